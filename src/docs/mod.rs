@@ -1,0 +1,231 @@
+//! The documents a repository yields, and the data each template receives.
+//! One module per document kind turns the model into that kind's data; this
+//! module holds what they share: which documents a meeting's status allows,
+//! output names, and how persons are written.
+
+pub mod kallelse;
+pub mod protokoll;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Body, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role, Status};
+use crate::number::{self, Paragraphs};
+use crate::sv;
+
+/// The kinds of document rsr produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum Kind {
+    /// Kallelse/föredragningslista, from status `kallad` on.
+    Kallelse,
+    /// Protokoll, once the meeting is `genomförd`.
+    Protokoll,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Kallelse, Kind::Protokoll];
+
+    /// The template file (without `.typ`) and the output suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Kallelse => "kallelse",
+            Kind::Protokoll => "protokoll",
+        }
+    }
+
+    fn allowed(self, status: Status) -> bool {
+        match self {
+            Kind::Kallelse => status >= Status::Called,
+            Kind::Protokoll => status >= Status::Held,
+        }
+    }
+}
+
+/// One document to typeset: its template, its data, and where it goes.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    pub body: String,
+    pub date: NaiveDate,
+    /// Output path relative to the output directory.
+    pub output: PathBuf,
+    /// A stable identifier for the PDF's document id.
+    pub ident: String,
+    /// The date the PDF declares as its creation date, taken from the data
+    /// so that two builds give the same bytes.
+    pub issued: NaiveDate,
+    /// What the template reads as `/data.json`.
+    pub data: serde_json::Value,
+}
+
+/// Which documents to make.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub bodies: Vec<String>,
+    pub meetings: Vec<NaiveDate>,
+    pub kinds: Vec<Kind>,
+}
+
+impl Filter {
+    fn wants(&self, body: &Body, meeting: &Meeting, kind: Kind) -> bool {
+        (self.bodies.is_empty() || self.bodies.iter().any(|b| b == &body.slug || b == &body.spec.short_name))
+            && (self.meetings.is_empty() || self.meetings.contains(&meeting.date()))
+            && (self.kinds.is_empty() || self.kinds.contains(&kind))
+    }
+}
+
+/// Every document the repository's meetings allow, in a stable order.
+pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
+    let mut documents = Vec::new();
+    for body in &repository.bodies {
+        let numbering = number::number_body(body);
+        for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
+            let context = Context { organisation: &repository.organisation, body, meeting, paragraphs };
+            for kind in Kind::ALL {
+                if kind.allowed(meeting.spec.status) && filter.wants(body, meeting, kind) {
+                    documents.push(context.document(kind));
+                }
+            }
+        }
+    }
+    documents
+}
+
+/// Everything a document of one meeting is made from.
+pub struct Context<'a> {
+    pub organisation: &'a Organisation,
+    pub body: &'a Body,
+    pub meeting: &'a Meeting,
+    pub paragraphs: &'a Paragraphs,
+}
+
+/// The part of every document's data that the shared header and footer use.
+#[derive(Debug, Serialize)]
+pub struct Header {
+    pub organisation: String,
+    pub body: String,
+    pub body_short: String,
+    /// The document's heading, e.g. "Protokoll".
+    pub title: String,
+    /// The PDF's title metadata.
+    pub document_title: String,
+    /// "2025-11-17"
+    pub date: String,
+    /// "måndag 17 november 2025"
+    pub date_long: String,
+}
+
+impl Context<'_> {
+    fn document(&self, kind: Kind) -> Document {
+        let (data, issued) = match kind {
+            Kind::Kallelse => (serde_json::to_value(kallelse::data(self)), self.meeting.date()),
+            Kind::Protokoll => {
+                let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value);
+                (serde_json::to_value(protokoll::data(self)), adjusted.unwrap_or(self.meeting.date()))
+            }
+        };
+        let date = sv::iso_date(self.meeting.date());
+        Document {
+            kind,
+            body: self.body.slug.clone(),
+            date: self.meeting.date(),
+            output: PathBuf::from(&self.body.slug).join(format!("{date}-{}.pdf", kind.name())),
+            ident: format!("rsr/{}/{date}/{}", self.body.slug, kind.name()),
+            issued,
+            // Plain structs of strings and numbers always serialize.
+            data: data.unwrap_or_default(),
+        }
+    }
+
+    fn header(&self, title: &str) -> Header {
+        let date = sv::iso_date(self.meeting.date());
+        Header {
+            organisation: self.body.spec.organisation.clone().unwrap_or_else(|| self.organisation.name.clone()),
+            body: self.body.spec.name.clone(),
+            body_short: self.body.spec.short_name.clone(),
+            title: title.to_string(),
+            document_title: format!("{title} {} {date}", self.body.spec.name),
+            date,
+            date_long: sv::long_date(self.meeting.date()),
+        }
+    }
+
+    /// The person a reference names. The loader has already reported unknown
+    /// ids, so an unknown id here can only be shown as written.
+    pub fn person(&self, reference: &PersonRef) -> Person {
+        match &reference.value {
+            PersonRefValue::Id(id) => self
+                .organisation
+                .persons
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| Person { name: id.clone(), ..Person::default() }),
+            PersonRefValue::Guest(person) => person.clone(),
+        }
+    }
+
+    /// The person's role in this body, if they are a member.
+    pub fn role(&self, reference: &PersonRef) -> Option<Role> {
+        let PersonRefValue::Id(id) = &reference.value else { return None };
+        self.body
+            .spec
+            .members
+            .iter()
+            .find(|member| matches!(&member.person.value, PersonRefValue::Id(other) if other == id))
+            .map(|member| member.role)
+    }
+
+    /// The meeting's chair: named in the meeting, or the body's ordförande.
+    pub fn chair(&self) -> Option<&PersonRef> {
+        self.meeting.spec.chair.as_ref().or_else(|| self.member_with(Role::Chair))
+    }
+
+    /// The meeting's secretary: named in the meeting, or the body's.
+    pub fn secretary(&self) -> Option<&PersonRef> {
+        self.meeting.spec.secretary.as_ref().or_else(|| self.member_with(Role::Secretary))
+    }
+
+    fn member_with(&self, role: Role) -> Option<&PersonRef> {
+        self.body.spec.members.iter().find(|m| m.role == role).map(|m| &m.person)
+    }
+
+    fn is_chair(&self, reference: &PersonRef) -> bool {
+        self.chair().is_some_and(|chair| same_person(chair, reference))
+    }
+
+    /// "Tomas Jonsson, Krokom", "Martin Söderström, förbundschef",
+    /// "Sara Lewerentz, ordförande": a presenter with what the reader needs
+    /// to place them.
+    pub fn presenter(&self, reference: &PersonRef) -> String {
+        let person = self.person(reference);
+        let role = self.role(reference).filter(|role| matches!(role, Role::Chair | Role::ViceChair));
+        let qualifier = role.map(|role| role.label().to_string()).or(person.title.clone()).or(person.organisation.clone());
+        match qualifier {
+            Some(qualifier) => format!("{}, {qualifier}", with_party(&person)),
+            None => with_party(&person),
+        }
+    }
+}
+
+pub fn same_person(a: &PersonRef, b: &PersonRef) -> bool {
+    match (&a.value, &b.value) {
+        (PersonRefValue::Id(a), PersonRefValue::Id(b)) => a == b,
+        (PersonRefValue::Guest(a), PersonRefValue::Guest(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// "Jonas Andersson (S)", or the bare name without a party.
+pub fn with_party(person: &Person) -> String {
+    match &person.party {
+        Some(party) => format!("{} ({party})", person.name),
+        None => person.name.clone(),
+    }
+}
+
+/// The text of optional Markdown fields, parsed; empty fields are absent.
+fn markdown(text: &Option<String>) -> Option<Vec<crate::markdown::Block>> {
+    crate::markdown::parse_opt(text.as_deref())
+}

@@ -1,0 +1,184 @@
+//! Protokoll: the first-page block (time and place, attendance, justering,
+//! paragraphs, next meeting, signatures), then one section per paragraph.
+
+use serde::Serialize;
+
+use super::{Context, Header, markdown, with_party};
+use crate::markdown::{self as md, Block};
+use crate::model::{Item, OtherAttendee, PersonRef};
+use crate::number;
+use crate::sv;
+
+pub const TITLE: &str = "Protokoll";
+
+#[derive(Debug, Serialize)]
+pub struct Protokoll {
+    #[serde(flatten)]
+    pub header: Header,
+    /// "måndag 17 november 2025 kl. 13.00–15.30"
+    pub time: String,
+    pub place: String,
+    pub present: Vec<String>,
+    pub absent: Vec<String>,
+    pub others: Vec<String>,
+    /// "onsdag 26 november 2025, digitalt"
+    pub justering: Option<String>,
+    /// "28–32"
+    pub paragraphs: String,
+    pub next_meeting: Option<String>,
+    /// Sekreterare, ordförande, justerare, in the order they sign.
+    pub signatures: Vec<Signature>,
+    /// "Regional ledningsgrupp beslut"
+    pub decision_heading: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Signature {
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Section {
+    pub number: u32,
+    /// "§ 29"
+    pub label: String,
+    pub title: String,
+    pub case_number: Option<String>,
+    pub presenters: Option<String>,
+    pub subitems: Vec<SubItem>,
+    pub background: Option<Vec<Block>>,
+    pub decision: Option<Vec<Block>>,
+    pub summary: Option<Vec<Block>>,
+    pub comments: Option<Vec<Block>>,
+    pub documents: Vec<String>,
+    pub prepared_by: Option<String>,
+    pub distribution: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubItem {
+    /// "a)"
+    pub label: String,
+    pub content: Vec<Block>,
+}
+
+pub fn data(context: &Context) -> Protokoll {
+    let spec = &context.meeting.spec;
+    let attendance = spec.attendance.as_ref();
+    let present = attendance.map(|a| a.present.iter().map(|p| beslutande(context, p)).collect()).unwrap_or_default();
+    let absent = attendance.map(|a| a.absent.iter().map(|p| named_with_organisation(context, p)).collect()).unwrap_or_default();
+    let others = attendance.map(|a| a.others.iter().map(|o| other(context, o)).collect()).unwrap_or_default();
+
+    let mut signatures = Vec::new();
+    let mut sign = |role: &str, person: &PersonRef| {
+        signatures.push(Signature { role: role.to_string(), name: context.person(person).name });
+    };
+    if let Some(secretary) = context.secretary() {
+        sign("Sekreterare", secretary);
+    }
+    if let Some(chair) = context.chair() {
+        sign("Ordförande", chair);
+    }
+    for adjuster in &spec.adjusters {
+        sign("Justerare", adjuster);
+    }
+
+    Protokoll {
+        header: context.header(TITLE),
+        time: format!(
+            "{} {}",
+            sv::long_date(context.meeting.date()),
+            sv::time_span(spec.start.value, spec.end.as_ref().map(|end| end.value))
+        ),
+        place: spec.place.clone(),
+        present,
+        absent,
+        others,
+        justering: spec.justering.as_ref().map(|j| {
+            let when = sv::long_date(j.date.value);
+            match &j.time {
+                Some(time) => format!("{when} kl. {}, {}", time.value, j.place),
+                None => format!("{when}, {}", j.place),
+            }
+        }),
+        paragraphs: number::span(context.paragraphs).map(|(a, b)| sv::number_range(a, b)).unwrap_or_default(),
+        next_meeting: spec.next_meeting.as_ref().map(|date| sv::long_date(date.value)),
+        signatures,
+        decision_heading: format!("{} beslut", context.body.spec.name),
+        sections: context
+            .meeting
+            .items
+            .iter()
+            .zip(context.paragraphs)
+            .filter_map(|(item, number)| Some(section(context, (*number)?, item)))
+            .collect(),
+    }
+}
+
+/// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"
+fn beslutande(context: &Context, reference: &PersonRef) -> String {
+    let person = context.person(reference);
+    let mut parts = vec![with_party(&person)];
+    if context.is_chair(reference) {
+        parts.push("ordförande".into());
+    }
+    parts.extend(person.organisation);
+    parts.join(", ")
+}
+
+/// "Helén Eurenus, Östersund"
+fn named_with_organisation(context: &Context, reference: &PersonRef) -> String {
+    let person = context.person(reference);
+    let mut parts = vec![with_party(&person)];
+    parts.extend(person.organisation);
+    parts.join(", ")
+}
+
+/// "Sandra Olofsson, Community manager Samverket, § 31"
+fn other(context: &Context, attendee: &OtherAttendee) -> String {
+    let person = context.person(&attendee.person);
+    let mut text = person.name.clone();
+    if let Some(role) = attendee.role.as_ref().or(person.title.as_ref()) {
+        text = format!("{text}, {role}");
+    }
+    let attended: Vec<String> = attendee
+        .items
+        .iter()
+        .filter_map(|wanted| {
+            let index = context.meeting.items.iter().position(|item| item.id == wanted.value)?;
+            context.paragraphs[index].map(|n| format!("§ {n}"))
+        })
+        .collect();
+    if !attended.is_empty() {
+        text = format!("{text}, {}", sv::join_and(&attended));
+    }
+    text
+}
+
+fn section(context: &Context, number: u32, item: &Item) -> Section {
+    let spec = &item.spec;
+    let presenters: Vec<String> = spec.presenters.iter().map(|p| context.presenter(p)).collect();
+    let prepared_by: Vec<String> = spec.prepared_by.iter().map(|p| context.person(p).name).collect();
+    Section {
+        number,
+        label: format!("§ {number}"),
+        title: spec.title.clone(),
+        case_number: spec.case_number.clone(),
+        presenters: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
+        subitems: spec
+            .subitems
+            .iter()
+            .enumerate()
+            .map(|(index, text)| SubItem { label: sv::letter(index), content: md::parse(text) })
+            .collect(),
+        background: markdown(&spec.description),
+        decision: markdown(&spec.decision),
+        summary: markdown(&spec.summary),
+        comments: markdown(&spec.comments),
+        documents: spec.documents.clone(),
+        prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
+        distribution: spec.distribution.clone(),
+    }
+}

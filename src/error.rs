@@ -1,0 +1,149 @@
+//! Errors of every stage, and how they are shown to the user: located problems
+//! print with a source snippet through codespan-reporting, the reporter Typst
+//! uses, so YAML errors and template errors look alike.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+use crate::model::Loc;
+
+/// A problem in the user's data, located where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub loc: Option<Loc>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn at(loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic { loc: Some(loc), message: message.into(), hint: None }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Prints the problem with a snippet of the file it points into. `root`
+    /// is the repository root the location is relative to.
+    pub fn emit(&self, root: &Path, out: &mut dyn WriteColor) -> io::Result<()> {
+        let mut report = Report::error().with_message(&self.message);
+        if let Some(hint) = &self.hint {
+            report = report.with_notes(vec![format!("hint: {hint}")]);
+        }
+        let Some(loc) = &self.loc else {
+            return emit(out, &SimpleFile::new(String::new(), String::new()), &report);
+        };
+        let name = loc.file.display().to_string();
+        let Ok(text) = std::fs::read_to_string(root.join(&loc.file)) else {
+            let report = report.with_message(format!("{name}:{}:{}: {}", loc.line, loc.column, self.message));
+            return emit(out, &SimpleFile::new(name, String::new()), &report);
+        };
+        let offset = byte_offset(&text, loc.line, loc.column);
+        let end = text[offset..].find('\n').map_or(text.len(), |n| offset + n).max(offset);
+        let file = SimpleFile::new(name, text);
+        emit(out, &file, &report.with_labels(vec![Label::primary((), offset..end)]))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.loc {
+            write!(f, "{}:{}:{}: ", loc.file.display(), loc.line, loc.column)?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+fn emit(out: &mut dyn WriteColor, file: &SimpleFile<String, String>, report: &Report<()>) -> io::Result<()> {
+    term::emit_to_write_style(out, &term::Config::default(), file, report).map_err(io::Error::other)
+}
+
+/// Byte offset of a 1-based line and column (counted in characters).
+fn byte_offset(text: &str, line: u64, column: u64) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start.min(text.len())..];
+    let within = rest
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(rest.len(), |(i, _)| i);
+    line_start.min(text.len()) + within
+}
+
+/// Everything that can stop a command.
+#[derive(Debug)]
+pub enum Error {
+    /// Problems in the repository's YAML, all of them at once.
+    Data(Vec<Diagnostic>),
+    /// A template failed to compile; the report is already rendered with the
+    /// template's file, line and column.
+    Template { document: PathBuf, report: String },
+    Io { path: PathBuf, source: io::Error },
+    /// The command line asked for something that does not exist.
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// Prints the error for a person at a terminal.
+    pub fn emit(&self, root: &Path, out: &mut dyn WriteColor) -> io::Result<()> {
+        match self {
+            Error::Data(diagnostics) => {
+                for diagnostic in diagnostics {
+                    diagnostic.emit(root, out)?;
+                }
+                Ok(())
+            }
+            Error::Template { document, report } => {
+                writeln!(out, "error: could not typeset {}", document.display())?;
+                write!(out, "{report}")
+            }
+            other => writeln!(out, "error: {other}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Data(diagnostics) => {
+                let lines: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
+                f.write_str(&lines.join("\n"))
+            }
+            Error::Template { document, report } => write!(f, "could not typeset {}:\n{report}", document.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_offsets_count_characters_not_bytes() {
+        let text = "a: 1\nrubrik: Å x\n";
+        assert_eq!(byte_offset(text, 2, 1), 5);
+        assert_eq!(&text[byte_offset(text, 2, 10)..], "x\n");
+    }
+}

@@ -1,0 +1,18 @@
+//! rsr turns a git repository of YAML files into the formal meeting documents
+//! of Swedish public bodies. One pipeline, one module per stage:
+//! `load` → `model` → `number` → `docs` → `render` → `write`, driven by `cli`.
+
+pub mod build;
+pub mod cli;
+pub mod docs;
+pub mod error;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod number;
+pub mod render;
+pub mod sv;
+pub mod write;
+
+pub use error::{Diagnostic, Error};
+pub use model::Repository;

@@ -1,0 +1,184 @@
+//! The Markdown subset of running text fields (paragraphs, bullet and
+//! numbered lists, emphasis, quotes, links) turned into a plain tree that the
+//! templates walk. Text stays text: nothing here or in the templates ever
+//! evaluates it, so `#read("/etc/passwd")` prints as written.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// A block of running text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph { content: Vec<Inline> },
+    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
+    Quote { content: Vec<Block> },
+}
+
+/// A piece of text within a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Inline {
+    Text { text: String },
+    Emphasis { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Link { url: String, content: Vec<Inline> },
+    Linebreak,
+}
+
+enum Frame {
+    Blocks(Vec<Block>),
+    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
+    Inlines(Span, Vec<Inline>),
+}
+
+enum Span {
+    Paragraph,
+    Emphasis,
+    Strong,
+    Link(String),
+}
+
+/// Parses Markdown into blocks. Anything outside the subset (headings,
+/// HTML, code) is kept as plain text rather than dropped.
+pub fn parse(text: &str) -> Vec<Block> {
+    let mut stack = vec![Frame::Blocks(Vec::new())];
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
+                stack.push(Frame::Inlines(Span::Paragraph, Vec::new()));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => close_inlines(&mut stack),
+            Event::Start(Tag::List(start)) => {
+                close_open_paragraph(&mut stack);
+                stack.push(Frame::List { ordered: start.is_some(), start: start.unwrap_or(1), items: Vec::new() });
+            }
+            Event::End(TagEnd::List(_)) => {
+                close_open_paragraph(&mut stack);
+                if let Some(Frame::List { ordered, start, items }) = stack.pop() {
+                    push_block(&mut stack, Block::List { ordered, start, items });
+                }
+            }
+            Event::Start(Tag::Item) => stack.push(Frame::Blocks(Vec::new())),
+            Event::End(TagEnd::Item) => {
+                close_open_paragraph(&mut stack);
+                if let Some(Frame::Blocks(blocks)) = stack.pop()
+                    && let Some(Frame::List { items, .. }) = stack.last_mut()
+                {
+                    items.push(blocks);
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => stack.push(Frame::Blocks(Vec::new())),
+            Event::End(TagEnd::BlockQuote(_)) => {
+                close_open_paragraph(&mut stack);
+                if let Some(Frame::Blocks(content)) = stack.pop() {
+                    push_block(&mut stack, Block::Quote { content });
+                }
+            }
+            Event::Start(Tag::Emphasis) => stack.push(Frame::Inlines(Span::Emphasis, Vec::new())),
+            Event::Start(Tag::Strong) => stack.push(Frame::Inlines(Span::Strong, Vec::new())),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                stack.push(Frame::Inlines(Span::Link(dest_url.into_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => close_inlines(&mut stack),
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                push_inline(&mut stack, Inline::Text { text: text.into_string() });
+            }
+            Event::SoftBreak => push_inline(&mut stack, Inline::Text { text: " ".into() }),
+            Event::HardBreak => push_inline(&mut stack, Inline::Linebreak),
+            _ => {}
+        }
+    }
+    close_open_paragraph(&mut stack);
+    match stack.into_iter().next() {
+        Some(Frame::Blocks(blocks)) => blocks,
+        _ => Vec::new(),
+    }
+}
+
+/// Parses an optional field; empty text is no text.
+pub fn parse_opt(text: Option<&str>) -> Option<Vec<Block>> {
+    text.map(parse).filter(|blocks| !blocks.is_empty())
+}
+
+fn push_block(stack: &mut [Frame], block: Block) {
+    if let Some(Frame::Blocks(blocks)) = stack.last_mut() {
+        blocks.push(block);
+    }
+}
+
+/// Tight list items carry text without a paragraph; open one for them.
+fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
+    if !matches!(stack.last(), Some(Frame::Inlines(..))) {
+        stack.push(Frame::Inlines(Span::Paragraph, Vec::new()));
+    }
+    if let Some(Frame::Inlines(_, inlines)) = stack.last_mut() {
+        match (inlines.last_mut(), inline) {
+            (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
+            (_, inline) => inlines.push(inline),
+        }
+    }
+}
+
+fn close_inlines(stack: &mut Vec<Frame>) {
+    let Some(Frame::Inlines(span, content)) = stack.pop() else { return };
+    let inline = match span {
+        Span::Paragraph => return push_block(stack, Block::Paragraph { content }),
+        Span::Emphasis => Inline::Emphasis { content },
+        Span::Strong => Inline::Strong { content },
+        Span::Link(url) => Inline::Link { url, content },
+    };
+    push_inline(stack, inline);
+}
+
+fn close_open_paragraph(stack: &mut Vec<Frame>) {
+    while matches!(stack.last(), Some(Frame::Inlines(..))) {
+        close_inlines(stack);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    #[test]
+    fn paragraphs_and_soft_breaks() {
+        assert_eq!(
+            parse("Första raden\nfortsätter.\n\nAndra stycket."),
+            vec![
+                Block::Paragraph { content: vec![text("Första raden fortsätter.")] },
+                Block::Paragraph { content: vec![text("Andra stycket.")] },
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_list_with_nested_bullets() {
+        let blocks = parse("Beslutar att:\n\n1. Delta\n   - Utsedd\n   - Respektive\n2. Avdela\n");
+        let Block::List { ordered: true, start: 1, items } = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0][0], Block::Paragraph { content: vec![text("Delta")] });
+        assert!(matches!(&items[0][1], Block::List { ordered: false, items, .. } if items.len() == 2));
+    }
+
+    #[test]
+    fn emphasis_links_and_quotes() {
+        let blocks = parse("> *Citat* och **fetstil** [här](https://example.se)");
+        let Block::Quote { content } = &blocks[0] else { panic!("{blocks:?}") };
+        let Block::Paragraph { content } = &content[0] else { panic!() };
+        assert_eq!(content[0], Inline::Emphasis { content: vec![text("Citat")] });
+        assert_eq!(content[2], Inline::Strong { content: vec![text("fetstil")] });
+        assert_eq!(content[4], Inline::Link { url: "https://example.se".into(), content: vec![text("här")] });
+    }
+
+    #[test]
+    fn markup_outside_the_subset_stays_text() {
+        let blocks = parse("# Rubrik\n\n<b>fet</b> `#read(\"/etc/passwd\")` $x^2$");
+        assert_eq!(blocks[0], Block::Paragraph { content: vec![text("Rubrik")] });
+        assert_eq!(blocks[1], Block::Paragraph { content: vec![text("<b>fet</b> #read(\"/etc/passwd\") $x^2$")] });
+    }
+}

@@ -1,0 +1,117 @@
+//! § numbering: paragraphs run per body per calendar year. A meeting may pin
+//! its first number (a repository that starts mid-year); otherwise it
+//! continues from the body's previous meeting that year, or starts at 1 on
+//! the first meeting of a year. Breaks get no paragraph.
+
+use chrono::Datelike;
+
+use crate::model::{Body, ItemKind, Meeting};
+
+/// The § number of each item of one meeting, `None` for breaks.
+pub type Paragraphs = Vec<Option<u32>>;
+
+/// Numbers every meeting of a body; the result follows `body.meetings`
+/// (which the loader keeps sorted by date).
+pub fn number_body(body: &Body) -> Vec<Paragraphs> {
+    let mut year = None;
+    let mut next = 1;
+    body.meetings
+        .iter()
+        .map(|meeting| {
+            if year != Some(meeting.date().year()) {
+                year = Some(meeting.date().year());
+                next = 1;
+            }
+            if let Some(first) = meeting.spec.first_paragraph {
+                next = first;
+            }
+            number_meeting(meeting, &mut next)
+        })
+        .collect()
+}
+
+fn number_meeting(meeting: &Meeting, next: &mut u32) -> Paragraphs {
+    meeting
+        .items
+        .iter()
+        .map(|item| match item.spec.kind {
+            ItemKind::Break => None,
+            ItemKind::Matter => {
+                let number = *next;
+                *next += 1;
+                Some(number)
+            }
+        })
+        .collect()
+}
+
+/// The first and last § of a meeting, if it has any.
+pub fn span(paragraphs: &Paragraphs) -> Option<(u32, u32)> {
+    let mut numbers = paragraphs.iter().flatten();
+    let first = *numbers.next()?;
+    Some((first, numbers.last().copied().unwrap_or(first)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BodySpec, Item, ItemSpec, Located, MeetingSpec};
+    use std::path::PathBuf;
+
+    fn meeting(date: &str, first: Option<u32>, kinds: &[ItemKind]) -> Meeting {
+        let yaml = format!("datum: {date}\nstart: '13:00'\nplats: Rummet\nstatus: kallad\n");
+        let mut spec: MeetingSpec = serde_saphyr::from_str(&yaml).unwrap();
+        spec.first_paragraph = first;
+        let items = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let mut spec: ItemSpec = serde_saphyr::from_str("rubrik: Ärende").unwrap();
+                spec.kind = *kind;
+                Item { id: format!("i{i}"), file: PathBuf::new(), spec }
+            })
+            .collect();
+        Meeting { dir: PathBuf::new(), file: PathBuf::new(), spec, items }
+    }
+
+    fn body(meetings: Vec<Meeting>) -> Body {
+        let spec = BodySpec { name: "Nämnden".into(), short_name: "N".into(), organisation: None, members: vec![] };
+        Body { slug: "n".into(), file: PathBuf::new(), spec, meetings }
+    }
+
+    const M: ItemKind = ItemKind::Matter;
+    const B: ItemKind = ItemKind::Break;
+
+    #[test]
+    fn a_pinned_start_is_kept_and_continued_within_the_year() {
+        let numbers = number_body(&body(vec![
+            meeting("2025-11-17", Some(28), &[M, M, M, M, M]),
+            meeting("2025-12-15", None, &[M, M]),
+        ]));
+        assert_eq!(numbers[0], vec![Some(28), Some(29), Some(30), Some(31), Some(32)]);
+        assert_eq!(numbers[1], vec![Some(33), Some(34)]);
+        assert_eq!(span(&numbers[0]), Some((28, 32)));
+    }
+
+    #[test]
+    fn numbering_restarts_on_the_first_of_january() {
+        let numbers = number_body(&body(vec![
+            meeting("2025-12-15", Some(40), &[M, M]),
+            meeting("2026-01-12", None, &[M, M]),
+        ]));
+        assert_eq!(numbers[1], vec![Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn breaks_get_no_paragraph() {
+        let numbers = number_body(&body(vec![meeting("2026-01-26", None, &[M, M, B, M])]));
+        assert_eq!(numbers[0], vec![Some(1), Some(2), None, Some(3)]);
+        assert_eq!(span(&vec![None]), None);
+    }
+
+    #[test]
+    fn location_wrapper_is_transparent() {
+        let date: Located<chrono::NaiveDate> = serde_saphyr::from_str("2026-01-26").unwrap();
+        assert_eq!((date.line, date.column), (1, 1));
+    }
+}

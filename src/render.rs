@@ -1,0 +1,228 @@
+//! Typesetting: an in-memory Typst World (embedded fonts, the templates, one
+//! virtual JSON file with the document's data) compiled to PDF. Nothing here
+//! reads the disk but the repository's own `templates/` folder, once.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, emit, termcolor};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::docs::{Document, Kind};
+use crate::error::Error;
+
+/// The fonts every document may use, shipped in the binary: Carlito (metric
+/// compatible with Calibri, the face of the Word templates secretaries know)
+/// and Noto Sans as the fallback for anything Carlito lacks.
+const FONTS: [&[u8]; 7] = [
+    include_bytes!("../fonts/Carlito-Regular.ttf"),
+    include_bytes!("../fonts/Carlito-Bold.ttf"),
+    include_bytes!("../fonts/Carlito-Italic.ttf"),
+    include_bytes!("../fonts/Carlito-BoldItalic.ttf"),
+    include_bytes!("../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../fonts/NotoSans-Italic.ttf"),
+];
+
+/// The built-in templates; a repository's `templates/<name>.typ` replaces one.
+const TEMPLATES: [(&str, &str); 3] = [
+    ("lib", include_str!("../templates/lib.typ")),
+    ("kallelse", include_str!("../templates/kallelse.typ")),
+    ("protokoll", include_str!("../templates/protokoll.typ")),
+];
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+// A fixed set of virtual paths whose contents change per document: Typst's
+// file ids live for the whole process and are limited in number.
+static MAIN: LazyLock<FileId> = LazyLock::new(|| virtual_file("/main.typ"));
+static LIB: LazyLock<FileId> = LazyLock::new(|| virtual_file("/lib.typ"));
+static DATA: LazyLock<FileId> = LazyLock::new(|| virtual_file("/data.json"));
+
+fn virtual_file(path: &str) -> FileId {
+    // The paths are constants, known to be valid.
+    let path = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("valid virtual path {path}"));
+    RootedPath::new(VirtualRoot::Project, path).intern()
+}
+
+/// A template's text and where it came from, for error messages.
+#[derive(Debug, Clone)]
+struct Template {
+    text: String,
+    origin: String,
+}
+
+/// What every compilation shares: library, fonts and templates, loaded once.
+pub struct Renderer {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    lib: Template,
+    kinds: Vec<(Kind, Template)>,
+}
+
+/// A typeset document.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+impl Renderer {
+    /// Loads fonts and templates; templates in `<root>/templates/` win over
+    /// the built-in ones.
+    pub fn new(root: &Path) -> Result<Self, Error> {
+        let mut fonts = FontStore::new();
+        for data in FONTS {
+            for font in Font::iter(Bytes::new(data)) {
+                let info = font.info().clone();
+                fonts.push((font, info));
+            }
+        }
+        let template = |name: &str| -> Result<Template, Error> {
+            let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
+            let path = root.join(&relative);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&relative, e))?;
+                return Ok(Template { text, origin: relative.display().to_string() });
+            }
+            let (_, text) = TEMPLATES.iter().find(|(n, _)| *n == name).copied().unwrap_or((name, ""));
+            Ok(Template { text: text.to_string(), origin: format!("{} (built into rsr)", relative.display()) })
+        };
+        let kinds = Kind::ALL.iter().map(|kind| Ok((*kind, template(kind.name())?))).collect::<Result<_, Error>>()?;
+        Ok(Renderer { library: LazyHash::new(Library::default()), fonts, lib: template("lib")?, kinds })
+    }
+
+    /// Typesets one document to PDF/A-2a + PDF/UA-1.
+    pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
+        let _evict = EvictCache;
+        let template = self.kinds.iter().find(|(kind, _)| *kind == document.kind).map(|(_, t)| t).unwrap_or(&self.lib);
+        let world = DocumentWorld {
+            renderer: self,
+            main: Source::new(*MAIN, template.text.clone()),
+            lib: Source::new(*LIB, self.lib.text.clone()),
+            data: Bytes::new(serde_json::to_vec_pretty(&document.data).unwrap_or_default()),
+            template,
+            document,
+        };
+        let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| world.error(&errors))?;
+        let issued = document.issued;
+        let timestamp = Datetime::from_ymd_hms(issued.year(), issued.month() as u8, issued.day() as u8, 0, 0, 0)
+            .map(Timestamp::new_utc);
+        let standards =
+            PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| world.message(&e.message().to_string()))?;
+        let options = PdfOptions {
+            ident: Smart::Custom(document.ident.clone()),
+            creator: Smart::Custom(Some(format!("rsr {}", env!("CARGO_PKG_VERSION")))),
+            timestamp,
+            standards,
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&compiled, &options).map_err(|errors| world.error(&errors))?;
+        Ok(Rendered { pdf, pages: compiled.pages().len() })
+    }
+}
+
+/// Typst memoizes across compilations; without eviction a long build grows
+/// without bound. Evicts when dropped, on success and failure alike.
+struct EvictCache;
+
+impl Drop for EvictCache {
+    fn drop(&mut self) {
+        typst::comemo::evict(0);
+    }
+}
+
+struct DocumentWorld<'a> {
+    renderer: &'a Renderer,
+    main: Source,
+    lib: Source,
+    data: Bytes,
+    template: &'a Template,
+    document: &'a Document,
+}
+
+impl DocumentWorld<'_> {
+    fn error(&self, diagnostics: &[SourceDiagnostic]) -> Error {
+        let mut buffer = termcolor::Buffer::no_color();
+        if emit(&mut buffer, self, diagnostics, DiagnosticFormat::Human).is_err() {
+            let messages: Vec<String> = diagnostics.iter().map(|d| d.message.to_string()).collect();
+            return self.message(&messages.join("\n"));
+        }
+        self.message(&String::from_utf8_lossy(buffer.as_slice()))
+    }
+
+    fn message(&self, report: &str) -> Error {
+        Error::Template { document: self.document.output.clone(), report: report.to_string() }
+    }
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.renderer.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *MAIN {
+            Ok(self.main.clone())
+        } else if id == *LIB {
+            Ok(self.lib.clone())
+        } else if id == *DATA {
+            Err(FileError::NotSource)
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *DATA {
+            Ok(self.data.clone())
+        } else if id == *MAIN || id == *LIB {
+            Ok(Bytes::from_string(self.source(id)?.text().to_string()))
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.font(index)
+    }
+
+    /// No clock: documents depend on their data only.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+impl DiagnosticWorld for DocumentWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        if id == *MAIN {
+            self.template.origin.clone()
+        } else if id == *LIB {
+            self.renderer.lib.origin.clone()
+        } else if id == *DATA {
+            format!("data for {}", self.document.output.display())
+        } else {
+            id.get().vpath().get_with_slash().to_string()
+        }
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.get().vpath().get_with_slash().into())
+}
