@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::docs::{self, Document, Filter};
 use crate::error::Error;
-use crate::render::{Renderer, Rendered};
+use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 use crate::{Repository, load};
 
@@ -61,29 +61,47 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         pages += count;
     }
     write::commit(staged)?;
-    let outputs = documents.iter().map(|d| options.out.join(&d.output)).collect();
-    Ok(Summary { outputs, pages, elapsed: started.elapsed() })
+    let outputs = documents
+        .iter()
+        .map(|d| options.out.join(&d.output))
+        .collect();
+    Ok(Summary {
+        outputs,
+        pages,
+        elapsed: started.elapsed(),
+    })
 }
 
 type Outcome = Result<(Staged, usize), Error>;
 
 /// Typesets every document on a small pool of threads; results keep the
 /// documents' order whatever the number of threads.
-fn render_all(renderer: &Renderer, documents: &[Document], out: &std::path::Path, jobs: Option<usize>, progress: &ProgressBar) -> Vec<Outcome> {
+fn render_all(
+    renderer: &Renderer,
+    documents: &[Document],
+    out: &std::path::Path,
+    jobs: Option<usize>,
+    progress: &ProgressBar,
+) -> Vec<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = jobs.unwrap_or(cores).clamp(1, documents.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..documents.len()).map(|_| None).collect());
+    let results: Mutex<Vec<Option<Outcome>>> =
+        Mutex::new((0..documents.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(document) = documents.get(index) else { break };
+                    let Some(document) = documents.get(index) else {
+                        break;
+                    };
                     progress.set_message(document.output.display().to_string());
-                    let outcome = renderer.render(document).and_then(|Rendered { pdf, pages }| {
-                        Ok((write::stage(&out.join(&document.output), &pdf)?, pages))
-                    });
+                    let outcome = renderer
+                        .render(document)
+                        .and_then(|Rendered { pdf, pages }| {
+                            Ok((write::stage(&out.join(&document.output), &pdf)?, pages))
+                        });
                     if let Ok(mut results) = results.lock() {
                         results[index] = Some(outcome);
                     }
@@ -92,5 +110,10 @@ fn render_all(renderer: &Renderer, documents: &[Document], out: &std::path::Path
             });
         }
     });
-    results.into_inner().unwrap_or_default().into_iter().flatten().collect()
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
 }

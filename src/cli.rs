@@ -90,7 +90,11 @@ fn build(root: &Path, args: BuildArgs) -> Result<(), Error> {
     let options = BuildOptions {
         root: root.to_path_buf(),
         out: args.out.unwrap_or_else(|| root.join("out")),
-        filter: Filter { bodies: args.body, meetings: args.meeting, kinds: args.kind },
+        filter: Filter {
+            bodies: args.body,
+            meetings: args.meeting,
+            kinds: args.kind,
+        },
         jobs: args.jobs,
         progress: std::io::stderr().is_terminal(),
     };
@@ -117,7 +121,11 @@ fn find_root() -> Result<PathBuf, Error> {
 }
 
 fn report(root: &Path, error: &Error) -> ExitCode {
-    let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let color = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
     let mut stderr = StandardStream::stderr(color);
     if error.emit(root, &mut stderr).is_err() {
         eprintln!("error: {error}");

@@ -22,7 +22,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn at(loc: Loc, message: impl Into<String>) -> Self {
-        Diagnostic { loc: Some(loc), message: message.into(), hint: None }
+        Diagnostic {
+            loc: Some(loc),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -42,13 +46,23 @@ impl Diagnostic {
         };
         let name = loc.file.display().to_string();
         let Ok(text) = std::fs::read_to_string(root.join(&loc.file)) else {
-            let report = report.with_message(format!("{name}:{}:{}: {}", loc.line, loc.column, self.message));
+            let report = report.with_message(format!(
+                "{name}:{}:{}: {}",
+                loc.line, loc.column, self.message
+            ));
             return emit(out, &SimpleFile::new(name, String::new()), &report);
         };
         let offset = byte_offset(&text, loc.line, loc.column);
-        let end = text[offset..].find('\n').map_or(text.len(), |n| offset + n).max(offset);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |n| offset + n)
+            .max(offset);
         let file = SimpleFile::new(name, text);
-        emit(out, &file, &report.with_labels(vec![Label::primary((), offset..end)]))
+        emit(
+            out,
+            &file,
+            &report.with_labels(vec![Label::primary((), offset..end)]),
+        )
     }
 }
 
@@ -65,7 +79,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-fn emit(out: &mut dyn WriteColor, file: &SimpleFile<String, String>, report: &Report<()>) -> io::Result<()> {
+fn emit(
+    out: &mut dyn WriteColor,
+    file: &SimpleFile<String, String>,
+    report: &Report<()>,
+) -> io::Result<()> {
     term::emit_to_write_style(out, &term::Config::default(), file, report).map_err(io::Error::other)
 }
 
@@ -91,15 +109,24 @@ pub enum Error {
     Data(Vec<Diagnostic>),
     /// A template failed to compile; the report is already rendered with the
     /// template's file, line and column.
-    Template { document: PathBuf, report: String },
-    Io { path: PathBuf, source: io::Error },
+    Template {
+        document: PathBuf,
+        report: String,
+    },
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     /// The command line asked for something that does not exist.
     Usage(String),
 }
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// Prints the error for a person at a terminal.
@@ -127,7 +154,9 @@ impl fmt::Display for Error {
                 let lines: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
                 f.write_str(&lines.join("\n"))
             }
-            Error::Template { document, report } => write!(f, "could not typeset {}:\n{report}", document.display()),
+            Error::Template { document, report } => {
+                write!(f, "could not typeset {}:\n{report}", document.display())
+            }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Usage(message) => f.write_str(message),
         }
@@ -144,6 +173,6 @@ mod tests {
     fn byte_offsets_count_characters_not_bytes() {
         let text = "a: 1\nrubrik: Å x\n";
         assert_eq!(byte_offset(text, 2, 1), 5);
-        assert_eq!(&text[byte_offset(text, 2, 10)..], "x\n");
+        assert_eq!(&text[byte_offset(text, 2, 11)..], "x\n");
     }
 }

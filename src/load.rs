@@ -9,7 +9,10 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Error};
-use crate::model::{Body, BodySpec, Item, ItemSpec, Loc, Meeting, MeetingSpec, Organisation, PersonRef, PersonRefValue, Repository};
+use crate::model::{
+    Body, BodySpec, Item, ItemSpec, Loc, Meeting, MeetingSpec, Organisation, PersonRef,
+    PersonRefValue, Repository,
+};
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
@@ -31,15 +34,26 @@ pub fn load(root: &Path) -> Result<Repository, Error> {
     let Some(organisation) = organisation else {
         return Err(Error::Data(problems));
     };
-    let repository = Repository { root: root.to_path_buf(), organisation, bodies };
+    let repository = Repository {
+        root: root.to_path_buf(),
+        organisation,
+        bodies,
+    };
     resolve_references(&repository, &mut problems);
-    if problems.is_empty() { Ok(repository) } else { Err(Error::Data(problems)) }
+    if problems.is_empty() {
+        Ok(repository)
+    } else {
+        Err(Error::Data(problems))
+    }
 }
 
 fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Body> {
     let file = dir.join(BODY_FILE);
     if !root.join(&file).is_file() {
-        problems.push(unlocated(&file, format!("missing {BODY_FILE}: every folder under {MEETINGS_DIR}/ is a body")));
+        problems.push(unlocated(
+            &file,
+            format!("missing {BODY_FILE}: every folder under {MEETINGS_DIR}/ is a body"),
+        ));
         return None;
     }
     let spec = parse::<BodySpec>(root, &file, problems);
@@ -51,49 +65,90 @@ fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<
     }
     meetings.sort_by_key(Meeting::date);
     let slug = dir.file_name()?.to_string_lossy().into_owned();
-    Some(Body { slug, file, spec: spec?, meetings })
+    Some(Body {
+        slug,
+        file,
+        spec: spec?,
+        meetings,
+    })
 }
 
 fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Meeting> {
     let file = dir.join(MEETING_FILE);
     let folder = dir.file_name()?.to_string_lossy().into_owned();
     let Ok(folder_date) = NaiveDate::parse_from_str(&folder, "%Y-%m-%d") else {
-        problems.push(unlocated(dir, format!("a meeting folder is named by its date, YYYY-MM-DD; found `{folder}`")));
+        problems.push(unlocated(
+            dir,
+            format!("a meeting folder is named by its date, YYYY-MM-DD; found `{folder}`"),
+        ));
         return None;
     };
     if !root.join(&file).is_file() {
-        problems.push(unlocated(&file, format!("missing {MEETING_FILE} in the meeting folder {}", dir.display())));
+        problems.push(unlocated(
+            &file,
+            format!(
+                "missing {MEETING_FILE} in the meeting folder {}",
+                dir.display()
+            ),
+        ));
         return None;
     }
     let spec = parse::<MeetingSpec>(root, &file, problems);
 
     let mut items = Vec::new();
     for item_file in yaml_files(root, dir, problems) {
-        if item_file.file_name().is_some_and(|name| name == MEETING_FILE) {
+        if item_file
+            .file_name()
+            .is_some_and(|name| name == MEETING_FILE)
+        {
             continue;
         }
         if let Some(spec) = parse::<ItemSpec>(root, &item_file, problems) {
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
-                problems.push(unlocated(&item_file, format!("item id `{id}` is used twice in this meeting (also {})", other.file.display())));
+                problems.push(unlocated(
+                    &item_file,
+                    format!(
+                        "item id `{id}` is used twice in this meeting (also {})",
+                        other.file.display()
+                    ),
+                ));
             }
-            items.push(Item { id, file: item_file, spec });
+            items.push(Item {
+                id,
+                file: item_file,
+                spec,
+            });
         }
     }
 
     let spec = spec?;
     if spec.date.value != folder_date {
         problems.push(
-            Diagnostic::at(loc(&file, spec.date.line, spec.date.column), format!("the meeting is dated {} but its folder is {folder}", spec.date.value))
-                .with_hint("rename the folder or correct `datum`"),
+            Diagnostic::at(
+                loc(&file, spec.date.line, spec.date.column),
+                format!(
+                    "the meeting is dated {} but its folder is {folder}",
+                    spec.date.value
+                ),
+            )
+            .with_hint("rename the folder or correct `datum`"),
         );
     }
-    Some(Meeting { dir: dir.to_path_buf(), file, spec, items })
+    Some(Meeting {
+        dir: dir.to_path_buf(),
+        file,
+        spec,
+        items,
+    })
 }
 
 /// `03-khoss.yaml` → `khoss`; the number only orders the files.
 fn item_id(file: &Path) -> String {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
     match rest.strip_prefix(['-', '_']) {
         Some(id) if !id.is_empty() && rest.len() < stem.len() => id.to_string(),
@@ -103,14 +158,21 @@ fn item_id(file: &Path) -> String {
 
 /// Checks that every person id and item id a meeting mentions exists.
 fn resolve_references(repository: &Repository, problems: &mut Vec<Diagnostic>) {
-    let known: Vec<&str> = repository.organisation.persons.keys().map(String::as_str).collect();
+    let known: Vec<&str> = repository
+        .organisation
+        .persons
+        .keys()
+        .map(String::as_str)
+        .collect();
     let check = |file: &Path, person: &PersonRef, problems: &mut Vec<Diagnostic>| {
         if let PersonRefValue::Id(id) = &person.value
             && !repository.organisation.persons.contains_key(id)
         {
             let mut problem = Diagnostic::at(
                 loc(file, person.line, person.column),
-                format!("unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"),
+                format!(
+                    "unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"
+                ),
             );
             if let Some(near) = nearest(id, &known) {
                 problem = problem.with_hint(format!("did you mean `{near}`?"));
@@ -124,7 +186,12 @@ fn resolve_references(repository: &Repository, problems: &mut Vec<Diagnostic>) {
         }
         for meeting in &body.meetings {
             let spec = &meeting.spec;
-            let mut people: Vec<&PersonRef> = spec.chair.iter().chain(&spec.secretary).chain(&spec.adjusters).collect();
+            let mut people: Vec<&PersonRef> = spec
+                .chair
+                .iter()
+                .chain(&spec.secretary)
+                .chain(&spec.adjusters)
+                .collect();
             if let Some(attendance) = &spec.attendance {
                 people.extend(attendance.present.iter().chain(&attendance.absent));
                 people.extend(attendance.others.iter().map(|other| &other.person));
@@ -143,7 +210,10 @@ fn resolve_references(repository: &Repository, problems: &mut Vec<Diagnostic>) {
                     if !item_ids.contains(&item.value.as_str()) {
                         let mut problem = Diagnostic::at(
                             loc(&meeting.file, item.line, item.column),
-                            format!("unknown item `{}`: items are the meeting's files without their number prefix", item.value),
+                            format!(
+                                "unknown item `{}`: items are the meeting's files without their number prefix",
+                                item.value
+                            ),
                         );
                         if let Some(near) = nearest(&item.value, &item_ids) {
                             problem = problem.with_hint(format!("did you mean `{near}`?"));
@@ -167,11 +237,18 @@ fn nearest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Parses one YAML file; on failure records the problem and returns `None`.
-fn parse<T: DeserializeOwned>(root: &Path, file: &Path, problems: &mut Vec<Diagnostic>) -> Option<T> {
+fn parse<T: DeserializeOwned>(
+    root: &Path,
+    file: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let text = match std::fs::read_to_string(root.join(file)) {
         Ok(text) => text,
         Err(error) => {
-            problems.push(unlocated(file, format!("cannot read {}: {error}", file.display())));
+            problems.push(unlocated(
+                file,
+                format!("cannot read {}: {error}", file.display()),
+            ));
             return None;
         }
     };
@@ -180,7 +257,9 @@ fn parse<T: DeserializeOwned>(root: &Path, file: &Path, problems: &mut Vec<Diagn
         Err(error) => {
             let message = error.without_snippet().to_string();
             let problem = match error.location() {
-                Some(at) if at.line() > 0 => Diagnostic::at(loc(file, at.line(), at.column()), strip_location(&message)),
+                Some(at) if at.line() > 0 => {
+                    Diagnostic::at(loc(file, at.line(), at.column()), strip_location(&message))
+                }
                 _ => unlocated(file, message),
             };
             problems.push(problem);
@@ -198,13 +277,21 @@ fn strip_location(message: &str) -> String {
 }
 
 fn subdirectories(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    entries(root, dir, problems).into_iter().filter(|path| root.join(path).is_dir()).collect()
+    entries(root, dir, problems)
+        .into_iter()
+        .filter(|path| root.join(path).is_dir())
+        .collect()
 }
 
 fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     entries(root, dir, problems)
         .into_iter()
-        .filter(|path| root.join(path).is_file() && path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml"))
+        .filter(|path| {
+            root.join(path).is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
         .collect()
 }
 
@@ -212,20 +299,31 @@ fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Pa
 /// Hidden entries (`.git`, editor files) are skipped.
 fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for entry in WalkDir::new(root.join(dir)).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in WalkDir::new(root.join(dir))
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         match entry {
             Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
                 found.push(dir.join(entry.file_name()));
             }
             Ok(_) => {}
-            Err(error) => problems.push(unlocated(dir, format!("cannot read {}: {error}", dir.display()))),
+            Err(error) => problems.push(unlocated(
+                dir,
+                format!("cannot read {}: {error}", dir.display()),
+            )),
         }
     }
     found
 }
 
 fn loc(file: &Path, line: u64, column: u64) -> Loc {
-    Loc { file: file.to_path_buf(), line, column }
+    Loc {
+        file: file.to_path_buf(),
+        line,
+        column,
+    }
 }
 
 fn unlocated(file: &Path, message: String) -> Diagnostic {
@@ -246,7 +344,10 @@ mod tests {
 
     #[test]
     fn near_misses_are_suggested() {
-        assert_eq!(nearest("sara.lewerenz", &["sara.lewerentz", "peter.jemtbring"]), Some("sara.lewerentz"));
+        assert_eq!(
+            nearest("sara.lewerenz", &["sara.lewerentz", "peter.jemtbring"]),
+            Some("sara.lewerentz")
+        );
         assert_eq!(nearest("xyz", &["sara.lewerentz"]), None);
     }
 }

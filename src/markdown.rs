@@ -10,9 +10,17 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
-    Paragraph { content: Vec<Inline> },
-    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
-    Quote { content: Vec<Block> },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        content: Vec<Block>,
+    },
 }
 
 /// A piece of text within a paragraph.
@@ -28,7 +36,11 @@ pub enum Inline {
 
 enum Frame {
     Blocks(Vec<Block>),
-    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
     Inlines(Span, Vec<Inline>),
 }
 
@@ -48,15 +60,33 @@ pub fn parse(text: &str) -> Vec<Block> {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
                 stack.push(Frame::Inlines(Span::Paragraph, Vec::new()));
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => close_inlines(&mut stack),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                close_inlines(&mut stack)
+            }
             Event::Start(Tag::List(start)) => {
                 close_open_paragraph(&mut stack);
-                stack.push(Frame::List { ordered: start.is_some(), start: start.unwrap_or(1), items: Vec::new() });
+                stack.push(Frame::List {
+                    ordered: start.is_some(),
+                    start: start.unwrap_or(1),
+                    items: Vec::new(),
+                });
             }
             Event::End(TagEnd::List(_)) => {
                 close_open_paragraph(&mut stack);
-                if let Some(Frame::List { ordered, start, items }) = stack.pop() {
-                    push_block(&mut stack, Block::List { ordered, start, items });
+                if let Some(Frame::List {
+                    ordered,
+                    start,
+                    items,
+                }) = stack.pop()
+                {
+                    push_block(
+                        &mut stack,
+                        Block::List {
+                            ordered,
+                            start,
+                            items,
+                        },
+                    );
                 }
             }
             Event::Start(Tag::Item) => stack.push(Frame::Blocks(Vec::new())),
@@ -78,11 +108,21 @@ pub fn parse(text: &str) -> Vec<Block> {
             Event::Start(Tag::Emphasis) => stack.push(Frame::Inlines(Span::Emphasis, Vec::new())),
             Event::Start(Tag::Strong) => stack.push(Frame::Inlines(Span::Strong, Vec::new())),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                stack.push(Frame::Inlines(Span::Link(dest_url.into_string()), Vec::new()));
+                stack.push(Frame::Inlines(
+                    Span::Link(dest_url.into_string()),
+                    Vec::new(),
+                ));
             }
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => close_inlines(&mut stack),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                close_inlines(&mut stack)
+            }
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                push_inline(&mut stack, Inline::Text { text: text.into_string() });
+                push_inline(
+                    &mut stack,
+                    Inline::Text {
+                        text: text.into_string(),
+                    },
+                );
             }
             Event::SoftBreak => push_inline(&mut stack, Inline::Text { text: " ".into() }),
             Event::HardBreak => push_inline(&mut stack, Inline::Linebreak),
@@ -121,7 +161,9 @@ fn push_inline(stack: &mut Vec<Frame>, inline: Inline) {
 }
 
 fn close_inlines(stack: &mut Vec<Frame>) {
-    let Some(Frame::Inlines(span, content)) = stack.pop() else { return };
+    let Some(Frame::Inlines(span, content)) = stack.pop() else {
+        return;
+    };
     let inline = match span {
         Span::Paragraph => return push_block(stack, Block::Paragraph { content }),
         Span::Emphasis => Inline::Emphasis { content },
@@ -150,8 +192,12 @@ mod tests {
         assert_eq!(
             parse("Första raden\nfortsätter.\n\nAndra stycket."),
             vec![
-                Block::Paragraph { content: vec![text("Första raden fortsätter.")] },
-                Block::Paragraph { content: vec![text("Andra stycket.")] },
+                Block::Paragraph {
+                    content: vec![text("Första raden fortsätter.")]
+                },
+                Block::Paragraph {
+                    content: vec![text("Andra stycket.")]
+                },
             ]
         );
     }
@@ -159,26 +205,70 @@ mod tests {
     #[test]
     fn numbered_list_with_nested_bullets() {
         let blocks = parse("Beslutar att:\n\n1. Delta\n   - Utsedd\n   - Respektive\n2. Avdela\n");
-        let Block::List { ordered: true, start: 1, items } = &blocks[1] else { panic!("{blocks:?}") };
+        let Block::List {
+            ordered: true,
+            start: 1,
+            items,
+        } = &blocks[1]
+        else {
+            panic!("{blocks:?}")
+        };
         assert_eq!(items.len(), 2);
-        assert_eq!(items[0][0], Block::Paragraph { content: vec![text("Delta")] });
-        assert!(matches!(&items[0][1], Block::List { ordered: false, items, .. } if items.len() == 2));
+        assert_eq!(
+            items[0][0],
+            Block::Paragraph {
+                content: vec![text("Delta")]
+            }
+        );
+        assert!(
+            matches!(&items[0][1], Block::List { ordered: false, items, .. } if items.len() == 2)
+        );
     }
 
     #[test]
     fn emphasis_links_and_quotes() {
         let blocks = parse("> *Citat* och **fetstil** [här](https://example.se)");
-        let Block::Quote { content } = &blocks[0] else { panic!("{blocks:?}") };
-        let Block::Paragraph { content } = &content[0] else { panic!() };
-        assert_eq!(content[0], Inline::Emphasis { content: vec![text("Citat")] });
-        assert_eq!(content[2], Inline::Strong { content: vec![text("fetstil")] });
-        assert_eq!(content[4], Inline::Link { url: "https://example.se".into(), content: vec![text("här")] });
+        let Block::Quote { content } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let Block::Paragraph { content } = &content[0] else {
+            panic!()
+        };
+        assert_eq!(
+            content[0],
+            Inline::Emphasis {
+                content: vec![text("Citat")]
+            }
+        );
+        assert_eq!(
+            content[2],
+            Inline::Strong {
+                content: vec![text("fetstil")]
+            }
+        );
+        assert_eq!(
+            content[4],
+            Inline::Link {
+                url: "https://example.se".into(),
+                content: vec![text("här")]
+            }
+        );
     }
 
     #[test]
     fn markup_outside_the_subset_stays_text() {
         let blocks = parse("# Rubrik\n\n<b>fet</b> `#read(\"/etc/passwd\")` $x^2$");
-        assert_eq!(blocks[0], Block::Paragraph { content: vec![text("Rubrik")] });
-        assert_eq!(blocks[1], Block::Paragraph { content: vec![text("<b>fet</b> #read(\"/etc/passwd\") $x^2$")] });
+        assert_eq!(
+            blocks[0],
+            Block::Paragraph {
+                content: vec![text("Rubrik")]
+            }
+        );
+        assert_eq!(
+            blocks[1],
+            Block::Paragraph {
+                content: vec![text("<b>fet</b> #read(\"/etc/passwd\") $x^2$")]
+            }
+        );
     }
 }

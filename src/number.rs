@@ -68,15 +68,34 @@ mod tests {
             .map(|(i, kind)| {
                 let mut spec: ItemSpec = serde_saphyr::from_str("rubrik: Ärende").unwrap();
                 spec.kind = *kind;
-                Item { id: format!("i{i}"), file: PathBuf::new(), spec }
+                Item {
+                    id: format!("i{i}"),
+                    file: PathBuf::new(),
+                    spec,
+                }
             })
             .collect();
-        Meeting { dir: PathBuf::new(), file: PathBuf::new(), spec, items }
+        Meeting {
+            dir: PathBuf::new(),
+            file: PathBuf::new(),
+            spec,
+            items,
+        }
     }
 
     fn body(meetings: Vec<Meeting>) -> Body {
-        let spec = BodySpec { name: "Nämnden".into(), short_name: "N".into(), organisation: None, members: vec![] };
-        Body { slug: "n".into(), file: PathBuf::new(), spec, meetings }
+        let spec = BodySpec {
+            name: "Nämnden".into(),
+            short_name: "N".into(),
+            organisation: None,
+            members: vec![],
+        };
+        Body {
+            slug: "n".into(),
+            file: PathBuf::new(),
+            spec,
+            meetings,
+        }
     }
 
     const M: ItemKind = ItemKind::Matter;
@@ -88,7 +107,10 @@ mod tests {
             meeting("2025-11-17", Some(28), &[M, M, M, M, M]),
             meeting("2025-12-15", None, &[M, M]),
         ]));
-        assert_eq!(numbers[0], vec![Some(28), Some(29), Some(30), Some(31), Some(32)]);
+        assert_eq!(
+            numbers[0],
+            vec![Some(28), Some(29), Some(30), Some(31), Some(32)]
+        );
         assert_eq!(numbers[1], vec![Some(33), Some(34)]);
         assert_eq!(span(&numbers[0]), Some((28, 32)));
     }

@@ -91,19 +91,42 @@ impl Renderer {
             let path = root.join(&relative);
             if path.is_file() {
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&relative, e))?;
-                return Ok(Template { text, origin: relative.display().to_string() });
+                return Ok(Template {
+                    text,
+                    origin: relative.display().to_string(),
+                });
             }
-            let (_, text) = TEMPLATES.iter().find(|(n, _)| *n == name).copied().unwrap_or((name, ""));
-            Ok(Template { text: text.to_string(), origin: format!("{} (built into rsr)", relative.display()) })
+            let (_, text) = TEMPLATES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .copied()
+                .unwrap_or((name, ""));
+            Ok(Template {
+                text: text.to_string(),
+                origin: format!("{} (built into rsr)", relative.display()),
+            })
         };
-        let kinds = Kind::ALL.iter().map(|kind| Ok((*kind, template(kind.name())?))).collect::<Result<_, Error>>()?;
-        Ok(Renderer { library: LazyHash::new(Library::default()), fonts, lib: template("lib")?, kinds })
+        let kinds = Kind::ALL
+            .iter()
+            .map(|kind| Ok((*kind, template(kind.name())?)))
+            .collect::<Result<_, Error>>()?;
+        Ok(Renderer {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            lib: template("lib")?,
+            kinds,
+        })
     }
 
     /// Typesets one document to PDF/A-2a + PDF/UA-1.
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
-        let template = self.kinds.iter().find(|(kind, _)| *kind == document.kind).map(|(_, t)| t).unwrap_or(&self.lib);
+        let template = self
+            .kinds
+            .iter()
+            .find(|(kind, _)| *kind == document.kind)
+            .map(|(_, t)| t)
+            .unwrap_or(&self.lib);
         let world = DocumentWorld {
             renderer: self,
             main: Source::new(*MAIN, template.text.clone()),
@@ -112,12 +135,21 @@ impl Renderer {
             template,
             document,
         };
-        let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|errors| world.error(&errors))?;
+        let compiled = typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| world.error(&errors))?;
         let issued = document.issued;
-        let timestamp = Datetime::from_ymd_hms(issued.year(), issued.month() as u8, issued.day() as u8, 0, 0, 0)
-            .map(Timestamp::new_utc);
-        let standards =
-            PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a]).map_err(|e| world.message(&e.message().to_string()))?;
+        let timestamp = Datetime::from_ymd_hms(
+            issued.year(),
+            issued.month() as u8,
+            issued.day() as u8,
+            0,
+            0,
+            0,
+        )
+        .map(Timestamp::new_utc);
+        let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
+            .map_err(|e| world.message(e.message().as_ref()))?;
         let options = PdfOptions {
             ident: Smart::Custom(document.ident.clone()),
             creator: Smart::Custom(Some(format!("rsr {}", env!("CARGO_PKG_VERSION")))),
@@ -126,7 +158,10 @@ impl Renderer {
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&compiled, &options).map_err(|errors| world.error(&errors))?;
-        Ok(Rendered { pdf, pages: compiled.pages().len() })
+        Ok(Rendered {
+            pdf,
+            pages: compiled.pages().len(),
+        })
     }
 }
 
@@ -160,7 +195,10 @@ impl DocumentWorld<'_> {
     }
 
     fn message(&self, report: &str) -> Error {
-        Error::Template { document: self.document.output.clone(), report: report.to_string() }
+        Error::Template {
+            document: self.document.output.clone(),
+            report: report.to_string(),
+        }
     }
 }
 

@@ -7,7 +7,18 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::model::Time;
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// En dash, used in every range.
@@ -27,7 +38,12 @@ pub fn weekday(date: NaiveDate) -> &'static str {
 
 /// "17 november 2025"
 pub fn date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "måndag 17 november 2025"
@@ -108,7 +124,10 @@ mod tests {
     #[test]
     fn lists_join_with_och() {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_and(&names(&["Anna Frisk", "Jan Persson"])), "Anna Frisk och Jan Persson");
+        assert_eq!(
+            join_and(&names(&["Anna Frisk", "Jan Persson"])),
+            "Anna Frisk och Jan Persson"
+        );
         assert_eq!(join_and(&names(&["A", "B", "C"])), "A, B och C");
         assert_eq!(join_and(&names(&["A"])), "A");
     }

@@ -20,21 +20,29 @@ pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut file = NamedTempFile::with_prefix_in(".rsr-", dir).map_err(|e| Error::io(dir, e))?;
-    file.write_all(bytes).and_then(|()| file.as_file().sync_all()).map_err(|e| Error::io(target, e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| Error::io(target, e))?;
     // Temporary files are private; a published document is not.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let permissions = std::fs::Permissions::from_mode(0o644);
-        file.as_file().set_permissions(permissions).map_err(|e| Error::io(target, e))?;
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| Error::io(target, e))?;
     }
-    Ok(Staged { temp: file.into_temp_path(), target: target.to_path_buf() })
+    Ok(Staged {
+        temp: file.into_temp_path(),
+        target: target.to_path_buf(),
+    })
 }
 
 /// Renames every staged file into place.
 pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
     for Staged { temp, target } in staged {
-        temp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
+        temp.persist(&target)
+            .map_err(|e| Error::io(&target, e.error))?;
     }
     Ok(())
 }

@@ -69,17 +69,35 @@ pub fn data(context: &Context) -> Kallelse {
             sv::time_span(spec.start.value, spec.end.as_ref().map(|end| end.value))
         ),
         place: spec.place.clone(),
-        chair: context.chair().map(|chair| with_party(&context.person(chair))).into_iter().collect(),
+        chair: context
+            .chair()
+            .map(|chair| with_party(&context.person(chair)))
+            .into_iter()
+            .collect(),
         members: members_with(&[Role::ViceChair, Role::Member]),
         substitutes: members_with(&[Role::Substitute]),
-        secretary: context.secretary().map(|s| context.person(s).name).into_iter().collect(),
-        items: context.meeting.items.iter().enumerate().map(|(index, item)| agenda_item(context, index + 1, item)).collect(),
+        secretary: context
+            .secretary()
+            .map(|s| context.person(s).name)
+            .into_iter()
+            .collect(),
+        items: context
+            .meeting
+            .items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| agenda_item(context, index + 1, item))
+            .collect(),
     }
 }
 
 fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
     let spec = &item.spec;
-    let presenters: Vec<String> = spec.presenters.iter().map(|p| context.presenter(p)).collect();
+    let presenters: Vec<String> = spec
+        .presenters
+        .iter()
+        .map(|p| context.presenter(p))
+        .collect();
     AgendaItem {
         number,
         title: spec.title.clone(),

@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Body, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role, Status};
+use crate::model::{
+    Body, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role, Status,
+};
 use crate::number::{self, Paragraphs};
 use crate::sv;
 
@@ -70,7 +72,11 @@ pub struct Filter {
 
 impl Filter {
     fn wants(&self, body: &Body, meeting: &Meeting, kind: Kind) -> bool {
-        (self.bodies.is_empty() || self.bodies.iter().any(|b| b == &body.slug || b == &body.spec.short_name))
+        (self.bodies.is_empty()
+            || self
+                .bodies
+                .iter()
+                .any(|b| b == &body.slug || b == &body.spec.short_name))
             && (self.meetings.is_empty() || self.meetings.contains(&meeting.date()))
             && (self.kinds.is_empty() || self.kinds.contains(&kind))
     }
@@ -82,7 +88,12 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
     for body in &repository.bodies {
         let numbering = number::number_body(body);
         for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
-            let context = Context { organisation: &repository.organisation, body, meeting, paragraphs };
+            let context = Context {
+                organisation: &repository.organisation,
+                body,
+                meeting,
+                paragraphs,
+            };
             for kind in Kind::ALL {
                 if kind.allowed(meeting.spec.status) && filter.wants(body, meeting, kind) {
                     documents.push(context.document(kind));
@@ -120,10 +131,16 @@ pub struct Header {
 impl Context<'_> {
     fn document(&self, kind: Kind) -> Document {
         let (data, issued) = match kind {
-            Kind::Kallelse => (serde_json::to_value(kallelse::data(self)), self.meeting.date()),
+            Kind::Kallelse => (
+                serde_json::to_value(kallelse::data(self)),
+                self.meeting.date(),
+            ),
             Kind::Protokoll => {
                 let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value);
-                (serde_json::to_value(protokoll::data(self)), adjusted.unwrap_or(self.meeting.date()))
+                (
+                    serde_json::to_value(protokoll::data(self)),
+                    adjusted.unwrap_or(self.meeting.date()),
+                )
             }
         };
         let date = sv::iso_date(self.meeting.date());
@@ -142,7 +159,12 @@ impl Context<'_> {
     fn header(&self, title: &str) -> Header {
         let date = sv::iso_date(self.meeting.date());
         Header {
-            organisation: self.body.spec.organisation.clone().unwrap_or_else(|| self.organisation.name.clone()),
+            organisation: self
+                .body
+                .spec
+                .organisation
+                .clone()
+                .unwrap_or_else(|| self.organisation.name.clone()),
             body: self.body.spec.name.clone(),
             body_short: self.body.spec.short_name.clone(),
             title: title.to_string(),
@@ -156,19 +178,25 @@ impl Context<'_> {
     /// ids, so an unknown id here can only be shown as written.
     pub fn person(&self, reference: &PersonRef) -> Person {
         match &reference.value {
-            PersonRefValue::Id(id) => self
-                .organisation
-                .persons
-                .get(id)
-                .cloned()
-                .unwrap_or_else(|| Person { name: id.clone(), ..Person::default() }),
+            PersonRefValue::Id(id) => {
+                self.organisation
+                    .persons
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| Person {
+                        name: id.clone(),
+                        ..Person::default()
+                    })
+            }
             PersonRefValue::Guest(person) => person.clone(),
         }
     }
 
     /// The person's role in this body, if they are a member.
     pub fn role(&self, reference: &PersonRef) -> Option<Role> {
-        let PersonRefValue::Id(id) = &reference.value else { return None };
+        let PersonRefValue::Id(id) = &reference.value else {
+            return None;
+        };
         self.body
             .spec
             .members
@@ -179,20 +207,34 @@ impl Context<'_> {
 
     /// The meeting's chair: named in the meeting, or the body's ordförande.
     pub fn chair(&self) -> Option<&PersonRef> {
-        self.meeting.spec.chair.as_ref().or_else(|| self.member_with(Role::Chair))
+        self.meeting
+            .spec
+            .chair
+            .as_ref()
+            .or_else(|| self.member_with(Role::Chair))
     }
 
     /// The meeting's secretary: named in the meeting, or the body's.
     pub fn secretary(&self) -> Option<&PersonRef> {
-        self.meeting.spec.secretary.as_ref().or_else(|| self.member_with(Role::Secretary))
+        self.meeting
+            .spec
+            .secretary
+            .as_ref()
+            .or_else(|| self.member_with(Role::Secretary))
     }
 
     fn member_with(&self, role: Role) -> Option<&PersonRef> {
-        self.body.spec.members.iter().find(|m| m.role == role).map(|m| &m.person)
+        self.body
+            .spec
+            .members
+            .iter()
+            .find(|m| m.role == role)
+            .map(|m| &m.person)
     }
 
     fn is_chair(&self, reference: &PersonRef) -> bool {
-        self.chair().is_some_and(|chair| same_person(chair, reference))
+        self.chair()
+            .is_some_and(|chair| same_person(chair, reference))
     }
 
     /// "Tomas Jonsson, Krokom", "Martin Söderström, förbundschef",
@@ -200,8 +242,13 @@ impl Context<'_> {
     /// to place them.
     pub fn presenter(&self, reference: &PersonRef) -> String {
         let person = self.person(reference);
-        let role = self.role(reference).filter(|role| matches!(role, Role::Chair | Role::ViceChair));
-        let qualifier = role.map(|role| role.label().to_string()).or(person.title.clone()).or(person.organisation.clone());
+        let role = self
+            .role(reference)
+            .filter(|role| matches!(role, Role::Chair | Role::ViceChair));
+        let qualifier = role
+            .map(|role| role.label().to_string())
+            .or(person.title.clone())
+            .or(person.organisation.clone());
         match qualifier {
             Some(qualifier) => format!("{}, {qualifier}", with_party(&person)),
             None => with_party(&person),

@@ -67,13 +67,27 @@ pub struct SubItem {
 pub fn data(context: &Context) -> Protokoll {
     let spec = &context.meeting.spec;
     let attendance = spec.attendance.as_ref();
-    let present = attendance.map(|a| a.present.iter().map(|p| beslutande(context, p)).collect()).unwrap_or_default();
-    let absent = attendance.map(|a| a.absent.iter().map(|p| named_with_organisation(context, p)).collect()).unwrap_or_default();
-    let others = attendance.map(|a| a.others.iter().map(|o| other(context, o)).collect()).unwrap_or_default();
+    let present = attendance
+        .map(|a| a.present.iter().map(|p| beslutande(context, p)).collect())
+        .unwrap_or_default();
+    let absent = attendance
+        .map(|a| {
+            a.absent
+                .iter()
+                .map(|p| named_with_organisation(context, p))
+                .collect()
+        })
+        .unwrap_or_default();
+    let others = attendance
+        .map(|a| a.others.iter().map(|o| other(context, o)).collect())
+        .unwrap_or_default();
 
     let mut signatures = Vec::new();
     let mut sign = |role: &str, person: &PersonRef| {
-        signatures.push(Signature { role: role.to_string(), name: context.person(person).name });
+        signatures.push(Signature {
+            role: role.to_string(),
+            name: context.person(person).name,
+        });
     };
     if let Some(secretary) = context.secretary() {
         sign("Sekreterare", secretary);
@@ -103,8 +117,13 @@ pub fn data(context: &Context) -> Protokoll {
                 None => format!("{when}, {}", j.place),
             }
         }),
-        paragraphs: number::span(context.paragraphs).map(|(a, b)| sv::number_range(a, b)).unwrap_or_default(),
-        next_meeting: spec.next_meeting.as_ref().map(|date| sv::long_date(date.value)),
+        paragraphs: number::span(context.paragraphs)
+            .map(|(a, b)| sv::number_range(a, b))
+            .unwrap_or_default(),
+        next_meeting: spec
+            .next_meeting
+            .as_ref()
+            .map(|date| sv::long_date(date.value)),
         signatures,
         decision_heading: format!("{} beslut", context.body.spec.name),
         sections: context
@@ -147,7 +166,11 @@ fn other(context: &Context, attendee: &OtherAttendee) -> String {
         .items
         .iter()
         .filter_map(|wanted| {
-            let index = context.meeting.items.iter().position(|item| item.id == wanted.value)?;
+            let index = context
+                .meeting
+                .items
+                .iter()
+                .position(|item| item.id == wanted.value)?;
             context.paragraphs[index].map(|n| format!("§ {n}"))
         })
         .collect();
@@ -159,8 +182,16 @@ fn other(context: &Context, attendee: &OtherAttendee) -> String {
 
 fn section(context: &Context, number: u32, item: &Item) -> Section {
     let spec = &item.spec;
-    let presenters: Vec<String> = spec.presenters.iter().map(|p| context.presenter(p)).collect();
-    let prepared_by: Vec<String> = spec.prepared_by.iter().map(|p| context.person(p).name).collect();
+    let presenters: Vec<String> = spec
+        .presenters
+        .iter()
+        .map(|p| context.presenter(p))
+        .collect();
+    let prepared_by: Vec<String> = spec
+        .prepared_by
+        .iter()
+        .map(|p| context.person(p).name)
+        .collect();
     Section {
         number,
         label: format!("§ {number}"),
@@ -171,7 +202,10 @@ fn section(context: &Context, number: u32, item: &Item) -> Section {
             .subitems
             .iter()
             .enumerate()
-            .map(|(index, text)| SubItem { label: sv::letter(index), content: md::parse(text) })
+            .map(|(index, text)| SubItem {
+                label: sv::letter(index),
+                content: md::parse(text),
+            })
             .collect(),
         background: markdown(&spec.description),
         decision: markdown(&spec.decision),

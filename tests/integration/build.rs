@@ -1,0 +1,159 @@
+//! `rsr build` as a user runs it: outputs, filters, reproducibility, and
+//! what a failed build leaves behind.
+
+use crate::support::{Repo, normalize};
+
+#[test]
+fn build_writes_every_document_the_statuses_allow_and_summarises() {
+    let repo = Repo::examples();
+    let run = repo.rsr(&["build"]).success();
+    for file in [
+        "out/rsr/2026-01-26-kallelse.pdf",
+        "out/rlg/2025-11-17-kallelse.pdf",
+        "out/rlg/2025-11-17-protokoll.pdf",
+    ] {
+        assert!(repo.bytes(file).starts_with(b"%PDF-"), "{file}");
+    }
+    // RSR 2026-01-26 is only kallad: no protokoll yet.
+    assert!(
+        !repo
+            .path()
+            .join("out/rsr/2026-01-26-protokoll.pdf")
+            .exists()
+    );
+    let stderr = normalize(&run.stderr());
+    assert!(stderr.starts_with("Built 3 documents ("), "{stderr}");
+    assert!(stderr.contains(" pages) in "), "{stderr}");
+}
+
+#[test]
+fn filters_pick_body_meeting_and_kind() {
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--kind", "protokoll"]).success();
+    assert!(
+        repo.path()
+            .join("out/rlg/2025-11-17-protokoll.pdf")
+            .exists()
+    );
+    assert!(!repo.path().join("out/rsr").exists());
+
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--body", "RSR", "--out", "elsewhere"])
+        .success();
+    assert!(
+        repo.path()
+            .join("elsewhere/rsr/2026-01-26-kallelse.pdf")
+            .exists()
+    );
+    assert!(!repo.path().join("elsewhere/rlg").exists());
+
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--meeting", "2025-11-17", "--kind", "kallelse"])
+        .success();
+    assert!(repo.path().join("out/rlg/2025-11-17-kallelse.pdf").exists());
+    assert!(
+        !repo
+            .path()
+            .join("out/rlg/2025-11-17-protokoll.pdf")
+            .exists()
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--out", "first"]).success();
+    repo.rsr(&["build", "--out", "second", "--jobs", "1"])
+        .success();
+    for file in [
+        "rsr/2026-01-26-kallelse.pdf",
+        "rlg/2025-11-17-kallelse.pdf",
+        "rlg/2025-11-17-protokoll.pdf",
+    ] {
+        assert!(
+            repo.bytes(&format!("first/{file}")) == repo.bytes(&format!("second/{file}")),
+            "{file} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn a_failing_build_leaves_the_previous_outputs_untouched() {
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    let kallelse = repo.bytes("out/rsr/2026-01-26-kallelse.pdf");
+    let protokoll = repo.bytes("out/rlg/2025-11-17-protokoll.pdf");
+
+    // The kallelse would change and typeset fine; the protokoll's template breaks.
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "Styrelserummet",
+        "Sessionssalen",
+    );
+    repo.write(
+        "templates/protokoll.typ",
+        "#let data = json(\"/data.json\")\n#panic(\"trasig mall\")\n",
+    );
+    repo.rsr(&["build"]).failure();
+
+    assert!(
+        repo.bytes("out/rsr/2026-01-26-kallelse.pdf") == kallelse,
+        "the kallelse was replaced by a failed build"
+    );
+    assert!(repo.bytes("out/rlg/2025-11-17-protokoll.pdf") == protokoll);
+    let leftovers: Vec<_> = walkdir::WalkDir::new(repo.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".rsr-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_repository_template_overrides_the_built_in_one() {
+    let repo = Repo::examples();
+    repo.write(
+        "templates/kallelse.typ",
+        "#let data = json(\"/data.json\")\n#set document(title: data.document_title)\n#set text(lang: \"sv\", font: \"Carlito\")\n= Egen mall\n#data.body\n",
+    );
+    repo.rsr(&["build", "--kind", "kallelse", "--body", "rsr"])
+        .success();
+    let text = repo.text("out/rsr/2026-01-26-kallelse.pdf");
+    assert_eq!(text, "Egen mall Regionens samverkansråd");
+}
+
+#[test]
+fn hostile_text_prints_literally_and_is_never_evaluated() {
+    let repo = Repo::examples();
+    repo.write(
+        "meetings/rsr/2026-01-26/04-kaffepaus.yaml",
+        "rubrik: 'Kaffe#panic()$x^2$@ref'\ntyp: paus\ntid: '14:00'\n",
+    );
+    repo.edit(
+        "meetings/rsr/2026-01-26/02-fastestallande.yaml",
+        "förslag_till_beslut: Preliminär",
+        "ärendebeskrivning: |\n  #read(\"/etc/passwd\") <l> @ref $x$ #{1+1} ]* `#panic()`\n\n  - #image(\"/rsr.yaml\")\nförslag_till_beslut: Preliminär",
+    );
+    repo.edit(
+        "rsr.yaml",
+        "{namn: Jonas Andersson, parti: S}",
+        "{namn: 'Jonas #strong[Andersson]', parti: S}",
+    );
+    repo.rsr(&["build", "--body", "rsr"]).success();
+    let text = repo.text("out/rsr/2026-01-26-kallelse.pdf");
+    for literal in [
+        "4. Kaffe#panic()$x^2$@ref",
+        "#read(\"/etc/passwd\") <l> @ref $x$ #{1+1} ]* #panic()",
+        "#image(\"/rsr.yaml\")",
+        "Jonas #strong[Andersson] (S)",
+    ] {
+        assert!(
+            text.contains(literal),
+            "{literal:?} did not print literally:\n{text}"
+        );
+    }
+    assert!(!text.contains("root:"), "a file was read into the document");
+}

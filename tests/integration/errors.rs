@@ -1,0 +1,131 @@
+//! What a user sees when something is wrong: the file, the line and column,
+//! what was found and what was expected, and a non-zero exit.
+
+use crate::support::Repo;
+
+#[test]
+fn yaml_syntax_error_names_file_line_and_column() {
+    let repo = Repo::examples();
+    repo.write(
+        "meetings/rlg/2025-11-17/02-khoss.yaml",
+        "rubrik: Inriktningsbeslut KHOSS\nföredragande: [tomas.jonsson\n",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/02-khoss.yaml:"),
+        "{stderr}"
+    );
+    assert!(
+        !repo.path().join("out").exists(),
+        "a failed build wrote output"
+    );
+}
+
+#[test]
+fn unknown_field_is_an_error_with_the_fields_expected() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rsr/2026-01-26/03-totalforsvar.yaml",
+        "diarienummer:",
+        "diarenummer:",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("error: unknown field `diarenummer`, expected one of"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("diarienummer"), "{stderr}");
+    assert!(
+        stderr.contains("┌─ meetings/rsr/2026-01-26/03-totalforsvar.yaml:2:1"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_person_suggests_the_nearest_id() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "justerare: [peter.jemtbring]",
+        "justerare: [peter.jemtbrng]",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("error: unknown person `peter.jemtbrng`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:8:13"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `peter.jemtbring`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn impossible_dates_and_times_are_located() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "slut: \"16:00\"",
+        "slut: \"25:99\"",
+    );
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "nästa_möte: 2026-01-12",
+        "nästa_möte: 2026-02-30",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(stderr.contains("`25:99` is not a time of day"), "{stderr}");
+    assert!(
+        stderr.contains("meetings/rsr/2026-01-26/meeting.yaml:3:7"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2026-02-30"), "{stderr}");
+}
+
+#[test]
+fn folder_and_meeting_date_must_agree() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "datum: 2026-01-26",
+        "datum: 2026-01-27",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("the meeting is dated 2026-01-27 but its folder is 2026-01-26"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn template_error_names_the_template_line_and_column() {
+    let repo = Repo::examples();
+    repo.write(
+        "templates/protokoll.typ",
+        "#let data = json(\"/data.json\")\n\n#let x = (\n",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("error: could not typeset rlg/2025-11-17-protokoll.pdf"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("templates/protokoll.typ:3:"), "{stderr}");
+}
+
+#[test]
+fn outside_a_repository_the_error_says_what_is_missing() {
+    let repo = Repo::empty();
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("no rsr.yaml here or in any parent folder"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,9 @@
+//! rsr's integration tests: one binary, a temporary copy of the example
+//! repository per test, the real `rsr` executable, and PDFs read back as text.
+
+mod build;
+mod errors;
+mod numbering;
+mod pdf;
+mod snapshots;
+mod support;

@@ -1,0 +1,66 @@
+//! The data each template receives for the example meetings, compared with
+//! the sample files beside the templates (which let a designer compile a
+//! template alone). `RSR_BLESS=1 cargo test --release` rewrites them.
+
+use rsr::docs::{self, Filter, Kind};
+
+use crate::support::examples;
+
+fn check(kind: Kind, body: &str, sample: &str) {
+    let repository = rsr::load::load(&examples()).expect("the examples load");
+    let filter = Filter {
+        bodies: vec![body.into()],
+        meetings: vec![],
+        kinds: vec![kind],
+    };
+    let documents = docs::documents(&repository, &filter);
+    assert_eq!(documents.len(), 1);
+    let actual = serde_json::to_string_pretty(&documents[0].data).unwrap() + "\n";
+    let path = examples().join("templates").join(sample);
+    if std::env::var_os("RSR_BLESS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "the data for {} changed; review and bless with RSR_BLESS=1:\n{}",
+        path.display(),
+        line_diff(&expected, &actual)
+    );
+}
+
+/// The first lines that differ, enough to see what changed.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let (expected, actual): (Vec<_>, Vec<_>) =
+        (expected.lines().collect(), actual.lines().collect());
+    let first = expected
+        .iter()
+        .zip(&actual)
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(actual.len()));
+    let show = |lines: &[&str]| {
+        lines
+            .iter()
+            .skip(first)
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "line {}:\n--- expected\n{}\n+++ actual\n{}",
+        first + 1,
+        show(&expected),
+        show(&actual)
+    )
+}
+
+#[test]
+fn kallelse_data_of_rsr_2026_01_26() {
+    check(Kind::Kallelse, "rsr", "kallelse.sample.json");
+}
+
+#[test]
+fn protokoll_data_of_rlg_2025_11_17() {
+    check(Kind::Protokoll, "rlg", "protokoll.sample.json");
+}

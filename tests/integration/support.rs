@@ -1,0 +1,174 @@
+//! A temporary meeting repository and helpers to run rsr in it and read PDFs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository this crate is, which doubles as the worked example.
+pub fn examples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A throwaway copy of the example repository.
+pub struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    /// `rsr.yaml` and `meetings/` of the examples, nothing else.
+    pub fn examples() -> Repo {
+        let repo = Repo::empty();
+        std::fs::copy(examples().join("rsr.yaml"), repo.path().join("rsr.yaml")).unwrap();
+        copy_dir(&examples().join("meetings"), &repo.path().join("meetings"));
+        repo
+    }
+
+    pub fn empty() -> Repo {
+        Repo {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &Repo {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap()
+    }
+
+    /// Replaces `from` by `to` in a file, which must contain it.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) -> &Repo {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        self.write(relative, &text.replacen(from, to, 1))
+    }
+
+    pub fn rsr(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .unwrap();
+        Run { output }
+    }
+
+    pub fn bytes(&self, relative: &str) -> Vec<u8> {
+        std::fs::read(self.path().join(relative)).unwrap()
+    }
+
+    pub fn text(&self, relative: &str) -> String {
+        pdf_text(&self.path().join(relative), None)
+    }
+
+    pub fn page_text(&self, relative: &str, page: usize) -> String {
+        pdf_text(&self.path().join(relative), Some(page))
+    }
+}
+
+pub struct Run {
+    pub output: Output,
+}
+
+impl Run {
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    pub fn success(self) -> Run {
+        assert!(
+            self.output.status.success(),
+            "rsr failed:\n{}",
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn failure(self) -> Run {
+        assert!(
+            !self.output.status.success(),
+            "rsr succeeded but should have failed:\n{}",
+            self.stderr()
+        );
+        assert_eq!(self.output.status.code(), Some(1));
+        self
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The text of a PDF (or one page of it) by poppler's pdftotext, in the
+/// order it was written (the logical order, not the columns' positions), with
+/// runs of whitespace collapsed so that checks do not depend on line breaks.
+pub fn pdf_text(path: &Path, page: Option<usize>) -> String {
+    let mut command = Command::new("pdftotext");
+    command.arg("-raw");
+    if let Some(page) = page {
+        command.args(["-f", &page.to_string(), "-l", &page.to_string()]);
+    }
+    let output = command
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils) is needed to read the PDFs back");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    normalize(&String::from_utf8_lossy(&output.stdout))
+}
+
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that each needle occurs in `text`, each after the previous one.
+pub fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match text[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => {
+                let found_earlier = text.contains(needle);
+                panic!(
+                    "expected {needle:?} after position {from} ({}); text:\n{text}",
+                    if found_earlier {
+                        "it occurs only earlier"
+                    } else {
+                        "it does not occur at all"
+                    }
+                );
+            }
+        }
+    }
+}
+
+/// The number of pages, read from pdfinfo.
+pub fn page_count(path: &Path) -> usize {
+    let output = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count")
+}
