@@ -21,9 +21,11 @@ use crate::docs::{Document, Kind};
 use crate::error::Error;
 
 /// The fonts every document may use, shipped in the binary: Carlito (metric
-/// compatible with Calibri, the face of the Word templates secretaries know)
-/// and Noto Sans as the fallback for anything Carlito lacks.
-const FONTS: [&[u8]; 7] = [
+/// compatible with Calibri, the face of the Word templates secretaries know),
+/// Noto Sans as the fallback for letters Carlito lacks, and Noto Sans
+/// Symbols 2 for symbols such as ✓ and ☕. Under PDF/A a missing glyph is an
+/// error, not a blank box.
+const FONTS: [&[u8]; 8] = [
     include_bytes!("../fonts/Carlito-Regular.ttf"),
     include_bytes!("../fonts/Carlito-Bold.ttf"),
     include_bytes!("../fonts/Carlito-Italic.ttf"),
@@ -31,6 +33,7 @@ const FONTS: [&[u8]; 7] = [
     include_bytes!("../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../fonts/NotoSansSymbols2-Regular.ttf"),
 ];
 
 /// The built-in templates; a repository's `templates/<name>.typ` replaces one.

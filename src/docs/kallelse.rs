@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, markdown, with_party};
+use super::{Context, Header, listed, markdown, with_party};
 use crate::markdown::Block;
 use crate::model::{Item, ItemKind, Role};
 use crate::sv;
@@ -53,7 +53,7 @@ pub fn data(context: &Context) -> Kallelse {
             .iter()
             .filter(|member| wanted.contains(&member.role))
             .map(|member| {
-                let name = with_party(&context.person(&member.person));
+                let name = listed(&context.person(&member.person));
                 match member.role {
                     Role::ViceChair => format!("{name}, vice ordförande"),
                     _ => name,
@@ -71,7 +71,7 @@ pub fn data(context: &Context) -> Kallelse {
         place: spec.place.clone(),
         chair: context
             .chair()
-            .map(|chair| with_party(&context.person(chair)))
+            .map(|chair| listed(&context.person(chair)))
             .into_iter()
             .collect(),
         members: members_with(&[Role::ViceChair, Role::Member]),

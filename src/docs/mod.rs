@@ -264,6 +264,15 @@ pub fn same_person(a: &PersonRef, b: &PersonRef) -> bool {
     }
 }
 
+/// "Jonas Andersson (S)", "Fredrik Åström, Berg": a person in a list of
+/// members, with the party or organisation they represent.
+pub fn listed(person: &Person) -> String {
+    match &person.organisation {
+        Some(organisation) => format!("{}, {organisation}", with_party(person)),
+        None => with_party(person),
+    }
+}
+
 /// "Jonas Andersson (S)", or the bare name without a party.
 pub fn with_party(person: &Person) -> String {
     match &person.party {

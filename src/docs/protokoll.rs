@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, markdown, with_party};
+use super::{Context, Header, listed, markdown, with_party};
 use crate::markdown::{self as md, Block};
 use crate::model::{Item, OtherAttendee, PersonRef};
 use crate::number;
@@ -74,7 +74,7 @@ pub fn data(context: &Context) -> Protokoll {
         .map(|a| {
             a.absent
                 .iter()
-                .map(|p| named_with_organisation(context, p))
+                .map(|p| listed(&context.person(p)))
                 .collect()
         })
         .unwrap_or_default();
@@ -143,14 +143,6 @@ fn beslutande(context: &Context, reference: &PersonRef) -> String {
     if context.is_chair(reference) {
         parts.push("ordförande".into());
     }
-    parts.extend(person.organisation);
-    parts.join(", ")
-}
-
-/// "Helén Eurenus, Östersund"
-fn named_with_organisation(context: &Context, reference: &PersonRef) -> String {
-    let person = context.person(reference);
-    let mut parts = vec![with_party(&person)];
     parts.extend(person.organisation);
     parts.join(", ")
 }

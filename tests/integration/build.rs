@@ -157,3 +157,16 @@ fn hostile_text_prints_literally_and_is_never_evaluated() {
     }
     assert!(!text.contains("root:"), "a file was read into the document");
 }
+
+#[test]
+fn characters_beyond_the_main_font_fall_back_to_the_shipped_fonts() {
+    let repo = Repo::examples();
+    let title = "Kaffepaus – § ☕ ✓ → ≥ € ł ő α ж ÅÄÖ åäö é ü";
+    repo.write(
+        "meetings/rsr/2026-01-26/04-kaffepaus.yaml",
+        &format!("rubrik: '{title}'\ntyp: paus\n"),
+    );
+    repo.rsr(&["build", "--body", "rsr"]).success();
+    let text = repo.text("out/rsr/2026-01-26-kallelse.pdf");
+    assert!(text.contains(&format!("4. {title}")), "{text}");
+}
