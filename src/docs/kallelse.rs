@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown, with_party};
+use super::{Context, Header, listed, markdown};
 use crate::markdown::Block;
 use crate::model::{Item, ItemKind, Role};
 use crate::sv;
