@@ -38,6 +38,7 @@ pub struct Summary {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let repository: Repository = load::load(&options.root)?;
+    options.filter.check(&repository)?;
     let documents = docs::documents(&repository, &options.filter);
     let renderer = Renderer::new(&options.root)?;
 

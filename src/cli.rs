@@ -40,13 +40,15 @@ pub enum Command {
     /// meeting is `genomförd` or `justerad`. PDFs go to
     /// `out/<body>/<YYYY-MM-DD>-<kind>.pdf`; if any document fails, none is
     /// replaced.
-    ///
-    /// Examples:
-    ///   rsr build
-    ///   rsr build --body rlg --kind protokoll
-    ///   rsr build --meeting 2025-11-17 --out /tmp/pdf
+    #[command(after_long_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
 }
+
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  rsr build                                  every document
+  rsr build --body rlg --kind protokoll      one body's protokoll
+  rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf";
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {

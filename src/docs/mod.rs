@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::model::{
     Body, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role, Status,
 };
@@ -71,6 +72,37 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Fails when a body or meeting asked for does not exist, rather than
+    /// quietly building nothing.
+    pub fn check(&self, repository: &Repository) -> Result<(), Error> {
+        for wanted in &self.bodies {
+            let known = repository
+                .bodies
+                .iter()
+                .any(|b| &b.slug == wanted || &b.spec.short_name == wanted);
+            if !known {
+                let names: Vec<&str> = repository.bodies.iter().map(|b| b.slug.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "no body `{wanted}`; the bodies are: {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        for wanted in &self.meetings {
+            let known = repository
+                .bodies
+                .iter()
+                .flat_map(|b| &b.meetings)
+                .any(|m| m.date() == *wanted);
+            if !known {
+                return Err(Error::Usage(format!(
+                    "no meeting on {wanted} under meetings/"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     fn wants(&self, body: &Body, meeting: &Meeting, kind: Kind) -> bool {
         (self.bodies.is_empty()
             || self

@@ -129,3 +129,18 @@ fn outside_a_repository_the_error_says_what_is_missing() {
         "{stderr}"
     );
 }
+
+#[test]
+fn filters_naming_nothing_are_errors_not_empty_builds() {
+    let repo = Repo::examples();
+    let stderr = repo.rsr(&["build", "--body", "kf"]).failure().stderr();
+    assert!(
+        stderr.contains("no body `kf`; the bodies are: rlg, rsr"),
+        "{stderr}"
+    );
+    let stderr = repo
+        .rsr(&["build", "--meeting", "2025-11-18"])
+        .failure()
+        .stderr();
+    assert!(stderr.contains("no meeting on 2025-11-18"), "{stderr}");
+}
