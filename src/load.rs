@@ -268,11 +268,18 @@ fn parse<T: DeserializeOwned>(
     }
 }
 
-/// The YAML parser appends the position to its messages; we show it ourselves.
+/// The YAML parser's message in a secretary's terms, without the position
+/// it appends (the snippet shows that).
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    match message {
+        "expected sequence start" => "expected a list: `[a, b]`, or one `- a` per line".to_string(),
+        "expected mapping start" => "expected fields: one `name: value` per line".to_string(),
+        "expected string scalar" => "expected text".to_string(),
+        other => other.to_string(),
     }
 }
 

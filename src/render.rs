@@ -267,3 +267,19 @@ impl DiagnosticWorld for DocumentWorld<'_> {
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.get().vpath().get_with_slash().into())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_document_kind_has_a_built_in_template() {
+        for kind in Kind::ALL {
+            let template = TEMPLATES.iter().find(|(name, _)| *name == kind.name());
+            assert!(
+                template.is_some_and(|(_, text)| text.contains("/data.json")),
+                "no template for {kind:?}"
+            );
+        }
+    }
+}

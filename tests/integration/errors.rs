@@ -144,3 +144,31 @@ fn filters_naming_nothing_are_errors_not_empty_builds() {
         .stderr();
     assert!(stderr.contains("no meeting on 2025-11-18"), "{stderr}");
 }
+
+#[test]
+fn wrong_shapes_are_explained_in_plain_words() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "justerare: [peter.jemtbring]",
+        "justerare: peter.jemtbring",
+    );
+    repo.write(
+        "meetings/rlg/2025-11-17/02-khoss.yaml",
+        "rubrik: [Inriktningsbeslut, KHOSS]\n",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("error: expected a list: `[a, b]`, or one `- a` per line"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:8:12"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: expected text"), "{stderr}");
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/02-khoss.yaml:1:9"),
+        "{stderr}"
+    );
+}
