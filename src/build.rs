@@ -8,11 +8,12 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::check;
 use crate::docs::{self, Document, Filter};
+use crate::error::Diagnostic;
 use crate::error::Error;
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
-use crate::{Repository, load};
 
 /// Below this many documents a progress bar is more noise than help.
 const PROGRESS_THRESHOLD: usize = 8;
@@ -30,6 +31,8 @@ pub struct BuildOptions {
 /// What a build produced.
 #[derive(Debug)]
 pub struct Summary {
+    /// The warnings `rsr check` found; errors stop the build before this.
+    pub warnings: Vec<Diagnostic>,
     pub outputs: Vec<PathBuf>,
     pub pages: usize,
     pub elapsed: Duration,
@@ -37,9 +40,12 @@ pub struct Summary {
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
-    let repository: Repository = load::load(&options.root)?;
-    options.filter.check(&repository)?;
-    let documents = docs::documents(&repository, &options.filter);
+    let checked = check::check(&options.root);
+    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    options.filter.check(repository)?;
+    let documents = docs::documents(repository, &options.filter);
     let renderer = Renderer::new(&options.root)?;
 
     let progress = if options.progress && documents.len() >= PROGRESS_THRESHOLD {
@@ -67,6 +73,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         .map(|d| options.out.join(&d.output))
         .collect();
     Ok(Summary {
+        warnings: checked.diagnostics,
         outputs,
         pages,
         elapsed: started.elapsed(),

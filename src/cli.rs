@@ -10,9 +10,11 @@ use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::build::{self, BuildOptions};
+use crate::check::{self, output, output::Format};
 use crate::docs::{Filter, Kind};
 use crate::error::Error;
 use crate::load::ORGANISATION_FILE;
+use crate::schema::{self, FileKind};
 
 /// Formal meeting documents for Swedish regions, municipalities and joint
 /// bodies, from a git repository of YAML files.
@@ -42,6 +44,51 @@ pub enum Command {
     /// replaced.
     #[command(after_long_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
+    /// Check every file against every rule and report all problems at once.
+    ///
+    /// Each problem names its file, line and column, the rule it breaks, what
+    /// was found and what was expected. The exit code is 1 when there is an
+    /// error (or, with --deny-warnings, a warning). `rsr build` runs the same
+    /// checks first and builds nothing when there is an error. A body can set
+    /// rules to off, warning or error under `regler:` in its body.yaml.
+    #[command(after_long_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+    /// Print the JSON Schema of a kind of YAML file, for editors.
+    ///
+    /// With VS Code's YAML extension, a first line such as
+    /// `# yaml-language-server: $schema=../../../schema/item.json` in a file
+    /// gives completion and validation as you type.
+    Schema(SchemaArgs),
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  rsr check                          every problem, with source snippets
+  rsr check --format github          annotations for a GitHub Actions run
+  rsr check --format json | jq .     for other tools
+  rsr check --list-rules             the rules and what they guard against";
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// How to report.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// List the rules instead of checking.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print [default: meeting].
+    #[arg(value_enum)]
+    pub kind: Option<FileKind>,
+    /// Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json).
+    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    pub out: Option<PathBuf>,
 }
 
 const BUILD_EXAMPLES: &str = "\
@@ -75,20 +122,28 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    if let Command::Schema(args) = &cli.command {
+        return match schema(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => report(Path::new("."), &error),
+        };
+    }
     let root = match cli.root.clone().map(Ok).unwrap_or_else(find_root) {
         Ok(root) => root,
         Err(error) => return report(Path::new("."), &error),
     };
     let outcome = match cli.command {
         Command::Build(args) => build(&root, args),
+        Command::Check(args) => check(&root, &args),
+        Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => report(&root, &error),
     }
 }
 
-fn build(root: &Path, args: BuildArgs) -> Result<(), Error> {
+fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let options = BuildOptions {
         root: root.to_path_buf(),
         out: args.out.unwrap_or_else(|| root.join("out")),
@@ -101,6 +156,12 @@ fn build(root: &Path, args: BuildArgs) -> Result<(), Error> {
         progress: std::io::stderr().is_terminal(),
     };
     let summary = build::build(&options)?;
+    let mut stderr = stderr();
+    for warning in &summary.warnings {
+        warning
+            .emit(root, &mut stderr)
+            .map_err(|e| Error::io("stderr", e))?;
+    }
     let count = summary.outputs.len();
     let documents = if count == 1 { "document" } else { "documents" };
     let pages = if summary.pages == 1 { "page" } else { "pages" };
@@ -110,6 +171,47 @@ fn build(root: &Path, args: BuildArgs) -> Result<(), Error> {
         summary.elapsed.as_secs_f64(),
         options.out.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
+    if args.list_rules {
+        for rule in check::LOAD_RULES.iter().chain(check::RULES) {
+            let severity = match rule.severity {
+                crate::error::Severity::Error => "error",
+                crate::error::Severity::Warning => "warning",
+            };
+            println!("{:28} {severity:8} {}", rule.id, rule.what);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let checked = check::check(root);
+    let diagnostics = &checked.diagnostics;
+    let written = match args.format {
+        Format::Human => output::human(root, diagnostics, &mut stderr()),
+        Format::Json => output::json(diagnostics, &mut std::io::stdout().lock()),
+        Format::Github => output::github(diagnostics, &mut std::io::stdout().lock()),
+    };
+    written.map_err(|e| Error::io("output", e))?;
+    let failed = checked.errors() > 0 || (args.deny_warnings && checked.warnings() > 0);
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn schema(args: &SchemaArgs) -> Result<(), Error> {
+    match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            for kind in FileKind::ALL {
+                let path = dir.join(kind.file_name());
+                std::fs::write(&path, schema::text(kind)).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+        None => print!("{}", schema::text(args.kind.unwrap_or(FileKind::Meeting))),
+    }
     Ok(())
 }
 
@@ -123,14 +225,18 @@ fn find_root() -> Result<PathBuf, Error> {
 }
 
 fn report(root: &Path, error: &Error) -> ExitCode {
+    if error.emit(root, &mut stderr()).is_err() {
+        eprintln!("error: {error}");
+    }
+    ExitCode::FAILURE
+}
+
+/// Standard error, coloured when it is a terminal.
+fn stderr() -> StandardStream {
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
     } else {
         ColorChoice::Never
     };
-    let mut stderr = StandardStream::stderr(color);
-    if error.emit(root, &mut stderr).is_err() {
-        eprintln!("error: {error}");
-    }
-    ExitCode::FAILURE
+    StandardStream::stderr(color)
 }

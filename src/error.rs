@@ -12,18 +12,42 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 
 use crate::model::Loc;
 
-/// A problem in the user's data, located where possible.
+/// How bad a problem is: errors stop a build, warnings are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem in the user's data: where, which rule, what was found and
+/// what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub loc: Option<Loc>,
+    pub severity: Severity,
+    /// The stable id of the rule, e.g. `unknown-field`.
+    pub rule: &'static str,
+    pub loc: Loc,
     pub message: String,
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn at(loc: Loc, message: impl Into<String>) -> Self {
+    pub fn error(rule: &'static str, loc: Loc, message: impl Into<String>) -> Self {
         Diagnostic {
-            loc: Some(loc),
+            severity: Severity::Error,
+            rule,
+            loc,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(rule: &'static str, loc: Loc, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            rule,
+            loc,
             message: message.into(),
             hint: None,
         }
@@ -34,29 +58,28 @@ impl Diagnostic {
         self
     }
 
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// Prints the problem with a snippet of the file it points into. `root`
     /// is the repository root the location is relative to.
     pub fn emit(&self, root: &Path, out: &mut dyn WriteColor) -> io::Result<()> {
-        let mut report = Report::error().with_message(&self.message);
+        let report = match self.severity {
+            Severity::Error => Report::error(),
+            Severity::Warning => Report::warning(),
+        };
+        let mut report = report.with_message(&self.message).with_code(self.rule);
         if let Some(hint) = &self.hint {
             report = report.with_notes(vec![format!("hint: {hint}")]);
         }
-        let Some(loc) = &self.loc else {
-            return emit(out, &SimpleFile::new(String::new(), String::new()), &report);
-        };
+        let loc = &self.loc;
         let name = loc.file.display().to_string();
-        let Ok(text) = std::fs::read_to_string(root.join(&loc.file)) else {
-            let report = report.with_message(format!(
-                "{name}:{}:{}: {}",
-                loc.line, loc.column, self.message
-            ));
-            return emit(out, &SimpleFile::new(name, String::new()), &report);
-        };
+        let text = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
         let offset = byte_offset(&text, loc.line, loc.column);
         let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |n| offset + n)
-            .max(offset);
+            .find(['\n', '\r'])
+            .map_or(text.len(), |n| offset + n);
         let file = SimpleFile::new(name, text);
         emit(
             out,
@@ -68,10 +91,15 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(loc) = &self.loc {
-            write!(f, "{}:{}:{}: ", loc.file.display(), loc.line, loc.column)?;
-        }
-        f.write_str(&self.message)?;
+        let loc = &self.loc;
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            loc.file.display(),
+            loc.line,
+            loc.column,
+            self.message
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -87,19 +115,21 @@ fn emit(
     term::emit_to_write_style(out, &term::Config::default(), file, report).map_err(io::Error::other)
 }
 
-/// Byte offset of a 1-based line and column (counted in characters).
+/// Byte offset of a 1-based line and column (counted in characters), within
+/// the text even when the position is not.
 fn byte_offset(text: &str, line: u64, column: u64) -> usize {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1) as usize)
         .map(str::len)
         .sum();
-    let rest = &text[line_start.min(text.len())..];
+    let line_start = line_start.min(text.len());
+    let rest = &text[line_start..];
     let within = rest
         .char_indices()
         .nth(column.saturating_sub(1) as usize)
         .map_or(rest.len(), |(i, _)| i);
-    line_start.min(text.len()) + within
+    line_start + within
 }
 
 /// Everything that can stop a command.

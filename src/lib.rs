@@ -1,8 +1,10 @@
 //! rsr turns a git repository of YAML files into the formal meeting documents
 //! of Swedish public bodies. One pipeline, one module per stage:
-//! `load` → `model` → `number` → `docs` → `render` → `write`, driven by `cli`.
+//! `load` → `model` → `check` → `number` → `docs` → `render` → `write`,
+//! driven by `cli`.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod docs;
 pub mod error;
@@ -11,6 +13,7 @@ pub mod markdown;
 pub mod model;
 pub mod number;
 pub mod render;
+pub mod schema;
 pub mod sv;
 pub mod write;
 

@@ -1,6 +1,7 @@
-//! Finds the repository's YAML files, parses them into the model and checks
-//! that every reference resolves. Every problem of every file is collected
-//! before loading fails, each with its file, line and column.
+//! Finds the repository's YAML files and parses them into the model. Every
+//! file is read even when others fail, so that `rsr check` can report the
+//! problems of all files at once; each problem carries its file, line and
+//! column and the id of the rule it breaks.
 
 use std::path::{Path, PathBuf};
 
@@ -8,10 +9,9 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::Diagnostic;
 use crate::model::{
-    Body, BodySpec, Item, ItemSpec, Loc, Meeting, MeetingSpec, Organisation, PersonRef,
-    PersonRefValue, Repository,
+    Body, BodySpec, Item, ItemSpec, Loc, Meeting, MeetingSpec, Organisation, Repository,
 };
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
@@ -19,10 +19,19 @@ pub const BODY_FILE: &str = "body.yaml";
 pub const MEETING_FILE: &str = "meeting.yaml";
 pub const MEETINGS_DIR: &str = "meetings";
 
-/// Loads the repository at `root`. Fails with every problem found.
-pub fn load(root: &Path) -> Result<Repository, Error> {
+/// What loading found: the repository (without the files that could not be
+/// read) and the problems of those files.
+pub struct Loaded {
+    /// `None` when rsr.yaml itself could not be read.
+    pub repository: Option<Repository>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Loads the repository at `root`, as much of it as can be read.
+pub fn load(root: &Path) -> Loaded {
     let mut problems = Vec::new();
-    let organisation = parse::<Organisation>(root, Path::new(ORGANISATION_FILE), &mut problems);
+    let file = PathBuf::from(ORGANISATION_FILE);
+    let organisation = parse::<Organisation>(root, &file, &mut problems);
 
     let mut bodies = Vec::new();
     for body_dir in subdirectories(root, Path::new(MEETINGS_DIR), &mut problems) {
@@ -30,20 +39,15 @@ pub fn load(root: &Path) -> Result<Repository, Error> {
             bodies.push(body);
         }
     }
-
-    let Some(organisation) = organisation else {
-        return Err(Error::Data(problems));
-    };
-    let repository = Repository {
+    let repository = organisation.map(|organisation| Repository {
         root: root.to_path_buf(),
+        file,
         organisation,
         bodies,
-    };
-    resolve_references(&repository, &mut problems);
-    if problems.is_empty() {
-        Ok(repository)
-    } else {
-        Err(Error::Data(problems))
+    });
+    Loaded {
+        repository,
+        problems,
     }
 }
 
@@ -51,6 +55,7 @@ fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<
     let file = dir.join(BODY_FILE);
     if !root.join(&file).is_file() {
         problems.push(unlocated(
+            "missing-file",
             &file,
             format!("missing {BODY_FILE}: every folder under {MEETINGS_DIR}/ is a body"),
         ));
@@ -78,6 +83,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
     let folder = dir.file_name()?.to_string_lossy().into_owned();
     let Ok(folder_date) = NaiveDate::parse_from_str(&folder, "%Y-%m-%d") else {
         problems.push(unlocated(
+            "folder-date",
             dir,
             format!("a meeting folder is named by its date, YYYY-MM-DD; found `{folder}`"),
         ));
@@ -85,6 +91,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
     };
     if !root.join(&file).is_file() {
         problems.push(unlocated(
+            "missing-file",
             &file,
             format!(
                 "missing {MEETING_FILE} in the meeting folder {}",
@@ -107,6 +114,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
                 problems.push(unlocated(
+                    "duplicate-item-id",
                     &item_file,
                     format!(
                         "item id `{id}` is used twice in this meeting (also {})",
@@ -123,13 +131,14 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
     }
 
     let spec = spec?;
-    if spec.date.value != folder_date {
+    if spec.date.value.0 != folder_date {
         problems.push(
-            Diagnostic::at(
-                loc(&file, spec.date.line, spec.date.column),
+            Diagnostic::error(
+                "folder-date",
+                spec.date.loc(&file),
                 format!(
                     "the meeting is dated {} but its folder is {folder}",
-                    spec.date.value
+                    spec.date.value.0
                 ),
             )
             .with_hint("rename the folder or correct `datum`"),
@@ -156,78 +165,8 @@ fn item_id(file: &Path) -> String {
     }
 }
 
-/// Checks that every person id and item id a meeting mentions exists.
-fn resolve_references(repository: &Repository, problems: &mut Vec<Diagnostic>) {
-    let known: Vec<&str> = repository
-        .organisation
-        .persons
-        .keys()
-        .map(String::as_str)
-        .collect();
-    let check = |file: &Path, person: &PersonRef, problems: &mut Vec<Diagnostic>| {
-        if let PersonRefValue::Id(id) = &person.value
-            && !repository.organisation.persons.contains_key(id)
-        {
-            let mut problem = Diagnostic::at(
-                loc(file, person.line, person.column),
-                format!(
-                    "unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"
-                ),
-            );
-            if let Some(near) = nearest(id, &known) {
-                problem = problem.with_hint(format!("did you mean `{near}`?"));
-            }
-            problems.push(problem);
-        }
-    };
-    for body in &repository.bodies {
-        for member in &body.spec.members {
-            check(&body.file, &member.person, problems);
-        }
-        for meeting in &body.meetings {
-            let spec = &meeting.spec;
-            let mut people: Vec<&PersonRef> = spec
-                .chair
-                .iter()
-                .chain(&spec.secretary)
-                .chain(&spec.adjusters)
-                .collect();
-            if let Some(attendance) = &spec.attendance {
-                people.extend(attendance.present.iter().chain(&attendance.absent));
-                people.extend(attendance.others.iter().map(|other| &other.person));
-            }
-            for person in people {
-                check(&meeting.file, person, problems);
-            }
-            for item in &meeting.items {
-                for person in item.spec.presenters.iter().chain(&item.spec.prepared_by) {
-                    check(&item.file, person, problems);
-                }
-            }
-            let item_ids: Vec<&str> = meeting.items.iter().map(|item| item.id.as_str()).collect();
-            for other in spec.attendance.iter().flat_map(|a| &a.others) {
-                for item in &other.items {
-                    if !item_ids.contains(&item.value.as_str()) {
-                        let mut problem = Diagnostic::at(
-                            loc(&meeting.file, item.line, item.column),
-                            format!(
-                                "unknown item `{}`: items are the meeting's files without their number prefix",
-                                item.value
-                            ),
-                        );
-                        if let Some(near) = nearest(&item.value, &item_ids) {
-                            problem = problem.with_hint(format!("did you mean `{near}`?"));
-                        }
-                        problems.push(problem);
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// The closest known name, if it is close enough to be a likely typo.
-fn nearest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
+pub fn nearest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|name| (strsim::jaro_winkler(wanted, name), *name))
@@ -242,10 +181,29 @@ fn parse<T: DeserializeOwned>(
     file: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let text = match std::fs::read_to_string(root.join(file)) {
-        Ok(text) => text,
+    let text = match std::fs::read(root.join(file)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let valid = &error.as_bytes()[..at];
+                let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+                let column = String::from_utf8_lossy(valid)
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count()) as u64
+                    + 1;
+                problems.push(Diagnostic::error(
+                    "yaml-syntax",
+                    loc(file, line, column),
+                    "the file is not UTF-8 text: save it as UTF-8",
+                ));
+                return None;
+            }
+        },
         Err(error) => {
             problems.push(unlocated(
+                "missing-file",
                 file,
                 format!("cannot read {}: {error}", file.display()),
             ));
@@ -255,17 +213,59 @@ fn parse<T: DeserializeOwned>(
     match serde_saphyr::from_str::<T>(&text) {
         Ok(value) => Some(value),
         Err(error) => {
-            let message = error.without_snippet().to_string();
-            let problem = match error.location() {
-                Some(at) if at.line() > 0 => {
-                    Diagnostic::at(loc(file, at.line(), at.column()), strip_location(&message))
-                }
-                _ => unlocated(file, message),
-            };
-            problems.push(problem);
+            let message = strip_location(&error.without_snippet().to_string());
+            let at = error
+                .location()
+                .filter(|at| at.line() > 0)
+                .map_or(loc(file, 1, 1), |at| loc(file, at.line(), at.column()));
+            problems.push(explain(at, &message));
             None
         }
     }
+}
+
+/// Turns the YAML parser's message into a diagnostic with a rule id and, for
+/// unknown fields, the nearest known one.
+fn explain(at: Loc, message: &str) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected
+            .trim_start_matches([',', ' '])
+            .trim_start_matches("expected one of ")
+            .trim_start_matches("expected ")
+            .split(", ")
+            .map(|name| name.trim_matches('`'))
+            .filter(|name| !name.is_empty())
+            .collect();
+        let mut problem =
+            Diagnostic::error("unknown-field", at, format!("unknown field `{field}`"));
+        let listed = known.join(", ");
+        problem = match nearest(field, &known) {
+            Some(near) => problem.with_hint(format!(
+                "did you mean `{near}`? The fields here are: {listed}"
+            )),
+            None if known.is_empty() => problem.with_hint("this value takes no fields"),
+            None => problem.with_hint(format!("the fields here are: {listed}")),
+        };
+        return problem;
+    }
+    let rule = if message.starts_with("missing field") {
+        "missing-field"
+    } else if message.contains("is not a date") {
+        "invalid-date"
+    } else if message.contains("time of day") {
+        "invalid-time"
+    } else if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("unknown variant")
+        || message.starts_with("expected")
+        || message.starts_with("data did not match")
+    {
+        "wrong-type"
+    } else {
+        "yaml-syntax"
+    };
+    Diagnostic::error(rule, at, message)
 }
 
 /// The YAML parser's message in a secretary's terms, without the position
@@ -279,6 +279,12 @@ fn strip_location(message: &str) -> String {
         "expected sequence start" => "expected a list: `[a, b]`, or one `- a` per line".to_string(),
         "expected mapping start" => "expected fields: one `name: value` per line".to_string(),
         "expected string scalar" => "expected text".to_string(),
+        "data did not match any variant of untagged enum PersonRefValue" => {
+            "expected a person: an id from rsr.yaml, or `{namn: …}` for a guest".to_string()
+        }
+        "data did not match any variant of untagged enum Document" => {
+            "expected a decision document: a title, or `{titel: …, fil: …}`".to_string()
+        }
         other => other.to_string(),
     }
 }
@@ -317,6 +323,7 @@ fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathB
             }
             Ok(_) => {}
             Err(error) => problems.push(unlocated(
+                "missing-file",
                 dir,
                 format!("cannot read {}: {error}", dir.display()),
             )),
@@ -333,8 +340,9 @@ fn loc(file: &Path, line: u64, column: u64) -> Loc {
     }
 }
 
-fn unlocated(file: &Path, message: String) -> Diagnostic {
-    Diagnostic::at(loc(file, 1, 1), message)
+/// A problem with a whole file or folder: shown at its start.
+fn unlocated(rule: &'static str, file: &Path, message: String) -> Diagnostic {
+    Diagnostic::error(rule, loc(file, 1, 1), message)
 }
 
 #[cfg(test)]

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
@@ -26,6 +29,36 @@ pub struct Located<T> {
     pub column: u64,
 }
 
+impl<T> Located<T> {
+    /// Where this value stands in `file`.
+    pub fn loc(&self, file: &std::path::Path) -> Loc {
+        Loc {
+            file: file.to_path_buf(),
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
+/// The schema of a located value is the schema of the value.
+impl<T: JsonSchema> JsonSchema for Located<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<T>::deserialize(deserializer)?;
@@ -41,40 +74,49 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 #[derive(Debug, Clone)]
 pub struct Repository {
     pub root: PathBuf,
+    pub file: PathBuf,
     pub organisation: Organisation,
     pub bodies: Vec<Body>,
 }
 
-/// `rsr.yaml`: the organisation and its register of persons.
-#[derive(Debug, Clone, Deserialize)]
+/// rsr.yaml: organisationen och dess personregister. / The organisation and
+/// its register of persons.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "rsr.yaml")]
 pub struct Organisation {
+    /// Organisationens namn. / The organisation's name.
     #[serde(rename = "organisation")]
     pub name: String,
-    /// Persons by stable id, shared by all bodies.
+    /// Personer efter stabilt id, gemensamma för alla organ. / Persons by
+    /// stable id, shared by all bodies.
     #[serde(rename = "personer", default)]
     pub persons: BTreeMap<String, Person>,
 }
 
-/// A person: in the register under a stable id, or given inline as a guest.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+/// En person: i registret under ett id, eller angiven direkt som gäst. / A
+/// person: in the register under an id, or given inline as a guest.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// Namn. / Name.
     #[serde(rename = "namn")]
     pub name: String,
-    /// Party abbreviation without parentheses, e.g. `S`.
+    /// Parti, förkortat utan parentes, t.ex. `S`. / Party abbreviation
+    /// without parentheses.
     #[serde(rename = "parti")]
     pub party: Option<String>,
-    /// Organisation or municipality the person represents, e.g. `Krokom`.
+    /// Organisation eller kommun som personen företräder, t.ex. `Krokom`. /
+    /// Organisation or municipality represented.
     pub organisation: Option<String>,
-    /// Job title, e.g. `förbundschef`.
+    /// Titel, t.ex. `förbundschef`. / Job title.
     #[serde(rename = "titel")]
     pub title: Option<String>,
 }
 
-/// A reference to a person in YAML: a register id (`tomas.jonsson`) or an
-/// inline guest (`{namn: Anna Frisk}`).
-#[derive(Debug, Clone, Deserialize)]
+/// Ett id ur personregistret (`tomas.jonsson`) eller en gäst
+/// (`{namn: Anna Frisk}`). / A register id or an inline guest.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum PersonRefValue {
     Id(String),
@@ -82,6 +124,17 @@ pub enum PersonRefValue {
 }
 
 pub type PersonRef = Located<PersonRefValue>;
+
+impl PersonRefValue {
+    /// The register id, for guests their name: what identifies the person
+    /// within one meeting.
+    pub fn key(&self) -> &str {
+        match self {
+            PersonRefValue::Id(id) => id,
+            PersonRefValue::Guest(person) => &person.name,
+        }
+    }
+}
 
 /// `meetings/<body>/body.yaml` plus the meetings found beside it.
 #[derive(Debug, Clone)]
@@ -93,29 +146,85 @@ pub struct Body {
     pub meetings: Vec<Meeting>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// body.yaml: ett organ (nämnd, styrelse, samverkansråd …). / A body.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "body.yaml")]
 pub struct BodySpec {
+    /// Organets namn, t.ex. `Regional ledningsgrupp`. / The body's name.
     #[serde(rename = "namn")]
     pub name: String,
+    /// Kortnamn, t.ex. `RLG`. / Short name.
     #[serde(rename = "kortnamn")]
     pub short_name: String,
-    /// The organisation the body belongs to, when it is not rsr.yaml's.
+    /// Organisationen som organet hör till, om inte rsr.yaml:s. / The
+    /// organisation the body belongs to, when it is not rsr.yaml's.
     pub organisation: Option<String>,
+    /// Slag av organ; nämnd, styrelse och fullmäktige lyder under
+    /// kommunallagen. / Kind of body; these three are bound by Kommunallagen.
+    #[serde(rename = "typ", default)]
+    pub kind: BodyKind,
+    /// Kallelsetid i dagar före sammanträdet. / Notice period in days.
+    #[serde(rename = "kallelsetid")]
+    pub notice_days: Option<Located<u32>>,
+    /// Reguljärt uttryck som diarienummer ska följa, t.ex. `^RS/\d+/\d{4}$`.
+    /// / Regular expression case numbers should match.
+    #[serde(rename = "diarienummer")]
+    pub case_pattern: Option<Located<String>>,
+    /// Regler som ska gälla annorlunda än standard: `off`, `warning` eller
+    /// `error` per regel-id. / Rules to apply differently, by rule id.
+    #[serde(rename = "regler", default)]
+    pub rules: BTreeMap<String, Located<RuleLevel>>,
+    /// Ledamöter och funktionärer i den ordning kallelsen listar dem. /
     /// Members and officers in the order the kallelse lists them.
     #[serde(rename = "ledamöter", default)]
     pub members: Vec<Member>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Slag av organ. / Kind of body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum BodyKind {
+    #[serde(rename = "fullmäktige")]
+    Council,
+    #[serde(rename = "styrelse")]
+    Board,
+    #[serde(rename = "nämnd")]
+    Committee,
+    /// Samverkansorgan, ledningsgrupp, beredning … utan kommunallagens krav.
+    #[default]
+    #[serde(rename = "övrigt")]
+    Other,
+}
+
+impl BodyKind {
+    /// Whether Kommunallagen's rules on quorum and justering bind the body.
+    pub fn under_kommunallagen(self) -> bool {
+        !matches!(self, BodyKind::Other)
+    }
+}
+
+/// Hur en regel tillämpas. / How a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Warning,
+    Error,
+}
+
+/// En ledamot eller funktionär. / A member or officer.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    /// Person-id eller gäst. / Person id or guest.
     pub person: PersonRef,
+    /// Roll i organet. / Role in the body.
     #[serde(rename = "roll")]
     pub role: Role,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Roll i organet. / Role in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum Role {
     #[serde(rename = "ordförande")]
     Chair,
@@ -139,6 +248,11 @@ impl Role {
             Role::Secretary => "sekreterare",
         }
     }
+
+    /// Whether the role counts towards the quorum.
+    pub fn votes(self) -> bool {
+        matches!(self, Role::Chair | Role::ViceChair | Role::Member)
+    }
 }
 
 /// One meeting folder: `meeting.yaml` and its agenda items in file order.
@@ -153,11 +267,16 @@ pub struct Meeting {
 
 impl Meeting {
     pub fn date(&self) -> NaiveDate {
-        self.spec.date.value
+        self.spec.date.value.0
+    }
+
+    pub fn status(&self) -> Status {
+        self.spec.status.value
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+/// Sammanträdets status. / The meeting's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 pub enum Status {
     #[serde(rename = "planerad")]
     Planned,
@@ -169,67 +288,109 @@ pub enum Status {
     Adjusted,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// meeting.yaml: ett sammanträde. / One meeting.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "meeting.yaml")]
 pub struct MeetingSpec {
+    /// Datum, samma som mappens namn. / Date, the same as the folder's name.
     #[serde(rename = "datum")]
-    pub date: Located<NaiveDate>,
+    pub date: Located<Date>,
+    /// Starttid, t.ex. `"13:00"`. / Start time.
     pub start: Located<Time>,
+    /// Sluttid. / End time.
     #[serde(rename = "slut")]
     pub end: Option<Located<Time>>,
+    /// Lokal, adress eller länk. / Room, address or link.
     #[serde(rename = "plats")]
     pub place: String,
-    pub status: Status,
-    /// Pins the first § of this meeting; otherwise numbering continues from
-    /// the body's previous meeting of the same year, or starts at 1.
+    /// planerad → kallad → genomförd → justerad.
+    pub status: Located<Status>,
+    /// Första paragrafnummer, bara där numreringen måste låsas. / Pins the
+    /// first § of this meeting; otherwise numbering continues from the
+    /// body's previous meeting that year, or starts at 1.
     #[serde(rename = "första_paragraf")]
-    pub first_paragraph: Option<u32>,
-    /// Defaults to the body's ordförande.
+    pub first_paragraph: Option<Located<u32>>,
+    /// Datum då kallelsen skickades. / The date the kallelse was sent.
+    #[serde(rename = "kallelse_skickad")]
+    pub called_on: Option<Located<Date>>,
+    /// Ordförande; standard är organets. / Chair; defaults to the body's.
     #[serde(rename = "ordförande")]
     pub chair: Option<PersonRef>,
-    /// Defaults to the body's sekreterare.
+    /// Sekreterare; standard är organets. / Secretary; defaults to the body's.
     #[serde(rename = "sekreterare")]
     pub secretary: Option<PersonRef>,
+    /// Justerare. / Adjusters.
     #[serde(rename = "justerare", default)]
     pub adjusters: Vec<PersonRef>,
+    /// Justeringens tid och plats. / Time and place of adjustment.
     pub justering: Option<Justering>,
+    /// Nästa sammanträde. / The next meeting.
     #[serde(rename = "nästa_möte")]
-    pub next_meeting: Option<Located<NaiveDate>>,
+    pub next_meeting: Option<Located<Date>>,
+    /// Närvaro, ifylld efter sammanträdet. / Attendance, after the meeting.
     #[serde(rename = "närvaro")]
     pub attendance: Option<Attendance>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Justeringens tid och plats. / Time and place of adjustment.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Justering {
+    /// Datum. / Date.
     #[serde(rename = "datum")]
-    pub date: Located<NaiveDate>,
+    pub date: Located<Date>,
+    /// Klockslag. / Time.
     #[serde(rename = "tid")]
     pub time: Option<Located<Time>>,
+    /// Plats, t.ex. `digitalt`. / Place.
     #[serde(rename = "plats")]
     pub place: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Närvaro. / Attendance.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
+    /// Beslutande ledamöter. / Members present and deciding.
     #[serde(rename = "beslutande", default)]
     pub present: Vec<PersonRef>,
+    /// Tjänstgörande ersättare och för vem. / Substitutes serving, for whom.
+    #[serde(rename = "tjänstgörande_ersättare", default)]
+    pub serving: Vec<Serving>,
+    /// Ej närvarande. / Absent.
     #[serde(rename = "ej_närvarande", default)]
     pub absent: Vec<PersonRef>,
+    /// Övriga deltagare. / Others present.
     #[serde(rename = "övriga", default)]
     pub others: Vec<OtherAttendee>,
 }
 
-/// Someone present who is not beslutande: officials, guests, the secretary.
-#[derive(Debug, Clone, Deserialize)]
+/// En ersättare som tjänstgör för en ledamot. / A substitute serving for a
+/// member.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Serving {
+    /// Ersättaren. / The substitute.
+    pub person: PersonRef,
+    /// Ledamoten som ersätts. / The member replaced.
+    #[serde(rename = "för")]
+    pub replaces: PersonRef,
+}
+
+/// Någon närvarande som inte är beslutande. / Someone present who is not
+/// deciding: officials, guests, the secretary.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtherAttendee {
+    /// Person-id eller gäst. / Person id or guest.
     pub person: PersonRef,
-    /// Role at this meeting; defaults to the person's title.
+    /// Roll vid sammanträdet; standard är personens titel. / Role at this
+    /// meeting; defaults to the person's title.
     #[serde(rename = "roll")]
     pub role: Option<String>,
-    /// Item ids of the paragraphs attended; empty means the whole meeting.
+    /// Ärenden (filnamn utan nummer) som personen deltog i; tomt betyder
+    /// hela mötet. / Item ids attended; empty means the whole meeting.
     #[serde(rename = "ärenden", default)]
     pub items: Vec<Located<String>>,
 }
@@ -243,46 +404,125 @@ pub struct Item {
     pub spec: ItemSpec,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Slag av ärende. / Kind of item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum ItemKind {
+    /// Ett ärende. / A matter.
     #[default]
     #[serde(rename = "ärende")]
     Matter,
+    /// Standardpunkt som upprop eller fastställande av dagordning. / A
+    /// standard opening item.
+    #[serde(rename = "standard")]
+    Standard,
+    /// Paus, utan paragraf. / A break, without a paragraph.
     #[serde(rename = "paus")]
     Break,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Ett beslutsunderlag: en titel, eller en titel och en fil i mötesmappen.
+/// / A decision document: a title, or a title and a file in the meeting
+/// folder.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Document {
+    Title(String),
+    File {
+        /// Titel. / Title.
+        #[serde(rename = "titel")]
+        title: String,
+        /// Filens sökväg i mötesmappen. / The file's path in the meeting folder.
+        #[serde(rename = "fil")]
+        file: String,
+    },
+}
+
+impl Document {
+    pub fn title(&self) -> &str {
+        match self {
+            Document::Title(title) | Document::File { title, .. } => title,
+        }
+    }
+}
+
+/// En ärendefil. / One agenda item.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "agenda item")]
 pub struct ItemSpec {
+    /// Rubrik. / Title.
     #[serde(rename = "rubrik")]
     pub title: String,
+    /// `ärende` (standard), `standard` eller `paus`. / Kind.
     #[serde(rename = "typ", default)]
     pub kind: ItemKind,
+    /// Diarienummer, t.ex. `RS/62/2026`. / Case number.
     #[serde(rename = "diarienummer")]
-    pub case_number: Option<String>,
+    pub case_number: Option<Located<String>>,
+    /// Planerad tid. / Planned time.
     #[serde(rename = "tid")]
     pub time: Option<Located<Time>>,
+    /// Föredragande. / Presenters.
     #[serde(rename = "föredragande", default)]
     pub presenters: Vec<PersonRef>,
+    /// Ärendebeskrivning (i protokollet: Bakgrund); Markdown. / Description.
     #[serde(rename = "ärendebeskrivning")]
     pub description: Option<String>,
+    /// Förslag till beslut; Markdown. / Proposed decision.
     #[serde(rename = "förslag_till_beslut")]
-    pub proposal: Option<String>,
+    pub proposal: Option<Located<String>>,
+    /// Underpunkter a), b), c) … / Sub-items.
     #[serde(rename = "underpunkter", default)]
     pub subitems: Vec<String>,
+    /// Beslut; Markdown. / Decision.
     #[serde(rename = "beslut")]
-    pub decision: Option<String>,
+    pub decision: Option<Located<String>>,
+    /// Sammanfattning och överväganden; Markdown. / Summary.
     #[serde(rename = "sammanfattning")]
     pub summary: Option<String>,
+    /// Synpunkter från mötet; Markdown. / Comments from the meeting.
     #[serde(rename = "synpunkter")]
     pub comments: Option<String>,
+    /// Beslutsunderlag. / Decision documents.
     #[serde(rename = "beslutsunderlag", default)]
-    pub documents: Vec<String>,
+    pub documents: Vec<Located<Document>>,
+    /// Underlag framtaget av. / Prepared by.
     #[serde(rename = "underlag_framtaget_av", default)]
     pub prepared_by: Vec<PersonRef>,
+    /// Expedieras till. / Distribution.
     #[serde(rename = "expedieras_till", default)]
     pub distribution: Vec<String>,
+}
+
+/// A calendar date, written `2025-11-17`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "`{text}` is not a date: expected YYYY-MM-DD, a day that exists"
+                ))
+            })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "Datum, ÅÅÅÅ-MM-DD. / Date, YYYY-MM-DD."
+        })
+    }
 }
 
 /// A time of day, written `13:00` or `13.00` in YAML.
@@ -304,6 +544,20 @@ impl std::str::FromStr for Time {
             return Err(format!("`{text}` is not a time of day (00:00–23:59)"));
         }
         Ok(Time { hour, minute })
+    }
+}
+
+impl JsonSchema for Time {
+    fn schema_name() -> Cow<'static, str> {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$",
+            "description": "Klockslag, t.ex. \"13:15\" (med citattecken). / Time of day."
+        })
     }
 }
 

@@ -22,8 +22,8 @@ pub fn number_body(body: &Body) -> Vec<Paragraphs> {
                 year = Some(meeting.date().year());
                 next = 1;
             }
-            if let Some(first) = meeting.spec.first_paragraph {
-                next = first;
+            if let Some(first) = &meeting.spec.first_paragraph {
+                next = first.value;
             }
             number_meeting(meeting, &mut next)
         })
@@ -36,7 +36,7 @@ fn number_meeting(meeting: &Meeting, next: &mut u32) -> Paragraphs {
         .iter()
         .map(|item| match item.spec.kind {
             ItemKind::Break => None,
-            ItemKind::Matter => {
+            ItemKind::Matter | ItemKind::Standard => {
                 let number = *next;
                 *next += 1;
                 Some(number)
@@ -59,9 +59,11 @@ mod tests {
     use std::path::PathBuf;
 
     fn meeting(date: &str, first: Option<u32>, kinds: &[ItemKind]) -> Meeting {
-        let yaml = format!("datum: {date}\nstart: '13:00'\nplats: Rummet\nstatus: kallad\n");
-        let mut spec: MeetingSpec = serde_saphyr::from_str(&yaml).unwrap();
-        spec.first_paragraph = first;
+        let pin = first
+            .map(|n| format!("första_paragraf: {n}\n"))
+            .unwrap_or_default();
+        let yaml = format!("datum: {date}\nstart: '13:00'\nplats: Rummet\nstatus: kallad\n{pin}");
+        let spec: MeetingSpec = serde_saphyr::from_str(&yaml).unwrap();
         let items = kinds
             .iter()
             .enumerate()
@@ -84,12 +86,7 @@ mod tests {
     }
 
     fn body(meetings: Vec<Meeting>) -> Body {
-        let spec = BodySpec {
-            name: "Nämnden".into(),
-            short_name: "N".into(),
-            organisation: None,
-            members: vec![],
-        };
+        let spec: BodySpec = serde_saphyr::from_str("namn: Nämnden\nkortnamn: N\n").unwrap();
         Body {
             slug: "n".into(),
             file: PathBuf::new(),
@@ -133,7 +130,7 @@ mod tests {
 
     #[test]
     fn location_wrapper_is_transparent() {
-        let date: Located<chrono::NaiveDate> = serde_saphyr::from_str("2026-01-26").unwrap();
+        let date: Located<crate::model::Date> = serde_saphyr::from_str("2026-01-26").unwrap();
         assert_eq!((date.line, date.column), (1, 1));
     }
 }

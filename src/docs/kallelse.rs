@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown};
+use super::{Context, Header, listed, markdown, text, titles};
 use crate::markdown::Block;
 use crate::model::{Item, ItemKind, Role};
 use crate::sv;
@@ -102,12 +102,12 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         number,
         title: spec.title.clone(),
         is_break: spec.kind == ItemKind::Break,
-        case_number: spec.case_number.clone(),
+        case_number: text(&spec.case_number).map(str::to_string),
         time: spec.time.as_ref().map(|time| time.value.to_string()),
         presenters: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
-        description: markdown(&spec.description),
-        proposal: markdown(&spec.proposal),
+        description: markdown(spec.description.as_deref()),
+        proposal: markdown(text(&spec.proposal)),
         distribution: spec.distribution.clone(),
-        documents: spec.documents.clone(),
+        documents: titles(&spec.documents),
     }
 }

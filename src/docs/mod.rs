@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::{
-    Body, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role, Status,
+    Body, Located, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role,
+    Status,
 };
 use crate::number::{self, Paragraphs};
 use crate::sv;
@@ -127,7 +128,7 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
                 paragraphs,
             };
             for kind in Kind::ALL {
-                if kind.allowed(meeting.spec.status) && filter.wants(body, meeting, kind) {
+                if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
                     documents.push(context.document(kind));
                 }
             }
@@ -168,7 +169,7 @@ impl Context<'_> {
                 self.meeting.date(),
             ),
             Kind::Protokoll => {
-                let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value);
+                let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value.0);
                 (
                     serde_json::to_value(protokoll::data(self)),
                     adjusted.unwrap_or(self.meeting.date()),
@@ -314,6 +315,19 @@ pub fn with_party(person: &Person) -> String {
 }
 
 /// The text of optional Markdown fields, parsed; empty fields are absent.
-fn markdown(text: &Option<String>) -> Option<Vec<crate::markdown::Block>> {
-    crate::markdown::parse_opt(text.as_deref())
+fn markdown(text: Option<&str>) -> Option<Vec<crate::markdown::Block>> {
+    crate::markdown::parse_opt(text)
+}
+
+/// The text of a located optional field.
+fn text(field: &Option<Located<String>>) -> Option<&str> {
+    field.as_ref().map(|f| f.value.as_str())
+}
+
+/// The titles of the decision documents.
+fn titles(documents: &[Located<crate::model::Document>]) -> Vec<String> {
+    documents
+        .iter()
+        .map(|d| d.value.title().to_string())
+        .collect()
 }

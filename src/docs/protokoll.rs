@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown, with_party};
+use super::{Context, Header, listed, markdown, text, titles, with_party};
 use crate::markdown::{self as md, Block};
 use crate::model::{Item, OtherAttendee, PersonRef};
 use crate::number;
@@ -67,8 +67,20 @@ pub struct SubItem {
 pub fn data(context: &Context) -> Protokoll {
     let spec = &context.meeting.spec;
     let attendance = spec.attendance.as_ref();
+    // Deciding members, then substitutes serving: "Kent Karlsson (M),
+    // tjänstgörande ersättare för Johan Loock (M)".
     let present = attendance
-        .map(|a| a.present.iter().map(|p| beslutande(context, p)).collect())
+        .map(|a| {
+            let members = a.present.iter().map(|p| beslutande(context, p));
+            let serving = a.serving.iter().map(|s| {
+                let replaced = with_party(&context.person(&s.replaces));
+                format!(
+                    "{}, tjänstgörande ersättare för {replaced}",
+                    beslutande(context, &s.person)
+                )
+            });
+            members.chain(serving).collect()
+        })
         .unwrap_or_default();
     let absent = attendance
         .map(|a| {
@@ -111,7 +123,7 @@ pub fn data(context: &Context) -> Protokoll {
         absent,
         others,
         justering: spec.justering.as_ref().map(|j| {
-            let when = sv::long_date(j.date.value);
+            let when = sv::long_date(j.date.value.0);
             match &j.time {
                 Some(time) => format!("{when} kl. {}, {}", time.value, j.place),
                 None => format!("{when}, {}", j.place),
@@ -123,7 +135,7 @@ pub fn data(context: &Context) -> Protokoll {
         next_meeting: spec
             .next_meeting
             .as_ref()
-            .map(|date| sv::long_date(date.value)),
+            .map(|date| sv::long_date(date.value.0)),
         signatures,
         decision_heading: format!("{} beslut", context.body.spec.name),
         sections: context
@@ -188,7 +200,7 @@ fn section(context: &Context, number: u32, item: &Item) -> Section {
         number,
         label: format!("§ {number}"),
         title: spec.title.clone(),
-        case_number: spec.case_number.clone(),
+        case_number: text(&spec.case_number).map(str::to_string),
         presenters: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
         subitems: spec
             .subitems
@@ -199,11 +211,11 @@ fn section(context: &Context, number: u32, item: &Item) -> Section {
                 content: md::parse(text),
             })
             .collect(),
-        background: markdown(&spec.description),
-        decision: markdown(&spec.decision),
-        summary: markdown(&spec.summary),
-        comments: markdown(&spec.comments),
-        documents: spec.documents.clone(),
+        background: markdown(spec.description.as_deref()),
+        decision: markdown(text(&spec.decision)),
+        summary: markdown(spec.summary.as_deref()),
+        comments: markdown(spec.comments.as_deref()),
+        documents: titles(&spec.documents),
         prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
         distribution: spec.distribution.clone(),
     }

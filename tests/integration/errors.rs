@@ -31,10 +31,13 @@ fn unknown_field_is_an_error_with_the_fields_expected() {
     );
     let stderr = repo.rsr(&["build"]).failure().stderr();
     assert!(
-        stderr.contains("error: unknown field `diarenummer`, expected one of"),
+        stderr.contains("error[unknown-field]: unknown field `diarenummer`"),
         "{stderr}"
     );
-    assert!(stderr.contains("diarienummer"), "{stderr}");
+    assert!(
+        stderr.contains("hint: did you mean `diarienummer`? The fields here are: rubrik, typ,"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("┌─ meetings/rsr/2026-01-26/03-totalforsvar.yaml:2:1"),
         "{stderr}"
@@ -51,7 +54,7 @@ fn unknown_person_suggests_the_nearest_id() {
     );
     let stderr = repo.rsr(&["build"]).failure().stderr();
     assert!(
-        stderr.contains("error: unknown person `peter.jemtbrng`"),
+        stderr.contains("error[unknown-person]: unknown person `peter.jemtbrng`"),
         "{stderr}"
     );
     assert!(
@@ -159,14 +162,17 @@ fn wrong_shapes_are_explained_in_plain_words() {
     );
     let stderr = repo.rsr(&["build"]).failure().stderr();
     assert!(
-        stderr.contains("error: expected a list: `[a, b]`, or one `- a` per line"),
+        stderr.contains("error[wrong-type]: expected a list: `[a, b]`, or one `- a` per line"),
         "{stderr}"
     );
     assert!(
         stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:8:12"),
         "{stderr}"
     );
-    assert!(stderr.contains("error: expected text"), "{stderr}");
+    assert!(
+        stderr.contains("error[wrong-type]: expected text"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("meetings/rlg/2025-11-17/02-khoss.yaml:1:9"),
         "{stderr}"

@@ -6,7 +6,7 @@ fn held_meeting(repo: &Repo, date: &str, items: &[(&str, &str)]) {
     repo.write(
         &format!("meetings/rlg/{date}/meeting.yaml"),
         &format!(
-            "datum: {date}\nstart: '13:00'\nplats: Digitalt\nstatus: genomförd\nnärvaro:\n  beslutande: [sara.lewerentz, tomas.jonsson]\n"
+            "datum: {date}\nstart: '13:00'\nplats: Digitalt\nstatus: genomförd\nnärvaro:\n  beslutande: [sara.lewerentz, tomas.jonsson]\n  övriga: [{{person: elise.ackerot}}]\n"
         ),
     );
     for (file, text) in items {

@@ -7,7 +7,9 @@ use rsr::docs::{self, Filter, Kind};
 use crate::support::examples;
 
 fn check(kind: Kind, body: &str, sample: &str) {
-    let repository = rsr::load::load(&examples()).expect("the examples load");
+    let repository = rsr::load::load(&examples())
+        .repository
+        .expect("the examples load");
     let filter = Filter {
         bodies: vec![body.into()],
         meetings: vec![],

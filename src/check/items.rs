@@ -1,0 +1,118 @@
+//! Agenda items: case numbers unique and well-formed, decisions only after
+//! the meeting, decision documents present.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+
+use super::{Context, finding};
+use crate::error::Diagnostic;
+use crate::model::{Body, Document, ItemKind, Status};
+
+pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
+    if let Some(pattern) = &body.spec.case_pattern
+        && let Err(error) = Regex::new(&pattern.value)
+    {
+        found.push(finding(
+            "invalid-pattern",
+            pattern.loc(&body.file),
+            format!(
+                "`diarienummer` is not a valid regular expression: {}",
+                first_line(&error.to_string())
+            ),
+        ));
+    }
+}
+
+pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+    let meeting = context.meeting;
+    let pattern = context
+        .body
+        .spec
+        .case_pattern
+        .as_ref()
+        .and_then(|p| Regex::new(&p.value).ok());
+    let mut case_numbers = BTreeMap::new();
+    for item in &meeting.items {
+        let spec = &item.spec;
+        if let Some(case) = &spec.case_number {
+            if let Some(first) = case_numbers.insert(case.value.as_str(), item) {
+                found.push(finding(
+                    "duplicate-case-number",
+                    case.loc(&item.file),
+                    format!(
+                        "case number {} is also given to {}",
+                        case.value,
+                        first.file.display()
+                    ),
+                ));
+            }
+            if let Some(pattern) = &pattern
+                && !pattern.is_match(&case.value)
+            {
+                found.push(finding(
+                    "case-number-pattern",
+                    case.loc(&item.file),
+                    format!(
+                        "case number {} does not match the body's pattern `{}`",
+                        case.value,
+                        pattern.as_str()
+                    ),
+                ));
+            }
+        }
+        if let Some(decision) = &spec.decision
+            && meeting.status() < Status::Held
+        {
+            found.push(
+                finding(
+                    "decision-before-held",
+                    decision.loc(&item.file),
+                    "a decision is recorded, but the meeting has not been held",
+                )
+                .with_hint(format!(
+                    "set `status: genomförd` in {} once the meeting is held",
+                    meeting.file.display()
+                )),
+            );
+        }
+        if let Some(proposal) = &spec.proposal
+            && spec.kind == ItemKind::Matter
+            && spec.documents.is_empty()
+        {
+            found.push(
+                finding(
+                    "proposal-without-documents",
+                    proposal.loc(&item.file),
+                    "förslag till beslut without beslutsunderlag",
+                )
+                .with_hint("list the documents the decision rests on under `beslutsunderlag:`"),
+            );
+        }
+        for document in &spec.documents {
+            if let Document::File { file, .. } = &document.value
+                && !context
+                    .repository
+                    .root
+                    .join(&meeting.dir)
+                    .join(file)
+                    .is_file()
+            {
+                found.push(finding(
+                    "missing-document-file",
+                    document.loc(&item.file),
+                    format!(
+                        "the file {file} is not in the meeting folder {}",
+                        meeting.dir.display()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| l.starts_with("error:"))
+        .unwrap_or_else(|| text.lines().next().unwrap_or(text))
+}

@@ -1,0 +1,123 @@
+//! A meeting's course: attendance once held, justering in time and by
+//! someone, a quorum, the next meeting after this one, notice given.
+
+use super::{Context, finding, key};
+use crate::error::Diagnostic;
+use crate::model::Status;
+use crate::sv;
+
+/// Kommunallagen 5 kap. 69 § (6 kap. 35 § for nämnder): within 14 days.
+const JUSTERING_DAYS: i64 = 14;
+
+pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+    let meeting = context.meeting;
+    let spec = &meeting.spec;
+    let file = &meeting.file;
+    let status = &spec.status;
+
+    if status.value >= Status::Held && spec.attendance.is_none() {
+        found.push(
+            finding(
+                "held-without-attendance",
+                status.loc(file),
+                "the meeting is held, but its attendance is not recorded",
+            )
+            .with_hint("add `närvaro:` with `beslutande:` (and `ej_närvarande:`, `övriga:`)"),
+        );
+    }
+    if status.value == Status::Adjusted && spec.adjusters.is_empty() {
+        found.push(
+            finding(
+                "adjusted-without-adjusters",
+                status.loc(file),
+                "the meeting is justerad, but no justerare is named",
+            )
+            .with_hint("name them with `justerare: [id]`"),
+        );
+    }
+    if let Some(next) = &spec.next_meeting
+        && next.value.0 <= meeting.date()
+    {
+        found.push(finding(
+            "next-meeting-not-after",
+            next.loc(file),
+            format!(
+                "the next meeting, {}, is not after this one ({})",
+                sv::long_date(next.value.0),
+                sv::long_date(meeting.date())
+            ),
+        ));
+    }
+    if let Some(justering) = &spec.justering {
+        let days = (justering.date.value.0 - meeting.date()).num_days();
+        if days < 0 {
+            found.push(finding(
+                "justering-before-meeting",
+                justering.date.loc(file),
+                format!(
+                    "the justering, {}, is before the meeting",
+                    sv::long_date(justering.date.value.0)
+                ),
+            ));
+        } else if days > JUSTERING_DAYS {
+            found.push(finding(
+                "justering-late",
+                justering.date.loc(file),
+                format!(
+                    "the justering is {days} days after the meeting; the protokoll must be adjusted within {JUSTERING_DAYS} days (Kommunallagen 5 kap. 69 §, 6 kap. 35 §)"
+                ),
+            ));
+        }
+    }
+    if let (Some(notice), Some(called)) = (&context.body.spec.notice_days, &spec.called_on) {
+        let days = (meeting.date() - called.value.0).num_days();
+        if days < i64::from(notice.value) {
+            found.push(finding(
+                "notice-period",
+                called.loc(file),
+                format!("the kallelse was sent {days} days before the meeting; the body's kallelsetid is {} days", notice.value),
+            ));
+        }
+    }
+    quorum(context, found);
+}
+
+/// More than half of the members must be present (Kommunallagen 5 kap. 45 §,
+/// 6 kap. 27 §); substitutes serving count for the member they replace.
+fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
+    let Some(attendance) = &context.meeting.spec.attendance else {
+        return;
+    };
+    let members: Vec<&str> = context
+        .body
+        .spec
+        .members
+        .iter()
+        .filter(|m| m.role.votes())
+        .map(|m| key(&m.person))
+        .collect();
+    if members.is_empty() {
+        return;
+    }
+    let present = attendance
+        .present
+        .iter()
+        .filter(|p| members.contains(&key(p)))
+        .count()
+        + attendance.serving.len();
+    if present * 2 <= members.len() {
+        let needed = members.len() / 2 + 1;
+        let at = attendance.present.first().map_or_else(
+            || context.meeting.spec.status.loc(&context.meeting.file),
+            |p| p.loc(&context.meeting.file),
+        );
+        found.push(finding(
+            "quorum",
+            at,
+            format!(
+                "only {present} of the body's {} members are present; a quorum needs {needed} (Kommunallagen 5 kap. 45 §, 6 kap. 27 §)",
+                members.len()
+            ),
+        ));
+    }
+}

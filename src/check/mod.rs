@@ -1,0 +1,378 @@
+//! `rsr check`: every rule over the loaded repository. Each rule is a
+//! function in one of the modules below, named by a stable id; this module
+//! runs them all, applies each body's rule settings, and sorts the findings
+//! by file and line.
+
+mod items;
+mod meeting;
+mod numbering;
+pub mod output;
+mod people;
+mod times;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{Diagnostic, Severity};
+use crate::load::{self, Loaded, nearest};
+use crate::model::{Body, Meeting, PersonRef, PersonRefValue, Repository, RuleLevel};
+
+/// A rule of `rsr check`: its id, whether a body may configure it, and what
+/// it guards against (printed by `rsr check --rules`).
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub what: &'static str,
+}
+
+const fn rule(id: &'static str, severity: Severity, what: &'static str) -> Rule {
+    Rule { id, severity, what }
+}
+
+use Severity::{Error as E, Warning as W};
+
+/// Rules found while reading files; they cannot be turned off.
+pub const LOAD_RULES: &[Rule] = &[
+    rule(
+        "yaml-syntax",
+        E,
+        "a file that is not valid YAML or not UTF-8",
+    ),
+    rule(
+        "unknown-field",
+        E,
+        "a field rsr does not know (a typo, usually)",
+    ),
+    rule(
+        "wrong-type",
+        E,
+        "a value of the wrong kind: text where a list belongs, an unknown status",
+    ),
+    rule("missing-field", E, "a required field left out"),
+    rule(
+        "invalid-date",
+        E,
+        "a date that does not exist, such as 2026-02-30",
+    ),
+    rule(
+        "invalid-time",
+        E,
+        "a time that does not exist, such as 25:99",
+    ),
+    rule(
+        "folder-date",
+        E,
+        "a meeting folder not named by its date, or dated differently from its meeting.yaml",
+    ),
+    rule(
+        "missing-file",
+        E,
+        "a body without body.yaml, a meeting without meeting.yaml, an unreadable file",
+    ),
+    rule(
+        "duplicate-item-id",
+        E,
+        "two item files with the same name after the number prefix",
+    ),
+];
+
+/// Rules over the loaded data; `regler:` in body.yaml can set each to
+/// `off`, `warning` or `error`.
+pub const RULES: &[Rule] = &[
+    rule(
+        "unknown-rule",
+        E,
+        "a rule id in `regler:` that does not exist",
+    ),
+    rule(
+        "invalid-pattern",
+        E,
+        "a case number pattern that is not a valid regular expression",
+    ),
+    rule(
+        "unknown-person",
+        E,
+        "a person id that rsr.yaml does not list",
+    ),
+    rule(
+        "unknown-item",
+        E,
+        "an item id in `ärenden:` that the meeting does not have",
+    ),
+    rule("duplicate-person", E, "a person listed twice"),
+    rule("present-and-absent", E, "a member both present and absent"),
+    rule(
+        "substitute-for-present",
+        E,
+        "a substitute serving for a member who is present",
+    ),
+    rule(
+        "end-before-start",
+        E,
+        "a meeting that ends before it starts",
+    ),
+    rule(
+        "item-time-order",
+        E,
+        "an item planned earlier than the item before it",
+    ),
+    rule(
+        "item-outside-meeting",
+        E,
+        "an item planned before the meeting starts or after it ends",
+    ),
+    rule(
+        "duplicate-case-number",
+        E,
+        "two items of a meeting with the same case number",
+    ),
+    rule(
+        "case-number-pattern",
+        W,
+        "a case number that does not match the body's pattern",
+    ),
+    rule(
+        "paragraph-collision",
+        E,
+        "a pinned § number already used by an earlier meeting that year",
+    ),
+    rule(
+        "paragraph-gap",
+        E,
+        "a pinned § number that skips numbers after an earlier meeting that year",
+    ),
+    rule(
+        "chair-not-present",
+        E,
+        "a chair who is not among those present",
+    ),
+    rule(
+        "secretary-not-present",
+        E,
+        "a secretary who is not among those present",
+    ),
+    rule(
+        "adjuster-not-present",
+        E,
+        "an adjuster (justerare) who is not among those present",
+    ),
+    rule(
+        "adjusted-without-adjusters",
+        E,
+        "a meeting marked justerad with no justerare",
+    ),
+    rule(
+        "decision-before-held",
+        E,
+        "a decision recorded for a meeting that has not been held",
+    ),
+    rule(
+        "held-without-attendance",
+        E,
+        "a held meeting without attendance",
+    ),
+    rule(
+        "next-meeting-not-after",
+        E,
+        "a next meeting dated on or before this one",
+    ),
+    rule(
+        "justering-before-meeting",
+        E,
+        "a justering dated before the meeting",
+    ),
+    rule(
+        "justering-late",
+        E,
+        "justering more than 14 days after the meeting (KL 5 kap. 69 §, 6 kap. 35 §); a warning for bodies outside Kommunallagen",
+    ),
+    rule(
+        "quorum",
+        E,
+        "no more than half of the members present (KL 5 kap. 45 §, 6 kap. 27 §); off for bodies outside Kommunallagen",
+    ),
+    rule(
+        "notice-period",
+        W,
+        "a kallelse sent fewer days before the meeting than the body's kallelsetid",
+    ),
+    rule(
+        "proposal-without-documents",
+        W,
+        "an item with förslag till beslut but no beslutsunderlag",
+    ),
+    rule(
+        "missing-document-file",
+        W,
+        "a beslutsunderlag file that is not in the meeting folder",
+    ),
+];
+
+/// What `rsr check` found.
+pub struct Checked {
+    /// `None` when rsr.yaml itself could not be read.
+    pub repository: Option<Repository>,
+    /// Sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Loads the repository and runs every rule.
+pub fn check(root: &Path) -> Checked {
+    let Loaded {
+        repository,
+        mut problems,
+    } = load::load(root);
+    if let Some(repository) = &repository {
+        problems.extend(rules(repository));
+    }
+    problems.sort_by(|a, b| {
+        a.loc
+            .cmp(&b.loc)
+            .then(a.rule.cmp(b.rule))
+            .then(a.message.cmp(&b.message))
+    });
+    problems.dedup();
+    Checked {
+        repository,
+        diagnostics: problems,
+    }
+}
+
+fn rules(repository: &Repository) -> Vec<Diagnostic> {
+    let mut all = Vec::new();
+    for body in &repository.bodies {
+        let mut found = Vec::new();
+        people::body(repository, body, &mut found);
+        items::body(body, &mut found);
+        numbering::body(body, &mut found);
+        for meeting in &body.meetings {
+            let context = Context {
+                repository,
+                body,
+                meeting,
+            };
+            people::meeting(&context, &mut found);
+            times::meeting(&context, &mut found);
+            items::meeting(&context, &mut found);
+            meeting::meeting(&context, &mut found);
+        }
+        let settings = Settings::of(body, &mut all);
+        all.extend(found.into_iter().filter_map(|d| settings.apply(d)));
+    }
+    all
+}
+
+/// One meeting and what it belongs to.
+pub struct Context<'a> {
+    pub repository: &'a Repository,
+    pub body: &'a Body,
+    pub meeting: &'a Meeting,
+}
+
+impl Context<'_> {
+    /// The chair as named in the meeting, or the body's ordförande, with the
+    /// file it is named in.
+    fn chair(&self) -> Option<(&Path, &PersonRef)> {
+        match &self.meeting.spec.chair {
+            Some(chair) => Some((&self.meeting.file, chair)),
+            None => self.member_with(crate::model::Role::Chair),
+        }
+    }
+
+    fn secretary(&self) -> Option<(&Path, &PersonRef)> {
+        match &self.meeting.spec.secretary {
+            Some(secretary) => Some((&self.meeting.file, secretary)),
+            None => self.member_with(crate::model::Role::Secretary),
+        }
+    }
+
+    fn member_with(&self, role: crate::model::Role) -> Option<(&Path, &PersonRef)> {
+        let member = self.body.spec.members.iter().find(|m| m.role == role)?;
+        Some((&self.body.file, &member.person))
+    }
+}
+
+/// A body's rule settings: Kommunallagen's defaults for its kind, then its
+/// own `regler:`.
+struct Settings {
+    levels: BTreeMap<&'static str, RuleLevel>,
+}
+
+impl Settings {
+    fn of(body: &Body, problems: &mut Vec<Diagnostic>) -> Settings {
+        let mut levels = BTreeMap::new();
+        if !body.spec.kind.under_kommunallagen() {
+            levels.insert("quorum", RuleLevel::Off);
+            levels.insert("justering-late", RuleLevel::Warning);
+        }
+        let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        for (id, level) in &body.spec.rules {
+            match RULES.iter().find(|r| r.id == id) {
+                Some(rule) => {
+                    levels.insert(rule.id, level.value);
+                }
+                None => {
+                    let mut problem = Diagnostic::error(
+                        "unknown-rule",
+                        level.loc(&body.file),
+                        format!("`regler` names a rule that does not exist: `{id}`"),
+                    );
+                    if let Some(near) = nearest(id, &known) {
+                        problem = problem.with_hint(format!("did you mean `{near}`?"));
+                    }
+                    problems.push(problem);
+                }
+            }
+        }
+        Settings { levels }
+    }
+
+    fn apply(&self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        match self.levels.get(diagnostic.rule) {
+            Some(RuleLevel::Off) => return None,
+            Some(RuleLevel::Warning) => diagnostic.severity = Severity::Warning,
+            Some(RuleLevel::Error) => diagnostic.severity = Severity::Error,
+            None => {}
+        }
+        Some(diagnostic)
+    }
+}
+
+/// A finding of one of the rules in `RULES`, at its default severity.
+fn finding(rule: &'static str, loc: crate::model::Loc, message: impl Into<String>) -> Diagnostic {
+    let severity = RULES
+        .iter()
+        .find(|r| r.id == rule)
+        .map_or(Severity::Error, |r| r.severity);
+    match severity {
+        Severity::Error => Diagnostic::error(rule, loc, message),
+        Severity::Warning => Diagnostic::warning(rule, loc, message),
+    }
+}
+
+/// What identifies a person within a meeting: the register id, or a guest's name.
+fn key(person: &PersonRef) -> &str {
+    person.value.key()
+}
+
+/// The person's name as the register or the guest entry gives it.
+fn name<'a>(repository: &'a Repository, person: &'a PersonRef) -> &'a str {
+    match &person.value {
+        PersonRefValue::Id(id) => repository
+            .organisation
+            .persons
+            .get(id)
+            .map_or(id.as_str(), |p| p.name.as_str()),
+        PersonRefValue::Guest(guest) => &guest.name,
+    }
+}

@@ -1,0 +1,155 @@
+//! The three ways `rsr check` reports: for a person (source snippets, colour
+//! at a terminal), as JSON for tools, and as GitHub workflow annotations.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Severity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Source snippets with carets, coloured at a terminal.
+    #[default]
+    Human,
+    /// A JSON array of {severity, rule, file, line, column, message, hint}.
+    Json,
+    /// GitHub Actions workflow commands: ::error file=…,line=…,col=…::message
+    Github,
+}
+
+/// Human output: every diagnostic, then a count.
+pub fn human(root: &Path, diagnostics: &[Diagnostic], out: &mut dyn WriteColor) -> io::Result<()> {
+    for diagnostic in diagnostics {
+        diagnostic.emit(root, out)?;
+    }
+    writeln!(out, "{}", summary(diagnostics))
+}
+
+/// "2 errors, 1 warning" or "no problems found".
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => "rsr check: no problems found".to_string(),
+        (e, 0) => format!("rsr check: {}", count(e, "error")),
+        (0, w) => format!("rsr check: {}", count(w, "warning")),
+        (e, w) => format!("rsr check: {}, {}", count(e, "error"), count(w, "warning")),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    rule: &'a str,
+    file: String,
+    line: u64,
+    column: u64,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+pub fn json(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<JsonDiagnostic> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: d.severity,
+            rule: d.rule,
+            file: slashed(&d.loc.file),
+            line: d.loc.line,
+            column: d.loc.column,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+pub fn github(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = d.message.clone();
+        if let Some(hint) = &d.hint {
+            message = format!("{message}\nhint: {hint}");
+        }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            property(&slashed(&d.loc.file)),
+            d.loc.line,
+            d.loc.column,
+            property(&format!("rsr {}", d.rule)),
+            data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+/// Paths as GitHub and JSON readers expect them, with forward slashes.
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Escapes a workflow command's message.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Loc;
+
+    #[test]
+    fn github_annotations_escape_what_would_break_them() {
+        let diagnostic = Diagnostic::error(
+            "unknown-field",
+            Loc {
+                file: "meetings/a,b/x.yaml".into(),
+                line: 3,
+                column: 7,
+            },
+            "100% wrong:\nhere",
+        );
+        let mut out = Vec::new();
+        github(&[diagnostic], &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "::error file=meetings/a%2Cb/x.yaml,line=3,col=7,title=rsr unknown-field::100%25 wrong:%0Ahere\n"
+        );
+    }
+
+    #[test]
+    fn summaries_count_errors_and_warnings() {
+        let loc = Loc {
+            file: "f".into(),
+            line: 1,
+            column: 1,
+        };
+        let e = Diagnostic::error("a", loc.clone(), "x");
+        let w = Diagnostic::warning("b", loc, "y");
+        assert_eq!(summary(&[]), "rsr check: no problems found");
+        assert_eq!(
+            summary(&[e.clone(), e.clone(), w.clone()]),
+            "rsr check: 2 errors, 1 warning"
+        );
+        assert_eq!(summary(&[w]), "rsr check: 1 warning");
+    }
+}

@@ -1,0 +1,210 @@
+//! Persons: ids that exist, nobody listed twice or both present and absent,
+//! substitutes serving for someone absent, officers who were there.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{Context, finding, key, name};
+use crate::error::Diagnostic;
+use crate::load::{ORGANISATION_FILE, nearest};
+use crate::model::{Body, PersonRef, PersonRefValue, Repository};
+
+pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
+    let members: Vec<&PersonRef> = body.spec.members.iter().map(|m| &m.person).collect();
+    for person in &members {
+        unknown_person(repository, &body.file, person, found);
+    }
+    duplicates(repository, &body.file, &members, "among the members", found);
+}
+
+pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+    let repository = context.repository;
+    let meeting = context.meeting;
+    let spec = &meeting.spec;
+    let file = meeting.file.as_path();
+
+    let mut mentioned: Vec<&PersonRef> = spec
+        .chair
+        .iter()
+        .chain(&spec.secretary)
+        .chain(&spec.adjusters)
+        .collect();
+    if let Some(attendance) = &spec.attendance {
+        mentioned.extend(attendance.present.iter().chain(&attendance.absent));
+        mentioned.extend(
+            attendance
+                .serving
+                .iter()
+                .flat_map(|s| [&s.person, &s.replaces]),
+        );
+        mentioned.extend(attendance.others.iter().map(|o| &o.person));
+    }
+    for person in mentioned {
+        unknown_person(repository, file, person, found);
+    }
+    for item in &meeting.items {
+        for person in item.spec.presenters.iter().chain(&item.spec.prepared_by) {
+            unknown_person(repository, &item.file, person, found);
+        }
+    }
+
+    let Some(attendance) = &spec.attendance else {
+        return;
+    };
+    // Everyone in the room, once: deciding members, serving substitutes, others.
+    let mut in_room: Vec<&PersonRef> = attendance.present.iter().collect();
+    in_room.extend(attendance.serving.iter().map(|s| &s.person));
+    in_room.extend(attendance.others.iter().map(|o| &o.person));
+    duplicates(repository, file, &in_room, "among those present", found);
+    duplicates(
+        repository,
+        file,
+        &attendance.absent.iter().collect::<Vec<_>>(),
+        "among the absent",
+        found,
+    );
+
+    let deciding: Vec<&str> = attendance
+        .present
+        .iter()
+        .chain(attendance.serving.iter().map(|s| &s.person))
+        .map(key)
+        .collect();
+    for absent in &attendance.absent {
+        if deciding.contains(&key(absent)) {
+            found.push(finding(
+                "present-and-absent",
+                absent.loc(file),
+                format!(
+                    "{} is listed both as present and as absent",
+                    name(repository, absent)
+                ),
+            ));
+        }
+    }
+    let present: Vec<&str> = attendance.present.iter().map(key).collect();
+    for serving in &attendance.serving {
+        if present.contains(&key(&serving.replaces)) {
+            found.push(
+                finding(
+                    "substitute-for-present",
+                    serving.replaces.loc(file),
+                    format!(
+                        "{} serves for {}, who is present",
+                        name(repository, &serving.person),
+                        name(repository, &serving.replaces)
+                    ),
+                )
+                .with_hint("a substitute serves only for a member who is absent"),
+            );
+        }
+    }
+
+    // An unknown id is reported once, as unknown, not again as absent.
+    let unknown = |person: &PersonRef| match &person.value {
+        PersonRefValue::Id(id) => !repository.organisation.persons.contains_key(id),
+        PersonRefValue::Guest(_) => false,
+    };
+    if let Some((source, chair)) = context.chair()
+        && !unknown(chair)
+        && !deciding.contains(&key(chair))
+    {
+        let mut problem = finding(
+            "chair-not-present",
+            chair.loc(source),
+            format!(
+                "the chair, {}, is not among the deciding members present",
+                name(repository, chair)
+            ),
+        );
+        if source != file {
+            problem = problem.with_hint(format!(
+                "if someone else presided, name them with `ordförande:` in {}",
+                file.display()
+            ));
+        }
+        found.push(problem);
+    }
+    let everyone: Vec<&str> = in_room.iter().map(|p| key(p)).collect();
+    if let Some((source, secretary)) = context.secretary()
+        && !unknown(secretary)
+        && !everyone.contains(&key(secretary))
+    {
+        found.push(
+            finding(
+                "secretary-not-present",
+                secretary.loc(source),
+                format!(
+                    "the secretary, {}, is not among those present",
+                    name(repository, secretary)
+                ),
+            )
+            .with_hint("list the secretary under `närvaro: övriga:`"),
+        );
+    }
+    for adjuster in &spec.adjusters {
+        if !unknown(adjuster) && !deciding.contains(&key(adjuster)) {
+            found.push(finding(
+                "adjuster-not-present",
+                adjuster.loc(file),
+                format!(
+                    "the adjuster {} is not among the deciding members present",
+                    name(repository, adjuster)
+                ),
+            ));
+        }
+    }
+}
+
+fn unknown_person(
+    repository: &Repository,
+    file: &Path,
+    person: &PersonRef,
+    found: &mut Vec<Diagnostic>,
+) {
+    let PersonRefValue::Id(id) = &person.value else {
+        return;
+    };
+    if repository.organisation.persons.contains_key(id) {
+        return;
+    }
+    let known: Vec<&str> = repository
+        .organisation
+        .persons
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut problem = finding(
+        "unknown-person",
+        person.loc(file),
+        format!(
+            "unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"
+        ),
+    );
+    if let Some(near) = nearest(id, &known) {
+        problem = problem.with_hint(format!("did you mean `{near}`?"));
+    }
+    found.push(problem);
+}
+
+fn duplicates(
+    repository: &Repository,
+    file: &Path,
+    people: &[&PersonRef],
+    within: &str,
+    found: &mut Vec<Diagnostic>,
+) {
+    let mut seen: BTreeMap<&str, &PersonRef> = BTreeMap::new();
+    for person in people {
+        if let Some(first) = seen.insert(key(person), person) {
+            found.push(
+                finding(
+                    "duplicate-person",
+                    person.loc(file),
+                    format!("{} is listed twice {within}", name(repository, person)),
+                )
+                .with_hint(format!("also on line {}", first.line)),
+            );
+        }
+    }
+}

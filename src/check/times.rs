@@ -1,0 +1,54 @@
+//! Times: a meeting ends after it starts, and its items are planned in
+//! order within it.
+
+use super::{Context, finding};
+use crate::error::Diagnostic;
+
+pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+    let meeting = context.meeting;
+    let spec = &meeting.spec;
+    let start = spec.start.value;
+    let end = spec.end.as_ref().map(|end| end.value);
+    if let Some(end_at) = &spec.end
+        && end_at.value <= start
+    {
+        found.push(finding(
+            "end-before-start",
+            end_at.loc(&meeting.file),
+            format!("the meeting ends at {} but starts at {start}", end_at.value),
+        ));
+    }
+
+    let mut previous = None;
+    for item in &meeting.items {
+        let Some(time) = &item.spec.time else {
+            continue;
+        };
+        let at = time.value;
+        if at < start || end.is_some_and(|end| at > end) {
+            let span = crate::sv::time_span(start, end);
+            found.push(finding(
+                "item-outside-meeting",
+                time.loc(&item.file),
+                format!("the item is planned at {at}, outside the meeting ({span})"),
+            ));
+        }
+        if let Some((before, title)) = previous
+            && at < before
+        {
+            found.push(
+                finding(
+                    "item-time-order",
+                    time.loc(&item.file),
+                    format!(
+                        "the item is planned at {at}, before the previous item ({title}, {before})"
+                    ),
+                )
+                .with_hint(
+                    "items follow their file names' order; renumber the files or correct `tid`",
+                ),
+            );
+        }
+        previous = Some((at, item.spec.title.as_str()));
+    }
+}
