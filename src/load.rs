@@ -210,6 +210,14 @@ fn parse<T: DeserializeOwned>(
             return None;
         }
     };
+    if text.trim().is_empty() {
+        problems.push(unlocated(
+            "yaml-syntax",
+            file,
+            "the file is empty".to_string(),
+        ));
+        return None;
+    }
     match serde_saphyr::from_str::<T>(&text) {
         Ok(value) => Some(value),
         Err(error) => {

@@ -51,6 +51,23 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     let Some(attendance) = &spec.attendance else {
         return;
     };
+    let item_ids: Vec<&str> = meeting.items.iter().map(|item| item.id.as_str()).collect();
+    for wanted in attendance.others.iter().flat_map(|o| &o.items) {
+        if !item_ids.contains(&wanted.value.as_str()) {
+            let mut problem = finding(
+                "unknown-item",
+                wanted.loc(file),
+                format!(
+                    "unknown item `{}`: items are named by their files, without the number prefix",
+                    wanted.value
+                ),
+            );
+            if let Some(near) = nearest(&wanted.value, &item_ids) {
+                problem = problem.with_hint(format!("did you mean `{near}`?"));
+            }
+            found.push(problem);
+        }
+    }
     // Everyone in the room, once: deciding members, serving substitutes, others.
     let mut in_room: Vec<&PersonRef> = attendance.present.iter().collect();
     in_room.extend(attendance.serving.iter().map(|s| &s.person));

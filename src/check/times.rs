@@ -8,7 +8,13 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     let meeting = context.meeting;
     let spec = &meeting.spec;
     let start = spec.start.value;
-    let end = spec.end.as_ref().map(|end| end.value);
+    // An end before the start is reported once, below; items are then
+    // checked against the start only.
+    let end = spec
+        .end
+        .as_ref()
+        .map(|end| end.value)
+        .filter(|end| *end > start);
     if let Some(end_at) = &spec.end
         && end_at.value <= start
     {

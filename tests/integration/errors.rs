@@ -39,7 +39,7 @@ fn unknown_field_is_an_error_with_the_fields_expected() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("┌─ meetings/rsr/2026-01-26/03-totalforsvar.yaml:2:1"),
+        stderr.contains("┌─ meetings/rsr/2026-01-26/03-totalforsvar.yaml:3:1"),
         "{stderr}"
     );
 }
@@ -58,7 +58,7 @@ fn unknown_person_suggests_the_nearest_id() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:8:13"),
+        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:9:13"),
         "{stderr}"
     );
     assert!(
@@ -83,7 +83,7 @@ fn impossible_dates_and_times_are_located() {
     let stderr = repo.rsr(&["build"]).failure().stderr();
     assert!(stderr.contains("`25:99` is not a time of day"), "{stderr}");
     assert!(
-        stderr.contains("meetings/rsr/2026-01-26/meeting.yaml:3:7"),
+        stderr.contains("meetings/rsr/2026-01-26/meeting.yaml:4:7"),
         "{stderr}"
     );
     assert!(
@@ -166,7 +166,7 @@ fn wrong_shapes_are_explained_in_plain_words() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:8:12"),
+        stderr.contains("meetings/rlg/2025-11-17/meeting.yaml:9:12"),
         "{stderr}"
     );
     assert!(

@@ -2,6 +2,7 @@
 //! repository per test, the real `rsr` executable, and PDFs read back as text.
 
 mod build;
+mod check;
 mod errors;
 mod numbering;
 mod pdf;

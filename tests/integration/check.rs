@@ -1,0 +1,236 @@
+//! `rsr check` as a secretary and CI meet it: the examples are clean, every
+//! mistake in the bad-input corpus is found with its message, and the three
+//! output formats carry the same findings.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Repo, examples};
+
+fn check_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+#[test]
+fn the_examples_and_the_minimal_repository_are_clean() {
+    for dir in [examples(), examples().join("tests/good/minimal")] {
+        let (code, _, stderr) = check_in(&dir, &["--deny-warnings"]);
+        assert_eq!(code, Some(0), "{}: {stderr}", dir.display());
+        assert!(stderr.contains("rsr check: no problems found"), "{stderr}");
+    }
+}
+
+/// Every case under tests/bad/ is a repository with one mistake; the first
+/// line of its expected.txt is part of what `rsr check` must print.
+#[test]
+fn every_bad_input_case_is_reported_with_its_message() {
+    let mut cases: Vec<_> = std::fs::read_dir(examples().join("tests/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "only {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+        let expected = expected.lines().next().unwrap();
+        let (code, _, stderr) = check_in(case, &["--deny-warnings"]);
+        if code != Some(1) || !stderr.contains(expected) {
+            failures.push(format!(
+                "{}: exit {code:?}, expected {expected:?} in:\n{stderr}",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Two files, one mistake each: both reported, sorted by file, with lines.
+fn two_mistakes() -> Repo {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "justerare: [peter.jemtbring]",
+        "justerare: [peter.jemtbrng]",
+    );
+    repo.edit(
+        "meetings/rlg/2025-11-17/02-khoss.yaml",
+        "synpunkter:",
+        "synpunkt:",
+    );
+    repo
+}
+
+#[test]
+fn two_mistakes_in_human_format() {
+    let repo = two_mistakes();
+    let (code, _, stderr) = check_in(repo.path(), &[]);
+    assert_eq!(code, Some(1));
+    let first = stderr
+        .find("error[unknown-field]: unknown field `synpunkt`")
+        .expect(&stderr);
+    let second = stderr
+        .find("error[unknown-person]: unknown person `peter.jemtbrng`")
+        .expect(&stderr);
+    assert!(first < second, "not sorted by file: {stderr}");
+    assert!(
+        stderr.contains("┌─ meetings/rlg/2025-11-17/02-khoss.yaml:18:1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("┌─ meetings/rlg/2025-11-17/meeting.yaml:9:13"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: did you mean `synpunkter`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("rsr check: 2 errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_mistakes_in_json_format() {
+    let repo = two_mistakes();
+    let (code, stdout, _) = check_in(repo.path(), &["--format", "json"]);
+    assert_eq!(code, Some(1));
+    let found: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 2, "{stdout}");
+    assert_eq!(found[0]["rule"], "unknown-field");
+    assert_eq!(found[0]["severity"], "error");
+    assert_eq!(found[0]["file"], "meetings/rlg/2025-11-17/02-khoss.yaml");
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(18), Some(1))
+    );
+    assert_eq!(found[1]["rule"], "unknown-person");
+    assert_eq!(found[1]["file"], "meetings/rlg/2025-11-17/meeting.yaml");
+    assert_eq!(
+        (found[1]["line"].as_u64(), found[1]["column"].as_u64()),
+        (Some(9), Some(13))
+    );
+    assert_eq!(found[1]["hint"], "did you mean `peter.jemtbring`?");
+}
+
+#[test]
+fn two_mistakes_as_github_annotations() {
+    let repo = two_mistakes();
+    let (code, stdout, _) = check_in(repo.path(), &["--format", "github"]);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with("::error file=meetings/rlg/2025-11-17/02-khoss.yaml,line=18,col=1,title=rsr unknown-field::unknown field `synpunkt`%0Ahint: did you mean `synpunkter`?"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("::error file=meetings/rlg/2025-11-17/meeting.yaml,line=9,col=13,title=rsr unknown-person::unknown person `peter.jemtbrng`"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn warnings_pass_unless_denied_and_builds_show_them() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rsr/2026-01-26/03-totalforsvar.yaml",
+        "beslutsunderlag:\n  - Tjänsteskrivelse om försörjningsberedskap\n",
+        "",
+    );
+    let (code, _, stderr) = check_in(repo.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning[proposal-without-documents]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rsr check: 1 warning"), "{stderr}");
+    let (code, _, _) = check_in(repo.path(), &["--deny-warnings"]);
+    assert_eq!(code, Some(1));
+    let run = repo.rsr(&["build"]).success();
+    assert!(
+        run.stderr().contains("warning[proposal-without-documents]"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_body_can_turn_rules_off_or_up() {
+    let repo = Repo::examples();
+    // Regional ledningsgrupp is not bound by Kommunallagen: a late justering warns.
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "datum: 2025-11-26",
+        "datum: 2025-12-10",
+    );
+    let (code, _, stderr) = check_in(repo.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning[justering-late]: the justering is 23 days after the meeting"),
+        "{stderr}"
+    );
+    // …unless the body makes it an error,
+    repo.edit(
+        "meetings/rlg/body.yaml",
+        "kortnamn: RLG\n",
+        "kortnamn: RLG\nregler: {justering-late: error}\n",
+    );
+    let (code, _, stderr) = check_in(repo.path(), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error[justering-late]"), "{stderr}");
+    // …or turns it off.
+    repo.edit(
+        "meetings/rlg/body.yaml",
+        "{justering-late: error}",
+        "{justering-late: off}",
+    );
+    let (code, _, stderr) = check_in(repo.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("justering-late"), "{stderr}");
+}
+
+#[test]
+fn build_stops_on_check_errors_before_typesetting() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "nästa_möte: 2026-01-12",
+        "nästa_möte: 2025-01-12",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(stderr.contains("error[next-meeting-not-after]: the next meeting, söndag 12 januari 2025, is not after this one"), "{stderr}");
+    assert!(
+        !repo.path().join("out").exists(),
+        "a build with errors wrote output"
+    );
+}
+
+#[test]
+fn substitutes_serving_appear_among_the_deciding() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "  ej_närvarande:\n    - helen.eurenus\n",
+        "  tjänstgörande_ersättare:\n    - {person: {namn: Lena Berg, organisation: Östersund}, för: helen.eurenus}\n  ej_närvarande:\n    - helen.eurenus\n",
+    );
+    repo.rsr(&["build", "--kind", "protokoll"]).success();
+    let text = repo.text("out/rlg/2025-11-17-protokoll.pdf");
+    assert!(
+        text.contains("Lena Berg, Östersund, tjänstgörande ersättare för Helén Eurenus"),
+        "{text}"
+    );
+}
