@@ -6,5 +6,6 @@ mod check;
 mod errors;
 mod numbering;
 mod pdf;
+mod schema;
 mod snapshots;
 mod support;
