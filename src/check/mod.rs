@@ -13,6 +13,7 @@ mod times;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::error::Severity::{Error as E, Warning as W};
 use crate::error::{Diagnostic, Severity};
 use crate::load::{self, Loaded, nearest};
 use crate::model::{Body, Meeting, PersonRef, PersonRefValue, Repository, RuleLevel};
@@ -28,8 +29,6 @@ pub struct Rule {
 const fn rule(id: &'static str, severity: Severity, what: &'static str) -> Rule {
     Rule { id, severity, what }
 }
-
-use Severity::{Error as E, Warning as W};
 
 /// Rules found while reading files; they cannot be turned off.
 pub const LOAD_RULES: &[Rule] = &[
