@@ -36,11 +36,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Typeset the kallelse and protokoll of every meeting whose status allows it.
+    /// Typeset every document that the meetings' statuses allow.
     ///
     /// A kallelse is built from status `kallad` on, a protokoll once the
-    /// meeting is `genomförd` or `justerad`. PDFs go to
-    /// `out/<body>/<YYYY-MM-DD>-<kind>.pdf`; if any document fails, none is
+    /// meeting is `genomförd`, a protokollsutdrag per paragraph once it is
+    /// `justerad`. PDFs go to `out/<body>/<YYYY-MM-DD>-<kind>.pdf` (utdrag:
+    /// `…-protokollsutdrag-<§>.pdf`); if any document fails, none is
     /// replaced.
     #[command(after_long_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
@@ -95,7 +96,8 @@ const BUILD_EXAMPLES: &str = "\
 Examples:
   rsr build                                  every document
   rsr build --body rlg --kind protokoll      one body's protokoll
-  rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf";
+  rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf
+  rsr build --kind protokollsutdrag --paragraph 29";
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -108,6 +110,9 @@ pub struct BuildArgs {
     /// Only this kind of document; repeatable.
     #[arg(long, value_enum)]
     pub kind: Vec<Kind>,
+    /// Only the protokollsutdrag of this paragraph (§ number); repeatable.
+    #[arg(long, value_name = "N")]
+    pub paragraph: Vec<u32>,
     /// Where to write the PDFs [default: <root>/out].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -151,6 +156,7 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             bodies: args.body,
             meetings: args.meeting,
             kinds: args.kind,
+            paragraphs: args.paragraph,
         },
         jobs: args.jobs,
         progress: std::io::stderr().is_terminal(),

@@ -5,6 +5,7 @@
 
 pub mod kallelse;
 pub mod protokoll;
+pub mod utdrag;
 
 use std::path::PathBuf;
 
@@ -26,16 +27,19 @@ pub enum Kind {
     Kallelse,
     /// Protokoll, once the meeting is `genomförd`.
     Protokoll,
+    /// Protokollsutdrag, one per paragraph, once the meeting is `justerad`.
+    Protokollsutdrag,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Kallelse, Kind::Protokoll];
+    pub const ALL: [Kind; 3] = [Kind::Kallelse, Kind::Protokoll, Kind::Protokollsutdrag];
 
     /// The template file (without `.typ`) and the output suffix.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Kallelse => "kallelse",
             Kind::Protokoll => "protokoll",
+            Kind::Protokollsutdrag => "protokollsutdrag",
         }
     }
 
@@ -43,6 +47,7 @@ impl Kind {
         match self {
             Kind::Kallelse => status >= Status::Called,
             Kind::Protokoll => status >= Status::Held,
+            Kind::Protokollsutdrag => status >= Status::Adjusted,
         }
     }
 }
@@ -70,6 +75,8 @@ pub struct Filter {
     pub bodies: Vec<String>,
     pub meetings: Vec<NaiveDate>,
     pub kinds: Vec<Kind>,
+    /// Only these paragraphs' protokollsutdrag.
+    pub paragraphs: Vec<u32>,
 }
 
 impl Filter {
@@ -129,7 +136,7 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
             };
             for kind in Kind::ALL {
                 if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
-                    documents.push(context.document(kind));
+                    documents.extend(context.documents(kind, &filter.paragraphs));
                 }
             }
         }
@@ -162,19 +169,49 @@ pub struct Header {
 }
 
 impl Context<'_> {
+    /// The documents of one kind for this meeting: one, or for
+    /// protokollsutdrag one per paragraph (those in `only`, if any).
+    fn documents(&self, kind: Kind, only: &[u32]) -> Vec<Document> {
+        if kind != Kind::Protokollsutdrag {
+            return vec![self.document(kind)];
+        }
+        let date = sv::iso_date(self.meeting.date());
+        let adjusted = self.adjusted_on();
+        self.meeting
+            .items
+            .iter()
+            .zip(self.paragraphs)
+            .filter_map(|(item, number)| Some((item, (*number)?)))
+            .filter(|(_, number)| only.is_empty() || only.contains(number))
+            .map(|(item, number)| Document {
+                kind,
+                body: self.body.slug.clone(),
+                date: self.meeting.date(),
+                output: PathBuf::from(&self.body.slug)
+                    .join(format!("{date}-protokollsutdrag-{number}.pdf")),
+                ident: format!("rsr/{}/{date}/protokollsutdrag/{number}", self.body.slug),
+                issued: adjusted,
+                data: serde_json::to_value(utdrag::data(self, number, item)).unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// The date of justering, or of the meeting while there is none.
+    pub fn adjusted_on(&self) -> NaiveDate {
+        let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value.0);
+        adjusted.unwrap_or(self.meeting.date())
+    }
+
     fn document(&self, kind: Kind) -> Document {
         let (data, issued) = match kind {
             Kind::Kallelse => (
                 serde_json::to_value(kallelse::data(self)),
                 self.meeting.date(),
             ),
-            Kind::Protokoll => {
-                let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value.0);
-                (
-                    serde_json::to_value(protokoll::data(self)),
-                    adjusted.unwrap_or(self.meeting.date()),
-                )
-            }
+            Kind::Protokoll | Kind::Protokollsutdrag => (
+                serde_json::to_value(protokoll::data(self)),
+                self.adjusted_on(),
+            ),
         };
         let date = sv::iso_date(self.meeting.date());
         Document {
@@ -189,7 +226,7 @@ impl Context<'_> {
         }
     }
 
-    fn header(&self, title: &str) -> Header {
+    pub fn header(&self, title: &str) -> Header {
         let date = sv::iso_date(self.meeting.date());
         Header {
             organisation: self

@@ -113,22 +113,12 @@ pub fn data(context: &Context) -> Protokoll {
 
     Protokoll {
         header: context.header(TITLE),
-        time: format!(
-            "{} {}",
-            sv::long_date(context.meeting.date()),
-            sv::time_span(spec.start.value, spec.end.as_ref().map(|end| end.value))
-        ),
+        time: when(context),
         place: spec.place.clone(),
         present,
         absent,
         others,
-        justering: spec.justering.as_ref().map(|j| {
-            let when = sv::long_date(j.date.value.0);
-            match &j.time {
-                Some(time) => format!("{when} kl. {}, {}", time.value, j.place),
-                None => format!("{when}, {}", j.place),
-            }
-        }),
+        justering: justering(context),
         paragraphs: number::span(context.paragraphs)
             .map(|(a, b)| sv::number_range(a, b))
             .unwrap_or_default(),
@@ -146,6 +136,23 @@ pub fn data(context: &Context) -> Protokoll {
             .filter_map(|(item, number)| Some(section(context, (*number)?, item)))
             .collect(),
     }
+}
+
+/// "måndag 17 november 2025 kl. 13.00–15.30"
+pub fn when(context: &Context) -> String {
+    let spec = &context.meeting.spec;
+    let span = sv::time_span(spec.start.value, spec.end.as_ref().map(|end| end.value));
+    format!("{} {span}", sv::long_date(context.meeting.date()))
+}
+
+/// "onsdag 26 november 2025, digitalt"
+pub fn justering(context: &Context) -> Option<String> {
+    let justering = context.meeting.spec.justering.as_ref()?;
+    let day = sv::long_date(justering.date.value.0);
+    Some(match &justering.time {
+        Some(time) => format!("{day} kl. {}, {}", time.value, justering.place),
+        None => format!("{day}, {}", justering.place),
+    })
 }
 
 /// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"
@@ -184,7 +191,7 @@ fn other(context: &Context, attendee: &OtherAttendee) -> String {
     text
 }
 
-fn section(context: &Context, number: u32, item: &Item) -> Section {
+pub fn section(context: &Context, number: u32, item: &Item) -> Section {
     let spec = &item.spec;
     let presenters: Vec<String> = spec
         .presenters

@@ -22,7 +22,8 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    assert!(stderr.starts_with("Built 3 documents ("), "{stderr}");
+    // Two kallelser, one protokoll and its five protokollsutdrag.
+    assert!(stderr.starts_with("Built 8 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

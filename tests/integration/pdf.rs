@@ -274,3 +274,65 @@ fn pdfs_are_tagged_archivable_and_carry_title_and_language() {
         );
     }
 }
+
+#[test]
+fn protokollsutdrag_carries_one_paragraph_and_its_certification() {
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--kind", "protokollsutdrag", "--paragraph", "29"])
+        .success();
+    let built: Vec<_> = walkdir::WalkDir::new(repo.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(built, ["2025-11-17-protokollsutdrag-29.pdf"]);
+    let text = repo.text("out/rlg/2025-11-17-protokollsutdrag-29.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Protokollsutdrag",
+            "Regional ledningsgrupp 2025-11-17",
+            "Tid och plats:",
+            "måndag 17 november 2025 kl. 13.00–15.30",
+            "Justeringens tid och plats:",
+            "onsdag 26 november 2025, digitalt",
+            "§ 29 Inriktningsbeslut KHOSS",
+            "Föredragande: Tomas Jonsson, Krokom",
+            "Regional ledningsgrupp beslut",
+            "Avdela personal till arbetsgruppen",
+            "Underlag framtaget av",
+            "Utdragsbestyrkande",
+            "Utdraget bestyrks 26 november 2025",
+            "Elise Ackerot",
+            "Sekreterare",
+            "Sida 1 av 1",
+        ],
+    );
+    assert!(
+        !text.contains("§ 28") && !text.contains("§ 30"),
+        "another paragraph came along: {text}"
+    );
+}
+
+#[test]
+fn protokollsutdrag_wait_for_justering() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/2025-11-17/meeting.yaml",
+        "status: justerad",
+        "status: genomförd",
+    );
+    repo.rsr(&["build", "--body", "rlg"]).success();
+    assert!(
+        repo.path()
+            .join("out/rlg/2025-11-17-protokoll.pdf")
+            .exists()
+    );
+    assert!(
+        !repo
+            .path()
+            .join("out/rlg/2025-11-17-protokollsutdrag-29.pdf")
+            .exists()
+    );
+}

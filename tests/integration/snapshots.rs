@@ -10,10 +10,16 @@ fn check(kind: Kind, body: &str, sample: &str) {
     let repository = rsr::load::load(&examples())
         .repository
         .expect("the examples load");
+    let paragraphs = if kind == Kind::Protokollsutdrag {
+        vec![29]
+    } else {
+        vec![]
+    };
     let filter = Filter {
         bodies: vec![body.into()],
         meetings: vec![],
         kinds: vec![kind],
+        paragraphs,
     };
     let documents = docs::documents(&repository, &filter);
     assert_eq!(documents.len(), 1);
@@ -60,6 +66,15 @@ fn line_diff(expected: &str, actual: &str) -> String {
 #[test]
 fn kallelse_data_of_rsr_2026_01_26() {
     check(Kind::Kallelse, "rsr", "kallelse.sample.json");
+}
+
+#[test]
+fn protokollsutdrag_data_of_rlg_2025_11_17_paragraph_29() {
+    check(
+        Kind::Protokollsutdrag,
+        "rlg",
+        "protokollsutdrag.sample.json",
+    );
 }
 
 #[test]
