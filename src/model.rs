@@ -304,6 +304,13 @@ pub struct MeetingSpec {
     /// Lokal, adress eller länk. / Room, address or link.
     #[serde(rename = "plats")]
     pub place: String,
+    /// Digitalt, fysiskt eller hybrid. / Digital, in person or hybrid.
+    #[serde(rename = "form")]
+    pub mode: Option<Mode>,
+    /// Planerade ämnen, för sammanträdesplanen; utan dem används ärendena.
+    /// / Planned topics for the meeting plan; without them, the items.
+    #[serde(rename = "ämnen", default)]
+    pub topics: Vec<Topic>,
     /// planerad → kallad → genomförd → justerad.
     pub status: Located<Status>,
     /// Första paragrafnummer, bara där numreringen måste låsas. / Pins the
@@ -331,6 +338,40 @@ pub struct MeetingSpec {
     /// Närvaro, ifylld efter sammanträdet. / Attendance, after the meeting.
     #[serde(rename = "närvaro")]
     pub attendance: Option<Attendance>,
+}
+
+/// Hur sammanträdet hålls. / How the meeting is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Mode {
+    #[serde(rename = "digitalt")]
+    Digital,
+    #[serde(rename = "fysiskt")]
+    InPerson,
+    #[serde(rename = "hybrid")]
+    Hybrid,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Digital => "Digitalt",
+            Mode::InPerson => "Fysiskt",
+            Mode::Hybrid => "Hybrid",
+        }
+    }
+}
+
+/// Ett planerat ämne. / A planned topic.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Ämne. / Topic.
+    #[serde(rename = "ämne")]
+    pub topic: String,
+    /// Föredragande, ofta en funktion som `Inköpschef`. / Presenter, often
+    /// a function.
+    #[serde(rename = "föredragande")]
+    pub presenter: Option<String>,
 }
 
 /// Justeringens tid och plats. / Time and place of adjustment.

@@ -37,13 +37,17 @@ const FONTS: [&[u8]; 8] = [
 ];
 
 /// The built-in templates; a repository's `templates/<name>.typ` replaces one.
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("lib", include_str!("../templates/lib.typ")),
     ("kallelse", include_str!("../templates/kallelse.typ")),
     ("protokoll", include_str!("../templates/protokoll.typ")),
     (
         "protokollsutdrag",
         include_str!("../templates/protokollsutdrag.typ"),
+    ),
+    (
+        "sammantradesplan",
+        include_str!("../templates/sammantradesplan.typ"),
     ),
 ];
 

@@ -46,6 +46,11 @@ pub fn date(date: NaiveDate) -> String {
     )
 }
 
+/// "16 februari"
+pub fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
+}
+
 /// "måndag 17 november 2025"
 pub fn long_date(date: NaiveDate) -> String {
     format!("{} {}", weekday(date), self::date(date))

@@ -4,6 +4,7 @@
 //! output names, and how persons are written.
 
 pub mod kallelse;
+pub mod plan;
 pub mod protokoll;
 pub mod utdrag;
 
@@ -29,10 +30,17 @@ pub enum Kind {
     Protokoll,
     /// Protokollsutdrag, one per paragraph, once the meeting is `justerad`.
     Protokollsutdrag,
+    /// Sammanträdesplan: a body's meetings of a year.
+    Sammantradesplan,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Kallelse, Kind::Protokoll, Kind::Protokollsutdrag];
+    pub const ALL: [Kind; 4] = [
+        Kind::Kallelse,
+        Kind::Protokoll,
+        Kind::Protokollsutdrag,
+        Kind::Sammantradesplan,
+    ];
 
     /// The template file (without `.typ`) and the output suffix.
     pub fn name(self) -> &'static str {
@@ -40,6 +48,7 @@ impl Kind {
             Kind::Kallelse => "kallelse",
             Kind::Protokoll => "protokoll",
             Kind::Protokollsutdrag => "protokollsutdrag",
+            Kind::Sammantradesplan => "sammantradesplan",
         }
     }
 
@@ -48,6 +57,7 @@ impl Kind {
             Kind::Kallelse => status >= Status::Called,
             Kind::Protokoll => status >= Status::Held,
             Kind::Protokollsutdrag => status >= Status::Adjusted,
+            Kind::Sammantradesplan => true,
         }
     }
 }
@@ -112,13 +122,21 @@ impl Filter {
     }
 
     fn wants(&self, body: &Body, meeting: &Meeting, kind: Kind) -> bool {
-        (self.bodies.is_empty()
+        self.wants_body(body)
+            && (self.meetings.is_empty() || self.meetings.contains(&meeting.date()))
+            && self.wants_kind(kind)
+    }
+
+    fn wants_body(&self, body: &Body) -> bool {
+        self.bodies.is_empty()
             || self
                 .bodies
                 .iter()
-                .any(|b| b == &body.slug || b == &body.spec.short_name))
-            && (self.meetings.is_empty() || self.meetings.contains(&meeting.date()))
-            && (self.kinds.is_empty() || self.kinds.contains(&kind))
+                .any(|b| b == &body.slug || b == &body.spec.short_name)
+    }
+
+    fn wants_kind(&self, kind: Kind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
     }
 }
 
@@ -139,6 +157,9 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
                     documents.extend(context.documents(kind, &filter.paragraphs));
                 }
             }
+        }
+        if filter.wants_kind(Kind::Sammantradesplan) && filter.wants_body(body) {
+            documents.extend(plan::documents(repository, body, &filter.meetings));
         }
     }
     documents
@@ -172,28 +193,55 @@ impl Context<'_> {
     /// The documents of one kind for this meeting: one, or for
     /// protokollsutdrag one per paragraph (those in `only`, if any).
     fn documents(&self, kind: Kind, only: &[u32]) -> Vec<Document> {
-        if kind != Kind::Protokollsutdrag {
-            return vec![self.document(kind)];
-        }
         let date = sv::iso_date(self.meeting.date());
-        let adjusted = self.adjusted_on();
-        self.meeting
-            .items
-            .iter()
-            .zip(self.paragraphs)
-            .filter_map(|(item, number)| Some((item, (*number)?)))
-            .filter(|(_, number)| only.is_empty() || only.contains(number))
-            .map(|(item, number)| Document {
+        let file =
+            |suffix: String| PathBuf::from(&self.body.slug).join(format!("{date}-{suffix}.pdf"));
+        let ident = |suffix: String| format!("rsr/{}/{date}/{suffix}", self.body.slug);
+        let document =
+            |suffix: String, issued, data: Result<serde_json::Value, serde_json::Error>| Document {
                 kind,
                 body: self.body.slug.clone(),
                 date: self.meeting.date(),
-                output: PathBuf::from(&self.body.slug)
-                    .join(format!("{date}-protokollsutdrag-{number}.pdf")),
-                ident: format!("rsr/{}/{date}/protokollsutdrag/{number}", self.body.slug),
-                issued: adjusted,
-                data: serde_json::to_value(utdrag::data(self, number, item)).unwrap_or_default(),
-            })
-            .collect()
+                output: file(suffix.clone()),
+                ident: ident(suffix),
+                issued,
+                // Plain structs of strings and numbers always serialize.
+                data: data.unwrap_or_default(),
+            };
+        match kind {
+            Kind::Kallelse => {
+                vec![document(
+                    kind.name().into(),
+                    self.meeting.date(),
+                    serde_json::to_value(kallelse::data(self)),
+                )]
+            }
+            Kind::Protokoll => {
+                vec![document(
+                    kind.name().into(),
+                    self.adjusted_on(),
+                    serde_json::to_value(protokoll::data(self)),
+                )]
+            }
+            Kind::Protokollsutdrag => self
+                .meeting
+                .items
+                .iter()
+                .zip(self.paragraphs)
+                .filter_map(|(item, number)| Some((item, (*number)?)))
+                .filter(|(_, number)| only.is_empty() || only.contains(number))
+                .map(|(item, number)| {
+                    let data = serde_json::to_value(utdrag::data(self, number, item));
+                    document(
+                        format!("protokollsutdrag-{number}"),
+                        self.adjusted_on(),
+                        data,
+                    )
+                })
+                .collect(),
+            // One per body and year, made by `plan`.
+            Kind::Sammantradesplan => Vec::new(),
+        }
     }
 
     /// The date of justering, or of the meeting while there is none.
@@ -202,39 +250,10 @@ impl Context<'_> {
         adjusted.unwrap_or(self.meeting.date())
     }
 
-    fn document(&self, kind: Kind) -> Document {
-        let (data, issued) = match kind {
-            Kind::Kallelse => (
-                serde_json::to_value(kallelse::data(self)),
-                self.meeting.date(),
-            ),
-            Kind::Protokoll | Kind::Protokollsutdrag => (
-                serde_json::to_value(protokoll::data(self)),
-                self.adjusted_on(),
-            ),
-        };
-        let date = sv::iso_date(self.meeting.date());
-        Document {
-            kind,
-            body: self.body.slug.clone(),
-            date: self.meeting.date(),
-            output: PathBuf::from(&self.body.slug).join(format!("{date}-{}.pdf", kind.name())),
-            ident: format!("rsr/{}/{date}/{}", self.body.slug, kind.name()),
-            issued,
-            // Plain structs of strings and numbers always serialize.
-            data: data.unwrap_or_default(),
-        }
-    }
-
     pub fn header(&self, title: &str) -> Header {
         let date = sv::iso_date(self.meeting.date());
         Header {
-            organisation: self
-                .body
-                .spec
-                .organisation
-                .clone()
-                .unwrap_or_else(|| self.organisation.name.clone()),
+            organisation: organisation_of(self.organisation, self.body),
             body: self.body.spec.name.clone(),
             body_short: self.body.spec.short_name.clone(),
             title: title.to_string(),
@@ -332,6 +351,14 @@ pub fn same_person(a: &PersonRef, b: &PersonRef) -> bool {
         (PersonRefValue::Guest(a), PersonRefValue::Guest(b)) => a == b,
         _ => false,
     }
+}
+
+/// The organisation a body belongs to: its own, or rsr.yaml's.
+pub fn organisation_of(organisation: &Organisation, body: &Body) -> String {
+    body.spec
+        .organisation
+        .clone()
+        .unwrap_or_else(|| organisation.name.clone())
 }
 
 /// "Jonas Andersson (S)", "Fredrik Åström, Berg": a person in a list of

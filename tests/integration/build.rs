@@ -22,8 +22,9 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Two kallelser, one protokoll and its five protokollsutdrag.
-    assert!(stderr.starts_with("Built 8 documents ("), "{stderr}");
+    // Two kallelser, one protokoll and its five protokollsutdrag, and a
+    // sammanträdesplan for each of the three bodies.
+    assert!(stderr.starts_with("Built 11 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

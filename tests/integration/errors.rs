@@ -138,7 +138,7 @@ fn filters_naming_nothing_are_errors_not_empty_builds() {
     let repo = Repo::examples();
     let stderr = repo.rsr(&["build", "--body", "kf"]).failure().stderr();
     assert!(
-        stderr.contains("no body `kf`; the bodies are: rlg, rsr"),
+        stderr.contains("no body `kf`; the bodies are: gnus, rlg, rsr"),
         "{stderr}"
     );
     let stderr = repo

@@ -336,3 +336,53 @@ fn protokollsutdrag_wait_for_justering() {
             .exists()
     );
 }
+
+#[test]
+fn sammantradesplan_carries_seed_004_table() {
+    let repo = Repo::examples();
+    repo.rsr(&["build", "--body", "gnus"]).success();
+    // Planned meetings have no kallelse yet: the plan is all there is.
+    let built: Vec<_> = std::fs::read_dir(repo.path().join("out/gnus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(built, ["2026-sammantradesplan.pdf"]);
+    let text = repo.text("out/gnus/2026-sammantradesplan.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Sammanträdesplan 2026",
+            "Gemensam nämnd avseende samordnad upphandling",
+            "Mötesdatum Ämnesområde Föredragande",
+        ],
+    );
+    // Each topic with its presenter, in the order of the meetings and topics.
+    assert_in_order(
+        &text,
+        &[
+            "Upphandling – uppföljning utifrån beslutad plan 2026, omvärldsbevakning Inköpschef",
+            "Pågående projekt om inköp Inköpschef",
+            "Årsbokslut 2025 Sekreterare",
+            "Information om ekonomi Enhetschef hjälpmedels- och",
+            "Försörjningsberedskap Utvecklingsstrateg",
+            "Upphandlingar Inköpschef",
+            "Uppföljning av Brukarrådet för hjälpmedel Enhetschef",
+            "Upphandlingar Inköpschef",
+            "Inspel till verksamhetsplan 2027 Sekreterare",
+            "Sammanträdestider 2027",
+            "Försörjningsberedskap Utvecklingsstrateg",
+            "Upphandlingar Inköpschef",
+            "Verksamhetsplan 2027 Sekreterare",
+        ],
+    );
+    // The date cells span their topics' rows; text extraction places them
+    // after the first rows, so they are checked one by one.
+    for when in [
+        "måndag 16 februari kl. 09.30–12.00 (Digitalt)",
+        "måndag 11 maj kl. 09.30–12.00 (Digitalt)",
+        "måndag 21 september kl. 09.30–15.00 (Fysiskt)",
+        "måndag 9 november kl. 09.30–12.00 (Digitalt)",
+    ] {
+        assert!(text.contains(when), "{when:?} missing: {text}");
+    }
+}

@@ -78,6 +78,15 @@ fn protokollsutdrag_data_of_rlg_2025_11_17_paragraph_29() {
 }
 
 #[test]
+fn sammantradesplan_data_of_gnus_2026() {
+    check(
+        Kind::Sammantradesplan,
+        "gnus",
+        "sammantradesplan.sample.json",
+    );
+}
+
+#[test]
 fn protokoll_data_of_rlg_2025_11_17() {
     check(Kind::Protokoll, "rlg", "protokoll.sample.json");
 }

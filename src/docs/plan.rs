@@ -1,0 +1,133 @@
+//! Sammanträdesplan: a body's meetings of one year as the table of seed
+//! 004 — date, time, digital or in person, topics and their presenters —
+//! derived from the meeting folders, so the plan never disagrees with them.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::{Context, Document, Header, Kind, organisation_of};
+use crate::model::{Body, ItemKind, Repository};
+use crate::number;
+use crate::sv;
+
+pub const TITLE: &str = "Sammanträdesplan";
+
+#[derive(Debug, Serialize)]
+pub struct Plan {
+    #[serde(flatten)]
+    pub header: Header,
+    pub year: i32,
+    pub meetings: Vec<PlannedMeeting>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlannedMeeting {
+    /// "måndag 16 februari"
+    pub date: String,
+    /// "kl. 09.30–12.00"
+    pub time: String,
+    /// "Digitalt", "Fysiskt", "Hybrid"
+    pub mode: Option<String>,
+    pub place: String,
+    pub topics: Vec<PlannedTopic>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlannedTopic {
+    pub topic: String,
+    pub presenter: Option<String>,
+}
+
+/// One plan per year in which the body has meetings; with `meetings` given,
+/// only the years of those meetings.
+pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -> Vec<Document> {
+    let numbering = number::number_body(body);
+    let mut years: BTreeMap<i32, Vec<Context>> = BTreeMap::new();
+    for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
+        let context = Context {
+            organisation: &repository.organisation,
+            body,
+            meeting,
+            paragraphs,
+        };
+        years
+            .entry(meeting.date().year())
+            .or_default()
+            .push(context);
+    }
+    years
+        .into_iter()
+        .filter(|(year, _)| meetings.is_empty() || meetings.iter().any(|m| m.year() == *year))
+        .map(|(year, contexts)| {
+            let first = contexts
+                .first()
+                .map_or(NaiveDate::MIN, |c| c.meeting.date());
+            let plan = Plan {
+                header: Header {
+                    organisation: organisation_of(&repository.organisation, body),
+                    body: body.spec.name.clone(),
+                    body_short: body.spec.short_name.clone(),
+                    title: format!("{TITLE} {year}"),
+                    document_title: format!("{TITLE} {} {year}", body.spec.name),
+                    date: year.to_string(),
+                    date_long: year.to_string(),
+                },
+                year,
+                meetings: contexts.iter().map(planned).collect(),
+            };
+            Document {
+                kind: Kind::Sammantradesplan,
+                body: body.slug.clone(),
+                date: first,
+                output: PathBuf::from(&body.slug).join(format!("{year}-sammantradesplan.pdf")),
+                ident: format!("rsr/{}/{year}/sammantradesplan", body.slug),
+                issued: first,
+                data: serde_json::to_value(plan).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn planned(context: &Context) -> PlannedMeeting {
+    let spec = &context.meeting.spec;
+    let date = context.meeting.date();
+    // Planned topics where the secretary wrote them; otherwise the agenda.
+    let topics = if spec.topics.is_empty() {
+        context
+            .meeting
+            .items
+            .iter()
+            .filter(|item| item.spec.kind == ItemKind::Matter)
+            .map(|item| {
+                let presenters: Vec<String> = item
+                    .spec
+                    .presenters
+                    .iter()
+                    .map(|p| context.presenter(p))
+                    .collect();
+                PlannedTopic {
+                    topic: item.spec.title.clone(),
+                    presenter: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
+                }
+            })
+            .collect()
+    } else {
+        spec.topics
+            .iter()
+            .map(|t| PlannedTopic {
+                topic: t.topic.clone(),
+                presenter: t.presenter.clone(),
+            })
+            .collect()
+    };
+    PlannedMeeting {
+        date: format!("{} {}", sv::weekday(date), sv::day_month(date)),
+        time: sv::time_span(spec.start.value, spec.end.as_ref().map(|end| end.value)),
+        mode: spec.mode.map(|mode| mode.label().to_string()),
+        place: spec.place.clone(),
+        topics,
+    }
+}
