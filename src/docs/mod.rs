@@ -145,13 +145,8 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
     let mut documents = Vec::new();
     for body in &repository.bodies {
         let numbering = number::number_body(body);
-        for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
-            let context = Context {
-                organisation: &repository.organisation,
-                body,
-                meeting,
-                paragraphs,
-            };
+        for context in contexts(&repository.organisation, body, &numbering) {
+            let meeting = context.meeting;
             for kind in Kind::ALL {
                 if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
                     documents.extend(context.documents(kind, &filter.paragraphs));
@@ -163,6 +158,23 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
         }
     }
     documents
+}
+
+/// Each meeting of a body with what its documents are made from.
+pub fn contexts<'a>(
+    organisation: &'a Organisation,
+    body: &'a Body,
+    numbering: &'a [Paragraphs],
+) -> impl Iterator<Item = Context<'a>> {
+    body.meetings
+        .iter()
+        .zip(numbering)
+        .map(move |(meeting, paragraphs)| Context {
+            organisation,
+            body,
+            meeting,
+            paragraphs,
+        })
 }
 
 /// Everything a document of one meeting is made from.

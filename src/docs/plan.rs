@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{Context, Document, Header, Kind, organisation_of};
+use super::{Context, Document, Header, Kind, contexts, organisation_of};
 use crate::model::{Body, ItemKind, Repository};
 use crate::number;
 use crate::sv;
@@ -46,15 +46,9 @@ pub struct PlannedTopic {
 pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -> Vec<Document> {
     let numbering = number::number_body(body);
     let mut years: BTreeMap<i32, Vec<Context>> = BTreeMap::new();
-    for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
-        let context = Context {
-            organisation: &repository.organisation,
-            body,
-            meeting,
-            paragraphs,
-        };
+    for context in contexts(&repository.organisation, body, &numbering) {
         years
-            .entry(meeting.date().year())
+            .entry(context.meeting.date().year())
             .or_default()
             .push(context);
     }
