@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod docs;
 pub mod error;
+pub mod holidays;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -171,6 +171,14 @@ pub struct BodySpec {
     /// / Regular expression case numbers should match.
     #[serde(rename = "diarienummer")]
     pub case_pattern: Option<Located<String>>,
+    /// Om organet tillkännager justerade protokoll på anslagstavlan; då
+    /// får protokollet ett anslagsbevis. / Whether the body posts adjusted
+    /// protokoll on a notice board; they then carry an anslagsbevis.
+    #[serde(default)]
+    pub anslagstavla: bool,
+    /// Var protokollet förvaras. / Where the protokoll is kept.
+    #[serde(rename = "förvaringsplats")]
+    pub storage: Option<String>,
     /// Regler som ska gälla annorlunda än standard: `off`, `warning` eller
     /// `error` per regel-id. / Rules to apply differently, by rule id.
     #[serde(rename = "regler", default)]
@@ -338,6 +346,23 @@ pub struct MeetingSpec {
     /// Närvaro, ifylld efter sammanträdet. / Attendance, after the meeting.
     #[serde(rename = "närvaro")]
     pub attendance: Option<Attendance>,
+    /// Anslagets datum, där de inte ska räknas fram. / The notice-board
+    /// dates, where they are not to be computed.
+    pub anslag: Option<Anslag>,
+}
+
+/// Datum då anslaget sätts upp och tas ned. / Posting and removal dates.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Anslag {
+    /// Uppsatt; standard är första arbetsdagen efter justeringen. / Posted;
+    /// defaults to the first working day after justering.
+    #[serde(rename = "uppsatt")]
+    pub posted: Option<Located<Date>>,
+    /// Nedtas; standard är dagen efter att överklagandetiden (tre veckor)
+    /// gått ut. / Removed; defaults to the day after the appeal period.
+    #[serde(rename = "nedtas")]
+    pub removed: Option<Located<Date>>,
 }
 
 /// Hur sammanträdet hålls. / How the meeting is held.

@@ -37,7 +37,7 @@ const FONTS: [&[u8]; 8] = [
 ];
 
 /// The built-in templates; a repository's `templates/<name>.typ` replaces one.
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("lib", include_str!("../templates/lib.typ")),
     ("kallelse", include_str!("../templates/kallelse.typ")),
     ("protokoll", include_str!("../templates/protokoll.typ")),
@@ -48,6 +48,10 @@ const TEMPLATES: [(&str, &str); 5] = [
     (
         "sammantradesplan",
         include_str!("../templates/sammantradesplan.typ"),
+    ),
+    (
+        "anslagsbevis",
+        include_str!("../templates/anslagsbevis.typ"),
     ),
 ];
 

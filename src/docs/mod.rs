@@ -3,6 +3,7 @@
 //! module holds what they share: which documents a meeting's status allows,
 //! output names, and how persons are written.
 
+pub mod anslag;
 pub mod kallelse;
 pub mod plan;
 pub mod protokoll;
@@ -32,13 +33,16 @@ pub enum Kind {
     Protokollsutdrag,
     /// Sammanträdesplan: a body's meetings of a year.
     Sammantradesplan,
+    /// Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`.
+    Anslagsbevis,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Kallelse,
         Kind::Protokoll,
         Kind::Protokollsutdrag,
+        Kind::Anslagsbevis,
         Kind::Sammantradesplan,
     ];
 
@@ -49,6 +53,7 @@ impl Kind {
             Kind::Protokoll => "protokoll",
             Kind::Protokollsutdrag => "protokollsutdrag",
             Kind::Sammantradesplan => "sammantradesplan",
+            Kind::Anslagsbevis => "anslagsbevis",
         }
     }
 
@@ -58,6 +63,7 @@ impl Kind {
             Kind::Protokoll => status >= Status::Held,
             Kind::Protokollsutdrag => status >= Status::Adjusted,
             Kind::Sammantradesplan => true,
+            Kind::Anslagsbevis => status >= Status::Adjusted,
         }
     }
 }
@@ -253,6 +259,16 @@ impl Context<'_> {
                 .collect(),
             // One per body and year, made by `plan`.
             Kind::Sammantradesplan => Vec::new(),
+            Kind::Anslagsbevis => anslag::anslag(self)
+                .map(|a| {
+                    document(
+                        kind.name().into(),
+                        self.adjusted_on(),
+                        serde_json::to_value(anslag::data(self, a)),
+                    )
+                })
+                .into_iter()
+                .collect(),
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Protokoll {
     /// "Regional ledningsgrupp beslut"
     pub decision_heading: String,
     pub sections: Vec<Section>,
+    /// The notice-board certificate, for bodies that post on one.
+    pub anslag: Option<super::anslag::Anslag>,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,6 +129,7 @@ pub fn data(context: &Context) -> Protokoll {
             .as_ref()
             .map(|date| sv::long_date(date.value.0)),
         signatures,
+        anslag: super::anslag::anslag(context),
         decision_heading: format!("{} beslut", context.body.spec.name),
         sections: context
             .meeting

@@ -386,3 +386,86 @@ fn sammantradesplan_carries_seed_004_table() {
         assert!(text.contains(when), "{when:?} missing: {text}");
     }
 }
+
+/// The minimal nämnd, posting on a notice board, adjusted on `justering`.
+fn posting(justering: &str) -> Repo {
+    let repo = Repo::minimal();
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "typ: nämnd\n",
+        "typ: nämnd\nanslagstavla: true\nförvaringsplats: Kulturförvaltningen, Kommunhuset\n",
+    );
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "justering: {datum: 2026-03-09",
+        &format!("justering: {{datum: {justering}"),
+    );
+    repo.rsr(&["build"]).success();
+    repo
+}
+
+#[test]
+fn anslagsbevis_dates_are_computed_from_the_justering() {
+    let repo = posting("2026-03-09");
+    let text = repo.text("out/kn/2026-03-02-anslagsbevis.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Anslagsbevis",
+            "Kulturnämnden 2026-03-02",
+            "Justeringen av protokollet har tillkännagetts på anslagstavlan.",
+            "Organ: Kulturnämnden",
+            "Sammanträdesdatum: måndag 2 mars 2026",
+            "Datum för justering: måndag 9 mars 2026",
+            // The next working day, and the day after three weeks.
+            "Datum då anslaget sätts upp: tisdag 10 mars 2026",
+            "Datum då anslaget tas ned: onsdag 1 april 2026",
+            "Förvaringsplats för protokollet: Kulturförvaltningen, Kommunhuset",
+            "Eva Sekreterare",
+        ],
+    );
+    // The protokoll carries it on its last page.
+    let protokoll = repo.text("out/kn/2026-03-02-protokoll.pdf");
+    assert_in_order(
+        &protokoll,
+        &[
+            "§ 2 Budget 2026",
+            "Anslagsbevis",
+            "Datum då anslaget tas ned: onsdag 1 april 2026",
+        ],
+    );
+}
+
+#[test]
+fn anslagsbevis_dates_skip_weekends_and_easter() {
+    // Adjusted on a Friday: posted on Monday 16 March; three weeks end on
+    // annandag påsk, 6 April 2026, so the period runs to Tuesday 7 April.
+    let text = posting("2026-03-13").text("out/kn/2026-03-02-anslagsbevis.pdf");
+    assert!(
+        text.contains("Datum då anslaget sätts upp: måndag 16 mars 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Datum då anslaget tas ned: onsdag 8 april 2026"),
+        "{text}"
+    );
+}
+
+#[test]
+fn anslagsbevis_dates_can_be_given() {
+    let repo = Repo::minimal();
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "typ: nämnd\n",
+        "typ: nämnd\nanslagstavla: true\n",
+    );
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "nästa_möte:",
+        "anslag: {uppsatt: 2026-03-11}\nnästa_möte:",
+    );
+    repo.rsr(&["build", "--kind", "anslagsbevis"]).success();
+    let text = repo.text("out/kn/2026-03-02-anslagsbevis.pdf");
+    assert!(text.contains("sätts upp: onsdag 11 mars 2026"), "{text}");
+    assert!(text.contains("tas ned: torsdag 2 april 2026"), "{text}");
+}

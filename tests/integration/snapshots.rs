@@ -7,9 +7,11 @@ use rsr::docs::{self, Filter, Kind};
 use crate::support::examples;
 
 fn check(kind: Kind, body: &str, sample: &str) {
-    let repository = rsr::load::load(&examples())
-        .repository
-        .expect("the examples load");
+    check_in(&examples(), kind, body, sample);
+}
+
+fn check_in(root: &std::path::Path, kind: Kind, body: &str, sample: &str) {
+    let repository = rsr::load::load(root).repository.expect("the examples load");
     let paragraphs = if kind == Kind::Protokollsutdrag {
         vec![29]
     } else {
@@ -83,6 +85,22 @@ fn sammantradesplan_data_of_gnus_2026() {
         Kind::Sammantradesplan,
         "gnus",
         "sammantradesplan.sample.json",
+    );
+}
+
+#[test]
+fn anslagsbevis_data_of_the_minimal_namnd_posting_on_a_notice_board() {
+    let repo = crate::support::Repo::minimal();
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "typ: nämnd\n",
+        "typ: nämnd\nanslagstavla: true\nförvaringsplats: Kulturförvaltningen, Kommunhuset\n",
+    );
+    check_in(
+        repo.path(),
+        Kind::Anslagsbevis,
+        "kn",
+        "anslagsbevis.sample.json",
     );
 }
 

@@ -22,6 +22,13 @@ impl Repo {
         repo
     }
 
+    /// tests/good/minimal: one nämnd, one adjusted meeting, no problems.
+    pub fn minimal() -> Repo {
+        let repo = Repo::empty();
+        copy_dir(&examples().join("tests/good/minimal"), repo.path());
+        repo
+    }
+
     pub fn empty() -> Repo {
         Repo {
             dir: tempfile::tempdir().unwrap(),

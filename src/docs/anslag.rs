@@ -1,0 +1,95 @@
+//! Anslagsbevis: the notice-board certificate that the adjusted protokoll
+//! was announced, from which the three weeks for appeal run
+//! (Kommunallagen 8 kap. 12 §, 13 kap. 5 §). The dates are computed here.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::Context;
+use crate::holidays;
+use crate::model::Status;
+use crate::sv;
+
+pub const TITLE: &str = "Anslagsbevis";
+
+/// Kommunallagen 13 kap. 5 §: an appeal within three weeks of the posting.
+const APPEAL_DAYS: u64 = 21;
+
+#[derive(Debug, Serialize)]
+pub struct Anslag {
+    pub body: String,
+    /// "måndag 2 mars 2026"
+    pub meeting_date: String,
+    pub justering_date: String,
+    pub posted: String,
+    pub removed: String,
+    /// Where the protokoll is kept.
+    pub storage: Option<String>,
+    /// Who certifies the posting: the secretary.
+    pub certifier: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Anslagsbevis {
+    #[serde(flatten)]
+    pub header: super::Header,
+    pub anslag: Anslag,
+}
+
+/// The certificate, for a body that posts on a notice board and a meeting
+/// whose protokoll is adjusted.
+pub fn anslag(context: &Context) -> Option<Anslag> {
+    let spec = &context.meeting.spec;
+    if !context.body.spec.anslagstavla || context.meeting.status() < Status::Adjusted {
+        return None;
+    }
+    let justering = spec.justering.as_ref()?.date.value.0;
+    let overrides = spec.anslag.as_ref();
+    let posted = overrides
+        .and_then(|a| a.posted.as_ref())
+        .map_or_else(|| holidays::next_working_day(justering), |d| d.value.0);
+    let removed = overrides
+        .and_then(|a| a.removed.as_ref())
+        .map_or_else(|| removal_day(posted), |d| d.value.0);
+    Some(Anslag {
+        body: context.body.spec.name.clone(),
+        meeting_date: sv::long_date(context.meeting.date()),
+        justering_date: sv::long_date(justering),
+        posted: sv::long_date(posted),
+        removed: sv::long_date(removed),
+        storage: context.body.spec.storage.clone(),
+        certifier: context.secretary().map(|s| context.person(s).name),
+    })
+}
+
+/// The day after the appeal period: three weeks from the posting, moved to
+/// the next working day when it ends on a weekend, holiday or eve.
+pub fn removal_day(posted: NaiveDate) -> NaiveDate {
+    let last = holidays::working_day_from(posted + Days::new(APPEAL_DAYS));
+    last + Days::new(1)
+}
+
+pub fn data(context: &Context, anslag: Anslag) -> Anslagsbevis {
+    Anslagsbevis {
+        header: context.header(TITLE),
+        anslag,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn removal_follows_three_weeks_after_posting() {
+        assert_eq!(removal_day(day(2026, 3, 9)), day(2026, 3, 31));
+        // Posted after Christmas: three weeks end on Monday 19 January.
+        assert_eq!(removal_day(day(2025, 12, 29)), day(2026, 1, 20));
+        // Three weeks end on julafton: the period runs to Monday 28 December.
+        assert_eq!(removal_day(day(2026, 12, 3)), day(2026, 12, 29));
+    }
+}
