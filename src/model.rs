@@ -136,6 +136,36 @@ impl PersonRefValue {
     }
 }
 
+impl Organisation {
+    /// The person a reference names: a guest as given, an id from the
+    /// register; `None` for an id the register lacks.
+    pub fn person<'a>(&'a self, reference: &'a PersonRefValue) -> Option<&'a Person> {
+        match reference {
+            PersonRefValue::Id(id) => self.persons.get(id),
+            PersonRefValue::Guest(person) => Some(person),
+        }
+    }
+}
+
+impl BodySpec {
+    /// The first member with this role.
+    pub fn member_with(&self, role: Role) -> Option<&Member> {
+        self.members.iter().find(|member| member.role == role)
+    }
+
+    /// The role of a person from the register in this body.
+    pub fn role_of(&self, reference: &PersonRefValue) -> Option<Role> {
+        let PersonRefValue::Id(id) = reference else {
+            return None;
+        };
+        let member = self
+            .members
+            .iter()
+            .find(|m| matches!(&m.person.value, PersonRefValue::Id(other) if other == id))?;
+        Some(member.role)
+    }
+}
+
 /// `meetings/<body>/body.yaml` plus the meetings found beside it.
 #[derive(Debug, Clone)]
 pub struct Body {

@@ -69,10 +69,11 @@ fn virtual_file(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
-/// A template's text and where it came from, for error messages.
+/// A template, parsed once under its fixed virtual path, and where it came
+/// from, for error messages.
 #[derive(Debug, Clone)]
 struct Template {
-    text: String,
+    source: Source,
     origin: String,
 }
 
@@ -101,13 +102,13 @@ impl Renderer {
                 fonts.push((font, info));
             }
         }
-        let template = |name: &str| -> Result<Template, Error> {
+        let template = |name: &str, id: FileId| -> Result<Template, Error> {
             let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
             let path = root.join(&relative);
             if path.is_file() {
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&relative, e))?;
                 return Ok(Template {
-                    text,
+                    source: Source::new(id, text),
                     origin: relative.display().to_string(),
                 });
             }
@@ -117,18 +118,18 @@ impl Renderer {
                 .copied()
                 .unwrap_or((name, ""));
             Ok(Template {
-                text: text.to_string(),
+                source: Source::new(id, text.to_string()),
                 origin: format!("{} (built into rsr)", relative.display()),
             })
         };
         let kinds = Kind::ALL
             .iter()
-            .map(|kind| Ok((*kind, template(kind.name())?)))
+            .map(|kind| Ok((*kind, template(kind.name(), *MAIN)?)))
             .collect::<Result<_, Error>>()?;
         Ok(Renderer {
             library: LazyHash::new(Library::default()),
             fonts,
-            lib: template("lib")?,
+            lib: template("lib", *LIB)?,
             kinds,
         })
     }
@@ -144,8 +145,6 @@ impl Renderer {
             .unwrap_or(&self.lib);
         let world = DocumentWorld {
             renderer: self,
-            main: Source::new(*MAIN, template.text.clone()),
-            lib: Source::new(*LIB, self.lib.text.clone()),
             data: Bytes::new(serde_json::to_vec_pretty(&document.data).unwrap_or_default()),
             template,
             document,
@@ -192,8 +191,6 @@ impl Drop for EvictCache {
 
 struct DocumentWorld<'a> {
     renderer: &'a Renderer,
-    main: Source,
-    lib: Source,
     data: Bytes,
     template: &'a Template,
     document: &'a Document,
@@ -232,9 +229,9 @@ impl World for DocumentWorld<'_> {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == *MAIN {
-            Ok(self.main.clone())
+            Ok(self.template.source.clone())
         } else if id == *LIB {
-            Ok(self.lib.clone())
+            Ok(self.renderer.lib.source.clone())
         } else if id == *DATA {
             Err(FileError::NotSource)
         } else {

@@ -16,7 +16,7 @@ use std::path::Path;
 use crate::error::Severity::{Error as E, Warning as W};
 use crate::error::{Diagnostic, Severity};
 use crate::load::{self, Loaded, nearest};
-use crate::model::{Body, Meeting, PersonRef, PersonRefValue, Repository, RuleLevel};
+use crate::model::{Body, Meeting, PersonRef, Repository, RuleLevel};
 
 /// A rule of `rsr check`: its id, whether a body may configure it, and what
 /// it guards against (printed by `rsr check --rules`).
@@ -296,7 +296,7 @@ impl Context<'_> {
     }
 
     fn member_with(&self, role: crate::model::Role) -> Option<(&Path, &PersonRef)> {
-        let member = self.body.spec.members.iter().find(|m| m.role == role)?;
+        let member = self.body.spec.member_with(role)?;
         Some((&self.body.file, &member.person))
     }
 }
@@ -366,12 +366,6 @@ fn key(person: &PersonRef) -> &str {
 
 /// The person's name as the register or the guest entry gives it.
 fn name<'a>(repository: &'a Repository, person: &'a PersonRef) -> &'a str {
-    match &person.value {
-        PersonRefValue::Id(id) => repository
-            .organisation
-            .persons
-            .get(id)
-            .map_or(id.as_str(), |p| p.name.as_str()),
-        PersonRefValue::Guest(guest) => &guest.name,
-    }
+    let known = repository.organisation.person(&person.value);
+    known.map_or(person.value.key(), |p| p.name.as_str())
 }

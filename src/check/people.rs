@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{Context, finding, key, name};
 use crate::error::Diagnostic;
 use crate::load::{ORGANISATION_FILE, nearest};
-use crate::model::{Body, PersonRef, PersonRefValue, Repository};
+use crate::model::{Body, PersonRef, Repository};
 
 pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let members: Vec<&PersonRef> = body.spec.members.iter().map(|m| &m.person).collect();
@@ -118,10 +118,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     }
 
     // An unknown id is reported once, as unknown, not again as absent.
-    let unknown = |person: &PersonRef| match &person.value {
-        PersonRefValue::Id(id) => !repository.organisation.persons.contains_key(id),
-        PersonRefValue::Guest(_) => false,
-    };
+    let unknown = |person: &PersonRef| repository.organisation.person(&person.value).is_none();
     if let Some((source, chair)) = context.chair()
         && !unknown(chair)
         && !deciding.contains(&key(chair))
@@ -179,12 +176,10 @@ fn unknown_person(
     person: &PersonRef,
     found: &mut Vec<Diagnostic>,
 ) {
-    let PersonRefValue::Id(id) = &person.value else {
-        return;
-    };
-    if repository.organisation.persons.contains_key(id) {
+    if repository.organisation.person(&person.value).is_some() {
         return;
     }
+    let id = person.value.key();
     let known: Vec<&str> = repository
         .organisation
         .persons

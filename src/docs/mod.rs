@@ -16,8 +16,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::model::{
-    Body, Located, Meeting, Organisation, Person, PersonRef, PersonRefValue, Repository, Role,
-    Status,
+    Body, Located, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
 };
 use crate::number::{self, Paragraphs};
 use crate::sv;
@@ -160,7 +159,12 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
             }
         }
         if filter.wants_kind(Kind::Sammantradesplan) && filter.wants_body(body) {
-            documents.extend(plan::documents(repository, body, &filter.meetings));
+            documents.extend(plan::documents(
+                repository,
+                body,
+                &numbering,
+                &filter.meetings,
+            ));
         }
     }
     documents
@@ -291,67 +295,40 @@ impl Context<'_> {
         }
     }
 
-    /// The person a reference names. The loader has already reported unknown
-    /// ids, so an unknown id here can only be shown as written.
+    /// The person a reference names. `rsr check` has already reported
+    /// unknown ids, so an unknown id here can only be shown as written.
     pub fn person(&self, reference: &PersonRef) -> Person {
-        match &reference.value {
-            PersonRefValue::Id(id) => {
-                self.organisation
-                    .persons
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| Person {
-                        name: id.clone(),
-                        ..Person::default()
-                    })
-            }
-            PersonRefValue::Guest(person) => person.clone(),
-        }
+        let known = self.organisation.person(&reference.value).cloned();
+        known.unwrap_or_else(|| Person {
+            name: reference.value.key().to_string(),
+            ..Person::default()
+        })
     }
 
     /// The person's role in this body, if they are a member.
     pub fn role(&self, reference: &PersonRef) -> Option<Role> {
-        let PersonRefValue::Id(id) = &reference.value else {
-            return None;
-        };
-        self.body
-            .spec
-            .members
-            .iter()
-            .find(|member| matches!(&member.person.value, PersonRefValue::Id(other) if other == id))
-            .map(|member| member.role)
+        self.body.spec.role_of(&reference.value)
     }
 
     /// The meeting's chair: named in the meeting, or the body's ordförande.
     pub fn chair(&self) -> Option<&PersonRef> {
-        self.meeting
-            .spec
-            .chair
-            .as_ref()
-            .or_else(|| self.member_with(Role::Chair))
+        let body = self.body.spec.member_with(Role::Chair).map(|m| &m.person);
+        self.meeting.spec.chair.as_ref().or(body)
     }
 
     /// The meeting's secretary: named in the meeting, or the body's.
     pub fn secretary(&self) -> Option<&PersonRef> {
-        self.meeting
+        let body = self
+            .body
             .spec
-            .secretary
-            .as_ref()
-            .or_else(|| self.member_with(Role::Secretary))
-    }
-
-    fn member_with(&self, role: Role) -> Option<&PersonRef> {
-        self.body
-            .spec
-            .members
-            .iter()
-            .find(|m| m.role == role)
-            .map(|m| &m.person)
+            .member_with(Role::Secretary)
+            .map(|m| &m.person);
+        self.meeting.spec.secretary.as_ref().or(body)
     }
 
     fn is_chair(&self, reference: &PersonRef) -> bool {
         self.chair()
-            .is_some_and(|chair| same_person(chair, reference))
+            .is_some_and(|chair| chair.value.key() == reference.value.key())
     }
 
     /// "Tomas Jonsson, Krokom", "Martin Söderström, förbundschef",
@@ -370,14 +347,6 @@ impl Context<'_> {
             Some(qualifier) => format!("{}, {qualifier}", with_party(&person)),
             None => with_party(&person),
         }
-    }
-}
-
-pub fn same_person(a: &PersonRef, b: &PersonRef) -> bool {
-    match (&a.value, &b.value) {
-        (PersonRefValue::Id(a), PersonRefValue::Id(b)) => a == b,
-        (PersonRefValue::Guest(a), PersonRefValue::Guest(b)) => a == b,
-        _ => false,
     }
 }
 

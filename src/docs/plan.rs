@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Context, Document, Header, Kind, contexts, organisation_of};
 use crate::model::{Body, ItemKind, Repository};
-use crate::number;
+use crate::number::Paragraphs;
 use crate::sv;
 
 pub const TITLE: &str = "Sammanträdesplan";
@@ -43,10 +43,14 @@ pub struct PlannedTopic {
 
 /// One plan per year in which the body has meetings; with `meetings` given,
 /// only the years of those meetings.
-pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -> Vec<Document> {
-    let numbering = number::number_body(body);
+pub fn documents(
+    repository: &Repository,
+    body: &Body,
+    numbering: &[Paragraphs],
+    meetings: &[NaiveDate],
+) -> Vec<Document> {
     let mut years: BTreeMap<i32, Vec<Context>> = BTreeMap::new();
-    for context in contexts(&repository.organisation, body, &numbering) {
+    for context in contexts(&repository.organisation, body, numbering) {
         years
             .entry(context.meeting.date().year())
             .or_default()
