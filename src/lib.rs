@@ -3,6 +3,7 @@
 //! `load` → `model` → `check` → `number` → `docs` → `render` → `write`,
 //! driven by `cli`.
 
+pub mod attendance;
 pub mod build;
 pub mod check;
 pub mod cli;

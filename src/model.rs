@@ -460,6 +460,28 @@ pub struct Attendance {
     /// Övriga deltagare. / Others present.
     #[serde(rename = "övriga", default)]
     pub others: Vec<OtherAttendee>,
+    /// Beslutande som kom eller gick under mötet. / Deciding members who
+    /// arrived or left during the meeting.
+    #[serde(rename = "del_av_mötet", default)]
+    pub partial: Vec<Partial>,
+}
+
+/// Närvaro under en del av mötet, angiven med ärenden (filnamn utan nummer).
+/// / Attendance for part of the meeting, given by item ids.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partial {
+    /// Ledamoten eller den tjänstgörande ersättaren. / The member or
+    /// serving substitute.
+    pub person: PersonRef,
+    /// Första ärendet personen deltog i; utan det från början. / The first
+    /// item attended; without it, from the start.
+    #[serde(rename = "från")]
+    pub from: Option<Located<String>>,
+    /// Sista ärendet personen deltog i; utan det till slutet. / The last
+    /// item attended; without it, to the end.
+    #[serde(rename = "till")]
+    pub to: Option<Located<String>>,
 }
 
 /// En ersättare som tjänstgör för en ledamot. / A substitute serving for a
@@ -472,6 +494,13 @@ pub struct Serving {
     /// Ledamoten som ersätts. / The member replaced.
     #[serde(rename = "för")]
     pub replaces: PersonRef,
+    /// Första ärendet ersättaren tjänstgör i; utan det hela mötet. / The
+    /// first item served; without it, the whole meeting.
+    #[serde(rename = "från")]
+    pub from: Option<Located<String>>,
+    /// Sista ärendet ersättaren tjänstgör i. / The last item served.
+    #[serde(rename = "till")]
+    pub to: Option<Located<String>>,
 }
 
 /// Någon närvarande som inte är beslutande. / Someone present who is not
@@ -588,6 +617,147 @@ pub struct ItemSpec {
     /// Expedieras till. / Distribution.
     #[serde(rename = "expedieras_till", default)]
     pub distribution: Vec<String>,
+    /// Ledamöter som anmält jäv och inte deltar i ärendet. / Members with a
+    /// conflict of interest who take no part in the item.
+    #[serde(rename = "jäv", default)]
+    pub conflicts: Vec<Conflict>,
+    /// Yrkanden. / Motions.
+    #[serde(rename = "yrkanden", default)]
+    pub motions: Vec<Motion>,
+    /// Propositionsordning: hur ordföranden ställde förslagen mot varandra;
+    /// Markdown. / The order in which the chair put the questions.
+    #[serde(rename = "propositionsordning")]
+    pub order: Option<Located<String>>,
+    /// Öppen omröstning. / An open vote.
+    #[serde(rename = "omröstning")]
+    pub vote: Option<Located<Vote>>,
+    /// Reservationer mot beslutet. / Reservations against the decision.
+    #[serde(rename = "reservationer", default)]
+    pub reservations: Vec<Reservation>,
+    /// Särskilda yttranden. / Special statements.
+    #[serde(rename = "särskilda_yttranden", default)]
+    pub statements: Vec<Statement>,
+    /// Protokollsanteckningar. / Notes entered in the protokoll.
+    #[serde(rename = "protokollsanteckningar", default)]
+    pub notes: Vec<Statement>,
+}
+
+impl ItemSpec {
+    /// Where the first part of the decision record stands: the decision,
+    /// motions, vote, reservations …; `None` when nothing is recorded.
+    pub fn first_record(&self) -> Option<(u64, u64)> {
+        let spans = [
+            self.decision.as_ref().map(|d| (d.line, d.column)),
+            self.order.as_ref().map(|o| (o.line, o.column)),
+            self.vote.as_ref().map(|v| (v.line, v.column)),
+            self.motions.first().map(|m| (m.by.line, m.by.column)),
+            self.reservations.first().map(|r| (r.by.line, r.by.column)),
+            self.statements.first().map(|s| (s.by.line, s.by.column)),
+            self.notes.first().map(|n| (n.by.line, n.by.column)),
+            self.conflicts
+                .first()
+                .map(|c| (c.person.line, c.person.column)),
+        ];
+        spans.into_iter().flatten().min()
+    }
+}
+
+/// Jäv: en ledamot som inte deltar i ärendet. / A member who takes no part
+/// in the item because of a conflict of interest.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// Ledamoten. / The member.
+    pub person: PersonRef,
+    /// Ersättare som tjänstgör i ärendet i stället. / A substitute who
+    /// serves in the member's place for this item.
+    #[serde(rename = "ersätts_av")]
+    pub substitute: Option<PersonRef>,
+}
+
+/// Ett yrkande: `av: [anna.berg]`, `yrkar: bifall till förvaltningens
+/// förslag`. / A motion: who moved what.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    /// Den eller de som yrkar. / Who moved it.
+    #[serde(rename = "av")]
+    pub by: Located<Vec<PersonRef>>,
+    /// Vad de yrkar, som det följer på "yrkar": `avslag`, `bifall till
+    /// förvaltningens förslag`. / What was moved, following "yrkar".
+    #[serde(rename = "yrkar")]
+    pub motion: String,
+}
+
+/// En öppen omröstning. / An open vote.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// Vad en ja-röst är för, t.ex. `förvaltningens förslag`. / What a yes
+    /// vote is for.
+    #[serde(rename = "ja_för")]
+    pub yes_for: String,
+    /// Vad en nej-röst är för, t.ex. `Per Eks (M) yrkande om avslag`. /
+    /// What a no vote is for.
+    #[serde(rename = "nej_för")]
+    pub no_for: String,
+    /// Röstar ja. / Voting yes.
+    #[serde(rename = "ja", default)]
+    pub yes: Vec<PersonRef>,
+    /// Röstar nej. / Voting no.
+    #[serde(rename = "nej", default)]
+    pub no: Vec<PersonRef>,
+    /// Avstår från att rösta. / Abstaining.
+    #[serde(rename = "avstår", default)]
+    pub abstain: Vec<PersonRef>,
+}
+
+impl Vote {
+    /// Every voter with the way they voted.
+    pub fn ballots(&self) -> impl Iterator<Item = (Ballot, &PersonRef)> {
+        let yes = self.yes.iter().map(|p| (Ballot::Yes, p));
+        let no = self.no.iter().map(|p| (Ballot::No, p));
+        let abstain = self.abstain.iter().map(|p| (Ballot::Abstain, p));
+        yes.chain(no).chain(abstain)
+    }
+}
+
+/// How one member voted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ballot {
+    Yes,
+    No,
+    Abstain,
+}
+
+/// En reservation mot beslutet. / A reservation against the decision.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// Den eller de som reserverar sig. / Who reserves.
+    #[serde(rename = "av")]
+    pub by: Located<Vec<PersonRef>>,
+    /// Mot vilket beslut; standard är `beslutet`. / Against which decision;
+    /// defaults to "beslutet".
+    #[serde(rename = "mot")]
+    pub against: Option<String>,
+    /// Skriftlig motivering, som tas in i protokollet; Markdown. / A
+    /// written motivation, entered in the protokoll.
+    #[serde(rename = "motivering")]
+    pub motivation: Option<String>,
+}
+
+/// Ett särskilt yttrande eller en protokollsanteckning. / A special
+/// statement or a note in the protokoll.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Den eller de som lämnar den. / Who gives it.
+    #[serde(rename = "av")]
+    pub by: Located<Vec<PersonRef>>,
+    /// Texten; Markdown. / The text.
+    pub text: String,
 }
 
 /// A calendar date, written `2025-11-17`.

@@ -77,6 +77,24 @@ pub fn number_range(first: u32, last: u32) -> String {
     }
 }
 
+/// "§ 31", "§§ 28–32", "§§ 121–122 och 124": paragraph numbers in
+/// ascending order, runs joined by a dash; "" for none.
+pub fn paragraphs(numbers: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let parts: Vec<String> = runs.iter().map(|&(a, b)| number_range(a, b)).collect();
+    match numbers {
+        [] => String::new(),
+        [one] => format!("§ {one}"),
+        _ => format!("§§ {}", join_and(&parts)),
+    }
+}
+
 /// "A", "A och B", "A, B och C".
 pub fn join_and(parts: &[String]) -> String {
     match parts {
@@ -104,6 +122,15 @@ pub fn letter(index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_lists_join_runs_with_a_dash() {
+        assert_eq!(paragraphs(&[]), "");
+        assert_eq!(paragraphs(&[31]), "§ 31");
+        assert_eq!(paragraphs(&[28, 29, 30, 31, 32]), "§§ 28–32");
+        assert_eq!(paragraphs(&[121, 122, 124]), "§§ 121–122 och 124");
+        assert_eq!(paragraphs(&[1, 3, 5]), "§§ 1, 3 och 5");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

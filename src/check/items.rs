@@ -61,14 +61,19 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if let Some(decision) = &spec.decision
+        if let Some((line, column)) = spec.first_record()
             && meeting.status() < Status::Held
         {
+            let loc = crate::model::Loc {
+                file: item.file.clone(),
+                line,
+                column,
+            };
             found.push(
                 finding(
                     "decision-before-held",
-                    decision.loc(&item.file),
-                    "a decision is recorded, but the meeting has not been held",
+                    loc,
+                    "a decision or its record (motions, vote, reservations, jäv) is given, but the meeting has not been held",
                 )
                 .with_hint(format!(
                     "set `status: genomförd` in {} once the meeting is held",

@@ -8,6 +8,7 @@ mod meeting;
 mod numbering;
 pub mod output;
 mod people;
+mod record;
 mod times;
 
 use std::collections::BTreeMap;
@@ -103,7 +104,42 @@ pub const RULES: &[Rule] = &[
     rule(
         "substitute-for-present",
         E,
-        "a substitute serving for a member who is present",
+        "a substitute serving at an item where the member replaced is present",
+    ),
+    rule(
+        "unknown-attendee",
+        E,
+        "someone under `del_av_mötet` who is not listed as deciding",
+    ),
+    rule(
+        "motion-not-deciding",
+        E,
+        "a motion (yrkande) by someone not deciding the item",
+    ),
+    rule(
+        "reservation-not-deciding",
+        E,
+        "a reservation by someone not deciding the item",
+    ),
+    rule(
+        "vote-not-deciding",
+        E,
+        "a vote cast by someone not deciding the item",
+    ),
+    rule(
+        "vote-count",
+        E,
+        "a vote that does not count every member deciding the item",
+    ),
+    rule(
+        "vote-tie",
+        E,
+        "a tied vote without the chair's deciding vote",
+    ),
+    rule(
+        "conflict-took-part",
+        E,
+        "a member with jäv who moved, voted or reserved in the item",
     ),
     rule(
         "end-before-start",
@@ -264,6 +300,7 @@ fn rules(repository: &Repository) -> Vec<Diagnostic> {
             times::meeting(&context, &mut found);
             items::meeting(&context, &mut found);
             meeting::meeting(&context, &mut found);
+            record::meeting(&context, &mut found);
         }
         let settings = Settings::of(body, &mut all);
         all.extend(found.into_iter().filter_map(|d| settings.apply(d)));

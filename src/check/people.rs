@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Context, finding, key, name};
+use crate::attendance;
 use crate::error::Diagnostic;
 use crate::load::{ORGANISATION_FILE, nearest};
-use crate::model::{Body, PersonRef, Repository};
+use crate::model::{Body, ItemSpec, PersonRef, Repository};
 
 pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let members: Vec<&PersonRef> = body.spec.members.iter().map(|m| &m.person).collect();
@@ -43,7 +44,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         unknown_person(repository, file, person, found);
     }
     for item in &meeting.items {
-        for person in item.spec.presenters.iter().chain(&item.spec.prepared_by) {
+        for person in item_persons(&item.spec) {
             unknown_person(repository, &item.file, person, found);
         }
     }
@@ -52,7 +53,22 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         return;
     };
     let item_ids: Vec<&str> = meeting.items.iter().map(|item| item.id.as_str()).collect();
-    for wanted in attendance.others.iter().flat_map(|o| &o.items) {
+    let bounds = attendance
+        .partial
+        .iter()
+        .flat_map(|p| p.from.iter().chain(&p.to))
+        .chain(
+            attendance
+                .serving
+                .iter()
+                .flat_map(|s| s.from.iter().chain(&s.to)),
+        );
+    for wanted in attendance
+        .others
+        .iter()
+        .flat_map(|o| &o.items)
+        .chain(bounds)
+    {
         if !item_ids.contains(&wanted.value.as_str()) {
             let mut problem = finding(
                 "unknown-item",
@@ -99,9 +115,46 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    let present: Vec<&str> = attendance.present.iter().map(key).collect();
-    for serving in &attendance.serving {
-        if present.contains(&key(&serving.replaces)) {
+    for partial in &attendance.partial {
+        if !deciding.contains(&key(&partial.person)) {
+            found.push(
+                finding(
+                    "unknown-attendee",
+                    partial.person.loc(file),
+                    format!(
+                        "{} attended part of the meeting, but is not listed as deciding",
+                        name(repository, &partial.person)
+                    ),
+                )
+                .with_hint("list them under `beslutande:` or `tjänstgörande_ersättare:` too"),
+            );
+        }
+    }
+    duplicates(
+        repository,
+        file,
+        &attendance
+            .partial
+            .iter()
+            .map(|p| &p.person)
+            .collect::<Vec<_>>(),
+        "under `del_av_mötet`",
+        found,
+    );
+    for (index, serving) in attendance.serving.iter().enumerate() {
+        // The replaced member may leave and be replaced from a paragraph on:
+        // they must not decide at any item the substitute serves.
+        let served = attendance::serving_span(meeting, attendance, index);
+        let member = attendance::partial(meeting, attendance, &serving.replaces);
+        let replaced_present = attendance
+            .present
+            .iter()
+            .any(|p| key(p) == key(&serving.replaces));
+        let overlap = replaced_present
+            && (0..meeting.items.len().max(1)).any(|i| {
+                served.is_none_or(|s| s.contains(i)) && member.is_none_or(|m| m.contains(i))
+            });
+        if overlap {
             found.push(
                 finding(
                     "substitute-for-present",
@@ -112,7 +165,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                         name(repository, &serving.replaces)
                     ),
                 )
-                .with_hint("a substitute serves only for a member who is absent"),
+                .with_hint(
+                    "a substitute serves only while the member is away: give `från:` on the substitute and the member's `till:` under `del_av_mötet:`",
+                ),
             );
         }
     }
@@ -219,4 +274,34 @@ fn duplicates(
             );
         }
     }
+}
+
+/// Every person an item names.
+fn item_persons(spec: &ItemSpec) -> impl Iterator<Item = &PersonRef> {
+    let groups = spec
+        .motions
+        .iter()
+        .map(|m| &m.by.value)
+        .chain(spec.reservations.iter().map(|r| &r.by.value))
+        .chain(
+            spec.statements
+                .iter()
+                .chain(&spec.notes)
+                .map(|s| &s.by.value),
+        )
+        .flatten();
+    let vote = spec
+        .vote
+        .iter()
+        .flat_map(|v| v.value.ballots().map(|(_, p)| p));
+    let conflicts = spec
+        .conflicts
+        .iter()
+        .flat_map(|c| std::iter::once(&c.person).chain(&c.substitute));
+    spec.presenters
+        .iter()
+        .chain(&spec.prepared_by)
+        .chain(groups)
+        .chain(vote)
+        .chain(conflicts)
 }

@@ -7,6 +7,7 @@ pub mod anslag;
 pub mod kallelse;
 pub mod plan;
 pub mod protokoll;
+pub mod record;
 pub mod utdrag;
 
 use std::path::PathBuf;
@@ -249,11 +250,11 @@ impl Context<'_> {
                 .meeting
                 .items
                 .iter()
-                .zip(self.paragraphs)
-                .filter_map(|(item, number)| Some((item, (*number)?)))
+                .enumerate()
+                .filter_map(|(index, _)| Some((index, self.paragraphs[index]?)))
                 .filter(|(_, number)| only.is_empty() || only.contains(number))
-                .map(|(item, number)| {
-                    let data = serde_json::to_value(utdrag::data(self, number, item));
+                .map(|(index, number)| {
+                    let data = serde_json::to_value(utdrag::data(self, index, number));
                     document(
                         format!("protokollsutdrag-{number}"),
                         self.adjusted_on(),

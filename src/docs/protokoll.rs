@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::{Context, Header, listed, markdown, text, titles, with_party};
+use crate::attendance;
 use crate::markdown::{self as md, Block};
-use crate::model::{Item, OtherAttendee, PersonRef};
+use crate::model::{OtherAttendee, PersonRef};
 use crate::number;
 use crate::sv;
 
@@ -57,6 +58,8 @@ pub struct Section {
     pub documents: Vec<String>,
     pub prepared_by: Option<String>,
     pub distribution: Vec<String>,
+    #[serde(flatten)]
+    pub record: super::record::Record,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,15 +74,22 @@ pub fn data(context: &Context) -> Protokoll {
     let attendance = spec.attendance.as_ref();
     // Deciding members, then substitutes serving: "Kent Karlsson (M),
     // tjänstgörande ersättare för Johan Loock (M)".
+    // Those present for part of the meeting carry the paragraphs they
+    // attended: "Per Ek (M), §§ 41–43".
     let present = attendance
         .map(|a| {
-            let members = a.present.iter().map(|p| beslutande(context, p));
-            let serving = a.serving.iter().map(|s| {
+            let members = a.present.iter().map(|p| {
+                let span = attendance::partial(context.meeting, a, p);
+                with_paragraphs(context, beslutande(context, p), span)
+            });
+            let serving = a.serving.iter().enumerate().map(|(n, s)| {
                 let replaced = with_party(&context.person(&s.replaces));
-                format!(
+                let text = format!(
                     "{}, tjänstgörande ersättare för {replaced}",
                     beslutande(context, &s.person)
-                )
+                );
+                let span = attendance::serving_span(context.meeting, a, n);
+                with_paragraphs(context, text, span)
             });
             members.chain(serving).collect()
         })
@@ -135,8 +145,8 @@ pub fn data(context: &Context) -> Protokoll {
             .meeting
             .items
             .iter()
-            .zip(context.paragraphs)
-            .filter_map(|(item, number)| Some(section(context, (*number)?, item)))
+            .enumerate()
+            .filter_map(|(index, _)| section(context, index))
             .collect(),
     }
 }
@@ -169,33 +179,47 @@ fn beslutande(context: &Context, reference: &PersonRef) -> String {
     parts.join(", ")
 }
 
+/// "Per Ek (M), §§ 41–43" for someone who attended part of the meeting.
+fn with_paragraphs(context: &Context, text: String, span: Option<attendance::Span>) -> String {
+    let Some(span) = span else {
+        return text;
+    };
+    let numbers: Vec<u32> = (span.first..=span.last)
+        .filter_map(|index| context.paragraphs.get(index).copied().flatten())
+        .collect();
+    match numbers.as_slice() {
+        [] => text,
+        numbers => format!("{text}, {}", sv::paragraphs(numbers)),
+    }
+}
+
 /// "Sandra Olofsson, Community manager Samverket, § 31"
 fn other(context: &Context, attendee: &OtherAttendee) -> String {
     let person = context.person(&attendee.person);
-    let mut text = person.name.clone();
+    let mut text = with_party(&person);
     if let Some(role) = attendee.role.as_ref().or(person.title.as_ref()) {
         text = format!("{text}, {role}");
     }
-    let attended: Vec<String> = attendee
+    let mut attended: Vec<u32> = attendee
         .items
         .iter()
         .filter_map(|wanted| {
-            let index = context
-                .meeting
-                .items
-                .iter()
-                .position(|item| item.id == wanted.value)?;
-            context.paragraphs[index].map(|n| format!("§ {n}"))
+            let index = attendance::position(context.meeting, &wanted.value)?;
+            context.paragraphs[index]
         })
         .collect();
+    attended.sort_unstable();
+    attended.dedup();
     if !attended.is_empty() {
-        text = format!("{text}, {}", sv::join_and(&attended));
+        text = format!("{text}, {}", sv::paragraphs(&attended));
     }
     text
 }
 
-pub fn section(context: &Context, number: u32, item: &Item) -> Section {
-    let spec = &item.spec;
+/// The paragraph of item `index`; `None` for an unnumbered item (a break).
+pub fn section(context: &Context, index: usize) -> Option<Section> {
+    let number = context.paragraphs[index]?;
+    let spec = &context.meeting.items[index].spec;
     let presenters: Vec<String> = spec
         .presenters
         .iter()
@@ -206,7 +230,7 @@ pub fn section(context: &Context, number: u32, item: &Item) -> Section {
         .iter()
         .map(|p| context.person(p).name)
         .collect();
-    Section {
+    Some(Section {
         number,
         label: format!("§ {number}"),
         title: spec.title.clone(),
@@ -228,5 +252,6 @@ pub fn section(context: &Context, number: u32, item: &Item) -> Section {
         documents: titles(&spec.documents),
         prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
         distribution: spec.distribution.clone(),
-    }
+        record: super::record::record(context, index),
+    })
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::Context;
 use super::protokoll::{self, Section};
-use crate::model::Item;
 use crate::sv;
 
 pub const TITLE: &str = "Protokollsutdrag";
@@ -35,23 +34,24 @@ pub struct Certification {
     pub date: String,
 }
 
-pub fn data(context: &Context, number: u32, item: &Item) -> Utdrag {
+/// The extract of item `index`, whose paragraph is `number`.
+pub fn data(context: &Context, index: usize, number: u32) -> Option<Utdrag> {
     let mut header = context.header(TITLE);
     header.document_title = format!(
         "{TITLE} {} {} § {number}",
         context.body.spec.name, header.date
     );
-    Utdrag {
+    Some(Utdrag {
         header,
         time: protokoll::when(context),
         place: context.meeting.spec.place.clone(),
         justering: protokoll::justering(context),
         decision_heading: format!("{} beslut", context.body.spec.name),
-        section: protokoll::section(context, number, item),
+        section: protokoll::section(context, index)?,
         certification: Certification {
             name: context.secretary().map(|s| context.person(s).name),
             role: "Sekreterare".into(),
             date: sv::date(context.adjusted_on()),
         },
-    }
+    })
 }

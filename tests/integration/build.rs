@@ -22,9 +22,10 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Two kallelser, one protokoll and its five protokollsutdrag, and a
-    // sammanträdesplan for each of the three bodies.
-    assert!(stderr.starts_with("Built 11 documents ("), "{stderr}");
+    // Three kallelser; the protokoll of RLG with its five protokollsutdrag
+    // and of BMN with its seven and its anslagsbevis; a sammanträdesplan for
+    // each of the four bodies.
+    assert!(stderr.starts_with("Built 22 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

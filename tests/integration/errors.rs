@@ -115,7 +115,7 @@ fn template_error_names_the_template_line_and_column() {
         "templates/protokoll.typ",
         "#let data = json(\"/data.json\")\n\n#let x = (\n",
     );
-    let stderr = repo.rsr(&["build"]).failure().stderr();
+    let stderr = repo.rsr(&["build", "--body", "rlg"]).failure().stderr();
     assert!(
         stderr.contains("error: could not typeset rlg/2025-11-17-protokoll.pdf"),
         "{stderr}"
@@ -138,7 +138,7 @@ fn filters_naming_nothing_are_errors_not_empty_builds() {
     let repo = Repo::examples();
     let stderr = repo.rsr(&["build", "--body", "kf"]).failure().stderr();
     assert!(
-        stderr.contains("no body `kf`; the bodies are: gnus, rlg, rsr"),
+        stderr.contains("no body `kf`; the bodies are: bmn, gnus, rlg, rsr"),
         "{stderr}"
     );
     let stderr = repo

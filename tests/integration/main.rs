@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod numbering;
 mod pdf;
+mod record;
 mod schema;
 mod snapshots;
 mod support;

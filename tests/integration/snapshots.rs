@@ -105,6 +105,8 @@ fn anslagsbevis_data_of_the_minimal_namnd_posting_on_a_notice_board() {
 }
 
 #[test]
-fn protokoll_data_of_rlg_2025_11_17() {
-    check(Kind::Protokoll, "rlg", "protokoll.sample.json");
+fn protokoll_data_of_bmn_2026_10_14() {
+    // BMN rather than RLG: its sample shows the template every part of the
+    // decision record.
+    check(Kind::Protokoll, "bmn", "protokoll.sample.json");
 }
