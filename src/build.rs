@@ -12,6 +12,7 @@ use crate::check;
 use crate::docs::{self, Document, Filter};
 use crate::error::Diagnostic;
 use crate::error::Error;
+use crate::manifest::{self, Manifest};
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 
@@ -62,12 +63,19 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
 
     let mut staged = Vec::with_capacity(results.len());
     let mut pages = 0;
-    for result in results {
-        let (file, count) = result?;
+    let mut manifest = Manifest::load(&options.out);
+    for (result, document) in results.into_iter().zip(&documents) {
+        let Built {
+            file,
+            pages: count,
+            pdf,
+        } = result?;
         staged.push(file);
         pages += count;
+        manifest.record(&document.output, renderer.fingerprint(document), pdf);
     }
     write::commit(staged)?;
+    manifest.save(&options.out)?;
     let outputs = documents
         .iter()
         .map(|d| options.out.join(&d.output))
@@ -80,7 +88,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     })
 }
 
-type Outcome = Result<(Staged, usize), Error>;
+/// A typeset document, staged beside its destination.
+struct Built {
+    file: Staged,
+    pages: usize,
+    /// The hash of the PDF's bytes, for the manifest.
+    pdf: String,
+}
+
+type Outcome = Result<Built, Error>;
 
 /// Typesets every document on a small pool of threads; results keep the
 /// documents' order whatever the number of threads.
@@ -108,7 +124,11 @@ fn render_all(
                     let outcome = renderer
                         .render(document)
                         .and_then(|Rendered { pdf, pages }| {
-                            Ok((write::stage(&out.join(&document.output), &pdf)?, pages))
+                            Ok(Built {
+                                file: write::stage(&out.join(&document.output), &pdf)?,
+                                pages,
+                                pdf: manifest::hash(&[&pdf]),
+                            })
                         });
                     if let Ok(mut results) = results.lock() {
                         results[index] = Some(outcome);

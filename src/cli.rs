@@ -1,7 +1,7 @@
 //! The command line: clap definitions, dispatch to one function per command,
 //! and the single place where errors are printed and mapped to exit codes.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,6 +54,15 @@ pub enum Command {
     /// rules to off, warning or error under `regler:` in its body.yaml.
     #[command(after_long_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// List every meeting: body, date, status, items, paragraphs, and
+    /// whether each of its documents in out/ is up to date.
+    ///
+    /// A document is up to date when `rsr build` wrote it from the data and
+    /// templates the repository holds now and the file has not changed since
+    /// (judged by content hashes kept in out/.rsr.manifest.json, not by
+    /// timestamps); outdated when either differs; missing when not built.
+    #[command(after_long_help = LIST_EXAMPLES)]
+    List(ListArgs),
     /// Print the JSON Schema of a kind of YAML file, for editors.
     ///
     /// With VS Code's YAML extension, a first line such as
@@ -80,6 +89,30 @@ pub struct CheckArgs {
     /// List the rules instead of checking.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  rsr list                           a table, one meeting per line
+  rsr list --format json | jq .      for scripts: every document with its state";
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// How to print.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+    /// The output folder to compare with [default: <root>/out].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One aligned line per meeting.
+    #[default]
+    Human,
+    /// A JSON array of meetings, each with its documents and their state.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +173,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Build(args) => build(&root, args),
         Command::Check(args) => check(&root, &args),
+        Command::List(args) => list(&root, &args),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -205,6 +239,33 @@ fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
+    let checked = check::check(root);
+    let Some(repository) = &checked.repository else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    if checked.errors() > 0 {
+        eprintln!(
+            "note: {}; run `rsr check` for details",
+            output::summary(&checked.diagnostics).trim_start_matches("rsr check: ")
+        );
+    }
+    let out = args.out.clone().unwrap_or_else(|| root.join("out"));
+    let listed = crate::list::list(root, repository, &out)?;
+    let mut stdout = std::io::stdout().lock();
+    let written = match args.format {
+        ListFormat::Human => crate::list::human(&listed, &mut stdout),
+        ListFormat::Json => serde_json::to_writer_pretty(&mut stdout, &listed)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(stdout)),
+    };
+    match written {
+        // `rsr list | head` is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn schema(args: &SchemaArgs) -> Result<(), Error> {

@@ -326,6 +326,18 @@ pub enum Status {
     Adjusted,
 }
 
+impl Status {
+    /// As written in meeting.yaml: "justerad".
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Planned => "planerad",
+            Status::Called => "kallad",
+            Status::Held => "genomförd",
+            Status::Adjusted => "justerad",
+        }
+    }
+}
+
 /// meeting.yaml: ett sammanträde. / One meeting.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -617,6 +629,12 @@ pub struct ItemSpec {
     /// Expedieras till. / Distribution.
     #[serde(rename = "expedieras_till", default)]
     pub distribution: Vec<String>,
+    /// Paragrafen justeras omedelbart vid sammanträdet; dess utdrag kan
+    /// skickas innan hela protokollet är justerat. / The paragraph is
+    /// adjusted at the meeting itself; its extract can be sent before the
+    /// whole protokoll is adjusted.
+    #[serde(rename = "omedelbar_justering", default)]
+    pub immediate: bool,
     /// Ledamöter som anmält jäv och inte deltar i ärendet. / Members with a
     /// conflict of interest who take no part in the item.
     #[serde(rename = "jäv", default)]

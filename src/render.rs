@@ -134,6 +134,27 @@ impl Renderer {
         })
     }
 
+    /// What `document` is made from, as one hash: rsr's version (which
+    /// fixes the fonts and the built-in templates), the templates it uses
+    /// as they are now, its identity and its data.
+    pub fn fingerprint(&self, document: &Document) -> String {
+        let template = self
+            .kinds
+            .iter()
+            .find(|(kind, _)| *kind == document.kind)
+            .map_or("", |(_, template)| template.source.text());
+        let data = serde_json::to_vec(&document.data).unwrap_or_default();
+        let issued = document.issued.to_string();
+        crate::manifest::hash(&[
+            env!("CARGO_PKG_VERSION").as_bytes(),
+            self.lib.source.text().as_bytes(),
+            template.as_bytes(),
+            document.ident.as_bytes(),
+            issued.as_bytes(),
+            &data,
+        ])
+    }
+
     /// Typesets one document to PDF/A-2a + PDF/UA-1.
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;

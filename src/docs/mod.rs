@@ -29,7 +29,8 @@ pub enum Kind {
     Kallelse,
     /// Protokoll, once the meeting is `genomförd`.
     Protokoll,
-    /// Protokollsutdrag, one per paragraph, once the meeting is `justerad`.
+    /// Protokollsutdrag, one per paragraph, once the meeting is `justerad`;
+    /// for a paragraph adjusted immediately, once it is `genomförd`.
     Protokollsutdrag,
     /// Sammanträdesplan: a body's meetings of a year.
     Sammantradesplan,
@@ -61,7 +62,8 @@ impl Kind {
         match self {
             Kind::Kallelse => status >= Status::Called,
             Kind::Protokoll => status >= Status::Held,
-            Kind::Protokollsutdrag => status >= Status::Adjusted,
+            // Before justering, only for paragraphs adjusted immediately.
+            Kind::Protokollsutdrag => status >= Status::Held,
             Kind::Sammantradesplan => true,
             Kind::Anslagsbevis => status >= Status::Adjusted,
         }
@@ -253,11 +255,17 @@ impl Context<'_> {
                 .enumerate()
                 .filter_map(|(index, _)| Some((index, self.paragraphs[index]?)))
                 .filter(|(_, number)| only.is_empty() || only.contains(number))
+                // Before the protokoll is adjusted, only paragraphs adjusted
+                // at the meeting have an extract.
+                .filter(|(index, _)| {
+                    self.meeting.status() >= Status::Adjusted
+                        || self.meeting.items[*index].spec.immediate
+                })
                 .map(|(index, number)| {
                     let data = serde_json::to_value(utdrag::data(self, index, number));
                     document(
                         format!("protokollsutdrag-{number}"),
-                        self.adjusted_on(),
+                        utdrag::adjusted_on(self, index),
                         data,
                     )
                 })

@@ -58,6 +58,8 @@ pub struct Section {
     pub documents: Vec<String>,
     pub prepared_by: Option<String>,
     pub distribution: Vec<String>,
+    /// Adjusted at the meeting (omedelbar justering).
+    pub immediate: bool,
     #[serde(flatten)]
     pub record: super::record::Record,
 }
@@ -252,6 +254,7 @@ pub fn section(context: &Context, index: usize) -> Option<Section> {
         documents: titles(&spec.documents),
         prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
         distribution: spec.distribution.clone(),
+        immediate: spec.immediate,
         record: super::record::record(context, index),
     })
 }

@@ -35,23 +35,44 @@ pub struct Certification {
 }
 
 /// The extract of item `index`, whose paragraph is `number`.
+/// The extract of item `index`, whose paragraph is `number`. A paragraph
+/// adjusted at the meeting is certified on the meeting's day.
 pub fn data(context: &Context, index: usize, number: u32) -> Option<Utdrag> {
     let mut header = context.header(TITLE);
     header.document_title = format!(
         "{TITLE} {} {} § {number}",
         context.body.spec.name, header.date
     );
+    let immediate = context.meeting.items[index].spec.immediate;
+    let justering = if immediate {
+        Some(format!(
+            "{}, omedelbart vid sammanträdet",
+            sv::long_date(context.meeting.date())
+        ))
+    } else {
+        protokoll::justering(context)
+    };
     Some(Utdrag {
         header,
         time: protokoll::when(context),
         place: context.meeting.spec.place.clone(),
-        justering: protokoll::justering(context),
+        justering,
         decision_heading: format!("{} beslut", context.body.spec.name),
         section: protokoll::section(context, index)?,
         certification: Certification {
             name: context.secretary().map(|s| context.person(s).name),
             role: "Sekreterare".into(),
-            date: sv::date(context.adjusted_on()),
+            date: sv::date(adjusted_on(context, index)),
         },
     })
+}
+
+/// The day paragraph `index` was adjusted: the meeting's day for one
+/// adjusted immediately, otherwise the protokoll's.
+pub fn adjusted_on(context: &Context, index: usize) -> chrono::NaiveDate {
+    if context.meeting.items[index].spec.immediate {
+        context.meeting.date()
+    } else {
+        context.adjusted_on()
+    }
 }

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod errors;
+mod list;
 mod numbering;
 mod pdf;
 mod record;

@@ -285,6 +285,7 @@ fn protokollsutdrag_carries_one_paragraph_and_its_certification() {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".pdf"))
         .collect();
     assert_eq!(built, ["2025-11-17-protokollsutdrag-29.pdf"]);
     let text = repo.text("out/rlg/2025-11-17-protokollsutdrag-29.pdf");

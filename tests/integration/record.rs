@@ -151,3 +151,31 @@ fn a_member_who_left_cannot_vote_later() {
     );
     assert!(!stderr.contains("vote-count"), "{stderr}");
 }
+
+/// A paragraph adjusted at the meeting has its extract as soon as the
+/// meeting is held; the others wait for the protokoll's justering.
+#[test]
+fn an_immediately_adjusted_paragraph_has_its_extract_before_justering() {
+    let repo = Repo::examples();
+    let meeting = "meetings/bmn/2026-10-14/meeting.yaml";
+    repo.edit(meeting, "status: justerad", "status: genomförd");
+    repo.rsr(&["build", "--body", "bmn", "--kind", "protokollsutdrag"])
+        .success();
+    let built: Vec<String> = std::fs::read_dir(repo.path().join("out/bmn"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".pdf"))
+        .collect();
+    assert_eq!(built, ["2026-10-14-protokollsutdrag-123.pdf"]);
+    let text = repo.text("out/bmn/2026-10-14-protokollsutdrag-123.pdf");
+    assert_in_order(
+        &text,
+        &[
+            "Justeringens tid och plats: onsdag 14 oktober 2026, omedelbart vid sammanträdet",
+            "§ 123 Taxa",
+            "Paragrafen förklaras omedelbart justerad.",
+            "Utdragsbestyrkande",
+            "Utdraget bestyrks 14 oktober 2026",
+        ],
+    );
+}

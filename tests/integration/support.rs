@@ -88,6 +88,10 @@ impl Run {
         String::from_utf8_lossy(&self.output.stderr).into_owned()
     }
 
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
     pub fn success(self) -> Run {
         assert!(
             self.output.status.success(),

@@ -1,0 +1,148 @@
+//! What the last builds wrote: for every PDF in `out/`, a fingerprint of
+//! what it was made from (rsr's version, its templates, its data) and a
+//! hash of the bytes written. `rsr list` compares both with the repository
+//! and the files as they are now, so "up to date" is judged by content,
+//! never by timestamps. Kept in `out/.rsr.manifest.json`; a missing or
+//! unreadable manifest only means that nothing is known to be up to date.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::write;
+
+pub const FILE: &str = ".rsr.manifest.json";
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// By output path relative to `out/`, with `/` separators.
+    documents: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The fingerprint of the inputs the PDF was made from.
+    pub input: String,
+    /// SHA-256 of the PDF as written.
+    pub pdf: String,
+}
+
+/// Whether a document in `out/` is the one the repository would build now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    UpToDate,
+    /// Built from other inputs, or changed since it was written.
+    Outdated,
+    Missing,
+}
+
+impl State {
+    pub fn label(self) -> &'static str {
+        match self {
+            State::UpToDate => "up to date",
+            State::Outdated => "outdated",
+            State::Missing => "missing",
+        }
+    }
+}
+
+impl Manifest {
+    /// The manifest in `out`, or an empty one when there is none or it
+    /// cannot be read.
+    pub fn load(out: &Path) -> Manifest {
+        std::fs::read(out.join(FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Records that `output` was written from `input` with bytes whose
+    /// hash is `pdf`.
+    pub fn record(&mut self, output: &Path, input: String, pdf: String) {
+        self.documents.insert(key(output), Entry { input, pdf });
+    }
+
+    /// Writes the manifest atomically.
+    pub fn save(&self, out: &Path) -> Result<(), Error> {
+        // A map of strings always serializes.
+        let json = serde_json::to_vec_pretty(self).unwrap_or_default();
+        write::commit(vec![write::stage(&out.join(FILE), &json)?])
+    }
+
+    /// The state of `output` in `out`, given the fingerprint of what it
+    /// would be built from now.
+    pub fn state(&self, out: &Path, output: &Path, input: &str) -> State {
+        let Ok(bytes) = std::fs::read(out.join(output)) else {
+            return State::Missing;
+        };
+        match self.documents.get(&key(output)) {
+            Some(entry) if entry.input == input && entry.pdf == hash(&[&bytes]) => State::UpToDate,
+            _ => State::Outdated,
+        }
+    }
+}
+
+/// SHA-256 over the parts, each prefixed by its length so that no two
+/// different lists of parts hash alike.
+pub fn hash(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn key(output: &Path) -> String {
+    output
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_up_to_date_only_with_the_same_inputs_and_bytes() {
+        let out = tempfile::tempdir().unwrap();
+        let output = Path::new("kn/2026-03-02-protokoll.pdf");
+        std::fs::create_dir_all(out.path().join("kn")).unwrap();
+        let mut manifest = Manifest::default();
+        assert_eq!(manifest.state(out.path(), output, "a"), State::Missing);
+
+        std::fs::write(out.path().join(output), b"%PDF-1").unwrap();
+        manifest.record(output, "a".into(), hash(&[b"%PDF-1"]));
+        manifest.save(out.path()).unwrap();
+        let manifest = Manifest::load(out.path());
+        assert_eq!(manifest.state(out.path(), output, "a"), State::UpToDate);
+        assert_eq!(manifest.state(out.path(), output, "b"), State::Outdated);
+
+        std::fs::write(out.path().join(output), b"%PDF-2").unwrap();
+        assert_eq!(manifest.state(out.path(), output, "a"), State::Outdated);
+    }
+
+    #[test]
+    fn parts_are_hashed_with_their_boundaries() {
+        assert_ne!(hash(&[b"ab", b"c"]), hash(&[b"a", b"bc"]));
+        assert_eq!(hash(&[b"x"]).len(), 64);
+    }
+
+    #[test]
+    fn a_corrupt_manifest_counts_as_empty() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join(FILE), b"{not json").unwrap();
+        let manifest = Manifest::load(out.path());
+        assert!(manifest.documents.is_empty());
+    }
+}
