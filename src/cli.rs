@@ -54,6 +54,9 @@ pub enum Command {
     /// rules to off, warning or error under `regler:` in its body.yaml.
     #[command(after_long_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Scaffold a meeting or an agenda item.
+    #[command(subcommand, after_long_help = NEW_EXAMPLES)]
+    New(NewCommand),
     /// List every meeting: body, date, status, items, paragraphs, and
     /// whether each of its documents in out/ is up to date.
     ///
@@ -89,6 +92,58 @@ pub struct CheckArgs {
     /// List the rules instead of checking.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  rsr new meeting bmn 2026-11-18                    place and times from the body
+  rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
+  rsr new item bmn 2026-11-18 \"Bygglov för Backe 3:9\"";
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A meeting folder with meeting.yaml (status planerad) and the body's
+    /// standard opening items.
+    ///
+    /// Place, times, form and opening items come from `förval:` in the
+    /// body's body.yaml, else from its latest meeting; the options below
+    /// override them. Refuses a date that does not exist and a meeting that
+    /// exists already. The folder is written whole or not at all.
+    Meeting {
+        /// The body's folder name or short name.
+        body: String,
+        /// The meeting's date, YYYY-MM-DD.
+        #[arg(value_parser = parse_date)]
+        date: NaiveDate,
+        /// Room, address or link.
+        #[arg(long)]
+        place: Option<String>,
+        /// Start time, e.g. 13:00.
+        #[arg(long, value_parser = parse_time)]
+        start: Option<crate::model::Time>,
+        /// End time, e.g. 15:30.
+        #[arg(long, value_parser = parse_time)]
+        end: Option<crate::model::Time>,
+    },
+    /// An item file after the meeting's last item: `NN-<title as file name>.yaml`.
+    Item {
+        /// The body's folder name or short name.
+        body: String,
+        /// The meeting's date, YYYY-MM-DD.
+        #[arg(value_parser = parse_date)]
+        date: NaiveDate,
+        /// The item's title (rubrik).
+        title: String,
+    },
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD, a day that exists"))
+}
+
+fn parse_time(text: &str) -> Result<crate::model::Time, String> {
+    text.parse()
 }
 
 const LIST_EXAMPLES: &str = "\
@@ -174,6 +229,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build(&root, args),
         Command::Check(args) => check(&root, &args),
         Command::List(args) => list(&root, &args),
+        Command::New(command) => new(&root, command),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -239,6 +295,30 @@ fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
+    let loaded = crate::load::load(root);
+    let Some(repository) = &loaded.repository else {
+        return Err(Error::Data(loaded.problems));
+    };
+    let created = match command {
+        NewCommand::Meeting {
+            body,
+            date,
+            place,
+            start,
+            end,
+        } => {
+            let options = crate::new::MeetingOptions { place, start, end };
+            crate::new::meeting(repository, &body, date, &options)?
+        }
+        NewCommand::Item { body, date, title } => {
+            crate::new::item(repository, &body, date, &title)?
+        }
+    };
+    eprintln!("Created {} ({})", created.path.display(), created.note);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {

@@ -15,6 +15,7 @@ pub mod load;
 pub mod manifest;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod number;
 pub mod render;
 pub mod schema;

@@ -213,10 +213,36 @@ pub struct BodySpec {
     /// `error` per regel-id. / Rules to apply differently, by rule id.
     #[serde(rename = "regler", default)]
     pub rules: BTreeMap<String, Located<RuleLevel>>,
+    /// Förval för nya sammanträden (`rsr new meeting`); utan dem används
+    /// organets senaste sammanträde. / Defaults for new meetings; without
+    /// them, the body's latest meeting.
+    #[serde(rename = "förval")]
+    pub defaults: Option<Defaults>,
     /// Ledamöter och funktionärer i den ordning kallelsen listar dem. /
     /// Members and officers in the order the kallelse lists them.
     #[serde(rename = "ledamöter", default)]
     pub members: Vec<Member>,
+}
+
+/// Förval för nya sammanträden. / Defaults for new meetings.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// Lokal, adress eller länk. / Room, address or link.
+    #[serde(rename = "plats")]
+    pub place: Option<String>,
+    /// Starttid. / Start time.
+    pub start: Option<Located<Time>>,
+    /// Sluttid. / End time.
+    #[serde(rename = "slut")]
+    pub end: Option<Located<Time>>,
+    /// Digitalt, fysiskt eller hybrid. / Mode.
+    #[serde(rename = "form")]
+    pub mode: Option<Mode>,
+    /// Rubriker på de inledande standardpunkterna, t.ex. `Val av
+    /// justerare`. / Titles of the standard opening items.
+    #[serde(rename = "inledande_ärenden")]
+    pub opening_items: Option<Vec<String>>,
 }
 
 /// Slag av organ. / Kind of body.

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod errors;
 mod list;
+mod new;
 mod numbering;
 mod pdf;
 mod record;

@@ -1,0 +1,354 @@
+//! `rsr new meeting` and `rsr new item`: scaffolds that start from what the
+//! body already says (its `förval:`, else its latest meeting) and leave the
+//! repository passing `rsr check`. A new meeting folder is written under a
+//! temporary name and renamed into place whole.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::load::MEETING_FILE;
+use crate::model::{Body, ItemKind, Meeting, Repository, Status, Time};
+use crate::number;
+use crate::sv;
+
+/// What a new meeting starts from, when the body's defaults and its latest
+/// meeting do not say.
+pub struct MeetingOptions {
+    pub place: Option<String>,
+    pub start: Option<Time>,
+    pub end: Option<Time>,
+}
+
+/// What was created, for the message to the user.
+pub struct Created {
+    /// Relative to the repository root.
+    pub path: PathBuf,
+    pub note: String,
+}
+
+/// The standard opening items when neither `förval` nor an earlier meeting
+/// names any.
+const OPENING_ITEMS: [&str; 2] = ["Val av justerare", "Godkännande av dagordning"];
+
+pub fn meeting(
+    repository: &Repository,
+    body: &str,
+    date: NaiveDate,
+    options: &MeetingOptions,
+) -> Result<Created, Error> {
+    let body = find_body(repository, body)?;
+    let dir = PathBuf::from("meetings")
+        .join(&body.slug)
+        .join(sv::iso_date(date));
+    if repository.root.join(&dir).exists() {
+        return Err(Error::Usage(format!(
+            "{} exists already: a body meets once a day; edit that meeting instead",
+            dir.display()
+        )));
+    }
+    let defaults = body.spec.defaults.as_ref();
+    let latest = body.meetings.iter().max_by_key(|m| m.date());
+    let place = options
+        .place
+        .clone()
+        .or_else(|| defaults.and_then(|d| d.place.clone()))
+        .or_else(|| latest.map(|m| m.spec.place.clone()))
+        .ok_or_else(|| missing(body, "place", "--place", "plats"))?;
+    let start = options
+        .start
+        .or_else(|| defaults.and_then(|d| d.start.as_ref()).map(|t| t.value))
+        .or_else(|| latest.map(|m| m.spec.start.value))
+        .ok_or_else(|| missing(body, "start time", "--start", "start"))?;
+    let end = options
+        .end
+        .or_else(|| defaults.and_then(|d| d.end.as_ref()).map(|t| t.value))
+        .or_else(|| latest.and_then(|m| m.spec.end.as_ref()).map(|t| t.value));
+    let mode = defaults
+        .and_then(|d| d.mode)
+        .or_else(|| latest.and_then(|m| m.spec.mode));
+    let openings: Vec<String> = defaults
+        .and_then(|d| d.opening_items.clone())
+        .or_else(|| latest.map(opening_titles))
+        .filter(|titles| !titles.is_empty())
+        .unwrap_or_else(|| OPENING_ITEMS.map(String::from).to_vec());
+
+    let schema = |name: &str| schema_line(&repository.root, &dir, name);
+    let mut yaml = schema("meeting");
+    let _ = writeln!(yaml, "datum: {}", sv::iso_date(date));
+    let _ = writeln!(yaml, "start: \"{}\"", clock(start));
+    if let Some(end) = end {
+        let _ = writeln!(yaml, "slut: \"{}\"", clock(end));
+    }
+    let _ = writeln!(yaml, "plats: {}", scalar(&place));
+    if let Some(mode) = mode {
+        let _ = writeln!(yaml, "form: {}", mode.label().to_lowercase());
+    }
+    yaml.push_str("status: planerad\n");
+    yaml.push_str(&attendance_hint(body));
+
+    let mut files = vec![(MEETING_FILE.to_string(), yaml)];
+    for (n, title) in openings.iter().enumerate() {
+        let mut item = schema("item");
+        let _ = writeln!(item, "rubrik: {}", scalar(title));
+        item.push_str("typ: standard\n");
+        files.push((format!("{:02}-{}.yaml", n + 1, slug(title)), item));
+    }
+    write_folder(&repository.root, &dir, &files)?;
+
+    let first = next_paragraph(body, date);
+    Ok(Created {
+        path: dir,
+        note: format!(
+            "planerad, {} opening items; its paragraphs will start at § {first}",
+            openings.len()
+        ),
+    })
+}
+
+/// Adds an item file after the meeting's last one.
+pub fn item(
+    repository: &Repository,
+    body: &str,
+    date: NaiveDate,
+    title: &str,
+) -> Result<Created, Error> {
+    let body = find_body(repository, body)?;
+    let meeting = body
+        .meetings
+        .iter()
+        .find(|m| m.date() == date)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
+                body.spec.name, body.slug
+            ))
+        })?;
+    if meeting.status() == Status::Adjusted {
+        return Err(Error::Usage(format!(
+            "the meeting of {date} is justerad: its protokoll is adjusted and takes no new items"
+        )));
+    }
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Error::Usage("an item needs a title".into()));
+    }
+    let mut id = slug(title);
+    let taken = |id: &str| meeting.items.iter().any(|item| item.id == id);
+    if taken(&id) {
+        let base = id.clone();
+        let n = (2..).find(|n| !taken(&format!("{base}-{n}"))).unwrap_or(2);
+        id = format!("{base}-{n}");
+    }
+    let number = meeting
+        .items
+        .iter()
+        .filter_map(|item| prefix(&item.file))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let path = meeting.dir.join(format!("{number:02}-{id}.yaml"));
+    let mut yaml = schema_line(&repository.root, &meeting.dir, "item");
+    let _ = writeln!(yaml, "rubrik: {}", scalar(title));
+    let target = repository.root.join(&path);
+    crate::write::commit(vec![crate::write::stage(&target, yaml.as_bytes())?])?;
+    Ok(Created {
+        path,
+        note: format!("item `{id}`, last on the agenda"),
+    })
+}
+
+fn find_body<'a>(repository: &'a Repository, wanted: &str) -> Result<&'a Body, Error> {
+    repository
+        .bodies
+        .iter()
+        .find(|b| b.slug == wanted || b.spec.short_name == wanted)
+        .ok_or_else(|| {
+            let names: Vec<&str> = repository.bodies.iter().map(|b| b.slug.as_str()).collect();
+            Error::Usage(format!(
+                "no body `{wanted}`; the bodies are: {}",
+                names.join(", ")
+            ))
+        })
+}
+
+fn missing(body: &Body, what: &str, flag: &str, field: &str) -> Error {
+    Error::Usage(format!(
+        "no {what} known for {}: give {flag}, or set `förval: {{{field}: …}}` in {}",
+        body.spec.name,
+        body.file.display()
+    ))
+}
+
+/// The titles of a meeting's standard items.
+fn opening_titles(meeting: &Meeting) -> Vec<String> {
+    meeting
+        .items
+        .iter()
+        .filter(|item| item.spec.kind == ItemKind::Standard)
+        .map(|item| item.spec.title.clone())
+        .collect()
+}
+
+/// The members as a commented `närvaro:` block to fill in after the meeting.
+fn attendance_hint(body: &Body) -> String {
+    let deciding: Vec<&str> = body
+        .spec
+        .members
+        .iter()
+        .filter(|m| m.role.votes())
+        .map(|m| m.person.value.key())
+        .collect();
+    let mut hint = String::from(
+        "# After the meeting: status: genomförd, justerare, justering and närvaro, e.g.\n",
+    );
+    if !deciding.is_empty() {
+        let _ = writeln!(
+            hint,
+            "# närvaro:\n#   beslutande: [{}]",
+            deciding.join(", ")
+        );
+    }
+    hint
+}
+
+/// The first § of a new meeting on `date`: after the body's last numbered
+/// paragraph earlier that year, else 1.
+fn next_paragraph(body: &Body, date: NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let numbering = number::number_body(body);
+    body.meetings
+        .iter()
+        .zip(&numbering)
+        .filter(|(m, _)| m.date() < date && m.date().year() == date.year())
+        .filter_map(|(_, paragraphs)| number::span(paragraphs).map(|(_, last)| last))
+        .max()
+        .map_or(1, |last| last + 1)
+}
+
+/// "13:00": how times are written in YAML.
+fn clock(time: Time) -> String {
+    format!("{:02}:{:02}", time.hour, time.minute)
+}
+
+/// The yaml-language-server line, when the repository has its schemas.
+fn schema_line(root: &Path, dir: &Path, name: &str) -> String {
+    let schema = root.join("schema").join(format!("{name}.json"));
+    if !schema.is_file() {
+        return String::new();
+    }
+    let up = "../".repeat(dir.components().count());
+    format!("# yaml-language-server: $schema={up}schema/{name}.json\n")
+}
+
+/// A YAML scalar for any text: plain where that reads back as the same
+/// string, double-quoted (JSON escaping, which YAML shares) otherwise.
+fn scalar(text: &str) -> String {
+    let plain = text.chars().next().is_some_and(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .,()–-/§".contains(c))
+        && !text.ends_with(' ')
+        && !matches!(
+            text.to_lowercase().as_str(),
+            "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n"
+        );
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::Value::String(text.to_string()).to_string()
+    }
+}
+
+/// A file name from a title: "Bygglov för Storsjö Strand 2:14" →
+/// "bygglov-for-storsjo-strand-2-14".
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ø' | 'ò' | 'ó' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "arende".into()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// The number prefix of an item file: `03-khoss.yaml` → 3.
+fn prefix(file: &Path) -> Option<u32> {
+    let name = file.file_name()?.to_string_lossy();
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Writes the files into a temporary folder beside `dir`, then renames it
+/// into place: the meeting appears whole or not at all.
+fn write_folder(root: &Path, dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
+    let target = root.join(dir);
+    let parent = target.parent().unwrap_or(root);
+    let temp = tempfile::Builder::new()
+        .prefix(".rsr-new-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+    for (name, text) in files {
+        let path = temp.path().join(name);
+        std::fs::write(&path, text).map_err(|e| Error::io(dir.join(name), e))?;
+    }
+    let temp = temp.keep();
+    std::fs::rename(&temp, &target).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&temp);
+        Error::io(dir, e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_short() {
+        assert_eq!(
+            slug("Bygglov för Storsjö Strand 2:14"),
+            "bygglov-for-storsjo-strand-2-14"
+        );
+        assert_eq!(slug("  Åtgärder!  "), "atgarder");
+        assert_eq!(slug("§§§"), "arende");
+        assert!(slug(&"lång titel ".repeat(20)).len() <= 40);
+    }
+
+    #[test]
+    fn scalars_read_back_as_the_same_text() {
+        for text in [
+            "Val av justerare",
+            "Budget: 2027",
+            "#panic()",
+            "yes",
+            "\"citat\"",
+            "- lista",
+            "123",
+        ] {
+            let yaml = format!("rubrik: {}\n", scalar(text));
+            let map: std::collections::BTreeMap<String, String> =
+                serde_saphyr::from_str(&yaml).unwrap();
+            assert_eq!(map["rubrik"], text, "{yaml}");
+        }
+        assert_eq!(scalar("Val av justerare"), "Val av justerare");
+    }
+}
