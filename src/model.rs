@@ -661,6 +661,11 @@ pub struct ItemSpec {
     /// whole protokoll is adjusted.
     #[serde(rename = "omedelbar_justering", default)]
     pub immediate: bool,
+    /// Sekretess: ärendet redovisas bara i det interna protokollet; det
+    /// offentliga visar rubrik och sekretessgrund. / Confidential: the item
+    /// appears in full only in the internal protokoll.
+    #[serde(rename = "sekretess")]
+    pub secrecy: Option<Secrecy>,
     /// Ledamöter som anmält jäv och inte deltar i ärendet. / Members with a
     /// conflict of interest who take no part in the item.
     #[serde(rename = "jäv", default)]
@@ -687,6 +692,14 @@ pub struct ItemSpec {
 }
 
 impl ItemSpec {
+    /// The title public documents show: for a confidential item its public
+    /// title, otherwise its title.
+    pub fn public_title(&self) -> &str {
+        self.secrecy
+            .as_ref()
+            .map_or(self.title.as_str(), Secrecy::public_title)
+    }
+
     /// Where the first part of the decision record stands: the decision,
     /// motions, vote, reservations …; `None` when nothing is recorded.
     pub fn first_record(&self) -> Option<(u64, u64)> {
@@ -703,6 +716,25 @@ impl ItemSpec {
                 .map(|c| (c.person.line, c.person.column)),
         ];
         spans.into_iter().flatten().min()
+    }
+}
+
+/// Sekretess för ett ärende. / Confidentiality of an item.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Secrecy {
+    /// Sekretessgrund, t.ex. `OSL 26 kap. 12 §`. / The legal ground.
+    #[serde(rename = "grund")]
+    pub ground: String,
+    /// Rubrik i offentliga handlingar; standard är `Sekretessärende`. /
+    /// The title public documents show.
+    #[serde(rename = "offentlig_rubrik")]
+    pub public_title: Option<String>,
+}
+
+impl Secrecy {
+    pub fn public_title(&self) -> &str {
+        self.public_title.as_deref().unwrap_or("Sekretessärende")
     }
 }
 

@@ -41,6 +41,8 @@ pub struct AgendaItem {
     pub proposal: Option<Vec<Block>>,
     pub distribution: Vec<String>,
     pub documents: Vec<String>,
+    /// For a confidential item, which is shown by its public title only.
+    pub secrecy: Option<String>,
 }
 
 pub fn data(context: &Context) -> Kallelse {
@@ -98,6 +100,26 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         .iter()
         .map(|p| context.presenter(p))
         .collect();
+    // A kallelse is a public document: a confidential item shows only its
+    // public title and case number; the members get its papers separately.
+    if let Some(secrecy) = &spec.secrecy {
+        return AgendaItem {
+            number,
+            title: spec.public_title().to_string(),
+            is_break: false,
+            case_number: text(&spec.case_number).map(str::to_string),
+            time: spec.time.as_ref().map(|time| time.value.to_string()),
+            presenters: None,
+            description: None,
+            proposal: None,
+            distribution: Vec::new(),
+            documents: Vec::new(),
+            secrecy: Some(format!(
+                "Sekretess enligt {}. Handlingarna lämnas ut separat till ledamöterna.",
+                secrecy.ground
+            )),
+        };
+    }
     AgendaItem {
         number,
         title: spec.title.clone(),
@@ -109,5 +131,6 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         proposal: markdown(text(&spec.proposal)),
         distribution: spec.distribution.clone(),
         documents: titles(&spec.documents),
+        secrecy: None,
     }
 }

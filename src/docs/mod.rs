@@ -242,11 +242,25 @@ impl Context<'_> {
                 )]
             }
             Kind::Protokoll => {
-                vec![document(
+                let mut documents = vec![document(
                     kind.name().into(),
                     self.adjusted_on(),
-                    serde_json::to_value(protokoll::data(self)),
-                )]
+                    serde_json::to_value(protokoll::data(self, false)),
+                )];
+                // With confidential items, a public version beside it.
+                if !protokoll::confidential(self).is_empty() {
+                    let mut public = protokoll::data(self, true);
+                    public
+                        .header
+                        .document_title
+                        .push_str(" (offentlig version)");
+                    documents.push(document(
+                        "protokoll-publik".into(),
+                        self.adjusted_on(),
+                        serde_json::to_value(public),
+                    ));
+                }
+                documents
             }
             Kind::Protokollsutdrag => self
                 .meeting

@@ -107,7 +107,7 @@ fn planned(context: &Context) -> PlannedMeeting {
                     .map(|p| context.presenter(p))
                     .collect();
                 PlannedTopic {
-                    topic: item.spec.title.clone(),
+                    topic: item.spec.public_title().to_string(),
                     presenter: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
                 }
             })

@@ -34,6 +34,8 @@ pub struct Protokoll {
     pub sections: Vec<Section>,
     /// The notice-board certificate, for bodies that post on one.
     pub anslag: Option<super::anslag::Anslag>,
+    /// Which version this is, for a meeting with confidential items.
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +62,8 @@ pub struct Section {
     pub distribution: Vec<String>,
     /// Adjusted at the meeting (omedelbar justering).
     pub immediate: bool,
+    /// "Sekretess enligt OSL 26 kap. 12 §." for a confidential item.
+    pub secrecy: Option<String>,
     #[serde(flatten)]
     pub record: super::record::Record,
 }
@@ -71,7 +75,8 @@ pub struct SubItem {
     pub content: Vec<Block>,
 }
 
-pub fn data(context: &Context) -> Protokoll {
+/// The protokoll; `public` leaves out what confidential items hold.
+pub fn data(context: &Context, public: bool) -> Protokoll {
     let spec = &context.meeting.spec;
     let attendance = spec.attendance.as_ref();
     // Deciding members, then substitutes serving: "Kent Karlsson (M),
@@ -148,8 +153,9 @@ pub fn data(context: &Context) -> Protokoll {
             .items
             .iter()
             .enumerate()
-            .filter_map(|(index, _)| section(context, index))
+            .filter_map(|(index, _)| section(context, index, public))
             .collect(),
+        version: version(context, public),
     }
 }
 
@@ -218,10 +224,62 @@ fn other(context: &Context, attendee: &OtherAttendee) -> String {
     text
 }
 
+/// The paragraphs of confidential items.
+pub fn confidential(context: &Context) -> Vec<u32> {
+    let items = context.meeting.items.iter().zip(context.paragraphs);
+    items
+        .filter(|(item, _)| item.spec.secrecy.is_some())
+        .filter_map(|(_, number)| *number)
+        .collect()
+}
+
+/// The notice at the head of a protokoll that has confidential items.
+fn version(context: &Context, public: bool) -> Option<String> {
+    let secret = confidential(context);
+    if secret.is_empty() {
+        return None;
+    }
+    let paragraphs = sv::paragraphs(&secret);
+    Some(if public {
+        format!(
+            "Offentlig version. Uppgifter som omfattas av sekretess i {paragraphs} är borttagna."
+        )
+    } else {
+        format!(
+            "Innehåller uppgifter som omfattas av sekretess i {paragraphs}. Lämnas ut först efter sekretessprövning; en offentlig version finns."
+        )
+    })
+}
+
 /// The paragraph of item `index`; `None` for an unnumbered item (a break).
-pub fn section(context: &Context, index: usize) -> Option<Section> {
+/// In the `public` version a confidential item keeps only its paragraph,
+/// public title, case number and ground: nothing else reaches the PDF.
+pub fn section(context: &Context, index: usize, public: bool) -> Option<Section> {
     let number = context.paragraphs[index]?;
     let spec = &context.meeting.items[index].spec;
+    if let (true, Some(secrecy)) = (public, &spec.secrecy) {
+        return Some(Section {
+            number,
+            label: format!("§ {number}"),
+            title: spec.public_title().to_string(),
+            case_number: text(&spec.case_number).map(str::to_string),
+            presenters: None,
+            subitems: Vec::new(),
+            background: None,
+            decision: None,
+            summary: None,
+            comments: None,
+            documents: Vec::new(),
+            prepared_by: None,
+            distribution: Vec::new(),
+            immediate: spec.immediate,
+            secrecy: Some(format!(
+                "Uppgifterna i ärendet omfattas av sekretess enligt {} och redovisas inte i denna version av protokollet.",
+                secrecy.ground
+            )),
+            record: super::record::Record::default(),
+        });
+    }
     let presenters: Vec<String> = spec
         .presenters
         .iter()
@@ -255,6 +313,10 @@ pub fn section(context: &Context, index: usize) -> Option<Section> {
         prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
         distribution: spec.distribution.clone(),
         immediate: spec.immediate,
+        secrecy: spec
+            .secrecy
+            .as_ref()
+            .map(|s| format!("Sekretess enligt {}.", s.ground)),
         record: super::record::record(context, index),
     })
 }

@@ -58,7 +58,7 @@ pub fn data(context: &Context, index: usize, number: u32) -> Option<Utdrag> {
         place: context.meeting.spec.place.clone(),
         justering,
         decision_heading: format!("{} beslut", context.body.spec.name),
-        section: protokoll::section(context, index)?,
+        section: protokoll::section(context, index, false)?,
         certification: Certification {
             name: context.secretary().map(|s| context.person(s).name),
             role: "Sekreterare".into(),

@@ -22,10 +22,10 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Three kallelser; the protokoll of RLG with its five protokollsutdrag
-    // and of BMN with its seven and its anslagsbevis; a sammanträdesplan for
-    // each of the four bodies.
-    assert!(stderr.starts_with("Built 22 documents ("), "{stderr}");
+    // Three kallelser; the protokoll of RLG with its five protokollsutdrag;
+    // BMN's protokoll, its public version, eight protokollsutdrag and its
+    // anslagsbevis; a sammanträdesplan for each of the four bodies.
+    assert!(stderr.starts_with("Built 24 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

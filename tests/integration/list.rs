@@ -29,7 +29,7 @@ fn list_tells_missing_up_to_date_and_outdated_documents_apart() {
     let built = repo.rsr(&["list"]).success().stdout();
     assert_eq!(
         line(&built, "bmn "),
-        "bmn 2026-10-14 justerad 7 items §§ 118–124 kallelse up to date, protokoll up to date, protokollsutdrag 7 up to date, anslagsbevis up to date"
+        "bmn 2026-10-14 justerad 8 items §§ 118–125 kallelse up to date, protokoll 2 up to date, protokollsutdrag 8 up to date, anslagsbevis up to date"
     );
     assert_eq!(
         line(&built, "rsr "),

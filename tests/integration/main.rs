@@ -10,5 +10,6 @@ mod numbering;
 mod pdf;
 mod record;
 mod schema;
+mod secrecy;
 mod snapshots;
 mod support;

@@ -8,7 +8,7 @@ fn a_new_meeting_and_item_pass_check_and_build() {
     let run = repo.rsr(&["new", "meeting", "bmn", "2026-11-18"]).success();
     assert!(
         run.stderr().contains(
-            "Created meetings/bmn/2026-11-18 (planerad, 2 opening items; its paragraphs will start at § 125)"
+            "Created meetings/bmn/2026-11-18 (planerad, 2 opening items; its paragraphs will start at § 126)"
         ),
         "{}",
         run.stderr()

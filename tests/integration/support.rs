@@ -183,3 +183,38 @@ pub fn page_count(path: &Path) -> usize {
         .and_then(|n| n.trim().parse().ok())
         .expect("pdfinfo reports the page count")
 }
+
+/// Whether `word` appears anywhere in the PDF's bytes once its streams are
+/// uncompressed (`qpdf --qdf`): as UTF-8, as UTF-16BE, or as a hex string of
+/// UTF-16BE, the forms a PDF text string (title, bookmark, tag, alt text,
+/// actual text, metadata) can take. Page text is glyph ids, which
+/// `pdftotext` turns back into text; check that separately.
+pub fn bytes_contain(path: &Path, word: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(path)
+        .arg(&plain)
+        .status()
+        .expect("qpdf runs (apt-get install qpdf)");
+    assert!(
+        status.code() == Some(0) || status.code() == Some(3),
+        "qpdf failed on {}",
+        path.display()
+    );
+    let bytes = std::fs::read(&plain).unwrap();
+    let utf16: Vec<u8> = word.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let hex: String = utf16.iter().map(|b| format!("{b:02x}")).collect();
+    let forms = [
+        word.as_bytes().to_vec(),
+        utf16.clone(),
+        hex.clone().into_bytes(),
+        hex.to_uppercase().into_bytes(),
+    ];
+    forms.iter().any(|form| {
+        bytes
+            .windows(form.len())
+            .any(|window| window == form.as_slice())
+    })
+}
