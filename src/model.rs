@@ -597,6 +597,9 @@ pub enum Document {
         /// Filens sökväg i mötesmappen. / The file's path in the meeting folder.
         #[serde(rename = "fil")]
         file: String,
+        /// Bifogas kallelsen (en PDF-fil). / Appended to the kallelse (a PDF).
+        #[serde(rename = "bifogas", default)]
+        attach: bool,
     },
 }
 

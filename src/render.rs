@@ -79,6 +79,8 @@ struct Template {
 
 /// What every compilation shares: library, fonts and templates, loaded once.
 pub struct Renderer {
+    /// The repository, whose meeting folders hold the documents' files.
+    root: PathBuf,
     library: LazyHash<Library>,
     fonts: FontStore,
     lib: Template,
@@ -127,6 +129,7 @@ impl Renderer {
             .map(|kind| Ok((*kind, template(kind.name(), *MAIN)?)))
             .collect::<Result<_, Error>>()?;
         Ok(Renderer {
+            root: root.to_path_buf(),
             library: LazyHash::new(Library::default()),
             fonts,
             lib: template("lib", *LIB)?,
@@ -145,17 +148,26 @@ impl Renderer {
             .map_or("", |(_, template)| template.source.text());
         let data = serde_json::to_vec(&document.data).unwrap_or_default();
         let issued = document.issued.to_string();
-        crate::manifest::hash(&[
+        // An unreadable file hashes as empty: the build then reports it.
+        let files: Vec<Vec<u8>> = document
+            .files
+            .iter()
+            .map(|file| std::fs::read(self.root.join(file)).unwrap_or_default())
+            .collect();
+        let mut parts: Vec<&[u8]> = vec![
             env!("CARGO_PKG_VERSION").as_bytes(),
             self.lib.source.text().as_bytes(),
             template.as_bytes(),
             document.ident.as_bytes(),
             issued.as_bytes(),
             &data,
-        ])
+        ];
+        parts.extend(files.iter().map(Vec::as_slice));
+        crate::manifest::hash(&parts)
     }
 
-    /// Typesets one document to PDF/A-2a + PDF/UA-1.
+    /// Typesets one document to PDF/UA-1 and PDF/A-2a, or PDF/A-3a when it
+    /// carries attached files.
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
         let template = self
@@ -164,8 +176,18 @@ impl Renderer {
             .find(|(kind, _)| *kind == document.kind)
             .map(|(_, t)| t)
             .unwrap_or(&self.lib);
+        let files = document
+            .files
+            .iter()
+            .enumerate()
+            .map(|(n, file)| {
+                let bytes = std::fs::read(self.root.join(file)).map_err(|e| Error::io(file, e))?;
+                Ok((virtual_file(&crate::docs::file_path(n)), Bytes::new(bytes)))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         let world = DocumentWorld {
             renderer: self,
+            files,
             data: Bytes::new(serde_json::to_vec_pretty(&document.data).unwrap_or_default()),
             template,
             document,
@@ -183,7 +205,15 @@ impl Renderer {
             0,
         )
         .map(Timestamp::new_utc);
-        let standards = PdfStandards::new(&[PdfStandard::Ua_1, PdfStandard::A_2a])
+        // Attached files need PDF/A-3, which allows any file as an
+        // associated file; Typst supports attachments in no other PDF/A
+        // part, nor PDF pages placed in a PDF/A document.
+        let archival = if document.files.is_empty() {
+            PdfStandard::A_2a
+        } else {
+            PdfStandard::A_3a
+        };
+        let standards = PdfStandards::new(&[PdfStandard::Ua_1, archival])
             .map_err(|e| world.message(e.message().as_ref()))?;
         let options = PdfOptions {
             ident: Smart::Custom(document.ident.clone()),
@@ -212,6 +242,8 @@ impl Drop for EvictCache {
 
 struct DocumentWorld<'a> {
     renderer: &'a Renderer,
+    /// The document's files from its meeting folder, under fixed paths.
+    files: Vec<(FileId, Bytes)>,
     data: Bytes,
     template: &'a Template,
     document: &'a Document,
@@ -265,6 +297,8 @@ impl World for DocumentWorld<'_> {
             Ok(self.data.clone())
         } else if id == *MAIN || id == *LIB {
             Ok(Bytes::from_string(self.source(id)?.text().to_string()))
+        } else if let Some((_, bytes)) = self.files.iter().find(|(file, _)| *file == id) {
+            Ok(bytes.clone())
         } else {
             Err(not_found(id))
         }

@@ -95,7 +95,11 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             );
         }
         for document in &spec.documents {
+            if let Document::File { file, attach, .. } = &document.value {
+                attachment(context, item, document, file, *attach, found);
+            }
             if let Document::File { file, .. } = &document.value
+                && crate::docs::kallelse::inside(file)
                 && !context
                     .repository
                     .root
@@ -112,6 +116,51 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// A decision document's file stays inside the meeting folder; one to be
+/// attached to the kallelse is a PDF.
+fn attachment(
+    context: &Context,
+    item: &crate::model::Item,
+    document: &crate::model::Located<Document>,
+    file: &str,
+    attach: bool,
+    found: &mut Vec<Diagnostic>,
+) {
+    let meeting = context.meeting;
+    if !crate::docs::kallelse::inside(file) {
+        found.push(
+            finding(
+                "document-outside-meeting",
+                document.loc(&item.file),
+                format!("the file `{file}` is not inside the meeting folder"),
+            )
+            .with_hint(format!(
+                "put it in {} and name it relative to that folder, without `..`",
+                meeting.dir.display()
+            )),
+        );
+        return;
+    }
+    let path = context.repository.root.join(&meeting.dir).join(file);
+    if attach && path.is_file() {
+        let mut start = [0u8; 5];
+        let pdf = std::fs::File::open(&path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut start))
+            .is_ok()
+            && &start == b"%PDF-";
+        if !pdf {
+            found.push(
+                finding(
+                    "attachment-not-pdf",
+                    document.loc(&item.file),
+                    format!("`{file}` is to be attached to the kallelse, but is not a PDF"),
+                )
+                .with_hint("attach PDF files only; list other documents by title"),
+            );
         }
     }
 }

@@ -237,6 +237,16 @@ pub const RULES: &[Rule] = &[
         "an item with förslag till beslut but no beslutsunderlag",
     ),
     rule(
+        "document-outside-meeting",
+        E,
+        "a beslutsunderlag file named with `..` or an absolute path",
+    ),
+    rule(
+        "attachment-not-pdf",
+        E,
+        "a file marked `bifogas` that is not a PDF",
+    ),
+    rule(
         "missing-document-file",
         W,
         "a beslutsunderlag file that is not in the meeting folder",

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown, text, titles};
+use super::{Context, Header, listed, markdown, text};
 use crate::markdown::Block;
 use crate::model::{Item, ItemKind, Role};
 use crate::sv;
@@ -24,6 +24,61 @@ pub struct Kallelse {
     pub substitutes: Vec<String>,
     pub secretary: Vec<String>,
     pub items: Vec<AgendaItem>,
+    /// Decision documents appended to the kallelse, in agenda order.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A PDF from the meeting folder appended to the kallelse.
+#[derive(Debug, Serialize)]
+pub struct Attachment {
+    /// "Bilaga 1"
+    pub label: String,
+    pub title: String,
+    /// The agenda item it belongs to: "3. Etablering av arbetsgrupp"
+    pub item: String,
+    /// Where the template reads it: "/underlag/0.pdf".
+    pub path: String,
+    /// The name it carries inside the PDF: "tjansteskrivelse.pdf".
+    pub name: String,
+}
+
+/// The files a kallelse appends, relative to the repository root, in the
+/// order of its `attachments`.
+pub fn attached_files(context: &Context) -> Vec<std::path::PathBuf> {
+    attached(context)
+        .map(|(_, _, file)| context.meeting.dir.join(file))
+        .collect()
+}
+
+/// (item index, title, file) of every document marked `bifogas`; none from
+/// confidential items, whose papers go to the members separately, and none
+/// whose path leaves the meeting folder (`rsr check` reports those).
+fn attached<'a>(context: &'a Context) -> impl Iterator<Item = (usize, &'a str, &'a str)> {
+    let items = context.meeting.items.iter().enumerate();
+    items
+        .filter(|(_, item)| item.spec.secrecy.is_none())
+        .flat_map(|(index, item)| {
+            item.spec
+                .documents
+                .iter()
+                .filter_map(move |d| match &d.value {
+                    crate::model::Document::File {
+                        title,
+                        file,
+                        attach: true,
+                    } if inside(file) => Some((index, title.as_str(), file.as_str())),
+                    _ => None,
+                })
+        })
+}
+
+/// Whether a path names a file inside the folder it is relative to.
+pub fn inside(file: &str) -> bool {
+    let path = std::path::Path::new(file);
+    !file.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 #[derive(Debug, Serialize)]
@@ -90,7 +145,47 @@ pub fn data(context: &Context) -> Kallelse {
             .enumerate()
             .map(|(index, item)| agenda_item(context, index + 1, item))
             .collect(),
+        attachments: attached(context)
+            .enumerate()
+            .map(|(n, (index, title, file))| Attachment {
+                name: std::path::Path::new(file)
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                label: format!("Bilaga {}", n + 1),
+                title: title.to_string(),
+                item: format!(
+                    "{}. {}",
+                    index + 1,
+                    context.meeting.items[index].spec.public_title()
+                ),
+                path: super::file_path(n),
+            })
+            .collect(),
     }
+}
+
+/// The decision documents of item `index`, an attached one with its label:
+/// "Tjänsteskrivelse (bilaga 1)".
+fn documents(context: &Context, index: usize) -> Vec<String> {
+    let before = attached(context).filter(|(i, _, _)| *i < index).count();
+    let mut n = before;
+    context.meeting.items[index]
+        .spec
+        .documents
+        .iter()
+        .map(|d| match &d.value {
+            crate::model::Document::File {
+                title,
+                file,
+                attach: true,
+            } if inside(file) => {
+                n += 1;
+                format!("{title} (bilaga {n})")
+            }
+            other => other.title().to_string(),
+        })
+        .collect()
 }
 
 fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
@@ -130,7 +225,7 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         description: markdown(spec.description.as_deref()),
         proposal: markdown(text(&spec.proposal)),
         distribution: spec.distribution.clone(),
-        documents: titles(&spec.documents),
+        documents: documents(context, number - 1),
         secrecy: None,
     }
 }

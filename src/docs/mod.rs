@@ -85,6 +85,15 @@ pub struct Document {
     pub issued: NaiveDate,
     /// What the template reads as `/data.json`.
     pub data: serde_json::Value,
+    /// Files from the meeting folder the template may read, in order, as
+    /// `/underlag/<n>.pdf`; relative to the repository root.
+    pub files: Vec<PathBuf>,
+}
+
+/// The virtual path under which a template reads the `n`th of a document's
+/// files.
+pub fn file_path(n: usize) -> String {
+    format!("/underlag/{n}.pdf")
 }
 
 /// Which documents to make.
@@ -232,14 +241,17 @@ impl Context<'_> {
                 issued,
                 // Plain structs of strings and numbers always serialize.
                 data: data.unwrap_or_default(),
+                files: Vec::new(),
             };
         match kind {
             Kind::Kallelse => {
-                vec![document(
+                let mut kallelse = document(
                     kind.name().into(),
                     self.meeting.date(),
                     serde_json::to_value(kallelse::data(self)),
-                )]
+                );
+                kallelse.files = kallelse::attached_files(self);
+                vec![kallelse]
             }
             Kind::Protokoll => {
                 let mut documents = vec![document(

@@ -77,6 +77,7 @@ pub fn documents(
                 meetings: contexts.iter().map(planned).collect(),
             };
             Document {
+                files: Vec::new(),
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,
