@@ -68,11 +68,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         let Built {
             file,
             pages: count,
+            input,
             pdf,
         } = result?;
         staged.push(file);
         pages += count;
-        manifest.record(&document.output, renderer.fingerprint(document), pdf);
+        manifest.record(&document.output, input, pdf);
     }
     write::commit(staged)?;
     manifest.save(&options.out)?;
@@ -92,7 +93,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
 struct Built {
     file: Staged,
     pages: usize,
-    /// The hash of the PDF's bytes, for the manifest.
+    /// The hashes of its inputs and of the PDF's bytes, for the manifest.
+    input: String,
     pdf: String,
 }
 
@@ -121,15 +123,20 @@ fn render_all(
                         break;
                     };
                     progress.set_message(document.output.display().to_string());
-                    let outcome = renderer
-                        .render(document)
-                        .and_then(|Rendered { pdf, pages }| {
+                    let outcome = renderer.render(document).and_then(
+                        |Rendered {
+                             fingerprint,
+                             pdf,
+                             pages,
+                         }| {
                             Ok(Built {
                                 file: write::stage(&out.join(&document.output), &pdf)?,
                                 pages,
+                                input: fingerprint,
                                 pdf: manifest::hash(&[&pdf]),
                             })
-                        });
+                        },
+                    );
                     if let Ok(mut results) = results.lock() {
                         results[index] = Some(outcome);
                     }

@@ -147,6 +147,20 @@ impl Organisation {
     }
 }
 
+impl Repository {
+    /// The body named by its folder name or its short name; otherwise an
+    /// error that lists the bodies there are.
+    pub fn body(&self, wanted: &str) -> Result<&Body, String> {
+        self.bodies
+            .iter()
+            .find(|b| b.slug == wanted || b.spec.short_name == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = self.bodies.iter().map(|b| b.slug.as_str()).collect();
+                format!("no body `{wanted}`; the bodies are: {}", names.join(", "))
+            })
+    }
+}
+
 impl BodySpec {
     /// The first member with this role.
     pub fn member_with(&self, role: Role) -> Option<&Member> {
@@ -609,6 +623,29 @@ impl Document {
             Document::Title(title) | Document::File { title, .. } => title,
         }
     }
+
+    /// The title and file of a document to be attached to the kallelse;
+    /// `None` for one whose path leaves the meeting folder (`rsr check`
+    /// reports those).
+    pub fn attachment(&self) -> Option<(&str, &str)> {
+        match self {
+            Document::File {
+                title,
+                file,
+                attach: true,
+            } if inside_folder(file) => Some((title, file)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a relative path names a file inside the folder it is relative
+/// to: no `..`, no root, not empty.
+pub fn inside_folder(file: &str) -> bool {
+    !file.is_empty()
+        && std::path::Path::new(file)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// En ärendefil. / One agenda item.

@@ -39,7 +39,7 @@ pub fn meeting(
     date: NaiveDate,
     options: &MeetingOptions,
 ) -> Result<Created, Error> {
-    let body = find_body(repository, body)?;
+    let body = repository.body(body).map_err(Error::Usage)?;
     let dir = PathBuf::from("meetings")
         .join(&body.slug)
         .join(sv::iso_date(date));
@@ -115,7 +115,7 @@ pub fn item(
     date: NaiveDate,
     title: &str,
 ) -> Result<Created, Error> {
-    let body = find_body(repository, body)?;
+    let body = repository.body(body).map_err(Error::Usage)?;
     let meeting = body
         .meetings
         .iter()
@@ -158,20 +158,6 @@ pub fn item(
         path,
         note: format!("item `{id}`, last on the agenda"),
     })
-}
-
-fn find_body<'a>(repository: &'a Repository, wanted: &str) -> Result<&'a Body, Error> {
-    repository
-        .bodies
-        .iter()
-        .find(|b| b.slug == wanted || b.spec.short_name == wanted)
-        .ok_or_else(|| {
-            let names: Vec<&str> = repository.bodies.iter().map(|b| b.slug.as_str()).collect();
-            Error::Usage(format!(
-                "no body `{wanted}`; the bodies are: {}",
-                names.join(", ")
-            ))
-        })
 }
 
 fn missing(body: &Body, what: &str, flag: &str, field: &str) -> Error {

@@ -87,8 +87,16 @@ pub struct Renderer {
     kinds: Vec<(Kind, Template)>,
 }
 
+/// A document's data and files, as the World serves them.
+struct Inputs {
+    data: Bytes,
+    files: Vec<Bytes>,
+}
+
 /// A typeset document.
 pub struct Rendered {
+    /// The hash of what it was made from, for the build manifest.
+    pub fingerprint: String,
     pub pdf: Vec<u8>,
     pub pages: usize,
 }
@@ -137,59 +145,73 @@ impl Renderer {
         })
     }
 
-    /// What `document` is made from, as one hash: rsr's version (which
-    /// fixes the fonts and the built-in templates), the templates it uses
-    /// as they are now, its identity and its data.
-    pub fn fingerprint(&self, document: &Document) -> String {
-        let template = self
-            .kinds
+    /// The template that typesets this kind of document.
+    fn template(&self, kind: Kind) -> &Template {
+        self.kinds
             .iter()
-            .find(|(kind, _)| *kind == document.kind)
-            .map_or("", |(_, template)| template.source.text());
-        let data = serde_json::to_vec(&document.data).unwrap_or_default();
-        let issued = document.issued.to_string();
-        // An unreadable file hashes as empty: the build then reports it.
-        let files: Vec<Vec<u8>> = document
+            .find(|(k, _)| *k == kind)
+            .map_or(&self.lib, |(_, template)| template)
+    }
+
+    /// What a document is made from besides the templates, read once: its
+    /// data as JSON and its files from the meeting folder.
+    fn inputs(&self, document: &Document) -> Result<Inputs, Error> {
+        let files = document
             .files
             .iter()
-            .map(|file| std::fs::read(self.root.join(file)).unwrap_or_default())
-            .collect();
+            .map(|file| {
+                let bytes = std::fs::read(self.root.join(file)).map_err(|e| Error::io(file, e))?;
+                Ok(Bytes::new(bytes))
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(Inputs {
+            data: Bytes::new(serde_json::to_vec_pretty(&document.data).unwrap_or_default()),
+            files,
+        })
+    }
+
+    /// One hash of everything `document` is made from: rsr's version (which
+    /// fixes the fonts and the built-in templates), the templates as they
+    /// are now, its identity, its data and its files.
+    fn hash(&self, document: &Document, inputs: &Inputs) -> String {
+        let issued = document.issued.to_string();
         let mut parts: Vec<&[u8]> = vec![
             env!("CARGO_PKG_VERSION").as_bytes(),
             self.lib.source.text().as_bytes(),
-            template.as_bytes(),
+            self.template(document.kind).source.text().as_bytes(),
             document.ident.as_bytes(),
             issued.as_bytes(),
-            &data,
+            inputs.data.as_slice(),
         ];
-        parts.extend(files.iter().map(Vec::as_slice));
+        parts.extend(inputs.files.iter().map(Bytes::as_slice));
         crate::manifest::hash(&parts)
+    }
+
+    /// The hash `render` would give `document` now; empty, matching nothing,
+    /// when one of its files cannot be read.
+    pub fn fingerprint(&self, document: &Document) -> String {
+        self.inputs(document)
+            .map(|inputs| self.hash(document, &inputs))
+            .unwrap_or_default()
     }
 
     /// Typesets one document to PDF/UA-1 and PDF/A-2a, or PDF/A-3a when it
     /// carries attached files.
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
-        let template = self
-            .kinds
-            .iter()
-            .find(|(kind, _)| *kind == document.kind)
-            .map(|(_, t)| t)
-            .unwrap_or(&self.lib);
-        let files = document
+        let inputs = self.inputs(document)?;
+        let fingerprint = self.hash(document, &inputs);
+        let files = inputs
             .files
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(n, file)| {
-                let bytes = std::fs::read(self.root.join(file)).map_err(|e| Error::io(file, e))?;
-                Ok((virtual_file(&crate::docs::file_path(n)), Bytes::new(bytes)))
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
+            .map(|(n, bytes)| (virtual_file(&crate::docs::file_path(n)), bytes))
+            .collect();
         let world = DocumentWorld {
             renderer: self,
             files,
-            data: Bytes::new(serde_json::to_vec_pretty(&document.data).unwrap_or_default()),
-            template,
+            data: inputs.data,
+            template: self.template(document.kind),
             document,
         };
         let compiled = typst::compile::<PagedDocument>(&world)
@@ -224,6 +246,7 @@ impl Renderer {
         };
         let pdf = typst_pdf::pdf(&compiled, &options).map_err(|errors| world.error(&errors))?;
         Ok(Rendered {
+            fingerprint,
             pdf,
             pages: compiled.pages().len(),
         })

@@ -96,33 +96,15 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         }
         for document in &spec.documents {
             if let Document::File { file, attach, .. } = &document.value {
-                attachment(context, item, document, file, *attach, found);
-            }
-            if let Document::File { file, .. } = &document.value
-                && crate::docs::kallelse::inside(file)
-                && !context
-                    .repository
-                    .root
-                    .join(&meeting.dir)
-                    .join(file)
-                    .is_file()
-            {
-                found.push(finding(
-                    "missing-document-file",
-                    document.loc(&item.file),
-                    format!(
-                        "the file {file} is not in the meeting folder {}",
-                        meeting.dir.display()
-                    ),
-                ));
+                document_file(context, item, document, file, *attach, found);
             }
         }
     }
 }
 
-/// A decision document's file stays inside the meeting folder; one to be
-/// attached to the kallelse is a PDF.
-fn attachment(
+/// A decision document's file stays inside the meeting folder and is
+/// there; one to be attached to the kallelse is a PDF.
+fn document_file(
     context: &Context,
     item: &crate::model::Item,
     document: &crate::model::Located<Document>,
@@ -131,11 +113,12 @@ fn attachment(
     found: &mut Vec<Diagnostic>,
 ) {
     let meeting = context.meeting;
-    if !crate::docs::kallelse::inside(file) {
+    let loc = || document.loc(&item.file);
+    if !crate::model::inside_folder(file) {
         found.push(
             finding(
                 "document-outside-meeting",
-                document.loc(&item.file),
+                loc(),
                 format!("the file `{file}` is not inside the meeting folder"),
             )
             .with_hint(format!(
@@ -146,22 +129,34 @@ fn attachment(
         return;
     }
     let path = context.repository.root.join(&meeting.dir).join(file);
-    if attach && path.is_file() {
-        let mut start = [0u8; 5];
-        let pdf = std::fs::File::open(&path)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut start))
-            .is_ok()
-            && &start == b"%PDF-";
-        if !pdf {
-            found.push(
-                finding(
-                    "attachment-not-pdf",
-                    document.loc(&item.file),
-                    format!("`{file}` is to be attached to the kallelse, but is not a PDF"),
-                )
-                .with_hint("attach PDF files only; list other documents by title"),
-            );
-        }
+    if !path.is_file() {
+        found.push(finding(
+            "missing-document-file",
+            loc(),
+            format!(
+                "the file {file} is not in the meeting folder {}",
+                meeting.dir.display()
+            ),
+        ));
+        return;
+    }
+    if !attach {
+        return;
+    }
+    let mut start = [0u8; 5];
+    let pdf = std::fs::File::open(&path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut start))
+        .is_ok()
+        && &start == b"%PDF-";
+    if !pdf {
+        found.push(
+            finding(
+                "attachment-not-pdf",
+                loc(),
+                format!("`{file}` is to be attached to the kallelse, but is not a PDF"),
+            )
+            .with_hint("attach PDF files only; list other documents by title"),
+        );
     }
 }
 

@@ -20,10 +20,8 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
     let repository = context.repository;
     let file = item.file.as_path();
     let spec = &item.spec;
-    let deciding: Vec<&str> = attendance::deciding(context.meeting, index)
-        .into_iter()
-        .map(key)
-        .collect();
+    let deciding_people = attendance::deciding(context.meeting, index);
+    let deciding: Vec<&str> = deciding_people.iter().map(|p| key(p)).collect();
     let conflicted: Vec<&str> = spec.conflicts.iter().map(|c| key(&c.person)).collect();
 
     // Someone with jäv who still took part, or someone not deciding at all.
@@ -72,19 +70,18 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
         took_part(person, "voted", "vote-not-deciding");
     }
 
-    let voted: Vec<&str> = vote.value.ballots().map(|(_, p)| key(p)).collect();
-    let mut seen = Vec::new();
+    let mut voted = Vec::new();
     for (_, person) in vote.value.ballots() {
-        if seen.contains(&key(person)) {
+        if voted.contains(&key(person)) {
             found.push(finding(
                 "duplicate-person",
                 person.loc(file),
                 format!("{} is listed twice in the vote", name(repository, person)),
             ));
         }
-        seen.push(key(person));
+        voted.push(key(person));
     }
-    let missing: Vec<&PersonRef> = attendance::deciding(context.meeting, index)
+    let missing: Vec<&PersonRef> = deciding_people
         .into_iter()
         .filter(|p| !voted.contains(&key(p)))
         .collect();

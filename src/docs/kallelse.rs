@@ -50,35 +50,19 @@ pub fn attached_files(context: &Context) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-/// (item index, title, file) of every document marked `bifogas`; none from
-/// confidential items, whose papers go to the members separately, and none
-/// whose path leaves the meeting folder (`rsr check` reports those).
+/// (item index, title, file) of every document to be attached; none from
+/// confidential items, whose papers go to the members separately.
 fn attached<'a>(context: &'a Context) -> impl Iterator<Item = (usize, &'a str, &'a str)> {
     let items = context.meeting.items.iter().enumerate();
     items
         .filter(|(_, item)| item.spec.secrecy.is_none())
         .flat_map(|(index, item)| {
-            item.spec
-                .documents
-                .iter()
-                .filter_map(move |d| match &d.value {
-                    crate::model::Document::File {
-                        title,
-                        file,
-                        attach: true,
-                    } if inside(file) => Some((index, title.as_str(), file.as_str())),
-                    _ => None,
-                })
+            let documents = item.spec.documents.iter();
+            documents.filter_map(move |d| {
+                let (title, file) = d.value.attachment()?;
+                Some((index, title, file))
+            })
         })
-}
-
-/// Whether a path names a file inside the folder it is relative to.
-pub fn inside(file: &str) -> bool {
-    let path = std::path::Path::new(file);
-    !file.is_empty()
-        && path
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 #[derive(Debug, Serialize)]
@@ -168,22 +152,15 @@ pub fn data(context: &Context) -> Kallelse {
 /// The decision documents of item `index`, an attached one with its label:
 /// "Tjänsteskrivelse (bilaga 1)".
 fn documents(context: &Context, index: usize) -> Vec<String> {
-    let before = attached(context).filter(|(i, _, _)| *i < index).count();
-    let mut n = before;
-    context.meeting.items[index]
-        .spec
-        .documents
-        .iter()
-        .map(|d| match &d.value {
-            crate::model::Document::File {
-                title,
-                file,
-                attach: true,
-            } if inside(file) => {
+    let mut n = attached(context).filter(|(i, _, _)| *i < index).count();
+    let documents = context.meeting.items[index].spec.documents.iter();
+    documents
+        .map(|d| match d.value.attachment() {
+            Some((title, _)) => {
                 n += 1;
                 format!("{title} (bilaga {n})")
             }
-            other => other.title().to_string(),
+            None => d.value.title().to_string(),
         })
         .collect()
 }

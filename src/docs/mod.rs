@@ -111,17 +111,7 @@ impl Filter {
     /// quietly building nothing.
     pub fn check(&self, repository: &Repository) -> Result<(), Error> {
         for wanted in &self.bodies {
-            let known = repository
-                .bodies
-                .iter()
-                .any(|b| &b.slug == wanted || &b.spec.short_name == wanted);
-            if !known {
-                let names: Vec<&str> = repository.bodies.iter().map(|b| b.slug.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "no body `{wanted}`; the bodies are: {}",
-                    names.join(", ")
-                )));
-            }
+            repository.body(wanted).map_err(Error::Usage)?;
         }
         for wanted in &self.meetings {
             let known = repository

@@ -44,7 +44,7 @@ pub struct Signature {
     pub name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Section {
     pub number: u32,
     /// "§ 29"
@@ -263,21 +263,12 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
             label: format!("§ {number}"),
             title: spec.public_title().to_string(),
             case_number: text(&spec.case_number).map(str::to_string),
-            presenters: None,
-            subitems: Vec::new(),
-            background: None,
-            decision: None,
-            summary: None,
-            comments: None,
-            documents: Vec::new(),
-            prepared_by: None,
-            distribution: Vec::new(),
             immediate: spec.immediate,
             secrecy: Some(format!(
                 "Uppgifterna i ärendet omfattas av sekretess enligt {} och redovisas inte i denna version av protokollet.",
                 secrecy.ground
             )),
-            record: super::record::Record::default(),
+            ..Section::default()
         });
     }
     let presenters: Vec<String> = spec
