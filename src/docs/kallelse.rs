@@ -6,10 +6,12 @@ use serde::Serialize;
 
 use super::{Context, Header, listed, markdown, text};
 use crate::markdown::Block;
-use crate::model::{Item, ItemKind, Role};
+use crate::model::{Item, ItemKind, Role, Status};
 use crate::sv;
 
 pub const TITLE: &str = "Kallelse/föredragningslista";
+/// The mark on a kallelse of a meeting still `planerad`.
+pub const DRAFT: &str = "UTKAST – ej utsänd";
 
 #[derive(Debug, Serialize)]
 pub struct Kallelse {
@@ -103,7 +105,9 @@ pub fn data(context: &Context) -> Kallelse {
             .collect()
     };
     Kallelse {
-        header: context.header(TITLE),
+        header: context
+            .header(TITLE)
+            .draft((context.meeting.status() == Status::Planned).then_some(DRAFT)),
         time: format!(
             "{}, {}",
             sv::long_date(context.meeting.date()),

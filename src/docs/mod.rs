@@ -60,7 +60,8 @@ impl Kind {
 
     fn allowed(self, status: Status) -> bool {
         match self {
-            Kind::Kallelse => status >= Status::Called,
+            // While planerad, a draft for the secretary to read through.
+            Kind::Kallelse => true,
             Kind::Protokoll => status >= Status::Held,
             // Before justering, only for paragraphs adjusted immediately.
             Kind::Protokollsutdrag => status >= Status::Held,
@@ -211,6 +212,20 @@ pub struct Header {
     pub date: String,
     /// "måndag 17 november 2025"
     pub date_long: String,
+    /// "UTKAST – ej justerat": shown on every page of a document that is
+    /// not yet final, and in its title.
+    pub draft: Option<String>,
+}
+
+impl Header {
+    /// Marks the document as a draft, on its pages and in its metadata.
+    pub fn draft(mut self, mark: Option<&str>) -> Header {
+        if let Some(mark) = mark {
+            self.document_title = format!("{} ({mark})", self.document_title);
+            self.draft = Some(mark.to_string());
+        }
+        self
+    }
 }
 
 impl Context<'_> {
@@ -234,6 +249,8 @@ impl Context<'_> {
                 files: Vec::new(),
             };
         match kind {
+            // A planned meeting without items has no agenda to show yet.
+            Kind::Kallelse if self.meeting.items.is_empty() => Vec::new(),
             Kind::Kallelse => {
                 let mut kallelse = document(
                     kind.name().into(),
@@ -251,15 +268,10 @@ impl Context<'_> {
                 )];
                 // With confidential items, a public version beside it.
                 if !protokoll::confidential(self).is_empty() {
-                    let mut public = protokoll::data(self, true);
-                    public
-                        .header
-                        .document_title
-                        .push_str(" (offentlig version)");
                     documents.push(document(
                         "protokoll-publik".into(),
                         self.adjusted_on(),
-                        serde_json::to_value(public),
+                        serde_json::to_value(protokoll::data(self, true)),
                     ));
                 }
                 documents
@@ -317,6 +329,7 @@ impl Context<'_> {
             document_title: format!("{title} {} {date}", self.body.spec.name),
             date,
             date_long: sv::long_date(self.meeting.date()),
+            draft: None,
         }
     }
 

@@ -72,6 +72,7 @@ pub fn documents(
                     document_title: format!("{TITLE} {} {year}", body.spec.name),
                     date: year.to_string(),
                     date_long: year.to_string(),
+                    draft: None,
                 },
                 year,
                 meetings: contexts.iter().map(planned).collect(),

@@ -6,11 +6,13 @@ use serde::Serialize;
 use super::{Context, Header, listed, markdown, text, titles, with_party};
 use crate::attendance;
 use crate::markdown::{self as md, Block};
-use crate::model::{OtherAttendee, PersonRef};
+use crate::model::{OtherAttendee, PersonRef, Status};
 use crate::number;
 use crate::sv;
 
 pub const TITLE: &str = "Protokoll";
+/// The mark on a protokoll of a meeting not yet `justerad`.
+pub const DRAFT: &str = "UTKAST – ej justerat";
 
 #[derive(Debug, Serialize)]
 pub struct Protokoll {
@@ -130,8 +132,13 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         sign("Justerare", adjuster);
     }
 
+    let mut header = context.header(TITLE);
+    if public {
+        header.document_title.push_str(" (offentlig version)");
+    }
+    let header = header.draft((context.meeting.status() < Status::Adjusted).then_some(DRAFT));
     Protokoll {
-        header: context.header(TITLE),
+        header,
         time: when(context),
         place: spec.place.clone(),
         present,

@@ -4,6 +4,7 @@
 mod attachments;
 mod build;
 mod check;
+mod draft;
 mod errors;
 mod list;
 mod new;

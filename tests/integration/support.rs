@@ -171,14 +171,24 @@ pub fn assert_in_order(text: &str, needles: &[&str]) {
     }
 }
 
-/// The number of pages, read from pdfinfo.
-pub fn page_count(path: &Path) -> usize {
+/// What pdfinfo says of a PDF: "Title: …", "Keywords: …", "Pages: …".
+pub fn pdf_info(path: &Path) -> String {
     let output = Command::new("pdfinfo")
         .arg(path)
         .output()
         .expect("pdfinfo (poppler-utils)");
-    let text = String::from_utf8_lossy(&output.stdout);
-    text.lines()
+    assert!(
+        output.status.success(),
+        "pdfinfo failed on {}",
+        path.display()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The number of pages, read from pdfinfo.
+pub fn page_count(path: &Path) -> usize {
+    pdf_info(path)
+        .lines()
         .find_map(|line| line.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .expect("pdfinfo reports the page count")
