@@ -66,6 +66,18 @@ pub enum Command {
     /// timestamps); outdated when either differs; missing when not built.
     #[command(after_long_help = LIST_EXAMPLES)]
     List(ListArgs),
+    /// Mark a held meeting as adjusted (justerad) and seal its protokoll.
+    ///
+    /// Sets `status: justerad` and the justering's date in meeting.yaml and
+    /// writes justering.lock beside it: a hash of everything the protokoll
+    /// shows, the adjusters, the date and the commit checked out. From then
+    /// on `rsr check` fails if the protokoll's content changes, unless the
+    /// change is recorded under `rättelser:` in meeting.yaml; run
+    /// `rsr justera` again to seal the corrected protokoll, which shows the
+    /// rättelse. The meeting must pass `rsr check`; on any failure
+    /// meeting.yaml is left as it was.
+    #[command(after_long_help = JUSTERA_EXAMPLES)]
+    Justera(JusteraArgs),
     /// Print the JSON Schema of a kind of YAML file, for editors.
     ///
     /// With VS Code's YAML extension, a first line such as
@@ -144,6 +156,27 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 fn parse_time(text: &str) -> Result<crate::model::Time, String> {
     text.parse()
+}
+
+const JUSTERA_EXAMPLES: &str = "\
+Examples:
+  rsr justera bmn 2026-10-14                      on the date justering: gives
+  rsr justera rlg 2025-11-17 --datum 2025-11-26   on another date
+  rsr justera kn 2026-03-02 --plats digitalt      when meeting.yaml has no justering:";
+
+#[derive(Debug, Args)]
+pub struct JusteraArgs {
+    /// The body's folder name or short name.
+    pub body: String,
+    /// The meeting's date, YYYY-MM-DD.
+    #[arg(value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// The date of justering [default: `justering: datum:` in meeting.yaml, else today].
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub datum: Option<NaiveDate>,
+    /// Where the justering takes place, for a meeting.yaml without `justering:`.
+    #[arg(long, value_name = "PLACE")]
+    pub plats: Option<String>,
 }
 
 const LIST_EXAMPLES: &str = "\
@@ -230,6 +263,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(&root, &args),
         Command::List(args) => list(&root, &args),
         Command::New(command) => new(&root, command),
+        Command::Justera(args) => justera(&root, &args),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -318,6 +352,17 @@ fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
         }
     };
     eprintln!("Created {} ({})", created.path.display(), created.note);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn justera(root: &Path, args: &JusteraArgs) -> Result<ExitCode, Error> {
+    let options = crate::lock::Options {
+        date: args.datum,
+        place: args.plats.clone(),
+        today: chrono::Local::now().date_naive(),
+    };
+    let outcome = crate::lock::justera(root, &args.body, args.date, &options)?;
+    eprintln!("{} ({})", outcome.message, outcome.lock.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod holidays;
 pub mod list;
 pub mod load;
+pub mod lock;
 pub mod manifest;
 pub mod markdown;
 pub mod model;

@@ -11,13 +11,15 @@ use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
 use crate::model::{
-    Body, BodySpec, Item, ItemSpec, Loc, Meeting, MeetingSpec, Organisation, Repository,
+    Body, BodySpec, Item, ItemSpec, Loc, Lock, Meeting, MeetingSpec, Organisation, Repository,
 };
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
 pub const MEETING_FILE: &str = "meeting.yaml";
 pub const MEETINGS_DIR: &str = "meetings";
+/// Written by `rsr justera` beside meeting.yaml.
+pub const LOCK_FILE: &str = "justering.lock";
 
 /// What loading found: the repository (without the files that could not be
 /// read) and the problems of those files.
@@ -144,11 +146,19 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
             .with_hint("rename the folder or correct `datum`"),
         );
     }
+    let lock_file = dir.join(LOCK_FILE);
+    let lock = root
+        .join(&lock_file)
+        .is_file()
+        .then(|| parse::<Lock>(root, &lock_file, problems))
+        .flatten()
+        .map(|lock| (lock_file, lock));
     Some(Meeting {
         dir: dir.to_path_buf(),
         file,
         spec,
         items,
+        lock,
     })
 }
 

@@ -341,6 +341,9 @@ pub struct Meeting {
     pub file: PathBuf,
     pub spec: MeetingSpec,
     pub items: Vec<Item>,
+    /// `justering.lock` and its path, once the meeting has been adjusted
+    /// with `rsr justera`.
+    pub lock: Option<(PathBuf, Lock)>,
 }
 
 impl Meeting {
@@ -431,6 +434,53 @@ pub struct MeetingSpec {
     /// Anslagets datum, där de inte ska räknas fram. / The notice-board
     /// dates, where they are not to be computed.
     pub anslag: Option<Anslag>,
+    /// Rättelser av det justerade protokollet; protokollet visar dem. /
+    /// Formal corrections of the adjusted protokoll, which it then shows.
+    #[serde(rename = "rättelser", default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// En rättelse av ett justerat protokoll (t.ex. ett skrivfel, 36 §
+/// förvaltningslagen). / A formal correction of an adjusted protokoll.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// Datum för rättelsen. / The date of the correction.
+    #[serde(rename = "datum")]
+    pub date: Located<Date>,
+    /// Paragrafen som rättas, om en. / The paragraph corrected, if one.
+    #[serde(rename = "paragraf")]
+    pub paragraph: Option<Located<u32>>,
+    /// Vad som rättades och varför. / What was corrected and why.
+    pub text: String,
+    /// Vem som rättade. / Who made the correction.
+    #[serde(rename = "av")]
+    pub by: Option<PersonRef>,
+}
+
+/// `justering.lock`, written by `rsr justera`: what the protokoll held when
+/// it was adjusted. Not edited by hand.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    /// SHA-256 of everything the protokoll shows.
+    #[serde(rename = "innehåll")]
+    pub content: Located<String>,
+    /// The same for everything but the paragraphs.
+    #[serde(rename = "förstasida")]
+    pub first_page: Option<String>,
+    /// The same per paragraph, to say which one changed.
+    #[serde(rename = "paragrafer", default)]
+    pub paragraphs: BTreeMap<u32, String>,
+    #[serde(rename = "justerad")]
+    pub adjusted: Date,
+    #[serde(rename = "justerare", default)]
+    pub adjusters: Vec<String>,
+    /// How many `rättelser` the sealed content includes.
+    #[serde(rename = "rättelser", default)]
+    pub corrections: usize,
+    /// The commit checked out when the meeting was adjusted.
+    pub commit: Option<String>,
 }
 
 /// Datum då anslaget sätts upp och tas ned. / Posting and removal dates.

@@ -231,7 +231,7 @@ fn schema_line(root: &Path, dir: &Path, name: &str) -> String {
 
 /// A YAML scalar for any text: plain where that reads back as the same
 /// string, double-quoted (JSON escaping, which YAML shares) otherwise.
-fn scalar(text: &str) -> String {
+pub fn scalar(text: &str) -> String {
     let plain = text.chars().next().is_some_and(char::is_alphabetic)
         && text
             .chars()

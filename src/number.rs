@@ -82,6 +82,7 @@ mod tests {
             file: PathBuf::new(),
             spec,
             items,
+            lock: None,
         }
     }
 

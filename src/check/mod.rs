@@ -4,6 +4,7 @@
 //! by file and line.
 
 mod items;
+mod lock;
 mod meeting;
 mod numbering;
 pub mod output;
@@ -247,11 +248,44 @@ pub const RULES: &[Rule] = &[
         "a file marked `bifogas` that is not a PDF",
     ),
     rule(
+        "adjusted-changed",
+        E,
+        "an adjusted protokoll whose content changed since `rsr justera` sealed it, without a rättelse",
+    ),
+    rule(
+        "adjusted-unsealed",
+        W,
+        "a meeting marked justerad without justering.lock (run `rsr justera`)",
+    ),
+    rule(
+        "correction-unsealed",
+        W,
+        "a rättelse recorded but not yet sealed with `rsr justera`",
+    ),
+    rule(
+        "lock-not-adjusted",
+        E,
+        "a meeting with justering.lock whose status is no longer justerad",
+    ),
+    rule(
+        "correction-before-justering",
+        E,
+        "a rättelse of a meeting not adjusted, or dated before its justering",
+    ),
+    rule(
+        "correction-unknown-paragraph",
+        E,
+        "a rättelse naming a § the meeting does not have",
+    ),
+    rule(
         "missing-document-file",
         W,
         "a beslutsunderlag file that is not in the meeting folder",
     ),
 ];
+
+/// Rules a body cannot turn down: the tamper lock is not the body's to lift.
+const FIXED: [&str; 2] = ["adjusted-changed", "lock-not-adjusted"];
 
 /// What `rsr check` found.
 pub struct Checked {
@@ -278,7 +312,9 @@ pub fn check(root: &Path) -> Checked {
         mut problems,
     } = load::load(root);
     if let Some(repository) = &repository {
-        problems.extend(rules(repository));
+        // A file that did not read would show as a changed protokoll.
+        let compare_locks = problems.is_empty();
+        problems.extend(rules(repository, compare_locks));
     }
     problems.sort_by(|a, b| {
         a.loc
@@ -293,14 +329,18 @@ pub fn check(root: &Path) -> Checked {
     }
 }
 
-fn rules(repository: &Repository) -> Vec<Diagnostic> {
+fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for body in &repository.bodies {
         let mut found = Vec::new();
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);
-        for meeting in &body.meetings {
+        if compare_locks {
+            lock::body(repository, body, &mut found);
+        }
+        let paragraphs = crate::number::number_body(body);
+        for (meeting, paragraphs) in body.meetings.iter().zip(&paragraphs) {
             let context = Context {
                 repository,
                 body,
@@ -311,6 +351,7 @@ fn rules(repository: &Repository) -> Vec<Diagnostic> {
             items::meeting(&context, &mut found);
             meeting::meeting(&context, &mut found);
             record::meeting(&context, &mut found);
+            lock::meeting(&context, paragraphs, &mut found);
         }
         let settings = Settings::of(body, &mut all);
         all.extend(found.into_iter().filter_map(|d| settings.apply(d)));
@@ -363,6 +404,14 @@ impl Settings {
         }
         let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
         for (id, level) in &body.spec.rules {
+            if FIXED.contains(&id.as_str()) {
+                problems.push(Diagnostic::error(
+                    "unknown-rule",
+                    level.loc(&body.file),
+                    format!("`{id}` guards adjusted protokoll and cannot be configured"),
+                ));
+                continue;
+            }
             match RULES.iter().find(|r| r.id == id) {
                 Some(rule) => {
                     levels.insert(rule.id, level.value);

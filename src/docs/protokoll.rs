@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Context, Header, listed, markdown, text, titles, with_party};
 use crate::attendance;
 use crate::markdown::{self as md, Block};
-use crate::model::{OtherAttendee, PersonRef, Status};
+use crate::model::{Correction, OtherAttendee, PersonRef, Status};
 use crate::number;
 use crate::sv;
 
@@ -38,6 +38,8 @@ pub struct Protokoll {
     pub anslag: Option<super::anslag::Anslag>,
     /// Which version this is, for a meeting with confidential items.
     pub version: Option<String>,
+    /// Formal corrections after justering: "2026-10-27, § 121: … (Ingrid Palm)".
+    pub corrections: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,6 +70,8 @@ pub struct Section {
     pub secrecy: Option<String>,
     #[serde(flatten)]
     pub record: super::record::Record,
+    /// The corrections of this paragraph: "2026-10-27: … (Ingrid Palm)".
+    pub corrections: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -163,7 +167,27 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
             .filter_map(|(index, _)| section(context, index, public))
             .collect(),
         version: version(context, public),
+        corrections: spec
+            .corrections
+            .iter()
+            .map(|c| correction(context, c, true))
+            .collect(),
     }
+}
+
+/// "2026-10-27, § 121: Fastighetsbeteckningen rättad. (Ingrid Palm)"; the
+/// paragraph only where `with_paragraph`.
+fn correction(context: &Context, correction: &Correction, with_paragraph: bool) -> String {
+    let mut line = sv::iso_date(correction.date.value.0);
+    if let (true, Some(paragraph)) = (with_paragraph, &correction.paragraph) {
+        line.push_str(&format!(", § {}", paragraph.value));
+    }
+    line.push_str(": ");
+    line.push_str(correction.text.trim());
+    if let Some(by) = &correction.by {
+        line.push_str(&format!(" ({})", context.person(by).name));
+    }
+    line
 }
 
 /// "måndag 17 november 2025 kl. 13.00–15.30"
@@ -316,5 +340,13 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
             .as_ref()
             .map(|s| format!("Sekretess enligt {}.", s.ground)),
         record: super::record::record(context, index),
+        corrections: context
+            .meeting
+            .spec
+            .corrections
+            .iter()
+            .filter(|c| c.paragraph.as_ref().is_some_and(|p| p.value == number))
+            .map(|c| correction(context, c, false))
+            .collect(),
     })
 }

@@ -171,6 +171,7 @@ fn warnings_pass_unless_denied_and_builds_show_them() {
 #[test]
 fn a_body_can_turn_rules_off_or_up() {
     let repo = Repo::examples();
+    repo.unseal("meetings/rlg/2025-11-17");
     // Regional ledningsgrupp is not bound by Kommunallagen: a late justering warns.
     repo.edit(
         "meetings/rlg/2025-11-17/meeting.yaml",
@@ -222,6 +223,7 @@ fn build_stops_on_check_errors_before_typesetting() {
 #[test]
 fn substitutes_serving_appear_among_the_deciding() {
     let repo = Repo::examples();
+    repo.unseal("meetings/rlg/2025-11-17");
     repo.edit(
         "meetings/rlg/2025-11-17/meeting.yaml",
         "  ej_närvarande:\n    - helen.eurenus\n",

@@ -16,6 +16,7 @@ fn info_line(info: &str, key: &str) -> String {
 #[test]
 fn a_protokoll_before_justering_is_marked_on_every_page_and_in_its_metadata() {
     let repo = Repo::examples();
+    repo.unseal("meetings/bmn/2026-10-14");
     repo.edit(
         "meetings/bmn/2026-10-14/meeting.yaml",
         "status: justerad",

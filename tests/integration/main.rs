@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod draft;
 mod errors;
+mod justera;
 mod list;
 mod new;
 mod numbering;

@@ -319,6 +319,7 @@ fn protokollsutdrag_carries_one_paragraph_and_its_certification() {
 #[test]
 fn protokollsutdrag_wait_for_justering() {
     let repo = Repo::examples();
+    repo.unseal("meetings/rlg/2025-11-17");
     repo.edit(
         "meetings/rlg/2025-11-17/meeting.yaml",
         "status: justerad",
@@ -391,6 +392,7 @@ fn sammantradesplan_carries_seed_004_table() {
 /// The minimal nämnd, posting on a notice board, adjusted on `justering`.
 fn posting(justering: &str) -> Repo {
     let repo = Repo::minimal();
+    repo.unseal("meetings/kn/2026-03-02");
     repo.edit(
         "meetings/kn/body.yaml",
         "typ: nämnd\n",
@@ -455,6 +457,7 @@ fn anslagsbevis_dates_skip_weekends_and_easter() {
 #[test]
 fn anslagsbevis_dates_can_be_given() {
     let repo = Repo::minimal();
+    repo.unseal("meetings/kn/2026-03-02");
     repo.edit(
         "meetings/kn/body.yaml",
         "typ: nämnd\n",

@@ -114,6 +114,7 @@ fn the_vote_table_lists_every_deciding_member_with_their_vote() {
 #[test]
 fn a_tie_goes_the_way_the_chair_voted() {
     let repo = Repo::examples();
+    repo.unseal("meetings/bmn/2026-10-14");
     repo.edit(
         "meetings/bmn/2026-10-14/04-bygglov-strandvagen.yaml",
         "  ja: [anna.berg, karin.holm, mikael.strand, sofia.dahl, helena.as]\n  nej: [per.ek, johan.nyberg, lars.vik]\n  avstår: [eva.lund]",
@@ -157,6 +158,7 @@ fn a_member_who_left_cannot_vote_later() {
 #[test]
 fn an_immediately_adjusted_paragraph_has_its_extract_before_justering() {
     let repo = Repo::examples();
+    repo.unseal("meetings/bmn/2026-10-14");
     let meeting = "meetings/bmn/2026-10-14/meeting.yaml";
     repo.edit(meeting, "status: justerad", "status: genomförd");
     repo.rsr(&["build", "--body", "bmn", "--kind", "protokollsutdrag"])

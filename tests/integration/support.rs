@@ -57,6 +57,13 @@ impl Repo {
         self.write(relative, &text.replacen(from, to, 1))
     }
 
+    /// Removes a meeting's justering.lock, for tests that change an
+    /// adjusted meeting to see how its documents come out.
+    pub fn unseal(&self, meeting: &str) -> &Repo {
+        std::fs::remove_file(self.path().join(meeting).join("justering.lock")).unwrap();
+        self
+    }
+
     pub fn rsr(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
             .args(args)

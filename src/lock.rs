@@ -1,0 +1,388 @@
+//! The tamper lock: when a meeting is adjusted, `rsr justera` records in
+//! `justering.lock` a hash of everything its protokoll shows. `rsr check`
+//! compares that with the repository as it is, so a changed adjusted
+//! protokoll is an error unless the change is recorded as a rättelse.
+//!
+//! The hash is taken over the protokoll's data, the very value its template
+//! receives: a change to an item, to the meeting, or to a person's name in
+//! rsr.yaml that the protokoll would show counts; a comment, a field only
+//! the kallelse shows, or a template's layout does not.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::docs::{self, Context, protokoll};
+use crate::error::Error;
+use crate::load::{self, LOCK_FILE};
+use crate::manifest;
+use crate::model::{Body, Lock, Meeting, Status};
+use crate::new::scalar;
+use crate::number;
+use crate::sv;
+
+/// What the protokoll shows now: a hash of the whole and of each paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub content: String,
+    /// Everything but the paragraphs: attendance, times, signatures.
+    pub first_page: String,
+    pub paragraphs: BTreeMap<u32, String>,
+}
+
+/// The seal of a meeting's protokoll as the repository holds it now.
+pub fn seal(context: &Context) -> Seal {
+    let mut data = protokoll::data(context, false);
+    let content = manifest::hash(&[&json(&data)]);
+    let paragraphs = data
+        .sections
+        .iter()
+        .map(|section| (section.number, short(&json(section))))
+        .collect();
+    data.sections.clear();
+    Seal {
+        content,
+        first_page: short(&json(&data)),
+        paragraphs,
+    }
+}
+
+/// The seal of one meeting of `body`.
+fn seal_of(repository: &crate::Repository, body: &Body, meeting: &Meeting) -> Seal {
+    let numbering = number::number_body(body);
+    let context = docs::contexts(&repository.organisation, body, &numbering)
+        .find(|context| std::ptr::eq(context.meeting, meeting));
+    context.map_or_else(
+        || Seal {
+            content: String::new(),
+            first_page: String::new(),
+            paragraphs: BTreeMap::new(),
+        },
+        |context| seal(&context),
+    )
+}
+
+/// The data as JSON. Plain structs of strings and numbers always
+/// serialize, in their fields' order, so the bytes depend on no map order.
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// The first 16 hex digits, enough to tell paragraphs apart in a diff.
+fn short(bytes: &[u8]) -> String {
+    manifest::hash(&[bytes])[..16].to_string()
+}
+
+/// How an adjusted meeting's protokoll stands against its lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// As sealed.
+    Sealed,
+    /// Changed, with more rättelser than the lock counts: to be sealed again.
+    Corrected { paragraphs: Vec<u32> },
+    /// Changed without a rättelse: the paragraphs that differ, and whether
+    /// anything outside them (attendance, times, signatures) did.
+    Changed {
+        paragraphs: Vec<u32>,
+        first_page: bool,
+    },
+}
+
+pub fn standing(meeting: &Meeting, lock: &Lock, now: &Seal) -> Standing {
+    if lock.content.value == now.content {
+        return Standing::Sealed;
+    }
+    let mut paragraphs: Vec<u32> = now
+        .paragraphs
+        .iter()
+        .filter(|(number, hash)| lock.paragraphs.get(number) != Some(*hash))
+        .map(|(number, _)| *number)
+        .collect();
+    paragraphs.extend(
+        lock.paragraphs
+            .keys()
+            .filter(|number| !now.paragraphs.contains_key(number)),
+    );
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    if meeting.spec.corrections.len() > lock.corrections {
+        Standing::Corrected { paragraphs }
+    } else {
+        Standing::Changed {
+            // A lock without the first page's hash cannot tell.
+            first_page: lock.first_page.as_ref() != Some(&now.first_page) || paragraphs.is_empty(),
+            paragraphs,
+        }
+    }
+}
+
+/// What `rsr justera` may be told.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// The date of justering; by default the one in meeting.yaml, else today.
+    pub date: Option<NaiveDate>,
+    /// Where the justering takes place, when meeting.yaml does not say.
+    pub place: Option<String>,
+    /// Today, for the default date.
+    pub today: NaiveDate,
+}
+
+/// What `rsr justera` did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub lock: PathBuf,
+    pub message: String,
+}
+
+/// `rsr justera <body> <date>`: marks a held meeting as adjusted and seals
+/// its protokoll, or seals an adjusted one again after a rättelse.
+pub fn justera(
+    root: &Path,
+    body: &str,
+    date: NaiveDate,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let repository = loaded(root)?;
+    let body = repository.body(body).map_err(Error::Usage)?;
+    let meeting = body
+        .meetings
+        .iter()
+        .find(|m| m.date() == date)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{} has no meeting on {date} under {}",
+                body.spec.short_name,
+                body.file.parent().unwrap_or(Path::new("")).display()
+            ))
+        })?;
+    let label = format!("{} {date}", body.spec.short_name);
+    if meeting.status() < Status::Held {
+        return Err(Error::Usage(format!(
+            "{label} is {}: a meeting is adjusted after it has been held; set `status: genomförd` and record the attendance first",
+            meeting.status().label()
+        )));
+    }
+    let file = root.join(&meeting.file);
+    let original = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+
+    if let (Status::Adjusted, Some((_, lock))) = (meeting.status(), &meeting.lock) {
+        let now = seal_of(&repository, body, meeting);
+        return match standing(meeting, lock, &now) {
+            Standing::Sealed => Ok(Outcome {
+                lock: meeting.dir.join(LOCK_FILE),
+                message: format!(
+                    "{label} was adjusted on {} and its protokoll is unchanged; nothing to do",
+                    lock.adjusted.0
+                ),
+            }),
+            Standing::Corrected { paragraphs } => {
+                let written = write(root, meeting, lock.adjusted.0, &now, lock.commit.clone())?;
+                Ok(Outcome {
+                    lock: written,
+                    message: format!(
+                        "sealed the rättelse of {label} ({}); the protokoll now shows it",
+                        changed_parts(&paragraphs)
+                    ),
+                })
+            }
+            Standing::Changed { .. } => Err(Error::Usage(format!(
+                "the adjusted protokoll of {label} has changed without a rättelse: record the change under `rättelser:` in {} and run rsr justera again, or undo it",
+                meeting.file.display()
+            ))),
+        };
+    }
+
+    let adjusted_on = options
+        .date
+        .or(meeting.spec.justering.as_ref().map(|j| j.date.value.0))
+        .unwrap_or(options.today);
+    let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())
+        .map_err(Error::Usage)?;
+    std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
+    // From here on the meeting file is restored on any failure.
+    let sealed = (|| {
+        let repository = checked(root)?;
+        let body = repository
+            .bodies
+            .iter()
+            .find(|b| b.file == body.file)
+            .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
+        let meeting = body
+            .meetings
+            .iter()
+            .find(|m| m.date() == date)
+            .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
+        let now = seal_of(&repository, body, meeting);
+        write(root, meeting, adjusted_on, &now, head_commit(root))
+    })();
+    match sealed {
+        Ok(lock) => Ok(Outcome {
+            lock,
+            message: format!(
+                "{label} is justerad on {}; its protokoll is sealed, and `rsr check` will report any later change that is not a rättelse",
+                sv::long_date(adjusted_on)
+            ),
+        }),
+        Err(error) => {
+            std::fs::write(&file, &original).map_err(|e| Error::io(&file, e))?;
+            Err(error)
+        }
+    }
+}
+
+fn changed_parts(paragraphs: &[u32]) -> String {
+    if paragraphs.is_empty() {
+        "the first page".to_string()
+    } else {
+        sv::paragraphs(paragraphs)
+    }
+}
+
+/// The repository, loaded; any problem in a file stops `rsr justera`.
+fn loaded(root: &Path) -> Result<crate::Repository, Error> {
+    let loaded = load::load(root);
+    match (loaded.repository, loaded.problems.is_empty()) {
+        (Some(repository), true) => Ok(repository),
+        _ => Err(Error::Data(loaded.problems)),
+    }
+}
+
+/// The repository after every rule: a protokoll with errors is not sealed.
+fn checked(root: &Path) -> Result<crate::Repository, Error> {
+    let checked = crate::check::check(root);
+    match (
+        checked.repository,
+        checked.diagnostics.iter().any(|d| d.is_error()),
+    ) {
+        (Some(repository), false) => Ok(repository),
+        _ => Err(Error::Data(
+            checked
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.is_error())
+                .collect(),
+        )),
+    }
+}
+
+/// meeting.yaml with `status: justerad` and the justering's date, its
+/// comments and layout kept.
+fn mark_adjusted(
+    text: &str,
+    meeting: &Meeting,
+    date: NaiveDate,
+    place: Option<&str>,
+) -> Result<String, String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let status = &meeting.spec.status;
+    replace_value(&mut lines, status.line, status.column, "justerad")?;
+    match &meeting.spec.justering {
+        Some(justering) => {
+            if place.is_some() {
+                return Err(format!(
+                    "{} already gives the justering's place (`justering: plats:`); edit it there",
+                    meeting.file.display()
+                ));
+            }
+            let at = &justering.date;
+            replace_value(&mut lines, at.line, at.column, &sv::iso_date(date))?;
+        }
+        None => {
+            let place = place.ok_or_else(|| {
+                format!(
+                    "{} has no `justering:`; say where it takes place with --plats (e.g. --plats digitalt)",
+                    meeting.file.display()
+                )
+            })?;
+            lines.push("justering:".into());
+            lines.push(format!("  datum: {}", sv::iso_date(date)));
+            lines.push(format!("  plats: {}", scalar(place)));
+        }
+    }
+    let mut edited = lines.join("\n");
+    edited.push('\n');
+    Ok(edited)
+}
+
+/// Replaces the scalar that starts at a 1-based line and column (as the
+/// loader located it) with `value`, in block or flow style alike.
+fn replace_value(lines: &mut [String], line: u64, column: u64, value: &str) -> Result<(), String> {
+    let index = usize::try_from(line).unwrap_or(0).saturating_sub(1);
+    let text = lines
+        .get_mut(index)
+        .ok_or_else(|| format!("line {line} is not in the file"))?;
+    let chars: Vec<char> = text.chars().collect();
+    let start = usize::try_from(column).unwrap_or(0).saturating_sub(1);
+    if start >= chars.len() {
+        return Err(format!("line {line} has no value at column {column}"));
+    }
+    let end = chars[start..]
+        .iter()
+        .position(|c| matches!(c, ' ' | '\t' | ',' | '}' | ']' | '#'))
+        .map_or(chars.len(), |n| start + n);
+    let before: String = chars[..start].iter().collect();
+    let after: String = chars[end..].iter().collect();
+    *text = format!("{before}{value}{after}");
+    Ok(())
+}
+
+/// Writes `justering.lock` beside meeting.yaml, whole or not at all.
+fn write(
+    root: &Path,
+    meeting: &Meeting,
+    adjusted: NaiveDate,
+    seal: &Seal,
+    commit: Option<String>,
+) -> Result<PathBuf, Error> {
+    let relative = meeting.dir.join(LOCK_FILE);
+    let mut text = String::from(
+        "# Skrivet av `rsr justera`: vad det justerade protokollet innehåller.\n\
+         # Ändra inte för hand. En ändring i protokollet efter justeringen förs in\n\
+         # som en rättelse under `rättelser:` i meeting.yaml; kör sedan rsr justera.\n",
+    );
+    text.push_str(&format!("innehåll: {}\n", seal.content));
+    text.push_str(&format!("förstasida: {}\n", seal.first_page));
+    text.push_str(&format!("justerad: {}\n", sv::iso_date(adjusted)));
+    text.push_str("justerare:");
+    if meeting.spec.adjusters.is_empty() {
+        text.push_str(" []");
+    }
+    text.push('\n');
+    for adjuster in &meeting.spec.adjusters {
+        text.push_str(&format!("  - {}\n", scalar(adjuster.value.key())));
+    }
+    text.push_str(&format!("rättelser: {}\n", meeting.spec.corrections.len()));
+    if let Some(commit) = commit {
+        text.push_str(&format!("commit: {commit}\n"));
+    }
+    text.push_str("paragrafer:\n");
+    for (number, hash) in &seal.paragraphs {
+        text.push_str(&format!("  {number}: {hash}\n"));
+    }
+    let target = root.join(&relative);
+    crate::write::commit(vec![crate::write::stage(&target, text.as_bytes())?])?;
+    Ok(relative)
+}
+
+/// The commit checked out in `root`, when it is a git repository.
+fn head_commit(root: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--verify", "--quiet", "HEAD"])
+        .output()
+        .ok()?;
+    let commit = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    (output.status.success() && commit.len() >= 40).then_some(commit)
+}
+
+/// The seal of every meeting of `body` that has a lock, by its index.
+pub fn seals(repository: &crate::Repository, body: &Body) -> Vec<(usize, Seal)> {
+    let numbering = number::number_body(body);
+    docs::contexts(&repository.organisation, body, &numbering)
+        .enumerate()
+        .filter(|(_, context)| context.meeting.lock.is_some())
+        .map(|(index, context)| (index, seal(&context)))
+        .collect()
+}

@@ -1,0 +1,251 @@
+//! `rsr justera` and the tamper lock: adjusting seals the protokoll; a later
+//! change is an error unless recorded as a rättelse, which the protokoll
+//! then shows; nothing is written when justering cannot be done.
+
+use crate::support::Repo;
+
+const BMN: &str = "meetings/bmn/2026-10-14";
+const MEETING: &str = "meetings/bmn/2026-10-14/meeting.yaml";
+const ITEM: &str = "meetings/bmn/2026-10-14/04-bygglov-strandvagen.yaml";
+const LOCK: &str = "meetings/bmn/2026-10-14/justering.lock";
+
+/// BMN 2026-10-14 as it was on the day of the meeting: held, not adjusted.
+fn held() -> Repo {
+    let repo = Repo::examples();
+    repo.unseal(BMN);
+    repo.edit(MEETING, "status: justerad", "status: genomförd");
+    repo
+}
+
+#[test]
+fn justera_marks_the_meeting_adjusted_keeps_its_comments_and_seals_it() {
+    let repo = held();
+    let before = repo.read(MEETING);
+    let stderr = repo
+        .rsr(&["justera", "bmn", "2026-10-14", "--datum", "2026-10-21"])
+        .success()
+        .stderr();
+    assert!(
+        stderr.contains("BMN 2026-10-14 is justerad on onsdag 21 oktober 2026"),
+        "{stderr}"
+    );
+    let after = repo.read(MEETING);
+    // Only the two values changed; comments and layout are kept.
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("status: genomförd", "status: justerad"),
+            ("  datum: 2026-10-20", "  datum: 2026-10-21"),
+        ]
+    );
+    assert!(after.contains("# The repository starts mid-year"));
+    let lock = repo.read(LOCK);
+    assert!(lock.contains("justerad: 2026-10-21\n"), "{lock}");
+    assert!(lock.contains("justerare:\n  - karin.holm\n"), "{lock}");
+    assert!(lock.contains("  121: "), "{lock}");
+
+    let stderr = repo.rsr(&["check"]).success().stderr();
+    assert!(stderr.contains("no problems found"), "{stderr}");
+    repo.rsr(&["build", "--body", "bmn", "--kind", "protokoll"])
+        .success();
+    let text = repo.text("out/bmn/2026-10-14-protokoll.pdf");
+    assert!(!text.contains("UTKAST"));
+    assert!(text.contains("onsdag 21 oktober 2026"), "{text}");
+}
+
+#[test]
+fn a_changed_decision_after_justering_fails_check_and_build() {
+    let repo = Repo::examples();
+    // The proposal is the kallelse's; the protokoll does not show it.
+    repo.edit(
+        ITEM,
+        "Bygglov beviljas med stöd av 9 kap. 31 b §",
+        "Bygglov beviljas enligt 9 kap. 31 b §",
+    );
+    repo.rsr(&["check"]).success();
+    // The decision is the protokoll's.
+    repo.edit(
+        ITEM,
+        "1. Bygglov beviljas med stöd av 9 kap. 31 b §",
+        "1. Bygglov beviljas med stöd av 9 kap. 31 c §",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[adjusted-changed]: the protokoll of BMN 2026-10-14 was adjusted on 2026-10-20"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("and § 121 no longer says what was adjusted then"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("┌─ {ITEM}:1:1")), "{stderr}");
+    repo.rsr(&["build"]).failure();
+    assert!(!repo.path().join("out").exists());
+    // Justera refuses to seal a change that is not a rättelse.
+    let stderr = repo
+        .rsr(&["justera", "bmn", "2026-10-14"])
+        .failure()
+        .stderr();
+    assert!(
+        stderr.contains("has changed without a rättelse"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_renamed_person_changes_the_first_page_of_an_adjusted_protokoll() {
+    let repo = Repo::examples();
+    repo.edit("rsr.yaml", "namn: Karin Holm", "namn: Karin Holm Lindqvist");
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("error[adjusted-changed]"), "{stderr}");
+    // Karin Holm is on the first page and votes in § 121.
+    assert!(
+        stderr.contains("and its first page and § 121 no longer say what was adjusted then"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_rattelse_is_sealed_by_justera_and_shown_in_the_protokoll_and_utdrag() {
+    let repo = Repo::examples();
+    repo.edit(
+        ITEM,
+        "1. Bygglov beviljas med stöd av 9 kap. 31 b §",
+        "1. Bygglov beviljas med stöd av 9 kap. 31 c §",
+    );
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str(
+        "rättelser:\n  - datum: 2026-10-27\n    paragraf: 121\n    text: Lagrummet är rättat till 9 kap. 31 c § plan- och bygglagen (skrivfel).\n    av: ingrid.palm\n",
+    );
+    repo.write(MEETING, &meeting);
+    let stderr = repo.rsr(&["check"]).success().stderr();
+    assert!(
+        stderr.contains(
+            "warning[correction-unsealed]: BMN 2026-10-14 has a rättelse that is not yet sealed"
+        ),
+        "{stderr}"
+    );
+    let stderr = repo
+        .rsr(&["justera", "bmn", "2026-10-14"])
+        .success()
+        .stderr();
+    assert!(
+        stderr.contains("sealed the rättelse of BMN 2026-10-14 (§ 121)"),
+        "{stderr}"
+    );
+    assert!(repo.read(LOCK).contains("rättelser: 1\n"));
+    let stderr = repo.rsr(&["check"]).success().stderr();
+    assert!(stderr.contains("no problems found"), "{stderr}");
+
+    repo.rsr(&["build", "--body", "bmn"]).success();
+    let correction = "2026-10-27: Lagrummet är rättat till 9 kap. 31 c § plan- och bygglagen (skrivfel). (Ingrid Palm)";
+    let first = repo.page_text("out/bmn/2026-10-14-protokoll.pdf", 1);
+    assert!(
+        first.contains("Rättelser: 2026-10-27, § 121: Lagrummet"),
+        "{first}"
+    );
+    let text = repo.text("out/bmn/2026-10-14-protokoll.pdf");
+    assert!(text.contains(&format!("Rättelse {correction}")), "{text}");
+    let utdrag = repo.text("out/bmn/2026-10-14-protokollsutdrag-121.pdf");
+    assert!(
+        utdrag.contains(&format!("Rättelse {correction}")),
+        "{utdrag}"
+    );
+    let other = repo.text("out/bmn/2026-10-14-protokollsutdrag-122.pdf");
+    assert!(!other.contains("Rättelse"));
+}
+
+#[test]
+fn an_adjusted_meeting_cannot_go_back_to_held() {
+    let repo = Repo::examples();
+    repo.edit(MEETING, "status: justerad", "status: genomförd");
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("error[lock-not-adjusted]: BMN 2026-10-14 was adjusted on 2026-10-20"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn justera_refuses_what_cannot_be_adjusted_and_writes_nothing() {
+    let repo = Repo::examples();
+    // Not yet held.
+    let before = repo.read("meetings/rsr/2026-01-26/meeting.yaml");
+    let stderr = repo
+        .rsr(&["justera", "rsr", "2026-01-26"])
+        .failure()
+        .stderr();
+    assert!(
+        stderr.contains("RSR 2026-01-26 is kallad: a meeting is adjusted after it has been held"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read("meetings/rsr/2026-01-26/meeting.yaml"), before);
+
+    // No justering block and no --plats.
+    let repo = held();
+    let meeting = repo.read(MEETING);
+    let start = meeting.find("justering:\n").unwrap();
+    let end = meeting.find("nästa_möte:").unwrap();
+    let without = format!("{}{}", &meeting[..start], &meeting[end..]);
+    repo.write(MEETING, &without);
+    let stderr = repo
+        .rsr(&["justera", "bmn", "2026-10-14"])
+        .failure()
+        .stderr();
+    assert!(
+        stderr.contains("say where it takes place with --plats"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read(MEETING), without);
+    assert!(!repo.path().join(LOCK).exists());
+
+    // With --plats it is added; a meeting with check errors is not sealed.
+    repo.edit(
+        MEETING,
+        "justerare: [karin.holm]",
+        "justerare: [nobody.here]",
+    );
+    let stderr = repo
+        .rsr(&[
+            "justera",
+            "bmn",
+            "2026-10-14",
+            "--plats",
+            "digitalt",
+            "--datum",
+            "2026-10-20",
+        ])
+        .failure()
+        .stderr();
+    assert!(stderr.contains("error[unknown-person]"), "{stderr}");
+    assert!(!repo.path().join(LOCK).exists());
+    assert!(repo.read(MEETING).contains("status: genomförd"));
+
+    repo.edit(
+        MEETING,
+        "justerare: [nobody.here]",
+        "justerare: [karin.holm]",
+    );
+    repo.rsr(&[
+        "justera",
+        "bmn",
+        "2026-10-14",
+        "--plats",
+        "digitalt",
+        "--datum",
+        "2026-10-20",
+    ])
+    .success();
+    assert!(
+        repo.read(MEETING)
+            .ends_with("justering:\n  datum: 2026-10-20\n  plats: digitalt\n")
+    );
+    repo.rsr(&["check"]).success();
+}
