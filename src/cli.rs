@@ -78,6 +78,18 @@ pub enum Command {
     /// meeting.yaml is left as it was.
     #[command(after_long_help = JUSTERA_EXAMPLES)]
     Justera(JusteraArgs),
+    /// Show which documents change between a git revision and the working
+    /// tree, as Markdown for a pull-request comment.
+    ///
+    /// Both sides are loaded and turned into documents the way `rsr build`
+    /// does (the revision's files come from `git archive`); a document is
+    /// listed when the data its template receives, or a file it carries,
+    /// differs. For each: the meeting's fields and the items (paragraphs)
+    /// added, removed or edited, with a word-level diff of the text, and a
+    /// warning when an adjusted protokoll is touched. The text of a
+    /// confidential item is never shown. No PDF is typeset.
+    #[command(after_long_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
     /// Print the JSON Schema of a kind of YAML file, for editors.
     ///
     /// With VS Code's YAML extension, a first line such as
@@ -179,6 +191,30 @@ pub struct JusteraArgs {
     pub plats: Option<String>,
 }
 
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  rsr diff                           against the merge base with main
+  rsr diff HEAD~1                    what the last commit and the working tree change
+  rsr diff origin/main --format json for scripts";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare with [default: the merge base of HEAD with main, or master].
+    pub rev: Option<String>,
+    /// How to print.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A Markdown comment for a pull or merge request.
+    #[default]
+    Markdown,
+    /// The same as JSON: documents, their items and fields, warnings.
+    Json,
+}
+
 const LIST_EXAMPLES: &str = "\
 Examples:
   rsr list                           a table, one meeting per line
@@ -264,6 +300,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::List(args) => list(&root, &args),
         Command::New(command) => new(&root, command),
         Command::Justera(args) => justera(&root, &args),
+        Command::Diff(args) => diff(&root, &args),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -364,6 +401,20 @@ fn justera(root: &Path, args: &JusteraArgs) -> Result<ExitCode, Error> {
     let outcome = crate::lock::justera(root, &args.body, args.date, &options)?;
     eprintln!("{} ({})", outcome.message, outcome.lock.display());
     Ok(ExitCode::SUCCESS)
+}
+
+fn diff(root: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
+    let report = crate::diff::diff(root, args.rev.as_deref())?;
+    let text = match args.format {
+        DiffFormat::Markdown => crate::diff::markdown(&report),
+        // Plain structs of strings always serialize.
+        DiffFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {

@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod docs;
 pub mod error;
 pub mod holidays;
