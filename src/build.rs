@@ -35,6 +35,9 @@ pub struct Summary {
     /// The warnings `rsr check` found; errors stop the build before this.
     pub warnings: Vec<Diagnostic>,
     pub outputs: Vec<PathBuf>,
+    /// Site files (index.html, feed.xml, calendars) that changed and were
+    /// rewritten, relative to the output folder.
+    pub site: Vec<PathBuf>,
     pub pages: usize,
     pub elapsed: Duration,
 }
@@ -73,10 +76,16 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         } = result?;
         staged.push(file);
         pages += count;
-        manifest.record(&document.output, input, pdf);
+        manifest.record(&document.output, input, pdf, count);
     }
     write::commit(staged)?;
     manifest.save(&options.out)?;
+    let site = crate::site::write(
+        repository,
+        &options.out,
+        &manifest,
+        chrono::Local::now().date_naive(),
+    )?;
     let outputs = documents
         .iter()
         .map(|d| options.out.join(&d.output))
@@ -84,6 +93,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     Ok(Summary {
         warnings: checked.diagnostics,
         outputs,
+        site,
         pages,
         elapsed: started.elapsed(),
     })

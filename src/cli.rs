@@ -338,6 +338,14 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         summary.elapsed.as_secs_f64(),
         options.out.display()
     );
+    if !summary.site.is_empty() {
+        let files: Vec<String> = summary
+            .site
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        eprintln!("Updated the site: {}", files.join(", "));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod docs;
 pub mod error;
 pub mod holidays;
+pub mod ics;
 pub mod list;
 pub mod load;
 pub mod lock;
@@ -21,6 +22,7 @@ pub mod new;
 pub mod number;
 pub mod render;
 pub mod schema;
+pub mod site;
 pub mod sv;
 pub mod write;
 

@@ -28,6 +28,9 @@ pub struct Entry {
     pub input: String,
     /// SHA-256 of the PDF as written.
     pub pdf: String,
+    /// Its number of pages.
+    #[serde(default)]
+    pub pages: usize,
 }
 
 /// Whether a document in `out/` is the one the repository would build now.
@@ -62,8 +65,14 @@ impl Manifest {
 
     /// Records that `output` was written from `input` with bytes whose
     /// hash is `pdf`.
-    pub fn record(&mut self, output: &Path, input: String, pdf: String) {
-        self.documents.insert(key(output), Entry { input, pdf });
+    pub fn record(&mut self, output: &Path, input: String, pdf: String, pages: usize) {
+        self.documents
+            .insert(key(output), Entry { input, pdf, pages });
+    }
+
+    /// What the manifest knows of `output`.
+    pub fn entry(&self, output: &Path) -> Option<&Entry> {
+        self.documents.get(&key(output))
     }
 
     /// Writes the manifest atomically.
@@ -122,7 +131,7 @@ mod tests {
         assert_eq!(manifest.state(out.path(), output, "a"), State::Missing);
 
         std::fs::write(out.path().join(output), b"%PDF-1").unwrap();
-        manifest.record(output, "a".into(), hash(&[b"%PDF-1"]));
+        manifest.record(output, "a".into(), hash(&[b"%PDF-1"]), 1);
         manifest.save(out.path()).unwrap();
         let manifest = Manifest::load(out.path());
         assert_eq!(manifest.state(out.path(), output, "a"), State::UpToDate);

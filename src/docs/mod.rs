@@ -89,6 +89,11 @@ pub struct Document {
     /// Files from the meeting folder the template may read, in order, as
     /// `/underlag/<n>.pdf`; relative to the repository root.
     pub files: Vec<PathBuf>,
+    /// Whether it may be published as it is: not a draft, and without
+    /// confidential information (a protokoll with confidential items has a
+    /// public version beside it; the utdrag of a confidential paragraph
+    /// goes only to the party concerned).
+    pub public: bool,
 }
 
 /// The virtual path under which a template reads the `n`th of a document's
@@ -237,16 +242,21 @@ impl Context<'_> {
             |suffix: String| PathBuf::from(&self.body.slug).join(format!("{date}-{suffix}.pdf"));
         let ident = |suffix: String| format!("rsr/{}/{date}/{suffix}", self.body.slug);
         let document =
-            |suffix: String, issued, data: Result<serde_json::Value, serde_json::Error>| Document {
-                kind,
-                body: self.body.slug.clone(),
-                date: self.meeting.date(),
-                output: file(suffix.clone()),
-                ident: ident(suffix),
-                issued,
+            |suffix: String, issued, data: Result<serde_json::Value, serde_json::Error>| {
                 // Plain structs of strings and numbers always serialize.
-                data: data.unwrap_or_default(),
-                files: Vec::new(),
+                let data = data.unwrap_or_default();
+                let draft = data.get("draft").is_some_and(|d| !d.is_null());
+                Document {
+                    kind,
+                    body: self.body.slug.clone(),
+                    date: self.meeting.date(),
+                    output: file(suffix.clone()),
+                    ident: ident(suffix),
+                    issued,
+                    data,
+                    files: Vec::new(),
+                    public: !draft,
+                }
             };
         match kind {
             // A planned meeting without items has no agenda to show yet.
@@ -261,13 +271,16 @@ impl Context<'_> {
                 vec![kallelse]
             }
             Kind::Protokoll => {
-                let mut documents = vec![document(
+                let mut internal = document(
                     kind.name().into(),
                     self.adjusted_on(),
                     serde_json::to_value(protokoll::data(self, false)),
-                )];
+                );
+                let confidential = !protokoll::confidential(self).is_empty();
+                internal.public &= !confidential;
+                let mut documents = vec![internal];
                 // With confidential items, a public version beside it.
-                if !protokoll::confidential(self).is_empty() {
+                if confidential {
                     documents.push(document(
                         "protokoll-publik".into(),
                         self.adjusted_on(),
@@ -291,11 +304,13 @@ impl Context<'_> {
                 })
                 .map(|(index, number)| {
                     let data = serde_json::to_value(utdrag::data(self, index, number));
-                    document(
+                    let mut utdrag = document(
                         format!("protokollsutdrag-{number}"),
                         utdrag::adjusted_on(self, index),
                         data,
-                    )
+                    );
+                    utdrag.public &= self.meeting.items[index].spec.secrecy.is_none();
+                    utdrag
                 })
                 .collect(),
             // One per body and year, made by `plan`.

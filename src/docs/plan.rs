@@ -79,6 +79,7 @@ pub fn documents(
             };
             Document {
                 files: Vec::new(),
+                public: true,
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,

@@ -15,5 +15,6 @@ mod pdf;
 mod record;
 mod schema;
 mod secrecy;
+mod site;
 mod snapshots;
 mod support;

@@ -1,0 +1,176 @@
+//! Calendars of meetings in iCalendar (RFC 5545): CRLF line ends, lines
+//! folded at 75 octets without splitting a character, text escaped, one
+//! VEVENT per meeting with a UID that stays the same from build to build,
+//! local times in Europe/Stockholm with its VTIMEZONE.
+
+use crate::model::{Body, Meeting, Status};
+use crate::sv;
+
+/// The time zone of every meeting: Sweden's, with the EU's summer time
+/// rules (since 1996: last Sunday of March 02:00 to last Sunday of October
+/// 03:00).
+const VTIMEZONE: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Stockholm",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19960331T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19961027T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// A calendar named `name` of the given meetings.
+pub fn calendar(name: &str, meetings: &[(&Body, &Meeting)]) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        format!("PRODID:-//rsr//rsr {}//SV", env!("CARGO_PKG_VERSION")),
+        "CALSCALE:GREGORIAN".into(),
+        format!("X-WR-CALNAME:{}", text(name)),
+        "X-WR-TIMEZONE:Europe/Stockholm".into(),
+    ];
+    lines.extend(VTIMEZONE.iter().map(|line| line.to_string()));
+    for (body, meeting) in meetings {
+        lines.extend(event(body, meeting));
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|line| fold(line)).collect()
+}
+
+fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
+    let spec = &meeting.spec;
+    let date = meeting.date();
+    let start = spec.start.value;
+    // Without an end time, two hours.
+    let end = spec.end.as_ref().map(|e| e.value);
+    let local = |hour: u8, minute: u8| format!("{}T{hour:02}{minute:02}00", date.format("%Y%m%d"));
+    let (end_hour, end_minute) = end.map_or(((start.hour + 2).min(23), start.minute), |e| {
+        (e.hour, e.minute)
+    });
+    let stamp = spec
+        .called_on
+        .as_ref()
+        .map_or(date, |d| d.value.0)
+        .format("%Y%m%dT000000Z");
+    let items: Vec<&str> = meeting
+        .items
+        .iter()
+        .map(|item| item.spec.public_title())
+        .collect();
+    let mut description = format!("{}, {}.", body.spec.name, sv::long_date(date));
+    if !items.is_empty() {
+        description.push_str("\nÄrenden:");
+        for title in items {
+            description.push_str(&format!("\n– {title}"));
+        }
+    }
+    vec![
+        "BEGIN:VEVENT".into(),
+        // The body and the date identify a meeting; a body meets once a day.
+        format!("UID:{}-{}@rsr", uid_part(&body.slug), date.format("%Y%m%d")),
+        format!("DTSTAMP:{stamp}"),
+        format!(
+            "DTSTART;TZID=Europe/Stockholm:{}",
+            local(start.hour, start.minute)
+        ),
+        format!(
+            "DTEND;TZID=Europe/Stockholm:{}",
+            local(end_hour, end_minute)
+        ),
+        format!(
+            "SUMMARY:{}",
+            text(&format!("{} sammanträder", body.spec.name))
+        ),
+        format!("LOCATION:{}", text(&spec.place)),
+        format!("DESCRIPTION:{}", text(&description)),
+        format!(
+            "STATUS:{}",
+            if meeting.status() == Status::Planned {
+                "TENTATIVE"
+            } else {
+                "CONFIRMED"
+            }
+        ),
+        "TRANSP:OPAQUE".into(),
+        "END:VEVENT".into(),
+    ]
+}
+
+/// A UID's part from a folder name: letters, digits and dashes.
+fn uid_part(slug: &str) -> String {
+    slug.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and newline
+/// escaped; other control characters dropped.
+pub fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded (RFC 5545 3.1): at most 75 octets per line, a
+/// continuation starting with a space, never inside a UTF-8 character;
+/// every line ended by CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut octets = 0;
+    for c in line.chars() {
+        let width = c.len_utf8();
+        if octets + width > 75 {
+            out.push_str("\r\n ");
+            // The space counts towards the continuation line.
+            octets = 1;
+        }
+        out.push(c);
+        octets += width;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let line = format!("DESCRIPTION:{}", "åäö".repeat(40));
+        let folded = fold(&line);
+        for physical in folded.split_terminator("\r\n") {
+            assert!(
+                physical.len() <= 75,
+                "{} octets: {physical}",
+                physical.len()
+            );
+        }
+        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn text_escapes_what_rfc_5545_reserves() {
+        assert_eq!(text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+}

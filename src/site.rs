@@ -1,0 +1,391 @@
+//! The static site `rsr build` leaves in `out/`: `index.html` (bodies,
+//! meetings by year, every published PDF with its pages and size, the next
+//! meetings first), a calendar per body and one for all
+//! (`<body>/kalender.ics`, `kalender.ics`, RFC 5545) and an Atom feed of
+//! sent kallelser and adjusted protokoll (`feed.xml`). HTML and XML come
+//! from templates (minijinja, every value escaped); only documents that may
+//! be published are linked: no drafts, no internal protokoll with
+//! confidential items, no utdrag of a confidential paragraph.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::docs::{self, Document, Filter, Kind};
+use crate::error::Error;
+use crate::manifest::{self, Manifest};
+use crate::model::{Body, Meeting, Repository, Status};
+use crate::sv;
+use crate::write;
+
+const INDEX: &str = include_str!("../templates/site/index.html");
+const FEED: &str = include_str!("../templates/site/feed.xml");
+
+/// Writes the site files that changed; returns those written.
+pub fn write(
+    repository: &Repository,
+    out: &Path,
+    manifest: &Manifest,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, Error> {
+    let documents: Vec<Document> = docs::documents(repository, &Filter::default())
+        .into_iter()
+        .filter(|d| d.public && out.join(&d.output).is_file())
+        .collect();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    files.push((
+        PathBuf::from("index.html"),
+        index(repository, &documents, out, manifest, today)?.into_bytes(),
+    ));
+    files.push((
+        PathBuf::from("feed.xml"),
+        feed(repository, &documents)?.into_bytes(),
+    ));
+    let all: Vec<(&Body, &Meeting)> = repository
+        .bodies
+        .iter()
+        .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
+        .collect();
+    files.push((
+        PathBuf::from("kalender.ics"),
+        crate::ics::calendar(&repository.organisation.name, &all).into_bytes(),
+    ));
+    for body in &repository.bodies {
+        let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
+        files.push((
+            PathBuf::from(&body.slug).join("kalender.ics"),
+            crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
+        ));
+    }
+    // Only what changed is rewritten.
+    let mut staged = Vec::new();
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        let target = out.join(&path);
+        if std::fs::read(&target).ok().as_deref() == Some(bytes.as_slice()) {
+            continue;
+        }
+        staged.push(write::stage(&target, &bytes)?);
+        written.push(path);
+    }
+    write::commit(staged)?;
+    Ok(written)
+}
+
+#[derive(Serialize)]
+struct Index {
+    organisation: String,
+    version: &'static str,
+    upcoming: Vec<SiteMeeting>,
+    bodies: Vec<SiteBody>,
+}
+
+#[derive(Serialize)]
+struct SiteBody {
+    name: String,
+    anchor: String,
+    calendar: String,
+    plans: Vec<Link>,
+    years: Vec<Year>,
+}
+
+#[derive(Serialize)]
+struct Year {
+    year: i32,
+    meetings: Vec<SiteMeeting>,
+}
+
+#[derive(Serialize, Clone)]
+struct SiteMeeting {
+    body: String,
+    date_long: String,
+    time: String,
+    place: String,
+    status: &'static str,
+    documents: Vec<Link>,
+}
+
+#[derive(Serialize, Clone)]
+struct Link {
+    title: String,
+    href: String,
+    /// "3 sidor"
+    pages: String,
+    /// "112 kB"
+    size: String,
+}
+
+fn index(
+    repository: &Repository,
+    documents: &[Document],
+    out: &Path,
+    manifest: &Manifest,
+    today: NaiveDate,
+) -> Result<String, Error> {
+    let link = |document: &Document| Link {
+        title: title(document),
+        href: href(&document.output),
+        pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
+        size: size(
+            std::fs::metadata(out.join(&document.output))
+                .map(|m| m.len())
+                .unwrap_or(0),
+        ),
+    };
+    let mut upcoming = Vec::new();
+    let mut bodies = Vec::new();
+    for body in &repository.bodies {
+        let mut years: BTreeMap<i32, Vec<SiteMeeting>> = BTreeMap::new();
+        for meeting in &body.meetings {
+            let links: Vec<Link> = documents
+                .iter()
+                .filter(|d| d.kind != Kind::Sammantradesplan)
+                .filter(|d| d.body == body.slug && d.date == meeting.date())
+                .map(link)
+                .collect();
+            let site = SiteMeeting {
+                body: body.spec.name.clone(),
+                date_long: capitalised(&sv::long_date(meeting.date())),
+                time: time(meeting),
+                place: meeting.spec.place.clone(),
+                status: status(meeting.status()),
+                documents: links,
+            };
+            if meeting.date() >= today {
+                upcoming.push((meeting.date(), site.clone()));
+            }
+            years.entry(meeting.date().year()).or_default().push(site);
+        }
+        bodies.push(SiteBody {
+            name: body.spec.name.clone(),
+            anchor: format!("organ-{}", anchor(&body.slug)),
+            calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
+            plans: documents
+                .iter()
+                .filter(|d| d.kind == Kind::Sammantradesplan && d.body == body.slug)
+                .rev()
+                .map(link)
+                .collect(),
+            // The latest year first, its latest meeting first.
+            years: years
+                .into_iter()
+                .rev()
+                .map(|(year, mut meetings)| {
+                    meetings.reverse();
+                    Year { year, meetings }
+                })
+                .collect(),
+        });
+    }
+    upcoming.sort_by_key(|(date, _)| *date);
+    let index = Index {
+        organisation: repository.organisation.name.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        upcoming: upcoming.into_iter().map(|(_, m)| m).take(10).collect(),
+        bodies,
+    };
+    render("index.html", INDEX, &index)
+}
+
+#[derive(Serialize)]
+struct Feed {
+    organisation: String,
+    version: &'static str,
+    id: String,
+    updated: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    title: String,
+    id: String,
+    updated: String,
+    href: String,
+    summary: String,
+}
+
+/// Kallelser sent and protokoll adjusted, newest first.
+fn feed(repository: &Repository, documents: &[Document]) -> Result<String, Error> {
+    let mut entries: Vec<(NaiveDate, Entry)> = Vec::new();
+    for document in documents {
+        let Some(body) = repository.bodies.iter().find(|b| b.slug == document.body) else {
+            continue;
+        };
+        let Some(meeting) = body.meetings.iter().find(|m| m.date() == document.date) else {
+            continue;
+        };
+        let (published, summary) = match document.kind {
+            Kind::Kallelse if meeting.status() >= Status::Called => (
+                meeting
+                    .spec
+                    .called_on
+                    .as_ref()
+                    .map_or(meeting.date(), |d| d.value.0),
+                format!(
+                    "Kallelse till sammanträde {}, {}.",
+                    sv::long_date(meeting.date()),
+                    meeting.spec.place
+                ),
+            ),
+            Kind::Protokoll if meeting.status() == Status::Adjusted => (
+                document.issued,
+                format!(
+                    "Protokollet från sammanträdet {} är justerat {}.",
+                    sv::long_date(meeting.date()),
+                    sv::long_date(document.issued)
+                ),
+            ),
+            _ => continue,
+        };
+        entries.push((
+            published,
+            Entry {
+                title: format!(
+                    "{}: {} {}",
+                    title(document),
+                    body.spec.name,
+                    sv::iso_date(meeting.date())
+                ),
+                id: urn(&document.ident),
+                updated: timestamp(published),
+                href: href(&document.output),
+                summary,
+            },
+        ));
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    let updated = entries.first().map_or(
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+        |(d, _)| *d,
+    );
+    let feed = Feed {
+        organisation: repository.organisation.name.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        id: urn(&format!("rsr/{}", repository.organisation.name)),
+        updated: timestamp(updated),
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    };
+    render("feed.xml", FEED, &feed)
+}
+
+/// Renders a site template; the name's extension (.html, .xml) turns on
+/// HTML/XML escaping of every value.
+fn render<T: Serialize>(name: &str, source: &str, data: &T) -> Result<String, Error> {
+    let mut environment = minijinja::Environment::new();
+    environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let failed = |e: minijinja::Error| Error::Usage(format!("site template {name}: {e}"));
+    environment.add_template(name, source).map_err(failed)?;
+    let template = environment.get_template(name).map_err(failed)?;
+    let mut text = template.render(data).map_err(failed)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// A stable id in a URN form feed readers accept: a name-based UUID made
+/// from the document's identifier.
+fn urn(ident: &str) -> String {
+    let hash = manifest::hash(&[ident.as_bytes()]);
+    format!(
+        "urn:uuid:{}-{}-5{}-a{}-{}",
+        &hash[0..8],
+        &hash[8..12],
+        &hash[13..16],
+        &hash[17..20],
+        &hash[20..32]
+    )
+}
+
+fn timestamp(date: NaiveDate) -> String {
+    format!("{}T00:00:00Z", sv::iso_date(date))
+}
+
+fn title(document: &Document) -> String {
+    let output = document.output.to_string_lossy();
+    match document.kind {
+        Kind::Kallelse => "Kallelse".into(),
+        Kind::Protokoll if output.ends_with("-publik.pdf") => {
+            "Protokoll (offentlig version)".into()
+        }
+        Kind::Protokoll => "Protokoll".into(),
+        Kind::Anslagsbevis => "Anslagsbevis".into(),
+        Kind::Sammantradesplan => format!("Sammanträdesplan {}", document.date.year()),
+        Kind::Protokollsutdrag => {
+            let number = output
+                .trim_end_matches(".pdf")
+                .rsplit_once('-')
+                .map(|(_, n)| n.to_string())
+                .unwrap_or_default();
+            format!("Protokollsutdrag § {number}")
+        }
+    }
+}
+
+fn status(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "Planerat",
+        Status::Called => "Kallelse utsänd",
+        Status::Held => "Genomfört, protokollet ej justerat",
+        Status::Adjusted => "Protokollet justerat",
+    }
+}
+
+fn time(meeting: &Meeting) -> String {
+    sv::time_span(
+        meeting.spec.start.value,
+        meeting.spec.end.as_ref().map(|e| e.value),
+    )
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn pages(count: usize) -> String {
+    match count {
+        0 => "sidantal okänt".into(),
+        1 => "1 sida".into(),
+        n => format!("{n} sidor"),
+    }
+}
+
+/// "112 kB", "1,4 MB"
+fn size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} kB", bytes.div_ceil(1000).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0).replace('.', ",")
+    }
+}
+
+/// A relative link to a file in `out/`, each segment percent-encoded.
+fn href(path: &Path) -> String {
+    path.components()
+        .map(|c| {
+            c.as_os_str()
+                .to_string_lossy()
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// An id attribute from a folder name.
+fn anchor(slug: &str) -> String {
+    slug.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}

@@ -1,0 +1,291 @@
+//! The static site in out/: an index page whose links all resolve and that
+//! links only publishable documents, calendars that follow RFC 5545 and
+//! parse back, and an Atom feed of sent kallelser and adjusted protokoll.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use icalendar::{Component, EventLike};
+
+use crate::support::Repo;
+
+fn built() -> Repo {
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    repo
+}
+
+/// The values of an attribute in the page, with the escapes undone.
+fn attributes(html: &str, name: &str) -> Vec<String> {
+    let pattern = format!("{name}=\"");
+    html.match_indices(&pattern)
+        .map(|(at, _)| {
+            let rest = &html[at + pattern.len()..];
+            let value = &rest[..rest.find('"').unwrap()];
+            value
+                .replace("&#x2f;", "/")
+                .replace("&amp;", "&")
+                .replace("&#x27;", "'")
+                .replace("&quot;", "\"")
+        })
+        .collect()
+}
+
+fn percent_decoded(href: &str) -> String {
+    let bytes = href.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&href[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_link_of_the_index_resolves_and_only_public_documents_are_linked() {
+    let repo = built();
+    let html = repo.read("out/index.html");
+    for landmark in [
+        "<html lang=\"sv\">",
+        "<meta name=\"viewport\"",
+        "<header>",
+        "<nav aria-label=\"Organ\">",
+        "<main id=\"innehall\">",
+        "<footer>",
+        "<h1>Sammanträden och protokoll</h1>",
+        "<h2 id=\"organ-bmn\">Bygg- och miljönämnden</h2>",
+    ] {
+        assert!(html.contains(landmark), "{landmark} missing");
+    }
+    assert!(!html.contains("<script"), "the page needs no JavaScript");
+    let ids: BTreeSet<String> = attributes(&html, "id").into_iter().collect();
+    let hrefs = attributes(&html, "href");
+    assert!(hrefs.len() > 30, "{hrefs:?}");
+    for href in &hrefs {
+        if let Some(anchor) = href.strip_prefix('#') {
+            assert!(ids.contains(anchor), "#{anchor} has no target");
+        } else {
+            assert!(
+                !href.contains(':') && !href.starts_with('/'),
+                "{href} is not relative"
+            );
+            let file = repo.path().join("out").join(percent_decoded(href));
+            assert!(file.is_file(), "{href} does not resolve to a file in out/");
+        }
+    }
+    let linked: BTreeSet<&str> = hrefs.iter().map(String::as_str).collect();
+    for public in [
+        "bmn/2026-10-14-kallelse.pdf",
+        "bmn/2026-10-14-protokoll-publik.pdf",
+        "bmn/2026-10-14-protokollsutdrag-121.pdf",
+        "bmn/2026-10-14-anslagsbevis.pdf",
+        "rlg/2025-11-17-protokoll.pdf",
+        "gnus/2026-sammantradesplan.pdf",
+        "bmn/kalender.ics",
+        "kalender.ics",
+        "feed.xml",
+    ] {
+        assert!(linked.contains(public), "{public} not linked");
+    }
+    // Internal: the protokoll with the confidential § 125 and its utdrag.
+    for internal in [
+        "bmn/2026-10-14-protokoll.pdf",
+        "bmn/2026-10-14-protokollsutdrag-125.pdf",
+    ] {
+        assert!(repo.path().join("out").join(internal).is_file());
+        assert!(!linked.contains(internal), "{internal} is linked");
+    }
+    assert!(html.contains("Protokoll (offentlig version)</a> <span class=\"meta\">(PDF, 6 sidor,"));
+    assert!(!html.contains("Tallvägen"));
+}
+
+#[test]
+fn drafts_are_not_published_and_the_site_is_rewritten_only_when_it_changes() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "status: kallad",
+        "status: planerad",
+    );
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(
+        stderr.contains("Updated the site: index.html, feed.xml, kalender.ics"),
+        "{stderr}"
+    );
+    assert!(
+        repo.path()
+            .join("out/rsr/2026-01-26-kallelse.pdf")
+            .is_file()
+    );
+    let html = repo.read("out/index.html");
+    assert!(
+        !html.contains("2026-01-26-kallelse.pdf"),
+        "a draft is linked"
+    );
+    assert!(html.contains("<span class=\"status\">Planerat</span>"));
+
+    let index = repo.path().join("out/index.html");
+    let before = std::fs::metadata(&index).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(!stderr.contains("Updated the site"), "{stderr}");
+    assert_eq!(
+        std::fs::metadata(&index).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn hostile_names_are_escaped_in_the_index_feed_and_calendar() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/rlg/body.yaml",
+        "namn: Regional ledningsgrupp",
+        "namn: \"<script>alert(1)</script><a href='javascript:alert(2)'>x</a> & co\"",
+    );
+    repo.unseal("meetings/rlg/2025-11-17");
+    repo.rsr(&["build"]).success();
+    let html = repo.read("out/index.html");
+    assert!(
+        !html.contains("<script>") && !html.contains("<a href='javascript"),
+        "unescaped"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+        "{html}"
+    );
+    assert!(
+        attributes(&html, "href")
+            .iter()
+            .all(|h| !h.contains("javascript"))
+    );
+    let feed = repo.read("out/feed.xml");
+    roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    assert!(!feed.contains("<script>"));
+    let ics = repo.read("out/rlg/kalender.ics").replace("\r\n ", "");
+    assert!(ics.contains(
+        "SUMMARY:<script>alert(1)</script><a href='javascript:alert(2)'>x</a> & co sammanträder"
+    ));
+}
+
+/// RFC 5545's rules, line by line, then a parse back with the icalendar crate.
+#[test]
+fn calendars_follow_rfc_5545_and_parse_back() {
+    let repo = built();
+    let all = repo.read("out/kalender.ics");
+    let bmn = repo.read("out/bmn/kalender.ics");
+    for ics in [&all, &bmn] {
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        for line in ics.split_inclusive('\n') {
+            assert!(line.ends_with("\r\n"), "a line without CRLF: {line:?}");
+            let content = line.trim_end_matches("\r\n");
+            assert!(content.len() <= 75, "{} octets: {content}", content.len());
+            assert!(!content.contains('\r') && !content.contains('\n'));
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        let mut depth = Vec::new();
+        for line in unfolded.lines() {
+            if let Some(name) = line.strip_prefix("BEGIN:") {
+                depth.push(name);
+            } else if let Some(name) = line.strip_prefix("END:") {
+                assert_eq!(depth.pop(), Some(name));
+            } else {
+                assert!(line.contains(':'), "not a content line: {line}");
+            }
+        }
+        assert!(depth.is_empty());
+        assert!(unfolded.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\n"));
+    }
+
+    let unfolded = icalendar::parser::unfold(&bmn);
+    let calendar: icalendar::Calendar = icalendar::parser::read_calendar(&unfolded).unwrap().into();
+    let events: Vec<&icalendar::Event> = calendar.events().collect();
+    assert_eq!(events.len(), 1);
+    let event = events[0];
+    assert_eq!(event.get_uid(), Some("bmn-20261014@rsr"));
+    assert_eq!(
+        event.get_summary(),
+        Some("Bygg- och miljönämnden sammanträder")
+    );
+    assert_eq!(
+        event.get_location(),
+        Some("Sammanträdesrummet Storsjön, Kommunhuset, Storgatan 1, Storsjö")
+    );
+    assert_eq!(event.property_value("DTSTART"), Some("20261014T090000"),);
+    let description = event.get_description().unwrap();
+    assert!(
+        description.contains("\n– Bygglov för nybyggnad av flerbostadshus"),
+        "{description}"
+    );
+    // The confidential item is there only by its public title.
+    assert!(description.contains("– Ansökan om bostadsanpassningsbidrag"));
+    assert!(!description.contains("Tallvägen"));
+
+    // UIDs are unique and the same in the next build.
+    let uids = |ics: &str| -> Vec<String> {
+        ics.replace("\r\n ", "")
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:").map(str::to_string))
+            .collect()
+    };
+    let first = uids(&all);
+    assert_eq!(first.len(), first.iter().collect::<BTreeSet<_>>().len());
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "Styrelserummet",
+        "Stora salen",
+    );
+    repo.rsr(&["build"]).success();
+    assert_eq!(uids(&repo.read("out/kalender.ics")), first);
+}
+
+#[test]
+fn the_feed_lists_sent_kallelser_and_adjusted_protokoll_newest_first() {
+    let repo = built();
+    let feed = repo.read("out/feed.xml");
+    let document = roxmltree::Document::parse(&feed).unwrap();
+    let atom = "http://www.w3.org/2005/Atom";
+    let root = document.root_element();
+    assert!(root.has_tag_name((atom, "feed")));
+    let entries: Vec<(String, String, String)> = root
+        .children()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .map(|entry| {
+            let child = |name: &str| {
+                entry
+                    .children()
+                    .find(|n| n.has_tag_name((atom, name)))
+                    .unwrap()
+            };
+            (
+                child("title").text().unwrap().to_string(),
+                child("updated").text().unwrap().to_string(),
+                child("link").attribute("href").unwrap().to_string(),
+            )
+        })
+        .collect();
+    let titles: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Protokoll (offentlig version): Bygg- och miljönämnden 2026-10-14",
+            "Kallelse: Bygg- och miljönämnden 2026-10-14",
+            "Kallelse: Regionens samverkansråd 2026-01-26",
+            "Protokoll: Regional ledningsgrupp 2025-11-17",
+            "Kallelse: Regional ledningsgrupp 2025-11-17",
+        ]
+    );
+    for (_, updated, href) in &entries {
+        assert!(updated.ends_with("T00:00:00Z"), "{updated}");
+        assert!(
+            Path::new(&repo.path().join("out").join(href)).is_file(),
+            "{href}"
+        );
+    }
+}
