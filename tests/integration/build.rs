@@ -38,7 +38,7 @@ fn filters_pick_body_meeting_and_kind() {
             .join("out/rlg/2025-11-17-protokoll.pdf")
             .exists()
     );
-    assert!(!repo.path().join("out/rsr").exists());
+    assert!(!repo.path().join("out/rsr/2026-01-26-kallelse.pdf").exists());
 
     let repo = Repo::examples();
     repo.rsr(&["build", "--body", "RSR", "--out", "elsewhere"])
@@ -48,7 +48,12 @@ fn filters_pick_body_meeting_and_kind() {
             .join("elsewhere/rsr/2026-01-26-kallelse.pdf")
             .exists()
     );
-    assert!(!repo.path().join("elsewhere/rlg").exists());
+    assert!(
+        !repo
+            .path()
+            .join("elsewhere/rlg/2025-11-17-kallelse.pdf")
+            .exists()
+    );
 
     let repo = Repo::examples();
     repo.rsr(&["build", "--meeting", "2025-11-17", "--kind", "kallelse"])

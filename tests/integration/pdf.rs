@@ -347,6 +347,7 @@ fn sammantradesplan_carries_seed_004_table() {
     let built: Vec<_> = std::fs::read_dir(repo.path().join("out/gnus"))
         .unwrap()
         .map(|e| e.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".pdf"))
         .collect();
     assert_eq!(built, ["2026-sammantradesplan.pdf"]);
     let text = repo.text("out/gnus/2026-sammantradesplan.pdf");
