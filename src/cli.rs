@@ -38,11 +38,13 @@ pub struct Cli {
 pub enum Command {
     /// Typeset every document that the meetings' statuses allow.
     ///
-    /// A kallelse is built from status `kallad` on, a protokoll once the
-    /// meeting is `genomförd`, a protokollsutdrag per paragraph once it is
+    /// A kallelse is built from status `kallad` on (a draft marked UTKAST
+    /// while `planerad`), a protokoll once the meeting is `genomförd` (a
+    /// draft until `justerad`), a protokollsutdrag per paragraph once it is
     /// `justerad`. PDFs go to `out/<body>/<YYYY-MM-DD>-<kind>.pdf` (utdrag:
     /// `…-protokollsutdrag-<§>.pdf`); if any document fails, none is
-    /// replaced.
+    /// replaced. The site beside them (index.html, feed.xml, kalender.ics
+    /// per body and for all) links every document that may be published.
     #[command(after_long_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Check every file against every rule and report all problems at once.

@@ -145,17 +145,13 @@ pub fn justera(
 ) -> Result<Outcome, Error> {
     let repository = loaded(root)?;
     let body = repository.body(body).map_err(Error::Usage)?;
-    let meeting = body
-        .meetings
-        .iter()
-        .find(|m| m.date() == date)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "{} has no meeting on {date} under {}",
-                body.spec.short_name,
-                body.file.parent().unwrap_or(Path::new("")).display()
-            ))
-        })?;
+    let meeting = body.meeting(date).ok_or_else(|| {
+        Error::Usage(format!(
+            "{} has no meeting on {date} under {}",
+            body.spec.short_name,
+            body.file.parent().unwrap_or(Path::new("")).display()
+        ))
+    })?;
     let label = format!("{} {date}", body.spec.short_name);
     if meeting.status() < Status::Held {
         return Err(Error::Usage(format!(
@@ -209,9 +205,7 @@ pub fn justera(
             .find(|b| b.file == body.file)
             .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
         let meeting = body
-            .meetings
-            .iter()
-            .find(|m| m.date() == date)
+            .meeting(date)
             .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
         let now = seal_of(&repository, body, meeting);
         write(root, meeting, adjusted_on, &now, head_commit(root))

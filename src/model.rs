@@ -190,6 +190,13 @@ pub struct Body {
     pub meetings: Vec<Meeting>,
 }
 
+impl Body {
+    /// The body's meeting on `date`.
+    pub fn meeting(&self, date: NaiveDate) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.date() == date)
+    }
+}
+
 /// body.yaml: ett organ (nämnd, styrelse, samverkansråd …). / A body.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

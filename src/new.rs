@@ -116,16 +116,12 @@ pub fn item(
     title: &str,
 ) -> Result<Created, Error> {
     let body = repository.body(body).map_err(Error::Usage)?;
-    let meeting = body
-        .meetings
-        .iter()
-        .find(|m| m.date() == date)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
-                body.spec.name, body.slug
-            ))
-        })?;
+    let meeting = body.meeting(date).ok_or_else(|| {
+        Error::Usage(format!(
+            "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
+            body.spec.name, body.slug
+        ))
+    })?;
     if meeting.status() == Status::Adjusted {
         return Err(Error::Usage(format!(
             "the meeting of {date} is justerad: its protokoll is adjusted and takes no new items"

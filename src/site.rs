@@ -214,7 +214,7 @@ fn feed(repository: &Repository, documents: &[Document]) -> Result<String, Error
         let Some(body) = repository.bodies.iter().find(|b| b.slug == document.body) else {
             continue;
         };
-        let Some(meeting) = body.meetings.iter().find(|m| m.date() == document.date) else {
+        let Some(meeting) = body.meeting(document.date) else {
             continue;
         };
         let (published, summary) = match document.kind {
