@@ -796,7 +796,7 @@ fn plan_changes(
                 fields: Vec::new(),
             }),
             Some(old) => {
-                let fields: Vec<FieldChange> = MEETING_FIELDS
+                let mut fields: Vec<FieldChange> = MEETING_FIELDS
                     .iter()
                     .filter(|f| f.shown_in.contains(&S))
                     .filter_map(|f| {
@@ -808,6 +808,8 @@ fn plan_changes(
                         )
                     })
                     .collect();
+                // Without planned topics, the plan shows the items.
+                fields.extend(field_change("ärenden", agenda(old), agenda(meeting), false));
                 if !fields.is_empty() {
                     changes.push(ItemChange {
                         label,
@@ -830,6 +832,20 @@ fn plan_changes(
         }
     }
     changes
+}
+
+/// The items' public titles, as a plan without topics shows them.
+fn agenda(meeting: &Meeting) -> Option<String> {
+    if !meeting.spec.topics.is_empty() {
+        return None;
+    }
+    let titles: Vec<&str> = meeting
+        .items
+        .iter()
+        .map(|i| i.spec.public_title())
+        .collect();
+    // Separated by a word of its own, so that an added title diffs alone.
+    (!titles.is_empty()).then(|| titles.join(" · "))
 }
 
 /// A field that differs; for a confidential item, without its text.

@@ -115,6 +115,11 @@ fn an_added_item_changes_the_kallelse_and_the_plan() {
         out.contains("- **punkt 7 Regional cykelstrategi** tillkommer"),
         "{out}"
     );
+    // The plan lists the meeting's items, as it has no planned topics.
+    assert!(
+        out.contains("### Sammanträdesplan, Regionens samverkansråd 2026\n`rsr/2026-sammantradesplan.pdf` · ändras\n\n- **2026-01-26 sammanträde** ändras\n  - ärenden: … psykisk hälsa och suicidprevention 2026–2034 **· Regional cykelstrategi**\n"),
+        "{out}"
+    );
     assert!(!out.contains("WARNING"), "{out}");
 }
 
