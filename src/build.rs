@@ -80,8 +80,17 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     }
     write::commit(staged)?;
     manifest.save(&options.out)?;
+    // The site lists every document; a filtered build has made only some.
+    let everything;
+    let all = if options.filter.is_empty() {
+        &documents
+    } else {
+        everything = docs::documents(repository, &Filter::default());
+        &everything
+    };
     let site = crate::site::write(
         repository,
+        all,
         &options.out,
         &manifest,
         chrono::Local::now().date_naive(),

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::docs::{self, Document, Filter, Kind};
 use crate::error::Error;
-use crate::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Status};
+use crate::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Statement, Status};
 use crate::number;
 use crate::sv;
 
@@ -261,6 +261,17 @@ fn lines<T>(list: &[T], line: impl Fn(&T) -> String) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join("; "))
 }
 
+/// Särskilda yttranden and protokollsanteckningar: "who: text; …".
+fn statements(list: &[Statement], names: &Names) -> Option<String> {
+    lines(list, |s| {
+        format!(
+            "{}: {}",
+            people(&s.by.value, names).unwrap_or_default(),
+            s.text.trim()
+        )
+    })
+}
+
 const ITEM_FIELDS: &[ItemField] = &[
     ItemField {
         name: "rubrik",
@@ -402,28 +413,12 @@ const ITEM_FIELDS: &[ItemField] = &[
     ItemField {
         name: "särskilda_yttranden",
         shown_in: &[P, U],
-        text: |i, names| {
-            lines(&i.statements, |s| {
-                format!(
-                    "{}: {}",
-                    people(&s.by.value, names).unwrap_or_default(),
-                    s.text.trim()
-                )
-            })
-        },
+        text: |i, names| statements(&i.statements, names),
     },
     ItemField {
         name: "protokollsanteckningar",
         shown_in: &[P, U],
-        text: |i, names| {
-            lines(&i.notes, |s| {
-                format!(
-                    "{}: {}",
-                    people(&s.by.value, names).unwrap_or_default(),
-                    s.text.trim()
-                )
-            })
-        },
+        text: |i, names| statements(&i.notes, names),
     },
 ];
 
@@ -579,13 +574,11 @@ fn describe(
     let body_name = new_body
         .or(old_body)
         .map_or_else(|| document.body.clone(), |b| b.spec.name.clone());
-    let paragraph = utdrag_paragraph(document);
+    let paragraph = document.paragraph;
     let title = match (document.kind, paragraph) {
         (U, Some(n)) => format!("Protokollsutdrag § {n}"),
         (S, _) => "Sammanträdesplan".to_string(),
-        (P, _) if document.output.to_string_lossy().contains("-publik") => {
-            "Protokoll, offentlig version".to_string()
-        }
+        (P, _) if document.is_public_version() => "Protokoll, offentlig version".to_string(),
         (kind, _) => kind_title(kind).to_string(),
     };
     let date = match document.kind {
@@ -659,12 +652,6 @@ fn kind_title(kind: Kind) -> &'static str {
         S => "Sammanträdesplan",
         A => "Anslagsbevis",
     }
-}
-
-/// The § of a protokollsutdrag, from its file name.
-fn utdrag_paragraph(document: &Document) -> Option<u32> {
-    let stem = document.output.file_stem()?.to_string_lossy().into_owned();
-    stem.rsplit_once("protokollsutdrag-")?.1.parse().ok()
 }
 
 /// The items a document shows that were added, removed or edited in a way

@@ -77,7 +77,7 @@ fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
     vec![
         "BEGIN:VEVENT".into(),
         // The body and the date identify a meeting; a body meets once a day.
-        format!("UID:{}-{}@rsr", uid_part(&body.slug), date.format("%Y%m%d")),
+        format!("UID:{}-{}@rsr", token(&body.slug), date.format("%Y%m%d")),
         format!("DTSTAMP:{stamp}"),
         format!(
             "DTSTART;TZID=Europe/Stockholm:{}",
@@ -106,8 +106,8 @@ fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
     ]
 }
 
-/// A UID's part from a folder name: letters, digits and dashes.
-fn uid_part(slug: &str) -> String {
+/// A folder name as letters, digits and dashes, for a UID or an HTML id.
+pub fn token(slug: &str) -> String {
     slug.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect()

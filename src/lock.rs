@@ -355,7 +355,7 @@ fn write(
         text.push_str(&format!("  {number}: {hash}\n"));
     }
     let target = root.join(&relative);
-    crate::write::commit(vec![crate::write::stage(&target, text.as_bytes())?])?;
+    crate::write::file(&target, text.as_bytes())?;
     Ok(relative)
 }
 
@@ -372,9 +372,12 @@ fn head_commit(root: &Path) -> Option<String> {
 }
 
 /// The seal of every meeting of `body` that has a lock, by its index.
-pub fn seals(repository: &crate::Repository, body: &Body) -> Vec<(usize, Seal)> {
-    let numbering = number::number_body(body);
-    docs::contexts(&repository.organisation, body, &numbering)
+pub fn seals(
+    repository: &crate::Repository,
+    body: &Body,
+    numbering: &[number::Paragraphs],
+) -> Vec<(usize, Seal)> {
+    docs::contexts(&repository.organisation, body, numbering)
         .enumerate()
         .filter(|(_, context)| context.meeting.lock.is_some())
         .map(|(index, context)| (index, seal(&context)))

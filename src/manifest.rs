@@ -79,7 +79,7 @@ impl Manifest {
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         // A map of strings always serializes.
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        write::commit(vec![write::stage(&out.join(FILE), &json)?])
+        write::file(&out.join(FILE), &json)
     }
 
     /// The state of `output` in `out`, given the fingerprint of what it

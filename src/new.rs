@@ -149,7 +149,7 @@ pub fn item(
     let mut yaml = schema_line(&repository.root, &meeting.dir, "item");
     let _ = writeln!(yaml, "rubrik: {}", scalar(title));
     let target = repository.root.join(&path);
-    crate::write::commit(vec![crate::write::stage(&target, yaml.as_bytes())?])?;
+    crate::write::file(&target, yaml.as_bytes())?;
     Ok(Created {
         path,
         note: format!("item `{id}`, last on the agenda"),

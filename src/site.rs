@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::docs::{self, Document, Filter, Kind};
+use crate::docs::{Document, Kind};
 use crate::error::Error;
 use crate::manifest::{self, Manifest};
 use crate::model::{Body, Meeting, Repository, Status};
@@ -26,12 +26,13 @@ const FEED: &str = include_str!("../templates/site/feed.xml");
 /// Writes the site files that changed; returns those written.
 pub fn write(
     repository: &Repository,
+    documents: &[Document],
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, Error> {
-    let documents: Vec<Document> = docs::documents(repository, &Filter::default())
-        .into_iter()
+    let documents: Vec<&Document> = documents
+        .iter()
         .filter(|d| d.public && out.join(&d.output).is_file())
         .collect();
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
@@ -119,12 +120,12 @@ struct Link {
 
 fn index(
     repository: &Repository,
-    documents: &[Document],
+    documents: &[&Document],
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<String, Error> {
-    let link = |document: &Document| Link {
+    let link = |document: &&Document| Link {
         title: title(document),
         href: href(&document.output),
         pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
@@ -160,7 +161,7 @@ fn index(
         }
         bodies.push(SiteBody {
             name: body.spec.name.clone(),
-            anchor: format!("organ-{}", anchor(&body.slug)),
+            anchor: format!("organ-{}", crate::ics::token(&body.slug)),
             calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
             plans: documents
                 .iter()
@@ -208,7 +209,7 @@ struct Entry {
 }
 
 /// Kallelser sent and protokoll adjusted, newest first.
-fn feed(repository: &Repository, documents: &[Document]) -> Result<String, Error> {
+fn feed(repository: &Repository, documents: &[&Document]) -> Result<String, Error> {
     let mut entries: Vec<(NaiveDate, Entry)> = Vec::new();
     for document in documents {
         let Some(body) = repository.bodies.iter().find(|b| b.slug == document.body) else {
@@ -303,22 +304,17 @@ fn timestamp(date: NaiveDate) -> String {
 }
 
 fn title(document: &Document) -> String {
-    let output = document.output.to_string_lossy();
     match document.kind {
         Kind::Kallelse => "Kallelse".into(),
-        Kind::Protokoll if output.ends_with("-publik.pdf") => {
-            "Protokoll (offentlig version)".into()
-        }
+        Kind::Protokoll if document.is_public_version() => "Protokoll (offentlig version)".into(),
         Kind::Protokoll => "Protokoll".into(),
         Kind::Anslagsbevis => "Anslagsbevis".into(),
         Kind::Sammantradesplan => format!("Sammanträdesplan {}", document.date.year()),
         Kind::Protokollsutdrag => {
-            let number = output
-                .trim_end_matches(".pdf")
-                .rsplit_once('-')
-                .map(|(_, n)| n.to_string())
-                .unwrap_or_default();
-            format!("Protokollsutdrag § {number}")
+            format!(
+                "Protokollsutdrag § {}",
+                document.paragraph.unwrap_or_default()
+            )
         }
     }
 }
@@ -381,11 +377,4 @@ fn href(path: &Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// An id attribute from a folder name.
-fn anchor(slug: &str) -> String {
-    slug.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
 }

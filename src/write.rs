@@ -38,6 +38,11 @@ pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     })
 }
 
+/// Writes one file whole: staged beside it, then renamed into place.
+pub fn file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    commit(vec![stage(target, bytes)?])
+}
+
 /// Renames every staged file into place.
 pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
     for Staged { temp, target } in staged {

@@ -9,7 +9,12 @@ use crate::number::Paragraphs;
 use crate::sv;
 
 /// Every meeting of `body` against its lock.
-pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
+pub fn body(
+    repository: &Repository,
+    body: &Body,
+    numbering: &[Paragraphs],
+    found: &mut Vec<Diagnostic>,
+) {
     let label = |date| format!("{} {date}", body.spec.short_name);
     for meeting in &body.meetings {
         if meeting.status() == Status::Adjusted && meeting.lock.is_none() {
@@ -30,7 +35,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (index, now) in lock::seals(repository, body) {
+    for (index, now) in lock::seals(repository, body, numbering) {
         let meeting = &body.meetings[index];
         let Some((file, sealed)) = &meeting.lock else {
             continue;
@@ -96,7 +101,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 };
                 let at = paragraphs
                     .first()
-                    .and_then(|n| item_of(body, index, *n))
+                    .and_then(|n| item_of(body, &numbering[index], index, *n))
                     .unwrap_or_else(|| status.loc(&meeting.file));
                 found.push(
                     finding(
@@ -120,10 +125,8 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
 }
 
 /// The start of the item file that holds paragraph `number` of meeting
-/// `index`.
-fn item_of(body: &Body, index: usize, number: u32) -> Option<Loc> {
-    let numbering = crate::number::number_body(body);
-    let paragraphs = numbering.get(index)?;
+/// `index`, numbered `paragraphs`.
+fn item_of(body: &Body, paragraphs: &Paragraphs, index: usize, number: u32) -> Option<Loc> {
     let item = paragraphs.iter().position(|p| *p == Some(number))?;
     Some(Loc {
         file: body.meetings[index].items.get(item)?.file.clone(),

@@ -336,10 +336,10 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);
-        if compare_locks {
-            lock::body(repository, body, &mut found);
-        }
         let paragraphs = crate::number::number_body(body);
+        if compare_locks {
+            lock::body(repository, body, &paragraphs, &mut found);
+        }
         for (meeting, paragraphs) in body.meetings.iter().zip(&paragraphs) {
             let context = Context {
                 repository,

@@ -94,6 +94,23 @@ pub struct Document {
     /// public version beside it; the utdrag of a confidential paragraph
     /// goes only to the party concerned).
     pub public: bool,
+    /// The § of a protokollsutdrag.
+    pub paragraph: Option<u32>,
+}
+
+/// The output name's suffix of a protokoll's public version.
+const PUBLIC_VERSION: &str = "protokoll-publik";
+
+impl Document {
+    /// Whether this is the public version of a protokoll with confidential
+    /// items.
+    pub fn is_public_version(&self) -> bool {
+        self.kind == Kind::Protokoll
+            && self
+                .output
+                .file_stem()
+                .is_some_and(|stem| stem.to_string_lossy().ends_with(PUBLIC_VERSION))
+    }
 }
 
 /// The virtual path under which a template reads the `n`th of a document's
@@ -113,6 +130,14 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether it lets every document through.
+    pub fn is_empty(&self) -> bool {
+        self.bodies.is_empty()
+            && self.meetings.is_empty()
+            && self.kinds.is_empty()
+            && self.paragraphs.is_empty()
+    }
+
     /// Fails when a body or meeting asked for does not exist, rather than
     /// quietly building nothing.
     pub fn check(&self, repository: &Repository) -> Result<(), Error> {
@@ -256,6 +281,7 @@ impl Context<'_> {
                     data,
                     files: Vec::new(),
                     public: !draft,
+                    paragraph: None,
                 }
             };
         match kind {
@@ -282,7 +308,7 @@ impl Context<'_> {
                 // With confidential items, a public version beside it.
                 if confidential {
                     documents.push(document(
-                        "protokoll-publik".into(),
+                        PUBLIC_VERSION.into(),
                         self.adjusted_on(),
                         serde_json::to_value(protokoll::data(self, true)),
                     ));
@@ -310,6 +336,7 @@ impl Context<'_> {
                         data,
                     );
                     utdrag.public &= self.meeting.items[index].spec.secrecy.is_none();
+                    utdrag.paragraph = Some(number);
                     utdrag
                 })
                 .collect(),

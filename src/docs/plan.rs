@@ -80,6 +80,7 @@ pub fn documents(
             Document {
                 files: Vec::new(),
                 public: true,
+                paragraph: None,
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,
