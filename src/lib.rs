@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod number;
+pub mod opendata;
 pub mod render;
 pub mod schema;
 pub mod site;

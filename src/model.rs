@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 /// Where a value stands in the repository: file (relative to the repository
@@ -267,7 +267,7 @@ pub struct Defaults {
 }
 
 /// Slag av organ. / Kind of body.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum BodyKind {
     #[serde(rename = "fullmäktige")]
     Council,
@@ -364,7 +364,9 @@ impl Meeting {
 }
 
 /// Sammanträdets status. / The meeting's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Status {
     #[serde(rename = "planerad")]
     Planned,
@@ -505,7 +507,7 @@ pub struct Anslag {
 }
 
 /// Hur sammanträdet hålls. / How the meeting is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Mode {
     #[serde(rename = "digitalt")]
     Digital,
@@ -639,7 +641,7 @@ pub struct Item {
 }
 
 /// Slag av ärende. / Kind of item.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum ItemKind {
     /// Ett ärende. / A matter.
     #[default]
@@ -896,7 +898,7 @@ impl Vote {
 }
 
 /// How one member voted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Ballot {
     Yes,

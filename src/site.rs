@@ -2,7 +2,8 @@
 //! meetings by year, every published PDF with its pages and size, the next
 //! meetings first), a calendar per body and one for all
 //! (`<body>/kalender.ics`, `kalender.ics`, RFC 5545) and an Atom feed of
-//! sent kallelser and adjusted protokoll (`feed.xml`). HTML and XML come
+//! sent kallelser and adjusted protokoll (`feed.xml`), and each meeting's
+//! open data (`<body>/<date>.json`, see `opendata`). HTML and XML come
 //! from templates (minijinja, every value escaped); only documents that may
 //! be published are linked: no drafts, no internal protokoll with
 //! confidential items, no utdrag of a confidential paragraph.
@@ -60,6 +61,7 @@ pub fn write(
             crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
         ));
     }
+    files.extend(crate::opendata::files(repository, &documents, out));
     // Only what changed is rewritten.
     let mut staged = Vec::new();
     let mut written = Vec::new();
@@ -106,6 +108,8 @@ struct SiteMeeting {
     place: String,
     status: &'static str,
     documents: Vec<Link>,
+    /// The meeting's open data file.
+    data: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -153,6 +157,7 @@ fn index(
                 place: meeting.spec.place.clone(),
                 status: status(meeting.status()),
                 documents: links,
+                data: href(&crate::opendata::path(&body.slug, meeting.date())),
             };
             if meeting.date() >= today {
                 upcoming.push((meeting.date(), site.clone()));
@@ -303,7 +308,7 @@ fn timestamp(date: NaiveDate) -> String {
     format!("{}T00:00:00Z", sv::iso_date(date))
 }
 
-fn title(document: &Document) -> String {
+pub(crate) fn title(document: &Document) -> String {
     match document.kind {
         Kind::Kallelse => "Kallelse".into(),
         Kind::Protokoll if document.is_public_version() => "Protokoll (offentlig version)".into(),
@@ -361,7 +366,7 @@ fn size(bytes: u64) -> String {
 }
 
 /// A relative link to a file in `out/`, each segment percent-encoded.
-fn href(path: &Path) -> String {
+pub(crate) fn href(path: &Path) -> String {
     path.components()
         .map(|c| {
             c.as_os_str()

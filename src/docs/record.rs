@@ -42,6 +42,9 @@ pub struct VoteRecord {
     pub abstain: usize,
     /// "Med 5 ja-röster mot 3 nej-röster beslutar nämnden enligt …"
     pub result: String,
+    /// Whether the yes side won (with the chair's casting vote at a tie).
+    #[serde(skip)]
+    pub yes_wins: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,7 +124,7 @@ pub fn record(context: &Context, index: usize) -> Record {
     }
 }
 
-fn vote(context: &Context, index: usize, vote: &Vote) -> VoteRecord {
+pub fn vote(context: &Context, index: usize, vote: &Vote) -> VoteRecord {
     let ballot_of = |person: &PersonRef| {
         vote.ballots()
             .find(|(_, p)| p.value.key() == person.value.key())
@@ -145,11 +148,15 @@ fn vote(context: &Context, index: usize, vote: &Vote) -> VoteRecord {
     let (yes, no, abstain) = (vote.yes.len(), vote.no.len(), vote.abstain.len());
     let chair = context.chair().map(|c| c.value.key());
     let chair_voted = |side: &[PersonRef]| side.iter().any(|p| Some(p.value.key()) == chair);
-    let (winner, casting) = match yes.cmp(&no) {
-        std::cmp::Ordering::Greater => (&vote.yes_for, false),
-        std::cmp::Ordering::Less => (&vote.no_for, false),
-        std::cmp::Ordering::Equal if chair_voted(&vote.no) => (&vote.no_for, true),
-        std::cmp::Ordering::Equal => (&vote.yes_for, true),
+    let (yes_wins, casting) = match yes.cmp(&no) {
+        std::cmp::Ordering::Greater => (true, false),
+        std::cmp::Ordering::Less => (false, false),
+        std::cmp::Ordering::Equal => (!chair_voted(&vote.no), true),
+    };
+    let winner = if yes_wins {
+        &vote.yes_for
+    } else {
+        &vote.no_for
     };
     let mut result = format!(
         "Med {} mot {}",
@@ -181,6 +188,7 @@ fn vote(context: &Context, index: usize, vote: &Vote) -> VoteRecord {
         no,
         abstain,
         result,
+        yes_wins,
     }
 }
 

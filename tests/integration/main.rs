@@ -11,6 +11,7 @@ mod justera;
 mod list;
 mod new;
 mod numbering;
+mod opendata;
 mod pdf;
 mod record;
 mod schema;
