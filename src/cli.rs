@@ -92,6 +92,18 @@ pub enum Command {
     /// confidential item is never shown. No PDF is typeset.
     #[command(after_long_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
+    ///
+    /// Changes are gathered for a quarter of a second and rebuilt by what
+    /// they affect: an item or meeting.yaml rebuilds that meeting's
+    /// documents and those of the body's later meetings that year (their §
+    /// numbers follow), a body.yaml the body, rsr.yaml or templates/
+    /// everything; out/, .git/ and other files are ignored. Each rebuild
+    /// prints what it wrote, or the problems that stopped it, and watching
+    /// goes on. Takes the same options as `rsr build`; with a filter, every
+    /// change rebuilds just that.
+    #[command(after_long_help = WATCH_EXAMPLES)]
+    Watch(WatchArgs),
     /// Print the JSON Schema of a kind of YAML file, for editors.
     ///
     /// With VS Code's YAML extension, a first line such as
@@ -258,6 +270,22 @@ Examples:
   rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf
   rsr build --kind protokollsutdrag --paragraph 29";
 
+const WATCH_EXAMPLES: &str = "\
+Examples:
+  rsr watch                                          everything, rebuilt as you save
+  rsr watch --meeting 2026-10-14 --kind protokoll --open
+                                                     one protokoll, opened in the PDF viewer";
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Open the first document built in the system's viewer, once (without
+    /// a filter: the site's index.html).
+    #[arg(long)]
+    pub open: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Only this body (its folder name or short name); repeatable.
@@ -303,6 +331,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(command) => new(&root, command),
         Command::Justera(args) => justera(&root, &args),
         Command::Diff(args) => diff(&root, &args),
+        Command::Watch(args) => watch(&root, args),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -311,8 +340,8 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
-    let options = BuildOptions {
+fn build_options(root: &Path, args: BuildArgs) -> BuildOptions {
+    BuildOptions {
         root: root.to_path_buf(),
         out: args.out.unwrap_or_else(|| root.join("out")),
         filter: Filter {
@@ -323,8 +352,18 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         },
         jobs: args.jobs,
         progress: std::io::stderr().is_terminal(),
-    };
+    }
+}
+
+fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
+    let options = build_options(root, args);
     let summary = build::build(&options)?;
+    print_summary(root, &options.out, &summary)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A build's warnings, then what it wrote.
+fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<(), Error> {
     let mut stderr = stderr();
     for warning in &summary.warnings {
         warning
@@ -338,7 +377,7 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
         "Built {count} {documents} ({} {pages}) in {:.2} s into {}",
         summary.pages,
         summary.elapsed.as_secs_f64(),
-        options.out.display()
+        out.display()
     );
     if !summary.site.is_empty() {
         let files: Vec<String> = summary
@@ -348,7 +387,68 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
             .collect();
         eprintln!("Updated the site: {}", files.join(", "));
     }
+    Ok(())
+}
+
+fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
+    let options = build_options(root, args.build);
+    let mut open = args.open;
+    crate::watch::watch(&options, |event| match event {
+        crate::watch::Event::Built { changed, result } => {
+            if let Err(error) = show_rebuild(root, &options, changed, result, &mut open) {
+                eprintln!("error: {error}");
+            }
+        }
+        crate::watch::Event::Waiting => {
+            eprintln!("Watching {} for changes (Ctrl-C stops)", root.display());
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One build of `rsr watch`: what set it off, then what it wrote or the
+/// problems that stopped it. The first that succeeds opens a document if
+/// `open` asks for it.
+fn show_rebuild(
+    root: &Path,
+    options: &BuildOptions,
+    changed: &[PathBuf],
+    result: &Result<build::Summary, Error>,
+    open: &mut bool,
+) -> Result<(), Error> {
+    let now = chrono::Local::now().format("%H:%M:%S");
+    if changed.is_empty() {
+        eprintln!("[{now}] Building");
+    } else {
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("[{now}] Changed: {}", names.join(", "));
+    }
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(error) => {
+            return error
+                .emit(root, &mut stderr())
+                .map_err(|e| Error::io("stderr", e));
+        }
+    };
+    print_summary(root, &options.out, summary)?;
+    if !changed.is_empty() {
+        for output in &summary.outputs {
+            let name = output.strip_prefix(&options.out).unwrap_or(output);
+            eprintln!("  {}", name.display());
+        }
+    }
+    if std::mem::take(open) {
+        let first = if options.filter.is_empty() {
+            options.out.join("index.html")
+        } else {
+            summary.outputs.first().cloned().unwrap_or_default()
+        };
+        if let Err(e) = opener::open(&first) {
+            eprintln!("warning: could not open {}: {e}", first.display());
+        }
+    }
+    Ok(())
 }
 
 fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {

@@ -25,6 +25,7 @@ pub mod render;
 pub mod schema;
 pub mod site;
 pub mod sv;
+pub mod watch;
 pub mod write;
 
 pub use error::{Diagnostic, Error};

@@ -303,7 +303,15 @@ fn strip_location(message: &str) -> String {
         "data did not match any variant of untagged enum Document" => {
             "expected a decision document: a title, or `{titel: …, fil: …}`".to_string()
         }
-        other => other.to_string(),
+        other => match other
+            .strip_prefix("duplicate mapping key: ")
+            .and_then(|rest| rest.strip_suffix(", set DuplicateKeyPolicy in Options if acceptable"))
+        {
+            Some(key) => {
+                format!("`{key}` is given twice: a field may appear once, so remove one of them")
+            }
+            None => other.to_string(),
+        },
     }
 }
 

@@ -19,3 +19,4 @@ mod secrecy;
 mod site;
 mod snapshots;
 mod support;
+mod watch;
