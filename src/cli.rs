@@ -116,6 +116,8 @@ const CHECK_EXAMPLES: &str = "\
 Examples:
   rsr check                          every problem, with source snippets
   rsr check --format github          annotations for a GitHub Actions run
+  rsr check --format gitlab > gl-code-quality-report.json
+                                     a Code Quality report for a GitLab merge request
   rsr check --format json | jq .     for other tools
   rsr check --list-rules             the rules and what they guard against";
 
@@ -468,6 +470,7 @@ fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         Format::Human => output::human(root, diagnostics, &mut stderr()),
         Format::Json => output::json(diagnostics, &mut std::io::stdout().lock()),
         Format::Github => output::github(diagnostics, &mut std::io::stdout().lock()),
+        Format::Gitlab => output::gitlab(diagnostics, &mut std::io::stdout().lock()),
     };
     written.map_err(|e| Error::io("output", e))?;
     let failed = checked.errors() > 0 || (args.deny_warnings && checked.warnings() > 0);

@@ -1,5 +1,6 @@
-//! The three ways `rsr check` reports: for a person (source snippets, colour
-//! at a terminal), as JSON for tools, and as GitHub workflow annotations.
+//! The four ways `rsr check` reports: for a person (source snippets, colour
+//! at a terminal), as JSON for tools, as GitHub workflow annotations, and as
+//! a GitLab Code Quality report.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -18,6 +19,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands: ::error file=…,line=…,col=…::message
     Github,
+    /// A GitLab Code Quality report (JSON), shown on the merge request.
+    Gitlab,
 }
 
 /// Human output: every diagnostic, then a count.
@@ -90,6 +93,63 @@ pub fn github(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
         )?;
     }
     Ok(())
+}
+
+/// One issue of a GitLab Code Quality report.
+#[derive(Serialize)]
+struct CodeQuality {
+    description: String,
+    check_name: String,
+    /// Tells GitLab which issues are the same from one pipeline to the next.
+    fingerprint: String,
+    severity: &'static str,
+    location: CodeQualityLocation,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLocation {
+    path: String,
+    lines: CodeQualityLines,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLines {
+    begin: u64,
+}
+
+/// GitLab's Code Quality report: errors are `major`, warnings `minor`.
+pub fn gitlab(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()> {
+    let issues: Vec<CodeQuality> = diagnostics
+        .iter()
+        .map(|d| {
+            let path = slashed(&d.loc.file);
+            let line = d.loc.line.max(1);
+            let description = match &d.hint {
+                Some(hint) => format!("{} (hint: {hint})", d.message),
+                None => d.message.clone(),
+            };
+            let place = format!("{}:{line}:{}", path, d.loc.column);
+            CodeQuality {
+                fingerprint: crate::manifest::hash(&[
+                    d.rule.as_bytes(),
+                    place.as_bytes(),
+                    d.message.as_bytes(),
+                ]),
+                check_name: format!("rsr {}", d.rule),
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                description,
+                location: CodeQualityLocation {
+                    path,
+                    lines: CodeQualityLines { begin: line },
+                },
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
 }
 
 /// Paths as GitHub and JSON readers expect them, with forward slashes.

@@ -144,6 +144,36 @@ fn two_mistakes_as_github_annotations() {
 }
 
 #[test]
+fn two_mistakes_as_a_gitlab_code_quality_report() {
+    let repo = two_mistakes();
+    let (code, stdout, _) = check_in(repo.path(), &["--format", "gitlab"]);
+    assert_eq!(code, Some(1));
+    let found: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 2, "{stdout}");
+    assert_eq!(found[0]["check_name"], "rsr unknown-field");
+    assert_eq!(found[0]["severity"], "major");
+    assert_eq!(
+        found[0]["location"]["path"],
+        "meetings/rlg/2025-11-17/02-khoss.yaml"
+    );
+    assert_eq!(found[0]["location"]["lines"]["begin"], 18);
+    assert!(
+        found[0]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown field `synpunkt` (hint: did you mean `synpunkter`?"),
+        "{stdout}"
+    );
+    assert_eq!(found[1]["location"]["lines"]["begin"], 9);
+    // GitLab matches issues across pipelines by fingerprint: distinct
+    // issues differ, and the same issue keeps its fingerprint.
+    assert_ne!(found[0]["fingerprint"], found[1]["fingerprint"]);
+    let (_, again, _) = check_in(repo.path(), &["--format", "gitlab"]);
+    assert_eq!(stdout, again);
+}
+
+#[test]
 fn warnings_pass_unless_denied_and_builds_show_them() {
     let repo = Repo::examples();
     repo.edit(
