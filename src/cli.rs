@@ -92,6 +92,16 @@ pub enum Command {
     /// confidential item is never shown. No PDF is typeset.
     #[command(after_long_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Copy what may be published from out/ into an empty folder, for a
+    /// web server or Pages.
+    ///
+    /// The site (index.html, feed.xml, the calendars, each meeting's open
+    /// data) and the documents it links: never a draft (UTKAST), the
+    /// internal protokoll of a meeting with confidential items, or the utdrag
+    /// of a confidential paragraph, all of which out/ holds for the
+    /// secretary. Run `rsr build` first.
+    #[command(after_long_help = PUBLISH_EXAMPLES)]
+    Publish(PublishArgs),
     /// Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
     ///
     /// Changes are gathered for a quarter of a second and rebuilt by what
@@ -272,6 +282,20 @@ Examples:
   rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf
   rsr build --kind protokollsutdrag --paragraph 29";
 
+const PUBLISH_EXAMPLES: &str = "\
+Examples:
+  rsr build && rsr publish public     the public site in ./public, for GitLab Pages
+  rsr publish /tmp/site --out pdf     from documents built with `rsr build --out pdf`";
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The folder to copy into; it must be empty or not exist yet.
+    pub dir: PathBuf,
+    /// Where `rsr build` wrote the documents [default: <root>/out].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 const WATCH_EXAMPLES: &str = "\
 Examples:
   rsr watch                                          everything, rebuilt as you save
@@ -334,6 +358,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Justera(args) => justera(&root, &args),
         Command::Diff(args) => diff(&root, &args),
         Command::Watch(args) => watch(&root, args),
+        Command::Publish(args) => publish(&root, &args),
         Command::Schema(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
@@ -390,6 +415,20 @@ fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<()
         eprintln!("Updated the site: {}", files.join(", "));
     }
     Ok(())
+}
+
+fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
+    let checked = check::check(root);
+    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    let out = args.out.clone().unwrap_or_else(|| root.join("out"));
+    let documents = crate::docs::documents(repository, &Filter::default());
+    let manifest = crate::manifest::Manifest::load(&out);
+    let today = chrono::Local::now().date_naive();
+    let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
+    eprintln!("Published {count} files into {}", args.dir.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {

@@ -32,18 +32,85 @@ pub fn write(
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, Error> {
-    let documents: Vec<&Document> = documents
+    let files = files(repository, &published(documents, out), out, manifest, today)?;
+    // Only what changed is rewritten.
+    let mut staged = Vec::new();
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        let target = out.join(&path);
+        if std::fs::read(&target).ok().as_deref() == Some(bytes.as_slice()) {
+            continue;
+        }
+        staged.push(write::stage(&target, &bytes)?);
+        written.push(path);
+    }
+    write::commit(staged)?;
+    Ok(written)
+}
+
+/// Copies what may be published from `out` (after `rsr build`) into the
+/// empty or new folder `dir`: the site's files and the documents it links,
+/// never a draft or a document with confidential information. Returns the
+/// number of files copied.
+pub fn publish(
+    repository: &Repository,
+    documents: &[Document],
+    out: &Path,
+    manifest: &Manifest,
+    today: NaiveDate,
+    dir: &Path,
+) -> Result<usize, Error> {
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(Error::Usage(format!(
+            "{} is not empty: rsr publish writes only into an empty or new folder, so that nothing it should not publish is left there",
+            dir.display()
+        )));
+    }
+    let public = published(documents, out);
+    let site = files(repository, &public, out, manifest, today)?;
+    let paths = site
+        .into_iter()
+        .map(|(path, _)| path)
+        .chain(public.iter().map(|d| d.output.clone()));
+    let mut count = 0;
+    for path in paths {
+        let source = out.join(&path);
+        let bytes = std::fs::read(&source).map_err(|e| {
+            Error::Usage(format!(
+                "cannot read {} ({e}): run `rsr build` before `rsr publish`",
+                source.display()
+            ))
+        })?;
+        write::file(&dir.join(&path), &bytes)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// The documents that may be published and have been built.
+fn published<'a>(documents: &'a [Document], out: &Path) -> Vec<&'a Document> {
+    documents
         .iter()
         .filter(|d| d.public && out.join(&d.output).is_file())
-        .collect();
+        .collect()
+}
+
+/// Every file of the site, as (path under `out/`, content).
+fn files(
+    repository: &Repository,
+    documents: &[&Document],
+    out: &Path,
+    manifest: &Manifest,
+    today: NaiveDate,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     files.push((
         PathBuf::from("index.html"),
-        index(repository, &documents, out, manifest, today)?.into_bytes(),
+        index(repository, documents, out, manifest, today)?.into_bytes(),
     ));
     files.push((
         PathBuf::from("feed.xml"),
-        feed(repository, &documents)?.into_bytes(),
+        feed(repository, documents)?.into_bytes(),
     ));
     let all: Vec<(&Body, &Meeting)> = repository
         .bodies
@@ -61,20 +128,8 @@ pub fn write(
             crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
         ));
     }
-    files.extend(crate::opendata::files(repository, &documents, out));
-    // Only what changed is rewritten.
-    let mut staged = Vec::new();
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        let target = out.join(&path);
-        if std::fs::read(&target).ok().as_deref() == Some(bytes.as_slice()) {
-            continue;
-        }
-        staged.push(write::stage(&target, &bytes)?);
-        written.push(path);
-    }
-    write::commit(staged)?;
-    Ok(written)
+    files.extend(crate::opendata::files(repository, documents, out));
+    Ok(files)
 }
 
 #[derive(Serialize)]

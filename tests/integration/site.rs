@@ -106,6 +106,67 @@ fn every_link_of_the_index_resolves_and_only_public_documents_are_linked() {
 }
 
 #[test]
+fn publish_copies_the_site_and_only_what_it_links() {
+    let repo = Repo::examples();
+    // Before a build there is nothing to publish.
+    let stderr = repo.rsr(&["publish", "public"]).failure().stderr();
+    assert!(
+        stderr.contains("run `rsr build` before `rsr publish`"),
+        "{stderr}"
+    );
+
+    // A draft kallelse beside the confidential § 125.
+    repo.edit(
+        "meetings/rsr/2026-01-26/meeting.yaml",
+        "status: kallad",
+        "status: planerad",
+    );
+    repo.rsr(&["build"]).success();
+    let stderr = repo.rsr(&["publish", "public"]).success().stderr();
+    assert!(
+        stderr.contains("Published 35 files into public"),
+        "{stderr}"
+    );
+    let public = repo.path().join("public");
+    for secret in [
+        "bmn/2026-10-14-protokoll.pdf",
+        "bmn/2026-10-14-protokollsutdrag-125.pdf",
+        "rsr/2026-01-26-kallelse.pdf",
+        ".rsr.manifest.json",
+    ] {
+        assert!(repo.path().join("out").join(secret).is_file(), "{secret}");
+        assert!(!public.join(secret).exists(), "{secret} published");
+    }
+    // Every link of the published index leads to a published file.
+    let html = std::fs::read_to_string(public.join("index.html")).unwrap();
+    let hrefs = attributes(&html, "href");
+    for href in hrefs.iter().filter(|h| !h.starts_with('#')) {
+        let file = public.join(percent_decoded(href));
+        assert!(file.is_file(), "{href} is not published");
+    }
+    // And every file published is one of them, or the open data or a
+    // calendar they lead to.
+    let mut published = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            published += 1;
+            let relative = entry.path().strip_prefix(&public).unwrap();
+            let name = relative.to_string_lossy().replace('\\', "/");
+            assert!(
+                name == "index.html" || hrefs.iter().any(|h| percent_decoded(h) == name),
+                "{name} is published but not linked"
+            );
+        }
+    }
+    assert_eq!(published, 35);
+
+    // Only into an empty folder: nothing stale is left to leak.
+    let stderr = repo.rsr(&["publish", "public"]).failure().stderr();
+    assert!(stderr.contains("public is not empty"), "{stderr}");
+}
+
+#[test]
 fn drafts_are_not_published_and_the_site_is_rewritten_only_when_it_changes() {
     let repo = Repo::examples();
     repo.edit(
