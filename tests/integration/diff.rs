@@ -2,48 +2,20 @@
 //! changes a decision, adds an item, moves a meeting or touches nothing
 //! relevant shows its reviewers.
 
-use std::process::Command;
-
 use crate::support::Repo;
 
 /// A copy of the examples committed on `main`.
 fn committed() -> Repo {
     let repo = Repo::examples();
-    git(&repo, &["init", "--quiet", "--initial-branch=main"]);
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
     std::fs::write(repo.path().join("README.md"), "Nämndens handlingar\n").unwrap();
-    commit(&repo, "Examples");
+    repo.commit("Examples");
     repo
-}
-
-fn git(repo: &Repo, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .current_dir(repo.path())
-        .args([
-            "-c",
-            "user.name=Sekreterare",
-            "-c",
-            "user.email=sekr@example.se",
-        ])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn commit(repo: &Repo, message: &str) {
-    git(repo, &["add", "--all"]);
-    git(repo, &["commit", "--quiet", "--allow-empty", "-m", message]);
 }
 
 /// A branch off main with one change, committed.
 fn branch(repo: &Repo) {
-    git(repo, &["checkout", "--quiet", "-b", "andring"]);
+    repo.git(&["checkout", "--quiet", "-b", "andring"]);
 }
 
 #[test]
@@ -55,7 +27,7 @@ fn a_changed_decision_lists_the_protokoll_and_its_utdrag_with_a_word_diff_and_a_
         "1. Bygglov beviljas med stöd av 9 kap. 31 b §",
         "1. Bygglov beviljas med stöd av 9 kap. 31 c §",
     );
-    commit(&repo, "Rätta lagrum");
+    repo.commit("Rätta lagrum");
     let out = repo.rsr(&["diff"]).success().stdout();
     assert!(
         out.starts_with("<!-- rsr-diff -->\n## rsr: dokument som ändras\n"),
@@ -134,7 +106,7 @@ fn a_moved_meeting_shows_in_its_plan_as_removed_and_added() {
         "datum: 2026-05-11",
         "datum: 2026-05-18",
     );
-    commit(&repo, "Flytta mötet");
+    repo.commit("Flytta mötet");
     let out = repo.rsr(&["diff"]).success().stdout();
     assert!(out.contains("1 dokument — 1 ändras."), "{out}");
     assert!(
@@ -157,7 +129,7 @@ fn a_change_outside_the_meetings_lists_nothing() {
         "Nämndens handlingar, se out/\n",
     )
     .unwrap();
-    commit(&repo, "README");
+    repo.commit("README");
     let out = repo.rsr(&["diff"]).success().stdout();
     assert!(out.ends_with(": inga dokument ändras.\n"), "{out}");
 }
@@ -199,8 +171,8 @@ fn hostile_text_is_escaped_and_confidential_text_is_not_shown() {
 #[test]
 fn without_a_main_branch_diff_asks_for_a_revision() {
     let repo = Repo::examples();
-    git(&repo, &["init", "--quiet", "--initial-branch=trunk"]);
-    commit(&repo, "Examples");
+    repo.git(&["init", "--quiet", "--initial-branch=trunk"]);
+    repo.commit("Examples");
     let stderr = repo.rsr(&["diff"]).failure().stderr();
     assert!(
         stderr.contains(

@@ -4,6 +4,7 @@
 mod attachments;
 mod build;
 mod check;
+mod ci;
 mod diff;
 mod draft;
 mod errors;

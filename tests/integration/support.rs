@@ -73,6 +73,35 @@ impl Repo {
         Run { output }
     }
 
+    /// Runs git in the repository as a secretary would, without their
+    /// configuration; fails the test if git fails.
+    pub fn git(&self, args: &[&str]) -> String {
+        let output = Command::new("git")
+            .current_dir(self.path())
+            .args([
+                "-c",
+                "user.name=Sekreterare",
+                "-c",
+                "user.email=sekr@example.se",
+            ])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Commits everything in the working tree.
+    pub fn commit(&self, message: &str) {
+        self.git(&["add", "--all"]);
+        self.git(&["commit", "--quiet", "--allow-empty", "-m", message]);
+    }
+
     pub fn bytes(&self, relative: &str) -> Vec<u8> {
         std::fs::read(self.path().join(relative)).unwrap()
     }
