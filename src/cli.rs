@@ -44,7 +44,9 @@ pub enum Command {
     /// `justerad`. PDFs go to `out/<body>/<YYYY-MM-DD>-<kind>.pdf` (utdrag:
     /// `…-protokollsutdrag-<§>.pdf`); if any document fails, none is
     /// replaced. The site beside them (index.html, feed.xml, kalender.ics
-    /// per body and for all) links every document that may be published.
+    /// per body and for all, and each meeting's open data as
+    /// `<body>/<YYYY-MM-DD>.json`) links every document that may be
+    /// published; `rsr publish` copies just that for the web.
     #[command(after_long_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Check every file against every rule and report all problems at once.
