@@ -314,7 +314,7 @@ pub struct WatchArgs {
     pub open: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     /// Only this body (its folder name or short name); repeatable.
     #[arg(long, value_name = "BODY")]
@@ -334,6 +334,12 @@ pub struct BuildArgs {
     /// Documents typeset at once [default: the number of cores].
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Typeset every document, even those out/ has up to date.
+    #[arg(long)]
+    pub force: bool,
+    /// Print where the time went: load, check, data, layout, PDF export, write.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Parses the command line, runs the command and reports the outcome.
@@ -369,7 +375,8 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn build_options(root: &Path, args: BuildArgs) -> BuildOptions {
+fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
+    let args = args.clone();
     BuildOptions {
         root: root.to_path_buf(),
         out: args.out.unwrap_or_else(|| root.join("out")),
@@ -381,13 +388,23 @@ fn build_options(root: &Path, args: BuildArgs) -> BuildOptions {
         },
         jobs: args.jobs,
         progress: std::io::stderr().is_terminal(),
+        force: args.force,
     }
 }
 
 fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
-    let options = build_options(root, args);
+    let options = build_options(root, &args);
     let summary = build::build(&options)?;
     print_summary(root, &options.out, &summary)?;
+    if args.timings {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = options
+            .jobs
+            .unwrap_or(cores)
+            .min(summary.built.len())
+            .max(1);
+        eprintln!("{}", summary.timings.report(summary.elapsed, threads));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -399,11 +416,17 @@ fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<()
             .emit(root, &mut stderr)
             .map_err(|e| Error::io("stderr", e))?;
     }
-    let count = summary.outputs.len();
+    let count = summary.built.len();
     let documents = if count == 1 { "document" } else { "documents" };
     let pages = if summary.pages == 1 { "page" } else { "pages" };
+    let unchanged = summary.outputs.len() - count;
+    let unchanged = if unchanged > 0 {
+        format!("; {unchanged} up to date")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "Built {count} {documents} ({} {pages}) in {:.2} s into {}",
+        "Built {count} {documents} ({} {pages}) in {:.2} s into {}{unchanged}",
         summary.pages,
         summary.elapsed.as_secs_f64(),
         out.display()
@@ -434,7 +457,7 @@ fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
 }
 
 fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
-    let options = build_options(root, args.build);
+    let options = build_options(root, &args.build);
     let mut open = args.open;
     crate::watch::watch(&options, |event| match event {
         crate::watch::Event::Built { changed, result } => {
@@ -476,7 +499,7 @@ fn show_rebuild(
     };
     print_summary(root, &options.out, summary)?;
     if !changed.is_empty() {
-        for output in &summary.outputs {
+        for output in &summary.built {
             let name = output.strip_prefix(&options.out).unwrap_or(output);
             eprintln!("  {}", name.display());
         }

@@ -99,6 +99,9 @@ pub struct Rendered {
     pub fingerprint: String,
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// Time spent in Typst's layout and in its PDF export.
+    pub layout: std::time::Duration,
+    pub export: std::time::Duration,
 }
 
 impl Renderer {
@@ -170,13 +173,15 @@ impl Renderer {
         })
     }
 
-    /// One hash of everything `document` is made from: rsr's version (which
-    /// fixes the fonts and the built-in templates), the templates as they
-    /// are now, its identity, its data and its files.
+    /// One hash of everything `document` is made from: rsr itself (its
+    /// version, and the hash build.rs takes of its source, fonts and
+    /// built-in templates), the templates as they are now, its identity,
+    /// its data and its files.
     fn hash(&self, document: &Document, inputs: &Inputs) -> String {
         let issued = document.issued.to_string();
         let mut parts: Vec<&[u8]> = vec![
             env!("CARGO_PKG_VERSION").as_bytes(),
+            env!("RSR_BUILD_ID").as_bytes(),
             self.lib.source.text().as_bytes(),
             self.template(document.kind).source.text().as_bytes(),
             document.ident.as_bytes(),
@@ -214,9 +219,11 @@ impl Renderer {
             template: self.template(document.kind),
             document,
         };
+        let started = std::time::Instant::now();
         let compiled = typst::compile::<PagedDocument>(&world)
             .output
             .map_err(|errors| world.error(&errors))?;
+        let layout = started.elapsed();
         let issued = document.issued;
         let timestamp = Datetime::from_ymd_hms(
             issued.year(),
@@ -244,11 +251,14 @@ impl Renderer {
             standards,
             ..PdfOptions::default()
         };
+        let started = std::time::Instant::now();
         let pdf = typst_pdf::pdf(&compiled, &options).map_err(|errors| world.error(&errors))?;
         Ok(Rendered {
             fingerprint,
             pdf,
             pages: compiled.pages().len(),
+            layout,
+            export: started.elapsed(),
         })
     }
 }

@@ -66,6 +66,7 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
             out: options.out.clone(),
             jobs: options.jobs,
             progress: options.progress,
+            force: options.force,
         };
         let result = build::build(&rebuild);
         // Named for the reader: inputs, not an editor's temporary files.

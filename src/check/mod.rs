@@ -307,10 +307,15 @@ impl Checked {
 
 /// Loads the repository and runs every rule.
 pub fn check(root: &Path) -> Checked {
+    check_loaded(load::load(root))
+}
+
+/// Runs every rule on a loaded repository.
+pub fn check_loaded(loaded: Loaded) -> Checked {
     let Loaded {
         repository,
         mut problems,
-    } = load::load(root);
+    } = loaded;
     if let Some(repository) = &repository {
         // A file that did not read would show as a changed protokoll.
         let compare_locks = problems.is_empty();

@@ -8,6 +8,7 @@ mod ci;
 mod diff;
 mod draft;
 mod errors;
+mod incremental;
 mod justera;
 mod list;
 mod new;
