@@ -300,8 +300,23 @@ impl Timings {
                 per.len()
             ));
         }
+        if let Some(peak) = peak_memory() {
+            lines.push(format!(
+                "  peak memory (resident): {:.1} MB",
+                peak as f64 / 1e6
+            ));
+        }
         lines.join("\n")
     }
+}
+
+/// The process's peak resident memory in bytes, where the system tells
+/// (Linux's /proc/self/status, VmHWM).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
 }
 
 /// The value below which a share `p` of the sorted `values` lies (nearest
