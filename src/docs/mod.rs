@@ -84,8 +84,10 @@ pub struct Document {
     /// The date the PDF declares as its creation date, taken from the data
     /// so that two builds give the same bytes.
     pub issued: NaiveDate,
-    /// What the template reads as `/data.json`.
-    pub data: serde_json::Value,
+    /// What the template reads as `/data.json`: compact JSON, kept as text
+    /// because a build holds every document's data at once and a parsed
+    /// tree takes several times the memory.
+    pub data: Vec<u8>,
     /// Files from the meeting folder the template may read, in order, as
     /// `/underlag/<n>.pdf`; relative to the repository root.
     pub files: Vec<PathBuf>,
@@ -271,6 +273,7 @@ impl Context<'_> {
                 // Plain structs of strings and numbers always serialize.
                 let data = data.unwrap_or_default();
                 let draft = data.get("draft").is_some_and(|d| !d.is_null());
+                let data = serde_json::to_vec(&data).unwrap_or_default();
                 Document {
                     kind,
                     body: self.body.slug.clone(),

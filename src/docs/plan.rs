@@ -87,7 +87,7 @@ pub fn documents(
                 output: PathBuf::from(&body.slug).join(format!("{year}-sammantradesplan.pdf")),
                 ident: format!("rsr/{}/{year}/sammantradesplan", body.slug),
                 issued: first,
-                data: serde_json::to_value(plan).unwrap_or_default(),
+                data: serde_json::to_vec(&plan).unwrap_or_default(),
             }
         })
         .collect()

@@ -75,7 +75,8 @@ fn the_vote_table_lists_every_deciding_member_with_their_vote() {
         ..Filter::default()
     };
     let documents = docs::documents(&repository, &filter);
-    let sections = documents[0].data["sections"].as_array().unwrap();
+    let data: serde_json::Value = serde_json::from_slice(&documents[0].data).unwrap();
+    let sections = data["sections"].as_array().unwrap();
     let vote = &sections.iter().find(|s| s["number"] == 121).expect("§ 121")["vote"];
     let rows: Vec<(String, String)> = vote["rows"]
         .as_array()

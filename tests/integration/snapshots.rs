@@ -27,7 +27,8 @@ fn check_in(root: &std::path::Path, kind: Kind, body: &str, sample: &str) {
     // internal version, before the public one.
     let documents = docs::documents(&repository, &filter);
     assert!(!documents.is_empty());
-    let actual = serde_json::to_string_pretty(&documents[0].data).unwrap() + "\n";
+    let data: serde_json::Value = serde_json::from_slice(&documents[0].data).unwrap();
+    let actual = serde_json::to_string_pretty(&data).unwrap() + "\n";
     let path = examples().join("templates").join(sample);
     if std::env::var_os("RSR_BLESS").is_some() {
         std::fs::write(&path, &actual).unwrap();
