@@ -18,7 +18,7 @@ use crate::check;
 use crate::docs::{self, Document, Filter};
 use crate::error::Diagnostic;
 use crate::error::Error;
-use crate::manifest::{self, Manifest, State};
+use crate::manifest::{Entry, Manifest, State};
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 
@@ -137,20 +137,18 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     for (result, document) in results.into_iter().zip(&to_build) {
         let Built {
             file,
-            pages: count,
-            input,
-            pdf,
+            entry,
             layout,
             export,
         } = result?;
         staged.push(file);
-        pages += count;
+        pages += entry.pages;
         timings.layout += layout;
         timings.export += export;
         timings
             .per_document
             .push((layout + export).as_secs_f64() * 1000.0);
-        manifest.record(&document.output, input, pdf, count);
+        manifest.record(&document.output, entry);
         built.push(options.out.join(&document.output));
     }
     write::commit(staged)?;
@@ -194,10 +192,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
 /// A typeset document, staged beside its destination.
 struct Built {
     file: Staged,
-    pages: usize,
-    /// The hashes of its inputs and of the PDF's bytes, for the manifest.
-    input: String,
-    pdf: String,
+    /// What the manifest records of it.
+    entry: Entry,
     layout: Duration,
     export: Duration,
 }
@@ -237,9 +233,7 @@ fn render_all(
                          }| {
                             Ok(Built {
                                 file: write::stage(&out.join(&document.output), &pdf)?,
-                                pages,
-                                input: fingerprint,
-                                pdf: manifest::hash(&[&pdf]),
+                                entry: Entry::of(fingerprint, &pdf, pages),
                                 layout,
                                 export,
                             })

@@ -31,6 +31,32 @@ pub struct Entry {
     /// Its number of pages.
     #[serde(default)]
     pub pages: usize,
+    /// Its size in bytes and its SHA-512, as the open data publishes them.
+    #[serde(default)]
+    pub size: u64,
+    #[serde(default)]
+    pub sha512: String,
+}
+
+impl Entry {
+    /// The entry of a PDF with these bytes, made from `input`.
+    pub fn of(input: String, pdf: &[u8], pages: usize) -> Entry {
+        Entry {
+            input,
+            pdf: hash(&[pdf]),
+            pages,
+            size: pdf.len() as u64,
+            sha512: sha512(pdf),
+        }
+    }
+}
+
+/// The hex SHA-512 of a file's bytes.
+pub fn sha512(bytes: &[u8]) -> String {
+    sha2::Sha512::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Whether a document in `out/` is the one the repository would build now.
@@ -63,11 +89,9 @@ impl Manifest {
             .unwrap_or_default()
     }
 
-    /// Records that `output` was written from `input` with bytes whose
-    /// hash is `pdf`.
-    pub fn record(&mut self, output: &Path, input: String, pdf: String, pages: usize) {
-        self.documents
-            .insert(key(output), Entry { input, pdf, pages });
+    /// Records what `output` was written from and with.
+    pub fn record(&mut self, output: &Path, entry: Entry) {
+        self.documents.insert(key(output), entry);
     }
 
     /// What the manifest knows of `output`.
@@ -131,7 +155,7 @@ mod tests {
         assert_eq!(manifest.state(out.path(), output, "a"), State::Missing);
 
         std::fs::write(out.path().join(output), b"%PDF-1").unwrap();
-        manifest.record(output, "a".into(), hash(&[b"%PDF-1"]), 1);
+        manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
         manifest.save(out.path()).unwrap();
         let manifest = Manifest::load(out.path());
         assert_eq!(manifest.state(out.path(), output, "a"), State::UpToDate);

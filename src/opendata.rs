@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::Serialize;
-use sha2::{Digest, Sha512};
 
 use crate::attendance::{self, Span};
 use crate::docs::{self, Context, Document, Kind};
+use crate::manifest::Manifest;
 use crate::model::{
     self, Ballot, BodyKind, ItemKind, Mode, PersonRef, PersonRefValue, Role, Status, Time,
 };
@@ -371,6 +371,7 @@ pub fn files(
     repository: &model::Repository,
     documents: &[&Document],
     out: &Path,
+    manifest: &Manifest,
 ) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
     for body in &repository.bodies {
@@ -382,7 +383,7 @@ pub fn files(
                 .filter(|d| d.kind != Kind::Sammantradesplan)
                 .copied()
                 .collect();
-            let meeting = meeting(&context, &own, out);
+            let meeting = meeting(&context, &own, out, manifest);
             // Plain structs of strings and numbers always serialize.
             let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
             text.push('\n');
@@ -398,14 +399,19 @@ pub fn path(body: &str, date: NaiveDate) -> PathBuf {
 }
 
 /// The data of one meeting.
-pub fn meeting(context: &Context, documents: &[&Document], out: &Path) -> Meeting {
+pub fn meeting(
+    context: &Context,
+    documents: &[&Document],
+    out: &Path,
+    manifest: &Manifest,
+) -> Meeting {
     let m = context.meeting;
     let spec = &m.spec;
     let body = context.body;
     let date = m.date();
     let id = format!("{}/{}", body.slug, sv::iso_date(date));
     let adjusted = m.status() >= Status::Adjusted;
-    let file = |document: &Document| self::file(document, out);
+    let file = |document: &Document| self::file(document, out, manifest);
     Meeting {
         format: FORMAT,
         kind: "Meeting",
@@ -737,21 +743,25 @@ fn person(context: &Context, reference: &PersonRef) -> Person {
     }
 }
 
-/// A published document as a `File`; `None` when it is not in `out`.
-fn file(document: &Document, out: &Path) -> Option<File> {
-    let bytes = std::fs::read(out.join(&document.output)).ok()?;
+/// A published document as a `File`: its size and checksum as the build
+/// recorded them, or, for a document the manifest does not know, as read
+/// from `out`; `None` when it is not there.
+fn file(document: &Document, out: &Path, manifest: &Manifest) -> Option<File> {
+    let (size, checksum) = match manifest.entry(&document.output) {
+        Some(entry) if !entry.sha512.is_empty() => (entry.size, entry.sha512.clone()),
+        _ => {
+            let bytes = std::fs::read(out.join(&document.output)).ok()?;
+            (bytes.len() as u64, crate::manifest::sha512(&bytes))
+        }
+    };
     let file_name = document.output.file_name()?.to_string_lossy().into_owned();
-    let checksum: String = Sha512::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
     Some(File {
         kind: "File",
         name: crate::site::title(document),
         access_url: crate::site::href(Path::new(&file_name)),
         file_name,
         mime_type: "application/pdf",
-        size: bytes.len() as u64,
+        size,
         sha512_checksum: checksum,
     })
 }

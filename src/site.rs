@@ -128,7 +128,7 @@ fn files(
             crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
         ));
     }
-    files.extend(crate::opendata::files(repository, documents, out));
+    files.extend(crate::opendata::files(repository, documents, out, manifest));
     Ok(files)
 }
 
