@@ -431,12 +431,18 @@ fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<()
         summary.elapsed.as_secs_f64(),
         out.display()
     );
+    // A few files by name; a large repository's hundreds by number.
+    const NAMED: usize = 20;
     if !summary.site.is_empty() {
-        let files: Vec<String> = summary
+        let mut files: Vec<String> = summary
             .site
             .iter()
+            .take(NAMED)
             .map(|f| f.display().to_string())
             .collect();
+        if summary.site.len() > NAMED {
+            files.push(format!("and {} more", summary.site.len() - NAMED));
+        }
         eprintln!("Updated the site: {}", files.join(", "));
     }
     Ok(())
