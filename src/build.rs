@@ -80,6 +80,8 @@ pub struct Timings {
     pub site: Duration,
     /// Layout and export of each document typeset, in milliseconds.
     pub per_document: Vec<f64>,
+    /// The threads that typeset.
+    pub threads: usize,
 }
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
@@ -126,7 +128,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     let to_build: Vec<&Document> = stale.iter().map(|&n| &documents[n]).collect();
     let clock = Instant::now();
-    let results = render_all(&renderer, &to_build, &options.out, options.jobs, &progress);
+    let (results, threads) =
+        render_all(&renderer, &to_build, &options.out, options.jobs, &progress);
+    timings.threads = threads;
     timings.typeset_wall = clock.elapsed();
     progress.finish_and_clear();
 
@@ -201,14 +205,14 @@ struct Built {
 type Outcome = Result<Built, Error>;
 
 /// Typesets every document on a small pool of threads; results keep the
-/// documents' order whatever the number of threads.
+/// documents' order whatever the number of threads, which is returned too.
 fn render_all(
     renderer: &Renderer,
     documents: &[&Document],
     out: &Path,
     jobs: Option<usize>,
     progress: &ProgressBar,
-) -> Vec<Outcome> {
+) -> (Vec<Outcome>, usize) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = jobs.unwrap_or(cores).clamp(1, documents.len().max(1));
     let next = AtomicUsize::new(0);
@@ -247,17 +251,19 @@ fn render_all(
             });
         }
     });
-    results
+    let results = results
         .into_inner()
         .unwrap_or_default()
         .into_iter()
         .flatten()
-        .collect()
+        .collect();
+    (results, workers)
 }
 
 impl Timings {
     /// The breakdown `rsr build --timings` prints.
-    pub fn report(&self, total: Duration, threads: usize) -> String {
+    pub fn report(&self, total: Duration) -> String {
+        let threads = self.threads;
         let total = total.as_secs_f64().max(f64::EPSILON);
         let mut lines = vec![format!(
             "Timings: {:.3} s in all; layout and PDF export are summed over {threads} thread{}",

@@ -397,13 +397,7 @@ fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
     let summary = build::build(&options)?;
     print_summary(root, &options.out, &summary)?;
     if args.timings {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let threads = options
-            .jobs
-            .unwrap_or(cores)
-            .min(summary.built.len())
-            .max(1);
-        eprintln!("{}", summary.timings.report(summary.elapsed, threads));
+        eprintln!("{}", summary.timings.report(summary.elapsed));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::attendance::{self, Span};
+use crate::attendance;
 use crate::docs::{self, Context, Document, Kind};
 use crate::manifest::Manifest;
 use crate::model::{
@@ -661,14 +661,6 @@ fn participants(context: &Context) -> Vec<Participant> {
     let Some(attendance) = &m.spec.attendance else {
         return Vec::new();
     };
-    let paragraphs = |span: Option<Span>| -> Vec<u32> {
-        span.map(|span| {
-            (span.first..=span.last)
-                .filter_map(|index| context.paragraphs.get(index).copied().flatten())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
     let chair = context.chair().map(|c| c.value.key());
     let mut list = Vec::new();
     for present in &attendance.present {
@@ -682,7 +674,7 @@ fn participants(context: &Context) -> Vec<Participant> {
             role,
             title: None,
             replaces: None,
-            paragraphs: paragraphs(attendance::partial(m, attendance, present)),
+            paragraphs: context.paragraphs_in(attendance::partial(m, attendance, present)),
         });
     }
     for (n, serving) in attendance.serving.iter().enumerate() {
@@ -691,17 +683,10 @@ fn participants(context: &Context) -> Vec<Participant> {
             role: "tjänstgörande ersättare",
             title: None,
             replaces: Some(person(context, &serving.replaces)),
-            paragraphs: paragraphs(attendance::serving_span(m, attendance, n)),
+            paragraphs: context.paragraphs_in(attendance::serving_span(m, attendance, n)),
         });
     }
     for other in &attendance.others {
-        let mut attended: Vec<u32> = other
-            .items
-            .iter()
-            .filter_map(|wanted| context.paragraphs[attendance::position(m, &wanted.value)?])
-            .collect();
-        attended.sort_unstable();
-        attended.dedup();
         list.push(Participant {
             title: other
                 .role
@@ -710,7 +695,7 @@ fn participants(context: &Context) -> Vec<Participant> {
             person: person(context, &other.person),
             role: "övrig närvarande",
             replaces: None,
-            paragraphs: attended,
+            paragraphs: context.attended(other),
         });
     }
     // The secretary, unless already listed among the others present.

@@ -388,6 +388,33 @@ impl Context<'_> {
         })
     }
 
+    /// The § numbers of the items in `span` (breaks have none); empty for
+    /// no span, someone present for the whole meeting.
+    pub fn paragraphs_in(&self, span: Option<crate::attendance::Span>) -> Vec<u32> {
+        let Some(span) = span else {
+            return Vec::new();
+        };
+        (span.first..=span.last)
+            .filter_map(|index| self.paragraphs.get(index).copied().flatten())
+            .collect()
+    }
+
+    /// The § numbers of the items someone other than the members attended,
+    /// in order; empty when they attended all.
+    pub fn attended(&self, attendee: &crate::model::OtherAttendee) -> Vec<u32> {
+        let mut attended: Vec<u32> = attendee
+            .items
+            .iter()
+            .filter_map(|wanted| {
+                let index = crate::attendance::position(self.meeting, &wanted.value)?;
+                self.paragraphs[index]
+            })
+            .collect();
+        attended.sort_unstable();
+        attended.dedup();
+        attended
+    }
+
     /// The person's role in this body, if they are a member.
     pub fn role(&self, reference: &PersonRef) -> Option<Role> {
         self.body.spec.role_of(&reference.value)

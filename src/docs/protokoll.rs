@@ -220,13 +220,7 @@ fn beslutande(context: &Context, reference: &PersonRef) -> String {
 
 /// "Per Ek (M), §§ 41–43" for someone who attended part of the meeting.
 fn with_paragraphs(context: &Context, text: String, span: Option<attendance::Span>) -> String {
-    let Some(span) = span else {
-        return text;
-    };
-    let numbers: Vec<u32> = (span.first..=span.last)
-        .filter_map(|index| context.paragraphs.get(index).copied().flatten())
-        .collect();
-    match numbers.as_slice() {
+    match context.paragraphs_in(span).as_slice() {
         [] => text,
         numbers => format!("{text}, {}", sv::paragraphs(numbers)),
     }
@@ -239,16 +233,7 @@ fn other(context: &Context, attendee: &OtherAttendee) -> String {
     if let Some(role) = attendee.role.as_ref().or(person.title.as_ref()) {
         text = format!("{text}, {role}");
     }
-    let mut attended: Vec<u32> = attendee
-        .items
-        .iter()
-        .filter_map(|wanted| {
-            let index = attendance::position(context.meeting, &wanted.value)?;
-            context.paragraphs[index]
-        })
-        .collect();
-    attended.sort_unstable();
-    attended.dedup();
+    let attended = context.attended(attendee);
     if !attended.is_empty() {
         text = format!("{text}, {}", sv::paragraphs(&attended));
     }
