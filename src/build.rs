@@ -7,9 +7,9 @@
 //! now (its data and files, the templates, rsr itself) and the PDF has not
 //! changed since: content hashes decide, never timestamps.
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -19,6 +19,7 @@ use crate::docs::{self, Document, Filter};
 use crate::error::Diagnostic;
 use crate::error::Error;
 use crate::manifest::{Entry, Manifest, State};
+use crate::model::Repository;
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 
@@ -64,7 +65,8 @@ pub struct Timings {
     pub setup: Duration,
     /// The rules of `rsr check`.
     pub check: Duration,
-    /// Turning the model into each document's data.
+    /// Turning the model into each document's data: once to hash it, and
+    /// again, on the typesetting threads, for what is typeset.
     pub data: Duration,
     /// Hashing inputs and outputs to find what is up to date.
     pub fingerprint: Duration,
@@ -98,27 +100,38 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     options.filter.check(repository)?;
     let clock = Instant::now();
-    let documents = docs::documents(repository, &options.filter);
-    timings.data = clock.elapsed();
-    let clock = Instant::now();
     let renderer = Renderer::new(&options.root)?;
     timings.setup = clock.elapsed();
     let mut manifest = Manifest::load(&options.out);
 
-    // What is up to date needs no typesetting.
-    let clock = Instant::now();
-    let fingerprints: Vec<String> = documents.iter().map(|d| renderer.fingerprint(d)).collect();
-    let stale: Vec<usize> = (0..documents.len())
-        .filter(|&n| {
-            options.force
-                || manifest.state(&options.out, &documents[n].output, &fingerprints[n])
-                    != State::UpToDate
-        })
-        .collect();
-    timings.fingerprint = clock.elapsed();
+    // What is up to date needs no typesetting. The data of each body's
+    // documents is made, hashed and let go before the next body's, so that
+    // memory does not grow with the repository; what needs typesetting has
+    // it made again, a body at a time, by the threads that typeset.
+    let mut documents: Vec<Document> = Vec::new();
+    let mut plan = Plan::default();
+    for (index, body) in repository.bodies.iter().enumerate() {
+        let clock = Instant::now();
+        let of_body = docs::documents_of(repository, body, &options.filter);
+        timings.data += clock.elapsed();
+        let clock = Instant::now();
+        plan.starts.push(documents.len());
+        for mut document in of_body {
+            let fingerprint = renderer.fingerprint(&document);
+            if options.force
+                || manifest.state(&options.out, &document.output, &fingerprint) != State::UpToDate
+            {
+                plan.stale.push(documents.len());
+            }
+            plan.bodies.push(index);
+            document.data = Vec::new();
+            documents.push(document);
+        }
+        timings.fingerprint += clock.elapsed();
+    }
 
-    let progress = if options.progress && stale.len() >= PROGRESS_THRESHOLD {
-        let bar = ProgressBar::new(stale.len() as u64);
+    let progress = if options.progress && plan.stale.len() >= PROGRESS_THRESHOLD {
+        let bar = ProgressBar::new(plan.stale.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
             bar.set_style(style);
         }
@@ -126,13 +139,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     } else {
         ProgressBar::hidden()
     };
-    let to_build: Vec<&Document> = stale.iter().map(|&n| &documents[n]).collect();
     let clock = Instant::now();
-    let (results, threads) =
-        render_all(&renderer, &to_build, &options.out, options.jobs, &progress);
+    let feed = Feed::new(repository, &options.filter, &plan);
+    let (results, threads, data) =
+        render_all(&renderer, feed, &options.out, options.jobs, &progress);
     timings.threads = threads;
+    timings.data += data;
     timings.typeset_wall = clock.elapsed();
     progress.finish_and_clear();
+    let to_build: Vec<&Document> = plan.stale.iter().map(|&n| &documents[n]).collect();
 
     let clock = Instant::now();
     let mut staged = Vec::with_capacity(results.len());
@@ -144,7 +159,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
             entry,
             layout,
             export,
-        } = result?;
+        } = result.unwrap_or_else(|| {
+            Err(Error::Template {
+                document: document.output.clone(),
+                report: "rsr lost this document on the way to typesetting it: please report it as a bug".into(),
+            })
+        })?;
         staged.push(file);
         pages += entry.pages;
         timings.layout += layout;
@@ -167,7 +187,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let all = if options.filter.is_empty() {
         &documents
     } else {
-        everything = docs::documents(repository, &Filter::default());
+        everything = repository
+            .bodies
+            .iter()
+            .flat_map(|body| {
+                let mut of_body = docs::documents_of(repository, body, &Filter::default());
+                of_body.iter_mut().for_each(|d| d.data = Vec::new());
+                of_body
+            })
+            .collect();
         &everything
     };
     let site = crate::site::write(
@@ -204,30 +232,89 @@ struct Built {
 
 type Outcome = Result<Built, Error>;
 
-/// Typesets every document on a small pool of threads; results keep the
-/// documents' order whatever the number of threads, which is returned too.
+/// Which documents need typesetting, and where each body's begin.
+#[derive(Default)]
+struct Plan {
+    /// The indexes of the documents to typeset, ascending.
+    stale: Vec<usize>,
+    /// Each document's body, as an index into the repository's bodies.
+    bodies: Vec<usize>,
+    /// The index of each body's first document.
+    starts: Vec<usize>,
+}
+
+/// Hands the threads the documents to typeset, in order, with their data:
+/// made again for one body at a time, when the previous body's are taken.
+struct Feed<'a> {
+    repository: &'a Repository,
+    filter: &'a Filter,
+    plan: &'a Plan,
+    /// Where in `plan.stale` the next body to make begins.
+    next: usize,
+    /// The made documents not yet taken, with their places in `plan.stale`.
+    ready: VecDeque<(usize, Document)>,
+    /// Time spent making data.
+    data: Duration,
+}
+
+impl<'a> Feed<'a> {
+    fn new(repository: &'a Repository, filter: &'a Filter, plan: &'a Plan) -> Self {
+        Feed {
+            repository,
+            filter,
+            plan,
+            next: 0,
+            ready: VecDeque::new(),
+            data: Duration::ZERO,
+        }
+    }
+
+    /// The next document to typeset and its place in `plan.stale`.
+    fn take(&mut self) -> Option<(usize, Document)> {
+        if self.ready.is_empty() {
+            let first = *self.plan.stale.get(self.next)?;
+            let body = self.plan.bodies[first];
+            let start = self.plan.starts[body];
+            let clock = Instant::now();
+            let made =
+                docs::documents_of(self.repository, &self.repository.bodies[body], self.filter);
+            self.data += clock.elapsed();
+            for (offset, document) in made.into_iter().enumerate() {
+                if self.plan.stale.get(self.next) == Some(&(start + offset)) {
+                    self.ready.push_back((self.next, document));
+                    self.next += 1;
+                }
+            }
+        }
+        self.ready.pop_front()
+    }
+}
+
+/// Typesets the planned documents on a small pool of threads; results come
+/// in the order of `plan.stale` whatever the number of threads, which is
+/// returned too, with the time spent making data.
 fn render_all(
     renderer: &Renderer,
-    documents: &[&Document],
+    feed: Feed,
     out: &Path,
     jobs: Option<usize>,
     progress: &ProgressBar,
-) -> (Vec<Outcome>, usize) {
+) -> (Vec<Option<Outcome>>, usize, Duration) {
+    let count = feed.plan.stale.len();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = jobs.unwrap_or(cores).clamp(1, documents.len().max(1));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> =
-        Mutex::new((0..documents.len()).map(|_| None).collect());
+    let workers = jobs.unwrap_or(cores).clamp(1, count.max(1));
+    let feed = Mutex::new(feed);
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..count).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(document) = documents.get(index) else {
+                    let next = feed.lock().ok().and_then(|mut feed| feed.take());
+                    let Some((place, document)) = next else {
                         break;
                     };
                     progress.set_message(document.output.display().to_string());
-                    let outcome = renderer.render(document).and_then(
+                    let outcome = renderer.render(&document).and_then(
                         |Rendered {
                              fingerprint,
                              pdf,
@@ -244,20 +331,15 @@ fn render_all(
                         },
                     );
                     if let Ok(mut results) = results.lock() {
-                        results[index] = Some(outcome);
+                        results[place] = Some(outcome);
                     }
                     progress.inc(1);
                 }
             });
         }
     });
-    let results = results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
-    (results, workers)
+    let data = feed.into_inner().map_or(Duration::ZERO, |feed| feed.data);
+    (results.into_inner().unwrap_or_default(), workers, data)
 }
 
 impl Timings {

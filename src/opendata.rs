@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::attendance;
 use crate::docs::{self, Context, Document, Kind};
+use crate::error::Error;
 use crate::manifest::Manifest;
 use crate::model::{
     self, Ballot, BodyKind, ItemKind, Mode, PersonRef, PersonRefValue, Role, Status, Time,
@@ -365,21 +366,27 @@ pub struct Statement {
     pub text: String,
 }
 
-/// Every meeting's file, as (path under `out/`, bytes). `documents` are the
-/// documents that are published: those that may be and exist in `out`.
+/// Makes every meeting's file and hands it to `emit` as (path under `out/`,
+/// bytes). `documents` are the documents that are published: those that may
+/// be and exist in `out`.
 pub fn files(
     repository: &model::Repository,
     documents: &[&Document],
     out: &Path,
     manifest: &Manifest,
-) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
+    emit: &mut crate::site::Emit,
+) -> Result<(), Error> {
     for body in &repository.bodies {
         let numbering = number::number_body(body);
+        let of_body: Vec<&Document> = documents
+            .iter()
+            .filter(|d| d.body == body.slug)
+            .copied()
+            .collect();
         for context in docs::contexts(&repository.organisation, body, &numbering) {
-            let own: Vec<&Document> = documents
+            let own: Vec<&Document> = of_body
                 .iter()
-                .filter(|d| d.body == body.slug && d.date == context.meeting.date())
+                .filter(|d| d.date == context.meeting.date())
                 .filter(|d| d.kind != Kind::Sammantradesplan)
                 .copied()
                 .collect();
@@ -387,10 +394,10 @@ pub fn files(
             // Plain structs of strings and numbers always serialize.
             let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
             text.push('\n');
-            files.push((path(&body.slug, context.meeting.date()), text.into_bytes()));
+            emit(path(&body.slug, context.meeting.date()), text.into_bytes())?;
         }
     }
-    files
+    Ok(())
 }
 
 /// Where a meeting's file goes, relative to `out/`.

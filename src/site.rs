@@ -32,18 +32,18 @@ pub fn write(
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, Error> {
-    let files = files(repository, &published(documents, out), out, manifest, today)?;
     // Only what changed is rewritten.
     let mut staged = Vec::new();
     let mut written = Vec::new();
-    for (path, bytes) in files {
+    let public = published(documents, out);
+    files(repository, &public, out, manifest, today, &mut |path, bytes| {
         let target = out.join(&path);
-        if std::fs::read(&target).ok().as_deref() == Some(bytes.as_slice()) {
-            continue;
+        if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
+            staged.push(write::stage(&target, &bytes)?);
+            written.push(path);
         }
-        staged.push(write::stage(&target, &bytes)?);
-        written.push(path);
-    }
+        Ok(())
+    })?;
     write::commit(staged)?;
     Ok(written)
 }
@@ -67,11 +67,12 @@ pub fn publish(
         )));
     }
     let public = published(documents, out);
-    let site = files(repository, &public, out, manifest, today)?;
-    let paths = site
-        .into_iter()
-        .map(|(path, _)| path)
-        .chain(public.iter().map(|d| d.output.clone()));
+    let mut paths = Vec::new();
+    files(repository, &public, out, manifest, today, &mut |path, _| {
+        paths.push(path);
+        Ok(())
+    })?;
+    paths.extend(public.iter().map(|d| d.output.clone()));
     let mut count = 0;
     for path in paths {
         let source = out.join(&path);
@@ -95,41 +96,44 @@ fn published<'a>(documents: &'a [Document], out: &Path) -> Vec<&'a Document> {
         .collect()
 }
 
-/// Every file of the site, as (path under `out/`, content).
+/// A site file, as its path under `out/` and its content.
+pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> Result<(), Error> + 'a;
+
+/// Makes every file of the site and hands each to `emit` as it is made, so
+/// that a large site is never held in memory whole.
 fn files(
     repository: &Repository,
     documents: &[&Document],
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
-) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    files.push((
+    emit: &mut Emit,
+) -> Result<(), Error> {
+    emit(
         PathBuf::from("index.html"),
         index(repository, documents, out, manifest, today)?.into_bytes(),
-    ));
-    files.push((
+    )?;
+    emit(
         PathBuf::from("feed.xml"),
         feed(repository, documents)?.into_bytes(),
-    ));
+    )?;
     let all: Vec<(&Body, &Meeting)> = repository
         .bodies
         .iter()
         .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
         .collect();
-    files.push((
+    emit(
         PathBuf::from("kalender.ics"),
         crate::ics::calendar(&repository.organisation.name, &all).into_bytes(),
-    ));
+    )?;
     for body in &repository.bodies {
         let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
-        files.push((
+        emit(
             PathBuf::from(&body.slug).join("kalender.ics"),
             crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
-        ));
+        )?;
     }
-    files.extend(crate::opendata::files(repository, documents, out, manifest));
-    Ok(files)
+    crate::opendata::files(repository, documents, out, manifest, emit)
 }
 
 #[derive(Serialize)]

@@ -182,25 +182,35 @@ impl Filter {
 
 /// Every document the repository's meetings allow, in a stable order.
 pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
+    repository
+        .bodies
+        .iter()
+        .flat_map(|body| documents_of(repository, body, filter))
+        .collect()
+}
+
+/// The documents of one body, in the order `documents` gives them.
+pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Vec<Document> {
     let mut documents = Vec::new();
-    for body in &repository.bodies {
-        let numbering = number::number_body(body);
-        for context in contexts(&repository.organisation, body, &numbering) {
-            let meeting = context.meeting;
-            for kind in Kind::ALL {
-                if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
-                    documents.extend(context.documents(kind, &filter.paragraphs));
-                }
+    if !filter.wants_body(body) {
+        return documents;
+    }
+    let numbering = number::number_body(body);
+    for context in contexts(&repository.organisation, body, &numbering) {
+        let meeting = context.meeting;
+        for kind in Kind::ALL {
+            if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
+                documents.extend(context.documents(kind, &filter.paragraphs));
             }
         }
-        if filter.wants_kind(Kind::Sammantradesplan) && filter.wants_body(body) {
-            documents.extend(plan::documents(
-                repository,
-                body,
-                &numbering,
-                &filter.meetings,
-            ));
-        }
+    }
+    if filter.wants_kind(Kind::Sammantradesplan) {
+        documents.extend(plan::documents(
+            repository,
+            body,
+            &numbering,
+            &filter.meetings,
+        ));
     }
     documents
 }

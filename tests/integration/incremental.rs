@@ -154,6 +154,40 @@ fn an_altered_pdf_or_a_lost_manifest_is_repaired() {
 }
 
 #[test]
+fn documents_missing_here_and_there_are_typeset_again_to_the_same_bytes() {
+    // The data of what is typeset is made again body by body, on the
+    // typesetting threads: each PDF must still get its own.
+    let repo = Repo::examples();
+    let before = built(&repo);
+    let lost = [
+        "bmn/2026-10-14-protokoll-publik.pdf",
+        "bmn/2026-10-14-protokollsutdrag-122.pdf",
+        "gnus/2026-sammantradesplan.pdf",
+        "rlg/2025-11-17-protokollsutdrag-29.pdf",
+        "rlg/2025-11-17-protokollsutdrag-31.pdf",
+        "rsr/2026-01-26-kallelse.pdf",
+    ];
+    let originals: Vec<Vec<u8>> = lost
+        .iter()
+        .map(|path| repo.bytes(&format!("out/{path}")))
+        .collect();
+    for path in lost {
+        std::fs::remove_file(repo.path().join("out").join(path)).unwrap();
+    }
+    for jobs in ["1", "3"] {
+        let stderr = repo.rsr(&["build", "--jobs", jobs]).success().stderr();
+        assert!(stderr.starts_with("Built 6 documents"), "{stderr}");
+        assert_eq!(rewritten(&before, &repo), lost);
+        for (path, original) in lost.iter().zip(&originals) {
+            assert!(&repo.bytes(&format!("out/{path}")) == original, "{path}");
+        }
+        for path in lost {
+            std::fs::remove_file(repo.path().join("out").join(path)).unwrap();
+        }
+    }
+}
+
+#[test]
 fn timings_name_every_stage() {
     let repo = Repo::examples();
     let stderr = repo.rsr(&["build", "--timings"]).success().stderr();
