@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -100,8 +100,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     options.filter.check(repository)?;
     let clock = Instant::now();
-    let renderer = Renderer::new(&options.root)?;
+    let renderer = Arc::new(Renderer::new(&options.root)?);
     timings.setup = clock.elapsed();
+    // One build at a time writes to an output folder.
+    let _lock = write::OutLock::take(&options.out, || {
+        eprintln!(
+            "Another rsr build is writing to {}: waiting for it to finish …",
+            options.out.display()
+        );
+    })?;
     let mut manifest = Manifest::load(&options.out);
 
     // What is up to date needs no typesetting. The data of each body's
@@ -141,8 +148,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     let clock = Instant::now();
     let feed = Feed::new(repository, &options.filter, &plan);
-    let (results, threads, data) =
-        render_all(&renderer, feed, &options.out, options.jobs, &progress);
+    let limit = repository.organisation.limits.per_document();
+    let (results, threads, data) = render_all(
+        &renderer,
+        feed,
+        limit,
+        &options.out,
+        options.jobs,
+        &progress,
+    );
     timings.threads = threads;
     timings.data += data;
     timings.typeset_wall = clock.elapsed();
@@ -162,7 +176,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         } = result.unwrap_or_else(|| {
             Err(Error::Template {
                 document: document.output.clone(),
-                report: "rsr lost this document on the way to typesetting it: please report it as a bug".into(),
+                report:
+                    "rsr lost this document on the way to typesetting it: please report it as a bug"
+                        .into(),
             })
         })?;
         staged.push(file);
@@ -290,12 +306,90 @@ impl<'a> Feed<'a> {
     }
 }
 
+/// A thread of its own that typesets one document at a time for a worker,
+/// so that the worker can give up on a document that takes too long (a
+/// template in a loop): Typst cannot be interrupted, so the thread is left
+/// behind and ends with the process, and the worker stops.
+struct Typesetter {
+    documents: Option<mpsc::Sender<Document>>,
+    results: mpsc::Receiver<Result<Rendered, Error>>,
+    lost: bool,
+}
+
+impl Typesetter {
+    /// Typst's layout recurses deeply on nested content.
+    const STACK: usize = 16 << 20;
+
+    fn spawn(renderer: Arc<Renderer>) -> Typesetter {
+        let (documents, requests) = mpsc::channel::<Document>();
+        let (send, results) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("typeset".into())
+            .stack_size(Self::STACK)
+            .spawn(move || {
+                for document in requests {
+                    if send.send(renderer.render(&document)).is_err() {
+                        break;
+                    }
+                }
+            });
+        Typesetter {
+            documents: spawned.is_ok().then_some(documents),
+            results,
+            lost: false,
+        }
+    }
+
+    /// Typesets `document`, or fails when that takes longer than `limit`
+    /// or the thread is gone (it panicked).
+    fn render(&mut self, document: Document, limit: Duration) -> Result<Rendered, Error> {
+        let output = document.output.clone();
+        let lost = |lost: &mut bool, report: String| {
+            *lost = true;
+            Err(Error::Template {
+                document: output.clone(),
+                report,
+            })
+        };
+        let sent = self
+            .documents
+            .as_ref()
+            .is_some_and(|documents| documents.send(document).is_ok());
+        if !sent {
+            return lost(
+                &mut self.lost,
+                "rsr could not start a thread to typeset it".into(),
+            );
+        }
+        match self.results.recv_timeout(limit) {
+            Ok(result) => result,
+            Err(mpsc::RecvTimeoutError::Timeout) => lost(
+                &mut self.lost,
+                format!(
+                    "typesetting took longer than {} s, the limit (`gränser: {{sekunder_per_dokument: …}}` in rsr.yaml): does a template loop?",
+                    limit.as_secs()
+                ),
+            ),
+            Err(mpsc::RecvTimeoutError::Disconnected) => lost(
+                &mut self.lost,
+                "Typst stopped with an internal error while typesetting it (see the message above): please report it".into(),
+            ),
+        }
+    }
+
+    /// Whether the thread is stuck or gone.
+    fn is_lost(&self) -> bool {
+        self.lost
+    }
+}
+
 /// Typesets the planned documents on a small pool of threads; results come
 /// in the order of `plan.stale` whatever the number of threads, which is
 /// returned too, with the time spent making data.
 fn render_all(
-    renderer: &Renderer,
+    renderer: &Arc<Renderer>,
     feed: Feed,
+    limit: Duration,
     out: &Path,
     jobs: Option<usize>,
     progress: &ProgressBar,
@@ -308,13 +402,15 @@ fn render_all(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
+                let mut typesetter = Typesetter::spawn(renderer.clone());
                 loop {
                     let next = feed.lock().ok().and_then(|mut feed| feed.take());
                     let Some((place, document)) = next else {
                         break;
                     };
                     progress.set_message(document.output.display().to_string());
-                    let outcome = renderer.render(&document).and_then(
+                    let output = document.output.clone();
+                    let outcome = typesetter.render(document, limit).and_then(
                         |Rendered {
                              fingerprint,
                              pdf,
@@ -323,17 +419,21 @@ fn render_all(
                              export,
                          }| {
                             Ok(Built {
-                                file: write::stage(&out.join(&document.output), &pdf)?,
+                                file: write::stage(&out.join(&output), &pdf)?,
                                 entry: Entry::of(fingerprint, &pdf, pages),
                                 layout,
                                 export,
                             })
                         },
                     );
+                    let failed = outcome.is_err();
                     if let Ok(mut results) = results.lock() {
                         results[place] = Some(outcome);
                     }
                     progress.inc(1);
+                    if failed && typesetter.is_lost() {
+                        break;
+                    }
                 }
             });
         }

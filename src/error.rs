@@ -75,7 +75,13 @@ impl Diagnostic {
         }
         let loc = &self.loc;
         let name = loc.file.display().to_string();
-        let text = std::fs::read_to_string(root.join(&loc.file)).unwrap_or_default();
+        // Through the sandbox: a snippet never shows a file outside the
+        // repository, nor reads one too large to parse.
+        let text =
+            crate::sandbox::read(root, &loc.file, crate::model::Limits::DEFAULT.yaml_bytes())
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default();
         let offset = byte_offset(&text, loc.line, loc.column);
         let end = text[offset..]
             .find(['\n', '\r'])

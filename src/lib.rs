@@ -22,6 +22,7 @@ pub mod new;
 pub mod number;
 pub mod opendata;
 pub mod render;
+pub mod sandbox;
 pub mod schema;
 pub mod site;
 pub mod sv;

@@ -11,8 +11,10 @@ use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
 use crate::model::{
-    Body, BodySpec, Item, ItemSpec, Loc, Lock, Meeting, MeetingSpec, Organisation, Repository,
+    Body, BodySpec, Item, ItemSpec, Limits, Loc, Lock, Meeting, MeetingSpec, Organisation,
+    Repository,
 };
+use crate::sandbox::Refused;
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
@@ -33,11 +35,12 @@ pub struct Loaded {
 pub fn load(root: &Path) -> Loaded {
     let mut problems = Vec::new();
     let file = PathBuf::from(ORGANISATION_FILE);
-    let organisation = parse::<Organisation>(root, &file, &mut problems);
+    let organisation = parse::<Organisation>(root, &file, Limits::DEFAULT, &mut problems);
+    let limits = organisation.as_ref().map_or(Limits::DEFAULT, |o| o.limits);
 
     let mut bodies = Vec::new();
     for body_dir in subdirectories(root, Path::new(MEETINGS_DIR), &mut problems) {
-        if let Some(body) = load_body(root, &body_dir, &mut problems) {
+        if let Some(body) = load_body(root, &body_dir, limits, &mut problems) {
             bodies.push(body);
         }
     }
@@ -53,7 +56,12 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
-fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Body> {
+fn load_body(
+    root: &Path,
+    dir: &Path,
+    limits: Limits,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Body> {
     let file = dir.join(BODY_FILE);
     if !root.join(&file).is_file() {
         problems.push(unlocated(
@@ -63,10 +71,10 @@ fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<
         ));
         return None;
     }
-    let spec = parse::<BodySpec>(root, &file, problems);
+    let spec = parse::<BodySpec>(root, &file, limits, problems);
     let mut meetings = Vec::new();
     for meeting_dir in subdirectories(root, dir, problems) {
-        if let Some(meeting) = load_meeting(root, &meeting_dir, problems) {
+        if let Some(meeting) = load_meeting(root, &meeting_dir, limits, problems) {
             meetings.push(meeting);
         }
     }
@@ -80,7 +88,12 @@ fn load_body(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<
     })
 }
 
-fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Meeting> {
+fn load_meeting(
+    root: &Path,
+    dir: &Path,
+    limits: Limits,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Meeting> {
     let file = dir.join(MEETING_FILE);
     let folder = dir.file_name()?.to_string_lossy().into_owned();
     let Ok(folder_date) = NaiveDate::parse_from_str(&folder, "%Y-%m-%d") else {
@@ -102,7 +115,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
         ));
         return None;
     }
-    let spec = parse::<MeetingSpec>(root, &file, problems);
+    let spec = parse::<MeetingSpec>(root, &file, limits, problems);
 
     let mut items = Vec::new();
     for item_file in yaml_files(root, dir, problems) {
@@ -112,7 +125,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
         {
             continue;
         }
-        if let Some(spec) = parse::<ItemSpec>(root, &item_file, problems) {
+        if let Some(spec) = parse::<ItemSpec>(root, &item_file, limits, problems) {
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
                 problems.push(unlocated(
@@ -150,7 +163,7 @@ fn load_meeting(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Opti
     let lock = root
         .join(&lock_file)
         .is_file()
-        .then(|| parse::<Lock>(root, &lock_file, problems))
+        .then(|| parse::<Lock>(root, &lock_file, limits, problems))
         .flatten()
         .map(|lock| (lock_file, lock));
     Some(Meeting {
@@ -189,9 +202,10 @@ pub fn nearest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
 fn parse<T: DeserializeOwned>(
     root: &Path,
     file: &Path,
+    limits: Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let text = match std::fs::read(root.join(file)) {
+    let text = match crate::sandbox::read(root, file, limits.yaml_bytes()) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
@@ -211,12 +225,23 @@ fn parse<T: DeserializeOwned>(
                 return None;
             }
         },
-        Err(error) => {
-            problems.push(unlocated(
-                "missing-file",
+        Err(refused) => {
+            let rule = match refused {
+                Refused::Io(_) => "missing-file",
+                Refused::Outside => "outside-repository",
+                Refused::TooLarge { .. } => "file-too-large",
+            };
+            let mut problem = unlocated(
+                rule,
                 file,
-                format!("cannot read {}: {error}", file.display()),
-            ));
+                format!("cannot read {}: {refused}", file.display()),
+            );
+            if let Refused::TooLarge { .. } = refused {
+                problem = problem.with_hint(
+                    "a meeting's files are rarely above a few hundred kB; if this one must be larger, raise `gränser: {yaml_kb: …}` in rsr.yaml",
+                );
+            }
+            problems.push(problem);
             return None;
         }
     };
@@ -228,7 +253,7 @@ fn parse<T: DeserializeOwned>(
         ));
         return None;
     }
-    match serde_saphyr::from_str::<T>(&text) {
+    match serde_saphyr::from_str_with_options::<T>(&text, options()) {
         Ok(value) => Some(value),
         Err(error) => {
             let message = strip_location(&error.without_snippet().to_string());
@@ -240,6 +265,39 @@ fn parse<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// The parser's limits: far above what a meeting's files need, far below
+/// what would let an alias bomb or deep nesting exhaust memory or the stack.
+fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 32;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_nodes = 200_000;
+    budget.max_documents = 1;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = 100_000;
+    options.alias_limits.max_replay_stack_depth = 16;
+    options
+}
+
+/// The limit of `options` that the parser's message says was passed, in
+/// a secretary's words.
+fn beyond_limits(message: &str) -> Option<&'static str> {
+    if message.contains("alias replay") {
+        return Some("anchors and aliases (`&name`, `*name`) that repeat more than 100,000 values");
+    }
+    let breach = message.strip_prefix("budget breached: ")?;
+    Some(match breach.split([' ', '{']).next().unwrap_or_default() {
+        "Aliases" => "more than 1,000 aliases (`*name`)",
+        "Anchors" => "more than 1,000 anchors (`&name`)",
+        "Depth" | "MaxDepth" => "values nested more than 32 levels deep",
+        "Nodes" => "more than 200,000 values",
+        "Documents" => "more than one YAML document (`---`) in one file",
+        _ => "a YAML file of unreasonable size or shape",
+    })
 }
 
 /// Turns the YAML parser's message into a diagnostic with a rule id and, for
@@ -266,6 +324,14 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
             None => problem.with_hint(format!("the fields here are: {listed}")),
         };
         return problem;
+    }
+    if let Some(limit) = beyond_limits(message) {
+        return Diagnostic::error(
+            "yaml-limit",
+            at,
+            format!("the file goes beyond what rsr reads: {limit}"),
+        )
+        .with_hint("a meeting's files need none of this; write the values out instead");
     }
     let rule = if message.starts_with("missing field") {
         "missing-field"
@@ -344,6 +410,17 @@ fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathB
         .sort_by_file_name()
     {
         match entry {
+            Ok(entry) if entry.file_name().to_str().is_none() => problems.push(
+                unlocated(
+                    "file-name",
+                    &dir.join(entry.file_name()),
+                    format!(
+                        "the name `{}` in {} is not UTF-8 text, so it cannot be read alike on every system: rename it",
+                        entry.file_name().to_string_lossy(),
+                        dir.display()
+                    ),
+                ),
+            ),
             Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
                 found.push(dir.join(entry.file_name()));
             }

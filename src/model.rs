@@ -92,6 +92,47 @@ pub struct Organisation {
     /// stable id, shared by all bodies.
     #[serde(rename = "personer", default)]
     pub persons: BTreeMap<String, Person>,
+    /// Gränser som skyddar bygget mot orimliga filer och mallar. / Limits
+    /// that guard the build against unreasonable files and templates.
+    #[serde(rename = "gränser", default)]
+    pub limits: Limits,
+}
+
+/// Gränser. / Limits.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Största YAML-fil i kilobyte (förval 4096). / The largest YAML file
+    /// read, in kilobytes.
+    #[serde(rename = "yaml_kb")]
+    #[schemars(range(min = 1))]
+    pub yaml_kb: u64,
+    /// Längsta tid ett dokument får sättas, i sekunder (förval 120). / The
+    /// longest a document may take to typeset, in seconds.
+    #[serde(rename = "sekunder_per_dokument")]
+    #[schemars(range(min = 1))]
+    pub seconds_per_document: u64,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        yaml_kb: 4096,
+        seconds_per_document: 120,
+    };
+
+    pub fn yaml_bytes(self) -> u64 {
+        self.yaml_kb.max(1).saturating_mul(1024)
+    }
+
+    pub fn per_document(self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.seconds_per_document.max(1))
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
 }
 
 /// En person: i registret under ett id, eller angiven direkt som gäst. / A

@@ -36,14 +36,21 @@ pub fn write(
     let mut staged = Vec::new();
     let mut written = Vec::new();
     let public = published(documents, out);
-    files(repository, &public, out, manifest, today, &mut |path, bytes| {
-        let target = out.join(&path);
-        if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
-            staged.push(write::stage(&target, &bytes)?);
-            written.push(path);
-        }
-        Ok(())
-    })?;
+    files(
+        repository,
+        &public,
+        out,
+        manifest,
+        today,
+        &mut |path, bytes| {
+            let target = out.join(&path);
+            if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
+                staged.push(write::stage(&target, &bytes)?);
+                written.push(path);
+            }
+            Ok(())
+        },
+    )?;
     write::commit(staged)?;
     Ok(written)
 }

@@ -9,6 +9,9 @@ use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::Error;
 
+/// How temporary files' names begin.
+const PREFIX: &str = ".rsr-";
+
 /// A file written under a temporary name; dropped without `commit`, it is removed.
 pub struct Staged {
     temp: TempPath,
@@ -19,7 +22,7 @@ pub struct Staged {
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut file = NamedTempFile::with_prefix_in(".rsr-", dir).map_err(|e| Error::io(dir, e))?;
+    let mut file = NamedTempFile::with_prefix_in(PREFIX, dir).map_err(|e| Error::io(dir, e))?;
     file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|e| Error::io(target, e))?;
@@ -43,11 +46,80 @@ pub fn file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
     commit(vec![stage(target, bytes)?])
 }
 
-/// Renames every staged file into place.
+/// Renames every staged file into place, then makes the renames durable:
+/// after a crash each file is the old one or the new one, whole.
 pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
+    let mut dirs = std::collections::BTreeSet::new();
     for Staged { temp, target } in staged {
         temp.persist(&target)
             .map_err(|e| Error::io(&target, e.error))?;
+        if let Some(dir) = target.parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    for dir in dirs {
+        sync_dir(&dir)?;
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_: &Path) -> Result<(), Error> {
+    Ok(())
+}
+
+/// The lock file in the output folder.
+const LOCK: &str = ".rsr.lock";
+
+/// Held while a build writes to its output folder: a second build in the
+/// same folder waits for it. An advisory lock, released by the system when
+/// the process ends however it ends.
+pub struct OutLock {
+    /// The lock lasts as long as the open file.
+    _file: std::fs::File,
+}
+
+impl OutLock {
+    /// Takes the lock on `out`, creating the folder; calls `waiting` once if
+    /// another process holds it, then waits for it.
+    pub fn take(out: &Path, waiting: impl FnOnce()) -> Result<OutLock, Error> {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let path = out.join(LOCK);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        remove_leftovers(out);
+        Ok(OutLock { _file: file })
+    }
+}
+
+/// Removes temporary files a killed build left in `out` (only the lock's
+/// holder may: the others' would be in use).
+fn remove_leftovers(out: &Path) {
+    let leftovers = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().starts_with(PREFIX));
+    for entry in leftovers {
+        // What cannot be removed is only clutter; the next build tries again.
+        let _ = std::fs::remove_file(entry.path());
+    }
 }

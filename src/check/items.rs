@@ -128,7 +128,19 @@ fn document_file(
         );
         return;
     }
-    let path = context.repository.root.join(&meeting.dir).join(file);
+    let path = match crate::sandbox::inside(&context.repository.root, &meeting.dir.join(file)) {
+        Ok(path) => path,
+        Err(crate::sandbox::Refused::Outside) => {
+            found.push(finding(
+                "document-outside-meeting",
+                loc(),
+                format!("the file `{file}` is a symbolic link that leads out of the repository"),
+            ));
+            return;
+        }
+        // Not there: said below.
+        Err(_) => context.repository.root.join(&meeting.dir).join(file),
+    };
     if !path.is_file() {
         found.push(finding(
             "missing-document-file",

@@ -75,6 +75,22 @@ pub const LOAD_RULES: &[Rule] = &[
         E,
         "two item files with the same name after the number prefix",
     ),
+    rule(
+        "yaml-limit",
+        E,
+        "a YAML file with more than 1,000 aliases or anchors, nesting deeper than 32, or more than one document",
+    ),
+    rule(
+        "outside-repository",
+        E,
+        "a `..` path, or a symbolic link that leads out of the repository",
+    ),
+    rule(
+        "file-too-large",
+        E,
+        "a YAML file larger than `gränser: {yaml_kb: …}` in rsr.yaml allows (4 MB unless set)",
+    ),
+    rule("file-name", E, "a file or folder whose name is not UTF-8"),
 ];
 
 /// Rules over the loaded data; `regler:` in body.yaml can set each to

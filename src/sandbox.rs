@@ -1,0 +1,129 @@
+//! The repository is the sandbox: rsr reads meeting files, attachments and
+//! templates only from inside the repository's root. A path with `..`, an
+//! absolute path, or a symbolic link that leads out of the root is refused,
+//! and so is a file larger than the limit the caller gives, before it is
+//! read whole.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum Refused {
+    /// It could not be read at all.
+    Io(std::io::Error),
+    /// It is, or leads, outside the repository.
+    Outside,
+    /// It is larger than the limit, in bytes.
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Refused::Io(error) => write!(f, "{error}"),
+            Refused::Outside => f.write_str(
+                "it is outside the repository (a `..` path, an absolute path, or a symbolic link that leads out): rsr reads only files inside it",
+            ),
+            Refused::TooLarge { size, limit } => write!(
+                f,
+                "it is {} and the limit is {}",
+                in_kilobytes(*size),
+                in_kilobytes(*limit)
+            ),
+        }
+    }
+}
+
+/// A size as `rsr.yaml`'s limits give it: in kilobytes of 1,024 bytes,
+/// or megabytes of 1,024 kilobytes.
+fn in_kilobytes(bytes: u64) -> String {
+    let kilobytes = bytes as f64 / 1024.0;
+    if kilobytes < 1024.0 {
+        format!("{kilobytes:.1} kB")
+    } else {
+        format!("{:.1} MB", kilobytes / 1024.0)
+    }
+}
+
+/// Reads `relative` under `root` whole, if it stays inside the root and is
+/// no larger than `limit` bytes.
+pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+    let path = inside(root, relative)?;
+    let file = std::fs::File::open(&path).map_err(Refused::Io)?;
+    let size = file.metadata().map_err(Refused::Io)?.len();
+    if size > limit {
+        return Err(Refused::TooLarge { size, limit });
+    }
+    // The file may grow between the size and the read.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Refused::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Refused::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The real path of `relative` under `root`, if it is there, following
+/// symbolic links.
+pub fn inside(root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(Refused::Outside);
+    }
+    let base = root.canonicalize().map_err(Refused::Io)?;
+    let path = root.join(relative).canonicalize().map_err(Refused::Io)?;
+    if path.starts_with(&base) {
+        Ok(path)
+    } else {
+        Err(Refused::Outside)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_inside_and_refuses_the_way_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/in.yaml"), "x: 1").unwrap();
+        std::fs::write(dir.path().join("secret"), "password").unwrap();
+        assert_eq!(read(&root, Path::new("a/in.yaml"), 100).unwrap(), b"x: 1");
+        assert!(matches!(
+            read(&root, Path::new("a/../../secret"), 100),
+            Err(Refused::Outside)
+        ));
+        assert!(matches!(
+            read(&root, &dir.path().join("secret"), 100),
+            Err(Refused::Outside)
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret"), root.join("a/link.yaml"))
+                .unwrap();
+            assert!(matches!(
+                read(&root, Path::new("a/link.yaml"), 100),
+                Err(Refused::Outside)
+            ));
+            std::os::unix::fs::symlink(root.join("a/in.yaml"), root.join("a/near.yaml")).unwrap();
+            assert_eq!(read(&root, Path::new("a/near.yaml"), 100).unwrap(), b"x: 1");
+        }
+        assert_eq!(
+            read(&root, Path::new("a/in.yaml"), u64::MAX).unwrap(),
+            b"x: 1"
+        );
+        let refused = read(&root, Path::new("a/in.yaml"), 3).unwrap_err();
+        assert!(matches!(refused, Refused::TooLarge { size: 4, limit: 3 }));
+    }
+}
