@@ -38,7 +38,8 @@ fn number_meeting(meeting: &Meeting, next: &mut u32) -> Paragraphs {
             ItemKind::Break => None,
             ItemKind::Matter | ItemKind::Standard => {
                 let number = *next;
-                *next += 1;
+                // Saturating: `rsr check` reports a first number this high.
+                *next = next.saturating_add(1);
                 Some(number)
             }
         })

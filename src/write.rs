@@ -90,6 +90,12 @@ impl OutLock {
     /// Takes the lock on `out`, creating the folder; calls `waiting` once if
     /// another process holds it, then waits for it.
     pub fn take(out: &Path, waiting: impl FnOnce()) -> Result<OutLock, Error> {
+        if out.exists() && !out.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is a file, not a folder: name another output folder with --out, or move the file",
+                out.display()
+            )));
+        }
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let path = out.join(LOCK);
         let file = std::fs::OpenOptions::new()

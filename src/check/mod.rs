@@ -194,6 +194,11 @@ pub const RULES: &[Rule] = &[
         "a pinned § number that skips numbers after an earlier meeting that year",
     ),
     rule(
+        "paragraph-range",
+        E,
+        "a pinned § number of 100 000 or more, which no body reaches in a year",
+    ),
+    rule(
         "chair-not-present",
         E,
         "a chair who is not among those present",

@@ -9,16 +9,35 @@ use crate::error::Diagnostic;
 use crate::model::Body;
 use crate::number;
 
+/// No body reaches this § number in a year.
+const MAX_PARAGRAPH: u32 = 100_000;
+
 pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
     let numbering = number::number_body(body);
     let mut previous: Option<(i32, &crate::model::Meeting, u32)> = None;
     for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
         let year = meeting.date().year();
+        if let Some(pin) = &meeting.spec.first_paragraph
+            && pin.value >= MAX_PARAGRAPH
+        {
+            found.push(
+                finding(
+                    "paragraph-range",
+                    pin.loc(&meeting.file),
+                    format!(
+                        "§ {} is no § number: they start at 1 each year and no body reaches § {MAX_PARAGRAPH}",
+                        pin.value
+                    ),
+                )
+                .with_hint("give the first § of this meeting, or remove `första_paragraf` to continue from the meeting before"),
+            );
+            continue;
+        }
         if let (Some(pin), Some((prev_year, prev_meeting, last))) =
             (&meeting.spec.first_paragraph, previous)
             && prev_year == year
         {
-            let expected = last + 1;
+            let expected = last.saturating_add(1);
             if pin.value < expected {
                 found.push(
                     finding(

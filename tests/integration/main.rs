@@ -8,6 +8,8 @@ mod ci;
 mod diff;
 mod draft;
 mod errors;
+mod fuzz;
+mod hardening;
 mod incremental;
 mod justera;
 mod list;

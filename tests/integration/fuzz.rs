@@ -1,0 +1,239 @@
+//! No panics and no hangs on any input: the example repository's YAML files
+//! and the bad-input corpus, mutated at random (truncated, bytes flipped,
+//! lines duplicated, dropped or indented, BOMs, NUL bytes, right-to-left
+//! overrides, huge numbers, deep nesting, aliases), are loaded, checked and,
+//! when they pass, turned into every document's data, in process. Each case
+//! must end in diagnostics or data within a few seconds. The number of cases
+//! is `PROPTEST_CASES` (256 unless set); `fuzz/` holds a cargo-fuzz target
+//! for longer runs.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+use crate::support::examples;
+
+/// The YAML files a mutation may hit, relative to the repository root.
+fn targets(root: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .map(|e| e.path().strip_prefix(root).unwrap().to_path_buf())
+        .collect();
+    found.sort();
+    found
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Flip { at: usize, byte: u8 },
+    Insert { at: usize, text: &'static str },
+    DuplicateLine(usize),
+    DropLine(usize),
+    IndentLine(usize),
+}
+
+/// Texts that have broken parsers: encodings, controls, numbers, nesting.
+const INSERTS: &[&str] = &[
+    "\u{feff}",
+    "\0",
+    "\u{202e}",
+    "\u{2066}",
+    "\r",
+    "\t",
+    ": ",
+    "- ",
+    "---\n",
+    "...\n",
+    "#",
+    "&a ",
+    "*a",
+    "!!binary ",
+    "? ",
+    "|",
+    ">-\n",
+    "'",
+    "\"",
+    "{",
+    "[",
+    "99999999999999999999999999999",
+    "-1",
+    "4294967296",
+    "18446744073709551616",
+    "1e400",
+    ".nan",
+    "2026-02-30",
+    "24:00",
+    "00:00",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "{a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: {a: 1}}}}}}}}}}}}}}}}}",
+    "x: &x [*x]",
+    "första_paragraf: 4294967295\n",
+    "status: justerad\n",
+    "status: genomförd\n",
+    "status: planerad\n",
+    "omedelbar_justering: true\n",
+    "sekretess: {grund: OSL 1 kap.}\n",
+    "jäv: [anna.ordf]\n",
+    "tid: \"23:59\"\n",
+    "slut: \"00:01\"\n",
+    "#read(\"/etc/passwd\")",
+    "<script>alert(1)</script>",
+];
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
+        (any::<usize>(), 0..INSERTS.len()).prop_map(|(at, n)| Mutation::Insert {
+            at,
+            text: INSERTS[n]
+        }),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        any::<usize>().prop_map(Mutation::DropLine),
+        any::<usize>().prop_map(Mutation::IndentLine),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, mutation: &Mutation) {
+    let len = bytes.len().max(1);
+    let lines = |bytes: &[u8]| -> Vec<Vec<u8>> {
+        bytes
+            .split_inclusive(|b| *b == b'\n')
+            .map(<[u8]>::to_vec)
+            .collect()
+    };
+    match *mutation {
+        Mutation::Truncate(at) => bytes.truncate(at % len),
+        Mutation::Flip { at, byte } => {
+            if !bytes.is_empty() {
+                bytes[at % len] ^= byte | 1;
+            }
+        }
+        Mutation::Insert { at, text } => {
+            let at = at % (bytes.len() + 1);
+            bytes.splice(at..at, text.bytes());
+        }
+        Mutation::DuplicateLine(n) | Mutation::DropLine(n) | Mutation::IndentLine(n) => {
+            let mut all = lines(bytes);
+            if all.is_empty() {
+                return;
+            }
+            let n = n % all.len();
+            match mutation {
+                Mutation::DuplicateLine(_) => all.insert(n, all[n].clone()),
+                Mutation::DropLine(_) => {
+                    all.remove(n);
+                }
+                _ => {
+                    all[n].splice(0..0, *b"  ");
+                }
+            }
+            *bytes = all.concat();
+        }
+    }
+}
+
+/// Loads and checks `root`, and makes every document's data when it
+/// passes; fails on a panic or when it takes longer than a few seconds.
+fn survives(root: PathBuf) -> Result<(), TestCaseError> {
+    let (done, wait) = mpsc::channel();
+    std::thread::spawn(move || {
+        let outcome = std::panic::catch_unwind(|| {
+            let checked = rsr::check::check_loaded(rsr::load::load(&root));
+            if let (Some(repository), 0) = (&checked.repository, checked.errors()) {
+                let documents = rsr::docs::documents(repository, &rsr::docs::Filter::default());
+                assert!(!documents.is_empty() || repository.bodies.is_empty());
+            }
+            for diagnostic in &checked.diagnostics {
+                // The reporter reads the file again to show a snippet.
+                let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
+                diagnostic.emit(&root, &mut out).unwrap();
+            }
+        });
+        let _ = done.send(outcome.is_ok());
+    });
+    match wait.recv_timeout(Duration::from_secs(10)) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(TestCaseError::fail("panicked (see the message above)")),
+        Err(_) => Err(TestCaseError::fail("did not finish within 10 s")),
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Copies of the examples and of each bad-input case, the seeds.
+fn seeds(dir: &Path) -> Vec<PathBuf> {
+    let mut seeds = Vec::new();
+    let examples_copy = dir.join("examples");
+    std::fs::create_dir_all(&examples_copy).unwrap();
+    std::fs::copy(examples().join("rsr.yaml"), examples_copy.join("rsr.yaml")).unwrap();
+    copy_tree(
+        &examples().join("meetings"),
+        &examples_copy.join("meetings"),
+    );
+    seeds.push(examples_copy);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(examples().join("tests/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    for case in cases {
+        let copy = dir.join(case.file_name().unwrap());
+        copy_tree(&case, &copy);
+        seeds.push(copy);
+    }
+    seeds
+}
+
+#[test]
+fn mutated_repositories_give_diagnostics_never_a_panic_or_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds(dir.path());
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let strategy = (
+        0..seeds.len(),
+        any::<prop::sample::Index>(),
+        prop::collection::vec(mutation(), 1..6),
+    );
+    let result = runner.run(&strategy, |(seed, file, mutations)| {
+        let root = &seeds[seed];
+        let files = targets(root);
+        let target = root.join(file.get(&files));
+        let original = std::fs::read(&target).unwrap();
+        let mut bytes = original.clone();
+        for mutation in &mutations {
+            apply(&mut bytes, mutation);
+        }
+        std::fs::write(&target, &bytes).unwrap();
+        let outcome = survives(root.clone());
+        std::fs::write(&target, &original).unwrap();
+        outcome
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+}

@@ -1,0 +1,331 @@
+//! Hardening: the repository is the sandbox, limits stop what would not end,
+//! and a build that fails, is killed or runs beside another leaves every
+//! PDF in out/ whole.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::support::Repo;
+
+/// A secret beside the repository, never inside it.
+struct Secret {
+    dir: tempfile::TempDir,
+}
+
+const SECRET: &str = "HEMLIGT-LOSENORD-4711";
+
+impl Secret {
+    fn new(name: &str, text: &str) -> Secret {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), text).unwrap();
+        Secret { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+/// Every PDF under out/, relative to it.
+fn pdfs(repo: &Repo) -> Vec<PathBuf> {
+    let out = repo.path().join("out");
+    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .map(|e| e.path().strip_prefix(&out).unwrap().to_path_buf())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Files a build writes under a temporary name, left in out/.
+fn leftovers(repo: &Repo) -> Vec<String> {
+    walkdir::WalkDir::new(repo.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".rsr-"))
+        .collect()
+}
+
+/// Whether qpdf finds the PDF whole and well-formed.
+fn whole(path: &Path) -> bool {
+    Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("qpdf")
+        .success()
+}
+
+#[test]
+fn an_item_file_linked_to_outside_the_repository_is_refused_unread() {
+    let repo = Repo::examples();
+    let secret = Secret::new("item.yaml", &format!("rubrik: {SECRET}\n"));
+    symlink(
+        &secret.path("item.yaml"),
+        &repo.path().join("meetings/rlg/2025-11-17/09-hemligt.yaml"),
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("error[outside-repository]"), "{stderr}");
+    assert!(
+        stderr.contains("meetings/rlg/2025-11-17/09-hemligt.yaml"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(!stderr.contains(SECRET), "{stderr}");
+    assert!(pdfs(&repo).is_empty());
+}
+
+#[test]
+fn an_attachment_linked_to_outside_the_repository_is_refused() {
+    let repo = Repo::examples();
+    let secret = Secret::new("secret.pdf", &format!("%PDF-1.7 {SECRET}"));
+    symlink(
+        &secret.path("secret.pdf"),
+        &repo.path().join("meetings/rsr/2026-01-26/bilaga.pdf"),
+    );
+    repo.edit(
+        "meetings/rsr/2026-01-26/03-totalforsvar.yaml",
+        "  - Tjänsteskrivelse om försörjningsberedskap",
+        "  - {titel: Tjänsteskrivelse, fil: bilaga.pdf, bifogas: true}",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("error[document-outside-meeting]: the file `bilaga.pdf` is a symbolic link that leads out of the repository"),
+        "{stderr}"
+    );
+    repo.rsr(&["build"]).failure();
+    assert!(pdfs(&repo).is_empty());
+}
+
+#[test]
+fn a_template_linked_to_outside_the_repository_is_refused_unread() {
+    let repo = Repo::examples();
+    let secret = Secret::new("kallelse.typ", SECRET);
+    std::fs::create_dir_all(repo.path().join("templates")).unwrap();
+    symlink(
+        &secret.path("kallelse.typ"),
+        &repo.path().join("templates/kallelse.typ"),
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "cannot read the template templates/kallelse.typ: it is outside the repository"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+    assert!(pdfs(&repo).is_empty());
+}
+
+#[test]
+fn a_template_reads_nothing_but_its_data_and_the_meetings_attachments() {
+    let secret = Secret::new("secret.txt", SECRET);
+    let outside = secret.path("secret.txt");
+    let attempts = [
+        format!("#read(\"{}\")", outside.display()),
+        "#read(\"/etc/passwd\")".to_string(),
+        "#read(\"../rsr.yaml\")".to_string(),
+        "#read(\"../../../../../../../../etc/hostname\")".to_string(),
+        "#image(\"/etc/passwd\")".to_string(),
+        "#import \"/meetings/rlg/body.yaml\": *".to_string(),
+        "#json(\"/rsr.yaml\")".to_string(),
+    ];
+    for attempt in attempts {
+        let repo = Repo::examples();
+        repo.write(
+            "templates/kallelse.typ",
+            &format!("#let data = json(\"/data.json\")\n{attempt}\n"),
+        );
+        let stderr = repo.rsr(&["build"]).failure().stderr();
+        assert!(
+            stderr.contains("file not found") || stderr.contains("would escape the project root"),
+            "{attempt}: {stderr}"
+        );
+        for leak in [SECRET, "root:x:0:0", "organisation: Regionen"] {
+            assert!(!stderr.contains(leak), "{attempt} leaked {leak}: {stderr}");
+        }
+        assert!(pdfs(&repo).is_empty(), "{attempt}");
+    }
+}
+
+#[test]
+fn a_template_that_does_not_end_fails_at_the_time_limit() {
+    let repo = Repo::examples();
+    let organisation = repo.read("rsr.yaml");
+    repo.write(
+        "rsr.yaml",
+        &format!("{organisation}gränser:\n  sekunder_per_dokument: 1\n"),
+    );
+    // Ten billion turns: Typst caps `while` loops, not `for` loops.
+    repo.write(
+        "templates/kallelse.typ",
+        "#for i in range(100000) { for j in range(100000) { } }\n",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(stderr.contains("kallelse.pdf"), "{stderr}");
+    assert!(
+        stderr.contains("typesetting took longer than 1 s, the limit (`gränser: {sekunder_per_dokument: …}` in rsr.yaml)"),
+        "{stderr}"
+    );
+    assert!(pdfs(&repo).is_empty());
+}
+
+#[test]
+fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    let before: Vec<(PathBuf, Vec<u8>)> = pdfs(&repo)
+        .into_iter()
+        .map(|p| {
+            let bytes = repo.bytes(&format!("out/{}", p.display()));
+            (p, bytes)
+        })
+        .collect();
+    repo.edit(
+        "meetings/rsr/2026-01-26/03-totalforsvar.yaml",
+        "  - Tjänsteskrivelse om försörjningsberedskap",
+        "  - Tjänsteskrivelse om beredskap",
+    );
+    // A full disk, as far as rsr can tell: every write beyond 8 kB fails
+    // with "File too large" (the signal that would end rsr is ignored).
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" build")
+        .arg(env!("CARGO_BIN_EXE_rsr"))
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(stderr.contains("out/"), "{stderr}");
+    for (path, bytes) in &before {
+        assert!(
+            &repo.bytes(&format!("out/{}", path.display())) == bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+}
+
+#[test]
+fn an_output_folder_that_is_a_file_is_a_clear_error() {
+    let repo = Repo::examples();
+    repo.write("out", "not a folder");
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains("out is a file, not a folder: name another output folder with --out"),
+        "{stderr}"
+    );
+    assert_eq!(repo.read("out"), "not a folder");
+}
+
+#[test]
+fn a_name_that_is_not_utf8_is_reported() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::examples();
+    let name = std::ffi::OsStr::from_bytes(b"09-\xff\xfe.yaml");
+    std::fs::write(
+        repo.path().join("meetings/rlg/2025-11-17").join(name),
+        "rubrik: X\n",
+    )
+    .unwrap();
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("error[file-name]"), "{stderr}");
+    assert!(stderr.contains("is not UTF-8 text"), "{stderr}");
+}
+
+#[test]
+fn a_second_build_waits_for_the_first_and_both_leave_whole_pdfs() {
+    let repo = Repo::examples();
+    // Hold the lock as a running build would.
+    std::fs::create_dir_all(repo.path().join("out")).unwrap();
+    let lock = std::fs::File::create(repo.path().join("out/.rsr.lock")).unwrap();
+    lock.lock().unwrap();
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_rsr"))
+        .arg("build")
+        .current_dir(repo.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(waiting.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    assert!(
+        first.starts_with("Another rsr build is writing to ") && first.contains("waiting"),
+        "{first}"
+    );
+    assert!(pdfs(&repo).is_empty(), "it wrote while it waited");
+    drop(lock);
+    assert!(waiting.wait().unwrap().success());
+    assert_eq!(pdfs(&repo).len(), 24);
+
+    // Two at once, for real: both succeed, and what they leave is whole
+    // and recorded.
+    let both: Vec<_> = (0..2)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_rsr"))
+                .args(["build", "--force"])
+                .current_dir(repo.path())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut build in both {
+        assert!(build.wait().unwrap().success());
+    }
+    for pdf in pdfs(&repo) {
+        assert!(
+            whole(&repo.path().join("out").join(&pdf)),
+            "{}",
+            pdf.display()
+        );
+    }
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(stderr.starts_with("Built 0 documents"), "{stderr}");
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_every_pdf_whole_and_the_next_repairs() {
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    let all = pdfs(&repo);
+    for delay in [0, 15, 30, 45, 60, 80, 100, 150] {
+        let mut build = Command::new(env!("CARGO_BIN_EXE_rsr"))
+            .args(["build", "--force"])
+            .current_dir(repo.path())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        build.kill().unwrap();
+        build.wait().unwrap();
+        assert_eq!(pdfs(&repo), all, "killed after {delay} ms");
+        for pdf in &all {
+            assert!(
+                whole(&repo.path().join("out").join(pdf)),
+                "{} is not whole after a kill at {delay} ms",
+                pdf.display()
+            );
+        }
+    }
+    // The next build removes what the killed one left, and after it
+    // everything is known to be up to date.
+    repo.rsr(&["build"]).success();
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(stderr.starts_with("Built 0 documents"), "{stderr}");
+}
