@@ -168,9 +168,25 @@ fn close_inlines(stack: &mut Vec<Frame>) {
         Span::Paragraph => return push_block(stack, Block::Paragraph { content }),
         Span::Emphasis => Inline::Emphasis { content },
         Span::Strong => Inline::Strong { content },
-        Span::Link(url) => Inline::Link { url, content },
+        Span::Link(url) if is_web_address(&url) => Inline::Link { url, content },
+        // `javascript:`, `file:` and the like become their text.
+        Span::Link(_) => {
+            for inline in content {
+                push_inline(stack, inline);
+            }
+            return;
+        }
     };
     push_inline(stack, inline);
+}
+
+/// Whether a link leads to a web page or an e-mail address, the only links
+/// a public document carries.
+fn is_web_address(url: &str) -> bool {
+    let url = url.trim_start().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme))
 }
 
 fn close_open_paragraph(stack: &mut Vec<Frame>) {
@@ -223,6 +239,34 @@ mod tests {
         assert!(
             matches!(&items[0][1], Block::List { ordered: false, items, .. } if items.len() == 2)
         );
+    }
+
+    #[test]
+    fn only_web_and_mail_links_stay_links() {
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "file:///etc/passwd",
+            "data:text/html,x",
+        ] {
+            let blocks = parse(&format!("[klicka]({url}) här"));
+            assert_eq!(
+                blocks,
+                vec![Block::Paragraph {
+                    content: vec![Inline::Text {
+                        text: "klicka här".into()
+                    }]
+                }],
+                "{url}"
+            );
+        }
+        for url in ["https://example.se", "mailto:registrator@example.se"] {
+            let blocks = parse(&format!("[x]({url})"));
+            let Block::Paragraph { content } = &blocks[0] else {
+                panic!("{blocks:?}");
+            };
+            assert!(matches!(&content[0], Inline::Link { .. }), "{url}");
+        }
     }
 
     #[test]

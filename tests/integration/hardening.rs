@@ -329,3 +329,107 @@ fn a_build_killed_at_any_moment_leaves_every_pdf_whole_and_the_next_repairs() {
     let stderr = repo.rsr(&["build"]).success().stderr();
     assert!(stderr.starts_with("Built 0 documents"), "{stderr}");
 }
+
+/// What a pull request could put in any text field: Typst markup and code,
+/// HTML, a `javascript:` link (in Markdown and as it is) and an override
+/// of the text's direction.
+const HOSTILE: &str = "<script>alert(1)</script> #panic() $x$ @ref ]* [l](javascript:alert(2))";
+
+/// Appends `HOSTILE` to every one-line text value of the free-text fields
+/// in `file`; returns how many it changed.
+fn poison(repo: &Repo, file: &str) -> usize {
+    let fields = regex::Regex::new(
+        r"^(\s*(?:- )?)(rubrik|offentlig_rubrik|plats|beslut|förslag_till_beslut|ärendebeskrivning|sammanfattning|synpunkter|text|yrkar|motivering|ja_för|nej_för|namn|organisation|titel): ([^'\x22|>\[{&*].*)$",
+    )
+    .unwrap();
+    let text = repo.read(file);
+    let mut changed = 0;
+    let poisoned: Vec<String> = text
+        .lines()
+        .map(|line| match fields.captures(line) {
+            Some(c) => {
+                changed += 1;
+                let value = format!("{} {HOSTILE} \u{202e}", &c[3]).replace('\'', "''");
+                format!("{}{}: '{value}'", &c[1], &c[2])
+            }
+            None => line.to_string(),
+        })
+        .collect();
+    repo.write(file, &(poisoned.join("\n") + "\n"));
+    changed
+}
+
+#[test]
+fn hostile_text_in_every_field_is_printed_never_run_or_linked() {
+    let repo = Repo::examples();
+    repo.unseal("meetings/bmn/2026-10-14");
+    let mut changed = 0;
+    for file in walkdir::WalkDir::new(repo.path().join("meetings/bmn"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+    {
+        let relative = file.path().strip_prefix(repo.path()).unwrap();
+        changed += poison(&repo, &relative.display().to_string());
+    }
+    changed += poison(&repo, "rsr.yaml");
+    assert!(changed >= 30, "only {changed} fields poisoned");
+    repo.edit(
+        "rsr.yaml",
+        "{namn: Jonas Wik, titel: bygglovshandläggare}",
+        "{namn: 'Jonas Wik #strong[x] <b>', titel: 'javascript:alert(3)'}",
+    );
+    let stderr = repo.rsr(&["build", "--body", "bmn"]).success().stderr();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let protokoll = repo.text("out/bmn/2026-10-14-protokoll.pdf");
+    let literal = "<script>alert(1)</script> #panic() $x$ @ref ]*";
+    assert!(
+        protokoll.matches(literal).count() >= 10,
+        "the hostile text did not print literally:\n{protokoll}"
+    );
+    assert!(
+        protokoll.contains("Jonas Wik #strong[x] <b>"),
+        "{protokoll}"
+    );
+    for pdf in pdfs(&repo) {
+        let path = repo.path().join("out").join(&pdf);
+        assert!(whole(&path), "{}", pdf.display());
+        assert!(
+            !links(&path).iter().any(|uri| !uri.starts_with("http")),
+            "{} links {:?}",
+            pdf.display(),
+            links(&path)
+        );
+    }
+    let html = repo.read("out/index.html");
+    let feed = repo.read("out/feed.xml");
+    for (name, page) in [("index.html", &html), ("feed.xml", &feed)] {
+        assert!(!page.contains("<script>"), "{name}");
+        assert!(!page.contains("<b>"), "{name}");
+        assert!(!page.to_lowercase().contains("href=\"javascript"), "{name}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "{html}");
+}
+
+/// The URIs a PDF's link annotations lead to, read from its uncompressed
+/// objects.
+fn links(pdf: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&plain)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = std::fs::read(plain).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    text.match_indices("/URI (")
+        .map(|(at, found)| {
+            let rest = &text[at + found.len()..];
+            rest[..rest.find(')').unwrap_or(rest.len())].to_string()
+        })
+        .collect()
+}
