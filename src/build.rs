@@ -237,6 +237,29 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     })
 }
 
+/// Writes each document's Typst sources into `dir`, one folder per document
+/// named by its output without `.pdf`: what `typst compile --root <folder>
+/// <folder>/main.typ` needs to make the same document. Returns how many.
+pub fn sources(options: &BuildOptions, dir: &Path) -> Result<usize, Error> {
+    let checked = check::check_loaded(crate::load::load(&options.root));
+    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    options.filter.check(repository)?;
+    let renderer = Renderer::new(&options.root)?;
+    let mut count = 0;
+    for body in &repository.bodies {
+        for document in docs::documents_of(repository, body, &options.filter) {
+            let folder = dir.join(document.output.with_extension(""));
+            for (name, bytes) in renderer.sources(&document)? {
+                write::file(&folder.join(name), &bytes)?;
+            }
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 /// A typeset document, staged beside its destination.
 struct Built {
     file: Staged,

@@ -48,7 +48,7 @@ pub enum Command {
     /// `<body>/<YYYY-MM-DD>.json`) links every document that may be
     /// published; `rsr publish` copies just that for the web.
     #[command(after_long_help = BUILD_EXAMPLES)]
-    Build(BuildArgs),
+    Build(BuildCommand),
     /// Check every file against every rule and report all problems at once.
     ///
     /// Each problem names its file, line and column, the rule it breaks, what
@@ -314,6 +314,17 @@ pub struct WatchArgs {
     pub open: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct BuildCommand {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Instead of typesetting, write each document's Typst sources (main.typ,
+    /// lib.typ, data.json and its attachments) into DIR/<body>/<document>/, to
+    /// try a template in the Typst app or compile it with `typst compile`.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     /// Only this body (its folder name or short name); repeatable.
@@ -392,8 +403,18 @@ fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
     }
 }
 
-fn build(root: &Path, args: BuildArgs) -> Result<ExitCode, Error> {
+fn build(root: &Path, command: BuildCommand) -> Result<ExitCode, Error> {
+    let args = command.build;
     let options = build_options(root, &args);
+    if let Some(dir) = &command.sources {
+        let count = build::sources(&options, dir)?;
+        eprintln!(
+            "Wrote the Typst sources of {count} document{} into {}",
+            if count == 1 { "" } else { "s" },
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let summary = build::build(&options)?;
     print_summary(root, &options.out, &summary)?;
     if args.timings {

@@ -213,6 +213,32 @@ impl Renderer {
         crate::manifest::hash(&parts)
     }
 
+    /// The files a Typst compiler needs to typeset `document` as `render`
+    /// does, by their paths under the project root.
+    pub fn sources(&self, document: &Document) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let inputs = self.inputs(document)?;
+        let mut files = vec![
+            (
+                "main.typ".to_string(),
+                self.template(document.kind)
+                    .source
+                    .text()
+                    .as_bytes()
+                    .to_vec(),
+            ),
+            (
+                "lib.typ".to_string(),
+                self.lib.source.text().as_bytes().to_vec(),
+            ),
+            ("data.json".to_string(), inputs.data.to_vec()),
+        ];
+        for (n, bytes) in inputs.files.iter().enumerate() {
+            let path = crate::docs::file_path(n);
+            files.push((path.trim_start_matches('/').to_string(), bytes.to_vec()));
+        }
+        Ok(files)
+    }
+
     /// The hash `render` would give `document` now; empty, matching nothing,
     /// when one of its files cannot be read.
     pub fn fingerprint(&self, document: &Document) -> String {

@@ -51,6 +51,12 @@ fn in_kilobytes(bytes: u64) -> String {
 /// no larger than `limit` bytes.
 pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     let path = inside(root, relative)?;
+    // Opening a named pipe would wait for a writer forever.
+    if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
+        return Err(Refused::Io(std::io::Error::other(
+            "it is not a regular file",
+        )));
+    }
     let file = std::fs::File::open(&path).map_err(Refused::Io)?;
     let size = file.metadata().map_err(Refused::Io)?.len();
     if size > limit {
@@ -123,6 +129,20 @@ mod tests {
             read(&root, Path::new("a/in.yaml"), u64::MAX).unwrap(),
             b"x: 1"
         );
+        assert!(matches!(
+            read(&root, Path::new("a"), 100),
+            Err(Refused::Io(_))
+        ));
+        #[cfg(unix)]
+        {
+            let made = std::process::Command::new("mkfifo")
+                .arg(root.join("a/pipe.yaml"))
+                .status()
+                .expect("mkfifo (coreutils)");
+            assert!(made.success());
+            let refused = read(&root, Path::new("a/pipe.yaml"), 100).unwrap_err();
+            assert_eq!(refused.to_string(), "it is not a regular file");
+        }
         let refused = read(&root, Path::new("a/in.yaml"), 3).unwrap_err();
         assert!(matches!(refused, Refused::TooLarge { size: 4, limit: 3 }));
     }

@@ -178,3 +178,30 @@ fn characters_beyond_the_main_font_fall_back_to_the_shipped_fonts() {
     let text = repo.text("out/rsr/2026-01-26-kallelse.pdf");
     assert!(text.contains(&format!("4. {title}")), "{text}");
 }
+
+#[test]
+fn sources_are_what_typst_needs_to_make_the_same_document() {
+    let repo = Repo::examples();
+    let stderr = repo
+        .rsr(&["build", "--body", "rlg", "--sources", "src"])
+        .success()
+        .stderr();
+    assert!(
+        stderr.starts_with("Wrote the Typst sources of 8 documents into src"),
+        "{stderr}"
+    );
+    let folder = repo.path().join("src/rlg/2025-11-17-protokoll");
+    let main = std::fs::read_to_string(folder.join("main.typ")).unwrap();
+    assert_eq!(
+        main,
+        std::fs::read_to_string(crate::support::examples().join("templates/protokoll.typ"))
+            .unwrap()
+    );
+    assert!(folder.join("lib.typ").is_file());
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("data.json")).unwrap()).unwrap();
+    let text = data.to_string();
+    assert!(text.contains("Regional ledningsgrupp"), "{text}");
+    // Nothing was typeset.
+    assert!(!repo.path().join("out").exists());
+}
