@@ -19,7 +19,7 @@ use crate::docs::{self, Document, Filter};
 use crate::error::Diagnostic;
 use crate::error::Error;
 use crate::manifest::{Entry, Manifest, State};
-use crate::model::Repository;
+use crate::model::Organisation;
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 
@@ -95,10 +95,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let clock = Instant::now();
     let checked = check::check_loaded(loaded);
     timings.check = clock.elapsed();
-    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
-        return Err(Error::Data(checked.diagnostics));
+    let errors = checked.errors();
+    let check::Checked {
+        repository,
+        diagnostics: warnings,
+    } = checked;
+    let (Some(repository), 0) = (repository, errors) else {
+        return Err(Error::Data(warnings));
     };
-    options.filter.check(repository)?;
+    options.filter.check(&repository)?;
     let clock = Instant::now();
     let renderer = Arc::new(Renderer::new(&options.root)?);
     timings.setup = clock.elapsed();
@@ -119,7 +124,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let mut plan = Plan::default();
     for (index, body) in repository.bodies.iter().enumerate() {
         let clock = Instant::now();
-        let of_body = docs::documents_of(repository, body, &options.filter);
+        let of_body = docs::documents_of(&repository, body, &options.filter);
         timings.data += clock.elapsed();
         let clock = Instant::now();
         plan.starts.push(documents.len());
@@ -146,9 +151,28 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     } else {
         ProgressBar::hidden()
     };
-    let clock = Instant::now();
-    let feed = Feed::new(repository, &options.filter, &plan);
+    // Typesetting needs one body's model at a time: while it runs, the
+    // whole is let go, and the site has it loaded again afterwards.
     let limit = repository.organisation.limits.per_document();
+    let organisation = repository.organisation.clone();
+    let dirs: Vec<PathBuf> = repository
+        .bodies
+        .iter()
+        .map(|b| b.file.parent().unwrap_or(Path::new("")).to_path_buf())
+        .collect();
+    let kept = plan.stale.is_empty().then_some(repository);
+    let clock = Instant::now();
+    let feed = Feed {
+        root: &options.root,
+        organisation: &organisation,
+        dirs: &dirs,
+        names: &documents,
+        filter: &options.filter,
+        plan: &plan,
+        next: 0,
+        ready: VecDeque::new(),
+        data: Duration::ZERO,
+    };
     let (results, threads, data) = render_all(
         &renderer,
         feed,
@@ -158,6 +182,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &progress,
     );
     timings.threads = threads;
+    // Typst's memory is reused for the model the site needs.
+    typst::comemo::evict(0);
+    drop(renderer);
     timings.data += data;
     timings.typeset_wall = clock.elapsed();
     progress.finish_and_clear();
@@ -197,6 +224,18 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     manifest.save(&options.out)?;
     timings.write = clock.elapsed();
 
+    let repository = match kept {
+        Some(repository) => repository,
+        None => {
+            let clock = Instant::now();
+            let loaded = crate::load::load(&options.root);
+            timings.load += clock.elapsed();
+            match loaded.repository {
+                Some(repository) if loaded.problems.is_empty() => repository,
+                _ => return Err(Error::Data(loaded.problems)),
+            }
+        }
+    };
     // The site lists every document; a filtered build has made only some.
     let clock = Instant::now();
     let everything;
@@ -207,7 +246,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
             .bodies
             .iter()
             .flat_map(|body| {
-                let mut of_body = docs::documents_of(repository, body, &Filter::default());
+                let mut of_body = docs::documents_of(&repository, body, &Filter::default());
                 of_body.iter_mut().for_each(|d| d.data = Vec::new());
                 of_body
             })
@@ -215,7 +254,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &everything
     };
     let site = crate::site::write(
-        repository,
+        &repository,
         all,
         &options.out,
         &manifest,
@@ -227,7 +266,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         .map(|d| options.out.join(&d.output))
         .collect();
     Ok(Summary {
-        warnings: checked.diagnostics,
+        warnings,
         outputs,
         built,
         site,
@@ -283,46 +322,67 @@ struct Plan {
 }
 
 /// Hands the threads the documents to typeset, in order, with their data:
-/// made again for one body at a time, when the previous body's are taken.
+/// made again for one body at a time, loaded again from its files, when the
+/// previous body's are taken.
 struct Feed<'a> {
-    repository: &'a Repository,
+    root: &'a Path,
+    organisation: &'a Organisation,
+    /// Each body's folder, relative to the root.
+    dirs: &'a [PathBuf],
+    /// Every document as planned, without its data.
+    names: &'a [Document],
     filter: &'a Filter,
     plan: &'a Plan,
     /// Where in `plan.stale` the next body to make begins.
     next: usize,
-    /// The made documents not yet taken, with their places in `plan.stale`.
-    ready: VecDeque<(usize, Document)>,
-    /// Time spent making data.
+    /// The documents made and not yet taken, with their places in
+    /// `plan.stale`.
+    ready: VecDeque<(usize, Result<Document, Error>)>,
+    /// Time spent loading bodies and making data.
     data: Duration,
 }
 
-impl<'a> Feed<'a> {
-    fn new(repository: &'a Repository, filter: &'a Filter, plan: &'a Plan) -> Self {
-        Feed {
-            repository,
-            filter,
-            plan,
-            next: 0,
-            ready: VecDeque::new(),
-            data: Duration::ZERO,
-        }
-    }
-
+impl Feed<'_> {
     /// The next document to typeset and its place in `plan.stale`.
-    fn take(&mut self) -> Option<(usize, Document)> {
+    fn take(&mut self) -> Option<(usize, Result<Document, Error>)> {
         if self.ready.is_empty() {
             let first = *self.plan.stale.get(self.next)?;
             let body = self.plan.bodies[first];
             let start = self.plan.starts[body];
+            let end = self
+                .plan
+                .starts
+                .get(body + 1)
+                .copied()
+                .unwrap_or(self.names.len());
             let clock = Instant::now();
-            let made =
-                docs::documents_of(self.repository, &self.repository.bodies[body], self.filter);
+            let made = crate::load::reload_body(self.root, self.organisation, &self.dirs[body])
+                .map(|repository| {
+                    docs::documents_of(&repository, &repository.bodies[0], self.filter)
+                });
             self.data += clock.elapsed();
-            for (offset, document) in made.into_iter().enumerate() {
-                if self.plan.stale.get(self.next) == Some(&(start + offset)) {
-                    self.ready.push_back((self.next, document));
-                    self.next += 1;
-                }
+            let same = made.as_ref().is_ok_and(|made| {
+                made.len() == end - start
+                    && made
+                        .iter()
+                        .zip(&self.names[start..end])
+                        .all(|(made, planned)| made.output == planned.output)
+            });
+            let mut made = match made {
+                Ok(made) if same => made.into_iter().map(Some).collect(),
+                _ => vec![None; end - start],
+            };
+            while let Some(&index) = self.plan.stale.get(self.next)
+                && index < end
+            {
+                let document = made[index - start].take().ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{} changed while rsr was building: run rsr build again",
+                        self.dirs[body].display()
+                    ))
+                });
+                self.ready.push_back((self.next, document));
+                self.next += 1;
             }
         }
         self.ready.pop_front()
@@ -431,16 +491,24 @@ fn render_all(
                     let Some((place, document)) = next else {
                         break;
                     };
-                    progress.set_message(document.output.display().to_string());
-                    let output = document.output.clone();
-                    let outcome = typesetter.render(document, limit).and_then(
-                        |Rendered {
-                             fingerprint,
-                             pdf,
-                             pages,
-                             layout,
-                             export,
-                         }| {
+                    let outcome = document.and_then(|document| {
+                        progress.set_message(document.output.display().to_string());
+                        let output = document.output.clone();
+                        typesetter
+                            .render(document, limit)
+                            .map(|rendered| (output, rendered))
+                    });
+                    let outcome = outcome.and_then(
+                        |(
+                            output,
+                            Rendered {
+                                fingerprint,
+                                pdf,
+                                pages,
+                                layout,
+                                export,
+                            },
+                        )| {
                             Ok(Built {
                                 file: write::stage(&out.join(&output), &pdf)?,
                                 entry: Entry::of(fingerprint, &pdf, pages),

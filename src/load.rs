@@ -56,6 +56,27 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
+/// Loads one body again, with the organisation already read: for a build
+/// that lets the whole repository go while it typesets. `dir` is the body's
+/// folder relative to `root`. The problems are those of a file changed since
+/// the repository was checked.
+pub fn reload_body(
+    root: &Path,
+    organisation: &Organisation,
+    dir: &Path,
+) -> Result<Repository, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    match load_body(root, dir, organisation.limits, &mut problems) {
+        Some(body) if problems.is_empty() => Ok(Repository {
+            root: root.to_path_buf(),
+            file: PathBuf::from(ORGANISATION_FILE),
+            organisation: organisation.clone(),
+            bodies: vec![body],
+        }),
+        _ => Err(problems),
+    }
+}
+
 fn load_body(
     root: &Path,
     dir: &Path,
