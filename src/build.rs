@@ -16,10 +16,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::check;
 use crate::docs::{self, Document, Filter};
-use crate::error::Diagnostic;
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use crate::manifest::{Entry, Manifest, State};
-use crate::model::Organisation;
+use crate::model::{Organisation, Repository};
 use crate::render::{Rendered, Renderer};
 use crate::write::{self, Staged};
 
@@ -116,31 +115,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     })?;
     let mut manifest = Manifest::load(&options.out);
 
-    // What is up to date needs no typesetting. The data of each body's
-    // documents is made, hashed and let go before the next body's, so that
-    // memory does not grow with the repository; what needs typesetting has
-    // it made again, a body at a time, by the threads that typeset.
-    let mut documents: Vec<Document> = Vec::new();
-    let mut plan = Plan::default();
-    for (index, body) in repository.bodies.iter().enumerate() {
-        let clock = Instant::now();
-        let of_body = docs::documents_of(&repository, body, &options.filter);
-        timings.data += clock.elapsed();
-        let clock = Instant::now();
-        plan.starts.push(documents.len());
-        for mut document in of_body {
-            let fingerprint = renderer.fingerprint(&document);
-            if options.force
-                || manifest.state(&options.out, &document.output, &fingerprint) != State::UpToDate
-            {
-                plan.stale.push(documents.len());
-            }
-            plan.bodies.push(index);
-            document.data = Vec::new();
-            documents.push(document);
-        }
-        timings.fingerprint += clock.elapsed();
-    }
+    let (documents, plan) = plan(&repository, &renderer, &manifest, options, &mut timings);
 
     let progress = if options.progress && plan.stale.len() >= PROGRESS_THRESHOLD {
         let bar = ProgressBar::new(plan.stale.len() as u64);
@@ -232,7 +207,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
             timings.load += clock.elapsed();
             match loaded.repository {
                 Some(repository) if loaded.problems.is_empty() => repository,
-                _ => return Err(Error::Data(loaded.problems)),
+                _ => return Err(changed_while_building(&options.root, loaded.problems)),
             }
         }
     };
@@ -274,6 +249,55 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// Every document of the build, without its data, and which of them need
+/// typesetting: those the manifest does not have up to date. The data of
+/// each body's documents is made, hashed and let go before the next body's,
+/// so that memory does not grow with the repository; what needs typesetting
+/// has it made again, a body at a time, by the threads that typeset.
+fn plan(
+    repository: &Repository,
+    renderer: &Renderer,
+    manifest: &Manifest,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> (Vec<Document>, Plan) {
+    let mut documents: Vec<Document> = Vec::new();
+    let mut plan = Plan::default();
+    for (index, body) in repository.bodies.iter().enumerate() {
+        let clock = Instant::now();
+        let of_body = docs::documents_of(repository, body, &options.filter);
+        timings.data += clock.elapsed();
+        let clock = Instant::now();
+        plan.starts.push(documents.len());
+        for mut document in of_body {
+            let fingerprint = renderer.fingerprint(&document);
+            if options.force
+                || manifest.state(&options.out, &document.output, &fingerprint) != State::UpToDate
+            {
+                plan.stale.push(documents.len());
+            }
+            plan.bodies.push(index);
+            document.data = Vec::new();
+            documents.push(document);
+        }
+        timings.fingerprint += clock.elapsed();
+    }
+    (documents, plan)
+}
+
+/// The error of a build whose files changed after they were checked: the
+/// problems of the changed files, or, without any, where to look.
+fn changed_while_building(place: &Path, problems: Vec<Diagnostic>) -> Error {
+    if problems.is_empty() {
+        Error::Usage(format!(
+            "{} changed while rsr was building: run rsr build again",
+            place.display()
+        ))
+    } else {
+        Error::Data(problems)
+    }
 }
 
 /// Writes each document's Typst sources into `dir`, one folder per document
@@ -361,26 +385,26 @@ impl Feed<'_> {
                     docs::documents_of(&repository, &repository.bodies[0], self.filter)
                 });
             self.data += clock.elapsed();
-            let same = made.as_ref().is_ok_and(|made| {
-                made.len() == end - start
-                    && made
-                        .iter()
-                        .zip(&self.names[start..end])
-                        .all(|(made, planned)| made.output == planned.output)
-            });
-            let mut made = match made {
-                Ok(made) if same => made.into_iter().map(Some).collect(),
-                _ => vec![None; end - start],
+            // The same documents as planned, or none of them.
+            let (mut made, problems) = match made {
+                Ok(made)
+                    if made.len() == end - start
+                        && made
+                            .iter()
+                            .zip(&self.names[start..end])
+                            .all(|(made, planned)| made.output == planned.output) =>
+                {
+                    (made.into_iter().map(Some).collect(), Vec::new())
+                }
+                Ok(_) => (vec![None; end - start], Vec::new()),
+                Err(problems) => (vec![None; end - start], problems),
             };
             while let Some(&index) = self.plan.stale.get(self.next)
                 && index < end
             {
-                let document = made[index - start].take().ok_or_else(|| {
-                    Error::Usage(format!(
-                        "{} changed while rsr was building: run rsr build again",
-                        self.dirs[body].display()
-                    ))
-                });
+                let document = made[index - start]
+                    .take()
+                    .ok_or_else(|| changed_while_building(&self.dirs[body], problems.clone()));
                 self.ready.push_back((self.next, document));
                 self.next += 1;
             }
@@ -602,6 +626,80 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_changed_after_the_plan_fails_its_documents_instead_of_mixing_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(examples.join("rsr.yaml"), root.join("rsr.yaml")).unwrap();
+        for entry in walkdir::WalkDir::new(examples.join("meetings/rlg")) {
+            let entry = entry.unwrap();
+            let target = root.join(entry.path().strip_prefix(examples).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            root: root.to_path_buf(),
+            out: root.join("out"),
+            filter: Filter::default(),
+            jobs: None,
+            progress: false,
+            force: true,
+        };
+        let repository = crate::load::load(root).repository.unwrap();
+        let renderer = Renderer::new(root).unwrap();
+        let manifest = Manifest::load(&options.out);
+        let (documents, plan) = plan(
+            &repository,
+            &renderer,
+            &manifest,
+            &options,
+            &mut Timings::default(),
+        );
+        assert_eq!(plan.stale.len(), documents.len());
+        let dirs = vec![PathBuf::from("meetings/rlg")];
+        let mut feed = Feed {
+            root,
+            organisation: &repository.organisation,
+            dirs: &dirs,
+            names: &documents,
+            filter: &options.filter,
+            plan: &plan,
+            next: 0,
+            ready: VecDeque::new(),
+            data: Duration::ZERO,
+        };
+        // As planned: each document comes with its own name.
+        let (place, first) = feed.take().unwrap();
+        assert_eq!(
+            (place, first.unwrap().output),
+            (0, documents[0].output.clone())
+        );
+
+        // A new item after the plan: one more paragraph, one more utdrag.
+        std::fs::write(
+            root.join("meetings/rlg/2025-11-17/09-ny.yaml"),
+            "rubrik: Nytt ärende\nbeslut: Noteras.\n",
+        )
+        .unwrap();
+        let mut feed = Feed {
+            next: 0,
+            ready: VecDeque::new(),
+            ..feed
+        };
+        let (_, changed) = feed.take().unwrap();
+        let Err(error) = changed else {
+            panic!("a changed body was typeset");
+        };
+        assert_eq!(
+            error.to_string(),
+            "meetings/rlg changed while rsr was building: run rsr build again"
+        );
+    }
 
     #[test]
     fn percentiles_take_the_nearest_rank() {

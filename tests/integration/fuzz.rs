@@ -14,7 +14,7 @@ use std::time::Duration;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-use crate::support::examples;
+use crate::support::{copy_dir, examples};
 
 /// The YAML files a mutation may hit, relative to the repository root.
 fn targets(root: &Path) -> Vec<PathBuf> {
@@ -165,25 +165,13 @@ fn survives(root: PathBuf) -> Result<(), TestCaseError> {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Copies of the examples and of each bad-input case, the seeds.
 fn seeds(dir: &Path) -> Vec<PathBuf> {
     let mut seeds = Vec::new();
     let examples_copy = dir.join("examples");
     std::fs::create_dir_all(&examples_copy).unwrap();
     std::fs::copy(examples().join("rsr.yaml"), examples_copy.join("rsr.yaml")).unwrap();
-    copy_tree(
+    copy_dir(
         &examples().join("meetings"),
         &examples_copy.join("meetings"),
     );
@@ -195,7 +183,7 @@ fn seeds(dir: &Path) -> Vec<PathBuf> {
     cases.sort();
     for case in cases {
         let copy = dir.join(case.file_name().unwrap());
-        copy_tree(&case, &copy);
+        copy_dir(&case, &copy);
         seeds.push(copy);
     }
     seeds

@@ -148,7 +148,7 @@ impl Run {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
@@ -230,12 +230,9 @@ pub fn page_count(path: &Path) -> usize {
         .expect("pdfinfo reports the page count")
 }
 
-/// Whether `word` appears anywhere in the PDF's bytes once its streams are
-/// uncompressed (`qpdf --qdf`): as UTF-8, as UTF-16BE, or as a hex string of
-/// UTF-16BE, the forms a PDF text string (title, bookmark, tag, alt text,
-/// actual text, metadata) can take. Page text is glyph ids, which
-/// `pdftotext` turns back into text; check that separately.
-pub fn bytes_contain(path: &Path, word: &str) -> bool {
+/// The PDF's bytes with its streams uncompressed and its objects each on
+/// their own (`qpdf --qdf`).
+pub fn uncompressed(path: &Path) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let plain = dir.path().join("plain.pdf");
     let status = Command::new("qpdf")
@@ -249,7 +246,16 @@ pub fn bytes_contain(path: &Path, word: &str) -> bool {
         "qpdf failed on {}",
         path.display()
     );
-    let bytes = std::fs::read(&plain).unwrap();
+    std::fs::read(&plain).unwrap()
+}
+
+/// Whether `word` appears anywhere in the PDF's bytes once its streams are
+/// uncompressed (`qpdf --qdf`): as UTF-8, as UTF-16BE, or as a hex string of
+/// UTF-16BE, the forms a PDF text string (title, bookmark, tag, alt text,
+/// actual text, metadata) can take. Page text is glyph ids, which
+/// `pdftotext` turns back into text; check that separately.
+pub fn bytes_contain(path: &Path, word: &str) -> bool {
+    let bytes = uncompressed(path);
     let utf16: Vec<u8> = word.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let hex: String = utf16.iter().map(|b| format!("{b:02x}")).collect();
     let forms = [
