@@ -137,17 +137,14 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         .collect();
     let kept = plan.stale.is_empty().then_some(repository);
     let clock = Instant::now();
-    let feed = Feed {
-        root: &options.root,
-        organisation: &organisation,
-        dirs: &dirs,
-        names: &documents,
-        filter: &options.filter,
-        plan: &plan,
-        next: 0,
-        ready: VecDeque::new(),
-        data: Duration::ZERO,
-    };
+    let feed = Feed::new(
+        &options.root,
+        &organisation,
+        &dirs,
+        &documents,
+        &options.filter,
+        &plan,
+    );
     let (results, threads, data) = render_all(
         &renderer,
         feed,
@@ -366,7 +363,28 @@ struct Feed<'a> {
     data: Duration,
 }
 
-impl Feed<'_> {
+impl<'a> Feed<'a> {
+    fn new(
+        root: &'a Path,
+        organisation: &'a Organisation,
+        dirs: &'a [PathBuf],
+        names: &'a [Document],
+        filter: &'a Filter,
+        plan: &'a Plan,
+    ) -> Self {
+        Feed {
+            root,
+            organisation,
+            dirs,
+            names,
+            filter,
+            plan,
+            next: 0,
+            ready: VecDeque::new(),
+            data: Duration::ZERO,
+        }
+    }
+
     /// The next document to typeset and its place in `plan.stale`.
     fn take(&mut self) -> Option<(usize, Result<Document, Error>)> {
         if self.ready.is_empty() {
@@ -662,19 +680,18 @@ mod tests {
         );
         assert_eq!(plan.stale.len(), documents.len());
         let dirs = vec![PathBuf::from("meetings/rlg")];
-        let mut feed = Feed {
-            root,
-            organisation: &repository.organisation,
-            dirs: &dirs,
-            names: &documents,
-            filter: &options.filter,
-            plan: &plan,
-            next: 0,
-            ready: VecDeque::new(),
-            data: Duration::ZERO,
+        let feed = || {
+            Feed::new(
+                root,
+                &repository.organisation,
+                &dirs,
+                &documents,
+                &options.filter,
+                &plan,
+            )
         };
         // As planned: each document comes with its own name.
-        let (place, first) = feed.take().unwrap();
+        let (place, first) = feed().take().unwrap();
         assert_eq!(
             (place, first.unwrap().output),
             (0, documents[0].output.clone())
@@ -686,12 +703,7 @@ mod tests {
             "rubrik: Nytt ärende\nbeslut: Noteras.\n",
         )
         .unwrap();
-        let mut feed = Feed {
-            next: 0,
-            ready: VecDeque::new(),
-            ..feed
-        };
-        let (_, changed) = feed.take().unwrap();
+        let (_, changed) = feed().take().unwrap();
         let Err(error) = changed else {
             panic!("a changed body was typeset");
         };
