@@ -424,3 +424,71 @@ fn links(pdf: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// Makes a folder read-only for as long as it lives, even to root (with
+/// `chattr +i` where the file system has it, else by its permissions).
+struct ReadOnly(PathBuf);
+
+impl ReadOnly {
+    /// `None` where neither works (root on a file system without `chattr`).
+    fn new(dir: &Path) -> Option<ReadOnly> {
+        let immutable = Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !immutable {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        let guard = ReadOnly(dir.to_path_buf());
+        std::fs::write(dir.join("probe"), "")
+            .is_err()
+            .then_some(guard)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+        let _ = std::fs::remove_file(self.0.join("probe"));
+    }
+}
+
+#[test]
+fn a_folder_of_out_that_cannot_be_written_fails_the_build_and_changes_nothing() {
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    let before: Vec<(PathBuf, Vec<u8>)> = pdfs(&repo)
+        .into_iter()
+        .map(|p| {
+            let bytes = repo.bytes(&format!("out/{}", p.display()));
+            (p, bytes)
+        })
+        .collect();
+    let Some(_read_only) = ReadOnly::new(&repo.path().join("out/rlg")) else {
+        eprintln!("skipped: this machine cannot make a folder read-only to this user");
+        return;
+    };
+    let stderr = repo.rsr(&["build", "--force"]).failure().stderr();
+    assert!(stderr.contains("out/rlg"), "{stderr}");
+    assert!(
+        stderr.contains("Operation not permitted") || stderr.contains("Permission denied"),
+        "{stderr}"
+    );
+    for (path, bytes) in &before {
+        assert!(
+            &repo.bytes(&format!("out/{}", path.display())) == bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    assert_eq!(leftovers(&repo), Vec::<String>::new());
+}
