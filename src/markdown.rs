@@ -51,11 +51,55 @@ enum Span {
     Link(String),
 }
 
+/// Nesting deeper than this (quotes in lists in quotes …) is flattened: its
+/// text stays, its structure goes. What reads the tree (the JSON writer,
+/// the templates, Typst's layout) recurses, and a text of thousands of
+/// `>` would otherwise overflow the stack.
+const MAX_DEPTH: usize = 16;
+
 /// Parses Markdown into blocks. Anything outside the subset (headings,
 /// HTML, code) is kept as plain text rather than dropped.
 pub fn parse(text: &str) -> Vec<Block> {
     let mut stack = vec![Frame::Blocks(Vec::new())];
+    // Containers opened beyond MAX_DEPTH, whose ends are skipped too.
+    let mut flattened = 0usize;
     for event in Parser::new(text) {
+        let container = matches!(
+            event,
+            Event::Start(
+                Tag::List(_)
+                    | Tag::Item
+                    | Tag::BlockQuote(_)
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Link { .. }
+            )
+        );
+        let closes = matches!(
+            event,
+            Event::End(
+                TagEnd::List(_)
+                    | TagEnd::Item
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Link
+            )
+        );
+        if container && (flattened > 0 || stack.len() >= MAX_DEPTH) {
+            flattened += 1;
+            // Flattened items run on, each after a space.
+            let after_text =
+                matches!(stack.last(), Some(Frame::Inlines(_, inlines)) if !inlines.is_empty());
+            if matches!(event, Event::Start(Tag::Item)) && after_text {
+                push_inline(&mut stack, Inline::Text { text: " ".into() });
+            }
+            continue;
+        }
+        if closes && flattened > 0 {
+            flattened -= 1;
+            continue;
+        }
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
                 stack.push(Frame::Inlines(Span::Paragraph, Vec::new()));
@@ -142,8 +186,14 @@ pub fn parse_opt(text: Option<&str>) -> Option<Vec<Block>> {
 }
 
 fn push_block(stack: &mut [Frame], block: Block) {
-    if let Some(Frame::Blocks(blocks)) = stack.last_mut() {
-        blocks.push(block);
+    match stack.last_mut() {
+        Some(Frame::Blocks(blocks)) => blocks.push(block),
+        // Text of a flattened item, directly in its list: the last item's.
+        Some(Frame::List { items, .. }) => match items.last_mut() {
+            Some(item) => item.push(block),
+            None => items.push(vec![block]),
+        },
+        _ => {}
     }
 }
 
@@ -239,6 +289,52 @@ mod tests {
         assert!(
             matches!(&items[0][1], Block::List { ordered: false, items, .. } if items.len() == 2)
         );
+    }
+
+    /// How deep the tree goes.
+    fn depth(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { .. } => 1,
+                Block::Quote { content } => 1 + depth(content),
+                Block::List { items, .. } => {
+                    1 + items.iter().map(|item| depth(item)).max().unwrap_or(0)
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn json(blocks: &[Block]) -> String {
+        serde_json::to_string(blocks).unwrap()
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_keeps_its_text() {
+        let quotes = format!("{}innerst", "> ".repeat(5000));
+        let blocks = parse(&quotes);
+        assert!(depth(&blocks) <= MAX_DEPTH, "{}", depth(&blocks));
+        assert!(json(&blocks).contains("innerst"));
+
+        let list: String = (0..300)
+            .map(|n| format!("{}- punkt {n}\n", "  ".repeat(n)))
+            .collect();
+        let blocks = parse(&list);
+        assert!(depth(&blocks) <= MAX_DEPTH, "{}", depth(&blocks));
+        let all = json(&blocks);
+        assert!(
+            all.contains("punkt 0") && all.contains("punkt 299"),
+            "{all}"
+        );
+        assert!(all.contains("punkt 298 punkt 299"), "{all}");
+
+        let emphasis = format!("{}mitt{}", "*_".repeat(2000), "_*".repeat(2000));
+        assert!(json(&parse(&emphasis)).contains("mitt"));
+
+        // Nesting within the limit keeps its structure.
+        let blocks = parse("> a\n>\n> > b\n> >\n> > > c");
+        assert_eq!(depth(&blocks), 4);
     }
 
     #[test]

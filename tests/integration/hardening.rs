@@ -492,3 +492,25 @@ fn a_folder_of_out_that_cannot_be_written_fails_the_build_and_changes_nothing() 
     }
     assert_eq!(leftovers(&repo), Vec::<String>::new());
 }
+
+#[test]
+fn markdown_nested_thousands_deep_is_typeset_flat_instead_of_overflowing_the_stack() {
+    // Found while hardening: 5,000 nested quotes overflowed the stack of
+    // whatever walked the tree.
+    let repo = Repo::examples();
+    let list: String = (0..300)
+        .map(|n| format!("  {}- nivå {n}\n", "  ".repeat(n)))
+        .collect();
+    repo.write(
+        "meetings/rsr/2026-01-26/09-djup.yaml",
+        &format!(
+            "rubrik: Djup\närendebeskrivning: '{}innerst'\nförslag_till_beslut: |\n{list}",
+            "> ".repeat(5000)
+        ),
+    );
+    repo.rsr(&["build", "--body", "rsr", "--kind", "kallelse"])
+        .success();
+    let text = repo.text("out/rsr/2026-01-26-kallelse.pdf");
+    assert!(text.contains("innerst"), "{text}");
+    assert!(text.contains("nivå 298 nivå 299"), "{text}");
+}
