@@ -410,15 +410,29 @@ fn subdirectories(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Ve
 }
 
 fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    entries(root, dir, problems)
-        .into_iter()
-        .filter(|path| {
-            root.join(path).is_file()
-                && path
-                    .extension()
-                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
-        .collect()
+    let mut found = Vec::new();
+    for path in entries(root, dir, problems) {
+        if !path
+            .extension()
+            .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        {
+            continue;
+        }
+        if root.join(&path).is_file() {
+            found.push(path);
+        } else {
+            // Named like an item, so meant as one: not skipped unsaid.
+            problems.push(unlocated(
+                "missing-file",
+                &path,
+                format!(
+                    "{} is not a file that can be read (a folder, or a symbolic link to nothing)",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    found
 }
 
 /// The entries directly inside `dir`, sorted by name, relative to `root`.

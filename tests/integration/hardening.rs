@@ -233,6 +233,25 @@ fn an_output_folder_that_is_a_file_is_a_clear_error() {
 }
 
 #[test]
+fn an_item_that_is_a_broken_link_or_a_folder_is_reported_not_skipped() {
+    let repo = Repo::examples();
+    symlink(
+        &repo.path().join("meetings/rlg/2025-11-17/nowhere.yaml"),
+        &repo.path().join("meetings/rlg/2025-11-17/09-borta.yaml"),
+    );
+    std::fs::create_dir(repo.path().join("meetings/rlg/2025-11-17/10-mapp.yaml")).unwrap();
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    for name in ["09-borta.yaml", "10-mapp.yaml"] {
+        assert!(
+            stderr.contains(&format!(
+                "error[missing-file]: meetings/rlg/2025-11-17/{name} is not a file that can be read"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
 fn a_name_that_is_not_utf8_is_reported() {
     use std::os::unix::ffi::OsStrExt;
     let repo = Repo::examples();
