@@ -88,21 +88,7 @@ pub struct Timings {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    let clock = Instant::now();
-    let loaded = crate::load::load(&options.root);
-    timings.load = clock.elapsed();
-    let clock = Instant::now();
-    let checked = check::check_loaded(loaded);
-    timings.check = clock.elapsed();
-    let errors = checked.errors();
-    let check::Checked {
-        repository,
-        diagnostics: warnings,
-    } = checked;
-    let (Some(repository), 0) = (repository, errors) else {
-        return Err(Error::Data(warnings));
-    };
-    options.filter.check(&repository)?;
+    let (repository, warnings) = checked(options, &mut timings)?;
     let clock = Instant::now();
     let renderer = Arc::new(Renderer::new(&options.root)?);
     timings.setup = clock.elapsed();
@@ -248,6 +234,26 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     })
 }
 
+/// The repository, loaded and checked, with its warnings; its errors, or a
+/// filter that names what it does not hold, fail.
+fn checked(
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Repository, Vec<Diagnostic>), Error> {
+    let clock = Instant::now();
+    let loaded = crate::load::load(&options.root);
+    timings.load = clock.elapsed();
+    let clock = Instant::now();
+    let checked = check::check_loaded(loaded);
+    timings.check = clock.elapsed();
+    let errors = checked.errors();
+    let (Some(repository), 0) = (checked.repository, errors) else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    options.filter.check(&repository)?;
+    Ok((repository, checked.diagnostics))
+}
+
 /// Every document of the build, without its data, and which of them need
 /// typesetting: those the manifest does not have up to date. The data of
 /// each body's documents is made, hashed and let go before the next body's,
@@ -262,7 +268,7 @@ fn plan(
 ) -> (Vec<Document>, Plan) {
     let mut documents: Vec<Document> = Vec::new();
     let mut plan = Plan::default();
-    for (index, body) in repository.bodies.iter().enumerate() {
+    for body in &repository.bodies {
         let clock = Instant::now();
         let of_body = docs::documents_of(repository, body, &options.filter);
         timings.data += clock.elapsed();
@@ -275,7 +281,6 @@ fn plan(
             {
                 plan.stale.push(documents.len());
             }
-            plan.bodies.push(index);
             document.data = Vec::new();
             documents.push(document);
         }
@@ -301,15 +306,11 @@ fn changed_while_building(place: &Path, problems: Vec<Diagnostic>) -> Error {
 /// named by its output without `.pdf`: what `typst compile --root <folder>
 /// <folder>/main.typ` needs to make the same document. Returns how many.
 pub fn sources(options: &BuildOptions, dir: &Path) -> Result<usize, Error> {
-    let checked = check::check_loaded(crate::load::load(&options.root));
-    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
-        return Err(Error::Data(checked.diagnostics));
-    };
-    options.filter.check(repository)?;
+    let (repository, _) = checked(options, &mut Timings::default())?;
     let renderer = Renderer::new(&options.root)?;
     let mut count = 0;
     for body in &repository.bodies {
-        for document in docs::documents_of(repository, body, &options.filter) {
+        for document in docs::documents_of(&repository, body, &options.filter) {
             let folder = dir.join(document.output.with_extension(""));
             for (name, bytes) in renderer.sources(&document)? {
                 write::file(&folder.join(name), &bytes)?;
@@ -336,10 +337,16 @@ type Outcome = Result<Built, Error>;
 struct Plan {
     /// The indexes of the documents to typeset, ascending.
     stale: Vec<usize>,
-    /// Each document's body, as an index into the repository's bodies.
-    bodies: Vec<usize>,
     /// The index of each body's first document.
     starts: Vec<usize>,
+}
+
+impl Plan {
+    /// The body of the document at `index`, as an index into the
+    /// repository's bodies.
+    fn body_of(&self, index: usize) -> usize {
+        self.starts.partition_point(|&start| start <= index) - 1
+    }
 }
 
 /// Hands the threads the documents to typeset, in order, with their data:
@@ -389,7 +396,7 @@ impl<'a> Feed<'a> {
     fn take(&mut self) -> Option<(usize, Result<Document, Error>)> {
         if self.ready.is_empty() {
             let first = *self.plan.stale.get(self.next)?;
-            let body = self.plan.bodies[first];
+            let body = self.plan.body_of(first);
             let start = self.plan.starts[body];
             let end = self
                 .plan

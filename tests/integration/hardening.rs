@@ -54,6 +54,29 @@ fn leftovers(repo: &Repo) -> Vec<String> {
         .collect()
 }
 
+/// Every PDF under out/ with its bytes.
+fn contents(repo: &Repo) -> Vec<(PathBuf, Vec<u8>)> {
+    pdfs(repo)
+        .into_iter()
+        .map(|p| {
+            let bytes = repo.bytes(&format!("out/{}", p.display()));
+            (p, bytes)
+        })
+        .collect()
+}
+
+/// Every PDF is as it was, and no temporary file was left beside them.
+fn assert_unchanged(repo: &Repo, before: &[(PathBuf, Vec<u8>)]) {
+    for (path, bytes) in before {
+        assert!(
+            &repo.bytes(&format!("out/{}", path.display())) == bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    assert_eq!(leftovers(repo), Vec::<String>::new());
+}
+
 /// Whether qpdf finds the PDF whole and well-formed.
 fn whole(path: &Path) -> bool {
     Command::new("qpdf")
@@ -185,13 +208,7 @@ fn a_template_that_does_not_end_fails_at_the_time_limit() {
 fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
     let repo = Repo::examples();
     repo.rsr(&["build"]).success();
-    let before: Vec<(PathBuf, Vec<u8>)> = pdfs(&repo)
-        .into_iter()
-        .map(|p| {
-            let bytes = repo.bytes(&format!("out/{}", p.display()));
-            (p, bytes)
-        })
-        .collect();
+    let before = contents(&repo);
     repo.edit(
         "meetings/rsr/2026-01-26/03-totalforsvar.yaml",
         "  - Tjänsteskrivelse om försörjningsberedskap",
@@ -210,14 +227,7 @@ fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("File too large"), "{stderr}");
     assert!(stderr.contains("out/"), "{stderr}");
-    for (path, bytes) in &before {
-        assert!(
-            &repo.bytes(&format!("out/{}", path.display())) == bytes,
-            "{} changed",
-            path.display()
-        );
-    }
-    assert_eq!(leftovers(&repo), Vec::<String>::new());
+    assert_unchanged(&repo, &before);
 }
 
 #[test]
@@ -485,13 +495,7 @@ impl Drop for ReadOnly {
 fn a_folder_of_out_that_cannot_be_written_fails_the_build_and_changes_nothing() {
     let repo = Repo::examples();
     repo.rsr(&["build"]).success();
-    let before: Vec<(PathBuf, Vec<u8>)> = pdfs(&repo)
-        .into_iter()
-        .map(|p| {
-            let bytes = repo.bytes(&format!("out/{}", p.display()));
-            (p, bytes)
-        })
-        .collect();
+    let before = contents(&repo);
     let Some(_read_only) = ReadOnly::new(&repo.path().join("out/rlg")) else {
         eprintln!("skipped: this machine cannot make a folder read-only to this user");
         return;
@@ -502,14 +506,7 @@ fn a_folder_of_out_that_cannot_be_written_fails_the_build_and_changes_nothing() 
         stderr.contains("Operation not permitted") || stderr.contains("Permission denied"),
         "{stderr}"
     );
-    for (path, bytes) in &before {
-        assert!(
-            &repo.bytes(&format!("out/{}", path.display())) == bytes,
-            "{} changed",
-            path.display()
-        );
-    }
-    assert_eq!(leftovers(&repo), Vec::<String>::new());
+    assert_unchanged(&repo, &before);
 }
 
 #[test]
