@@ -4,13 +4,20 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
-use crate::model::Loc;
+/// Where a value stands in the repository: file (relative to the repository
+/// root), 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Loc {
+    pub file: PathBuf,
+    pub line: u64,
+    pub column: u64,
+}
 
 /// How bad a problem is: errors stop a build, warnings are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -62,9 +69,9 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Prints the problem with a snippet of the file it points into. `root`
-    /// is the repository root the location is relative to.
-    pub fn emit(&self, root: &Path, out: &mut dyn WriteColor) -> io::Result<()> {
+    /// Prints the problem with a snippet of `text`, the file it points
+    /// into (empty when it cannot be read).
+    pub fn emit(&self, text: String, out: &mut dyn WriteColor) -> io::Result<()> {
         let report = match self.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
@@ -75,13 +82,6 @@ impl Diagnostic {
         }
         let loc = &self.loc;
         let name = loc.file.display().to_string();
-        // Through the sandbox: a snippet never shows a file outside the
-        // repository, nor reads one too large to parse.
-        let text =
-            crate::sandbox::read(root, &loc.file, crate::model::Limits::DEFAULT.yaml_bytes())
-                .ok()
-                .and_then(|bytes| String::from_utf8(bytes).ok())
-                .unwrap_or_default();
         let offset = byte_offset(&text, loc.line, loc.column);
         let end = text[offset..]
             .find(['\n', '\r'])
@@ -162,23 +162,6 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
-        }
-    }
-
-    /// Prints the error for a person at a terminal.
-    pub fn emit(&self, root: &Path, out: &mut dyn WriteColor) -> io::Result<()> {
-        match self {
-            Error::Data(diagnostics) => {
-                for diagnostic in diagnostics {
-                    diagnostic.emit(root, out)?;
-                }
-                Ok(())
-            }
-            Error::Template { document, report } => {
-                writeln!(out, "error: could not typeset {}", document.display())?;
-                write!(out, "{report}")
-            }
-            other => writeln!(out, "error: {other}"),
         }
     }
 }

@@ -1,33 +1,25 @@
 //! rsr turns a git repository of YAML files into the formal meeting documents
-//! of Swedish public bodies. One pipeline, one module per stage:
-//! `load` → `model` → `check` → `number` → `docs` → `render` → `write`,
-//! driven by `cli`.
+//! of Swedish public bodies. Data flows one way, one folder per stage:
+//! `repo` (load the YAML into the model) → `check` (every rule, every
+//! problem) → `docs` (each kind of document's data) → `typeset` (Typst, to
+//! PDF) → `output` (staged writes, the manifest) → `site` (index, feed,
+//! calendars, open data). `build` drives them; `review` compares and seals;
+//! `commands` holds one file per subcommand and `cli` parses the command
+//! line and prints. ARCHITECTURE.md says what each room owns.
 
-pub mod attendance;
 pub mod build;
 pub mod check;
 pub mod cli;
-pub mod diff;
+pub mod commands;
 pub mod docs;
 pub mod error;
-pub mod holidays;
-pub mod ics;
-pub mod list;
-pub mod load;
-pub mod lock;
-pub mod manifest;
-pub mod markdown;
-pub mod model;
-pub mod new;
-pub mod number;
-pub mod opendata;
-pub mod render;
-pub mod sandbox;
+pub mod output;
+pub mod repo;
+pub mod review;
 pub mod schema;
 pub mod site;
 pub mod sv;
-pub mod watch;
-pub mod write;
+pub mod typeset;
 
 pub use error::{Diagnostic, Error};
-pub use model::Repository;
+pub use repo::model::Repository;

@@ -13,5 +13,5 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 pub static MALLOC_CONF: &[u8; 10] = b"narenas:1\0";
 
 fn main() -> std::process::ExitCode {
-    rsr::cli::main()
+    rsr::commands::main()
 }

@@ -6,7 +6,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::schema_for;
 
-use crate::model::{BodySpec, ItemSpec, MeetingSpec, Organisation};
+use crate::repo::model::{BodySpec, ItemSpec, MeetingSpec, Organisation};
 
 /// The files rsr has a schema for: the YAML files of a repository, and the
 /// open data it writes.
@@ -56,7 +56,7 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
             let schema = SchemaSettings::draft2020_12()
                 .for_serialize()
                 .into_generator()
-                .into_root_schema_for::<crate::opendata::Meeting>();
+                .into_root_schema_for::<crate::site::opendata::Meeting>();
             // Absent values are left out, never written as null.
             let mut value = schema.to_value();
             forbid_null(&mut value);

@@ -84,7 +84,7 @@ fuzz_target!(|data: &[u8]| {
     let file = dir.0.join(&files[pick as usize % files.len()]);
     let original = std::fs::read(&file).unwrap();
     std::fs::write(&file, content).unwrap();
-    let checked = rsr::check::check_loaded(rsr::load::load(&dir.0));
+    let checked = rsr::check::check_loaded(rsr::repo::load::load(&dir.0));
     if let (Some(repository), 0) = (&checked.repository, checked.errors()) {
         rsr::docs::documents(repository, &rsr::docs::Filter::default());
     }

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Context, finding};
 use crate::error::Diagnostic;
-use crate::model::{Body, Document, ItemKind, Status};
+use crate::repo::model::{Body, Document, ItemKind, Status};
 
 pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
     if let Some(pattern) = &body.spec.case_pattern
@@ -64,7 +64,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         if let Some((line, column)) = spec.first_record()
             && meeting.status() < Status::Held
         {
-            let loc = crate::model::Loc {
+            let loc = crate::repo::model::Loc {
                 file: item.file.clone(),
                 line,
                 column,
@@ -106,15 +106,15 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
 /// there; one to be attached to the kallelse is a PDF.
 fn document_file(
     context: &Context,
-    item: &crate::model::Item,
-    document: &crate::model::Located<Document>,
+    item: &crate::repo::model::Item,
+    document: &crate::repo::model::Located<Document>,
     file: &str,
     attach: bool,
     found: &mut Vec<Diagnostic>,
 ) {
     let meeting = context.meeting;
     let loc = || document.loc(&item.file);
-    if !crate::model::inside_folder(file) {
+    if !crate::repo::model::inside_folder(file) {
         found.push(
             finding(
                 "document-outside-meeting",
@@ -128,9 +128,10 @@ fn document_file(
         );
         return;
     }
-    let path = match crate::sandbox::inside(&context.repository.root, &meeting.dir.join(file)) {
+    let path = match crate::repo::sandbox::inside(&context.repository.root, &meeting.dir.join(file))
+    {
         Ok(path) => path,
-        Err(crate::sandbox::Refused::Outside) => {
+        Err(crate::repo::sandbox::Refused::Outside) => {
             found.push(finding(
                 "document-outside-meeting",
                 loc(),

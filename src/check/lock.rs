@@ -1,11 +1,11 @@
 //! The tamper lock: an adjusted protokoll that changed since `rsr justera`
 //! sealed it, and the rättelser that may change it.
 
+use super::seal::{self, Standing};
 use super::{Context, finding};
 use crate::error::Diagnostic;
-use crate::lock::{self, Standing};
-use crate::model::{Body, Loc, Repository, Status};
-use crate::number::Paragraphs;
+use crate::repo::model::{Body, Loc, Repository, Status};
+use crate::repo::number::Paragraphs;
 use crate::sv;
 
 /// Every meeting of `body` against its lock.
@@ -35,7 +35,7 @@ pub fn body(
             );
         }
     }
-    for (index, now) in lock::seals(repository, body, numbering) {
+    for (index, now) in seal::seals(repository, body, numbering) {
         let meeting = &body.meetings[index];
         let Some((file, sealed)) = &meeting.lock else {
             continue;
@@ -66,7 +66,7 @@ pub fn body(
             ),
             None => format!("adjusted on {}", sealed.adjusted.0),
         };
-        match lock::standing(meeting, sealed, &now) {
+        match seal::standing(meeting, sealed, &now) {
             Standing::Sealed => {}
             Standing::Corrected { .. } => found.push(
                 finding(
@@ -170,7 +170,7 @@ pub fn meeting(context: &Context, paragraphs: &Paragraphs, found: &mut Vec<Diagn
                 format!(
                     "the rättelse names § {}, which is not a paragraph of this meeting ({})",
                     paragraph.value,
-                    crate::number::span(paragraphs)
+                    crate::repo::number::span(paragraphs)
                         .map(|(a, b)| format!("§§ {}", sv::number_range(a, b)))
                         .unwrap_or_else(|| "none".into())
                 ),

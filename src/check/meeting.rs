@@ -3,7 +3,7 @@
 
 use super::{Context, finding, key};
 use crate::error::Diagnostic;
-use crate::model::Status;
+use crate::repo::model::Status;
 use crate::sv;
 
 /// Kommunallagen 5 kap. 69 § (6 kap. 35 § for nämnder): within 14 days.

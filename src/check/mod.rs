@@ -10,6 +10,7 @@ mod numbering;
 pub mod output;
 mod people;
 mod record;
+pub mod seal;
 mod times;
 
 use std::collections::BTreeMap;
@@ -17,8 +18,8 @@ use std::path::Path;
 
 use crate::error::Severity::{Error as E, Warning as W};
 use crate::error::{Diagnostic, Severity};
-use crate::load::{self, Loaded, nearest};
-use crate::model::{Body, Meeting, PersonRef, Repository, RuleLevel};
+use crate::repo::load::{self, Loaded, nearest};
+use crate::repo::model::{Body, Meeting, PersonRef, Repository, RuleLevel};
 
 /// A rule of `rsr check`: its id, whether a body may configure it, and what
 /// it guards against (printed by `rsr check --rules`).
@@ -362,7 +363,7 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);
-        let paragraphs = crate::number::number_body(body);
+        let paragraphs = crate::repo::number::number_body(body);
         if compare_locks {
             lock::body(repository, body, &paragraphs, &mut found);
         }
@@ -398,18 +399,18 @@ impl Context<'_> {
     fn chair(&self) -> Option<(&Path, &PersonRef)> {
         match &self.meeting.spec.chair {
             Some(chair) => Some((&self.meeting.file, chair)),
-            None => self.member_with(crate::model::Role::Chair),
+            None => self.member_with(crate::repo::model::Role::Chair),
         }
     }
 
     fn secretary(&self) -> Option<(&Path, &PersonRef)> {
         match &self.meeting.spec.secretary {
             Some(secretary) => Some((&self.meeting.file, secretary)),
-            None => self.member_with(crate::model::Role::Secretary),
+            None => self.member_with(crate::repo::model::Role::Secretary),
         }
     }
 
-    fn member_with(&self, role: crate::model::Role) -> Option<(&Path, &PersonRef)> {
+    fn member_with(&self, role: crate::repo::model::Role) -> Option<(&Path, &PersonRef)> {
         let member = self.body.spec.member_with(role)?;
         Some((&self.body.file, &member.person))
     }
@@ -470,7 +471,11 @@ impl Settings {
 }
 
 /// A finding of one of the rules in `RULES`, at its default severity.
-fn finding(rule: &'static str, loc: crate::model::Loc, message: impl Into<String>) -> Diagnostic {
+fn finding(
+    rule: &'static str,
+    loc: crate::repo::model::Loc,
+    message: impl Into<String>,
+) -> Diagnostic {
     let severity = RULES
         .iter()
         .find(|r| r.id == rule)

@@ -6,15 +6,15 @@ use chrono::Datelike;
 
 use super::finding;
 use crate::error::Diagnostic;
-use crate::model::Body;
-use crate::number;
+use crate::repo::model::Body;
+use crate::repo::number;
 
 /// No body reaches this § number in a year.
 const MAX_PARAGRAPH: u32 = 100_000;
 
 pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
     let numbering = number::number_body(body);
-    let mut previous: Option<(i32, &crate::model::Meeting, u32)> = None;
+    let mut previous: Option<(i32, &crate::repo::model::Meeting, u32)> = None;
     for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
         let year = meeting.date().year();
         if let Some(pin) = &meeting.spec.first_paragraph

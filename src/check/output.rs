@@ -9,6 +9,8 @@ use codespan_reporting::term::termcolor::WriteColor;
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Severity};
+use crate::repo::model::Limits;
+use crate::repo::sandbox;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -25,10 +27,27 @@ pub enum Format {
 
 /// Human output: every diagnostic, then a count.
 pub fn human(root: &Path, diagnostics: &[Diagnostic], out: &mut dyn WriteColor) -> io::Result<()> {
-    for diagnostic in diagnostics {
-        diagnostic.emit(root, out)?;
-    }
+    emit_all(root, diagnostics, out)?;
     writeln!(out, "{}", summary(diagnostics))
+}
+
+/// Every diagnostic with a snippet of its file. `root` is the repository
+/// root the locations are relative to.
+pub fn emit_all(
+    root: &Path,
+    diagnostics: &[Diagnostic],
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
+    for diagnostic in diagnostics {
+        // Through the sandbox: a snippet never shows a file outside the
+        // repository, nor reads one too large to parse.
+        let text = sandbox::read(root, &diagnostic.loc.file, Limits::DEFAULT.yaml_bytes())
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default();
+        diagnostic.emit(text, out)?;
+    }
+    Ok(())
 }
 
 /// "2 errors, 1 warning" or "no problems found".
@@ -130,7 +149,7 @@ pub fn gitlab(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
             };
             let place = format!("{}:{line}:{}", path, d.loc.column);
             CodeQuality {
-                fingerprint: crate::manifest::hash(&[
+                fingerprint: crate::output::manifest::hash(&[
                     d.rule.as_bytes(),
                     place.as_bytes(),
                     d.message.as_bytes(),
@@ -175,7 +194,7 @@ fn property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Loc;
+    use crate::repo::model::Loc;
 
     #[test]
     fn github_annotations_escape_what_would_break_them() {

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Context, finding, key, name};
-use crate::attendance;
 use crate::error::Diagnostic;
-use crate::load::{ORGANISATION_FILE, nearest};
-use crate::model::{Body, ItemSpec, PersonRef, Repository};
+use crate::repo::attendance;
+use crate::repo::load::{ORGANISATION_FILE, nearest};
+use crate::repo::model::{Body, ItemSpec, PersonRef, Repository};
 
 pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let members: Vec<&PersonRef> = body.spec.members.iter().map(|m| &m.person).collect();

@@ -3,9 +3,9 @@
 //! with jäv takes no part; a tie is decided by the chair's vote.
 
 use super::{Context, finding, key, name};
-use crate::attendance;
 use crate::error::Diagnostic;
-use crate::model::{Item, PersonRef};
+use crate::repo::attendance;
+use crate::repo::model::{Item, PersonRef};
 
 pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     if context.meeting.spec.attendance.is_none() {

@@ -5,12 +5,45 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::Context;
-use crate::holidays;
-use crate::model::Status;
+use super::{Context, Document, Kind, KindSpec, Make, OpenData, Scope};
+use crate::repo::model::Status;
 use crate::sv;
+use crate::sv::holidays;
 
 pub const TITLE: &str = "Anslagsbevis";
+
+pub const SPEC: KindSpec = KindSpec {
+    kind: Kind::Anslagsbevis,
+    slug: "anslagsbevis",
+    title: TITLE,
+    label: TITLE,
+    template: include_str!("../../templates/anslagsbevis.typ"),
+    sample: include_str!("../../templates/anslagsbevis.sample.json"),
+    scope: Scope::Meeting,
+    from: Status::Adjusted,
+    numbered: true,
+    record: true,
+    open_data: OpenData::Auxiliary,
+    feed: None,
+    item_fields: &[],
+    meeting_fields: &["status", "justering"],
+    make: Make::Meeting(make),
+};
+
+/// The anslagsbevis of an adjusted meeting of a body with an anslagstavla.
+fn make(context: &Context, _: &[u32]) -> Vec<Document> {
+    anslag(context)
+        .map(|a| {
+            context.document(
+                Kind::Anslagsbevis,
+                SPEC.slug,
+                context.adjusted_on(),
+                &data(context, a),
+            )
+        })
+        .into_iter()
+        .collect()
+}
 
 /// Kommunallagen 13 kap. 5 §: an appeal within three weeks of the posting.
 const APPEAL_DAYS: u64 = 21;

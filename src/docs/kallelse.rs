@@ -4,14 +4,89 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown, text};
-use crate::markdown::Block;
-use crate::model::{Item, ItemKind, Role, Status};
+use chrono::NaiveDate;
+
+use super::{
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, listed, markdown, text,
+};
+use crate::docs::markdown::Block;
+use crate::repo::model::{Item, ItemKind, Meeting, Role, Status};
 use crate::sv;
 
 pub const TITLE: &str = "Kallelse/föredragningslista";
 /// The mark on a kallelse of a meeting still `planerad`.
 pub const DRAFT: &str = "UTKAST – ej utsänd";
+
+pub const SPEC: KindSpec = KindSpec {
+    kind: Kind::Kallelse,
+    slug: "kallelse",
+    title: TITLE,
+    label: "Kallelse",
+    template: include_str!("../../templates/kallelse.typ"),
+    sample: include_str!("../../templates/kallelse.sample.json"),
+    scope: Scope::Meeting,
+    // While planerad, a draft for the secretary to read through.
+    from: Status::Planned,
+    numbered: false,
+    record: false,
+    open_data: OpenData::Invitation,
+    feed: Some(feed),
+    item_fields: &[
+        "rubrik",
+        "diarienummer",
+        "tid",
+        "föredragande",
+        "ärendebeskrivning",
+        "förslag_till_beslut",
+        "beslutsunderlag",
+        "expedieras_till",
+        "sekretess",
+    ],
+    meeting_fields: &[
+        "status",
+        "start",
+        "slut",
+        "plats",
+        "form",
+        "ordförande",
+        "sekreterare",
+    ],
+    make: Make::Meeting(make),
+};
+
+/// The kallelse of a meeting; none for a planned meeting without items,
+/// which has no agenda to show yet.
+fn make(context: &Context, _: &[u32]) -> Vec<Document> {
+    if context.meeting.items.is_empty() {
+        return Vec::new();
+    }
+    let mut kallelse = context.document(
+        Kind::Kallelse,
+        SPEC.slug,
+        context.meeting.date(),
+        &data(context),
+    );
+    kallelse.files = attached_files(context);
+    vec![kallelse]
+}
+
+/// A kallelse in the feed once it is sent.
+fn feed(meeting: &Meeting, _: &Document) -> Option<(NaiveDate, String)> {
+    (meeting.status() >= Status::Called).then(|| {
+        (
+            meeting
+                .spec
+                .called_on
+                .as_ref()
+                .map_or(meeting.date(), |d| d.value.0),
+            format!(
+                "Kallelse till sammanträde {}, {}.",
+                sv::long_date(meeting.date()),
+                meeting.spec.place
+            ),
+        )
+    })
+}
 
 #[derive(Debug, Serialize)]
 pub struct Kallelse {

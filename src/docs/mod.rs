@@ -1,10 +1,14 @@
 //! The documents a repository yields, and the data each template receives.
-//! One module per document kind turns the model into that kind's data; this
-//! module holds what they share: which documents a meeting's status allows,
-//! output names, and how persons are written.
+//! One module per document kind turns the model into that kind's data and
+//! declares the kind in a `KindSpec`; `KINDS` is the registry every other
+//! stage asks (which statuses allow a kind, its title, template, where the
+//! site and open data place it, what `rsr diff` compares). This module
+//! holds what the kinds share: contexts, headers, output names, and how
+//! persons are written.
 
 pub mod anslag;
 pub mod kallelse;
+pub mod markdown;
 pub mod plan;
 pub mod protokoll;
 pub mod record;
@@ -12,14 +16,14 @@ pub mod utdrag;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::{
+use crate::repo::model::{
     Body, Located, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
 };
-use crate::number::{self, Paragraphs};
+use crate::repo::number::{self, Paragraphs};
 use crate::sv;
 
 /// The kinds of document rsr produces.
@@ -38,36 +42,110 @@ pub enum Kind {
     Anslagsbevis,
 }
 
+/// The registry of document kinds, in the order a meeting's documents are
+/// made. Adding a kind: a variant of `Kind`, a module that declares its
+/// `SPEC`, a template with its sample data under `templates/`, and its line
+/// here.
+pub static KINDS: [KindSpec; 5] = [
+    kallelse::SPEC,
+    protokoll::SPEC,
+    utdrag::SPEC,
+    anslag::SPEC,
+    plan::SPEC,
+];
+
+/// Everything rsr knows of one kind of document, declared once.
+pub struct KindSpec {
+    pub kind: Kind,
+    /// The template's file name (without `.typ`), the output name's suffix
+    /// and `--kind`'s value: "kallelse".
+    pub slug: &'static str,
+    /// Its heading in `rsr diff`: "Kallelse/föredragningslista".
+    pub title: &'static str,
+    /// Its name on the site and in the open data: "Kallelse".
+    pub label: &'static str,
+    /// The built-in template; a repository's `templates/<slug>.typ`
+    /// replaces it.
+    pub template: &'static str,
+    /// Sample data beside the template, so that it compiles alone.
+    pub sample: &'static str,
+    /// One per meeting, per paragraph or per year.
+    pub scope: Scope,
+    /// The status from which a meeting has documents of this kind.
+    pub from: Status,
+    /// Whether its items carry § numbers (a kallelse lists them by number).
+    pub numbered: bool,
+    /// Part of the adjusted record: `rsr diff` warns when a change touches
+    /// it on an adjusted meeting.
+    pub record: bool,
+    /// Its place in a meeting's open data.
+    pub open_data: OpenData,
+    /// Its entry in the site's feed, if a meeting's state gives it one: the
+    /// date it was published and a summary.
+    pub feed: Option<Feed>,
+    /// The fields of an item file it shows, by YAML key, for `rsr diff`.
+    pub item_fields: &'static [&'static str],
+    /// The fields of meeting.yaml it shows, by YAML key, for `rsr diff`.
+    pub meeting_fields: &'static [&'static str],
+    /// How its documents are made.
+    pub make: Make,
+}
+
+/// A document's entry in the feed: the date it was published and a
+/// summary, or none while its meeting's state gives it none.
+pub type Feed = fn(&Meeting, &Document) -> Option<(NaiveDate, String)>;
+
+/// How many documents of a kind there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Meeting,
+    Paragraph,
+    Year,
+}
+
+/// Where a meeting's open data files a document (OParl's Meeting fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenData {
+    /// `invitation`
+    Invitation,
+    /// `resultsProtocol`
+    ResultsProtocol,
+    /// `auxiliaryFile`
+    Auxiliary,
+    /// Not a meeting's file.
+    None,
+}
+
+/// How a kind's documents are made from the model.
+pub enum Make {
+    /// From one meeting: none, one or more (those of the paragraphs in the
+    /// slice, when it is not empty).
+    Meeting(fn(&Context, &[u32]) -> Vec<Document>),
+    /// From a body's meetings, per year (those of the years of the dates in
+    /// the slice, when it is not empty).
+    Year(fn(&Repository, &Body, &[Paragraphs], &[NaiveDate]) -> Vec<Document>),
+}
+
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Kallelse,
-        Kind::Protokoll,
-        Kind::Protokollsutdrag,
-        Kind::Anslagsbevis,
-        Kind::Sammantradesplan,
-    ];
+    /// Its declaration in the registry.
+    pub fn spec(self) -> &'static KindSpec {
+        KINDS
+            .iter()
+            .find(|spec| spec.kind == self)
+            .unwrap_or_else(|| unreachable!("{self:?} is in the registry, as a test checks"))
+    }
 
     /// The template file (without `.typ`) and the output suffix.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Kallelse => "kallelse",
-            Kind::Protokoll => "protokoll",
-            Kind::Protokollsutdrag => "protokollsutdrag",
-            Kind::Sammantradesplan => "sammantradesplan",
-            Kind::Anslagsbevis => "anslagsbevis",
-        }
+        self.spec().slug
     }
 
-    fn allowed(self, status: Status) -> bool {
-        match self {
-            // While planerad, a draft for the secretary to read through.
-            Kind::Kallelse => true,
-            Kind::Protokoll => status >= Status::Held,
-            // Before justering, only for paragraphs adjusted immediately.
-            Kind::Protokollsutdrag => status >= Status::Held,
-            Kind::Sammantradesplan => true,
-            Kind::Anslagsbevis => status >= Status::Adjusted,
-        }
+    /// The kind a slug names.
+    pub fn from_slug(slug: &str) -> Option<Kind> {
+        KINDS
+            .iter()
+            .find(|spec| spec.slug == slug)
+            .map(|spec| spec.kind)
     }
 }
 
@@ -101,7 +179,7 @@ pub struct Document {
 }
 
 /// The output name's suffix of a protokoll's public version.
-const PUBLIC_VERSION: &str = "protokoll-publik";
+pub const PUBLIC_VERSION: &str = "protokoll-publik";
 
 impl Document {
     /// Whether this is the public version of a protokoll with confidential
@@ -112,6 +190,31 @@ impl Document {
                 .output
                 .file_stem()
                 .is_some_and(|stem| stem.to_string_lossy().ends_with(PUBLIC_VERSION))
+    }
+}
+
+impl Document {
+    /// Its name on the site and in the open data: "Kallelse", "Protokoll
+    /// (offentlig version)", "Protokollsutdrag § 29", "Sammanträdesplan 2026".
+    pub fn label(&self) -> String {
+        let spec = self.kind.spec();
+        match spec.scope {
+            _ if self.is_public_version() => format!("{} (offentlig version)", spec.label),
+            Scope::Paragraph => format!("{} § {}", spec.label, self.paragraph.unwrap_or_default()),
+            Scope::Year => format!("{} {}", spec.label, self.date.year()),
+            Scope::Meeting => spec.label.to_string(),
+        }
+    }
+
+    /// Its heading in `rsr diff`: "Kallelse/föredragningslista", "Protokoll,
+    /// offentlig version", "Protokollsutdrag § 29", "Sammanträdesplan".
+    pub fn heading(&self) -> String {
+        let spec = self.kind.spec();
+        match (spec.scope, self.paragraph) {
+            _ if self.is_public_version() => format!("{}, offentlig version", spec.title),
+            (Scope::Paragraph, Some(n)) => format!("{} § {n}", spec.title),
+            _ => spec.title.to_string(),
+        }
     }
 }
 
@@ -198,19 +301,21 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
     let numbering = number::number_body(body);
     for context in contexts(&repository.organisation, body, &numbering) {
         let meeting = context.meeting;
-        for kind in Kind::ALL {
-            if kind.allowed(meeting.status()) && filter.wants(body, meeting, kind) {
-                documents.extend(context.documents(kind, &filter.paragraphs));
+        for spec in &KINDS {
+            if let Make::Meeting(make) = spec.make
+                && meeting.status() >= spec.from
+                && filter.wants(body, meeting, spec.kind)
+            {
+                documents.extend(make(&context, &filter.paragraphs));
             }
         }
     }
-    if filter.wants_kind(Kind::Sammantradesplan) {
-        documents.extend(plan::documents(
-            repository,
-            body,
-            &numbering,
-            &filter.meetings,
-        ));
+    for spec in &KINDS {
+        if let Make::Year(make) = spec.make
+            && filter.wants_kind(spec.kind)
+        {
+            documents.extend(make(repository, body, &numbering, &filter.meetings));
+        }
     }
     documents
 }
@@ -271,100 +376,31 @@ impl Header {
 }
 
 impl Context<'_> {
-    /// The documents of one kind for this meeting: one, or for
-    /// protokollsutdrag one per paragraph (those in `only`, if any).
-    fn documents(&self, kind: Kind, only: &[u32]) -> Vec<Document> {
+    /// A document of this meeting: its output name and identity from the
+    /// suffix, the date it declares, and its data; a draft is not public.
+    pub fn document(
+        &self,
+        kind: Kind,
+        suffix: &str,
+        issued: NaiveDate,
+        data: &impl Serialize,
+    ) -> Document {
         let date = sv::iso_date(self.meeting.date());
-        let file =
-            |suffix: String| PathBuf::from(&self.body.slug).join(format!("{date}-{suffix}.pdf"));
-        let ident = |suffix: String| format!("rsr/{}/{date}/{suffix}", self.body.slug);
-        let document =
-            |suffix: String, issued, data: Result<serde_json::Value, serde_json::Error>| {
-                // Plain structs of strings and numbers always serialize.
-                let data = data.unwrap_or_default();
-                let draft = data.get("draft").is_some_and(|d| !d.is_null());
-                let data = serde_json::to_vec(&data).unwrap_or_default();
-                Document {
-                    kind,
-                    body: self.body.slug.clone(),
-                    date: self.meeting.date(),
-                    output: file(suffix.clone()),
-                    ident: ident(suffix),
-                    issued,
-                    data,
-                    files: Vec::new(),
-                    public: !draft,
-                    paragraph: None,
-                }
-            };
-        match kind {
-            // A planned meeting without items has no agenda to show yet.
-            Kind::Kallelse if self.meeting.items.is_empty() => Vec::new(),
-            Kind::Kallelse => {
-                let mut kallelse = document(
-                    kind.name().into(),
-                    self.meeting.date(),
-                    serde_json::to_value(kallelse::data(self)),
-                );
-                kallelse.files = kallelse::attached_files(self);
-                vec![kallelse]
-            }
-            Kind::Protokoll => {
-                let mut internal = document(
-                    kind.name().into(),
-                    self.adjusted_on(),
-                    serde_json::to_value(protokoll::data(self, false)),
-                );
-                let confidential = !protokoll::confidential(self).is_empty();
-                internal.public &= !confidential;
-                let mut documents = vec![internal];
-                // With confidential items, a public version beside it.
-                if confidential {
-                    documents.push(document(
-                        PUBLIC_VERSION.into(),
-                        self.adjusted_on(),
-                        serde_json::to_value(protokoll::data(self, true)),
-                    ));
-                }
-                documents
-            }
-            Kind::Protokollsutdrag => self
-                .meeting
-                .items
-                .iter()
-                .enumerate()
-                .filter_map(|(index, _)| Some((index, self.paragraphs[index]?)))
-                .filter(|(_, number)| only.is_empty() || only.contains(number))
-                // Before the protokoll is adjusted, only paragraphs adjusted
-                // at the meeting have an extract.
-                .filter(|(index, _)| {
-                    self.meeting.status() >= Status::Adjusted
-                        || self.meeting.items[*index].spec.immediate
-                })
-                .map(|(index, number)| {
-                    let data = serde_json::to_value(utdrag::data(self, index, number));
-                    let mut utdrag = document(
-                        format!("protokollsutdrag-{number}"),
-                        utdrag::adjusted_on(self, index),
-                        data,
-                    );
-                    utdrag.public &= self.meeting.items[index].spec.secrecy.is_none();
-                    utdrag.paragraph = Some(number);
-                    utdrag
-                })
-                .collect(),
-            // One per body and year, made by `plan`.
-            Kind::Sammantradesplan => Vec::new(),
-            Kind::Anslagsbevis => anslag::anslag(self)
-                .map(|a| {
-                    document(
-                        kind.name().into(),
-                        self.adjusted_on(),
-                        serde_json::to_value(anslag::data(self, a)),
-                    )
-                })
-                .into_iter()
-                .collect(),
+        // Plain structs of strings and numbers always serialize.
+        let data = serde_json::to_value(data).unwrap_or_default();
+        let draft = data.get("draft").is_some_and(|d| !d.is_null());
+        let data = serde_json::to_vec(&data).unwrap_or_default();
+        Document {
+            kind,
+            body: self.body.slug.clone(),
+            date: self.meeting.date(),
+            output: PathBuf::from(&self.body.slug).join(format!("{date}-{suffix}.pdf")),
+            ident: format!("rsr/{}/{date}/{suffix}", self.body.slug),
+            issued,
+            data,
+            files: Vec::new(),
+            public: !draft,
+            paragraph: None,
         }
     }
 
@@ -400,7 +436,7 @@ impl Context<'_> {
 
     /// The § numbers of the items in `span` (breaks have none); empty for
     /// no span, someone present for the whole meeting.
-    pub fn paragraphs_in(&self, span: Option<crate::attendance::Span>) -> Vec<u32> {
+    pub fn paragraphs_in(&self, span: Option<crate::repo::attendance::Span>) -> Vec<u32> {
         let Some(span) = span else {
             return Vec::new();
         };
@@ -411,12 +447,12 @@ impl Context<'_> {
 
     /// The § numbers of the items someone other than the members attended,
     /// in order; empty when they attended all.
-    pub fn attended(&self, attendee: &crate::model::OtherAttendee) -> Vec<u32> {
+    pub fn attended(&self, attendee: &crate::repo::model::OtherAttendee) -> Vec<u32> {
         let mut attended: Vec<u32> = attendee
             .items
             .iter()
             .filter_map(|wanted| {
-                let index = crate::attendance::position(self.meeting, &wanted.value)?;
+                let index = crate::repo::attendance::position(self.meeting, &wanted.value)?;
                 self.paragraphs[index]
             })
             .collect();
@@ -496,8 +532,8 @@ pub fn with_party(person: &Person) -> String {
 }
 
 /// The text of optional Markdown fields, parsed; empty fields are absent.
-fn markdown(text: Option<&str>) -> Option<Vec<crate::markdown::Block>> {
-    crate::markdown::parse_opt(text)
+fn markdown(text: Option<&str>) -> Option<Vec<crate::docs::markdown::Block>> {
+    crate::docs::markdown::parse_opt(text)
 }
 
 /// The text of a located optional field.
@@ -506,7 +542,7 @@ fn text(field: &Option<Located<String>>) -> Option<&str> {
 }
 
 /// The titles of the decision documents.
-fn titles(documents: &[Located<crate::model::Document>]) -> Vec<String> {
+fn titles(documents: &[Located<crate::repo::model::Document>]) -> Vec<String> {
     documents
         .iter()
         .map(|d| d.value.title().to_string())

@@ -8,12 +8,34 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{Context, Document, Header, Kind, contexts, organisation_of};
-use crate::model::{Body, ItemKind, Repository};
-use crate::number::Paragraphs;
+use super::{
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, contexts, organisation_of,
+};
+use crate::repo::model::{Body, ItemKind, Repository, Status};
+use crate::repo::number::Paragraphs;
 use crate::sv;
 
 pub const TITLE: &str = "Sammanträdesplan";
+
+pub const SPEC: KindSpec = KindSpec {
+    kind: Kind::Sammantradesplan,
+    slug: "sammantradesplan",
+    title: TITLE,
+    label: TITLE,
+    template: include_str!("../../templates/sammantradesplan.typ"),
+    sample: include_str!("../../templates/sammantradesplan.sample.json"),
+    scope: Scope::Year,
+    from: Status::Planned,
+    numbered: true,
+    record: false,
+    open_data: OpenData::None,
+    feed: None,
+    // What `rsr diff` compares of a plan's meetings; their items show in it
+    // by title, unless confidential.
+    item_fields: &["rubrik", "sekretess"],
+    meeting_fields: &["start", "slut", "plats", "form", "ämnen"],
+    make: Make::Year(documents),
+};
 
 #[derive(Debug, Serialize)]
 pub struct Plan {
@@ -84,8 +106,8 @@ pub fn documents(
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,
-                output: PathBuf::from(&body.slug).join(format!("{year}-sammantradesplan.pdf")),
-                ident: format!("rsr/{}/{year}/sammantradesplan", body.slug),
+                output: PathBuf::from(&body.slug).join(format!("{year}-{}.pdf", SPEC.slug)),
+                ident: format!("rsr/{}/{year}/{}", body.slug, SPEC.slug),
                 issued: first,
                 data: serde_json::to_vec(&plan).unwrap_or_default(),
             }

@@ -3,16 +3,114 @@
 
 use serde::Serialize;
 
-use super::{Context, Header, listed, markdown, text, titles, with_party};
-use crate::attendance;
-use crate::markdown::{self as md, Block};
-use crate::model::{Correction, OtherAttendee, PersonRef, Status};
-use crate::number;
+use chrono::NaiveDate;
+
+use super::{
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, listed,
+    markdown, text, titles, with_party,
+};
+use crate::docs::markdown::{self as md, Block};
+use crate::repo::attendance;
+use crate::repo::model::{Correction, Meeting, OtherAttendee, PersonRef, Status};
+use crate::repo::number;
 use crate::sv;
 
 pub const TITLE: &str = "Protokoll";
 /// The mark on a protokoll of a meeting not yet `justerad`.
 pub const DRAFT: &str = "UTKAST – ej justerat";
+
+pub const SPEC: KindSpec = KindSpec {
+    kind: Kind::Protokoll,
+    slug: "protokoll",
+    title: TITLE,
+    label: TITLE,
+    template: include_str!("../../templates/protokoll.typ"),
+    sample: include_str!("../../templates/protokoll.sample.json"),
+    scope: Scope::Meeting,
+    from: Status::Held,
+    numbered: true,
+    record: true,
+    open_data: OpenData::ResultsProtocol,
+    feed: Some(feed),
+    item_fields: PARAGRAPH_FIELDS,
+    meeting_fields: &[
+        "status",
+        "start",
+        "slut",
+        "plats",
+        "ordförande",
+        "sekreterare",
+        "justerare",
+        "justering",
+        "nästa_möte",
+        "närvaro",
+        "rättelser",
+    ],
+    make: Make::Meeting(make),
+};
+
+/// The fields of an item file a paragraph shows, in the protokoll and in
+/// its utdrag alike.
+pub const PARAGRAPH_FIELDS: &[&str] = &[
+    "rubrik",
+    "diarienummer",
+    "föredragande",
+    "ärendebeskrivning",
+    "underpunkter",
+    "beslut",
+    "sammanfattning",
+    "synpunkter",
+    "beslutsunderlag",
+    "underlag_framtaget_av",
+    "expedieras_till",
+    "omedelbar_justering",
+    "sekretess",
+    "jäv",
+    "yrkanden",
+    "propositionsordning",
+    "omröstning",
+    "reservationer",
+    "särskilda_yttranden",
+    "protokollsanteckningar",
+];
+
+/// The protokoll of a held meeting; with confidential items, a public
+/// version beside it.
+fn make(context: &Context, _: &[u32]) -> Vec<Document> {
+    let adjusted_on = context.adjusted_on();
+    let mut internal = context.document(
+        Kind::Protokoll,
+        SPEC.slug,
+        adjusted_on,
+        &data(context, false),
+    );
+    let confidential = !confidential(context).is_empty();
+    internal.public &= !confidential;
+    let mut documents = vec![internal];
+    if confidential {
+        documents.push(context.document(
+            Kind::Protokoll,
+            PUBLIC_VERSION,
+            adjusted_on,
+            &data(context, true),
+        ));
+    }
+    documents
+}
+
+/// A protokoll in the feed once it is adjusted.
+fn feed(meeting: &Meeting, document: &Document) -> Option<(NaiveDate, String)> {
+    (meeting.status() == Status::Adjusted).then(|| {
+        (
+            document.issued,
+            format!(
+                "Protokollet från sammanträdet {} är justerat {}.",
+                sv::long_date(meeting.date()),
+                sv::long_date(document.issued)
+            ),
+        )
+    })
+}
 
 #[derive(Debug, Serialize)]
 pub struct Protokoll {

@@ -7,9 +7,9 @@
 use serde::Serialize;
 
 use super::{Context, markdown, text, with_party};
-use crate::attendance;
-use crate::markdown::Block;
-use crate::model::{Ballot, BodyKind, PersonRef, Role, Vote};
+use crate::docs::markdown::Block;
+use crate::repo::attendance;
+use crate::repo::model::{Ballot, BodyKind, PersonRef, Role, Vote};
 use crate::sv;
 
 #[derive(Debug, Default, Serialize)]
@@ -104,7 +104,7 @@ pub fn record(context: &Context, index: usize) -> Record {
             }
         })
         .collect();
-    let statement = |lead: &str, statements: &[crate::model::Statement]| -> Vec<Entry> {
+    let statement = |lead: &str, statements: &[crate::repo::model::Statement]| -> Vec<Entry> {
         statements
             .iter()
             .map(|s| Entry {

@@ -4,11 +4,60 @@
 
 use serde::Serialize;
 
-use super::Context;
 use super::protokoll::{self, Section};
+use super::{Context, Document, Kind, KindSpec, Make, OpenData, Scope};
+use crate::repo::model::Status;
 use crate::sv;
 
 pub const TITLE: &str = "Protokollsutdrag";
+
+pub const SPEC: KindSpec = KindSpec {
+    kind: Kind::Protokollsutdrag,
+    slug: "protokollsutdrag",
+    title: TITLE,
+    label: TITLE,
+    template: include_str!("../../templates/protokollsutdrag.typ"),
+    sample: include_str!("../../templates/protokollsutdrag.sample.json"),
+    scope: Scope::Paragraph,
+    // Before justering, only for paragraphs adjusted immediately.
+    from: Status::Held,
+    numbered: true,
+    record: true,
+    open_data: OpenData::Auxiliary,
+    feed: None,
+    item_fields: protokoll::PARAGRAPH_FIELDS,
+    meeting_fields: &["status", "närvaro", "rättelser"],
+    make: Make::Meeting(make),
+};
+
+/// One utdrag per paragraph (those in `only`, if any).
+fn make(context: &Context, only: &[u32]) -> Vec<Document> {
+    context
+        .meeting
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, _)| Some((index, context.paragraphs[index]?)))
+        .filter(|(_, number)| only.is_empty() || only.contains(number))
+        // Before the protokoll is adjusted, only paragraphs adjusted at the
+        // meeting have an extract.
+        .filter(|(index, _)| {
+            context.meeting.status() >= Status::Adjusted
+                || context.meeting.items[*index].spec.immediate
+        })
+        .map(|(index, number)| {
+            let mut utdrag = context.document(
+                Kind::Protokollsutdrag,
+                &format!("{}-{number}", SPEC.slug),
+                adjusted_on(context, index),
+                &data(context, index, number),
+            );
+            utdrag.public &= context.meeting.items[index].spec.secrecy.is_none();
+            utdrag.paragraph = Some(number);
+            utdrag
+        })
+        .collect()
+}
 
 #[derive(Debug, Serialize)]
 pub struct Utdrag {

@@ -97,9 +97,9 @@ fn every_rsr_command_in_the_templates_is_one_rsr_understands() {
         }
         // The note is found again by the marker rsr diff writes.
         assert!(
-            found.iter().any(|s| s.contains(rsr::diff::MARKER)),
+            found.iter().any(|s| s.contains(rsr::review::diff::MARKER)),
             "{name}: no script looks for {}",
-            rsr::diff::MARKER
+            rsr::review::diff::MARKER
         );
     }
 }
@@ -417,7 +417,7 @@ fn the_github_job_builds_and_posts_the_diff_once_then_updates_it() {
         comment, diff,
         "the comment is rsr diff's output, byte for byte"
     );
-    assert!(comment.starts_with(rsr::diff::MARKER));
+    assert!(comment.starts_with(rsr::review::diff::MARKER));
     assert!(
         comment.contains("Kallelse/föredragningslista, Regionens samverkansråd 2026-01-26"),
         "{comment}"
@@ -428,12 +428,12 @@ fn the_github_job_builds_and_posts_the_diff_once_then_updates_it() {
     );
     // The run's summary has it too.
     let summary = std::fs::read_to_string(temp.join("summary.md")).unwrap();
-    assert!(summary.contains(rsr::diff::MARKER));
+    assert!(summary.contains(rsr::review::diff::MARKER));
 
     // A comment of ours is there, beside someone else's: it is updated.
     let listing = serde_json::json!([
         {"id": 41, "body": "Ser bra ut!"},
-        {"id": 42, "body": format!("{}\nold", rsr::diff::MARKER)},
+        {"id": 42, "body": format!("{}\nold", rsr::review::diff::MARKER)},
     ]);
     let forge = Forge::start(&listing.to_string());
     std::fs::remove_dir_all(repo.path().join(".runner-temp")).unwrap();
@@ -552,7 +552,8 @@ fn the_gitlab_jobs_report_build_note_the_diff_and_publish() {
 
     // Again, with our note there: updated, not duplicated.
     std::fs::remove_dir_all(&public).unwrap();
-    let listing = serde_json::json!([{"id": 42, "body": format!("{}\nold", rsr::diff::MARKER)}]);
+    let listing =
+        serde_json::json!([{"id": 42, "body": format!("{}\nold", rsr::review::diff::MARKER)}]);
     let forge = Forge::start(&listing.to_string());
     run_gitlab_jobs(&repo, &forge, &main, true);
     assert_eq!(

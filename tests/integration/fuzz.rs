@@ -145,16 +145,14 @@ fn survives(root: PathBuf) -> Result<(), TestCaseError> {
     let (done, wait) = mpsc::channel();
     std::thread::spawn(move || {
         let outcome = std::panic::catch_unwind(|| {
-            let checked = rsr::check::check_loaded(rsr::load::load(&root));
+            let checked = rsr::check::check_loaded(rsr::repo::load::load(&root));
             if let (Some(repository), 0) = (&checked.repository, checked.errors()) {
                 let documents = rsr::docs::documents(repository, &rsr::docs::Filter::default());
                 assert!(!documents.is_empty() || repository.bodies.is_empty());
             }
-            for diagnostic in &checked.diagnostics {
-                // The reporter reads the file again to show a snippet.
-                let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
-                diagnostic.emit(&root, &mut out).unwrap();
-            }
+            // The reporter reads the files again to show snippets.
+            let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
+            rsr::check::output::emit_all(&root, &checked.diagnostics, &mut out).unwrap();
         });
         let _ = done.send(outcome.is_ok());
     });

@@ -68,7 +68,7 @@ fn protokoll_prints_the_whole_decision_record_in_order() {
 /// deciding § 121, in attendance order, with the way each voted.
 #[test]
 fn the_vote_table_lists_every_deciding_member_with_their_vote() {
-    let repository = rsr::load::load(&examples()).repository.unwrap();
+    let repository = rsr::repo::load::load(&examples()).repository.unwrap();
     let filter = Filter {
         bodies: vec!["bmn".into()],
         kinds: vec![Kind::Protokoll],

@@ -11,7 +11,9 @@ fn check(kind: Kind, body: &str, sample: &str) {
 }
 
 fn check_in(root: &std::path::Path, kind: Kind, body: &str, sample: &str) {
-    let repository = rsr::load::load(root).repository.expect("the examples load");
+    let repository = rsr::repo::load::load(root)
+        .repository
+        .expect("the examples load");
     let paragraphs = if kind == Kind::Protokollsutdrag {
         vec![29]
     } else {

@@ -10,11 +10,11 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
-use crate::model::{
+use crate::repo::model::{
     Body, BodySpec, Item, ItemSpec, Limits, Loc, Lock, Meeting, MeetingSpec, Organisation,
     Repository,
 };
-use crate::sandbox::Refused;
+use crate::repo::sandbox::Refused;
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
@@ -226,7 +226,7 @@ fn parse<T: DeserializeOwned>(
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let text = match crate::sandbox::read(root, file, limits.yaml_bytes()) {
+    let text = match crate::repo::sandbox::read(root, file, limits.yaml_bytes()) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::docs::{self, Filter, Kind};
+use crate::docs::{self, Filter, Scope};
 use crate::error::Error;
-use crate::manifest::{Manifest, State};
-use crate::model::{ItemKind, Repository};
-use crate::number;
-use crate::render::Renderer;
+use crate::output::manifest::{Manifest, State};
+use crate::repo::model::{ItemKind, Repository};
+use crate::repo::number;
 use crate::sv;
+use crate::typeset::Renderer;
 
 #[derive(Debug, Serialize)]
 pub struct Listed {
@@ -50,7 +50,7 @@ pub fn list(root: &Path, repository: &Repository, out: &Path) -> Result<Vec<List
         for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
             let documents = documents
                 .iter()
-                .filter(|d| d.kind != Kind::Sammantradesplan)
+                .filter(|d| d.kind.spec().scope != Scope::Year)
                 .filter(|d| d.body == body.slug && d.date == meeting.date())
                 .map(|d| ListedDocument {
                     kind: d.kind.name(),

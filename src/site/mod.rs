@@ -8,21 +8,24 @@
 //! be published are linked: no drafts, no internal protokoll with
 //! confidential items, no utdrag of a confidential paragraph.
 
+pub mod ics;
+pub mod opendata;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::docs::{Document, Kind};
+use crate::docs::{Document, Scope};
 use crate::error::Error;
-use crate::manifest::{self, Manifest};
-use crate::model::{Body, Meeting, Repository, Status};
+use crate::output::manifest::{self, Manifest};
+use crate::output::write;
+use crate::repo::model::{Body, Meeting, Repository, Status};
 use crate::sv;
-use crate::write;
 
-const INDEX: &str = include_str!("../templates/site/index.html");
-const FEED: &str = include_str!("../templates/site/feed.xml");
+const INDEX: &str = include_str!("../../templates/site/index.html");
+const FEED: &str = include_str!("../../templates/site/feed.xml");
 
 /// Writes the site files that changed; returns those written.
 pub fn write(
@@ -131,16 +134,16 @@ fn files(
         .collect();
     emit(
         PathBuf::from("kalender.ics"),
-        crate::ics::calendar(&repository.organisation.name, &all).into_bytes(),
+        crate::site::ics::calendar(&repository.organisation.name, &all).into_bytes(),
     )?;
     for body in &repository.bodies {
         let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
         emit(
             PathBuf::from(&body.slug).join("kalender.ics"),
-            crate::ics::calendar(&body.spec.name, &meetings).into_bytes(),
+            crate::site::ics::calendar(&body.spec.name, &meetings).into_bytes(),
         )?;
     }
-    crate::opendata::files(repository, documents, out, manifest, emit)
+    crate::site::opendata::files(repository, documents, out, manifest, emit)
 }
 
 #[derive(Serialize)]
@@ -196,7 +199,7 @@ fn index(
     today: NaiveDate,
 ) -> Result<String, Error> {
     let link = |document: &&Document| Link {
-        title: title(document),
+        title: document.label(),
         href: href(&document.output),
         pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
         size: size(
@@ -212,7 +215,7 @@ fn index(
         for meeting in &body.meetings {
             let links: Vec<Link> = documents
                 .iter()
-                .filter(|d| d.kind != Kind::Sammantradesplan)
+                .filter(|d| d.kind.spec().scope != Scope::Year)
                 .filter(|d| d.body == body.slug && d.date == meeting.date())
                 .map(link)
                 .collect();
@@ -223,7 +226,7 @@ fn index(
                 place: meeting.spec.place.clone(),
                 status: status(meeting.status()),
                 documents: links,
-                data: href(&crate::opendata::path(&body.slug, meeting.date())),
+                data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
             };
             if meeting.date() >= today {
                 upcoming.push((meeting.date(), site.clone()));
@@ -232,11 +235,11 @@ fn index(
         }
         bodies.push(SiteBody {
             name: body.spec.name.clone(),
-            anchor: format!("organ-{}", crate::ics::token(&body.slug)),
+            anchor: format!("organ-{}", crate::site::ics::token(&body.slug)),
             calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
             plans: documents
                 .iter()
-                .filter(|d| d.kind == Kind::Sammantradesplan && d.body == body.slug)
+                .filter(|d| d.kind.spec().scope == Scope::Year && d.body == body.slug)
                 .rev()
                 .map(link)
                 .collect(),
@@ -289,35 +292,18 @@ fn feed(repository: &Repository, documents: &[&Document]) -> Result<String, Erro
         let Some(meeting) = body.meeting(document.date) else {
             continue;
         };
-        let (published, summary) = match document.kind {
-            Kind::Kallelse if meeting.status() >= Status::Called => (
-                meeting
-                    .spec
-                    .called_on
-                    .as_ref()
-                    .map_or(meeting.date(), |d| d.value.0),
-                format!(
-                    "Kallelse till sammanträde {}, {}.",
-                    sv::long_date(meeting.date()),
-                    meeting.spec.place
-                ),
-            ),
-            Kind::Protokoll if meeting.status() == Status::Adjusted => (
-                document.issued,
-                format!(
-                    "Protokollet från sammanträdet {} är justerat {}.",
-                    sv::long_date(meeting.date()),
-                    sv::long_date(document.issued)
-                ),
-            ),
-            _ => continue,
+        let Some(feed) = document.kind.spec().feed else {
+            continue;
+        };
+        let Some((published, summary)) = feed(meeting, document) else {
+            continue;
         };
         entries.push((
             published,
             Entry {
                 title: format!(
                     "{}: {} {}",
-                    title(document),
+                    document.label(),
                     body.spec.name,
                     sv::iso_date(meeting.date())
                 ),
@@ -372,22 +358,6 @@ fn urn(ident: &str) -> String {
 
 fn timestamp(date: NaiveDate) -> String {
     format!("{}T00:00:00Z", sv::iso_date(date))
-}
-
-pub(crate) fn title(document: &Document) -> String {
-    match document.kind {
-        Kind::Kallelse => "Kallelse".into(),
-        Kind::Protokoll if document.is_public_version() => "Protokoll (offentlig version)".into(),
-        Kind::Protokoll => "Protokoll".into(),
-        Kind::Anslagsbevis => "Anslagsbevis".into(),
-        Kind::Sammantradesplan => format!("Sammanträdesplan {}", document.date.year()),
-        Kind::Protokollsutdrag => {
-            format!(
-                "Protokollsutdrag § {}",
-                document.paragraph.unwrap_or_default()
-            )
-        }
-    }
 }
 
 fn status(status: Status) -> &'static str {

@@ -3,7 +3,7 @@
 //! VEVENT per meeting with a UID that stays the same from build to build,
 //! local times in Europe/Stockholm with its VTIMEZONE.
 
-use crate::model::{Body, Meeting, Status};
+use crate::repo::model::{Body, Meeting, Status};
 use crate::sv;
 
 /// The time zone of every meeting: Sweden's, with the EU's summer time

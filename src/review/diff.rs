@@ -12,10 +12,10 @@ use std::process::Command;
 
 use serde::Serialize;
 
-use crate::docs::{self, Document, Filter, Kind};
+use crate::docs::{self, Document, Filter, Kind, Scope};
 use crate::error::Error;
-use crate::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Statement, Status};
-use crate::number;
+use crate::repo::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Statement, Status};
+use crate::repo::number;
 use crate::sv;
 
 /// The branches tried, in order, for the default base.
@@ -125,7 +125,7 @@ fn short(commit: &str) -> &str {
 }
 
 fn loaded(root: &Path, what: &str) -> Result<Repository, Error> {
-    let loaded = crate::load::load(root);
+    let loaded = crate::repo::load::load(root);
     loaded.repository.ok_or_else(|| {
         Error::Usage(format!(
             "cannot read rsr.yaml of {what}: run `rsr check` there"
@@ -225,25 +225,19 @@ fn same(old: &Repository, a: &Document, new: &Repository, b: &Document) -> bool 
             .all(|(x, y)| read(old, x) == read(new, y))
 }
 
-use Kind::{
-    Anslagsbevis as A, Kallelse as K, Protokoll as P, Protokollsutdrag as U, Sammantradesplan as S,
-};
-
 /// Resolves a person reference to a name for the diff.
 type Names<'a> = dyn Fn(&PersonRef) -> String + 'a;
 
-/// A field of an item file: its YAML key, the documents that show it, and
-/// its value as text.
+/// A field of an item file: its YAML key and its value as text. Which
+/// documents show it, each kind's `KindSpec` says.
 struct ItemField {
     name: &'static str,
-    shown_in: &'static [Kind],
     text: fn(&ItemSpec, &Names) -> Option<String>,
 }
 
 /// A field of meeting.yaml.
 struct MeetingField {
     name: &'static str,
-    shown_in: &'static [Kind],
     text: fn(&Meeting, &Names) -> Option<String>,
 }
 
@@ -275,82 +269,66 @@ fn statements(list: &[Statement], names: &Names) -> Option<String> {
 const ITEM_FIELDS: &[ItemField] = &[
     ItemField {
         name: "rubrik",
-        shown_in: &[K, P, U, S],
         text: |i, _| some(&i.title),
     },
     ItemField {
         name: "diarienummer",
-        shown_in: &[K, P, U],
         text: |i, _| i.case_number.as_ref().and_then(|c| some(&c.value)),
     },
     ItemField {
         name: "tid",
-        shown_in: &[K],
         text: |i, _| i.time.as_ref().map(|t| t.value.to_string()),
     },
     ItemField {
         name: "föredragande",
-        shown_in: &[K, P, U],
         text: |i, names| people(&i.presenters, names),
     },
     ItemField {
         name: "ärendebeskrivning",
-        shown_in: &[K, P, U],
         text: |i, _| i.description.as_deref().and_then(some),
     },
     ItemField {
         name: "förslag_till_beslut",
-        shown_in: &[K],
         text: |i, _| i.proposal.as_ref().and_then(|p| some(&p.value)),
     },
     ItemField {
         name: "underpunkter",
-        shown_in: &[P, U],
         text: |i, _| lines(&i.subitems, |s| s.trim().to_string()),
     },
     ItemField {
         name: "beslut",
-        shown_in: &[P, U],
         text: |i, _| i.decision.as_ref().and_then(|d| some(&d.value)),
     },
     ItemField {
         name: "sammanfattning",
-        shown_in: &[P, U],
         text: |i, _| i.summary.as_deref().and_then(some),
     },
     ItemField {
         name: "synpunkter",
-        shown_in: &[P, U],
         text: |i, _| i.comments.as_deref().and_then(some),
     },
     ItemField {
         name: "beslutsunderlag",
-        shown_in: &[K, P, U],
         text: |i, _| lines(&i.documents, |d| d.value.title().to_string()),
     },
     ItemField {
         name: "underlag_framtaget_av",
-        shown_in: &[P, U],
         text: |i, names| people(&i.prepared_by, names),
     },
     ItemField {
         name: "expedieras_till",
-        shown_in: &[K, P, U],
         text: |i, _| lines(&i.distribution, Clone::clone),
     },
     ItemField {
         name: "omedelbar_justering",
-        shown_in: &[P, U],
         text: |i, _| i.immediate.then(|| "ja".to_string()),
     },
     ItemField {
         name: "sekretess",
-        shown_in: &[K, P, U, S],
         text: |i, _| i.secrecy.as_ref().map(|s| s.ground.clone()),
     },
     ItemField {
         name: "jäv",
-        shown_in: &[P, U],
         text: |i, names| {
             lines(&i.conflicts, |c| match &c.substitute {
                 Some(s) => format!("{} (ersätts av {})", names(&c.person), names(s)),
@@ -360,7 +338,6 @@ const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "yrkanden",
-        shown_in: &[P, U],
         text: |i, names| {
             lines(&i.motions, |m| {
                 format!(
@@ -373,12 +350,10 @@ const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "propositionsordning",
-        shown_in: &[P, U],
         text: |i, _| i.order.as_ref().and_then(|o| some(&o.value)),
     },
     ItemField {
         name: "omröstning",
-        shown_in: &[P, U],
         text: |i, names| {
             i.vote.as_ref().map(|v| {
                 let v = &v.value;
@@ -396,7 +371,6 @@ const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "reservationer",
-        shown_in: &[P, U],
         text: |i, names| {
             lines(&i.reservations, |r| {
                 let mut line = people(&r.by.value, names).unwrap_or_default();
@@ -412,12 +386,10 @@ const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "särskilda_yttranden",
-        shown_in: &[P, U],
         text: |i, names| statements(&i.statements, names),
     },
     ItemField {
         name: "protokollsanteckningar",
-        shown_in: &[P, U],
         text: |i, names| statements(&i.notes, names),
     },
 ];
@@ -425,52 +397,42 @@ const ITEM_FIELDS: &[ItemField] = &[
 const MEETING_FIELDS: &[MeetingField] = &[
     MeetingField {
         name: "status",
-        shown_in: &[K, P, U, A],
         text: |m, _| Some(m.status().label().to_string()),
     },
     MeetingField {
         name: "start",
-        shown_in: &[K, P, S],
         text: |m, _| Some(m.spec.start.value.to_string()),
     },
     MeetingField {
         name: "slut",
-        shown_in: &[K, P, S],
         text: |m, _| m.spec.end.as_ref().map(|e| e.value.to_string()),
     },
     MeetingField {
         name: "plats",
-        shown_in: &[K, P, S],
         text: |m, _| some(&m.spec.place),
     },
     MeetingField {
         name: "form",
-        shown_in: &[K, S],
         text: |m, _| m.spec.mode.map(|f| f.label().to_string()),
     },
     MeetingField {
         name: "ämnen",
-        shown_in: &[S],
         text: |m, _| lines(&m.spec.topics, |t| t.topic.clone()),
     },
     MeetingField {
         name: "ordförande",
-        shown_in: &[K, P],
         text: |m, names| m.spec.chair.as_ref().map(names),
     },
     MeetingField {
         name: "sekreterare",
-        shown_in: &[K, P],
         text: |m, names| m.spec.secretary.as_ref().map(names),
     },
     MeetingField {
         name: "justerare",
-        shown_in: &[P],
         text: |m, names| people(&m.spec.adjusters, names),
     },
     MeetingField {
         name: "justering",
-        shown_in: &[P, A],
         text: |m, _| {
             m.spec.justering.as_ref().map(|j| {
                 let time = j.time.as_ref().map(|t| format!(" kl. {}", t.value));
@@ -485,7 +447,6 @@ const MEETING_FIELDS: &[MeetingField] = &[
     },
     MeetingField {
         name: "nästa_möte",
-        shown_in: &[P],
         text: |m, _| {
             m.spec
                 .next_meeting
@@ -495,7 +456,6 @@ const MEETING_FIELDS: &[MeetingField] = &[
     },
     MeetingField {
         name: "närvaro",
-        shown_in: &[P, U],
         text: |m, names| {
             m.spec.attendance.as_ref().map(|a| {
                 let mut parts = vec![format!(
@@ -531,7 +491,6 @@ const MEETING_FIELDS: &[MeetingField] = &[
     },
     MeetingField {
         name: "rättelser",
-        shown_in: &[P, U],
         text: |m, _| {
             lines(&m.spec.corrections, |c| {
                 format!("{}: {}", c.date.value.0, c.text.trim())
@@ -575,18 +534,14 @@ fn describe(
         .or(old_body)
         .map_or_else(|| document.body.clone(), |b| b.spec.name.clone());
     let paragraph = document.paragraph;
-    let title = match (document.kind, paragraph) {
-        (U, Some(n)) => format!("Protokollsutdrag § {n}"),
-        (S, _) => "Sammanträdesplan".to_string(),
-        (P, _) if document.is_public_version() => "Protokoll, offentlig version".to_string(),
-        (kind, _) => kind_title(kind).to_string(),
-    };
-    let date = match document.kind {
-        S => document.date.format("%Y").to_string(),
+    let title = document.heading();
+    let spec = document.kind.spec();
+    let date = match spec.scope {
+        Scope::Year => document.date.format("%Y").to_string(),
         _ => sv::iso_date(document.date),
     };
     let (old_names, new_names) = (namer(old), namer(new));
-    let (meeting, items) = if document.kind == S {
+    let (meeting, items) = if spec.scope == Scope::Year {
         (
             Vec::new(),
             plan_changes(old_body, new_body, document, &old_names, &new_names),
@@ -597,7 +552,7 @@ fn describe(
         let meeting = match (before, after) {
             (Some((_, a)), Some((_, b))) => MEETING_FIELDS
                 .iter()
-                .filter(|f| f.shown_in.contains(&document.kind))
+                .filter(|f| spec.meeting_fields.contains(&f.name))
                 .filter_map(|f| {
                     field_change(
                         f.name,
@@ -644,16 +599,6 @@ fn describe(
     }
 }
 
-fn kind_title(kind: Kind) -> &'static str {
-    match kind {
-        K => "Kallelse/föredragningslista",
-        P => "Protokoll",
-        U => "Protokollsutdrag",
-        S => "Sammanträdesplan",
-        A => "Anslagsbevis",
-    }
-}
-
 /// The items a document shows that were added, removed or edited in a way
 /// it shows. Items are matched by id (the file name without its number).
 fn item_changes(
@@ -684,10 +629,10 @@ fn item_changes(
                 .unwrap_or_default()
         };
     let (old_items, new_items) = (items(&before), items(&after));
-    let label = |index: usize, number: Option<u32>| match (kind, number) {
-        (K, _) => format!("punkt {}", index + 1),
-        (_, Some(n)) => format!("§ {n}"),
-        (_, None) => format!("punkt {}", index + 1),
+    let spec = kind.spec();
+    let label = |index: usize, number: Option<u32>| match (spec.numbered, number) {
+        (true, Some(n)) => format!("§ {n}"),
+        _ => format!("punkt {}", index + 1),
     };
     let wanted = |number: Option<u32>| only.is_none() || number == only;
     let title = |item: &Item| item.spec.public_title().to_string();
@@ -707,7 +652,7 @@ fn item_changes(
                 let secret = item.spec.secrecy.is_some() || old_item.spec.secrecy.is_some();
                 let mut fields: Vec<FieldChange> = ITEM_FIELDS
                     .iter()
-                    .filter(|f| f.shown_in.contains(&kind))
+                    .filter(|f| spec.item_fields.contains(&f.name))
                     .filter_map(|f| {
                         field_change(
                             f.name,
@@ -717,7 +662,7 @@ fn item_changes(
                         )
                     })
                     .collect();
-                if kind != K && old_number != number {
+                if spec.numbered && old_number != number {
                     let show = |n: &Option<u32>| n.map(|n| format!("§ {n}"));
                     fields.extend(field_change(
                         "paragraf",
@@ -785,7 +730,7 @@ fn plan_changes(
             Some(old) => {
                 let mut fields: Vec<FieldChange> = MEETING_FIELDS
                     .iter()
-                    .filter(|f| f.shown_in.contains(&S))
+                    .filter(|f| document.kind.spec().meeting_fields.contains(&f.name))
                     .filter_map(|f| {
                         field_change(
                             f.name,
@@ -963,10 +908,7 @@ fn warnings(old: &Repository, new: &Repository, documents: &[DocumentChange]) ->
     let mut warnings = Vec::new();
     let mut seen = BTreeSet::new();
     for document in documents {
-        if !matches!(
-            document.kind,
-            "protokoll" | "protokollsutdrag" | "anslagsbevis"
-        ) {
+        if !Kind::from_slug(document.kind).is_some_and(|kind| kind.spec().record) {
             continue;
         }
         let slug = document.path.split('/').next().unwrap_or_default();

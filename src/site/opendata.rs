@@ -16,14 +16,14 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::attendance;
-use crate::docs::{self, Context, Document, Kind};
+use crate::docs::{self, Context, Document, OpenData, Scope};
 use crate::error::Error;
-use crate::manifest::Manifest;
-use crate::model::{
+use crate::output::manifest::Manifest;
+use crate::repo::attendance;
+use crate::repo::model::{
     self, Ballot, BodyKind, ItemKind, Mode, PersonRef, PersonRefValue, Role, Status, Time,
 };
-use crate::number;
+use crate::repo::number;
 use crate::sv;
 
 /// The value of every file's `format`; raised when a field changes meaning
@@ -387,7 +387,7 @@ pub fn files(
             let own: Vec<&Document> = of_body
                 .iter()
                 .filter(|d| d.date == context.meeting.date())
-                .filter(|d| d.kind != Kind::Sammantradesplan)
+                .filter(|d| d.kind.spec().scope != Scope::Year)
                 .copied()
                 .collect();
             let meeting = meeting(&context, &own, out, manifest);
@@ -443,15 +443,15 @@ pub fn meeting(
         mode: spec.mode,
         invitation: documents
             .iter()
-            .find(|d| d.kind == Kind::Kallelse)
+            .find(|d| d.kind.spec().open_data == OpenData::Invitation)
             .and_then(|d| file(d)),
         results_protocol: documents
             .iter()
-            .find(|d| d.kind == Kind::Protokoll)
+            .find(|d| d.kind.spec().open_data == OpenData::ResultsProtocol)
             .and_then(|d| file(d)),
         auxiliary_file: documents
             .iter()
-            .filter(|d| matches!(d.kind, Kind::Protokollsutdrag | Kind::Anslagsbevis))
+            .filter(|d| d.kind.spec().open_data == OpenData::Auxiliary)
             .filter_map(|d| file(d))
             .collect(),
         participant: if adjusted {
@@ -743,13 +743,13 @@ fn file(document: &Document, out: &Path, manifest: &Manifest) -> Option<File> {
         Some(entry) if !entry.sha512.is_empty() => (entry.size, entry.sha512.clone()),
         _ => {
             let bytes = std::fs::read(out.join(&document.output)).ok()?;
-            (bytes.len() as u64, crate::manifest::sha512(&bytes))
+            (bytes.len() as u64, crate::output::manifest::sha512(&bytes))
         }
     };
     let file_name = document.output.file_name()?.to_string_lossy().into_owned();
     Some(File {
         kind: "File",
-        name: crate::site::title(document),
+        name: document.label(),
         access_url: crate::site::href(Path::new(&file_name)),
         file_name,
         mime_type: "application/pdf",

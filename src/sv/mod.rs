@@ -2,9 +2,11 @@
 //! "måndag 17 november 2025", "kl. 13.00–15.30", "28–32". Typst's own date
 //! names are English, so all of this is done here.
 
+pub mod holidays;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::Time;
+use std::fmt;
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -62,7 +64,7 @@ pub fn iso_date(date: NaiveDate) -> String {
 }
 
 /// "kl. 13.00–15.30", or "kl. 13.00" without an end.
-pub fn time_span(start: Time, end: Option<Time>) -> String {
+pub fn time_span<T: fmt::Display>(start: T, end: Option<T>) -> String {
     match end {
         Some(end) => format!("kl. {start}{DASH}{end}"),
         None => format!("kl. {start}"),
@@ -146,7 +148,7 @@ mod tests {
 
     #[test]
     fn ranges_use_an_en_dash() {
-        let t = |s: &str| s.parse::<Time>().unwrap();
+        let t = |s: &str| s.parse::<crate::repo::model::Time>().unwrap();
         assert_eq!(time_span(t("13:00"), Some(t("15:30"))), "kl. 13.00–15.30");
         assert_eq!(time_span(t("9:30"), None), "kl. 09.30");
         assert_eq!(number_range(28, 32), "28–32");

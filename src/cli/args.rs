@@ -1,20 +1,14 @@
-//! The command line: clap definitions, dispatch to one function per command,
-//! and the single place where errors are printed and mapped to exit codes.
+//! Every command-line argument, as clap derive definitions; nothing here
+//! runs a command.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::build::{self, BuildOptions};
-use crate::check::{self, output, output::Format};
-use crate::docs::{Filter, Kind};
-use crate::error::Error;
-use crate::load::ORGANISATION_FILE;
-use crate::schema::{self, FileKind};
+use crate::check::output::Format;
+use crate::docs::Kind;
+use crate::schema::FileKind;
 
 /// Formal meeting documents for Swedish regions, municipalities and joint
 /// bodies, from a git repository of YAML files.
@@ -172,10 +166,10 @@ pub enum NewCommand {
         place: Option<String>,
         /// Start time, e.g. 13:00.
         #[arg(long, value_parser = parse_time)]
-        start: Option<crate::model::Time>,
+        start: Option<crate::repo::model::Time>,
         /// End time, e.g. 15:30.
         #[arg(long, value_parser = parse_time)]
-        end: Option<crate::model::Time>,
+        end: Option<crate::repo::model::Time>,
     },
     /// An item file after the meeting's last item: `NN-<title as file name>.yaml`.
     Item {
@@ -194,7 +188,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD, a day that exists"))
 }
 
-fn parse_time(text: &str) -> Result<crate::model::Time, String> {
+fn parse_time(text: &str) -> Result<crate::repo::model::Time, String> {
     text.parse()
 }
 
@@ -351,333 +345,4 @@ pub struct BuildArgs {
     /// Print where the time went: load, check, data, layout, PDF export, write.
     #[arg(long)]
     pub timings: bool,
-}
-
-/// Parses the command line, runs the command and reports the outcome.
-pub fn main() -> ExitCode {
-    run(Cli::parse())
-}
-
-pub fn run(cli: Cli) -> ExitCode {
-    if let Command::Schema(args) = &cli.command {
-        return match schema(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => report(Path::new("."), &error),
-        };
-    }
-    let root = match cli.root.clone().map(Ok).unwrap_or_else(find_root) {
-        Ok(root) => root,
-        Err(error) => return report(Path::new("."), &error),
-    };
-    let outcome = match cli.command {
-        Command::Build(args) => build(&root, args),
-        Command::Check(args) => check(&root, &args),
-        Command::List(args) => list(&root, &args),
-        Command::New(command) => new(&root, command),
-        Command::Justera(args) => justera(&root, &args),
-        Command::Diff(args) => diff(&root, &args),
-        Command::Watch(args) => watch(&root, args),
-        Command::Publish(args) => publish(&root, &args),
-        Command::Schema(_) => Ok(ExitCode::SUCCESS),
-    };
-    match outcome {
-        Ok(code) => code,
-        Err(error) => report(&root, &error),
-    }
-}
-
-fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
-    let args = args.clone();
-    BuildOptions {
-        root: root.to_path_buf(),
-        out: args.out.unwrap_or_else(|| root.join("out")),
-        filter: Filter {
-            bodies: args.body,
-            meetings: args.meeting,
-            kinds: args.kind,
-            paragraphs: args.paragraph,
-        },
-        jobs: args.jobs,
-        progress: std::io::stderr().is_terminal(),
-        force: args.force,
-    }
-}
-
-fn build(root: &Path, command: BuildCommand) -> Result<ExitCode, Error> {
-    let args = command.build;
-    let options = build_options(root, &args);
-    if let Some(dir) = &command.sources {
-        let count = build::sources(&options, dir)?;
-        eprintln!(
-            "Wrote the Typst sources of {count} document{} into {}",
-            if count == 1 { "" } else { "s" },
-            dir.display()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    let summary = build::build(&options)?;
-    print_summary(root, &options.out, &summary)?;
-    if args.timings {
-        eprintln!("{}", summary.timings.report(summary.elapsed));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A build's warnings, then what it wrote.
-fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<(), Error> {
-    let mut stderr = stderr();
-    for warning in &summary.warnings {
-        warning
-            .emit(root, &mut stderr)
-            .map_err(|e| Error::io("stderr", e))?;
-    }
-    let count = summary.built.len();
-    let documents = if count == 1 { "document" } else { "documents" };
-    let pages = if summary.pages == 1 { "page" } else { "pages" };
-    let unchanged = summary.outputs.len() - count;
-    let unchanged = if unchanged > 0 {
-        format!("; {unchanged} up to date")
-    } else {
-        String::new()
-    };
-    eprintln!(
-        "Built {count} {documents} ({} {pages}) in {:.2} s into {}{unchanged}",
-        summary.pages,
-        summary.elapsed.as_secs_f64(),
-        out.display()
-    );
-    // A few files by name; a large repository's hundreds by number.
-    const NAMED: usize = 20;
-    if !summary.site.is_empty() {
-        let mut files: Vec<String> = summary
-            .site
-            .iter()
-            .take(NAMED)
-            .map(|f| f.display().to_string())
-            .collect();
-        if summary.site.len() > NAMED {
-            files.push(format!("and {} more", summary.site.len() - NAMED));
-        }
-        eprintln!("Updated the site: {}", files.join(", "));
-    }
-    Ok(())
-}
-
-fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
-    let checked = check::check(root);
-    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
-        return Err(Error::Data(checked.diagnostics));
-    };
-    let out = args.out.clone().unwrap_or_else(|| root.join("out"));
-    let documents = crate::docs::documents(repository, &Filter::default());
-    let manifest = crate::manifest::Manifest::load(&out);
-    let today = chrono::Local::now().date_naive();
-    let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
-    eprintln!("Published {count} files into {}", args.dir.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
-    let options = build_options(root, &args.build);
-    let mut open = args.open;
-    crate::watch::watch(&options, |event| match event {
-        crate::watch::Event::Built { changed, result } => {
-            if let Err(error) = show_rebuild(root, &options, changed, result, &mut open) {
-                eprintln!("error: {error}");
-            }
-        }
-        crate::watch::Event::Waiting => {
-            eprintln!("Watching {} for changes (Ctrl-C stops)", root.display());
-        }
-    })?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// One build of `rsr watch`: what set it off, then what it wrote or the
-/// problems that stopped it. The first that succeeds opens a document if
-/// `open` asks for it.
-fn show_rebuild(
-    root: &Path,
-    options: &BuildOptions,
-    changed: &[PathBuf],
-    result: &Result<build::Summary, Error>,
-    open: &mut bool,
-) -> Result<(), Error> {
-    let now = chrono::Local::now().format("%H:%M:%S");
-    if changed.is_empty() {
-        eprintln!("[{now}] Building");
-    } else {
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("[{now}] Changed: {}", names.join(", "));
-    }
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(error) => {
-            return error
-                .emit(root, &mut stderr())
-                .map_err(|e| Error::io("stderr", e));
-        }
-    };
-    print_summary(root, &options.out, summary)?;
-    if !changed.is_empty() {
-        for output in &summary.built {
-            let name = output.strip_prefix(&options.out).unwrap_or(output);
-            eprintln!("  {}", name.display());
-        }
-    }
-    if std::mem::take(open) {
-        let first = if options.filter.is_empty() {
-            options.out.join("index.html")
-        } else {
-            summary.outputs.first().cloned().unwrap_or_default()
-        };
-        if let Err(e) = opener::open(&first) {
-            eprintln!("warning: could not open {}: {e}", first.display());
-        }
-    }
-    Ok(())
-}
-
-fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
-    if args.list_rules {
-        for rule in check::LOAD_RULES.iter().chain(check::RULES) {
-            let severity = match rule.severity {
-                crate::error::Severity::Error => "error",
-                crate::error::Severity::Warning => "warning",
-            };
-            println!("{:28} {severity:8} {}", rule.id, rule.what);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let checked = check::check(root);
-    let diagnostics = &checked.diagnostics;
-    let written = match args.format {
-        Format::Human => output::human(root, diagnostics, &mut stderr()),
-        Format::Json => output::json(diagnostics, &mut std::io::stdout().lock()),
-        Format::Github => output::github(diagnostics, &mut std::io::stdout().lock()),
-        Format::Gitlab => output::gitlab(diagnostics, &mut std::io::stdout().lock()),
-    };
-    written.map_err(|e| Error::io("output", e))?;
-    let failed = checked.errors() > 0 || (args.deny_warnings && checked.warnings() > 0);
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
-    let loaded = crate::load::load(root);
-    let Some(repository) = &loaded.repository else {
-        return Err(Error::Data(loaded.problems));
-    };
-    let created = match command {
-        NewCommand::Meeting {
-            body,
-            date,
-            place,
-            start,
-            end,
-        } => {
-            let options = crate::new::MeetingOptions { place, start, end };
-            crate::new::meeting(repository, &body, date, &options)?
-        }
-        NewCommand::Item { body, date, title } => {
-            crate::new::item(repository, &body, date, &title)?
-        }
-    };
-    eprintln!("Created {} ({})", created.path.display(), created.note);
-    Ok(ExitCode::SUCCESS)
-}
-
-fn justera(root: &Path, args: &JusteraArgs) -> Result<ExitCode, Error> {
-    let options = crate::lock::Options {
-        date: args.datum,
-        place: args.plats.clone(),
-        today: chrono::Local::now().date_naive(),
-    };
-    let outcome = crate::lock::justera(root, &args.body, args.date, &options)?;
-    eprintln!("{} ({})", outcome.message, outcome.lock.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn diff(root: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
-    let report = crate::diff::diff(root, args.rev.as_deref())?;
-    let text = match args.format {
-        DiffFormat::Markdown => crate::diff::markdown(&report),
-        // Plain structs of strings always serialize.
-        DiffFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
-        _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
-    let checked = check::check(root);
-    let Some(repository) = &checked.repository else {
-        return Err(Error::Data(checked.diagnostics));
-    };
-    if checked.errors() > 0 {
-        eprintln!(
-            "note: {}; run `rsr check` for details",
-            output::summary(&checked.diagnostics).trim_start_matches("rsr check: ")
-        );
-    }
-    let out = args.out.clone().unwrap_or_else(|| root.join("out"));
-    let listed = crate::list::list(root, repository, &out)?;
-    let mut stdout = std::io::stdout().lock();
-    let written = match args.format {
-        ListFormat::Human => crate::list::human(&listed, &mut stdout),
-        ListFormat::Json => serde_json::to_writer_pretty(&mut stdout, &listed)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(stdout)),
-    };
-    match written {
-        // `rsr list | head` is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("stdout", e)),
-        _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn schema(args: &SchemaArgs) -> Result<(), Error> {
-    match &args.out {
-        Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-            for kind in FileKind::ALL {
-                let path = dir.join(kind.file_name());
-                std::fs::write(&path, schema::text(kind)).map_err(|e| Error::io(&path, e))?;
-            }
-        }
-        None => print!("{}", schema::text(args.kind.unwrap_or(FileKind::Meeting))),
-    }
-    Ok(())
-}
-
-/// The nearest folder from the working directory upwards holding rsr.yaml.
-fn find_root() -> Result<PathBuf, Error> {
-    let here = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-    here.ancestors()
-        .find(|dir| dir.join(ORGANISATION_FILE).is_file())
-        .map(Path::to_path_buf)
-        .ok_or_else(|| Error::Usage(format!("no {ORGANISATION_FILE} here or in any parent folder: run rsr inside a meeting repository or pass --root")))
-}
-
-fn report(root: &Path, error: &Error) -> ExitCode {
-    if error.emit(root, &mut stderr()).is_err() {
-        eprintln!("error: {error}");
-    }
-    ExitCode::FAILURE
-}
-
-/// Standard error, coloured when it is a terminal.
-fn stderr() -> StandardStream {
-    let color = if std::io::stderr().is_terminal() {
-        ColorChoice::Auto
-    } else {
-        ColorChoice::Never
-    };
-    StandardStream::stderr(color)
 }

@@ -7,6 +7,9 @@
 //! now (its data and files, the templates, rsr itself) and the PDF has not
 //! changed since: content hashes decide, never timestamps.
 
+pub mod list;
+pub mod watch;
+
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
@@ -17,10 +20,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::check;
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
-use crate::manifest::{Entry, Manifest, State};
-use crate::model::{Organisation, Repository};
-use crate::render::{Rendered, Renderer};
-use crate::write::{self, Staged};
+use crate::output::manifest::{Entry, Manifest, State};
+use crate::output::write::{self, Staged};
+use crate::repo::model::{Organisation, Repository};
+use crate::typeset::{Rendered, Renderer};
 
 /// Below this many documents a progress bar is more noise than help.
 const PROGRESS_THRESHOLD: usize = 8;
@@ -186,7 +189,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         Some(repository) => repository,
         None => {
             let clock = Instant::now();
-            let loaded = crate::load::load(&options.root);
+            let loaded = crate::repo::load::load(&options.root);
             timings.load += clock.elapsed();
             match loaded.repository {
                 Some(repository) if loaded.problems.is_empty() => repository,
@@ -241,7 +244,7 @@ fn checked(
     timings: &mut Timings,
 ) -> Result<(Repository, Vec<Diagnostic>), Error> {
     let clock = Instant::now();
-    let loaded = crate::load::load(&options.root);
+    let loaded = crate::repo::load::load(&options.root);
     timings.load = clock.elapsed();
     let clock = Instant::now();
     let checked = check::check_loaded(loaded);
@@ -405,10 +408,12 @@ impl<'a> Feed<'a> {
                 .copied()
                 .unwrap_or(self.names.len());
             let clock = Instant::now();
-            let made = crate::load::reload_body(self.root, self.organisation, &self.dirs[body])
-                .map(|repository| {
-                    docs::documents_of(&repository, &repository.bodies[0], self.filter)
-                });
+            let made = crate::repo::load::reload_body(
+                self.root,
+                self.organisation,
+                &self.dirs[body],
+            )
+            .map(|repository| docs::documents_of(&repository, &repository.bodies[0], self.filter));
             self.data += clock.elapsed();
             // The same documents as planned, or none of them.
             let (mut made, problems) = match made {
@@ -675,7 +680,7 @@ mod tests {
             progress: false,
             force: true,
         };
-        let repository = crate::load::load(root).repository.unwrap();
+        let repository = crate::repo::load::load(root).repository.unwrap();
         let renderer = Renderer::new(root).unwrap();
         let manifest = Manifest::load(&options.out);
         let (documents, plan) = plan(

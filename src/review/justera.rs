@@ -1,121 +1,19 @@
-//! The tamper lock: when a meeting is adjusted, `rsr justera` records in
-//! `justering.lock` a hash of everything its protokoll shows. `rsr check`
-//! compares that with the repository as it is, so a changed adjusted
-//! protokoll is an error unless the change is recorded as a rättelse.
-//!
-//! The hash is taken over the protokoll's data, the very value its template
-//! receives: a change to an item, to the meeting, or to a person's name in
-//! rsr.yaml that the protokoll would show counts; a comment, a field only
-//! the kallelse shows, or a template's layout does not.
+//! `rsr justera`: when a meeting is adjusted, records in `justering.lock`
+//! the seal of its protokoll (`check::seal`: a hash of everything it
+//! shows). `rsr check` compares that with the repository as it is, so a
+//! changed adjusted protokoll is an error unless the change is recorded as
+//! a rättelse.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::docs::{self, Context, protokoll};
+use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
-use crate::load::{self, LOCK_FILE};
-use crate::manifest;
-use crate::model::{Body, Lock, Meeting, Status};
-use crate::new::scalar;
-use crate::number;
+use crate::repo::load::{self, LOCK_FILE};
+use crate::repo::model::{Meeting, Status};
+use crate::repo::scaffold::scalar;
 use crate::sv;
-
-/// What the protokoll shows now: a hash of the whole and of each paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seal {
-    pub content: String,
-    /// Everything but the paragraphs: attendance, times, signatures.
-    pub first_page: String,
-    pub paragraphs: BTreeMap<u32, String>,
-}
-
-/// The seal of a meeting's protokoll as the repository holds it now.
-pub fn seal(context: &Context) -> Seal {
-    let mut data = protokoll::data(context, false);
-    let content = manifest::hash(&[&json(&data)]);
-    let paragraphs = data
-        .sections
-        .iter()
-        .map(|section| (section.number, short(&json(section))))
-        .collect();
-    data.sections.clear();
-    Seal {
-        content,
-        first_page: short(&json(&data)),
-        paragraphs,
-    }
-}
-
-/// The seal of one meeting of `body`.
-fn seal_of(repository: &crate::Repository, body: &Body, meeting: &Meeting) -> Seal {
-    let numbering = number::number_body(body);
-    let context = docs::contexts(&repository.organisation, body, &numbering)
-        .find(|context| std::ptr::eq(context.meeting, meeting));
-    context.map_or_else(
-        || Seal {
-            content: String::new(),
-            first_page: String::new(),
-            paragraphs: BTreeMap::new(),
-        },
-        |context| seal(&context),
-    )
-}
-
-/// The data as JSON. Plain structs of strings and numbers always
-/// serialize, in their fields' order, so the bytes depend on no map order.
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
-}
-
-/// The first 16 hex digits, enough to tell paragraphs apart in a diff.
-fn short(bytes: &[u8]) -> String {
-    manifest::hash(&[bytes])[..16].to_string()
-}
-
-/// How an adjusted meeting's protokoll stands against its lock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Standing {
-    /// As sealed.
-    Sealed,
-    /// Changed, with more rättelser than the lock counts: to be sealed again.
-    Corrected { paragraphs: Vec<u32> },
-    /// Changed without a rättelse: the paragraphs that differ, and whether
-    /// anything outside them (attendance, times, signatures) did.
-    Changed {
-        paragraphs: Vec<u32>,
-        first_page: bool,
-    },
-}
-
-pub fn standing(meeting: &Meeting, lock: &Lock, now: &Seal) -> Standing {
-    if lock.content.value == now.content {
-        return Standing::Sealed;
-    }
-    let mut paragraphs: Vec<u32> = now
-        .paragraphs
-        .iter()
-        .filter(|(number, hash)| lock.paragraphs.get(number) != Some(*hash))
-        .map(|(number, _)| *number)
-        .collect();
-    paragraphs.extend(
-        lock.paragraphs
-            .keys()
-            .filter(|number| !now.paragraphs.contains_key(number)),
-    );
-    paragraphs.sort_unstable();
-    paragraphs.dedup();
-    if meeting.spec.corrections.len() > lock.corrections {
-        Standing::Corrected { paragraphs }
-    } else {
-        Standing::Changed {
-            // A lock without the first page's hash cannot tell.
-            first_page: lock.first_page.as_ref() != Some(&now.first_page) || paragraphs.is_empty(),
-            paragraphs,
-        }
-    }
-}
 
 /// What `rsr justera` may be told.
 #[derive(Debug, Default)]
@@ -234,7 +132,7 @@ fn changed_parts(paragraphs: &[u32]) -> String {
 }
 
 /// The repository, loaded; any problem in a file stops `rsr justera`.
-fn loaded(root: &Path) -> Result<crate::Repository, Error> {
+fn loaded(root: &Path) -> Result<crate::repo::model::Repository, Error> {
     let loaded = load::load(root);
     match (loaded.repository, loaded.problems.is_empty()) {
         (Some(repository), true) => Ok(repository),
@@ -243,7 +141,7 @@ fn loaded(root: &Path) -> Result<crate::Repository, Error> {
 }
 
 /// The repository after every rule: a protokoll with errors is not sealed.
-fn checked(root: &Path) -> Result<crate::Repository, Error> {
+fn checked(root: &Path) -> Result<crate::repo::model::Repository, Error> {
     let checked = crate::check::check(root);
     match (
         checked.repository,
@@ -355,7 +253,7 @@ fn write(
         text.push_str(&format!("  {number}: {hash}\n"));
     }
     let target = root.join(&relative);
-    crate::write::file(&target, text.as_bytes())?;
+    crate::output::write::file(&target, text.as_bytes())?;
     Ok(relative)
 }
 
@@ -369,17 +267,4 @@ fn head_commit(root: &Path) -> Option<String> {
         .ok()?;
     let commit = String::from_utf8(output.stdout).ok()?.trim().to_string();
     (output.status.success() && commit.len() >= 40).then_some(commit)
-}
-
-/// The seal of every meeting of `body` that has a lock, by its index.
-pub fn seals(
-    repository: &crate::Repository,
-    body: &Body,
-    numbering: &[number::Paragraphs],
-) -> Vec<(usize, Seal)> {
-    docs::contexts(&repository.organisation, body, numbering)
-        .enumerate()
-        .filter(|(_, context)| context.meeting.lock.is_some())
-        .map(|(index, context)| (index, seal(&context)))
-        .collect()
 }

@@ -17,9 +17,9 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::docs::{Document, Kind};
+use crate::docs::{Document, KINDS, Kind};
 use crate::error::Error;
-use crate::sandbox::Refused;
+use crate::repo::sandbox::Refused;
 
 /// The fonts every document may use, shipped in the binary: Carlito (metric
 /// compatible with Calibri, the face of the Word templates secretaries know),
@@ -27,41 +27,27 @@ use crate::sandbox::Refused;
 /// Symbols 2 for symbols such as ✓ and ☕. Under PDF/A a missing glyph is an
 /// error, not a blank box.
 const FONTS: [&[u8]; 8] = [
-    include_bytes!("../fonts/Carlito-Regular.ttf"),
-    include_bytes!("../fonts/Carlito-Bold.ttf"),
-    include_bytes!("../fonts/Carlito-Italic.ttf"),
-    include_bytes!("../fonts/Carlito-BoldItalic.ttf"),
-    include_bytes!("../fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../fonts/NotoSans-Italic.ttf"),
-    include_bytes!("../fonts/NotoSansSymbols2-Regular.ttf"),
+    include_bytes!("../../fonts/Carlito-Regular.ttf"),
+    include_bytes!("../../fonts/Carlito-Bold.ttf"),
+    include_bytes!("../../fonts/Carlito-Italic.ttf"),
+    include_bytes!("../../fonts/Carlito-BoldItalic.ttf"),
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSans-Italic.ttf"),
+    include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
 ];
 
-/// The built-in templates; a repository's `templates/<name>.typ` replaces one.
-const TEMPLATES: [(&str, &str); 6] = [
-    ("lib", include_str!("../templates/lib.typ")),
-    ("kallelse", include_str!("../templates/kallelse.typ")),
-    ("protokoll", include_str!("../templates/protokoll.typ")),
-    (
-        "protokollsutdrag",
-        include_str!("../templates/protokollsutdrag.typ"),
-    ),
-    (
-        "sammantradesplan",
-        include_str!("../templates/sammantradesplan.typ"),
-    ),
-    (
-        "anslagsbevis",
-        include_str!("../templates/anslagsbevis.typ"),
-    ),
-];
+/// The built-in library every template imports; a repository's
+/// `templates/lib.typ` replaces it, as `templates/<slug>.typ` replaces a
+/// kind's own (`KindSpec::template`).
+const LIB: (&str, &str) = ("lib", include_str!("../../templates/lib.typ"));
 
 pub const TEMPLATES_DIR: &str = "templates";
 
 // A fixed set of virtual paths whose contents change per document: Typst's
 // file ids live for the whole process and are limited in number.
 static MAIN: LazyLock<FileId> = LazyLock::new(|| virtual_file("/main.typ"));
-static LIB: LazyLock<FileId> = LazyLock::new(|| virtual_file("/lib.typ"));
+static LIB_ID: LazyLock<FileId> = LazyLock::new(|| virtual_file("/lib.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| virtual_file("/data.json"));
 
 fn virtual_file(path: &str) -> FileId {
@@ -120,13 +106,14 @@ impl Renderer {
             let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
             let path = root.join(&relative);
             if path.symlink_metadata().is_ok() {
-                let bytes =
-                    crate::sandbox::read(root, &relative, TEMPLATE_LIMIT).map_err(|refused| {
+                let bytes = crate::repo::sandbox::read(root, &relative, TEMPLATE_LIMIT).map_err(
+                    |refused| {
                         Error::Usage(format!(
                             "cannot read the template {}: {refused}",
                             relative.display()
                         ))
-                    })?;
+                    },
+                )?;
                 let text = String::from_utf8(bytes).map_err(|_| {
                     Error::Usage(format!(
                         "the template {} is not UTF-8 text",
@@ -138,25 +125,26 @@ impl Renderer {
                     origin: relative.display().to_string(),
                 });
             }
-            let (_, text) = TEMPLATES
+            let text = KINDS
                 .iter()
+                .map(|spec| (spec.slug, spec.template))
+                .chain([LIB])
                 .find(|(n, _)| *n == name)
-                .copied()
-                .unwrap_or((name, ""));
+                .map_or("", |(_, text)| text);
             Ok(Template {
                 source: Source::new(id, text.to_string()),
                 origin: format!("{} (built into rsr)", relative.display()),
             })
         };
-        let kinds = Kind::ALL
+        let kinds = KINDS
             .iter()
-            .map(|kind| Ok((*kind, template(kind.name(), *MAIN)?)))
+            .map(|spec| Ok((spec.kind, template(spec.slug, *MAIN)?)))
             .collect::<Result<_, Error>>()?;
         Ok(Renderer {
             root: root.to_path_buf(),
             library: LazyHash::new(Library::default()),
             fonts,
-            lib: template("lib", *LIB)?,
+            lib: template(LIB.0, *LIB_ID)?,
             kinds,
         })
     }
@@ -177,7 +165,7 @@ impl Renderer {
             .iter()
             .map(|file| {
                 let bytes =
-                    crate::sandbox::read(&self.root, file, u64::MAX).map_err(|refused| {
+                    crate::repo::sandbox::read(&self.root, file, u64::MAX).map_err(|refused| {
                         match refused {
                             Refused::Io(e) => Error::io(file, e),
                             refused => {
@@ -210,7 +198,7 @@ impl Renderer {
             inputs.data.as_slice(),
         ];
         parts.extend(inputs.files.iter().map(Bytes::as_slice));
-        crate::manifest::hash(&parts)
+        crate::output::manifest::hash(&parts)
     }
 
     /// The files a Typst compiler needs to typeset `document` as `render`
@@ -375,7 +363,7 @@ impl World for DocumentWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == *MAIN {
             Ok(self.template.source.clone())
-        } else if id == *LIB {
+        } else if id == *LIB_ID {
             Ok(self.renderer.lib.source.clone())
         } else if id == *DATA {
             Err(FileError::NotSource)
@@ -387,7 +375,7 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA {
             Ok(self.data.clone())
-        } else if id == *MAIN || id == *LIB {
+        } else if id == *MAIN || id == *LIB_ID {
             Ok(Bytes::from_string(self.source(id)?.text().to_string()))
         } else if let Some((_, bytes)) = self.files.iter().find(|(file, _)| *file == id) {
             Ok(bytes.clone())
@@ -410,7 +398,7 @@ impl DiagnosticWorld for DocumentWorld<'_> {
     fn name(&self, id: FileId) -> String {
         if id == *MAIN {
             self.template.origin.clone()
-        } else if id == *LIB {
+        } else if id == *LIB_ID {
             self.renderer.lib.origin.clone()
         } else if id == *DATA {
             format!("data for {}", self.document.output.display())
@@ -429,13 +417,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_document_kind_has_a_built_in_template() {
-        for kind in Kind::ALL {
-            let template = TEMPLATES.iter().find(|(name, _)| *name == kind.name());
+    fn every_document_kind_has_a_built_in_template_and_sample() {
+        for spec in &KINDS {
             assert!(
-                template.is_some_and(|(_, text)| text.contains("/data.json")),
-                "no template for {kind:?}"
+                spec.template.contains("/data.json"),
+                "the template of {:?} does not read its data",
+                spec.kind
             );
+            let sample: serde_json::Value = serde_json::from_str(spec.sample)
+                .unwrap_or_else(|e| panic!("the sample of {:?} is not JSON: {e}", spec.kind));
+            assert!(sample.get("title").is_some(), "{:?}: {sample}", spec.kind);
         }
+    }
+
+    #[test]
+    fn the_registry_declares_each_kind_once() {
+        let mut slugs: Vec<&str> = KINDS.iter().map(|spec| spec.slug).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), KINDS.len());
+        for spec in &KINDS {
+            assert!(std::ptr::eq(spec.kind.spec(), spec));
+            assert_eq!(Kind::from_slug(spec.slug), Some(spec.kind));
+        }
+        // Every variant of Kind, as clap lists them, is in the registry.
+        use clap::ValueEnum;
+        assert_eq!(Kind::value_variants().len(), KINDS.len());
     }
 }

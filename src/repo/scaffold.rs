@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::load::MEETING_FILE;
-use crate::model::{Body, ItemKind, Meeting, Repository, Status, Time};
-use crate::number;
+use crate::repo::load::MEETING_FILE;
+use crate::repo::model::{Body, ItemKind, Meeting, Repository, Status, Time};
+use crate::repo::number;
 use crate::sv;
 
 /// What a new meeting starts from, when the body's defaults and its latest
@@ -149,7 +149,7 @@ pub fn item(
     let mut yaml = schema_line(&repository.root, &meeting.dir, "item");
     let _ = writeln!(yaml, "rubrik: {}", scalar(title));
     let target = repository.root.join(&path);
-    crate::write::file(&target, yaml.as_bytes())?;
+    crate::output::write::file(&target, yaml.as_bytes())?;
     Ok(Created {
         path,
         note: format!("item `{id}`, last on the agenda"),

@@ -17,7 +17,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, Summary};
 use crate::docs::Filter;
 use crate::error::Error;
-use crate::load::ORGANISATION_FILE;
+use crate::repo::load::ORGANISATION_FILE;
 
 /// How long changes are gathered before a rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(250);

@@ -3,7 +3,7 @@
 //! who serve in their place. Used by the protokoll (attendance per §, the
 //! vote table) and by `rsr check` (votes, reservations, motions).
 
-use crate::model::{Attendance, Located, Meeting, PersonRef};
+use crate::repo::model::{Attendance, Located, Meeting, PersonRef};
 
 /// The items (by index in the meeting) at which someone took part, from the
 /// first to the last, both included.

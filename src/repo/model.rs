@@ -12,14 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
-/// Where a value stands in the repository: file (relative to the repository
-/// root), 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Loc {
-    pub file: PathBuf,
-    pub line: u64,
-    pub column: u64,
-}
+pub use crate::error::Loc;
 
 /// A value read from YAML together with the place it was read from.
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::write;
+use crate::output::write;
 
 pub const FILE: &str = ".rsr.manifest.json";
 

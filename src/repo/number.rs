@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 
-use crate::model::{Body, ItemKind, Meeting};
+use crate::repo::model::{Body, ItemKind, Meeting};
 
 /// The § number of each item of one meeting, `None` for breaks.
 pub type Paragraphs = Vec<Option<u32>>;
@@ -56,7 +56,7 @@ pub fn span(paragraphs: &Paragraphs) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BodySpec, Item, ItemSpec, Located, MeetingSpec};
+    use crate::repo::model::{BodySpec, Item, ItemSpec, Located, MeetingSpec};
     use std::path::PathBuf;
 
     fn meeting(date: &str, first: Option<u32>, kinds: &[ItemKind]) -> Meeting {
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn location_wrapper_is_transparent() {
-        let date: Located<crate::model::Date> = serde_saphyr::from_str("2026-01-26").unwrap();
+        let date: Located<crate::repo::model::Date> = serde_saphyr::from_str("2026-01-26").unwrap();
         assert_eq!((date.line, date.column), (1, 1));
     }
 }

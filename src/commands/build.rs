@@ -1,0 +1,67 @@
+//! `rsr build`: typeset what is stale, write it, print what was built.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::build::{self};
+use crate::check::output;
+use crate::cli::args::*;
+use crate::cli::stderr;
+use crate::commands::build_options;
+use crate::error::Error;
+
+pub fn build(root: &Path, command: BuildCommand) -> Result<ExitCode, Error> {
+    let args = command.build;
+    let options = build_options(root, &args);
+    if let Some(dir) = &command.sources {
+        let count = build::sources(&options, dir)?;
+        eprintln!(
+            "Wrote the Typst sources of {count} document{} into {}",
+            if count == 1 { "" } else { "s" },
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let summary = build::build(&options)?;
+    print_summary(root, &options.out, &summary)?;
+    if args.timings {
+        eprintln!("{}", summary.timings.report(summary.elapsed));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A build's warnings, then what it wrote.
+pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Result<(), Error> {
+    let mut stderr = stderr();
+    output::emit_all(root, &summary.warnings, &mut stderr).map_err(|e| Error::io("stderr", e))?;
+    let count = summary.built.len();
+    let documents = if count == 1 { "document" } else { "documents" };
+    let pages = if summary.pages == 1 { "page" } else { "pages" };
+    let unchanged = summary.outputs.len() - count;
+    let unchanged = if unchanged > 0 {
+        format!("; {unchanged} up to date")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "Built {count} {documents} ({} {pages}) in {:.2} s into {}{unchanged}",
+        summary.pages,
+        summary.elapsed.as_secs_f64(),
+        out.display()
+    );
+    // A few files by name; a large repository's hundreds by number.
+    const NAMED: usize = 20;
+    if !summary.site.is_empty() {
+        let mut files: Vec<String> = summary
+            .site
+            .iter()
+            .take(NAMED)
+            .map(|f| f.display().to_string())
+            .collect();
+        if summary.site.len() > NAMED {
+            files.push(format!("and {} more", summary.site.len() - NAMED));
+        }
+        eprintln!("Updated the site: {}", files.join(", "));
+    }
+    Ok(())
+}

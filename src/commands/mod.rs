@@ -1,0 +1,85 @@
+//! One file per subcommand: which gate it needs, what it calls, what it
+//! prints. What they share: build options from the arguments, and printing
+//! to standard error.
+
+pub mod build;
+pub mod check;
+pub mod diff;
+pub mod justera;
+pub mod list;
+pub mod new;
+pub mod publish;
+pub mod schema;
+pub mod watch;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::build::BuildOptions;
+use crate::cli::args::BuildArgs;
+use crate::cli::{Cli, Command, report};
+use crate::docs::Filter;
+use crate::error::Error;
+use crate::repo::load::ORGANISATION_FILE;
+
+pub fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
+    let args = args.clone();
+    BuildOptions {
+        root: root.to_path_buf(),
+        out: args.out.unwrap_or_else(|| root.join("out")),
+        filter: Filter {
+            bodies: args.body,
+            meetings: args.meeting,
+            kinds: args.kind,
+            paragraphs: args.paragraph,
+        },
+        jobs: args.jobs,
+        progress: std::io::stderr().is_terminal(),
+        force: args.force,
+    }
+}
+
+/// Parses the command line, runs the command and reports the outcome.
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    if let Command::Schema(args) = &cli.command {
+        return match schema::schema(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => report(Path::new("."), &error),
+        };
+    }
+    let root = match cli.root.clone().map(Ok).unwrap_or_else(find_root) {
+        Ok(root) => root,
+        Err(error) => return report(Path::new("."), &error),
+    };
+    let outcome = match cli.command {
+        Command::Build(args) => build::build(&root, args),
+        Command::Check(args) => check::check(&root, &args),
+        Command::List(args) => list::list(&root, &args),
+        Command::New(command) => new::new(&root, command),
+        Command::Justera(args) => justera::justera(&root, &args),
+        Command::Diff(args) => diff::diff(&root, &args),
+        Command::Watch(args) => watch::watch(&root, args),
+        Command::Publish(args) => publish::publish(&root, &args),
+        Command::Schema(_) => Ok(ExitCode::SUCCESS),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => report(&root, &error),
+    }
+}
+
+/// The nearest folder from the working directory upwards holding rsr.yaml.
+fn find_root() -> Result<PathBuf, Error> {
+    let here = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+    here.ancestors()
+        .find(|dir| dir.join(ORGANISATION_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::Usage(format!("no {ORGANISATION_FILE} here or in any parent folder: run rsr inside a meeting repository or pass --root")))
+}

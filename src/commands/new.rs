@@ -1,0 +1,31 @@
+//! `rsr new`: scaffold a meeting or an agenda item.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::args::*;
+use crate::error::Error;
+
+pub fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
+    let loaded = crate::repo::load::load(root);
+    let Some(repository) = &loaded.repository else {
+        return Err(Error::Data(loaded.problems));
+    };
+    let created = match command {
+        NewCommand::Meeting {
+            body,
+            date,
+            place,
+            start,
+            end,
+        } => {
+            let options = crate::repo::scaffold::MeetingOptions { place, start, end };
+            crate::repo::scaffold::meeting(repository, &body, date, &options)?
+        }
+        NewCommand::Item { body, date, title } => {
+            crate::repo::scaffold::item(repository, &body, date, &title)?
+        }
+    };
+    eprintln!("Created {} ({})", created.path.display(), created.note);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,23 @@
+//! `rsr publish`: copy what may be published from out/ into a folder.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::check::{self};
+use crate::cli::args::*;
+use crate::docs::Filter;
+use crate::error::Error;
+
+pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
+    let checked = check::check(root);
+    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
+        return Err(Error::Data(checked.diagnostics));
+    };
+    let out = args.out.clone().unwrap_or_else(|| root.join("out"));
+    let documents = crate::docs::documents(repository, &Filter::default());
+    let manifest = crate::output::manifest::Manifest::load(&out);
+    let today = chrono::Local::now().date_naive();
+    let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
+    eprintln!("Published {count} files into {}", args.dir.display());
+    Ok(ExitCode::SUCCESS)
+}
