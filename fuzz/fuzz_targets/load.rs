@@ -1,7 +1,8 @@
 //! Loads, checks and makes the documents' data of the example repository
 //! with one of its YAML files replaced by the fuzzer's bytes: the first byte
 //! picks the file, the rest is its content. Any panic is a finding; add the
-//! input to tests/bad/ with what rsr should say of it.
+//! input to tests/bad/ as a case (the files that differ from
+//! tests/good/minimal) with what rsr should say of it.
 //!
 //! With cargo-fuzz and a nightly toolchain:
 //!

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Repo, examples};
+use crate::support::{Repo, bad_cases, examples};
 
 fn check_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
@@ -31,21 +31,19 @@ fn the_examples_and_the_minimal_repository_are_clean() {
     }
 }
 
-/// Every case under tests/bad/ is a repository with one mistake; the first
-/// line of its expected.txt is part of what `rsr check` must print.
+/// Every case under tests/bad/ is tests/good/minimal with one mistake (see
+/// `support::materialise`); the first line of its expected.txt is part of
+/// what `rsr check` must print.
 #[test]
 fn every_bad_input_case_is_reported_with_its_message() {
-    let mut cases: Vec<_> = std::fs::read_dir(examples().join("tests/bad"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
+    let cases = bad_cases();
     assert!(cases.len() >= 40, "only {} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
         let expected = expected.lines().next().unwrap();
-        let (code, _, stderr) = check_in(case, &["--deny-warnings"]);
+        let repo = Repo::bad_case(case);
+        let (code, _, stderr) = check_in(repo.path(), &["--deny-warnings"]);
         if code != Some(1) || !stderr.contains(expected) {
             failures.push(format!(
                 "{}: exit {code:?}, expected {expected:?} in:\n{stderr}",

@@ -14,7 +14,7 @@ use std::time::Duration;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
-use crate::support::{copy_dir, examples};
+use crate::support::{bad_cases, copy_dir, examples, materialise};
 
 /// The YAML files a mutation may hit, relative to the repository root.
 fn targets(root: &Path) -> Vec<PathBuf> {
@@ -174,14 +174,9 @@ fn seeds(dir: &Path) -> Vec<PathBuf> {
         &examples_copy.join("meetings"),
     );
     seeds.push(examples_copy);
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(examples().join("tests/bad"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
-    for case in cases {
+    for case in bad_cases() {
         let copy = dir.join(case.file_name().unwrap());
-        copy_dir(&case, &copy);
+        materialise(&case, &copy);
         seeds.push(copy);
     }
     seeds

@@ -29,6 +29,14 @@ impl Repo {
         repo
     }
 
+    /// The bad-input case `case` (a folder of tests/bad/) as the repository
+    /// it stands for: see [`materialise`].
+    pub fn bad_case(case: &Path) -> Repo {
+        let repo = Repo::empty();
+        materialise(case, repo.path());
+        repo
+    }
+
     pub fn empty() -> Repo {
         Repo {
             dir: tempfile::tempdir().unwrap(),
@@ -148,15 +156,110 @@ impl Run {
     }
 }
 
+/// Copies the tree `from` into `to`, over what is there; a symbolic link is
+/// copied as a link, not as what it leads to.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
+        copy_entry(&entry, &to.join(entry.path().strip_prefix(from).unwrap()));
+    }
+}
+
+fn copy_entry(entry: &walkdir::DirEntry, target: &Path) {
+    let kind = entry.file_type();
+    if kind.is_dir() {
+        std::fs::create_dir_all(target).unwrap();
+    } else if kind.is_symlink() {
+        if target.symlink_metadata().is_ok() {
+            std::fs::remove_file(target).unwrap();
         }
+        let link = std::fs::read_link(entry.path()).unwrap();
+        std::os::unix::fs::symlink(link, target).unwrap();
+    } else {
+        std::fs::copy(entry.path(), target).unwrap();
+    }
+}
+
+/// The repository every case of tests/bad/ is laid over.
+pub const BAD_CASE_BASE: &str = "tests/good/minimal";
+
+/// The folders of tests/bad/, one case each, sorted by name.
+pub fn bad_cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(examples().join("tests/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// Writes into `to` the repository that the bad-input case `case` stands
+/// for. A case holds only what sets it apart from tests/good/minimal:
+///
+/// - `expected.txt`: the message `rsr check` must print (its first line);
+///   not part of the repository;
+/// - every other file, at its path in the repository, is laid over a copy
+///   of tests/good/minimal, replacing the file there or adding one (a
+///   symbolic link stays a link); a file equal byte for byte to the base's
+///   is refused, so that a change to the base reaches every case;
+/// - `removed.txt`, if there is one: paths relative to the repository, one
+///   a line, that the case deletes from the base (such as the base's
+///   `justering.lock`, or its `body.yaml`); a path the base lacks is refused.
+///   Blank lines and lines starting with `#` are skipped.
+pub fn materialise(case: &Path, to: &Path) {
+    let base = examples().join(BAD_CASE_BASE);
+    let name = case.display();
+    copy_dir(&base, to);
+    let removed: Vec<PathBuf> = match std::fs::read_to_string(case.join("removed.txt")) {
+        Ok(text) => text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(PathBuf::from)
+            .collect(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(error) => panic!("{name}/removed.txt: {error}"),
+    };
+    for path in &removed {
+        assert!(
+            path.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_))),
+            "{name}/removed.txt: {} is not a plain relative path",
+            path.display()
+        );
+        let target = to.join(path);
+        let kind = target.symlink_metadata().unwrap_or_else(|_| {
+            panic!(
+                "{name}/removed.txt names {}, which {BAD_CASE_BASE} does not have",
+                path.display()
+            )
+        });
+        if kind.is_dir() {
+            std::fs::remove_dir_all(&target).unwrap();
+        } else {
+            std::fs::remove_file(&target).unwrap();
+        }
+    }
+    for entry in walkdir::WalkDir::new(case).min_depth(1) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(case).unwrap();
+        if relative == Path::new("expected.txt") || relative == Path::new("removed.txt") {
+            continue;
+        }
+        assert!(
+            !removed.iter().any(|path| relative.starts_with(path)),
+            "{name}: {} is both in removed.txt and a file of the case",
+            relative.display()
+        );
+        let in_base = base.join(relative);
+        if entry.file_type().is_file() && in_base.symlink_metadata().is_ok_and(|m| m.is_file()) {
+            assert!(
+                std::fs::read(entry.path()).unwrap() != std::fs::read(&in_base).unwrap(),
+                "{name}: {} is the same as {BAD_CASE_BASE}'s: delete it from the case",
+                relative.display()
+            );
+        }
+        copy_entry(&entry, &to.join(relative));
     }
 }
 
