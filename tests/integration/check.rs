@@ -54,6 +54,81 @@ fn every_bad_input_case_is_reported_with_its_message() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Rules that no repository kept in git can break, each with why.
+const RULES_WITHOUT_A_CASE: &[(&str, &str)] = &[(
+    "file-name",
+    "a name that is not UTF-8 cannot be checked out on macOS or Windows; hardening.rs makes one at test time",
+)];
+
+/// The rule a case is about: `quorum` of `error[quorum]: only 1 of …`.
+fn rule_of_case(case: &Path) -> Result<String, String> {
+    let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+    let first = expected.lines().next().unwrap_or_default();
+    first
+        .strip_prefix("error[")
+        .or_else(|| first.strip_prefix("warning["))
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(rule, _)| rule.to_string())
+        .ok_or_else(|| {
+            format!(
+                "{}: expected.txt does not start with error[rule] or warning[rule]: {first:?}",
+                case.display()
+            )
+        })
+}
+
+/// Each rule `rsr check --list-rules` lists is broken by some case of
+/// tests/bad/, unless it is one of the few no repository can break.
+#[test]
+fn every_rule_has_a_bad_input_case() {
+    let (code, stdout, stderr) = check_in(&examples(), &["--list-rules"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let rules: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert!(
+        rules.len() >= 40,
+        "only {} rules in:\n{stdout}",
+        rules.len()
+    );
+    let mut problems = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for case in bad_cases() {
+        match rule_of_case(&case) {
+            Ok(rule) if rules.contains(&rule.as_str()) => {
+                covered.insert(rule);
+            }
+            Ok(rule) => problems.push(format!(
+                "{}: `{rule}` is not a rule of rsr check --list-rules",
+                case.display()
+            )),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let allowed: Vec<&str> = RULES_WITHOUT_A_CASE.iter().map(|(rule, _)| *rule).collect();
+    for rule in &rules {
+        if !covered.contains(*rule) && !allowed.contains(rule) {
+            problems.push(format!(
+                "`{rule}` has no case in tests/bad/: add one whose expected.txt starts with its error[{rule}] or warning[{rule}]"
+            ));
+        }
+    }
+    for rule in &allowed {
+        if !rules.contains(rule) {
+            problems.push(format!(
+                "RULES_WITHOUT_A_CASE names `{rule}`, which rsr check does not list"
+            ));
+        }
+        if covered.contains(*rule) {
+            problems.push(format!(
+                "`{rule}` has a case now: remove it from RULES_WITHOUT_A_CASE"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Two files, one mistake each: both reported, sorted by file, with lines.
 fn two_mistakes() -> Repo {
     let repo = Repo::examples();

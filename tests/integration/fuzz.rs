@@ -16,11 +16,13 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use crate::support::{bad_cases, copy_dir, examples, materialise};
 
-/// The YAML files a mutation may hit, relative to the repository root.
+/// The YAML files a mutation may hit, relative to the repository root; not
+/// a symbolic link, which would write through it (a case links to /etc/hosts).
 fn targets(root: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
         .map(|e| e.path().strip_prefix(root).unwrap().to_path_buf())
         .collect();
