@@ -7,19 +7,19 @@
 //! `commands` holds one file per subcommand and `cli` parses the command
 //! line and prints. ARCHITECTURE.md says what each room owns.
 
-pub mod build;
+pub(crate) mod build;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod docs;
 pub mod error;
-pub mod output;
+pub(crate) mod output;
 pub mod repo;
 pub mod review;
 pub mod schema;
-pub mod site;
-pub mod sv;
-pub mod typeset;
+pub(crate) mod site;
+pub(crate) mod sv;
+pub(crate) mod typeset;
 
 pub use error::{Diagnostic, Error};
 pub use repo::model::Repository;

@@ -10,7 +10,7 @@ mod numbering;
 pub mod output;
 mod people;
 mod record;
-pub mod seal;
+pub(crate) mod seal;
 mod times;
 
 use std::collections::BTreeMap;

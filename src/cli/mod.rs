@@ -2,7 +2,7 @@
 //! errors are printed and mapped to exit codes. `commands` runs what it
 //! parses.
 
-pub mod args;
+pub(crate) mod args;
 
 use std::io::IsTerminal;
 use std::path::Path;

@@ -2,15 +2,15 @@
 //! prints. What they share: build options from the arguments, and printing
 //! to standard error.
 
-pub mod build;
-pub mod check;
-pub mod diff;
-pub mod justera;
-pub mod list;
-pub mod new;
-pub mod publish;
-pub mod schema;
-pub mod watch;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod diff;
+pub(crate) mod justera;
+pub(crate) mod list;
+pub(crate) mod new;
+pub(crate) mod publish;
+pub(crate) mod schema;
+pub(crate) mod watch;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -6,13 +6,13 @@
 //! holds what the kinds share: contexts, headers, output names, and how
 //! persons are written.
 
-pub mod anslag;
-pub mod kallelse;
-pub mod markdown;
-pub mod plan;
-pub mod protokoll;
-pub mod record;
-pub mod utdrag;
+pub(crate) mod anslag;
+pub(crate) mod kallelse;
+pub(crate) mod markdown;
+pub(crate) mod plan;
+pub(crate) mod protokoll;
+pub(crate) mod record;
+pub(crate) mod utdrag;
 
 use std::path::PathBuf;
 

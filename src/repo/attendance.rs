@@ -96,10 +96,3 @@ pub fn deciding(meeting: &Meeting, index: usize) -> Vec<&PersonRef> {
     }
     deciding
 }
-
-/// Whether this person decides at item `index`.
-pub fn decides(meeting: &Meeting, index: usize, person: &PersonRef) -> bool {
-    deciding(meeting, index)
-        .iter()
-        .any(|p| p.value.key() == person.value.key())
-}

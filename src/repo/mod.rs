@@ -3,9 +3,9 @@
 //! column), the sandbox every read goes through, § numbering, attendance,
 //! and the scaffolding `rsr new` writes.
 
-pub mod attendance;
+pub(crate) mod attendance;
 pub mod load;
 pub mod model;
-pub mod number;
-pub mod sandbox;
-pub mod scaffold;
+pub(crate) mod number;
+pub(crate) mod sandbox;
+pub(crate) mod scaffold;

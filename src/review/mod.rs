@@ -3,4 +3,4 @@
 //! (marking a meeting adjusted and sealing its protokoll).
 
 pub mod diff;
-pub mod justera;
+pub(crate) mod justera;

@@ -1,6 +1,7 @@
 //! rsr's integration tests: one binary, a temporary copy of the example
 //! repository per test, the real `rsr` executable, and PDFs read back as text.
 
+mod architecture;
 mod attachments;
 mod build;
 mod check;
