@@ -138,26 +138,57 @@ fn byte_offset(text: &str, line: u64, column: u64) -> usize {
     line_start + within
 }
 
-/// Everything that can stop a command.
+/// Everything that can stop a command, by who can mend it; `code` gives
+/// the exit code each means.
 #[derive(Debug)]
 pub enum Error {
-    /// Problems in the repository's YAML, all of them at once.
+    /// Problems in the repository's YAML, all of them at once. Exit 1.
     Data(Vec<Diagnostic>),
     /// A template failed to compile; the report is already rendered with the
-    /// template's file, line and column.
-    Template {
-        document: PathBuf,
-        report: String,
-    },
-    Io {
-        path: PathBuf,
-        source: io::Error,
-    },
-    /// The command line asked for something that does not exist.
+    /// template's file, line and column. Exit 1.
+    Template { document: PathBuf, report: String },
+    /// The repository holds something rsr cannot use as it is: a template
+    /// or attachment it may not read, an adjusted protokoll changed without
+    /// a rättelse, files changed while rsr was building. Exit 1.
+    Repository(String),
+    /// The command line asked for something that does not exist or cannot
+    /// be done: an unknown body or meeting, a revision that is not a
+    /// commit, a folder that is not empty. Exit 2, as for arguments clap
+    /// refuses.
     Usage(String),
+    /// A file rsr could not read or write. Exit 3.
+    Io { path: PathBuf, source: io::Error },
+    /// What is wrong neither in the data nor in the command: a tool rsr
+    /// runs (git) missing or failing, a file watcher that would not start,
+    /// rsr's own site templates. Exit 3.
+    Internal(String),
+}
+
+/// The exit codes, as `rsr --help` and docs/commands.md give them.
+pub mod exit {
+    /// Done, and nothing stopped it.
+    pub const SUCCESS: u8 = 0;
+    /// Problems in the repository's data: YAML, templates, attachments, a
+    /// seal; or `rsr check` found an error.
+    pub const DATA: u8 = 1;
+    /// The command line asked for something that does not exist or cannot
+    /// be done.
+    pub const USAGE: u8 = 2;
+    /// A file rsr could not read or write, or a failure of rsr itself or a
+    /// tool it runs.
+    pub const INTERNAL: u8 = 3;
 }
 
 impl Error {
+    /// The exit code this error means.
+    pub fn code(&self) -> u8 {
+        match self {
+            Error::Data(_) | Error::Template { .. } | Error::Repository(_) => exit::DATA,
+            Error::Usage(_) => exit::USAGE,
+            Error::Io { .. } | Error::Internal(_) => exit::INTERNAL,
+        }
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -177,7 +208,9 @@ impl fmt::Display for Error {
                 write!(f, "could not typeset {}:\n{report}", document.display())
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::Usage(message) => f.write_str(message),
+            Error::Repository(message) | Error::Usage(message) | Error::Internal(message) => {
+                f.write_str(message)
+            }
         }
     }
 }

@@ -46,8 +46,8 @@ pub fn list(root: &Path, repository: &Repository, out: &Path) -> Result<Vec<List
     let documents = docs::documents(repository, &Filter::default());
     let mut listed = Vec::new();
     for body in &repository.bodies {
-        let numbering = number::number_body(body);
-        for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
+        let numbering = &body.numbering;
+        for (meeting, paragraphs) in body.meetings.iter().zip(numbering) {
             let documents = documents
                 .iter()
                 .filter(|d| d.kind.spec().scope != Scope::Year)

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::check;
+use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
 use crate::output::manifest::{Entry, Manifest, State};
@@ -189,11 +189,14 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         Some(repository) => repository,
         None => {
             let clock = Instant::now();
-            let loaded = crate::repo::load::load(&options.root);
+            let loaded = gate::open(&options.root, Gate::Loaded);
             timings.load += clock.elapsed();
-            match loaded.repository {
-                Some(repository) if loaded.problems.is_empty() => repository,
-                _ => return Err(changed_while_building(&options.root, loaded.problems)),
+            match loaded {
+                Ok(gated) => gated.repository,
+                Err(Error::Data(problems)) => {
+                    return Err(changed_while_building(&options.root, problems));
+                }
+                Err(other) => return Err(other),
             }
         }
     };
@@ -247,14 +250,10 @@ fn checked(
     let loaded = crate::repo::load::load(&options.root);
     timings.load = clock.elapsed();
     let clock = Instant::now();
-    let checked = check::check_loaded(loaded);
+    let gated = gate::pass(loaded, Gate::Checked)?;
     timings.check = clock.elapsed();
-    let errors = checked.errors();
-    let (Some(repository), 0) = (checked.repository, errors) else {
-        return Err(Error::Data(checked.diagnostics));
-    };
-    options.filter.check(&repository)?;
-    Ok((repository, checked.diagnostics))
+    options.filter.check(&gated.repository)?;
+    Ok((gated.repository, gated.diagnostics))
 }
 
 /// Every document of the build, without its data, and which of them need
@@ -296,7 +295,7 @@ fn plan(
 /// problems of the changed files, or, without any, where to look.
 fn changed_while_building(place: &Path, problems: Vec<Diagnostic>) -> Error {
     if problems.is_empty() {
-        Error::Usage(format!(
+        Error::Repository(format!(
             "{} changed while rsr was building: run rsr build again",
             place.display()
         ))

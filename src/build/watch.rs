@@ -49,7 +49,8 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
     });
 
     let (sender, receiver) = mpsc::channel();
-    let failed = |e: notify::Error| Error::Usage(format!("cannot watch {}: {e}", root.display()));
+    let failed =
+        |e: notify::Error| Error::Internal(format!("cannot watch {}: {e}", root.display()));
     let mut watcher = notify::recommended_watcher(sender).map_err(failed)?;
     watcher
         .watch(&root, RecursiveMode::Recursive)

@@ -3,6 +3,7 @@
 //! runs them all, applies each body's rule settings, and sorts the findings
 //! by file and line.
 
+pub mod gate;
 mod items;
 mod lock;
 mod meeting;
@@ -363,11 +364,11 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);
-        let paragraphs = crate::repo::number::number_body(body);
+        let paragraphs = &body.numbering;
         if compare_locks {
-            lock::body(repository, body, &paragraphs, &mut found);
+            lock::body(repository, body, paragraphs, &mut found);
         }
-        for (meeting, paragraphs) in body.meetings.iter().zip(&paragraphs) {
+        for (meeting, paragraphs) in body.meetings.iter().zip(paragraphs) {
             let context = Context {
                 repository,
                 body,

@@ -13,9 +13,9 @@ use crate::repo::number;
 const MAX_PARAGRAPH: u32 = 100_000;
 
 pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
-    let numbering = number::number_body(body);
+    let numbering = &body.numbering;
     let mut previous: Option<(i32, &crate::repo::model::Meeting, u32)> = None;
-    for (meeting, paragraphs) in body.meetings.iter().zip(&numbering) {
+    for (meeting, paragraphs) in body.meetings.iter().zip(numbering) {
         let year = meeting.date().year();
         if let Some(pin) = &meeting.spec.first_paragraph
             && pin.value >= MAX_PARAGRAPH

@@ -42,8 +42,8 @@ pub fn seal(context: &Context) -> Seal {
 
 /// The seal of one meeting of `body`.
 pub fn seal_of(repository: &Repository, body: &Body, meeting: &Meeting) -> Seal {
-    let numbering = number::number_body(body);
-    let context = docs::contexts(&repository.organisation, body, &numbering)
+    let numbering = &body.numbering;
+    let context = docs::contexts(&repository.organisation, body, numbering)
         .find(|context| std::ptr::eq(context.meeting, meeting));
     context.map_or_else(
         || Seal {

@@ -18,7 +18,7 @@ use crate::schema::FileKind;
 /// `meetings/<body>/<YYYY-MM-DD>/` (one meeting: meeting.yaml and one file
 /// per agenda item, in file-name order).
 #[derive(Debug, Parser)]
-#[command(name = "rsr", version, propagate_version = true)]
+#[command(name = "rsr", version, propagate_version = true, after_help = EXIT_CODES)]
 pub struct Cli {
     /// The repository root; by default the nearest folder upwards that holds rsr.yaml.
     #[arg(long, global = true, value_name = "DIR")]
@@ -27,6 +27,16 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done
+  1  problems in the repository's data (YAML, templates, attachments,
+     a seal), or `rsr check` found an error
+  2  the command line asks for something that does not exist or cannot
+     be done (an unknown body, a revision that is not a commit)
+  3  a file rsr could not read or write, or a failure of rsr itself or
+     of a tool it runs (git)";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

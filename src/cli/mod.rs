@@ -19,7 +19,7 @@ pub fn report(root: &Path, error: &Error) -> ExitCode {
     if emit_error(root, error, &mut stderr()).is_err() {
         eprintln!("error: {error}");
     }
-    ExitCode::FAILURE
+    ExitCode::from(error.code())
 }
 
 /// Prints the error for a person at a terminal.

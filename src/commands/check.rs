@@ -1,25 +1,17 @@
-//! `rsr check`: every rule over the repository, reported in one of four formats.
+//! `rsr check`: every rule over the repository, reported in one of four
+//! formats. It passes no gate: finding what is wrong is its job.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::check::output::Format;
-use crate::check::{self, output};
-use crate::cli::args::*;
+use crate::check::output::{self, Format};
+use crate::check::{self};
+use crate::cli::args::CheckArgs;
 use crate::cli::stderr;
-use crate::error::Error;
+use crate::error::{Error, Severity, exit};
 
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
-    if args.list_rules {
-        for rule in check::LOAD_RULES.iter().chain(check::RULES) {
-            let severity = match rule.severity {
-                crate::error::Severity::Error => "error",
-                crate::error::Severity::Warning => "warning",
-            };
-            println!("{:28} {severity:8} {}", rule.id, rule.what);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
     let checked = check::check(root);
     let diagnostics = &checked.diagnostics;
     let written = match args.format {
@@ -30,9 +22,26 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     };
     written.map_err(|e| Error::io("output", e))?;
     let failed = checked.errors() > 0 || (args.deny_warnings && checked.warnings() > 0);
-    Ok(if failed {
-        ExitCode::FAILURE
+    Ok(ExitCode::from(if failed {
+        exit::DATA
     } else {
-        ExitCode::SUCCESS
-    })
+        exit::SUCCESS
+    }))
+}
+
+/// `rsr check --list-rules`: each rule's id, default severity and what it
+/// guards against; it needs no repository. `| head` is not an error.
+pub fn list_rules() -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    for rule in check::LOAD_RULES.iter().chain(check::RULES) {
+        let severity = match rule.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match writeln!(stdout, "{:28} {severity:8} {}", rule.id, rule.what) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            written => written.map_err(|e| Error::io("stdout", e))?,
+        }
+    }
+    Ok(())
 }

@@ -4,19 +4,18 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::check::{self, output};
+use crate::check::gate::{self, Gate};
+use crate::check::output;
 use crate::cli::args::*;
 use crate::error::Error;
 
 pub fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
-    let checked = check::check(root);
-    let Some(repository) = &checked.repository else {
-        return Err(Error::Data(checked.diagnostics));
-    };
-    if checked.errors() > 0 {
+    let gated = gate::open(root, Gate::Reported)?;
+    let repository = &gated.repository;
+    if gated.diagnostics.iter().any(|d| d.is_error()) {
         eprintln!(
             "note: {}; run `rsr check` for details",
-            output::summary(&checked.diagnostics).trim_start_matches("rsr check: ")
+            output::summary(&gated.diagnostics).trim_start_matches("rsr check: ")
         );
     }
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));

@@ -47,12 +47,23 @@ pub fn main() -> ExitCode {
     run(Cli::parse())
 }
 
+/// Runs a parsed command line. The commands that need no repository (the
+/// schemas, the list of rules) run anywhere; the others find theirs first.
 pub fn run(cli: Cli) -> ExitCode {
-    if let Command::Schema(args) = &cli.command {
-        return match schema::schema(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => report(Path::new("."), &error),
-        };
+    match &cli.command {
+        Command::Schema(args) => {
+            return match schema::schema(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report(Path::new("."), &error),
+            };
+        }
+        Command::Check(args) if args.list_rules => {
+            return match check::list_rules() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report(Path::new("."), &error),
+            };
+        }
+        _ => {}
     }
     let root = match cli.root.clone().map(Ok).unwrap_or_else(find_root) {
         Ok(root) => root,

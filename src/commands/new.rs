@@ -3,14 +3,14 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::check::gate::{self, Gate};
 use crate::cli::args::*;
 use crate::error::Error;
 
 pub fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
-    let loaded = crate::repo::load::load(root);
-    let Some(repository) = &loaded.repository else {
-        return Err(Error::Data(loaded.problems));
-    };
+    // A meeting can be added beside a file with a mistake in it.
+    let gated = gate::open(root, Gate::Partial)?;
+    let repository = &gated.repository;
     let created = match command {
         NewCommand::Meeting {
             body,

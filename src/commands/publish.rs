@@ -3,16 +3,14 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::check::{self};
+use crate::check::gate::{self, Gate};
 use crate::cli::args::*;
 use crate::docs::Filter;
 use crate::error::Error;
 
 pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
-    let checked = check::check(root);
-    let (Some(repository), 0) = (&checked.repository, checked.errors()) else {
-        return Err(Error::Data(checked.diagnostics));
-    };
+    let gated = gate::open(root, Gate::Checked)?;
+    let repository = &gated.repository;
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
     let documents = crate::docs::documents(repository, &Filter::default());
     let manifest = crate::output::manifest::Manifest::load(&out);

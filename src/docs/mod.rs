@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::repo::model::{
     Body, Located, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
 };
-use crate::repo::number::{self, Paragraphs};
+use crate::repo::number::Paragraphs;
 use crate::sv;
 
 /// The kinds of document rsr produces.
@@ -298,8 +298,8 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
     if !filter.wants_body(body) {
         return documents;
     }
-    let numbering = number::number_body(body);
-    for context in contexts(&repository.organisation, body, &numbering) {
+    let numbering = &body.numbering;
+    for context in contexts(&repository.organisation, body, numbering) {
         let meeting = context.meeting;
         for spec in &KINDS {
             if let Make::Meeting(make) = spec.make
@@ -314,7 +314,7 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
         if let Make::Year(make) = spec.make
             && filter.wants_kind(spec.kind)
         {
-            documents.extend(make(repository, body, &numbering, &filter.meetings));
+            documents.extend(make(repository, body, numbering, &filter.meetings));
         }
     }
     documents

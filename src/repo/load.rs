@@ -99,14 +99,8 @@ fn load_body(
             meetings.push(meeting);
         }
     }
-    meetings.sort_by_key(Meeting::date);
     let slug = dir.file_name()?.to_string_lossy().into_owned();
-    Some(Body {
-        slug,
-        file,
-        spec: spec?,
-        meetings,
-    })
+    Some(Body::new(slug, file, spec?, meetings))
 }
 
 fn load_meeting(

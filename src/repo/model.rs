@@ -221,10 +221,28 @@ pub struct Body {
     pub slug: String,
     pub file: PathBuf,
     pub spec: BodySpec,
+    /// Sorted by date.
     pub meetings: Vec<Meeting>,
+    /// The § numbers of each meeting's items, in the order of `meetings`:
+    /// numbered once, when the body is made.
+    pub numbering: Vec<crate::repo::number::Paragraphs>,
 }
 
 impl Body {
+    /// A body of these meetings, sorted by date and numbered.
+    pub fn new(slug: String, file: PathBuf, spec: BodySpec, mut meetings: Vec<Meeting>) -> Body {
+        meetings.sort_by_key(Meeting::date);
+        let mut body = Body {
+            slug,
+            file,
+            spec,
+            meetings,
+            numbering: Vec::new(),
+        };
+        body.numbering = crate::repo::number::number_body(&body);
+        body
+    }
+
     /// The body's meeting on `date`.
     pub fn meeting(&self, date: NaiveDate) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.date() == date)

@@ -89,12 +89,7 @@ mod tests {
 
     fn body(meetings: Vec<Meeting>) -> Body {
         let spec: BodySpec = serde_saphyr::from_str("namn: Nämnden\nkortnamn: N\n").unwrap();
-        Body {
-            slug: "n".into(),
-            file: PathBuf::new(),
-            spec,
-            meetings,
-        }
+        Body::new("n".into(), PathBuf::new(), spec, meetings)
     }
 
     const M: ItemKind = ItemKind::Matter;

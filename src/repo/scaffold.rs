@@ -200,10 +200,10 @@ fn attendance_hint(body: &Body) -> String {
 /// paragraph earlier that year, else 1.
 fn next_paragraph(body: &Body, date: NaiveDate) -> u32 {
     use chrono::Datelike;
-    let numbering = number::number_body(body);
+    let numbering = &body.numbering;
     body.meetings
         .iter()
-        .zip(&numbering)
+        .zip(numbering)
         .filter(|(m, _)| m.date() < date && m.date().year() == date.year())
         .filter_map(|(_, paragraphs)| number::span(paragraphs).map(|(_, last)| last))
         .max()

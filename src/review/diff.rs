@@ -12,6 +12,7 @@ use std::process::Command;
 
 use serde::Serialize;
 
+use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter, Kind, Scope};
 use crate::error::Error;
 use crate::repo::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Statement, Status};
@@ -125,12 +126,14 @@ fn short(commit: &str) -> &str {
 }
 
 fn loaded(root: &Path, what: &str) -> Result<Repository, Error> {
-    let loaded = crate::repo::load::load(root);
-    loaded.repository.ok_or_else(|| {
-        Error::Usage(format!(
-            "cannot read rsr.yaml of {what}: run `rsr check` there"
-        ))
-    })
+    // Two trees as they are: what does not read is left out of both.
+    gate::open(root, Gate::Partial)
+        .map(|gated| gated.repository)
+        .map_err(|_| {
+            Error::Repository(format!(
+                "cannot read rsr.yaml of {what}: run `rsr check` there"
+            ))
+        })
 }
 
 /// Runs git in `root` and returns its standard output.
@@ -140,11 +143,11 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, Error> {
         .arg(root)
         .args(args)
         .output()
-        .map_err(|e| Error::Usage(format!("rsr diff needs git on PATH: {e}")))?;
+        .map_err(|e| Error::Internal(format!("rsr diff needs git on PATH: {e}")))?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
-        Err(Error::Usage(format!(
+        Err(Error::Internal(format!(
             "git {} failed: {}",
             args.join(" "),
             String::from_utf8_lossy(&output.stderr).trim()
@@ -569,7 +572,7 @@ fn describe(
             found: Option<(usize, &'a Meeting)>,
         ) -> Option<(&'a Meeting, number::Paragraphs)> {
             let (index, meeting) = found?;
-            let numbering = number::number_body(body?);
+            let numbering = &body?.numbering;
             Some((meeting, numbering.get(index).cloned().unwrap_or_default()))
         }
         let items = item_changes(

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::check::gate::{self, Gate};
 use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
-use crate::repo::load::{self, LOCK_FILE};
+use crate::repo::load::LOCK_FILE;
 use crate::repo::model::{Meeting, Status};
 use crate::repo::scaffold::scalar;
 use crate::sv;
@@ -80,7 +81,7 @@ pub fn justera(
                     ),
                 })
             }
-            Standing::Changed { .. } => Err(Error::Usage(format!(
+            Standing::Changed { .. } => Err(Error::Repository(format!(
                 "the adjusted protokoll of {label} has changed without a rättelse: record the change under `rättelser:` in {} and run rsr justera again, or undo it",
                 meeting.file.display()
             ))),
@@ -91,8 +92,7 @@ pub fn justera(
         .date
         .or(meeting.spec.justering.as_ref().map(|j| j.date.value.0))
         .unwrap_or(options.today);
-    let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())
-        .map_err(Error::Usage)?;
+    let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())?;
     std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
     // From here on the meeting file is restored on any failure.
     let sealed = (|| {
@@ -101,10 +101,10 @@ pub fn justera(
             .bodies
             .iter()
             .find(|b| b.file == body.file)
-            .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
+            .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
         let meeting = body
             .meeting(date)
-            .ok_or_else(|| Error::Usage(format!("{label} disappeared while adjusting")))?;
+            .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
         let now = seal_of(&repository, body, meeting);
         write(root, meeting, adjusted_on, &now, head_commit(root))
     })();
@@ -133,28 +133,18 @@ fn changed_parts(paragraphs: &[u32]) -> String {
 
 /// The repository, loaded; any problem in a file stops `rsr justera`.
 fn loaded(root: &Path) -> Result<crate::repo::model::Repository, Error> {
-    let loaded = load::load(root);
-    match (loaded.repository, loaded.problems.is_empty()) {
-        (Some(repository), true) => Ok(repository),
-        _ => Err(Error::Data(loaded.problems)),
-    }
+    Ok(gate::open(root, Gate::Loaded)?.repository)
 }
 
 /// The repository after every rule: a protokoll with errors is not sealed.
+/// Its warnings are `rsr check`'s to show.
 fn checked(root: &Path) -> Result<crate::repo::model::Repository, Error> {
-    let checked = crate::check::check(root);
-    match (
-        checked.repository,
-        checked.diagnostics.iter().any(|d| d.is_error()),
-    ) {
-        (Some(repository), false) => Ok(repository),
-        _ => Err(Error::Data(
-            checked
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.is_error())
-                .collect(),
+    match gate::open(root, Gate::Checked) {
+        Ok(gated) => Ok(gated.repository),
+        Err(Error::Data(diagnostics)) => Err(Error::Data(
+            diagnostics.into_iter().filter(|d| d.is_error()).collect(),
         )),
+        Err(other) => Err(other),
     }
 }
 
@@ -165,27 +155,28 @@ fn mark_adjusted(
     meeting: &Meeting,
     date: NaiveDate,
     place: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, Error> {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let status = &meeting.spec.status;
-    replace_value(&mut lines, status.line, status.column, "justerad")?;
+    replace_value(&mut lines, status.line, status.column, "justerad").map_err(Error::Repository)?;
     match &meeting.spec.justering {
         Some(justering) => {
             if place.is_some() {
-                return Err(format!(
+                return Err(Error::Usage(format!(
                     "{} already gives the justering's place (`justering: plats:`); edit it there",
                     meeting.file.display()
-                ));
+                )));
             }
             let at = &justering.date;
-            replace_value(&mut lines, at.line, at.column, &sv::iso_date(date))?;
+            replace_value(&mut lines, at.line, at.column, &sv::iso_date(date))
+                .map_err(Error::Repository)?;
         }
         None => {
             let place = place.ok_or_else(|| {
-                format!(
+                Error::Usage(format!(
                     "{} has no `justering:`; say where it takes place with --plats (e.g. --plats digitalt)",
                     meeting.file.display()
-                )
+                ))
             })?;
             lines.push("justering:".into());
             lines.push(format!("  datum: {}", sv::iso_date(date)));

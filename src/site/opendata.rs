@@ -23,7 +23,6 @@ use crate::repo::attendance;
 use crate::repo::model::{
     self, Ballot, BodyKind, ItemKind, Mode, PersonRef, PersonRefValue, Role, Status, Time,
 };
-use crate::repo::number;
 use crate::sv;
 
 /// The value of every file's `format`; raised when a field changes meaning
@@ -377,13 +376,13 @@ pub fn files(
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
     for body in &repository.bodies {
-        let numbering = number::number_body(body);
+        let numbering = &body.numbering;
         let of_body: Vec<&Document> = documents
             .iter()
             .filter(|d| d.body == body.slug)
             .copied()
             .collect();
-        for context in docs::contexts(&repository.organisation, body, &numbering) {
+        for context in docs::contexts(&repository.organisation, body, numbering) {
             let own: Vec<&Document> = of_body
                 .iter()
                 .filter(|d| d.date == context.meeting.date())

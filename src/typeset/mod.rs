@@ -108,14 +108,14 @@ impl Renderer {
             if path.symlink_metadata().is_ok() {
                 let bytes = crate::repo::sandbox::read(root, &relative, TEMPLATE_LIMIT).map_err(
                     |refused| {
-                        Error::Usage(format!(
+                        Error::Repository(format!(
                             "cannot read the template {}: {refused}",
                             relative.display()
                         ))
                     },
                 )?;
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    Error::Usage(format!(
+                    Error::Repository(format!(
                         "the template {} is not UTF-8 text",
                         relative.display()
                     ))
@@ -168,9 +168,10 @@ impl Renderer {
                     crate::repo::sandbox::read(&self.root, file, u64::MAX).map_err(|refused| {
                         match refused {
                             Refused::Io(e) => Error::io(file, e),
-                            refused => {
-                                Error::Usage(format!("cannot read {}: {refused}", file.display()))
-                            }
+                            refused => Error::Repository(format!(
+                                "cannot read {}: {refused}",
+                                file.display()
+                            )),
                         }
                     })?;
                 Ok(Bytes::new(bytes))

@@ -173,14 +173,14 @@ fn without_a_main_branch_diff_asks_for_a_revision() {
     let repo = Repo::examples();
     repo.git(&["init", "--quiet", "--initial-branch=trunk"]);
     repo.commit("Examples");
-    let stderr = repo.rsr(&["diff"]).failure().stderr();
+    let stderr = repo.rsr(&["diff"]).usage_failure().stderr();
     assert!(
         stderr.contains(
             "no main or master branch to compare with: name a revision, e.g. `rsr diff HEAD~1`"
         ),
         "{stderr}"
     );
-    let stderr = repo.rsr(&["diff", "nonesuch"]).failure().stderr();
+    let stderr = repo.rsr(&["diff", "nonesuch"]).usage_failure().stderr();
     assert!(
         stderr.contains("`nonesuch` is not a commit in this repository"),
         "{stderr}"

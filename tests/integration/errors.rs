@@ -126,7 +126,7 @@ fn template_error_names_the_template_line_and_column() {
 #[test]
 fn outside_a_repository_the_error_says_what_is_missing() {
     let repo = Repo::empty();
-    let stderr = repo.rsr(&["build"]).failure().stderr();
+    let stderr = repo.rsr(&["build"]).usage_failure().stderr();
     assert!(
         stderr.contains("no rsr.yaml here or in any parent folder"),
         "{stderr}"
@@ -136,14 +136,17 @@ fn outside_a_repository_the_error_says_what_is_missing() {
 #[test]
 fn filters_naming_nothing_are_errors_not_empty_builds() {
     let repo = Repo::examples();
-    let stderr = repo.rsr(&["build", "--body", "kf"]).failure().stderr();
+    let stderr = repo
+        .rsr(&["build", "--body", "kf"])
+        .usage_failure()
+        .stderr();
     assert!(
         stderr.contains("no body `kf`; the bodies are: bmn, gnus, rlg, rsr"),
         "{stderr}"
     );
     let stderr = repo
         .rsr(&["build", "--meeting", "2025-11-18"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(stderr.contains("no meeting on 2025-11-18"), "{stderr}");
 }

@@ -224,7 +224,8 @@ fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    // A file that cannot be written: exit code 3.
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("File too large"), "{stderr}");
     assert!(stderr.contains("out/"), "{stderr}");
     assert_unchanged(&repo, &before);
@@ -234,7 +235,7 @@ fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
 fn an_output_folder_that_is_a_file_is_a_clear_error() {
     let repo = Repo::examples();
     repo.write("out", "not a folder");
-    let stderr = repo.rsr(&["build"]).failure().stderr();
+    let stderr = repo.rsr(&["build"]).usage_failure().stderr();
     assert!(
         stderr.contains("out is a file, not a folder: name another output folder with --out"),
         "{stderr}"
@@ -500,7 +501,7 @@ fn a_folder_of_out_that_cannot_be_written_fails_the_build_and_changes_nothing() 
         eprintln!("skipped: this machine cannot make a folder read-only to this user");
         return;
     };
-    let stderr = repo.rsr(&["build", "--force"]).failure().stderr();
+    let stderr = repo.rsr(&["build", "--force"]).io_failure().stderr();
     assert!(stderr.contains("out/rlg"), "{stderr}");
     assert!(
         stderr.contains("Operation not permitted") || stderr.contains("Permission denied"),

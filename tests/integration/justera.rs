@@ -180,7 +180,7 @@ fn justera_refuses_what_cannot_be_adjusted_and_writes_nothing() {
     let before = repo.read("meetings/rsr/2026-01-26/meeting.yaml");
     let stderr = repo
         .rsr(&["justera", "rsr", "2026-01-26"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(
         stderr.contains("RSR 2026-01-26 is kallad: a meeting is adjusted after it has been held"),
@@ -197,7 +197,7 @@ fn justera_refuses_what_cannot_be_adjusted_and_writes_nothing() {
     repo.write(MEETING, &without);
     let stderr = repo
         .rsr(&["justera", "bmn", "2026-10-14"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(
         stderr.contains("say where it takes place with --plats"),

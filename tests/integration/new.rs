@@ -66,7 +66,7 @@ fn new_refuses_what_cannot_be_and_writes_nothing() {
     let repo = Repo::examples();
     let stderr = repo
         .rsr(&["new", "meeting", "bmn", "2026-10-14"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(
         stderr.contains("meetings/bmn/2026-10-14 exists already"),
@@ -84,7 +84,7 @@ fn new_refuses_what_cannot_be_and_writes_nothing() {
 
     let stderr = repo
         .rsr(&["new", "item", "bmn", "2026-10-14", "Sent ärende"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(
         stderr.contains("the meeting of 2026-10-14 is justerad"),
@@ -93,7 +93,7 @@ fn new_refuses_what_cannot_be_and_writes_nothing() {
 
     let stderr = repo
         .rsr(&["new", "item", "bmn", "2026-12-01", "Ärende"])
-        .failure()
+        .usage_failure()
         .stderr();
     assert!(
         stderr.contains("Bygg- och miljönämnden has no meeting on 2026-12-01"),

@@ -109,7 +109,7 @@ fn every_link_of_the_index_resolves_and_only_public_documents_are_linked() {
 fn publish_copies_the_site_and_only_what_it_links() {
     let repo = Repo::examples();
     // Before a build there is nothing to publish.
-    let stderr = repo.rsr(&["publish", "public"]).failure().stderr();
+    let stderr = repo.rsr(&["publish", "public"]).usage_failure().stderr();
     assert!(
         stderr.contains("run `rsr build` before `rsr publish`"),
         "{stderr}"
@@ -162,7 +162,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
     assert_eq!(published, 35);
 
     // Only into an empty folder: nothing stale is left to leak.
-    let stderr = repo.rsr(&["publish", "public"]).failure().stderr();
+    let stderr = repo.rsr(&["publish", "public"]).usage_failure().stderr();
     assert!(stderr.contains("public is not empty"), "{stderr}");
 }
 

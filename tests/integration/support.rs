@@ -145,13 +145,35 @@ impl Run {
         self
     }
 
+    /// Failed with exit code 1: problems in the repository's data.
     pub fn failure(self) -> Run {
+        self.fails_with(1)
+    }
+
+    /// Failed with exit code 2: the command line asks for something that
+    /// does not exist or cannot be done.
+    pub fn usage_failure(self) -> Run {
+        self.fails_with(2)
+    }
+
+    /// Failed with exit code 3: a file rsr could not read or write, or a
+    /// tool it runs failed.
+    pub fn io_failure(self) -> Run {
+        self.fails_with(3)
+    }
+
+    fn fails_with(self, code: i32) -> Run {
         assert!(
             !self.output.status.success(),
             "rsr succeeded but should have failed:\n{}",
             self.stderr()
         );
-        assert_eq!(self.output.status.code(), Some(1));
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "rsr should have failed with exit code {code}:\n{}",
+            self.stderr()
+        );
         self
     }
 }
