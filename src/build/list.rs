@@ -40,8 +40,8 @@ pub struct ListedDocument {
 }
 
 /// Every meeting of the repository, by body and date.
-pub fn list(root: &Path, repository: &Repository, out: &Path) -> Result<Vec<Listed>, Error> {
-    let renderer = Renderer::new(root)?;
+pub fn list(repository: &Repository, out: &Path) -> Result<Vec<Listed>, Error> {
+    let renderer = Renderer::new(repository.files.clone())?;
     let manifest = Manifest::load(out);
     let documents = docs::documents(repository, &Filter::default());
     let mut listed = Vec::new();

@@ -23,6 +23,7 @@ use crate::error::{Diagnostic, Error};
 use crate::output::manifest::{Entry, Manifest, State};
 use crate::output::write::{self, Staged};
 use crate::repo::model::{Organisation, Repository};
+use crate::repo::store::Store;
 use crate::typeset::{Rendered, Renderer};
 
 /// Below this many documents a progress bar is more noise than help.
@@ -93,7 +94,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let mut timings = Timings::default();
     let (repository, warnings) = checked(options, &mut timings)?;
     let clock = Instant::now();
-    let renderer = Arc::new(Renderer::new(&options.root)?);
+    let files = repository.files.clone();
+    let renderer = Arc::new(Renderer::new(files.clone())?);
     timings.setup = clock.elapsed();
     // One build at a time writes to an output folder.
     let _lock = write::OutLock::take(&options.out, || {
@@ -127,7 +129,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let kept = plan.stale.is_empty().then_some(repository);
     let clock = Instant::now();
     let feed = Feed::new(
-        &options.root,
+        &files,
         &organisation,
         &dirs,
         &documents,
@@ -309,7 +311,7 @@ fn changed_while_building(place: &Path, problems: Vec<Diagnostic>) -> Error {
 /// <folder>/main.typ` needs to make the same document. Returns how many.
 pub fn sources(options: &BuildOptions, dir: &Path) -> Result<usize, Error> {
     let (repository, _) = checked(options, &mut Timings::default())?;
-    let renderer = Renderer::new(&options.root)?;
+    let renderer = Renderer::new(repository.files.clone())?;
     let mut count = 0;
     for body in &repository.bodies {
         for document in docs::documents_of(&repository, body, &options.filter) {
@@ -355,7 +357,7 @@ impl Plan {
 /// made again for one body at a time, loaded again from its files, when the
 /// previous body's are taken.
 struct Feed<'a> {
-    root: &'a Path,
+    files: &'a Arc<Store>,
     organisation: &'a Organisation,
     /// Each body's folder, relative to the root.
     dirs: &'a [PathBuf],
@@ -374,7 +376,7 @@ struct Feed<'a> {
 
 impl<'a> Feed<'a> {
     fn new(
-        root: &'a Path,
+        files: &'a Arc<Store>,
         organisation: &'a Organisation,
         dirs: &'a [PathBuf],
         names: &'a [Document],
@@ -382,7 +384,7 @@ impl<'a> Feed<'a> {
         plan: &'a Plan,
     ) -> Self {
         Feed {
-            root,
+            files,
             organisation,
             dirs,
             names,
@@ -407,12 +409,11 @@ impl<'a> Feed<'a> {
                 .copied()
                 .unwrap_or(self.names.len());
             let clock = Instant::now();
-            let made = crate::repo::load::reload_body(
-                self.root,
-                self.organisation,
-                &self.dirs[body],
-            )
-            .map(|repository| docs::documents_of(&repository, &repository.bodies[0], self.filter));
+            let made =
+                crate::repo::load::reload_body(self.files, self.organisation, &self.dirs[body])
+                    .map(|repository| {
+                        docs::documents_of(&repository, &repository.bodies[0], self.filter)
+                    });
             self.data += clock.elapsed();
             // The same documents as planned, or none of them.
             let (mut made, problems) = match made {
@@ -680,7 +681,7 @@ mod tests {
             force: true,
         };
         let repository = crate::repo::load::load(root).repository.unwrap();
-        let renderer = Renderer::new(root).unwrap();
+        let renderer = Renderer::new(repository.files.clone()).unwrap();
         let manifest = Manifest::load(&options.out);
         let (documents, plan) = plan(
             &repository,
@@ -693,7 +694,7 @@ mod tests {
         let dirs = vec![PathBuf::from("meetings/rlg")];
         let feed = || {
             Feed::new(
-                root,
+                &repository.files,
                 &repository.organisation,
                 &dirs,
                 &documents,

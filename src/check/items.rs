@@ -128,9 +128,8 @@ fn document_file(
         );
         return;
     }
-    let path = match crate::repo::sandbox::inside(&context.repository.root, &meeting.dir.join(file))
-    {
-        Ok(path) => path,
+    let head = match context.repository.files.head(&meeting.dir.join(file), 5) {
+        Ok(head) => Some(head),
         Err(crate::repo::sandbox::Refused::Outside) => {
             found.push(finding(
                 "document-outside-meeting",
@@ -140,9 +139,9 @@ fn document_file(
             return;
         }
         // Not there: said below.
-        Err(_) => context.repository.root.join(&meeting.dir).join(file),
+        Err(_) => None,
     };
-    if !path.is_file() {
+    let Some(start) = head else {
         found.push(finding(
             "missing-document-file",
             loc(),
@@ -152,16 +151,11 @@ fn document_file(
             ),
         ));
         return;
-    }
+    };
     if !attach {
         return;
     }
-    let mut start = [0u8; 5];
-    let pdf = std::fs::File::open(&path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut start))
-        .is_ok()
-        && &start == b"%PDF-";
-    if !pdf {
+    if start != b"%PDF-" {
         found.push(
             finding(
                 "attachment-not-pdf",

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::{Diagnostic, Severity};
 use crate::repo::model::Limits;
-use crate::repo::sandbox;
+use crate::repo::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -38,13 +38,11 @@ pub fn emit_all(
     diagnostics: &[Diagnostic],
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
+    // Through the store and so the sandbox: a snippet never shows a file
+    // outside the repository, nor reads one too large to parse.
+    let files = Store::new(root);
     for diagnostic in diagnostics {
-        // Through the sandbox: a snippet never shows a file outside the
-        // repository, nor reads one too large to parse.
-        let text = sandbox::read(root, &diagnostic.loc.file, Limits::DEFAULT.yaml_bytes())
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default();
+        let text = files.snippet(&diagnostic.loc.file, Limits::DEFAULT.yaml_bytes());
         diagnostic.emit(text, out)?;
     }
     Ok(())

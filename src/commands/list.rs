@@ -19,7 +19,7 @@ pub fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
         );
     }
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
-    let listed = crate::build::list::list(root, repository, &out)?;
+    let listed = crate::build::list::list(repository, &out)?;
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {
         ListFormat::Human => crate::build::list::human(&listed, &mut stdout),

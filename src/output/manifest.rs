@@ -99,6 +99,20 @@ impl Manifest {
         self.documents.get(&key(output))
     }
 
+    /// The size and SHA-512 of `output` in `out`, for the site and the
+    /// open data: as the build recorded them, or, for a document this
+    /// manifest does not know, as read from `out`; `None` when it is not
+    /// there.
+    pub fn facts(&self, out: &Path, output: &Path) -> Option<(u64, String)> {
+        match self.entry(output) {
+            Some(entry) if !entry.sha512.is_empty() => Some((entry.size, entry.sha512.clone())),
+            _ => {
+                let bytes = std::fs::read(out.join(output)).ok()?;
+                Some((bytes.len() as u64, sha512(&bytes)))
+            }
+        }
+    }
+
     /// Writes the manifest atomically.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         // A map of strings always serializes.

@@ -4,6 +4,7 @@
 //! column and the id of the rule it breaks.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -15,6 +16,7 @@ use crate::repo::model::{
     Repository,
 };
 use crate::repo::sandbox::Refused;
+use crate::repo::store::Store;
 
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
@@ -33,19 +35,26 @@ pub struct Loaded {
 
 /// Loads the repository at `root`, as much of it as can be read.
 pub fn load(root: &Path) -> Loaded {
+    load_from(Arc::new(Store::new(root)))
+}
+
+/// Loads the repository whose files `files` reads.
+pub fn load_from(files: Arc<Store>) -> Loaded {
+    let root = files.root().to_path_buf();
+    let root = root.as_path();
     let mut problems = Vec::new();
     let file = PathBuf::from(ORGANISATION_FILE);
-    let organisation = parse::<Organisation>(root, &file, Limits::DEFAULT, &mut problems);
+    let organisation = parse::<Organisation>(&files, &file, Limits::DEFAULT, &mut problems);
     let limits = organisation.as_ref().map_or(Limits::DEFAULT, |o| o.limits);
 
     let mut bodies = Vec::new();
     for body_dir in subdirectories(root, Path::new(MEETINGS_DIR), &mut problems) {
-        if let Some(body) = load_body(root, &body_dir, limits, &mut problems) {
+        if let Some(body) = load_body(&files, &body_dir, limits, &mut problems) {
             bodies.push(body);
         }
     }
     let repository = organisation.map(|organisation| Repository {
-        root: root.to_path_buf(),
+        files: files.clone(),
         file,
         organisation,
         bodies,
@@ -61,14 +70,14 @@ pub fn load(root: &Path) -> Loaded {
 /// folder relative to `root`. The problems are those of a file changed since
 /// the repository was checked.
 pub fn reload_body(
-    root: &Path,
+    files: &Arc<Store>,
     organisation: &Organisation,
     dir: &Path,
 ) -> Result<Repository, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    match load_body(root, dir, organisation.limits, &mut problems) {
+    match load_body(files, dir, organisation.limits, &mut problems) {
         Some(body) if problems.is_empty() => Ok(Repository {
-            root: root.to_path_buf(),
+            files: files.clone(),
             file: PathBuf::from(ORGANISATION_FILE),
             organisation: organisation.clone(),
             bodies: vec![body],
@@ -78,11 +87,12 @@ pub fn reload_body(
 }
 
 fn load_body(
-    root: &Path,
+    files: &Store,
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Body> {
+    let root = files.root();
     let file = dir.join(BODY_FILE);
     if !root.join(&file).is_file() {
         problems.push(unlocated(
@@ -92,10 +102,10 @@ fn load_body(
         ));
         return None;
     }
-    let spec = parse::<BodySpec>(root, &file, limits, problems);
+    let spec = parse::<BodySpec>(files, &file, limits, problems);
     let mut meetings = Vec::new();
     for meeting_dir in subdirectories(root, dir, problems) {
-        if let Some(meeting) = load_meeting(root, &meeting_dir, limits, problems) {
+        if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems) {
             meetings.push(meeting);
         }
     }
@@ -104,11 +114,12 @@ fn load_body(
 }
 
 fn load_meeting(
-    root: &Path,
+    files: &Store,
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Meeting> {
+    let root = files.root();
     let file = dir.join(MEETING_FILE);
     let folder = dir.file_name()?.to_string_lossy().into_owned();
     let Ok(folder_date) = NaiveDate::parse_from_str(&folder, "%Y-%m-%d") else {
@@ -130,7 +141,7 @@ fn load_meeting(
         ));
         return None;
     }
-    let spec = parse::<MeetingSpec>(root, &file, limits, problems);
+    let spec = parse::<MeetingSpec>(files, &file, limits, problems);
 
     let mut items = Vec::new();
     for item_file in yaml_files(root, dir, problems) {
@@ -140,7 +151,7 @@ fn load_meeting(
         {
             continue;
         }
-        if let Some(spec) = parse::<ItemSpec>(root, &item_file, limits, problems) {
+        if let Some(spec) = parse::<ItemSpec>(files, &item_file, limits, problems) {
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
                 problems.push(unlocated(
@@ -178,7 +189,7 @@ fn load_meeting(
     let lock = root
         .join(&lock_file)
         .is_file()
-        .then(|| parse::<Lock>(root, &lock_file, limits, problems))
+        .then(|| parse::<Lock>(files, &lock_file, limits, problems))
         .flatten()
         .map(|lock| (lock_file, lock));
     Some(Meeting {
@@ -215,12 +226,12 @@ pub fn nearest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
 
 /// Parses one YAML file; on failure records the problem and returns `None`.
 fn parse<T: DeserializeOwned>(
-    root: &Path,
+    files: &Store,
     file: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let text = match crate::repo::sandbox::read(root, file, limits.yaml_bytes()) {
+    let text = match files.read(file, limits.yaml_bytes()) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {

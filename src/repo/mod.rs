@@ -9,3 +9,4 @@ pub mod model;
 pub(crate) mod number;
 pub(crate) mod sandbox;
 pub(crate) mod scaffold;
+pub mod store;

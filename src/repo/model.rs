@@ -66,7 +66,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 /// The whole repository after loading.
 #[derive(Debug, Clone)]
 pub struct Repository {
-    pub root: PathBuf,
+    /// Its files, which every read goes through.
+    pub files: std::sync::Arc<crate::repo::store::Store>,
     pub file: PathBuf,
     pub organisation: Organisation,
     pub bodies: Vec<Body>,
@@ -182,6 +183,11 @@ impl Organisation {
 }
 
 impl Repository {
+    /// The folder it was loaded from.
+    pub fn root(&self) -> &std::path::Path {
+        self.files.root()
+    }
+
     /// The body named by its folder name or its short name; otherwise an
     /// error that lists the bodies there are.
     pub fn body(&self, wanted: &str) -> Result<&Body, String> {

@@ -43,7 +43,7 @@ pub fn meeting(
     let dir = PathBuf::from("meetings")
         .join(&body.slug)
         .join(sv::iso_date(date));
-    if repository.root.join(&dir).exists() {
+    if repository.root().join(&dir).exists() {
         return Err(Error::Usage(format!(
             "{} exists already: a body meets once a day; edit that meeting instead",
             dir.display()
@@ -75,7 +75,7 @@ pub fn meeting(
         .filter(|titles| !titles.is_empty())
         .unwrap_or_else(|| OPENING_ITEMS.map(String::from).to_vec());
 
-    let schema = |name: &str| schema_line(&repository.root, &dir, name);
+    let schema = |name: &str| schema_line(repository.root(), &dir, name);
     let mut yaml = schema("meeting");
     let _ = writeln!(yaml, "datum: {}", sv::iso_date(date));
     let _ = writeln!(yaml, "start: \"{}\"", clock(start));
@@ -96,7 +96,7 @@ pub fn meeting(
         item.push_str("typ: standard\n");
         files.push((format!("{:02}-{}.yaml", n + 1, slug(title)), item));
     }
-    write_folder(&repository.root, &dir, &files)?;
+    write_folder(repository.root(), &dir, &files)?;
 
     let first = next_paragraph(body, date);
     Ok(Created {
@@ -146,9 +146,9 @@ pub fn item(
         .unwrap_or(0)
         + 1;
     let path = meeting.dir.join(format!("{number:02}-{id}.yaml"));
-    let mut yaml = schema_line(&repository.root, &meeting.dir, "item");
+    let mut yaml = schema_line(repository.root(), &meeting.dir, "item");
     let _ = writeln!(yaml, "rubrik: {}", scalar(title));
-    let target = repository.root.join(&path);
+    let target = repository.root().join(&path);
     crate::output::write::file(&target, yaml.as_bytes())?;
     Ok(Created {
         path,

@@ -13,6 +13,7 @@ use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
 use crate::repo::load::LOCK_FILE;
 use crate::repo::model::{Meeting, Status};
+use crate::repo::sandbox::Refused;
 use crate::repo::scaffold::scalar;
 use crate::sv;
 
@@ -59,7 +60,19 @@ pub fn justera(
         )));
     }
     let file = root.join(&meeting.file);
-    let original = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+    let limit = repository.organisation.limits.yaml_bytes();
+    let original = match repository.files.read(&meeting.file, limit) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Error::Repository(format!("{} is not UTF-8 text", meeting.file.display()))
+        })?,
+        Err(Refused::Io(e)) => return Err(Error::io(&file, e)),
+        Err(refused) => {
+            return Err(Error::Repository(format!(
+                "cannot read {}: {refused}",
+                meeting.file.display()
+            )));
+        }
+    };
 
     if let (Status::Adjusted, Some((_, lock))) = (meeting.status(), &meeting.lock) {
         let now = seal_of(&repository, body, meeting);

@@ -203,9 +203,9 @@ fn index(
         href: href(&document.output),
         pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
         size: size(
-            std::fs::metadata(out.join(&document.output))
-                .map(|m| m.len())
-                .unwrap_or(0),
+            manifest
+                .facts(out, &document.output)
+                .map_or(0, |(size, _)| size),
         ),
     };
     let mut upcoming = Vec::new();

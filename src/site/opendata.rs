@@ -734,17 +734,10 @@ fn person(context: &Context, reference: &PersonRef) -> Person {
     }
 }
 
-/// A published document as a `File`: its size and checksum as the build
-/// recorded them, or, for a document the manifest does not know, as read
-/// from `out`; `None` when it is not there.
+/// A published document as a `File`, with its size and checksum from the
+/// manifest; `None` when it is not in `out`.
 fn file(document: &Document, out: &Path, manifest: &Manifest) -> Option<File> {
-    let (size, checksum) = match manifest.entry(&document.output) {
-        Some(entry) if !entry.sha512.is_empty() => (entry.size, entry.sha512.clone()),
-        _ => {
-            let bytes = std::fs::read(out.join(&document.output)).ok()?;
-            (bytes.len() as u64, crate::output::manifest::sha512(&bytes))
-        }
-    };
+    let (size, checksum) = manifest.facts(out, &document.output)?;
     let file_name = document.output.file_name()?.to_string_lossy().into_owned();
     Some(File {
         kind: "File",

@@ -2,7 +2,8 @@
 //! virtual JSON file with the document's data) compiled to PDF. Nothing here
 //! reads the disk but the repository's own `templates/` folder, once.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -20,6 +21,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::docs::{Document, KINDS, Kind};
 use crate::error::Error;
 use crate::repo::sandbox::Refused;
+use crate::repo::store::Store;
 
 /// The fonts every document may use, shipped in the binary: Carlito (metric
 /// compatible with Calibri, the face of the Word templates secretaries know),
@@ -66,8 +68,9 @@ struct Template {
 
 /// What every compilation shares: library, fonts and templates, loaded once.
 pub struct Renderer {
-    /// The repository, whose meeting folders hold the documents' files.
-    root: PathBuf,
+    /// The repository's files: the templates it overrides, and the meeting
+    /// folders that hold the documents' attachments.
+    files: Arc<Store>,
     library: LazyHash<Library>,
     fonts: FontStore,
     lib: Template,
@@ -94,7 +97,8 @@ pub struct Rendered {
 impl Renderer {
     /// Loads fonts and templates; templates in `<root>/templates/` win over
     /// the built-in ones.
-    pub fn new(root: &Path) -> Result<Self, Error> {
+    pub fn new(files: Arc<Store>) -> Result<Self, Error> {
+        let root = files.root().to_path_buf();
         let mut fonts = FontStore::new();
         for data in FONTS {
             for font in Font::iter(Bytes::new(data)) {
@@ -106,14 +110,12 @@ impl Renderer {
             let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
             let path = root.join(&relative);
             if path.symlink_metadata().is_ok() {
-                let bytes = crate::repo::sandbox::read(root, &relative, TEMPLATE_LIMIT).map_err(
-                    |refused| {
-                        Error::Repository(format!(
-                            "cannot read the template {}: {refused}",
-                            relative.display()
-                        ))
-                    },
-                )?;
+                let bytes = files.read(&relative, TEMPLATE_LIMIT).map_err(|refused| {
+                    Error::Repository(format!(
+                        "cannot read the template {}: {refused}",
+                        relative.display()
+                    ))
+                })?;
                 let text = String::from_utf8(bytes).map_err(|_| {
                     Error::Repository(format!(
                         "the template {} is not UTF-8 text",
@@ -140,11 +142,12 @@ impl Renderer {
             .iter()
             .map(|spec| Ok((spec.kind, template(spec.slug, *MAIN)?)))
             .collect::<Result<_, Error>>()?;
+        let lib = template(LIB.0, *LIB_ID)?;
         Ok(Renderer {
-            root: root.to_path_buf(),
+            files,
             library: LazyHash::new(Library::default()),
             fonts,
-            lib: template(LIB.0, *LIB_ID)?,
+            lib,
             kinds,
         })
     }
@@ -164,14 +167,13 @@ impl Renderer {
             .files
             .iter()
             .map(|file| {
-                let bytes =
-                    crate::repo::sandbox::read(&self.root, file, u64::MAX).map_err(|refused| {
-                        match refused {
-                            Refused::Io(e) => Error::io(file, e),
-                            refused => Error::Repository(format!(
-                                "cannot read {}: {refused}",
-                                file.display()
-                            )),
+                let bytes = self
+                    .files
+                    .read(file, u64::MAX)
+                    .map_err(|refused| match refused {
+                        Refused::Io(e) => Error::io(file, e),
+                        refused => {
+                            Error::Repository(format!("cannot read {}: {refused}", file.display()))
                         }
                     })?;
                 Ok(Bytes::new(bytes))
@@ -187,7 +189,9 @@ impl Renderer {
     /// version, and the hash build.rs takes of its source, fonts and
     /// built-in templates), the templates as they are now, its identity,
     /// its data and its files.
-    fn hash(&self, document: &Document, inputs: &Inputs) -> String {
+    /// `files` are the hashes of its files, which the store keeps: a file
+    /// is hashed once however many documents carry it.
+    fn hash(&self, document: &Document, files: &[String]) -> String {
         let issued = document.issued.to_string();
         let mut parts: Vec<&[u8]> = vec![
             env!("CARGO_PKG_VERSION").as_bytes(),
@@ -196,9 +200,9 @@ impl Renderer {
             self.template(document.kind).source.text().as_bytes(),
             document.ident.as_bytes(),
             issued.as_bytes(),
-            inputs.data.as_slice(),
+            &document.data,
         ];
-        parts.extend(inputs.files.iter().map(Bytes::as_slice));
+        parts.extend(files.iter().map(String::as_bytes));
         crate::output::manifest::hash(&parts)
     }
 
@@ -231,9 +235,18 @@ impl Renderer {
     /// The hash `render` would give `document` now; empty, matching nothing,
     /// when one of its files cannot be read.
     pub fn fingerprint(&self, document: &Document) -> String {
-        self.inputs(document)
-            .map(|inputs| self.hash(document, &inputs))
+        self.file_hashes(document)
+            .map(|files| self.hash(document, &files))
             .unwrap_or_default()
+    }
+
+    /// The hashes of a document's files, as the store has them.
+    fn file_hashes(&self, document: &Document) -> Result<Vec<String>, Refused> {
+        document
+            .files
+            .iter()
+            .map(|file| self.files.hash(file, u64::MAX))
+            .collect()
     }
 
     /// Typesets one document to PDF/UA-1 and PDF/A-2a, or PDF/A-3a when it
@@ -241,7 +254,9 @@ impl Renderer {
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
         let inputs = self.inputs(document)?;
-        let fingerprint = self.hash(document, &inputs);
+        // What was just read, as the store recorded it.
+        let hashes = self.file_hashes(document).unwrap_or_default();
+        let fingerprint = self.hash(document, &hashes);
         let files = inputs
             .files
             .into_iter()

@@ -1,0 +1,132 @@
+//! The file store: the one reader of the repository's files (YAML,
+//! templates, attachments, and the snippets of error messages). Every read
+//! goes through the sandbox; the hash of each file read is kept, so that a
+//! file is hashed once however often a build asks for its fingerprint, and
+//! the files read are the build's dependencies.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::output::manifest::hash;
+use crate::repo::sandbox::{self, Refused};
+
+/// The files of one repository, as rsr has read them.
+pub struct Store {
+    root: PathBuf,
+    /// Each file read, relative to the root, with the hash of its bytes
+    /// when last read.
+    read: Mutex<BTreeMap<PathBuf, String>>,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store").field("root", &self.root).finish()
+    }
+}
+
+impl Store {
+    pub fn new(root: &Path) -> Store {
+        Store {
+            root: root.to_path_buf(),
+            read: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The repository's root, which every path here is relative to.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Reads `relative` whole through the sandbox, if it is no larger than
+    /// `limit` bytes, and records its hash.
+    pub fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+        let bytes = sandbox::read(&self.root, relative, limit)?;
+        self.recorded()
+            .insert(relative.to_path_buf(), hash(&[&bytes]));
+        Ok(bytes)
+    }
+
+    /// The hash of `relative`'s bytes: as recorded when it was read, or
+    /// read now.
+    pub fn hash(&self, relative: &Path, limit: u64) -> Result<String, Refused> {
+        if let Some(known) = self.recorded().get(relative) {
+            return Ok(known.clone());
+        }
+        let bytes = self.read(relative, limit)?;
+        Ok(hash(&[&bytes]))
+    }
+
+    /// The first `count` bytes of `relative` (fewer if it is shorter),
+    /// through the sandbox; not a dependency, since only its kind is told
+    /// from them.
+    pub fn head(&self, relative: &Path, count: usize) -> Result<Vec<u8>, Refused> {
+        let path = sandbox::inside(&self.root, relative)?;
+        // Opening a named pipe would wait for a writer forever.
+        if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
+            return Err(Refused::Io(std::io::Error::other(
+                "it is not a regular file",
+            )));
+        }
+        let file = std::fs::File::open(path).map_err(Refused::Io)?;
+        let mut bytes = Vec::with_capacity(count);
+        file.take(count as u64)
+            .read_to_end(&mut bytes)
+            .map_err(Refused::Io)?;
+        Ok(bytes)
+    }
+
+    /// The text of `relative` for a message's snippet: empty when it cannot
+    /// be read as UTF-8 text within `limit` bytes. Not recorded: a message
+    /// depends on nothing.
+    pub fn snippet(&self, relative: &Path, limit: u64) -> String {
+        sandbox::read(&self.root, relative, limit)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Every file read so far, with the hash of what was read, in path
+    /// order.
+    pub fn dependencies(&self) -> Vec<(PathBuf, String)> {
+        self.recorded()
+            .iter()
+            .map(|(path, hash)| (path.clone(), hash.clone()))
+            .collect()
+    }
+
+    fn recorded(&self) -> std::sync::MutexGuard<'_, BTreeMap<PathBuf, String>> {
+        // A thread that panicked while holding it left the map whole.
+        self.read
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_hashed_once_and_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "x: 1\n").unwrap();
+        let store = Store::new(dir.path());
+        let first = store.hash(Path::new("a.yaml"), 100).unwrap();
+        // Changed on disk: the build's hash stays what it read.
+        std::fs::write(dir.path().join("a.yaml"), "x: 2\n").unwrap();
+        assert_eq!(store.hash(Path::new("a.yaml"), 100).unwrap(), first);
+        assert_eq!(store.read(Path::new("a.yaml"), 100).unwrap(), b"x: 2\n");
+        let deps = store.dependencies();
+        assert_eq!(deps.len(), 1);
+        assert_eq!(deps[0].0, PathBuf::from("a.yaml"));
+        assert_ne!(deps[0].1, first, "a new read records the new hash");
+        assert!(matches!(
+            store.read(Path::new("../a.yaml"), 100),
+            Err(Refused::Outside)
+        ));
+        assert_eq!(store.head(Path::new("a.yaml"), 2).unwrap(), b"x:");
+    }
+}
