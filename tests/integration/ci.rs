@@ -262,16 +262,19 @@ fn pull_request() -> (Repo, String, Repo) {
     (repo, main, remote)
 }
 
-/// Runs a script as the forges do (bash, stop at the first failure).
+/// Runs a script as the forges do (bash, stop at the first failure). The
+/// PDFs it leaves in `dir` are checked before a test removes the site.
 fn bash(dir: &Path, script: &str, env: &BTreeMap<String, String>) -> Output {
-    Command::new("bash")
+    let output = Command::new("bash")
         .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
         .current_dir(dir)
         .env_clear()
         .env("HOME", std::env::var_os("HOME").unwrap_or_default())
         .envs(env)
         .output()
-        .unwrap()
+        .unwrap();
+    crate::conformance::assert_pdfs_under(dir);
+    output
 }
 
 /// The folder of the rsr under test, first on PATH, then the system's.

@@ -37,14 +37,19 @@ fn list_tells_missing_up_to_date_and_outdated_documents_apart() {
     );
 
     // A changed decision outdates the documents that print it, and only
-    // those; a PDF changed by hand is outdated too.
+    // those; a PDF changed by hand is outdated too. The hand is a viewer's
+    // that saved it again: a new second /ID, and a PDF that still conforms
+    // (the tests hold every PDF in a repository to PDF/UA and PDF/A).
     repo.edit(
         "meetings/rlg/2025-11-17/03-arbetssatt.yaml",
         "rubrik: Arbetssätt fokusområden",
         "rubrik: Arbetssätt för fokusområden",
     );
     let mut pdf = repo.bytes("out/rsr/2026-01-26-kallelse.pdf");
-    pdf.extend_from_slice(b"\n% edited\n");
+    let find = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).position(|w| w == what);
+    let ids = find(&pdf, b"/ID[(").expect("the trailer has an /ID");
+    let second = ids + find(&pdf[ids..], b")(").expect("two /ID strings") + 2;
+    pdf[second] = if pdf[second] == b'A' { b'B' } else { b'A' };
     std::fs::write(repo.path().join("out/rsr/2026-01-26-kallelse.pdf"), pdf).unwrap();
     let changed = repo.rsr(&["list"]).success().stdout();
     assert_eq!(

@@ -6,6 +6,7 @@ mod attachments;
 mod build;
 mod check;
 mod ci;
+mod conformance;
 mod diff;
 mod draft;
 mod errors;

@@ -1,7 +1,12 @@
 //! A temporary meeting repository and helpers to run rsr in it and read PDFs.
+//! Every PDF in a repository is held to PDF/UA-1 and its declared PDF/A
+//! (see `conformance`): after each run of rsr and when the repository is
+//! dropped, and every PDF a helper reads back.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use crate::conformance;
 
 /// The repository this crate is, which doubles as the worked example.
 pub fn examples() -> PathBuf {
@@ -78,6 +83,7 @@ impl Repo {
             .current_dir(self.path())
             .output()
             .unwrap();
+        conformance::assert_pdfs_under(self.path());
         Run { output }
     }
 
@@ -120,6 +126,17 @@ impl Repo {
 
     pub fn page_text(&self, relative: &str, page: usize) -> String {
         pdf_text(&self.path().join(relative), Some(page))
+    }
+}
+
+/// PDFs written by rsr started other than through `Repo::rsr` (a watch, a
+/// killed build, a CI script) are checked here at the latest. Not while the
+/// test is already failing: a second panic would abort the whole run.
+impl Drop for Repo {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            conformance::assert_pdfs_under(self.path());
+        }
     }
 }
 
@@ -289,6 +306,7 @@ pub fn materialise(case: &Path, to: &Path) {
 /// order it was written (the logical order, not the columns' positions), with
 /// runs of whitespace collapsed so that checks do not depend on line breaks.
 pub fn pdf_text(path: &Path, page: Option<usize>) -> String {
+    conformance::assert_pdf(path);
     let mut command = Command::new("pdftotext");
     command.arg("-raw");
     if let Some(page) = page {
@@ -334,6 +352,7 @@ pub fn assert_in_order(text: &str, needles: &[&str]) {
 
 /// What pdfinfo says of a PDF: "Title: …", "Keywords: …", "Pages: …".
 pub fn pdf_info(path: &Path) -> String {
+    conformance::assert_pdf(path);
     let output = Command::new("pdfinfo")
         .arg(path)
         .output()
@@ -358,6 +377,7 @@ pub fn page_count(path: &Path) -> usize {
 /// The PDF's bytes with its streams uncompressed and its objects each on
 /// their own (`qpdf --qdf`).
 pub fn uncompressed(path: &Path) -> Vec<u8> {
+    conformance::assert_pdf(path);
     let dir = tempfile::tempdir().unwrap();
     let plain = dir.path().join("plain.pdf");
     let status = Command::new("qpdf")
