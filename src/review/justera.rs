@@ -106,7 +106,7 @@ pub fn justera(
         .or(meeting.spec.justering.as_ref().map(|j| j.date.value.0))
         .unwrap_or(options.today);
     let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())?;
-    std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
+    crate::output::write::file(&file, edited.as_bytes())?;
     // From here on the meeting file is restored on any failure.
     let sealed = (|| {
         let repository = checked(root)?;
@@ -130,7 +130,7 @@ pub fn justera(
             ),
         }),
         Err(error) => {
-            std::fs::write(&file, &original).map_err(|e| Error::io(&file, e))?;
+            crate::output::write::file(&file, original.as_bytes())?;
             Err(error)
         }
     }
