@@ -119,7 +119,13 @@ pub fn justera(
             .meeting(date)
             .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
         let now = seal_of(&repository, body, meeting);
-        write(root, meeting, adjusted_on, &now, head_commit(root))
+        write(
+            root,
+            meeting,
+            adjusted_on,
+            &now,
+            crate::review::git::head_commit(root),
+        )
     })();
     match sealed {
         Ok(lock) => Ok(Outcome {
@@ -259,16 +265,4 @@ fn write(
     let target = root.join(&relative);
     crate::output::write::file(&target, text.as_bytes())?;
     Ok(relative)
-}
-
-/// The commit checked out in `root`, when it is a git repository.
-fn head_commit(root: &Path) -> Option<String> {
-    let output = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--verify", "--quiet", "HEAD"])
-        .output()
-        .ok()?;
-    let commit = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && commit.len() >= 40).then_some(commit)
 }

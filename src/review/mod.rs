@@ -3,4 +3,5 @@
 //! (marking a meeting adjusted and sealing its protokoll).
 
 pub mod diff;
+pub(crate) mod git;
 pub(crate) mod justera;

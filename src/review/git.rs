@@ -1,0 +1,72 @@
+//! rsr's one wrapper of git, run as a command: for `rsr diff` which
+//! revision to compare with and its files taken out with `git archive`,
+//! for `rsr justera` the commit a seal records.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::error::Error;
+
+/// The branches tried, in order, for the default base.
+pub(crate) const MAIN_BRANCHES: [&str; 4] = ["main", "origin/main", "master", "origin/master"];
+
+/// Runs git in `root` and returns its standard output.
+pub(crate) fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, Error> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| Error::Internal(format!("rsr diff needs git on PATH: {e}")))?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(Error::Internal(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )))
+    }
+}
+
+pub(crate) fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8_lossy(&bytes).trim().to_string()
+}
+
+pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
+    let spec = format!("{rev}^{{commit}}");
+    git(root, &["rev-parse", "--verify", "--quiet", &spec])
+        .map(text)
+        .map_err(|_| Error::Usage(format!("`{rev}` is not a commit in this repository")))
+}
+
+/// The merge base of HEAD with the first of main, origin/main, master or
+/// origin/master that exists.
+pub(crate) fn merge_base(root: &Path) -> Result<(String, String), Error> {
+    for branch in MAIN_BRANCHES {
+        if resolve(root, branch).is_ok() {
+            let commit = text(git(root, &["merge-base", "HEAD", branch])?);
+            return Ok((format!("merge-base with {branch}"), commit));
+        }
+    }
+    Err(Error::Usage(
+        "no main or master branch to compare with: name a revision, e.g. `rsr diff HEAD~1`".into(),
+    ))
+}
+
+/// Writes the repository's files as they were at `commit` into `into`.
+pub(crate) fn export(root: &Path, commit: &str, into: &Path) -> Result<(), Error> {
+    // The repository may sit in a folder of a larger git repository.
+    let prefix = text(git(root, &["rev-parse", "--show-prefix"])?);
+    let tree = format!("{commit}:{prefix}");
+    let archive = git(root, &["archive", "--format=tar", &tree])?;
+    tar::Archive::new(archive.as_slice())
+        .unpack(into)
+        .map_err(|e| Error::io(into, e))
+}
+
+/// The commit checked out in `root`, when it is a git repository.
+pub(crate) fn head_commit(root: &Path) -> Option<String> {
+    let commit = text(git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?);
+    (commit.len() >= 40).then_some(commit)
+}
