@@ -55,6 +55,10 @@ pub struct Summary {
     pub site: Vec<PathBuf>,
     /// The pages of the documents typeset now.
     pub pages: usize,
+    /// The repository's files the build read (YAML, templates it
+    /// overrides, attachments), relative to the root: what `rsr watch`
+    /// watches for.
+    pub dependencies: Vec<PathBuf>,
     pub elapsed: Duration,
     pub timings: Timings,
 }
@@ -237,6 +241,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         built,
         site,
         pages,
+        dependencies: files
+            .dependencies()
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect(),
         elapsed: started.elapsed(),
         timings,
     })

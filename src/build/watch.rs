@@ -1,6 +1,9 @@
 //! `rsr watch`: build, then rebuild what each saved file affects until
 //! stopped. Changes are collected for a short while (an editor's save is
-//! often several events) and mapped to the documents they can change: a
+//! often several events). A change counts when the last build read the
+//! file (its recorded dependencies: YAML, templates, attachments) or when
+//! it is one the loader would read next time (a new YAML file, template or
+//! meeting folder); it is mapped to the documents it can change: a
 //! meeting's folder to that meeting and the body's later meetings that year
 //! (whose § numbers follow from it), a body.yaml to the body, rsr.yaml or a
 //! template to everything. A failed build is reported and watching goes on.
@@ -17,7 +20,8 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, Summary};
 use crate::docs::Filter;
 use crate::error::Error;
-use crate::repo::load::ORGANISATION_FILE;
+use crate::repo::load::{MEETING_FILE, MEETINGS_DIR, ORGANISATION_FILE};
+use crate::typeset::TEMPLATES_DIR;
 
 /// How long changes are gathered before a rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -42,7 +46,8 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
         .root
         .canonicalize()
         .map_err(|e| Error::io(&options.root, e))?;
-    let result = build::build(options);
+    let mut result = build::build(options);
+    let mut read = dependencies(&result, BTreeSet::new());
     on_event(Event::Built {
         changed: &[],
         result: &result,
@@ -58,6 +63,13 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
     on_event(Event::Waiting);
 
     while let Some(changed) = next_changes(&receiver, &root) {
+        // After a failed build any file may be the one it missed (an
+        // attachment copied in at last).
+        let failed = result.is_err();
+        let changed: Vec<PathBuf> = changed
+            .into_iter()
+            .filter(|path| failed || read.contains(path) || would_read(path))
+            .collect();
         let Some(filter) = affected(&root, &changed, &options.filter) else {
             continue;
         };
@@ -69,7 +81,8 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
             progress: options.progress,
             force: options.force,
         };
-        let result = build::build(&rebuild);
+        result = build::build(&rebuild);
+        read = dependencies(&result, read);
         // Named for the reader: inputs, not an editor's temporary files.
         let shown: Vec<PathBuf> = changed
             .into_iter()
@@ -124,6 +137,34 @@ fn mutated(event: notify::Result<notify::Event>, root: &Path) -> Vec<PathBuf> {
     }
 }
 
+/// The files a build read, added to those known before: a filtered
+/// rebuild reads only part of the repository, and a failed one reports
+/// none.
+fn dependencies(
+    result: &Result<Summary, Error>,
+    mut known: BTreeSet<PathBuf>,
+) -> BTreeSet<PathBuf> {
+    if let Ok(summary) = result {
+        known.extend(summary.dependencies.iter().cloned());
+    }
+    known
+}
+
+/// Whether the loader would read `path` (relative to the root) on the next
+/// build although the last did not: rsr.yaml, a YAML file under meetings/
+/// (a new item, meeting or body), a template, or a meeting folder created
+/// or removed. An attachment counts once a build has read it.
+fn would_read(path: &Path) -> bool {
+    let depth = path.components().count();
+    if path == Path::new(ORGANISATION_FILE) {
+        return true;
+    }
+    if path.starts_with(TEMPLATES_DIR) {
+        return path.extension().is_some_and(|e| e == "typ");
+    }
+    path.starts_with(MEETINGS_DIR) && (is_yaml(path) || depth == 3)
+}
+
 fn is_yaml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
@@ -155,14 +196,16 @@ fn scope(path: &Path) -> Option<Scope> {
     }
     match parts.as_slice() {
         [file] if *file == ORGANISATION_FILE => Some(Scope::Everything),
-        ["templates", ..] => Some(Scope::Everything),
-        ["meetings", body, folder, _, ..] => match NaiveDate::parse_from_str(folder, "%Y-%m-%d") {
-            Ok(date) => Some(Scope::Meeting(body.to_string(), date)),
-            Err(_) => Some(Scope::Body(body.to_string())),
-        },
+        [templates, ..] if *templates == TEMPLATES_DIR => Some(Scope::Everything),
+        [meetings, body, folder, _, ..] if *meetings == MEETINGS_DIR => {
+            match NaiveDate::parse_from_str(folder, "%Y-%m-%d") {
+                Ok(date) => Some(Scope::Meeting(body.to_string(), date)),
+                Err(_) => Some(Scope::Body(body.to_string())),
+            }
+        }
         // A meeting folder itself (created, renamed or removed), or a
         // body's file.
-        ["meetings", body, _] => Some(Scope::Body(body.to_string())),
+        [meetings, body, _] if *meetings == MEETINGS_DIR => Some(Scope::Body(body.to_string())),
         _ => None,
     }
 }
@@ -189,7 +232,7 @@ fn affected(root: &Path, changed: &[PathBuf], wanted: &Filter) -> Option<Filter>
                 whole_bodies = true;
             }
             Scope::Meeting(body, date) => {
-                let dates = later_meetings(&root.join("meetings").join(&body), date);
+                let dates = later_meetings(&root.join(MEETINGS_DIR).join(&body), date);
                 // A meeting folder that is gone: its body, to rebuild the
                 // plan and the numbering of the others.
                 if dates.is_empty() {
@@ -219,7 +262,7 @@ fn later_meetings(body: &Path, date: NaiveDate) -> Vec<NaiveDate> {
     };
     let mut dates: Vec<NaiveDate> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.path().join("meeting.yaml").is_file())
+        .filter(|e| e.path().join(MEETING_FILE).is_file())
         .filter_map(|e| NaiveDate::parse_from_str(e.file_name().to_str()?, "%Y-%m-%d").ok())
         .filter(|d| *d >= date && d.year() == date.year())
         .collect();
@@ -263,6 +306,28 @@ mod tests {
             "meetings/bmn/2026-10-14/04-bygglov.yaml~",
         ] {
             assert_eq!(scope(ignored), None, "{ignored}");
+        }
+    }
+
+    #[test]
+    fn a_change_counts_when_a_build_read_the_file_or_the_loader_would() {
+        for read in [
+            "rsr.yaml",
+            "templates/protokoll.typ",
+            "meetings/bmn/body.yaml",
+            "meetings/ny/body.yaml",
+            "meetings/bmn/2026-11-18",
+            "meetings/bmn/2026-10-14/09-nytt.yaml",
+        ] {
+            assert!(would_read(Path::new(read)), "{read}");
+        }
+        for ignored in [
+            "README.md",
+            "templates/README.md",
+            "meetings/bmn/2026-10-14/anteckningar.txt",
+            "meetings/bmn/2026-10-14/underlag/ritning.pdf",
+        ] {
+            assert!(!would_read(Path::new(ignored)), "{ignored}");
         }
     }
 

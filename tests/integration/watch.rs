@@ -159,9 +159,14 @@ fn a_saved_item_is_rebuilt_and_a_broken_one_reported_without_stopping() {
         "{text}"
     );
 
-    // A file that makes no document starts no build.
+    // A file that makes no document starts no build: one outside the
+    // meetings, or one in a meeting's folder that no build has read.
     let seen = watch.builds();
     repo.write("README.md", "Anteckningar\n");
+    repo.write(
+        "meetings/rsr/2026-01-26/anteckningar.txt",
+        "Att ta upp nästa gång\n",
+    );
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(watch.builds(), seen, "{}", watch.log());
 }
