@@ -23,7 +23,7 @@ use crate::repo::load::{self, Loaded, nearest};
 use crate::repo::model::{Body, Meeting, PersonRef, Repository, RuleLevel};
 
 /// A rule of `rsr check`: its id, whether a body may configure it, and what
-/// it guards against (printed by `rsr check --rules`).
+/// it guards against (printed by `rsr check --list-rules`).
 pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,

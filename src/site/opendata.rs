@@ -1,8 +1,8 @@
 //! Open data: `out/<body>/<YYYY-MM-DD>.json`, one file per meeting with its
 //! agenda, decisions and votes, in a stable shape modelled on OParl 1.1
 //! (Meeting, AgendaItem, Paper, File, Person, Organization, Location) and
-//! Popolo (VoteEvent, Count, Vote). README.md documents the shape and where
-//! it departs from both; `rsr schema --kind open-data` prints its schema.
+//! Popolo (VoteEvent, Count, Vote). docs/site-and-open-data.md documents the shape and where
+//! it departs from both; `rsr schema open-data` prints its schema.
 //!
 //! A file says no more than the published PDFs say: the agenda from the
 //! moment the kallelse is sent, attendance and decisions once the protokoll

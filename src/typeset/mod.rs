@@ -1,6 +1,7 @@
 //! Typesetting: an in-memory Typst World (embedded fonts, the templates, one
 //! virtual JSON file with the document's data) compiled to PDF. Nothing here
-//! reads the disk but the repository's own `templates/` folder, once.
+//! reads the disk itself: the templates a repository overrides and the
+//! attachments come through the file store (`repo::store`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
