@@ -241,11 +241,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         built,
         site,
         pages,
-        dependencies: files
-            .dependencies()
-            .into_iter()
-            .map(|(path, _)| path)
-            .collect(),
+        dependencies: files.dependencies(),
         elapsed: started.elapsed(),
         timings,
     })

@@ -20,7 +20,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, Summary};
 use crate::docs::Filter;
 use crate::error::Error;
-use crate::repo::load::{MEETING_FILE, MEETINGS_DIR, ORGANISATION_FILE};
+use crate::repo::load::{LOCK_FILE, MEETING_FILE, MEETINGS_DIR, ORGANISATION_FILE};
 use crate::typeset::TEMPLATES_DIR;
 
 /// How long changes are gathered before a rebuild.
@@ -46,7 +46,10 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
         .root
         .canonicalize()
         .map_err(|e| Error::io(&options.root, e))?;
-    let mut result = build::build(options);
+    let result = build::build(options);
+    // The files read are known whole once a build of the user's own filter
+    // has succeeded; until then every change counts and rebuilds that.
+    let mut whole = result.is_ok();
     let mut read = dependencies(&result, BTreeSet::new());
     on_event(Event::Built {
         changed: &[],
@@ -63,15 +66,19 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
     on_event(Event::Waiting);
 
     while let Some(changed) = next_changes(&receiver, &root) {
-        // After a failed build any file may be the one it missed (an
-        // attachment copied in at last).
-        let failed = result.is_err();
+        // Until then any file may be one a build missed (an attachment
+        // copied in at last).
         let changed: Vec<PathBuf> = changed
             .into_iter()
-            .filter(|path| failed || read.contains(path) || would_read(path))
+            .filter(|path| !whole || read.contains(path) || would_read(path))
             .collect();
         let Some(filter) = affected(&root, &changed, &options.filter) else {
             continue;
+        };
+        let filter = if whole {
+            filter
+        } else {
+            options.filter.clone()
         };
         let rebuild = BuildOptions {
             filter,
@@ -81,7 +88,8 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
             progress: options.progress,
             force: options.force,
         };
-        result = build::build(&rebuild);
+        let result = build::build(&rebuild);
+        whole |= result.is_ok() && rebuild.filter == options.filter;
         read = dependencies(&result, read);
         // Named for the reader: inputs, not an editor's temporary files.
         let shown: Vec<PathBuf> = changed
@@ -162,7 +170,8 @@ fn would_read(path: &Path) -> bool {
     if path.starts_with(TEMPLATES_DIR) {
         return path.extension().is_some_and(|e| e == "typ");
     }
-    path.starts_with(MEETINGS_DIR) && (is_yaml(path) || depth == 3)
+    let lock = path.file_name().is_some_and(|name| name == LOCK_FILE);
+    path.starts_with(MEETINGS_DIR) && (is_yaml(path) || lock || depth == 3)
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -318,6 +327,7 @@ mod tests {
             "meetings/ny/body.yaml",
             "meetings/bmn/2026-11-18",
             "meetings/bmn/2026-10-14/09-nytt.yaml",
+            "meetings/bmn/2026-10-14/justering.lock",
         ] {
             assert!(would_read(Path::new(read)), "{read}");
         }

@@ -13,10 +13,12 @@ use crate::repo::model::Repository;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gate {
     /// Whatever reads, the rules not run; what did not read is handed on
-    /// (`rsr diff`, which compares two trees as they are). Only an
-    /// unreadable rsr.yaml stops it.
+    /// (`rsr diff`, which compares two trees as they are; `rsr new`, which
+    /// may add a meeting beside a file with a mistake). Only an unreadable
+    /// rsr.yaml stops it.
     Partial,
-    /// Every file reads; the rules are not run (`rsr new`).
+    /// Every file reads; the rules are not run (`rsr justera` before it
+    /// edits, the build's second reading for the site).
     Loaded,
     /// Whatever reads, every rule run, every problem handed on (`rsr
     /// list`). Only an unreadable rsr.yaml stops it.

@@ -225,7 +225,7 @@ pub fn file_path(n: usize) -> String {
 }
 
 /// Which documents to make.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     pub bodies: Vec<String>,
     pub meetings: Vec<NaiveDate>,

@@ -113,6 +113,12 @@ impl Manifest {
         }
     }
 
+    /// The size of `output` in `out` as it is now, for the site's links;
+    /// 0 when it is not there.
+    pub fn size(&self, out: &Path, output: &Path) -> u64 {
+        std::fs::metadata(out.join(output)).map_or(0, |m| m.len())
+    }
+
     /// Writes the manifest atomically.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         // A map of strings always serializes.

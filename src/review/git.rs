@@ -17,7 +17,7 @@ pub(crate) fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, Error> {
         .arg(root)
         .args(args)
         .output()
-        .map_err(|e| Error::Internal(format!("rsr diff needs git on PATH: {e}")))?;
+        .map_err(missing)?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
@@ -35,16 +35,36 @@ pub(crate) fn text(bytes: Vec<u8>) -> String {
 
 pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
     let spec = format!("{rev}^{{commit}}");
-    git(root, &["rev-parse", "--verify", "--quiet", &spec])
-        .map(text)
-        .map_err(|_| Error::Usage(format!("`{rev}` is not a commit in this repository")))
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--verify", "--quiet", &spec])
+        .output()
+        .map_err(missing)?;
+    if output.status.success() {
+        Ok(text(output.stdout))
+    } else {
+        Err(Error::Usage(format!(
+            "`{rev}` is not a commit in this repository"
+        )))
+    }
+}
+
+/// git could not be run at all.
+fn missing(e: std::io::Error) -> Error {
+    Error::Internal(format!("rsr diff needs git on PATH: {e}"))
 }
 
 /// The merge base of HEAD with the first of main, origin/main, master or
 /// origin/master that exists.
 pub(crate) fn merge_base(root: &Path) -> Result<(String, String), Error> {
     for branch in MAIN_BRANCHES {
-        if resolve(root, branch).is_ok() {
+        let found = match resolve(root, branch) {
+            Ok(_) => true,
+            Err(Error::Usage(_)) => false,
+            Err(other) => return Err(other),
+        };
+        if found {
             let commit = text(git(root, &["merge-base", "HEAD", branch])?);
             return Ok((format!("merge-base with {branch}"), commit));
         }

@@ -106,7 +106,8 @@ pub fn justera(
         .or(meeting.spec.justering.as_ref().map(|j| j.date.value.0))
         .unwrap_or(options.today);
     let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())?;
-    crate::output::write::file(&file, edited.as_bytes())?;
+    // In place, as the secretary keeps it: its mode, or a link, stays.
+    std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
     // From here on the meeting file is restored on any failure.
     let sealed = (|| {
         let repository = checked(root)?;
@@ -136,7 +137,7 @@ pub fn justera(
             ),
         }),
         Err(error) => {
-            crate::output::write::file(&file, original.as_bytes())?;
+            std::fs::write(&file, &original).map_err(|e| Error::io(&file, e))?;
             Err(error)
         }
     }

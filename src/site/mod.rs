@@ -202,11 +202,7 @@ fn index(
         title: document.label(),
         href: href(&document.output),
         pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
-        size: size(
-            manifest
-                .facts(out, &document.output)
-                .map_or(0, |(size, _)| size),
-        ),
+        size: size(manifest.size(out, &document.output)),
     };
     let mut upcoming = Vec::new();
     let mut bodies = Vec::new();

@@ -172,6 +172,11 @@ impl Renderer {
                     .files
                     .read(file, u64::MAX)
                     .map_err(|refused| match refused {
+                        // Not there: the repository's data names a file it
+                        // does not hold.
+                        Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                            Error::Repository(format!("{}: {e}", file.display()))
+                        }
                         Refused::Io(e) => Error::io(file, e),
                         refused => {
                             Error::Repository(format!("cannot read {}: {refused}", file.display()))
@@ -255,8 +260,12 @@ impl Renderer {
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
         let inputs = self.inputs(document)?;
-        // What was just read, as the store recorded it.
-        let hashes = self.file_hashes(document).unwrap_or_default();
+        // The hashes of the bytes just read, as the store takes them.
+        let hashes: Vec<String> = inputs
+            .files
+            .iter()
+            .map(|bytes| crate::output::manifest::hash(&[bytes.as_slice()]))
+            .collect();
         let fingerprint = self.hash(document, &hashes);
         let files = inputs
             .files

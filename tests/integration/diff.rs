@@ -188,3 +188,18 @@ fn without_a_main_branch_diff_asks_for_a_revision() {
     let out = repo.rsr(&["diff", "HEAD"]).success().stdout();
     assert!(out.contains("inga dokument ändras"), "{out}");
 }
+
+#[test]
+fn without_git_diff_says_so_with_exit_code_3() {
+    let repo = committed();
+    let empty = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rsr"))
+        .arg("diff")
+        .env("PATH", empty.path())
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("rsr diff needs git on PATH"), "{stderr}");
+}
