@@ -9,12 +9,7 @@ use crate::repo::number::Paragraphs;
 use crate::sv;
 
 /// Every meeting of `body` against its lock.
-pub fn body(
-    repository: &Repository,
-    body: &Body,
-    numbering: &[Paragraphs],
-    found: &mut Vec<Diagnostic>,
-) {
+pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let label = |date| format!("{} {date}", body.spec.short_name);
     for meeting in &body.meetings {
         if meeting.status() == Status::Adjusted && meeting.lock.is_none() {
@@ -35,7 +30,7 @@ pub fn body(
             );
         }
     }
-    for (index, now) in seal::seals(repository, body, numbering) {
+    for (index, now) in seal::seals(repository, body) {
         let meeting = &body.meetings[index];
         let Some((file, sealed)) = &meeting.lock else {
             continue;
@@ -101,7 +96,7 @@ pub fn body(
                 };
                 let at = paragraphs
                     .first()
-                    .and_then(|n| item_of(body, &numbering[index], index, *n))
+                    .and_then(|n| item_of(body, &body.numbering[index], index, *n))
                     .unwrap_or_else(|| status.loc(&meeting.file));
                 found.push(
                     finding(

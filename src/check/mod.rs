@@ -364,11 +364,10 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);
-        let paragraphs = &body.numbering;
         if compare_locks {
-            lock::body(repository, body, paragraphs, &mut found);
+            lock::body(repository, body, &mut found);
         }
-        for (meeting, paragraphs) in body.meetings.iter().zip(paragraphs) {
+        for (meeting, paragraphs) in body.meetings.iter().zip(&body.numbering) {
             let context = Context {
                 repository,
                 body,

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use crate::docs::{self, Context, protokoll};
 use crate::output::manifest;
 use crate::repo::model::{Body, Lock, Meeting, Repository};
-use crate::repo::number;
 
 /// What the protokoll shows now: a hash of the whole and of each paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,8 +41,7 @@ pub fn seal(context: &Context) -> Seal {
 
 /// The seal of one meeting of `body`.
 pub fn seal_of(repository: &Repository, body: &Body, meeting: &Meeting) -> Seal {
-    let numbering = &body.numbering;
-    let context = docs::contexts(&repository.organisation, body, numbering)
+    let context = docs::contexts(&repository.organisation, body)
         .find(|context| std::ptr::eq(context.meeting, meeting));
     context.map_or_else(
         || Seal {
@@ -110,12 +108,8 @@ pub fn standing(meeting: &Meeting, lock: &Lock, now: &Seal) -> Standing {
 }
 
 /// The seal of every meeting of `body` that has a lock, by its index.
-pub fn seals(
-    repository: &Repository,
-    body: &Body,
-    numbering: &[number::Paragraphs],
-) -> Vec<(usize, Seal)> {
-    docs::contexts(&repository.organisation, body, numbering)
+pub fn seals(repository: &Repository, body: &Body) -> Vec<(usize, Seal)> {
+    docs::contexts(&repository.organisation, body)
         .enumerate()
         .filter(|(_, context)| context.meeting.lock.is_some())
         .map(|(index, context)| (index, seal(&context)))

@@ -123,7 +123,7 @@ pub enum Make {
     Meeting(fn(&Context, &[u32]) -> Vec<Document>),
     /// From a body's meetings, per year (those of the years of the dates in
     /// the slice, when it is not empty).
-    Year(fn(&Repository, &Body, &[Paragraphs], &[NaiveDate]) -> Vec<Document>),
+    Year(fn(&Repository, &Body, &[NaiveDate]) -> Vec<Document>),
 }
 
 impl Kind {
@@ -298,8 +298,7 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
     if !filter.wants_body(body) {
         return documents;
     }
-    let numbering = &body.numbering;
-    for context in contexts(&repository.organisation, body, numbering) {
+    for context in contexts(&repository.organisation, body) {
         let meeting = context.meeting;
         for spec in &KINDS {
             if let Make::Meeting(make) = spec.make
@@ -314,7 +313,7 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
         if let Make::Year(make) = spec.make
             && filter.wants_kind(spec.kind)
         {
-            documents.extend(make(repository, body, numbering, &filter.meetings));
+            documents.extend(make(repository, body, &filter.meetings));
         }
     }
     documents
@@ -324,11 +323,10 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
 pub fn contexts<'a>(
     organisation: &'a Organisation,
     body: &'a Body,
-    numbering: &'a [Paragraphs],
 ) -> impl Iterator<Item = Context<'a>> {
     body.meetings
         .iter()
-        .zip(numbering)
+        .zip(&body.numbering)
         .map(move |(meeting, paragraphs)| Context {
             organisation,
             body,

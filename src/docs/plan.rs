@@ -12,7 +12,6 @@ use super::{
     Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, contexts, organisation_of,
 };
 use crate::repo::model::{Body, ItemKind, Repository, Status};
-use crate::repo::number::Paragraphs;
 use crate::sv;
 
 pub const TITLE: &str = "Sammanträdesplan";
@@ -65,14 +64,9 @@ pub struct PlannedTopic {
 
 /// One plan per year in which the body has meetings; with `meetings` given,
 /// only the years of those meetings.
-pub fn documents(
-    repository: &Repository,
-    body: &Body,
-    numbering: &[Paragraphs],
-    meetings: &[NaiveDate],
-) -> Vec<Document> {
+pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -> Vec<Document> {
     let mut years: BTreeMap<i32, Vec<Context>> = BTreeMap::new();
-    for context in contexts(&repository.organisation, body, numbering) {
+    for context in contexts(&repository.organisation, body) {
         years
             .entry(context.meeting.date().year())
             .or_default()

@@ -376,13 +376,12 @@ pub fn files(
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
     for body in &repository.bodies {
-        let numbering = &body.numbering;
         let of_body: Vec<&Document> = documents
             .iter()
             .filter(|d| d.body == body.slug)
             .copied()
             .collect();
-        for context in docs::contexts(&repository.organisation, body, numbering) {
+        for context in docs::contexts(&repository.organisation, body) {
             let own: Vec<&Document> = of_body
                 .iter()
                 .filter(|d| d.date == context.meeting.date())
