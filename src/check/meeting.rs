@@ -36,14 +36,14 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         );
     }
     if let Some(next) = &spec.next_meeting
-        && next.value.0 <= meeting.date()
+        && next.value.date() <= meeting.date()
     {
         found.push(finding(
             "next-meeting-not-after",
             next.loc(file),
             format!(
                 "the next meeting, {}, is not after this one ({})",
-                sv::long_date(next.value.0),
+                sv::long_date(next.value.date()),
                 sv::long_date(meeting.date())
             ),
         ));
@@ -91,8 +91,7 @@ fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
     let members: Vec<&str> = context
         .body
         .spec
-        .members
-        .iter()
+        .members_on(context.meeting.date())
         .filter(|m| m.role.votes())
         .map(|m| key(&m.person))
         .collect();

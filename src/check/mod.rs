@@ -119,6 +119,16 @@ pub const RULES: &[Rule] = &[
         "an item id in `ärenden:` that the meeting does not have",
     ),
     rule("duplicate-person", E, "a person listed twice"),
+    rule(
+        "member-period",
+        E,
+        "a member whose `till` comes before their `från`",
+    ),
+    rule(
+        "not-a-member",
+        E,
+        "someone deciding, or replaced by a substitute, who is not a member of the body on the meeting's date",
+    ),
     rule("present-and-absent", E, "a member both present and absent"),
     rule(
         "substitute-for-present",
@@ -411,7 +421,7 @@ impl Context<'_> {
     }
 
     fn member_with(&self, role: crate::repo::model::Role) -> Option<(&Path, &PersonRef)> {
-        let member = self.body.spec.member_with(role)?;
+        let member = self.body.spec.member_with(role, self.meeting.date())?;
         Some((&self.body.file, &member.person))
     }
 }

@@ -8,17 +8,153 @@ use super::{Context, finding, key, name};
 use crate::error::Diagnostic;
 use crate::repo::attendance;
 use crate::repo::load::{ORGANISATION_FILE, nearest};
-use crate::repo::model::{Body, ItemSpec, PersonRef, Repository};
+use crate::repo::model::{Body, ItemSpec, PersonRef, PersonRefValue, Repository};
+use crate::sv;
 
 pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
-    let members: Vec<&PersonRef> = body.spec.members.iter().map(|m| &m.person).collect();
-    for person in &members {
-        unknown_person(repository, &body.file, person, found);
+    let file = &body.file;
+    for member in &body.spec.members {
+        unknown_person(repository, file, &member.person, found);
     }
-    duplicates(repository, &body.file, &members, "among the members", found);
+    // A person may be listed more than once when the entries are in force
+    // at different times: a ledamot who becomes vice ordförande from a date.
+    let members = &body.spec.members;
+    for (index, member) in members.iter().enumerate() {
+        if let (Some(from), Some(to)) = (&member.from, &member.to)
+            && to.value < from.value
+        {
+            found.push(
+                finding(
+                    "member-period",
+                    to.loc(file),
+                    format!(
+                        "{}'s `till: {}` comes before `från: {}`",
+                        name(repository, &member.person),
+                        sv::iso_date(to.value.0),
+                        sv::iso_date(from.value.0)
+                    ),
+                )
+                .with_hint("`till` is the last day the entry is in force; swap the dates"),
+            );
+            continue;
+        }
+        let earlier = members[..index]
+            .iter()
+            .find(|other| key(&other.person) == key(&member.person) && other.overlaps(member));
+        if let Some(first) = earlier {
+            found.push(
+                finding(
+                    "duplicate-person",
+                    member.person.loc(file),
+                    format!(
+                        "{} is listed twice among the members for the same days",
+                        name(repository, &member.person)
+                    ),
+                )
+                .with_hint(format!(
+                    "also on line {}; for a change of role from a date, end the first entry with `till:` and start this one with `från:`",
+                    first.person.line
+                )),
+            );
+        }
+    }
+}
+
+/// Whoever decides at a meeting is a member of the body on its date, and a
+/// substitute serves for someone who is: membership changes with a new
+/// mandate period, and a protokoll shows the body as it was that day.
+fn membership(context: &Context, found: &mut Vec<Diagnostic>) {
+    let body = context.body;
+    let Some(attendance) = &context.meeting.spec.attendance else {
+        return;
+    };
+    // A body that lists no members has nothing to check against.
+    if body.spec.members.is_empty() {
+        return;
+    }
+    let date = context.meeting.date();
+    let deciding: Vec<&str> = body
+        .spec
+        .members_on(date)
+        .filter(|m| m.role.votes())
+        .map(|m| key(&m.person))
+        .collect();
+    let in_force: Vec<&str> = body.spec.members_on(date).map(|m| key(&m.person)).collect();
+    let file = &context.meeting.file;
+    // An id the register lacks is `unknown-person`'s, once.
+    let registered = |person: &PersonRef| {
+        matches!(person.value, PersonRefValue::Id(_))
+            && context
+                .repository
+                .organisation
+                .person(&person.value)
+                .is_some()
+    };
+    let mut report = |person: &PersonRef, what: &str, among: &[&str]| {
+        let mut message = format!(
+            "{} {what}, but is not a member of {} on {}",
+            name(context.repository, person),
+            body.spec.short_name,
+            sv::iso_date(date)
+        );
+        let period = period_of(body, person);
+        if let Some(period) = &period {
+            message.push_str(&format!(" (a member {period})"));
+        }
+        let problem = finding("not-a-member", person.loc(file), message);
+        let hint = match (nearest(key(person), among), period) {
+            (Some(near), _) if near != key(person) => format!("did you mean `{near}`?"),
+            (_, Some(_)) => format!(
+                "if the membership had not ended, correct its `från`/`till` in {}; a substitute who served goes under `tjänstgörande_ersättare:`",
+                body.file.display()
+            ),
+            _ => format!(
+                "list them under `ledamöter:` in {}, or under `övriga:` if they took part without deciding",
+                body.file.display()
+            ),
+        };
+        found.push(problem.with_hint(hint));
+    };
+    for person in &attendance.present {
+        if registered(person) && !deciding.contains(&key(person)) {
+            report(person, "is listed as deciding", &deciding);
+        }
+    }
+    for serving in &attendance.serving {
+        if registered(&serving.person) && !in_force.contains(&key(&serving.person)) {
+            report(&serving.person, "serves as a substitute", &in_force);
+        }
+        if registered(&serving.replaces) && !deciding.contains(&key(&serving.replaces)) {
+            report(&serving.replaces, "is replaced by a substitute", &deciding);
+        }
+    }
+}
+
+/// "from 2027-01-01", "until 2026-12-31", "from 2023-01-01 until
+/// 2026-12-31": when a person is a member of the body at all.
+fn period_of(body: &Body, person: &PersonRef) -> Option<String> {
+    let entries: Vec<String> = body
+        .spec
+        .members
+        .iter()
+        .filter(|m| key(&m.person) == key(person))
+        .filter_map(|m| {
+            let from = m
+                .from
+                .as_ref()
+                .map(|d| format!("from {}", sv::iso_date(d.value.0)));
+            let to =
+                m.to.as_ref()
+                    .map(|d| format!("until {}", sv::iso_date(d.value.0)));
+            let parts: Vec<String> = from.into_iter().chain(to).collect();
+            (!parts.is_empty()).then(|| parts.join(" "))
+        })
+        .collect();
+    (!entries.is_empty()).then(|| entries.join(", "))
 }
 
 pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+    membership(context, found);
     let repository = context.repository;
     let meeting = context.meeting;
     let spec = &meeting.spec;

@@ -164,15 +164,31 @@ pub struct AgendaItem {
 pub fn data(context: &Context) -> Kallelse {
     let spec = &context.meeting.spec;
     let members_with = |wanted: &[Role]| -> Vec<String> {
-        context
-            .body
-            .spec
-            .members
-            .iter()
-            .filter(|member| wanted.contains(&member.role))
+        let mut listed_members: Vec<(&crate::repo::model::PersonRef, Role)> = context
+            .members()
             .map(|member| {
-                let name = listed(&context.person(&member.person));
-                match member.role {
+                (
+                    &member.person,
+                    context.role(&member.person).unwrap_or(member.role),
+                )
+            })
+            .filter(|(_, role)| wanted.contains(role))
+            .collect();
+        // A vice chair named for the meeting who is not a member that day
+        // (a substitute, say) is listed with the members all the same.
+        if let Some(vice) = &spec.vice_chair
+            && wanted.contains(&Role::ViceChair)
+            && !listed_members
+                .iter()
+                .any(|(p, _)| p.value.key() == vice.value.key())
+        {
+            listed_members.push((vice, Role::ViceChair));
+        }
+        listed_members
+            .into_iter()
+            .map(|(person, role)| {
+                let name = listed(&context.person(person));
+                match role {
                     Role::ViceChair => format!("{name}, vice ordförande"),
                     _ => name,
                 }

@@ -459,25 +459,50 @@ impl Context<'_> {
         attended
     }
 
-    /// The person's role in this body, if they are a member.
+    /// The person's role in this body on the meeting's date, if they are a
+    /// member then; the meeting's own `vice_ordförande:` takes that role
+    /// for the meeting from the body's, who then sits as a ledamot.
     pub fn role(&self, reference: &PersonRef) -> Option<Role> {
-        self.body.spec.role_of(&reference.value)
-    }
-
-    /// The meeting's chair: named in the meeting, or the body's ordförande.
-    pub fn chair(&self) -> Option<&PersonRef> {
-        let body = self.body.spec.member_with(Role::Chair).map(|m| &m.person);
-        self.meeting.spec.chair.as_ref().or(body)
-    }
-
-    /// The meeting's secretary: named in the meeting, or the body's.
-    pub fn secretary(&self) -> Option<&PersonRef> {
-        let body = self
+        let role = self
             .body
             .spec
-            .member_with(Role::Secretary)
-            .map(|m| &m.person);
-        self.meeting.spec.secretary.as_ref().or(body)
+            .role_of(&reference.value, self.meeting.date());
+        match &self.meeting.spec.vice_chair {
+            Some(vice) if vice.value.key() == reference.value.key() => Some(Role::ViceChair),
+            Some(_) if role == Some(Role::ViceChair) => Some(Role::Member),
+            _ => role,
+        }
+    }
+
+    /// The members and officers of the body on the meeting's date.
+    pub fn members(&self) -> impl Iterator<Item = &crate::repo::model::Member> {
+        self.body.spec.members_on(self.meeting.date())
+    }
+
+    /// The body's officer with this role on the meeting's date.
+    fn officer(&self, role: Role) -> Option<&PersonRef> {
+        let member = self.body.spec.member_with(role, self.meeting.date());
+        member.map(|m| &m.person)
+    }
+
+    /// The meeting's chair: named in the meeting, or the body's ordförande
+    /// on its date.
+    pub fn chair(&self) -> Option<&PersonRef> {
+        let named = self.meeting.spec.chair.as_ref();
+        named.or_else(|| self.officer(Role::Chair))
+    }
+
+    /// The meeting's vice chair: named in the meeting, or the body's.
+    pub fn vice_chair(&self) -> Option<&PersonRef> {
+        let named = self.meeting.spec.vice_chair.as_ref();
+        named.or_else(|| self.officer(Role::ViceChair))
+    }
+
+    /// The meeting's secretary: named in the meeting, or the body's on its
+    /// date.
+    pub fn secretary(&self) -> Option<&PersonRef> {
+        let named = self.meeting.spec.secretary.as_ref();
+        named.or_else(|| self.officer(Role::Secretary))
     }
 
     fn is_chair(&self, reference: &PersonRef) -> bool {

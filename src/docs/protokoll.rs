@@ -250,10 +250,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         paragraphs: number::span(context.paragraphs)
             .map(|(a, b)| sv::number_range(a, b))
             .unwrap_or_default(),
-        next_meeting: spec
-            .next_meeting
-            .as_ref()
-            .map(|date| sv::long_date(date.value.0)),
+        next_meeting: next_meeting(context),
         signatures,
         anslag: super::anslag::anslag(context),
         decision_heading: format!("{} beslut", context.body.spec.name),
@@ -303,6 +300,34 @@ pub fn justering(context: &Context) -> Option<String> {
         Some(time) => format!("{day} kl. {}, {}", time.value, justering.place),
         None => format!("{day}, {}", justering.place),
     })
+}
+
+/// "måndag 7 april 2025 kl. 13.00, Kommunhuset": the next meeting with the
+/// time and place written in `nästa_möte:`, else those of the meeting folder
+/// of that date. A sealed protokoll shows only what its own file says
+/// (`rsr justera` writes the rest in), so a later edit of the next meeting
+/// does not change it.
+fn next_meeting(context: &Context) -> Option<String> {
+    let next = &context.meeting.spec.next_meeting.as_ref()?.value;
+    let (mut start, mut place) = next.written();
+    let folder = context
+        .meeting
+        .lock
+        .is_none()
+        .then(|| context.body.meeting(next.date()))
+        .flatten();
+    if let Some(folder) = folder {
+        start = start.or(Some(folder.spec.start.value));
+        place = place.or(Some(folder.spec.place.as_str()));
+    }
+    let mut text = sv::long_date(next.date());
+    if let Some(start) = start {
+        text.push_str(&format!(" kl. {start}"));
+    }
+    if let Some(place) = place.filter(|p| !p.trim().is_empty()) {
+        text.push_str(&format!(", {place}"));
+    }
+    Some(text)
 }
 
 /// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"

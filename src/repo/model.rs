@@ -202,19 +202,27 @@ impl Repository {
 }
 
 impl BodySpec {
-    /// The first member with this role.
-    pub fn member_with(&self, role: Role) -> Option<&Member> {
-        self.members.iter().find(|member| member.role == role)
+    /// The members and officers in force on `date`, in the order body.yaml
+    /// lists them: an entry counts from its `från` to its `till`, both days
+    /// included.
+    pub fn members_on(&self, date: NaiveDate) -> impl Iterator<Item = &Member> {
+        self.members
+            .iter()
+            .filter(move |member| member.in_force(date))
     }
 
-    /// The role of a person from the register in this body.
-    pub fn role_of(&self, reference: &PersonRefValue) -> Option<Role> {
+    /// The first member with this role on `date`.
+    pub fn member_with(&self, role: Role, date: NaiveDate) -> Option<&Member> {
+        self.members_on(date).find(|member| member.role == role)
+    }
+
+    /// The role on `date` of a person from the register in this body.
+    pub fn role_of(&self, reference: &PersonRefValue, date: NaiveDate) -> Option<Role> {
         let PersonRefValue::Id(id) = reference else {
             return None;
         };
         let member = self
-            .members
-            .iter()
+            .members_on(date)
             .find(|m| matches!(&m.person.value, PersonRefValue::Id(other) if other == id))?;
         Some(member.role)
     }
@@ -364,6 +372,41 @@ pub struct Member {
     /// Roll i organet. / Role in the body.
     #[serde(rename = "roll")]
     pub role: Role,
+    /// Första dagen uppdraget gäller, t.ex. `2027-01-01` när en ny
+    /// mandatperiod börjar; utan det sedan tidigare. / The first day the
+    /// entry is in force; without it, since before any meeting.
+    #[serde(rename = "från")]
+    pub from: Option<Located<Date>>,
+    /// Sista dagen uppdraget gäller, t.ex. `2026-12-31`; utan det tills
+    /// vidare. / The last day the entry is in force; without it, until
+    /// further notice.
+    #[serde(rename = "till")]
+    pub to: Option<Located<Date>>,
+}
+
+impl Member {
+    /// Whether the entry is in force on `date`: from `från` to `till`, both
+    /// days included.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        let started = self.from.as_ref().is_none_or(|from| from.value.0 <= date);
+        let not_ended = self.to.as_ref().is_none_or(|to| date <= to.value.0);
+        started && not_ended
+    }
+
+    /// Whether this entry and `other` are in force on some common day.
+    pub fn overlaps(&self, other: &Member) -> bool {
+        let start = |m: &Member| m.from.as_ref().map(|d| d.value.0);
+        let end = |m: &Member| m.to.as_ref().map(|d| d.value.0);
+        let starts_before_other_ends = match (start(self), end(other)) {
+            (Some(from), Some(to)) => from <= to,
+            _ => true,
+        };
+        let other_starts_before_self_ends = match (start(other), end(self)) {
+            (Some(from), Some(to)) => from <= to,
+            _ => true,
+        };
+        starts_before_other_ends && other_starts_before_self_ends
+    }
 }
 
 /// Roll i organet. / Role in the body.
@@ -484,6 +527,10 @@ pub struct MeetingSpec {
     /// Ordförande; standard är organets. / Chair; defaults to the body's.
     #[serde(rename = "ordförande")]
     pub chair: Option<PersonRef>,
+    /// Vice ordförande vid detta sammanträde; standard är organets. / Vice
+    /// chair at this meeting; defaults to the body's.
+    #[serde(rename = "vice_ordförande")]
+    pub vice_chair: Option<PersonRef>,
     /// Sekreterare; standard är organets. / Secretary; defaults to the body's.
     #[serde(rename = "sekreterare")]
     pub secretary: Option<PersonRef>,
@@ -492,9 +539,11 @@ pub struct MeetingSpec {
     pub adjusters: Vec<PersonRef>,
     /// Justeringens tid och plats. / Time and place of adjustment.
     pub justering: Option<Justering>,
-    /// Nästa sammanträde. / The next meeting.
+    /// Nästa sammanträde: ett datum, eller `{datum, start, plats}` när
+    /// det inte finns någon mötesmapp för det. / The next meeting: a date,
+    /// or its date, start and place when no meeting folder holds it yet.
     #[serde(rename = "nästa_möte")]
-    pub next_meeting: Option<Located<Date>>,
+    pub next_meeting: Option<Located<NextMeeting>>,
     /// Närvaro, ifylld efter sammanträdet. / Attendance, after the meeting.
     #[serde(rename = "närvaro")]
     pub attendance: Option<Attendance>,
@@ -505,6 +554,82 @@ pub struct MeetingSpec {
     /// Formal corrections of the adjusted protokoll, which it then shows.
     #[serde(rename = "rättelser", default)]
     pub corrections: Vec<Correction>,
+}
+
+/// Nästa sammanträde: `2026-11-18`, eller `{datum: 2026-11-18, start:
+/// "13:00", plats: Kommunhuset}`. / The next meeting: a date, or a date
+/// with its start and place.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(untagged)]
+pub enum NextMeeting {
+    /// Datum; tid och plats hämtas ur det mötets fil när den finns. / A
+    /// date; the time and place come from that meeting's file if there is
+    /// one.
+    Date(Date),
+    /// Datum, tid och plats. / Date, time and place.
+    Planned(PlannedMeeting),
+}
+
+/// Nästa sammanträdes datum, tid och plats. / The next meeting's date, time
+/// and place.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedMeeting {
+    /// Datum. / Date.
+    #[serde(rename = "datum")]
+    pub date: Date,
+    /// Starttid. / Start time.
+    pub start: Option<Time>,
+    /// Lokal, adress eller länk. / Room, address or link.
+    #[serde(rename = "plats")]
+    pub place: Option<String>,
+}
+
+impl NextMeeting {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            NextMeeting::Date(date) => date.0,
+            NextMeeting::Planned(planned) => planned.date.0,
+        }
+    }
+
+    /// The start and place as written here, not looked up.
+    pub fn written(&self) -> (Option<Time>, Option<&str>) {
+        match self {
+            NextMeeting::Date(_) => (None, None),
+            NextMeeting::Planned(planned) => (planned.start, planned.place.as_deref()),
+        }
+    }
+}
+
+/// A date, or a mapping of the date, start and place: each read with its
+/// own error messages (an untagged enum would lose them).
+impl<'de> Deserialize<'de> for NextMeeting {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = NextMeeting;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date such as 2026-11-18, or {datum, start, plats}")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NextMeeting, E> {
+                let date = Date::deserialize(serde::de::value::StrDeserializer::<E>::new(text))?;
+                Ok(NextMeeting::Date(date))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<NextMeeting, A::Error> {
+                let planned =
+                    PlannedMeeting::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(NextMeeting::Planned(planned))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
 }
 
 /// En rättelse av ett justerat protokoll (t.ex. ett skrivfel, 36 §

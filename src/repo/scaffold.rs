@@ -87,7 +87,7 @@ pub fn meeting(
         let _ = writeln!(yaml, "form: {}", mode.label().to_lowercase());
     }
     yaml.push_str("status: planerad\n");
-    yaml.push_str(&attendance_hint(body));
+    yaml.push_str(&attendance_hint(body, date));
 
     let mut files = vec![(MEETING_FILE.to_string(), yaml)];
     for (n, title) in openings.iter().enumerate() {
@@ -175,11 +175,10 @@ fn opening_titles(meeting: &Meeting) -> Vec<String> {
 }
 
 /// The members as a commented `närvaro:` block to fill in after the meeting.
-fn attendance_hint(body: &Body) -> String {
+fn attendance_hint(body: &Body, date: NaiveDate) -> String {
     let deciding: Vec<&str> = body
         .spec
-        .members
-        .iter()
+        .members_on(date)
         .filter(|m| m.role.votes())
         .map(|m| m.person.value.key())
         .collect();

@@ -12,7 +12,7 @@ use crate::check::gate::{self, Gate};
 use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
 use crate::repo::load::LOCK_FILE;
-use crate::repo::model::{Meeting, Status};
+use crate::repo::model::{Body, Meeting, NextMeeting, Status};
 use crate::repo::sandbox::Refused;
 use crate::repo::scaffold::scalar;
 use crate::sv;
@@ -105,7 +105,14 @@ pub fn justera(
         .date
         .or(meeting.spec.justering.as_ref().map(|j| j.date.value.0))
         .unwrap_or(options.today);
-    let edited = mark_adjusted(&original, meeting, adjusted_on, options.place.as_deref())?;
+    let next = next_meeting_file(body, meeting);
+    let edited = mark_adjusted(
+        &original,
+        meeting,
+        adjusted_on,
+        options.place.as_deref(),
+        next,
+    )?;
     // In place, as the secretary keeps it: its mode, or a link, stays.
     std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
     // From here on the meeting file is restored on any failure.
@@ -168,15 +175,41 @@ fn checked(root: &Path) -> Result<crate::repo::model::Repository, Error> {
     }
 }
 
-/// meeting.yaml with `status: justerad` and the justering's date, its
-/// comments and layout kept.
+/// The meeting that `nästa_möte:` names by its date alone, when a folder
+/// holds it: the protokoll shows its time and place, which `rsr justera`
+/// writes into meeting.yaml, so that the sealed protokoll does not change
+/// when that meeting is later moved.
+fn next_meeting_file<'a>(body: &'a Body, meeting: &Meeting) -> Option<&'a Meeting> {
+    let next = meeting.spec.next_meeting.as_ref()?;
+    match next.value {
+        NextMeeting::Date(date) => body.meeting(date.0),
+        NextMeeting::Planned(_) => None,
+    }
+}
+
+/// meeting.yaml with `status: justerad`, the justering's date, and the next
+/// meeting's time and place as they stand, its comments and layout kept.
 fn mark_adjusted(
     text: &str,
     meeting: &Meeting,
     date: NaiveDate,
     place: Option<&str>,
+    next: Option<&Meeting>,
 ) -> Result<String, Error> {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    if let (Some(written), Some(next)) = (&meeting.spec.next_meeting, next) {
+        let start = next.spec.start.value;
+        let value = format!(
+            "{{datum: {}, start: \"{:02}:{:02}\", plats: {}}}",
+            sv::iso_date(next.date()),
+            start.hour,
+            start.minute,
+            // In a flow mapping a comma ends a plain scalar: always quoted.
+            serde_json::Value::String(next.spec.place.clone())
+        );
+        replace_value(&mut lines, written.line, written.column, &value)
+            .map_err(Error::Repository)?;
+    }
     let status = &meeting.spec.status;
     replace_value(&mut lines, status.line, status.column, "justerad").map_err(Error::Repository)?;
     match &meeting.spec.justering {

@@ -22,10 +22,11 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Three kallelser; the protokoll of RLG with its five protokollsutdrag;
-    // BMN's protokoll, its public version, eight protokollsutdrag and its
-    // anslagsbevis; a sammanträdesplan for each of the four bodies.
-    assert!(stderr.starts_with("Built 24 documents ("), "{stderr}");
+    // Four kallelser (BMN's of 2027 a draft); the protokoll of RLG with its
+    // five protokollsutdrag; BMN's protokoll, its public version, eight
+    // protokollsutdrag and its anslagsbevis; a sammanträdesplan for each of
+    // the four bodies, and BMN's for 2027.
+    assert!(stderr.starts_with("Built 26 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

@@ -15,6 +15,7 @@ mod hardening;
 mod incremental;
 mod justera;
 mod list;
+mod membership;
 mod new;
 mod numbering;
 mod opendata;

@@ -227,10 +227,17 @@ pub(super) const MEETING_FIELDS: &[MeetingField] = &[
     MeetingField {
         name: "nästa_möte",
         text: |m, _| {
-            m.spec
-                .next_meeting
-                .as_ref()
-                .map(|d| sv::iso_date(d.value.0))
+            m.spec.next_meeting.as_ref().map(|next| {
+                let (start, place) = next.value.written();
+                let mut text = sv::iso_date(next.value.date());
+                if let Some(start) = start {
+                    text.push_str(&format!(" kl. {start}"));
+                }
+                if let Some(place) = place {
+                    text.push_str(&format!(", {place}"));
+                }
+                text
+            })
         },
     },
     MeetingField {
