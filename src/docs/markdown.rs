@@ -1,5 +1,5 @@
-//! The Markdown subset of running text fields (paragraphs, bullet and
-//! numbered lists, emphasis, quotes, links) turned into a plain tree that the
+//! The Markdown subset of running text fields (paragraphs, headings, bullet
+//! and numbered lists, emphasis, quotes, links) turned into a plain tree that the
 //! templates walk. Text stays text: nothing here or in the templates ever
 //! evaluates it, so `#read("/etc/passwd")` prints as written.
 
@@ -20,6 +20,14 @@ pub enum Block {
     },
     Quote {
         content: Vec<Block>,
+    },
+    /// A sub-heading within the field: `depth` 1 sits directly under the
+    /// field's own heading, 2 under a heading of depth 1, and so on. The
+    /// levels of `#`, `##` … are made relative and never skip one, as
+    /// PDF/UA asks of headings.
+    Heading {
+        depth: u8,
+        content: Vec<Inline>,
     },
 }
 
@@ -46,6 +54,7 @@ enum Frame {
 
 enum Span {
     Paragraph,
+    Heading(u8),
     Emphasis,
     Strong,
     Link(String),
@@ -101,6 +110,11 @@ pub fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         match event {
+            // A heading at the top of the field; within a list or a quote
+            // it stays a paragraph.
+            Event::Start(Tag::Heading { level, .. }) if stack.len() == 1 => {
+                stack.push(Frame::Inlines(Span::Heading(level as u8), Vec::new()));
+            }
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
                 stack.push(Frame::Inlines(Span::Paragraph, Vec::new()));
             }
@@ -175,8 +189,30 @@ pub fn parse(text: &str) -> Vec<Block> {
     }
     close_open_paragraph(&mut stack);
     match stack.into_iter().next() {
-        Some(Frame::Blocks(blocks)) => blocks,
+        Some(Frame::Blocks(mut blocks)) => {
+            relative_depths(&mut blocks);
+            blocks
+        }
         _ => Vec::new(),
+    }
+}
+
+/// The field's headings, from `#` to `######`, as depths below the field's
+/// own heading: the first one is depth 1 whatever its `#`s, a deeper one
+/// goes one further down at most, a shallower one back up to a depth it
+/// had. `## Bakgrund` then `#### Detaljer` is 1 then 2.
+fn relative_depths(blocks: &mut [Block]) {
+    // The Markdown level of each depth in use, outermost first.
+    let mut open: Vec<u8> = Vec::new();
+    for block in blocks {
+        if let Block::Heading { depth, .. } = block {
+            let level = *depth;
+            while open.last().is_some_and(|&last| last >= level) {
+                open.pop();
+            }
+            open.push(level);
+            *depth = u8::try_from(open.len()).unwrap_or(u8::MAX);
+        }
     }
 }
 
@@ -216,6 +252,15 @@ fn close_inlines(stack: &mut Vec<Frame>) {
     };
     let inline = match span {
         Span::Paragraph => return push_block(stack, Block::Paragraph { content }),
+        Span::Heading(level) => {
+            return push_block(
+                stack,
+                Block::Heading {
+                    depth: level,
+                    content,
+                },
+            );
+        }
         Span::Emphasis => Inline::Emphasis { content },
         Span::Strong => Inline::Strong { content },
         Span::Link(url) if is_web_address(&url) => Inline::Link { url, content },
@@ -296,7 +341,7 @@ mod tests {
         blocks
             .iter()
             .map(|block| match block {
-                Block::Paragraph { .. } => 1,
+                Block::Paragraph { .. } | Block::Heading { .. } => 1,
                 Block::Quote { content } => 1 + depth(content),
                 Block::List { items, .. } => {
                     1 + items.iter().map(|item| depth(item)).max().unwrap_or(0)
@@ -396,11 +441,42 @@ mod tests {
     }
 
     #[test]
+    fn headings_become_relative_depths_that_never_skip() {
+        let blocks = parse(
+            "## Bakgrund\n\nText.\n\n#### Detaljer\n\n###### Djupast\n\n### Åter\n\n# Överst\n\n- # I en lista",
+        );
+        let depths: Vec<(u8, String)> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { depth, content } => Some((*depth, format!("{content:?}"))),
+                _ => None,
+            })
+            .map(|(depth, content)| (depth, content.split('"').nth(1).unwrap_or("").to_string()))
+            .collect();
+        assert_eq!(
+            depths,
+            [
+                (1, "Bakgrund".to_string()),
+                (2, "Detaljer".to_string()),
+                (3, "Djupast".to_string()),
+                (2, "Åter".to_string()),
+                (1, "Överst".to_string()),
+            ]
+        );
+        // Within a list a heading stays text.
+        assert!(
+            matches!(blocks.last(), Some(Block::List { .. })),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
     fn markup_outside_the_subset_stays_text() {
         let blocks = parse("# Rubrik\n\n<b>fet</b> `#read(\"/etc/passwd\")` $x^2$");
         assert_eq!(
             blocks[0],
-            Block::Paragraph {
+            Block::Heading {
+                depth: 1,
                 content: vec![text("Rubrik")]
             }
         );

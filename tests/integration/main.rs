@@ -12,6 +12,7 @@ mod draft;
 mod errors;
 mod fuzz;
 mod hardening;
+mod headings;
 mod incremental;
 mod justera;
 mod list;

@@ -415,3 +415,64 @@ pub fn bytes_contain(path: &Path, word: &str) -> bool {
             .any(|window| window == form.as_slice())
     })
 }
+
+/// The structure element types of a tagged PDF (`H2`, `P`, `Figure` …) in
+/// document order, each with its `/Alt` text if it has one: what a screen
+/// reader walks.
+pub fn structure(path: &Path) -> Vec<(String, Option<String>)> {
+    use lopdf::Object;
+    let document = lopdf::Document::load(path).expect("a PDF lopdf reads");
+    let resolve = |object: &Object| -> Option<Object> {
+        match object {
+            Object::Reference(id) => document.get_object(*id).ok().cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let root = document
+        .catalog()
+        .ok()
+        .and_then(|catalog| catalog.get(b"StructTreeRoot").ok())
+        .and_then(resolve)
+        .expect("a structure tree");
+    let mut found = Vec::new();
+    let mut pending = vec![root];
+    // Depth first, in order: children are pushed in reverse.
+    while let Some(object) = pending.pop() {
+        match object {
+            Object::Dictionary(element) => {
+                if let Ok(Object::Name(kind)) = element.get(b"S") {
+                    let alt = element.get(b"Alt").ok().and_then(|alt| match alt {
+                        Object::String(bytes, _) => Some(decode_text(bytes)),
+                        _ => None,
+                    });
+                    found.push((String::from_utf8_lossy(kind).into_owned(), alt));
+                }
+                if let Ok(kids) = element.get(b"K")
+                    && let Some(kids) = resolve(kids)
+                {
+                    pending.push(kids);
+                }
+            }
+            Object::Array(kids) => {
+                pending.extend(kids.iter().rev().filter_map(resolve));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, or PDFDocEncoding
+/// (read as Latin-1, which it matches for the letters used here).
+fn decode_text(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
