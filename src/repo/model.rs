@@ -424,9 +424,8 @@ impl Meeting {
 /// Sammanträdets status: planerad → kallad → genomförd → justerad, eller
 /// inställd. / The meeting's status: planned → called → held → adjusted,
 /// or cancelled.
-///
-/// Not ordered: an inställd meeting stands beside the course, not on it, so
-/// statuses are compared with `reached`.
+// Not ordered: an inställd meeting stands beside the course, not on it, so
+// statuses are compared with `reached`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Status {
     #[serde(rename = "planerad")]
@@ -437,7 +436,7 @@ pub enum Status {
     Held,
     #[serde(rename = "justerad")]
     Adjusted,
-    /// Sammanträdet hålls inte. / The meeting will not be held.
+    // The meeting will not be held.
     #[serde(rename = "inställd")]
     Cancelled,
 }
