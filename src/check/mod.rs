@@ -243,7 +243,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "cancelled-justering",
         E,
-        "an inställd meeting with justerare, a justering or a justering.lock",
+        "an inställd meeting with justerare or a justering: it has no protokoll to adjust",
     ),
     rule(
         "cancelled-paragraph",
