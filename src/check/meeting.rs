@@ -156,13 +156,18 @@ fn cancelled(context: &Context, found: &mut Vec<Diagnostic>) {
     }
     // A justering.lock is `lock-not-adjusted`'s.
     let pins = [&spec.first_paragraph, &spec.previous_paragraph];
-    for (pin, field) in pins.into_iter().zip(["första_paragraf", "föregående_paragraf"]) {
+    for (pin, field) in pins
+        .into_iter()
+        .zip(["första_paragraf", "föregående_paragraf"])
+    {
         if let Some(pin) = pin {
             found.push(
                 finding(
                     "cancelled-paragraph",
                     pin.loc(file),
-                    format!("the meeting is inställd and has no § numbers, but `{field}` pins them"),
+                    format!(
+                        "the meeting is inställd and has no § numbers, but `{field}` pins them"
+                    ),
                 )
                 .with_hint(format!(
                     "move `{field}: {}` to the next meeting, whose numbering it means",

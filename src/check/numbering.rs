@@ -24,8 +24,15 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
             // Its pins, if any, are reported by `cancelled-paragraph`.
             continue;
         }
-        let pins = [&meeting.spec.first_paragraph, &meeting.spec.previous_paragraph];
-        if let Some(pin) = pins.into_iter().flatten().find(|p| p.value >= MAX_PARAGRAPH) {
+        let pins = [
+            &meeting.spec.first_paragraph,
+            &meeting.spec.previous_paragraph,
+        ];
+        if let Some(pin) = pins
+            .into_iter()
+            .flatten()
+            .find(|p| p.value >= MAX_PARAGRAPH)
+        {
             found.push(
                 finding(
                     "paragraph-range",
@@ -78,9 +85,9 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
                 );
                 let hint = match unpinned {
                     Some(unpinned) => format!("{explain}; otherwise {unpinned}"),
-                    None => format!(
-                        "{explain} (the § numbers of this meeting are sealed and stay)"
-                    ),
+                    None => {
+                        format!("{explain} (the § numbers of this meeting are sealed and stay)")
+                    }
                 };
                 found.push(
                     finding(

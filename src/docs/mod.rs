@@ -218,7 +218,9 @@ impl Document {
     pub fn heading(&self) -> String {
         let spec = self.kind.spec();
         match (spec.scope, self.paragraph) {
-            _ if self.cancelled => format!("{}, {}", spec.title, kallelse::NOTICE_TITLE.to_lowercase()),
+            _ if self.cancelled => {
+                format!("{}, {}", spec.title, kallelse::NOTICE_TITLE.to_lowercase())
+            }
             _ if self.is_public_version() => format!("{}, offentlig version", spec.title),
             (Scope::Paragraph, Some(n)) => format!("{} § {n}", spec.title),
             _ => spec.title.to_string(),

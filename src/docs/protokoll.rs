@@ -239,7 +239,8 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
     if public {
         header.document_title.push_str(" (offentlig version)");
     }
-    let header = header.draft((!context.meeting.status().reached(Status::Adjusted)).then_some(DRAFT));
+    let header =
+        header.draft((!context.meeting.status().reached(Status::Adjusted)).then_some(DRAFT));
     Protokoll {
         header,
         time: when(context),

@@ -16,13 +16,16 @@ pub type Paragraphs = Vec<Option<u32>>;
 /// Numbers every meeting of a body; the result follows `body.meetings`
 /// (which the loader keeps sorted by date).
 pub fn number_body(body: &Body) -> Vec<Paragraphs> {
-    number_with(&body.meetings, |meeting| start(meeting))
+    number_with(&body.meetings, start)
 }
 
 /// Numbers meetings (sorted by date) with `start` saying where a meeting's
 /// numbering resumes, if it says; `rsr check` asks what other starts would
 /// number.
-pub fn number_with(meetings: &[Meeting], start: impl Fn(&Meeting) -> Option<u32>) -> Vec<Paragraphs> {
+pub fn number_with(
+    meetings: &[Meeting],
+    start: impl Fn(&Meeting) -> Option<u32>,
+) -> Vec<Paragraphs> {
     let mut year = None;
     let mut next = 1;
     meetings
@@ -141,6 +144,27 @@ mod tests {
             meeting("2026-01-12", None, &[M, M]),
         ]));
         assert_eq!(numbers[1], vec![Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_cancelled_meeting_gets_no_numbers_and_the_next_continues_before_it() {
+        let mut cancelled = meeting("2026-02-09", None, &[M, M]);
+        cancelled.spec.status.value = crate::repo::model::Status::Cancelled;
+        let numbers = number_body(&body(vec![
+            meeting("2026-01-12", None, &[M, M]),
+            cancelled,
+            meeting("2026-03-09", None, &[M]),
+        ]));
+        assert_eq!(numbers[1], vec![None, None]);
+        assert_eq!(numbers[2], vec![Some(3)]);
+    }
+
+    #[test]
+    fn a_stated_previous_paragraph_resumes_after_it() {
+        let mut resumed = meeting("2026-09-14", None, &[M, M]);
+        resumed.spec.previous_paragraph = serde_saphyr::from_str("57").ok();
+        let numbers = number_body(&body(vec![meeting("2026-01-12", None, &[M]), resumed]));
+        assert_eq!(numbers[1], vec![Some(58), Some(59)]);
     }
 
     #[test]

@@ -580,8 +580,8 @@ fn agenda_item(context: &Context, meeting_id: &str, index: usize) -> AgendaItem 
     agenda.proposal = spec.proposal.as_ref().map(|p| p.value.clone());
 
     // The decision record is public once its paragraph is adjusted.
-    let published =
-        m.status().reached(Status::Adjusted) || (spec.immediate && m.status().reached(Status::Held));
+    let published = m.status().reached(Status::Adjusted)
+        || (spec.immediate && m.status().reached(Status::Held));
     if !published {
         return agenda;
     }

@@ -19,9 +19,7 @@ fn json(repo: &Repo, relative: &str) -> Value {
 /// The VEVENT of `uid` in a calendar, parsed back with the icalendar crate.
 fn event(ics: &str, uid: &str) -> icalendar::Event {
     let unfolded = icalendar::parser::unfold(ics);
-    let calendar: icalendar::Calendar = icalendar::parser::read_calendar(&unfolded)
-        .unwrap()
-        .into();
+    let calendar: icalendar::Calendar = icalendar::parser::read_calendar(&unfolded).unwrap().into();
     calendar
         .events()
         .find(|e| e.get_uid() == Some(uid))
@@ -60,11 +58,22 @@ fn a_cancelled_meeting_whose_kallelse_was_sent_has_a_notice_in_its_place_and_no_
     );
     // A notice, not an agenda.
     assert!(!text.contains("Regional utvecklingsstrategi"), "{text}");
-    assert!(!text.contains("Föredragningslista") && !text.contains("Ledamöter"), "{text}");
+    assert!(
+        !text.contains("Föredragningslista") && !text.contains("Ledamöter"),
+        "{text}"
+    );
 
     // No protokoll, utdrag or anslagsbevis, even when asked for.
-    repo.rsr(&["build", "--body", "rsr", "--meeting", "2026-03-16", "--kind", "protokoll"])
-        .success();
+    repo.rsr(&[
+        "build",
+        "--body",
+        "rsr",
+        "--meeting",
+        "2026-03-16",
+        "--kind",
+        "protokoll",
+    ])
+    .success();
     let made: Vec<String> = std::fs::read_dir(repo.path().join("out/rsr"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -83,7 +92,10 @@ fn a_cancelled_meeting_whose_kallelse_was_sent_has_a_notice_in_its_place_and_no_
     let plan = repo.text("out/rsr/2026-sammantradesplan.pdf");
     assert_in_order(
         &plan,
-        &["måndag 26 januari", "måndag 16 mars kl. 13.15–16.00 Inställt"],
+        &[
+            "måndag 26 januari",
+            "måndag 16 mars kl. 13.15–16.00 Inställt",
+        ],
     );
     assert!(
         plan.contains("Ärendena är inte färdigberedda. De tas upp vid sammanträdet i april."),
@@ -93,9 +105,14 @@ fn a_cancelled_meeting_whose_kallelse_was_sent_has_a_notice_in_its_place_and_no_
 
     // The site says so and names the notice for what it is.
     let index = repo.read("out/index.html");
-    let at = index.find("<h4>Måndag 16 mars 2026</h4>").expect("the meeting is listed");
+    let at = index
+        .find("<h4>Måndag 16 mars 2026</h4>")
+        .expect("the meeting is listed");
     let entry = &index[at..at + index[at..].find("</li>\n<li>").unwrap_or(600)];
-    assert!(entry.contains("<span class=\"status\">Inställt</span>"), "{entry}");
+    assert!(
+        entry.contains("<span class=\"status\">Inställt</span>"),
+        "{entry}"
+    );
     assert!(entry.contains("Ärendena är inte färdigberedda."), "{entry}");
     assert!(entry.contains(">Inställt sammanträde</a>"), "{entry}");
 
@@ -212,11 +229,21 @@ fn numbering_passes_a_cancelled_meeting_by() {
             .map(|item| item["paragraph"].clone())
             .collect()
     };
-    assert_eq!(paragraphs("2026-04-20"), [serde_json::json!(6), serde_json::json!(7)]);
+    assert_eq!(
+        paragraphs("2026-04-20"),
+        [serde_json::json!(6), serde_json::json!(7)]
+    );
     let list = repo.rsr(&["list"]).success().stdout();
     assert_in_order(
         &list,
-        &["2026-01-26", "§§ 1–5", "2026-03-16", "inställd", "2026-04-20", "§§ 6–7"],
+        &[
+            "2026-01-26",
+            "§§ 1–5",
+            "2026-03-16",
+            "inställd",
+            "2026-04-20",
+            "§§ 6–7",
+        ],
     );
 
     // Uncancelled, it would take §§ 6–7 and move the next meeting on.
@@ -266,7 +293,8 @@ fn a_cancelled_meeting_with_attendance_decisions_or_justering_is_an_error() {
         .usage_failure()
         .stderr();
     assert!(
-        stderr.contains("RSR 2026-03-16 is inställd: a cancelled meeting has no protokoll to adjust"),
+        stderr
+            .contains("RSR 2026-03-16 is inställd: a cancelled meeting has no protokoll to adjust"),
         "{stderr}"
     );
 }
@@ -277,7 +305,9 @@ fn april(extra: &str) -> Repo {
     let repo = Repo::minimal();
     repo.write(
         "meetings/kn/2026-04-06/meeting.yaml",
-        &format!("datum: 2026-04-06\nstart: '13:00'\nplats: Sessionssalen\nstatus: kallad\n{extra}"),
+        &format!(
+            "datum: 2026-04-06\nstart: '13:00'\nplats: Sessionssalen\nstatus: kallad\n{extra}"
+        ),
     );
     repo.write(
         "meetings/kn/2026-04-06/01-upprop.yaml",
@@ -311,7 +341,10 @@ fn a_hole_explained_with_foregaende_paragraf_resumes_numbering_without_a_gap() {
     // Unexplained, the gap is reported, and the hint offers the explanation.
     let repo = april("första_paragraf: 10\n");
     let stderr = repo.rsr(&["check"]).failure().stderr();
-    assert!(stderr.contains("error[paragraph-gap]: § 3–9 would be missing"), "{stderr}");
+    assert!(
+        stderr.contains("error[paragraph-gap]: § 3–9 would be missing"),
+        "{stderr}"
+    );
     assert_eq!(
         hint_of(&stderr, "paragraph-gap"),
         "if the meetings with § 3–9 are not in the repository, say so with `föregående_paragraf: 9`; otherwise remove `första_paragraf` to continue at § 3"
@@ -363,7 +396,10 @@ fn september(extra: &str) -> Repo {
         "meetings/bmn/2026-09-16/01-upprop.yaml",
         "rubrik: Upprop\ntyp: standard\n",
     );
-    repo.write("meetings/bmn/2026-09-16/02-taxa.yaml", "rubrik: Taxa 2027\n");
+    repo.write(
+        "meetings/bmn/2026-09-16/02-taxa.yaml",
+        "rubrik: Taxa 2027\n",
+    );
     repo
 }
 
@@ -374,7 +410,10 @@ fn no_hint_renumbers_a_sealed_protokoll() {
     // would renumber its protokoll, so the hint does not say so.
     let repo = september("");
     let stderr = repo.rsr(&["check"]).failure().stderr();
-    assert!(stderr.contains("error[paragraph-gap]: § 3–117 would be missing"), "{stderr}");
+    assert!(
+        stderr.contains("error[paragraph-gap]: § 3–117 would be missing"),
+        "{stderr}"
+    );
     let hint = hint_of(&stderr, "paragraph-gap");
     assert_eq!(
         hint,
