@@ -62,7 +62,23 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             }
         }
         if let Some((line, column)) = spec.first_record()
-            && meeting.status() < Status::Held
+            && meeting.status().is_cancelled()
+        {
+            let loc = crate::repo::model::Loc {
+                file: item.file.clone(),
+                line,
+                column,
+            };
+            found.push(
+                finding(
+                    "cancelled-decision",
+                    loc,
+                    "a decision or its record (motions, vote, reservations, jäv) is given, but the meeting is inställd",
+                )
+                .with_hint("an inställd meeting decides nothing: move the item to the meeting that decides it"),
+            );
+        } else if let Some((line, column)) = spec.first_record()
+            && !meeting.status().reached(Status::Held)
         {
             let loc = crate::repo::model::Loc {
                 file: item.file.clone(),

@@ -15,7 +15,10 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     let file = &meeting.file;
     let status = &spec.status;
 
-    if status.value >= Status::Held && spec.attendance.is_none() {
+    if status.value.is_cancelled() {
+        cancelled(context, found);
+    }
+    if status.value.reached(Status::Held) && spec.attendance.is_none() {
         found.push(
             finding(
                 "held-without-attendance",
@@ -118,5 +121,58 @@ fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
                 members.len()
             ),
         ));
+    }
+}
+
+/// An inställd meeting was not held: nobody attended, nothing was decided,
+/// there is no protokoll to adjust, and it has no § numbers to pin.
+fn cancelled(context: &Context, found: &mut Vec<Diagnostic>) {
+    let meeting = context.meeting;
+    let spec = &meeting.spec;
+    let file = &meeting.file;
+    let status = spec.status.loc(file);
+    if spec.attendance.is_some() {
+        found.push(
+            finding(
+                "cancelled-attendance",
+                status.clone(),
+                "the meeting is inställd, but its attendance (`närvaro`) is recorded",
+            )
+            .with_hint("remove `närvaro:`, or set the status the meeting had if it was held"),
+        );
+    }
+    let justering = spec.justering.as_ref().map(|j| j.date.loc(file));
+    let adjusters = spec.adjusters.first().map(|a| a.loc(file));
+    if let Some(loc) = justering.or(adjusters) {
+        found.push(
+            finding(
+                "cancelled-justering",
+                loc,
+                "the meeting is inställd, but justerare or a justering are given: it has no protokoll to adjust",
+            )
+            .with_hint("remove `justerare:` and `justering:`"),
+        );
+    }
+    // A justering.lock is `lock-not-adjusted`'s.
+    let pins = [&spec.first_paragraph, &spec.previous_paragraph];
+    for (pin, field) in pins
+        .into_iter()
+        .zip(["första_paragraf", "föregående_paragraf"])
+    {
+        if let Some(pin) = pin {
+            found.push(
+                finding(
+                    "cancelled-paragraph",
+                    pin.loc(file),
+                    format!(
+                        "the meeting is inställd and has no § numbers, but `{field}` pins them"
+                    ),
+                )
+                .with_hint(format!(
+                    "move `{field}: {}` to the next meeting, whose numbering it means",
+                    pin.value
+                )),
+            );
+        }
     }
 }

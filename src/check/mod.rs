@@ -206,6 +206,11 @@ pub const RULES: &[Rule] = &[
         "a pinned § number that skips numbers after an earlier meeting that year",
     ),
     rule(
+        "paragraph-resume",
+        E,
+        "a `föregående_paragraf` that is not true: it collides with the meeting before, explains no hole, or disagrees with `första_paragraf`",
+    ),
+    rule(
         "paragraph-range",
         E,
         "a pinned § number of 100 000 or more, which no body reaches in a year",
@@ -234,6 +239,26 @@ pub const RULES: &[Rule] = &[
         "decision-before-held",
         E,
         "a decision recorded for a meeting that has not been held",
+    ),
+    rule(
+        "cancelled-attendance",
+        E,
+        "an inställd meeting with attendance (`närvaro`)",
+    ),
+    rule(
+        "cancelled-decision",
+        E,
+        "an inställd meeting with a decision or its record (motions, vote, reservations, jäv)",
+    ),
+    rule(
+        "cancelled-justering",
+        E,
+        "an inställd meeting with justerare or a justering: it has no protokoll to adjust",
+    ),
+    rule(
+        "cancelled-paragraph",
+        E,
+        "an inställd meeting with `första_paragraf` or `föregående_paragraf`: it has no § numbers",
     ),
     rule(
         "held-without-attendance",

@@ -1,12 +1,15 @@
 //! § numbers across a body's meetings of one year: a pinned first number
 //! must continue where the previous meeting ended, neither reusing numbers
-//! nor leaving a gap.
+//! nor leaving a gap, unless the meeting explains the gap with
+//! `föregående_paragraf` (meetings missing from the repository), which must
+//! then be true. An inställd meeting has no numbers and is skipped. No hint
+//! suggests an edit that would renumber a sealed protokoll.
 
 use chrono::Datelike;
 
 use super::finding;
 use crate::error::Diagnostic;
-use crate::repo::model::Body;
+use crate::repo::model::{Body, Meeting};
 use crate::repo::number;
 
 /// No body reaches this § number in a year.
@@ -14,11 +17,21 @@ const MAX_PARAGRAPH: u32 = 100_000;
 
 pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
     let numbering = &body.numbering;
-    let mut previous: Option<(i32, &crate::repo::model::Meeting, u32)> = None;
+    let mut previous: Option<(i32, &Meeting, u32)> = None;
     for (meeting, paragraphs) in body.meetings.iter().zip(numbering) {
         let year = meeting.date().year();
-        if let Some(pin) = &meeting.spec.first_paragraph
-            && pin.value >= MAX_PARAGRAPH
+        if meeting.status().is_cancelled() {
+            // Its pins, if any, are reported by `cancelled-paragraph`.
+            continue;
+        }
+        let pins = [
+            &meeting.spec.first_paragraph,
+            &meeting.spec.previous_paragraph,
+        ];
+        if let Some(pin) = pins
+            .into_iter()
+            .flatten()
+            .find(|p| p.value >= MAX_PARAGRAPH)
         {
             found.push(
                 finding(
@@ -33,12 +46,25 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        if let (Some(pin), Some((prev_year, prev_meeting, last))) =
-            (&meeting.spec.first_paragraph, previous)
-            && prev_year == year
+        let before = previous.filter(|(prev_year, ..)| *prev_year == year);
+        if meeting.spec.previous_paragraph.is_some() {
+            resume(body, meeting, before.map(|(_, m, last)| (m, last)), found);
+        } else if let (Some(pin), Some((_, prev_meeting, last))) =
+            (&meeting.spec.first_paragraph, before)
         {
             let expected = last.saturating_add(1);
+            // Removing the pin renumbers this meeting and those after it
+            // that continue from it: not if a sealed protokoll is among them.
+            let unpinned = if renumbers_sealed(body, meeting, None) {
+                None
+            } else {
+                Some(format!(
+                    "remove `första_paragraf` to continue at § {expected}"
+                ))
+            };
             if pin.value < expected {
+                let hint =
+                    unpinned.unwrap_or_else(|| correct_before(meeting, prev_meeting, pin.value));
                 found.push(
                     finding(
                         "paragraph-collision",
@@ -49,12 +75,20 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
                             prev_meeting.date()
                         ),
                     )
-                    .with_hint(format!(
-                        "remove `första_paragraf` to continue at § {expected}"
-                    )),
+                    .with_hint(hint),
                 );
             } else if pin.value > expected {
                 let missing = crate::sv::number_range(expected, pin.value - 1);
+                let explain = format!(
+                    "if the meetings with § {missing} are not in the repository, say so with `föregående_paragraf: {}`",
+                    pin.value - 1
+                );
+                let hint = match unpinned {
+                    Some(unpinned) => format!("{explain}; otherwise {unpinned}"),
+                    None => {
+                        format!("{explain} (the § numbers of this meeting are sealed and stay)")
+                    }
+                };
                 found.push(
                     finding(
                         "paragraph-gap",
@@ -64,9 +98,7 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
                             prev_meeting.date()
                         ),
                     )
-                    .with_hint(format!(
-                        "remove `första_paragraf` to continue at § {expected}"
-                    )),
+                    .with_hint(hint),
                 );
             }
         }
@@ -75,5 +107,127 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
         } else if previous.is_some_and(|(y, ..)| y != year) {
             previous = None;
         }
+    }
+}
+
+/// `föregående_paragraf: N`: the meetings missing before this one ended at
+/// § N. True only if N is past the end of the meeting before it in the
+/// repository (there is a hole, and no number is used twice) and agrees
+/// with `första_paragraf` where both are given.
+fn resume(
+    body: &Body,
+    meeting: &Meeting,
+    before: Option<(&Meeting, u32)>,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Some(previous) = &meeting.spec.previous_paragraph else {
+        return;
+    };
+    let stated = previous.value;
+    if let Some(first) = &meeting.spec.first_paragraph
+        && first.value != stated.saturating_add(1)
+    {
+        // Where renumbering would break a seal, the explanation must change
+        // to match the numbers.
+        let hint = if renumbers_sealed(body, meeting, Some(stated.saturating_add(1))) {
+            format!(
+                "the § numbers from § {} on are sealed (justering.lock) and stay: set `föregående_paragraf: {}`",
+                first.value,
+                first.value.saturating_sub(1)
+            )
+        } else {
+            format!(
+                "give only one of them: `föregående_paragraf: {}` or `första_paragraf: {}`",
+                first.value.saturating_sub(1),
+                stated.saturating_add(1)
+            )
+        };
+        found.push(
+            finding(
+                "paragraph-resume",
+                first.loc(&meeting.file),
+                format!(
+                    "`första_paragraf: {}` does not follow `föregående_paragraf: {stated}`, which says this meeting starts at § {}",
+                    first.value,
+                    stated.saturating_add(1)
+                ),
+            )
+            .with_hint(hint),
+        );
+        return;
+    }
+    let Some((prev_meeting, last)) = before else {
+        // The repository starts with this meeting's year: nothing to
+        // compare with.
+        return;
+    };
+    let current = number::start(meeting);
+    if stated < last {
+        found.push(
+            finding(
+                "paragraph-resume",
+                previous.loc(&meeting.file),
+                format!(
+                    "`föregående_paragraf: {stated}` collides with the meeting of {}, which is in the repository and runs to § {last}",
+                    prev_meeting.date()
+                ),
+            )
+            .with_hint(if renumbers_sealed(body, meeting, None) {
+                correct_before(meeting, prev_meeting, current.unwrap_or(stated))
+            } else {
+                let pins = if meeting.spec.first_paragraph.is_some() {
+                    "`föregående_paragraf` and `första_paragraf`"
+                } else {
+                    "`föregående_paragraf`"
+                };
+                format!("remove {pins} to continue at § {}", last.saturating_add(1))
+            }),
+        );
+    } else if stated == last {
+        found.push(
+            finding(
+                "paragraph-resume",
+                previous.loc(&meeting.file),
+                format!(
+                    "`föregående_paragraf: {stated}` explains no hole: the meeting of {} ends at § {last}, and this one continues from it anyway",
+                    prev_meeting.date()
+                ),
+            )
+            .with_hint("remove `föregående_paragraf`"),
+        );
+    }
+}
+
+/// Whether numbering the body with `meeting` starting at `start` (`None`:
+/// continuing from the meeting before) would change the § numbers of a
+/// sealed protokoll.
+fn renumbers_sealed(body: &Body, meeting: &Meeting, start: Option<u32>) -> bool {
+    let renumbered = number::number_with(&body.meetings, |m| {
+        if std::ptr::eq(m, meeting) {
+            start
+        } else {
+            number::start(m)
+        }
+    });
+    body.meetings
+        .iter()
+        .zip(body.numbering.iter().zip(&renumbered))
+        .any(|(m, (now, then))| m.lock.is_some() && now != then)
+}
+
+/// What to say when the meeting before `meeting` should be renumbered
+/// instead, because `meeting`'s own numbers are sealed.
+fn correct_before(meeting: &Meeting, before: &Meeting, first: u32) -> String {
+    if before.lock.is_none() {
+        format!(
+            "the § numbers of this meeting are sealed (justering.lock) and stay: correct the numbering of the meeting of {} so that it ends before § {first}",
+            before.date()
+        )
+    } else {
+        format!(
+            "the protokoll of the meetings of {} and {} are both sealed, so neither's § numbers can change: record the double numbering with a `rättelser` entry",
+            before.date(),
+            meeting.date()
+        )
     }
 }

@@ -21,6 +21,7 @@ pub const SPEC: KindSpec = KindSpec {
     sample: include_str!("../../templates/anslagsbevis.sample.json"),
     scope: Scope::Meeting,
     from: Status::Adjusted,
+    cancelled: false,
     numbered: true,
     record: true,
     open_data: OpenData::Auxiliary,
@@ -73,7 +74,7 @@ pub struct Anslagsbevis {
 /// whose protokoll is adjusted.
 pub fn anslag(context: &Context) -> Option<Anslag> {
     let spec = &context.meeting.spec;
-    if !context.body.spec.anslagstavla || context.meeting.status() < Status::Adjusted {
+    if !context.body.spec.anslagstavla || !context.meeting.status().reached(Status::Adjusted) {
         return None;
     }
     let justering = spec.justering.as_ref()?.date.value.0;

@@ -27,6 +27,7 @@ pub const SPEC: KindSpec = KindSpec {
     scope: Scope::Meeting,
     // While planerad, a draft for the secretary to read through.
     from: Status::Planned,
+    cancelled: true,
     numbered: false,
     record: false,
     open_data: OpenData::Invitation,
@@ -50,13 +51,29 @@ pub const SPEC: KindSpec = KindSpec {
         "form",
         "ordförande",
         "sekreterare",
+        "anledning",
     ],
     make: Make::Meeting(make),
 };
 
 /// The kallelse of a meeting; none for a planned meeting without items,
-/// which has no agenda to show yet.
+/// which has no agenda to show yet. For an inställd meeting whose kallelse
+/// was sent, a notice that it is cancelled in its place; none if it was
+/// never sent.
 fn make(context: &Context, _: &[u32]) -> Vec<Document> {
+    if context.meeting.status().is_cancelled() {
+        if context.meeting.spec.called_on.is_none() {
+            return Vec::new();
+        }
+        let mut notice = context.document(
+            Kind::Kallelse,
+            SPEC.slug,
+            context.meeting.date(),
+            &notice(context),
+        );
+        notice.cancelled = true;
+        return vec![notice];
+    }
     if context.meeting.items.is_empty() {
         return Vec::new();
     }
@@ -72,7 +89,7 @@ fn make(context: &Context, _: &[u32]) -> Vec<Document> {
 
 /// A kallelse in the feed once it is sent.
 fn feed(meeting: &Meeting, _: &Document) -> Option<(NaiveDate, String)> {
-    (meeting.status() >= Status::Called).then(|| {
+    (meeting.status().reached(Status::Called)).then(|| {
         (
             meeting
                 .spec
@@ -86,6 +103,41 @@ fn feed(meeting: &Meeting, _: &Document) -> Option<(NaiveDate, String)> {
             ),
         )
     })
+}
+
+/// The heading of the notice that replaces the kallelse of an inställd
+/// meeting, and its name on the site.
+pub const NOTICE_TITLE: &str = "Inställt sammanträde";
+
+/// What templates/kallelse.typ receives for an inställd meeting: one page
+/// saying so, in place of the kallelse that was sent.
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    #[serde(flatten)]
+    pub header: Header,
+    /// "Sammanträdet med Bygg- och miljönämnden måndag 16 mars 2026 kl.
+    /// 13.00 är inställt."
+    pub cancelled: String,
+    /// Why, as meeting.yaml's `anledning` gives it.
+    pub reason: Option<String>,
+}
+
+pub fn notice(context: &Context) -> Notice {
+    let spec = &context.meeting.spec;
+    Notice {
+        header: context.header(NOTICE_TITLE),
+        cancelled: format!(
+            "Sammanträdet med {} {} {} är inställt.",
+            context.body.spec.name,
+            sv::long_date(context.meeting.date()),
+            sv::time_span(spec.start.value, None)
+        ),
+        reason: spec
+            .reason
+            .as_ref()
+            .map(|r| r.value.trim().to_string())
+            .filter(|r| !r.is_empty()),
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -73,6 +73,9 @@ pub struct KindSpec {
     pub scope: Scope,
     /// The status from which a meeting has documents of this kind.
     pub from: Status,
+    /// Whether an inställd meeting has documents of this kind (its `make`
+    /// then decides which); an inställd meeting reaches no `from`.
+    pub cancelled: bool,
     /// Whether its items carry § numbers (a kallelse lists them by number).
     pub numbered: bool,
     /// Part of the adjusted record: `rsr diff` warns when a change touches
@@ -176,6 +179,9 @@ pub struct Document {
     pub public: bool,
     /// The § of a protokollsutdrag.
     pub paragraph: Option<u32>,
+    /// A notice that its meeting is inställt, made in place of the
+    /// kallelse that was sent.
+    pub cancelled: bool,
 }
 
 /// The output name's suffix of a protokoll's public version.
@@ -199,6 +205,7 @@ impl Document {
     pub fn label(&self) -> String {
         let spec = self.kind.spec();
         match spec.scope {
+            _ if self.cancelled => kallelse::NOTICE_TITLE.to_string(),
             _ if self.is_public_version() => format!("{} (offentlig version)", spec.label),
             Scope::Paragraph => format!("{} § {}", spec.label, self.paragraph.unwrap_or_default()),
             Scope::Year => format!("{} {}", spec.label, self.date.year()),
@@ -211,6 +218,9 @@ impl Document {
     pub fn heading(&self) -> String {
         let spec = self.kind.spec();
         match (spec.scope, self.paragraph) {
+            _ if self.cancelled => {
+                format!("{}, {}", spec.title, kallelse::NOTICE_TITLE.to_lowercase())
+            }
             _ if self.is_public_version() => format!("{}, offentlig version", spec.title),
             (Scope::Paragraph, Some(n)) => format!("{} § {n}", spec.title),
             _ => spec.title.to_string(),
@@ -302,7 +312,8 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
         let meeting = context.meeting;
         for spec in &KINDS {
             if let Make::Meeting(make) = spec.make
-                && meeting.status() >= spec.from
+                && (meeting.status().reached(spec.from)
+                    || (meeting.status().is_cancelled() && spec.cancelled))
                 && filter.wants(body, meeting, spec.kind)
             {
                 documents.extend(make(&context, &filter.paragraphs));
@@ -399,6 +410,7 @@ impl Context<'_> {
             files: Vec::new(),
             public: !draft,
             paragraph: None,
+            cancelled: false,
         }
     }
 

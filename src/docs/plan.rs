@@ -25,6 +25,7 @@ pub const SPEC: KindSpec = KindSpec {
     sample: include_str!("../../templates/sammantradesplan.sample.json"),
     scope: Scope::Year,
     from: Status::Planned,
+    cancelled: false,
     numbered: true,
     record: false,
     open_data: OpenData::None,
@@ -54,6 +55,18 @@ pub struct PlannedMeeting {
     pub mode: Option<String>,
     pub place: String,
     pub topics: Vec<PlannedTopic>,
+    /// "Inställt", for an inställd meeting; its reason beside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<Cancelled>,
+}
+
+/// How the plan marks an inställd meeting.
+#[derive(Debug, Serialize)]
+pub struct Cancelled {
+    /// "Inställt"
+    pub label: &'static str,
+    /// As meeting.yaml's `anledning` gives it.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,6 +110,7 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
                 files: Vec::new(),
                 public: true,
                 paragraph: None,
+                cancelled: false,
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,
@@ -147,5 +161,13 @@ fn planned(context: &Context) -> PlannedMeeting {
         mode: spec.mode.map(|mode| mode.label().to_string()),
         place: spec.place.clone(),
         topics,
+        cancelled: context.meeting.status().is_cancelled().then(|| Cancelled {
+            label: "Inställt",
+            reason: spec
+                .reason
+                .as_ref()
+                .map(|r| r.value.trim().to_string())
+                .filter(|r| !r.is_empty()),
+        }),
     }
 }

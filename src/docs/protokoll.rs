@@ -28,6 +28,7 @@ pub const SPEC: KindSpec = KindSpec {
     sample: include_str!("../../templates/protokoll.sample.json"),
     scope: Scope::Meeting,
     from: Status::Held,
+    cancelled: false,
     numbered: true,
     record: true,
     open_data: OpenData::ResultsProtocol,
@@ -238,7 +239,8 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
     if public {
         header.document_title.push_str(" (offentlig version)");
     }
-    let header = header.draft((context.meeting.status() < Status::Adjusted).then_some(DRAFT));
+    let header =
+        header.draft((!context.meeting.status().reached(Status::Adjusted)).then_some(DRAFT));
     Protokoll {
         header,
         time: when(context),

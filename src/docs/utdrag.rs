@@ -21,6 +21,7 @@ pub const SPEC: KindSpec = KindSpec {
     scope: Scope::Paragraph,
     // Before justering, only for paragraphs adjusted immediately.
     from: Status::Held,
+    cancelled: false,
     numbered: true,
     record: true,
     open_data: OpenData::Auxiliary,
@@ -42,7 +43,7 @@ fn make(context: &Context, only: &[u32]) -> Vec<Document> {
         // Before the protokoll is adjusted, only paragraphs adjusted at the
         // meeting have an extract.
         .filter(|(index, _)| {
-            context.meeting.status() >= Status::Adjusted
+            context.meeting.status().reached(Status::Adjusted)
                 || context.meeting.items[*index].spec.immediate
         })
         .map(|(index, number)| {

@@ -464,10 +464,12 @@ impl Meeting {
     }
 }
 
-/// Sammanträdets status. / The meeting's status.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
-)]
+/// Sammanträdets status: planerad → kallad → genomförd → justerad, eller
+/// inställd. / The meeting's status: planned → called → held → adjusted,
+/// or cancelled.
+// Not ordered: an inställd meeting stands beside the course, not on it, so
+// statuses are compared with `reached`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Status {
     #[serde(rename = "planerad")]
     Planned,
@@ -477,6 +479,9 @@ pub enum Status {
     Held,
     #[serde(rename = "justerad")]
     Adjusted,
+    // The meeting will not be held.
+    #[serde(rename = "inställd")]
+    Cancelled,
 }
 
 impl Status {
@@ -487,6 +492,33 @@ impl Status {
             Status::Called => "kallad",
             Status::Held => "genomförd",
             Status::Adjusted => "justerad",
+            Status::Cancelled => "inställd",
+        }
+    }
+
+    /// Whether a meeting with this status has come as far as `stage` on
+    /// planerad → kallad → genomförd → justerad. An inställd meeting
+    /// reaches no stage (and no stage is reached by asking for `Cancelled`):
+    /// it has no protokoll, and its kallelse, if any, is a notice.
+    pub fn reached(self, stage: Status) -> bool {
+        match (self.step(), stage.step()) {
+            (Some(at), Some(wanted)) => at >= wanted,
+            _ => false,
+        }
+    }
+
+    /// Whether the meeting is inställd.
+    pub fn is_cancelled(self) -> bool {
+        self == Status::Cancelled
+    }
+
+    fn step(self) -> Option<u8> {
+        match self {
+            Status::Planned => Some(0),
+            Status::Called => Some(1),
+            Status::Held => Some(2),
+            Status::Adjusted => Some(3),
+            Status::Cancelled => None,
         }
     }
 }
@@ -514,13 +546,28 @@ pub struct MeetingSpec {
     /// / Planned topics for the meeting plan; without them, the items.
     #[serde(rename = "ämnen", default)]
     pub topics: Vec<Topic>,
-    /// planerad → kallad → genomförd → justerad.
+    /// planerad → kallad → genomförd → justerad, eller inställd. /
+    /// planned → called → held → adjusted, or cancelled.
     pub status: Located<Status>,
+    /// Varför sammanträdet är inställt, för ett inställt sammanträde;
+    /// visas i meddelandet om att det är inställt, i planen, på webbplatsen
+    /// och i kalendern. / Why the meeting is cancelled (with `status:
+    /// inställd`): shown in the notice, the plan, the site and the calendar.
+    #[serde(rename = "anledning")]
+    pub reason: Option<Located<String>>,
     /// Första paragrafnummer, bara där numreringen måste låsas. / Pins the
     /// first § of this meeting; otherwise numbering continues from the
     /// body's previous meeting that year, or starts at 1.
     #[serde(rename = "första_paragraf")]
     pub first_paragraph: Option<Located<u32>>,
+    /// Sista paragrafen före detta sammanträde, när sammanträdena före det
+    /// inte finns i repositoryt (ett hål i historiken): numreringen
+    /// fortsätter med nästa nummer, och `paragraph-gap` godtar hålet. /
+    /// The last § before this meeting where the meetings before it are not
+    /// in the repository (a hole in the history): numbering resumes at the
+    /// next number, and `paragraph-gap` accepts the hole.
+    #[serde(rename = "föregående_paragraf")]
+    pub previous_paragraph: Option<Located<u32>>,
     /// Datum då kallelsen skickades. / The date the kallelse was sent.
     #[serde(rename = "kallelse_skickad")]
     pub called_on: Option<Located<Date>>,

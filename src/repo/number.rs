@@ -1,7 +1,10 @@
 //! § numbering: paragraphs run per body per calendar year. A meeting may pin
-//! its first number (a repository that starts mid-year); otherwise it
-//! continues from the body's previous meeting that year, or starts at 1 on
-//! the first meeting of a year. Breaks get no paragraph.
+//! its first number (a repository that starts mid-year), or say which §
+//! the meetings missing before it ended at (a hole in the history: it
+//! resumes at the next); otherwise it continues from the body's previous
+//! meeting that year, or starts at 1 on the first meeting of a year. Breaks
+//! get no paragraph, and an inställd meeting none at all: the next meeting
+//! continues from the one before it.
 
 use chrono::Datelike;
 
@@ -13,21 +16,46 @@ pub type Paragraphs = Vec<Option<u32>>;
 /// Numbers every meeting of a body; the result follows `body.meetings`
 /// (which the loader keeps sorted by date).
 pub fn number_body(body: &Body) -> Vec<Paragraphs> {
+    number_with(&body.meetings, start)
+}
+
+/// Numbers meetings (sorted by date) with `start` saying where a meeting's
+/// numbering resumes, if it says; `rsr check` asks what other starts would
+/// number.
+pub fn number_with(
+    meetings: &[Meeting],
+    start: impl Fn(&Meeting) -> Option<u32>,
+) -> Vec<Paragraphs> {
     let mut year = None;
     let mut next = 1;
-    body.meetings
+    meetings
         .iter()
         .map(|meeting| {
+            if meeting.status().is_cancelled() {
+                return vec![None; meeting.items.len()];
+            }
             if year != Some(meeting.date().year()) {
                 year = Some(meeting.date().year());
                 next = 1;
             }
-            if let Some(first) = &meeting.spec.first_paragraph {
-                next = first.value;
+            if let Some(first) = start(meeting) {
+                next = first;
             }
             number_meeting(meeting, &mut next)
         })
         .collect()
+}
+
+/// Where a meeting's numbering resumes, if it says: `första_paragraf`, else
+/// the § after `föregående_paragraf`. (`rsr check` reports the two when
+/// they disagree.)
+pub fn start(meeting: &Meeting) -> Option<u32> {
+    let spec = &meeting.spec;
+    spec.first_paragraph.as_ref().map(|f| f.value).or_else(|| {
+        spec.previous_paragraph
+            .as_ref()
+            .map(|p| p.value.saturating_add(1))
+    })
 }
 
 fn number_meeting(meeting: &Meeting, next: &mut u32) -> Paragraphs {
@@ -116,6 +144,27 @@ mod tests {
             meeting("2026-01-12", None, &[M, M]),
         ]));
         assert_eq!(numbers[1], vec![Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_cancelled_meeting_gets_no_numbers_and_the_next_continues_before_it() {
+        let mut cancelled = meeting("2026-02-09", None, &[M, M]);
+        cancelled.spec.status.value = crate::repo::model::Status::Cancelled;
+        let numbers = number_body(&body(vec![
+            meeting("2026-01-12", None, &[M, M]),
+            cancelled,
+            meeting("2026-03-09", None, &[M]),
+        ]));
+        assert_eq!(numbers[1], vec![None, None]);
+        assert_eq!(numbers[2], vec![Some(3)]);
+    }
+
+    #[test]
+    fn a_stated_previous_paragraph_resumes_after_it() {
+        let mut resumed = meeting("2026-09-14", None, &[M, M]);
+        resumed.spec.previous_paragraph = serde_saphyr::from_str("57").ok();
+        let numbers = number_body(&body(vec![meeting("2026-01-12", None, &[M]), resumed]));
+        assert_eq!(numbers[1], vec![Some(58), Some(59)]);
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub fn justera(
         ))
     })?;
     let label = format!("{} {date}", body.spec.short_name);
-    if meeting.status() < Status::Held {
+    if meeting.status().is_cancelled() {
+        return Err(Error::Usage(format!(
+            "{label} is inställd: a cancelled meeting has no protokoll to adjust"
+        )));
+    }
+    if !meeting.status().reached(Status::Held) {
         return Err(Error::Usage(format!(
             "{label} is {}: a meeting is adjusted after it has been held; set `status: genomförd` and record the attendance first",
             meeting.status().label()

@@ -67,14 +67,29 @@ fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
         .iter()
         .map(|item| item.spec.public_title())
         .collect();
+    let cancelled = meeting.status().is_cancelled();
+    let mut summary = format!("{} sammanträder", body.spec.name);
     let mut description = format!("{}, {}.", body.spec.name, sv::long_date(date));
-    if !items.is_empty() {
+    if cancelled {
+        summary = format!("Inställt: {summary}");
+        description = format!(
+            "Sammanträdet med {} {} {} är inställt.",
+            body.spec.name,
+            sv::long_date(date),
+            sv::time_span(start, None)
+        );
+        let reason = spec.reason.as_ref().map(|r| r.value.trim());
+        if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+            description.push_str(&format!("\n{reason}"));
+        }
+    } else if !items.is_empty() {
         description.push_str("\nÄrenden:");
         for title in items {
             description.push_str(&format!("\n– {title}"));
         }
     }
-    vec![
+    let mut lines: Vec<String> = Vec::new();
+    lines.extend([
         "BEGIN:VEVENT".into(),
         // The body and the date identify a meeting; a body meets once a day.
         format!("UID:{}-{}@rsr", token(&body.slug), date.format("%Y%m%d")),
@@ -87,23 +102,30 @@ fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
             "DTEND;TZID=Europe/Stockholm:{}",
             local(end_hour, end_minute)
         ),
-        format!(
-            "SUMMARY:{}",
-            text(&format!("{} sammanträder", body.spec.name))
-        ),
+        format!("SUMMARY:{}", text(&summary)),
         format!("LOCATION:{}", text(&spec.place)),
         format!("DESCRIPTION:{}", text(&description)),
         format!(
             "STATUS:{}",
-            if meeting.status() == Status::Planned {
-                "TENTATIVE"
-            } else {
-                "CONFIRMED"
+            match meeting.status() {
+                Status::Planned => "TENTATIVE",
+                Status::Cancelled => "CANCELLED",
+                _ => "CONFIRMED",
             }
         ),
-        "TRANSP:OPAQUE".into(),
-        "END:VEVENT".into(),
-    ]
+    ]);
+    // A cancelled event is a revision of the one calendars already hold
+    // (RFC 5545 3.8.7.4: SEQUENCE, 0 unless given, grows with each
+    // significant revision), so clients replace it rather than keep both;
+    // and it no longer blocks the time.
+    if cancelled {
+        lines.push("SEQUENCE:1".into());
+        lines.push("TRANSP:TRANSPARENT".into());
+    } else {
+        lines.push("TRANSP:OPAQUE".into());
+    }
+    lines.push("END:VEVENT".into());
+    lines
 }
 
 /// A folder name as letters, digits and dashes, for a UID or an HTML id.

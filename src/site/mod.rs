@@ -176,6 +176,8 @@ struct SiteMeeting {
     time: String,
     place: String,
     status: &'static str,
+    /// Why an inställd meeting is cancelled.
+    reason: Option<String>,
     documents: Vec<Link>,
     /// The meeting's open data file.
     data: String,
@@ -221,6 +223,13 @@ fn index(
                 time: time(meeting),
                 place: meeting.spec.place.clone(),
                 status: status(meeting.status()),
+                reason: meeting
+                    .spec
+                    .reason
+                    .as_ref()
+                    .filter(|_| meeting.status().is_cancelled())
+                    .map(|r| r.value.trim().to_string())
+                    .filter(|r| !r.is_empty()),
                 documents: links,
                 data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
             };
@@ -362,6 +371,7 @@ fn status(status: Status) -> &'static str {
         Status::Called => "Kallelse utsänd",
         Status::Held => "Genomfört, protokollet ej justerat",
         Status::Adjusted => "Protokollet justerat",
+        Status::Cancelled => "Inställt",
     }
 }
 

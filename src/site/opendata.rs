@@ -47,8 +47,12 @@ pub struct Meeting {
     pub organization: Organization,
     /// The meeting's status as in meeting.yaml.
     pub meeting_state: Status,
-    /// Always false: rsr has no cancelled meetings.
+    /// True for a meeting with `status: inställd` (`meetingState`
+    /// `inställd`), which has no agenda, attendance or decisions here.
     pub cancelled: bool,
+    /// Why the meeting is cancelled, as meeting.yaml's `anledning` gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancellation_reason: Option<String>,
     /// Start, RFC 3339 with the Swedish offset of that day.
     pub start: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -415,7 +419,7 @@ pub fn meeting(
     let body = context.body;
     let date = m.date();
     let id = format!("{}/{}", body.slug, sv::iso_date(date));
-    let adjusted = m.status() >= Status::Adjusted;
+    let adjusted = m.status().reached(Status::Adjusted);
     let file = |document: &Document| self::file(document, out, manifest);
     Meeting {
         format: FORMAT,
@@ -431,7 +435,13 @@ pub fn meeting(
             parent: docs::organisation_of(context.organisation, body),
         },
         meeting_state: m.status(),
-        cancelled: false,
+        cancelled: m.status().is_cancelled(),
+        cancellation_reason: spec
+            .reason
+            .as_ref()
+            .filter(|_| m.status().is_cancelled())
+            .map(|r| r.value.trim().to_string())
+            .filter(|r| !r.is_empty()),
         start: timestamp(date, spec.start.value),
         end: spec.end.as_ref().map(|end| timestamp(date, end.value)),
         location: Location {
@@ -492,7 +502,7 @@ pub fn meeting(
                 presenter: t.presenter.clone(),
             })
             .collect(),
-        agenda_item: if m.status() >= Status::Called {
+        agenda_item: if m.status().reached(Status::Called) {
             (0..m.items.len())
                 .map(|index| agenda_item(context, &id, index))
                 .collect()
@@ -570,8 +580,8 @@ fn agenda_item(context: &Context, meeting_id: &str, index: usize) -> AgendaItem 
     agenda.proposal = spec.proposal.as_ref().map(|p| p.value.clone());
 
     // The decision record is public once its paragraph is adjusted.
-    let published =
-        m.status() >= Status::Adjusted || (spec.immediate && m.status() >= Status::Held);
+    let published = m.status().reached(Status::Adjusted)
+        || (spec.immediate && m.status().reached(Status::Held));
     if !published {
         return agenda;
     }

@@ -22,11 +22,12 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Four kallelser (BMN's of 2027 a draft); the protokoll of RLG with its
+    // Four kallelser (BMN's of 2027 a draft) and the notice of RSR's
+    // cancelled meeting of 2026-03-16; the protokoll of RLG with its
     // five protokollsutdrag; BMN's protokoll, its public version, eight
     // protokollsutdrag and its anslagsbevis; a sammanträdesplan for each of
     // the four bodies, and BMN's for 2027.
-    assert!(stderr.starts_with("Built 26 documents ("), "{stderr}");
+    assert!(stderr.starts_with("Built 27 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

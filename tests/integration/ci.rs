@@ -285,7 +285,14 @@ fn path_with(dir: &Path) -> String {
 
 fn rsr_binary_in(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::copy(env!("CARGO_BIN_EXE_rsr"), dir.join("rsr")).unwrap();
+    // A link, not a copy: a copy is a file open for writing, and a process
+    // another test forks meanwhile inherits that descriptor, so running the
+    // copy fails with "Text file busy" (ETXTBSY) now and then.
+    let link = dir.join("rsr");
+    if link.symlink_metadata().is_ok() {
+        std::fs::remove_file(&link).unwrap();
+    }
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rsr"), link).unwrap();
 }
 
 /// Runs the `documents` job of the GitHub workflow for `event`

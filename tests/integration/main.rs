@@ -4,6 +4,7 @@
 mod architecture;
 mod attachments;
 mod build;
+mod cancelled;
 mod check;
 mod ci;
 mod conformance;

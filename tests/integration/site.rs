@@ -124,7 +124,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
     repo.rsr(&["build"]).success();
     let stderr = repo.rsr(&["publish", "public"]).success().stderr();
     assert!(
-        stderr.contains("Published 37 files into public"),
+        stderr.contains("Published 39 files into public"),
         "{stderr}"
     );
     let public = repo.path().join("public");
@@ -159,7 +159,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
             );
         }
     }
-    assert_eq!(published, 37);
+    assert_eq!(published, 39);
 
     // Only into an empty folder: nothing stale is left to leak.
     let stderr = repo.rsr(&["publish", "public"]).usage_failure().stderr();

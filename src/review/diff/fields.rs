@@ -179,6 +179,10 @@ pub(super) const MEETING_FIELDS: &[MeetingField] = &[
         text: |m, _| Some(m.status().label().to_string()),
     },
     MeetingField {
+        name: "anledning",
+        text: |m, _| m.spec.reason.as_ref().and_then(|r| some(r.value.trim())),
+    },
+    MeetingField {
         name: "start",
         text: |m, _| Some(m.spec.start.value.to_string()),
     },
