@@ -900,7 +900,10 @@ impl SubItem {
     }
 }
 
-/// What a sub-item may be, for the schema.
+// What a sub-item may be, for the schema.
+/// En underpunkt: en rad text (Markdown) eller en egen rubrik med ärendets
+/// fält. / A sub-item: a line of text, or a heading with the fields of an
+/// item.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -1024,7 +1027,10 @@ struct TitledPresenter {
     organisation: Option<String>,
 }
 
-/// What a presenter may be, for the schema.
+// What a presenter may be, for the schema.
+/// En föredragande: person-id, gäst (`{namn: …}`) eller person-id med
+/// titel för ärendet (`{person: tomas.jonsson, titel: kommundirektör}`). /
+/// A presenter: an id, a guest, or an id with the title for this item.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
