@@ -24,5 +24,6 @@ mod schema;
 mod secrecy;
 mod site;
 mod snapshots;
+mod subitems;
 mod support;
 mod watch;
