@@ -7,8 +7,8 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, listed, markdown,
-    presenters, text,
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, listed, markdown, presenters,
+    text,
 };
 use crate::docs::markdown::Block;
 use crate::repo::model::{Item, ItemKind, Meeting, Role, Status};
@@ -52,7 +52,12 @@ pub const SPEC: KindSpec = KindSpec {
         "ordförande",
         "sekreterare",
     ],
-    subitem_fields: &["rubrik", "föredragande", "ärendebeskrivning", "förslag_till_beslut"],
+    subitem_fields: &[
+        "rubrik",
+        "föredragande",
+        "ärendebeskrivning",
+        "förslag_till_beslut",
+    ],
     make: Make::Meeting(make),
 };
 

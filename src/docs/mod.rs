@@ -497,7 +497,10 @@ impl Context<'_> {
         let reference = &presenter.person;
         let person = self.person(reference);
         if presenter.title.is_some() || presenter.organisation.is_some() {
-            let organisation = presenter.organisation.clone().or(person.organisation.clone());
+            let organisation = presenter
+                .organisation
+                .clone()
+                .or(person.organisation.clone());
             let mut parts = vec![with_party(&person)];
             parts.extend(presenter.title.clone());
             parts.extend(organisation);

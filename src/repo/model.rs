@@ -1089,8 +1089,9 @@ impl<'de> Deserialize<'de> for PresenterValue {
                 self,
                 map: A,
             ) -> Result<PresenterValue, A::Error> {
-                let fields =
-                    PresenterFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let fields = PresenterFields::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
                 Ok(PresenterValue::Fields(fields))
             }
         }
@@ -1128,7 +1129,9 @@ impl<'de> Deserialize<'de> for Presenter {
                 title,
                 organisation,
             }),
-            PresenterValue::Fields(PresenterFields { person: Some(_), .. }) => Err(D::Error::custom(
+            PresenterValue::Fields(PresenterFields {
+                person: Some(_), ..
+            }) => Err(D::Error::custom(
                 "a presenter is either `{person: id, titel: …}` (from rsr.yaml) or `{namn: …}` (a guest), not both: `namn` and `parti` come from the register",
             )),
             PresenterValue::Fields(PresenterFields {

@@ -165,7 +165,10 @@ fn the_table_of_contents_lists_subitems_indented_under_their_paragraph_on_their_
     let paragraph_42 = position("§ 42 Verksamhetsplan och budget 2027");
     let paragraph_43 = position("§ 43 Civilt försvar");
     let paragraph_44 = position("§ 44 Nav för kompetensförsörjning");
-    assert!(!entries[paragraph_42].2, "§ 42 is not indented: {entries:?}");
+    assert!(
+        !entries[paragraph_42].2,
+        "§ 42 is not indented: {entries:?}"
+    );
     for (n, wanted) in SUBITEMS.iter().enumerate() {
         let (under, before) = if n < 5 {
             (paragraph_42, paragraph_43)
@@ -234,12 +237,20 @@ fn bookmarks(path: &Path) -> Vec<(usize, String)> {
     let outlines = document.catalog().unwrap().get(b"Outlines").unwrap();
     let root = dictionary(&document, outlines).unwrap();
     let mut found = Vec::new();
-    fn walk(document: &Document, first: Option<&Object>, depth: usize, found: &mut Vec<(usize, String)>) {
+    fn walk(
+        document: &Document,
+        first: Option<&Object>,
+        depth: usize,
+        found: &mut Vec<(usize, String)>,
+    ) {
         let mut next = first.and_then(|o| dictionary(document, o));
         while let Some(entry) = next {
             found.push((depth, text_string(entry.get(b"Title").unwrap())));
             walk(document, entry.get(b"First").ok(), depth + 1, found);
-            next = entry.get(b"Next").ok().and_then(|o| dictionary(document, o));
+            next = entry
+                .get(b"Next")
+                .ok()
+                .and_then(|o| dictionary(document, o));
         }
     }
     walk(&document, root.get(b"First").ok(), 0, &mut found);
@@ -301,7 +312,10 @@ fn bookmarks_and_tags_put_each_subitem_one_level_below_its_paragraph() {
     }
     // The parts of a sub-item are below it.
     let (at_a, _) = depth_of("a) Verksamhetsidé", at_42);
-    assert_eq!(marks[at_a + 1], (depth_42 + 2, "Regional ledningsgrupp beslut".into()));
+    assert_eq!(
+        marks[at_a + 1],
+        (depth_42 + 2, "Regional ledningsgrupp beslut".into())
+    );
 
     let tags = heading_tags(&path);
     let tag = |title: &str| {
@@ -421,7 +435,9 @@ fn a_hostile_subitem_title_and_presenter_title_print_literally() {
     }
     let entries = contents(&repo.path().join(PROTOKOLL));
     assert!(
-        entries.iter().any(|(t, ..)| t.starts_with(&format!("b) {hostile}"))),
+        entries
+            .iter()
+            .any(|(t, ..)| t.starts_with(&format!("b) {hostile}"))),
         "{entries:?}"
     );
 }
@@ -456,7 +472,9 @@ fn rsr_diff_reports_a_change_inside_a_subitem_as_a_change_of_its_paragraph() {
         "{out}"
     );
     assert!(
-        out.contains("  - underpunkt b) Mål 2027: synpunkter: ~~Flera~~**Samtliga** kommuner lyfter"),
+        out.contains(
+            "  - underpunkt b) Mål 2027: synpunkter: ~~Flera~~**Samtliga** kommuner lyfter"
+        ),
         "{out}"
     );
     assert!(
@@ -466,7 +484,10 @@ fn rsr_diff_reports_a_change_inside_a_subitem_as_a_change_of_its_paragraph() {
     // The kallelse shows the presenters, not what the meeting said.
     let kallelse = &out[out.find("### Kallelse/föredragningslista").unwrap()..];
     let kallelse = &kallelse[..kallelse[3..].find("### ").map_or(kallelse.len(), |i| i + 3)];
-    assert!(kallelse.contains("underpunkt b) Mål 2027: föredragande"), "{kallelse}");
+    assert!(
+        kallelse.contains("underpunkt b) Mål 2027: föredragande"),
+        "{kallelse}"
+    );
     assert!(!kallelse.contains("synpunkter"), "{kallelse}");
 }
 

@@ -17,10 +17,10 @@ use crate::repo::model::{
     Body, Item, ItemSpec, Meeting, PersonRef, Presenter, Repository, Statement, Status, SubItem,
     SubItemSpec,
 };
-use std::borrow::Cow;
 use crate::repo::number;
 use crate::sv;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
