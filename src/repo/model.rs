@@ -906,7 +906,7 @@ impl SubItem {
 /// item.
 #[derive(JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::large_enum_variant)]
 enum SubItemForm {
     /// En rad text, Markdown. / A line of text.
     Text(String),

@@ -273,11 +273,11 @@ fn heading_tags(path: &Path) -> Vec<(u8, String)> {
             let Some(element) = dictionary(document, kid) else {
                 continue;
             };
-            if let Ok(Object::Name(kind)) = element.get(b"S") {
-                if let [b'H', level @ b'1'..=b'6'] = kind.as_slice() {
-                    let title = element.get(b"T").map(text_string).unwrap_or_default();
-                    found.push((level - b'0', title));
-                }
+            if let Ok(Object::Name(kind)) = element.get(b"S")
+                && let [b'H', level @ b'1'..=b'6'] = kind.as_slice()
+            {
+                let title = element.get(b"T").map(text_string).unwrap_or_default();
+                found.push((level - b'0', title));
             }
             if let Ok(children) = element.get(b"K") {
                 walk(document, children, found);
