@@ -61,7 +61,15 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if let Some((line, column)) = spec.first_record()
+        // A sub-item's decision is as much a decision as the item's.
+        let first_record = spec.first_record().or_else(|| {
+            spec.subitems
+                .iter()
+                .filter_map(|s| s.structured()?.decision.as_ref())
+                .map(|d| (d.line, d.column))
+                .next()
+        });
+        if let Some((line, column)) = first_record
             && meeting.status().is_cancelled()
         {
             let loc = crate::repo::model::Loc {
@@ -77,7 +85,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 )
                 .with_hint("an inställd meeting decides nothing: move the item to the meeting that decides it"),
             );
-        } else if let Some((line, column)) = spec.first_record()
+        } else if let Some((line, column)) = first_record
             && !meeting.status().reached(Status::Held)
         {
             let loc = crate::repo::model::Loc {
@@ -110,7 +118,12 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 .with_hint("list the documents the decision rests on under `beslutsunderlag:`"),
             );
         }
-        for document in &spec.documents {
+        let subitems = spec.subitems.iter().filter_map(|s| s.structured());
+        let documents = spec
+            .documents
+            .iter()
+            .chain(subitems.flat_map(|s| &s.documents));
+        for document in documents {
             if let Document::File { file, attach, .. } = &document.value {
                 document_file(context, item, document, file, *attach, found);
             }

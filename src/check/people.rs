@@ -434,9 +434,16 @@ fn item_persons(spec: &ItemSpec) -> impl Iterator<Item = &PersonRef> {
         .conflicts
         .iter()
         .flat_map(|c| std::iter::once(&c.person).chain(&c.substitute));
+    let subitems = spec
+        .subitems
+        .iter()
+        .filter_map(|s| s.structured())
+        .flat_map(|s| s.presenters.iter().map(|p| &p.person).chain(&s.prepared_by));
     spec.presenters
         .iter()
+        .map(|p| &p.person)
         .chain(&spec.prepared_by)
+        .chain(subitems)
         .chain(groups)
         .chain(vote)
         .chain(conflicts)

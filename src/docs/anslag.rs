@@ -28,6 +28,7 @@ pub const SPEC: KindSpec = KindSpec {
     feed: None,
     item_fields: &[],
     meeting_fields: &["status", "justering"],
+    subitem_fields: &[],
     make: Make::Meeting(make),
 };
 

@@ -7,7 +7,8 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, listed, markdown, text,
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, listed, markdown, presenters,
+    text,
 };
 use crate::docs::markdown::Block;
 use crate::repo::model::{Item, ItemKind, Meeting, Role, Status};
@@ -52,6 +53,12 @@ pub const SPEC: KindSpec = KindSpec {
         "ordförande",
         "sekreterare",
         "anledning",
+    ],
+    subitem_fields: &[
+        "rubrik",
+        "föredragande",
+        "ärendebeskrivning",
+        "förslag_till_beslut",
     ],
     make: Make::Meeting(make),
 };
@@ -211,6 +218,21 @@ pub struct AgendaItem {
     pub documents: Vec<String>,
     /// For a confidential item, which is shown by its public title only.
     pub secrecy: Option<String>,
+    /// The sub-items with a heading of their own (lines of text are the
+    /// protokoll's).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subitems: Vec<AgendaSubItem>,
+}
+
+/// A sub-item with a heading of its own, under its letter.
+#[derive(Debug, Serialize)]
+pub struct AgendaSubItem {
+    /// "a)"
+    pub label: String,
+    pub title: String,
+    pub presenters: Option<String>,
+    pub description: Option<Vec<Block>>,
+    pub proposal: Option<Vec<Block>>,
 }
 
 pub fn data(context: &Context) -> Kallelse {
@@ -314,11 +336,6 @@ fn documents(context: &Context, index: usize) -> Vec<String> {
 
 fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
     let spec = &item.spec;
-    let presenters: Vec<String> = spec
-        .presenters
-        .iter()
-        .map(|p| context.presenter(p))
-        .collect();
     // A kallelse is a public document: a confidential item shows only its
     // public title and case number; the members get its papers separately.
     if let Some(secrecy) = &spec.secrecy {
@@ -337,6 +354,7 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
                 "Sekretess enligt {}. Handlingarna lämnas ut separat till ledamöterna.",
                 secrecy.ground
             )),
+            subitems: Vec::new(),
         };
     }
     AgendaItem {
@@ -345,11 +363,26 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         is_break: spec.kind == ItemKind::Break,
         case_number: text(&spec.case_number).map(str::to_string),
         time: spec.time.as_ref().map(|time| time.value.to_string()),
-        presenters: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
+        presenters: presenters(context, &spec.presenters),
         description: markdown(spec.description.as_deref()),
         proposal: markdown(text(&spec.proposal)),
         distribution: spec.distribution.clone(),
         documents: documents(context, number - 1),
         secrecy: None,
+        subitems: spec
+            .subitems
+            .iter()
+            .enumerate()
+            .filter_map(|(index, subitem)| {
+                let sub = subitem.structured()?;
+                Some(AgendaSubItem {
+                    label: sv::letter(index),
+                    title: sub.title.clone(),
+                    presenters: presenters(context, &sub.presenters),
+                    description: markdown(sub.description.as_deref()),
+                    proposal: markdown(text(&sub.proposal)),
+                })
+            })
+            .collect(),
     }
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::repo::model::{
-    Body, Located, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
+    Body, Located, Meeting, Organisation, Person, PersonRef, Presenter, Repository, Role, Status,
 };
 use crate::repo::number::Paragraphs;
 use crate::sv;
@@ -90,6 +90,9 @@ pub struct KindSpec {
     pub item_fields: &'static [&'static str],
     /// The fields of meeting.yaml it shows, by YAML key, for `rsr diff`.
     pub meeting_fields: &'static [&'static str],
+    /// The fields of a sub-item with a heading of its own that it shows, by
+    /// YAML key, for `rsr diff`.
+    pub subitem_fields: &'static [&'static str],
     /// How its documents are made.
     pub make: Make,
 }
@@ -525,8 +528,21 @@ impl Context<'_> {
     /// "Tomas Jonsson, Krokom", "Martin Söderström, förbundschef",
     /// "Sara Lewerentz, ordförande": a presenter with what the reader needs
     /// to place them.
-    pub fn presenter(&self, reference: &PersonRef) -> String {
+    /// With a title for this item, name, title and organisation:
+    /// "Tomas Jonsson, kommundirektör, Krokom".
+    pub fn presenter(&self, presenter: &Presenter) -> String {
+        let reference = &presenter.person;
         let person = self.person(reference);
+        if presenter.title.is_some() || presenter.organisation.is_some() {
+            let organisation = presenter
+                .organisation
+                .clone()
+                .or(person.organisation.clone());
+            let mut parts = vec![with_party(&person)];
+            parts.extend(presenter.title.clone());
+            parts.extend(organisation);
+            return parts.join(", ");
+        }
         let role = self
             .role(reference)
             .filter(|role| matches!(role, Role::Chair | Role::ViceChair));
@@ -574,6 +590,13 @@ fn markdown(text: Option<&str>) -> Option<Vec<crate::docs::markdown::Block>> {
 /// The text of a located optional field.
 fn text(field: &Option<Located<String>>) -> Option<&str> {
     field.as_ref().map(|f| f.value.as_str())
+}
+
+/// The presenters as one line: "Anna Frisk och Tomas Jonsson, Krokom";
+/// `None` without any.
+fn presenters(context: &Context, presenters: &[Presenter]) -> Option<String> {
+    let presenters: Vec<String> = presenters.iter().map(|p| context.presenter(p)).collect();
+    Some(sv::join_and(&presenters)).filter(|p| !p.is_empty())
 }
 
 /// The titles of the decision documents.

@@ -34,6 +34,7 @@ pub const SPEC: KindSpec = KindSpec {
     // by title, unless confidential.
     item_fields: &["rubrik", "sekretess"],
     meeting_fields: &["start", "slut", "plats", "form", "ämnen"],
+    subitem_fields: &[],
     make: Make::Year(documents),
 };
 

@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 
 use super::{
     Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, listed,
-    markdown, text, titles, with_party,
+    markdown, presenters, text, titles, with_party,
 };
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
-use crate::repo::model::{Correction, Meeting, OtherAttendee, PersonRef, Status};
+use crate::repo::model::{self, Correction, Meeting, OtherAttendee, PersonRef, Status};
 use crate::repo::number;
 use crate::sv;
 
@@ -47,6 +47,7 @@ pub const SPEC: KindSpec = KindSpec {
         "närvaro",
         "rättelser",
     ],
+    subitem_fields: SUBITEM_FIELDS,
     make: Make::Meeting(make),
 };
 
@@ -73,6 +74,20 @@ pub const PARAGRAPH_FIELDS: &[&str] = &[
     "reservationer",
     "särskilda_yttranden",
     "protokollsanteckningar",
+];
+
+/// The fields of a sub-item with a heading of its own that a paragraph
+/// shows.
+pub const SUBITEM_FIELDS: &[&str] = &[
+    "rubrik",
+    "föredragande",
+    "ärendebeskrivning",
+    "beslut",
+    "sammanfattning",
+    "synpunkter",
+    "beslutsunderlag",
+    "underlag_framtaget_av",
+    "expedieras_till",
 ];
 
 /// The protokoll of a held meeting; with confidential items, a public
@@ -173,11 +188,65 @@ pub struct Section {
     pub corrections: Vec<String>,
 }
 
+/// A sub-item: a line of text (`content`), or a heading of its own with
+/// the fields of an item (`title` and the rest). A line of text
+/// serializes as it always has, so that sealed protokoll keep their seal.
 #[derive(Debug, Serialize)]
 pub struct SubItem {
     /// "a)"
     pub label: String,
-    pub content: Vec<Block>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<Vec<Block>>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<SubSection>,
+}
+
+/// The parts of a sub-item with a heading of its own, as a paragraph has
+/// them.
+#[derive(Debug, Serialize)]
+pub struct SubSection {
+    /// "Verksamhetsidé"; the template writes "a) Verksamhetsidé".
+    pub title: String,
+    pub presenters: Option<String>,
+    pub background: Option<Vec<Block>>,
+    pub decision: Option<Vec<Block>>,
+    pub summary: Option<Vec<Block>>,
+    pub comments: Option<Vec<Block>>,
+    pub documents: Vec<String>,
+    pub prepared_by: Option<String>,
+    pub distribution: Vec<String>,
+}
+
+/// The sub-items of an item as the protokoll and its utdrag show them.
+pub fn subitems(context: &Context, subitems: &[model::SubItem]) -> Vec<SubItem> {
+    subitems
+        .iter()
+        .enumerate()
+        .map(|(index, subitem)| SubItem {
+            label: sv::letter(index),
+            content: match subitem {
+                model::SubItem::Text(text) => Some(md::parse(text)),
+                model::SubItem::Item(_) => None,
+            },
+            heading: subitem.structured().map(|spec| SubSection {
+                title: spec.title.clone(),
+                presenters: presenters(context, &spec.presenters),
+                background: markdown(spec.description.as_deref()),
+                decision: markdown(text(&spec.decision)),
+                summary: markdown(spec.summary.as_deref()),
+                comments: markdown(spec.comments.as_deref()),
+                documents: titles(&spec.documents),
+                prepared_by: names(context, &spec.prepared_by),
+                distribution: spec.distribution.clone(),
+            }),
+        })
+        .collect()
+}
+
+/// "Anna Frisk och Jan Persson"; `None` for nobody.
+fn names(context: &Context, people: &[PersonRef]) -> Option<String> {
+    let names: Vec<String> = people.iter().map(|p| context.person(p).name).collect();
+    Some(sv::join_and(&names)).filter(|p| !p.is_empty())
 }
 
 /// The protokoll; `public` leaves out what confidential items hold.
@@ -412,37 +481,19 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
             ..Section::default()
         });
     }
-    let presenters: Vec<String> = spec
-        .presenters
-        .iter()
-        .map(|p| context.presenter(p))
-        .collect();
-    let prepared_by: Vec<String> = spec
-        .prepared_by
-        .iter()
-        .map(|p| context.person(p).name)
-        .collect();
     Some(Section {
         number,
         label: format!("§ {number}"),
         title: spec.title.clone(),
         case_number: text(&spec.case_number).map(str::to_string),
-        presenters: Some(sv::join_and(&presenters)).filter(|p| !p.is_empty()),
-        subitems: spec
-            .subitems
-            .iter()
-            .enumerate()
-            .map(|(index, text)| SubItem {
-                label: sv::letter(index),
-                content: md::parse(text),
-            })
-            .collect(),
+        presenters: presenters(context, &spec.presenters),
+        subitems: subitems(context, &spec.subitems),
         background: markdown(spec.description.as_deref()),
         decision: markdown(text(&spec.decision)),
         summary: markdown(spec.summary.as_deref()),
         comments: markdown(spec.comments.as_deref()),
         documents: titles(&spec.documents),
-        prepared_by: Some(sv::join_and(&prepared_by)).filter(|p| !p.is_empty()),
+        prepared_by: names(context, &spec.prepared_by),
         distribution: spec.distribution.clone(),
         immediate: spec.immediate,
         secrecy: spec

@@ -28,6 +28,7 @@ pub const SPEC: KindSpec = KindSpec {
     feed: None,
     item_fields: protokoll::PARAGRAPH_FIELDS,
     meeting_fields: &["status", "närvaro", "rättelser"],
+    subitem_fields: protokoll::SUBITEM_FIELDS,
     make: Make::Meeting(make),
 };
 

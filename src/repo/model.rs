@@ -954,18 +954,23 @@ pub struct ItemSpec {
     /// Planerad tid. / Planned time.
     #[serde(rename = "tid")]
     pub time: Option<Located<Time>>,
-    /// Föredragande. / Presenters.
+    /// Föredragande: person-id, gäst (`{namn: …}`) eller person med titel
+    /// för ärendet (`{person: tomas.jonsson, titel: kommundirektör}`). /
+    /// Presenters: an id, a guest, or a person with their title for this
+    /// item.
     #[serde(rename = "föredragande", default)]
-    pub presenters: Vec<PersonRef>,
+    pub presenters: Vec<Presenter>,
     /// Ärendebeskrivning (i protokollet: Bakgrund); Markdown. / Description.
     #[serde(rename = "ärendebeskrivning")]
     pub description: Option<String>,
     /// Förslag till beslut; Markdown. / Proposed decision.
     #[serde(rename = "förslag_till_beslut")]
     pub proposal: Option<Located<String>>,
-    /// Underpunkter a), b), c) … / Sub-items.
+    /// Underpunkter a), b), c) …: en rad text vardera, eller en egen rubrik
+    /// med föredragande, bakgrund, synpunkter, beslut … / Sub-items: a line
+    /// of text each, or a heading of their own with the fields of an item.
     #[serde(rename = "underpunkter", default)]
-    pub subitems: Vec<String>,
+    pub subitems: Vec<SubItem>,
     /// Beslut; Markdown. / Decision.
     #[serde(rename = "beslut")]
     pub decision: Option<Located<String>>,
@@ -1045,6 +1050,282 @@ impl ItemSpec {
                 .map(|c| (c.person.line, c.person.column)),
         ];
         spans.into_iter().flatten().min()
+    }
+}
+
+/// En underpunkt: en rad text (`Upprop genomförs.`) eller en egen rubrik
+/// med ärendets fält (`{rubrik: Verksamhetsidé, föredragande: […], …}`). /
+/// A sub-item: a line of text, or a heading with the fields of an item.
+#[derive(Debug, Clone)]
+pub enum SubItem {
+    Text(String),
+    Item(Box<SubItemSpec>),
+}
+
+impl SubItem {
+    /// The sub-item's fields, for one with a heading of its own.
+    pub fn structured(&self) -> Option<&SubItemSpec> {
+        match self {
+            SubItem::Text(_) => None,
+            SubItem::Item(spec) => Some(spec),
+        }
+    }
+}
+
+// What a sub-item may be, for the schema.
+/// En underpunkt: en rad text (Markdown) eller en egen rubrik med ärendets
+/// fält. / A sub-item: a line of text, or a heading with the fields of an
+/// item.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code, clippy::large_enum_variant)]
+enum SubItemForm {
+    /// En rad text, Markdown. / A line of text.
+    Text(String),
+    Item(SubItemSpec),
+}
+
+impl JsonSchema for SubItem {
+    fn schema_name() -> Cow<'static, str> {
+        "SubItem".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        SubItemForm::json_schema(generator)
+    }
+}
+
+impl<'de> Deserialize<'de> for SubItem {
+    /// Text as text, a mapping as a sub-item's fields, each with its own
+    /// message (unknown fields, a missing `rubrik`).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sub-item: a line of text, or fields with `rubrik:` and the fields of an item")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SubItem, E> {
+                Ok(SubItem::Text(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<SubItem, E> {
+                Ok(SubItem::Text(text))
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<SubItem, E> {
+                Ok(SubItem::Text(value.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<SubItem, E> {
+                Ok(SubItem::Text(value.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<SubItem, E> {
+                Ok(SubItem::Text(value.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<SubItem, E> {
+                Ok(SubItem::Text(value.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<SubItem, A::Error> {
+                let fields =
+                    SubItemSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(SubItem::Item(Box::new(fields)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// En underpunkt med egen rubrik. / A sub-item with a heading of its own.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubItemSpec {
+    /// Rubrik, t.ex. `Verksamhetsidé`; skrivs "a) Verksamhetsidé". / Title.
+    #[serde(rename = "rubrik")]
+    pub title: String,
+    /// Föredragande. / Presenters.
+    #[serde(rename = "föredragande", default)]
+    pub presenters: Vec<Presenter>,
+    /// Ärendebeskrivning (i protokollet: Bakgrund); Markdown. / Description.
+    #[serde(rename = "ärendebeskrivning")]
+    pub description: Option<String>,
+    /// Förslag till beslut (i kallelsen); Markdown. / Proposed decision.
+    #[serde(rename = "förslag_till_beslut")]
+    pub proposal: Option<Located<String>>,
+    /// Sammanfattning och överväganden; Markdown. / Summary.
+    #[serde(rename = "sammanfattning")]
+    pub summary: Option<String>,
+    /// Synpunkter från mötet; Markdown. / Comments from the meeting.
+    #[serde(rename = "synpunkter")]
+    pub comments: Option<String>,
+    /// Beslut; Markdown. / Decision.
+    #[serde(rename = "beslut")]
+    pub decision: Option<Located<String>>,
+    /// Beslutsunderlag. / Decision documents.
+    #[serde(rename = "beslutsunderlag", default)]
+    pub documents: Vec<Located<Document>>,
+    /// Underlag framtaget av. / Prepared by.
+    #[serde(rename = "underlag_framtaget_av", default)]
+    pub prepared_by: Vec<PersonRef>,
+    /// Expedieras till. / Distribution.
+    #[serde(rename = "expedieras_till", default)]
+    pub distribution: Vec<String>,
+}
+
+/// En föredragande: en person (id eller gäst) och, för ett id, den titel
+/// och organisation protokollet ger personen i just detta ärende. / A
+/// presenter: a person, with the title (and organisation) given for this
+/// item.
+#[derive(Debug, Clone)]
+pub struct Presenter {
+    pub person: PersonRef,
+    /// The title for this item: "kommundirektör".
+    pub title: Option<String>,
+    /// The organisation for this item, instead of the register's.
+    pub organisation: Option<String>,
+}
+
+/// A presenter with a title, as written (for the schema; `PresenterFields`
+/// reads it).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct TitledPresenter {
+    /// Person-id ur rsr.yaml. / A register id.
+    person: Located<String>,
+    /// Titel i detta ärende, t.ex. `kommundirektör`. / The title for this
+    /// item.
+    #[serde(rename = "titel")]
+    title: Option<String>,
+    /// Organisation i detta ärende, om inte registrets. / The organisation
+    /// for this item, when not the register's.
+    organisation: Option<String>,
+}
+
+// What a presenter may be, for the schema.
+/// En föredragande: person-id, gäst (`{namn: …}`) eller person-id med
+/// titel för ärendet (`{person: tomas.jonsson, titel: kommundirektör}`). /
+/// A presenter: an id, a guest, or an id with the title for this item.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum PresenterForm {
+    /// Person-id ur rsr.yaml. / A register id.
+    Id(String),
+    /// Gäst. / A guest.
+    Guest(Person),
+    /// Person-id med titel för ärendet. / A register id with a title.
+    Titled(TitledPresenter),
+}
+
+impl JsonSchema for Presenter {
+    fn schema_name() -> Cow<'static, str> {
+        "Presenter".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        PresenterForm::json_schema(generator)
+    }
+}
+
+/// A presenter before its location is known.
+enum PresenterValue {
+    Id(String),
+    Fields(PresenterFields),
+}
+
+/// The fields a presenter's mapping may have: a guest's or a titled
+/// person's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresenterFields {
+    person: Option<Located<String>>,
+    #[serde(rename = "namn")]
+    name: Option<String>,
+    #[serde(rename = "parti")]
+    party: Option<String>,
+    organisation: Option<String>,
+    #[serde(rename = "titel")]
+    title: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PresenterValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PresenterValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a presenter: an id from rsr.yaml, `{namn: …}` for a guest, or `{person: id, titel: …}`")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<PresenterValue, E> {
+                Ok(PresenterValue::Id(text.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<PresenterValue, A::Error> {
+                let fields = PresenterFields::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(PresenterValue::Fields(fields))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Presenter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let located = Located::<PresenterValue>::deserialize(deserializer)?;
+        let at = |value| Located {
+            value,
+            line: located.line,
+            column: located.column,
+        };
+        match located.value {
+            PresenterValue::Id(id) => Ok(Presenter {
+                person: at(PersonRefValue::Id(id)),
+                title: None,
+                organisation: None,
+            }),
+            PresenterValue::Fields(PresenterFields {
+                person: Some(id),
+                name: None,
+                party: None,
+                organisation,
+                title,
+            }) => Ok(Presenter {
+                person: Located {
+                    value: PersonRefValue::Id(id.value),
+                    line: id.line,
+                    column: id.column,
+                },
+                title,
+                organisation,
+            }),
+            PresenterValue::Fields(PresenterFields {
+                person: Some(_), ..
+            }) => Err(D::Error::custom(
+                "a presenter is either `{person: id, titel: …}` (from rsr.yaml) or `{namn: …}` (a guest), not both: `namn` and `parti` come from the register",
+            )),
+            PresenterValue::Fields(PresenterFields {
+                person: None,
+                name: Some(name),
+                party,
+                organisation,
+                title,
+            }) => Ok(Presenter {
+                person: at(PersonRefValue::Guest(Person {
+                    name,
+                    party,
+                    organisation,
+                    title,
+                })),
+                title: None,
+                organisation: None,
+            }),
+            PresenterValue::Fields(_) => Err(D::Error::custom(
+                "missing field `person` or `namn`: a presenter is `{person: id, titel: …}` or `{namn: …}` for a guest",
+            )),
+        }
     }
 }
 

@@ -156,9 +156,14 @@ pub struct Person {
     /// Party abbreviation, e.g. `S`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,
-    /// The organisation or municipality represented.
+    /// The organisation or municipality represented (for a presenter, the
+    /// one given for the item, if any).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
+    /// For a presenter, the title given for this item (`föredragande:
+    /// [{person: …, titel: …}]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 impl Person {
@@ -246,7 +251,9 @@ pub struct AgendaItem {
     pub presenters: Vec<Person>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub subitems: Vec<String>,
+    /// Underpunkter a), b) …: a line of text each, or a sub-item with a
+    /// heading of its own.
+    pub subitems: Vec<SubItem>,
     /// Förslag till beslut, as the kallelse gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proposal: Option<String>,
@@ -267,6 +274,42 @@ pub struct AgendaItem {
     pub statements: Vec<Statement>,
     /// Protokollsanteckningar.
     pub notes: Vec<Statement>,
+}
+
+/// A sub-item: a line of text (Markdown) as written, or one with a heading
+/// of its own and the fields of an item.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SubItem {
+    Text(String),
+    Item(SubAgendaItem),
+}
+
+/// A sub-item with a heading of its own. Text fields hold Markdown as the
+/// secretary wrote it; the decision once published.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
+pub struct SubAgendaItem {
+    /// "a)"
+    pub label: String,
+    /// The title: "Verksamhetsidé".
+    pub name: String,
+    pub presenters: Vec<Person>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Förslag till beslut, as the kallelse gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<String>,
+    /// The decision, once published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution_text: Option<String>,
+    /// The titles of the beslutsunderlag.
+    pub auxiliary_file: Vec<String>,
+    /// Underlag framtaget av.
+    pub originator_person: Vec<Person>,
+    /// Expedieras till.
+    pub distribution: Vec<String>,
 }
 
 /// The matter an item decides (OParl `Paper`).
@@ -574,14 +617,40 @@ fn agenda_item(context: &Context, meeting_id: &str, index: usize) -> AgendaItem 
         originator_person: people(&spec.prepared_by),
         distribution: spec.distribution.clone(),
     });
-    agenda.presenters = people(&spec.presenters);
+    agenda.presenters = presenters(context, &spec.presenters);
     agenda.description = spec.description.clone();
-    agenda.subitems = spec.subitems.clone();
     agenda.proposal = spec.proposal.as_ref().map(|p| p.value.clone());
 
     // The decision record is public once its paragraph is adjusted.
     let published = m.status().reached(Status::Adjusted)
         || (spec.immediate && m.status().reached(Status::Held));
+    agenda.subitems = spec
+        .subitems
+        .iter()
+        .enumerate()
+        .map(|(index, subitem)| match subitem {
+            model::SubItem::Text(text) => SubItem::Text(text.clone()),
+            model::SubItem::Item(sub) => SubItem::Item(SubAgendaItem {
+                label: sv::letter(index),
+                name: sub.title.clone(),
+                presenters: presenters(context, &sub.presenters),
+                description: sub.description.clone(),
+                proposal: sub.proposal.as_ref().map(|p| p.value.clone()),
+                resolution_text: sub
+                    .decision
+                    .as_ref()
+                    .filter(|_| published)
+                    .map(|d| d.value.clone()),
+                auxiliary_file: sub
+                    .documents
+                    .iter()
+                    .map(|d| d.value.title().to_string())
+                    .collect(),
+                originator_person: people(&sub.prepared_by),
+                distribution: sub.distribution.clone(),
+            }),
+        })
+        .collect();
     if !published {
         return agenda;
     }
@@ -740,7 +809,23 @@ fn person(context: &Context, reference: &PersonRef) -> Person {
         name: known.name,
         party: known.party,
         organisation: known.organisation,
+        title: None,
     }
+}
+
+/// Presenters, each with the title and organisation given for the item.
+fn presenters(context: &Context, presenters: &[model::Presenter]) -> Vec<Person> {
+    presenters
+        .iter()
+        .map(|p| {
+            let mut found = person(context, &p.person);
+            found.title = p.title.clone();
+            if p.organisation.is_some() {
+                found.organisation = p.organisation.clone();
+            }
+            found
+        })
+        .collect()
 }
 
 /// A published document as a `File`, with its size and checksum from the

@@ -22,12 +22,14 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Four kallelser (BMN's of 2027 a draft) and the notice of RSR's
-    // cancelled meeting of 2026-03-16; the protokoll of RLG with its
-    // five protokollsutdrag; BMN's protokoll, its public version, eight
-    // protokollsutdrag and its anslagsbevis; a sammanträdesplan for each of
-    // the four bodies, and BMN's for 2027.
-    assert!(stderr.starts_with("Built 27 documents ("), "{stderr}");
+    // Five kallelser (BMN's of 2027 a draft) and the notice of RSR's
+    // cancelled meeting of 2026-03-16; the protokoll of RLG 2025-11-17 with
+    // its five protokollsutdrag, and the draft protokoll of RLG 2026-12-07
+    // with the utdrag of its § 42 adjusted at the meeting; BMN's protokoll,
+    // its public version, eight protokollsutdrag and its anslagsbevis; a
+    // sammanträdesplan for each of the four bodies, RLG's for 2026 and
+    // BMN's for 2027.
+    assert!(stderr.starts_with("Built 31 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 
@@ -189,7 +191,7 @@ fn sources_are_what_typst_needs_to_make_the_same_document() {
         .success()
         .stderr();
     assert!(
-        stderr.starts_with("Wrote the Typst sources of 8 documents into src"),
+        stderr.starts_with("Wrote the Typst sources of 12 documents into src"),
         "{stderr}"
     );
     let folder = repo.path().join("src/rlg/2025-11-17-protokoll");

@@ -27,5 +27,6 @@ mod schema;
 mod secrecy;
 mod site;
 mod snapshots;
+mod subitems;
 mod support;
 mod watch;

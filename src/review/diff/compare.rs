@@ -205,6 +205,13 @@ pub(super) fn item_changes(
                         )
                     })
                     .collect();
+                fields.extend(subitem_changes(
+                    &old_item.spec,
+                    &item.spec,
+                    spec.subitem_fields,
+                    secret,
+                    (old_names, new_names),
+                ));
                 if spec.numbered && old_number != number {
                     let show = |n: &Option<u32>| n.map(|n| format!("§ {n}"));
                     fields.extend(field_change(
@@ -233,6 +240,37 @@ pub(super) fn item_changes(
                 change: Change::Removed,
                 fields: Vec::new(),
             });
+        }
+    }
+    changes
+}
+
+/// The changes inside sub-items with a heading of their own, matched by
+/// letter, in the fields `shown`: "underpunkt b) Mål: synpunkter".
+pub(super) fn subitem_changes(
+    old: &ItemSpec,
+    new: &ItemSpec,
+    shown: &[&str],
+    secret: bool,
+    (old_names, new_names): (&Names, &Names),
+) -> Vec<FieldChange> {
+    let structured = |spec: &ItemSpec, index: usize| -> Option<SubItemSpec> {
+        spec.subitems.get(index)?.structured().cloned()
+    };
+    let mut changes = Vec::new();
+    for index in 0..old.subitems.len().max(new.subitems.len()) {
+        let (before, after) = (structured(old, index), structured(new, index));
+        let Some(named) = after.as_ref().or(before.as_ref()) else {
+            continue;
+        };
+        let label = format!("underpunkt {} {}", sv::letter(index), named.title.trim());
+        for field in SUBITEM_FIELDS.iter().filter(|f| shown.contains(&f.name)) {
+            changes.extend(field_change(
+                format!("{label}: {}", field.name),
+                before.as_ref().and_then(|s| (field.text)(s, old_names)),
+                after.as_ref().and_then(|s| (field.text)(s, new_names)),
+                secret,
+            ));
         }
     }
     changes
@@ -311,7 +349,7 @@ pub(super) fn plan_changes(
 
 /// A field that differs; for a confidential item, without its text.
 pub(super) fn field_change(
-    field: &'static str,
+    field: impl Into<Cow<'static, str>>,
     old: Option<String>,
     new: Option<String>,
     secret: bool,
@@ -319,6 +357,7 @@ pub(super) fn field_change(
     if old == new {
         return None;
     }
+    let field = field.into();
     if secret {
         return Some(FieldChange {
             field,

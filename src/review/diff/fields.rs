@@ -25,6 +25,29 @@ pub(super) fn people(list: &[PersonRef], names: &Names) -> Option<String> {
     (!joined.is_empty()).then(|| joined.join(", "))
 }
 
+/// Presenters, each with the title given for the item: "Tomas Jonsson
+/// (kommundirektör)".
+pub(super) fn presenters(list: &[Presenter], names: &Names) -> Option<String> {
+    let joined: Vec<String> = list
+        .iter()
+        .map(|p| {
+            let name = names(&p.person);
+            let qualifiers: Vec<&str> = p
+                .title
+                .iter()
+                .chain(&p.organisation)
+                .map(String::as_str)
+                .collect();
+            if qualifiers.is_empty() {
+                name
+            } else {
+                format!("{name} ({})", qualifiers.join(", "))
+            }
+        })
+        .collect();
+    (!joined.is_empty()).then(|| joined.join(", "))
+}
+
 pub(super) fn some(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|t| !t.is_empty())
 }
@@ -60,7 +83,7 @@ pub(super) const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "föredragande",
-        text: |i, names| people(&i.presenters, names),
+        text: |i, names| presenters(&i.presenters, names),
     },
     ItemField {
         name: "ärendebeskrivning",
@@ -72,7 +95,19 @@ pub(super) const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "underpunkter",
-        text: |i, _| lines(&i.subitems, |s| s.trim().to_string()),
+        // Lines of text; sub-items with a heading of their own are
+        // compared field by field (`SUBITEM_FIELDS`).
+        text: |i, _| {
+            let texts: Vec<String> = i
+                .subitems
+                .iter()
+                .filter_map(|s| match s {
+                    SubItem::Text(text) => Some(text.trim().to_string()),
+                    SubItem::Item(_) => None,
+                })
+                .collect();
+            lines(&texts, Clone::clone)
+        },
     },
     ItemField {
         name: "beslut",
@@ -170,6 +205,55 @@ pub(super) const ITEM_FIELDS: &[ItemField] = &[
     ItemField {
         name: "protokollsanteckningar",
         text: |i, names| statements(&i.notes, names),
+    },
+];
+
+/// A field of a sub-item with a heading of its own.
+pub(super) struct SubItemField {
+    pub(super) name: &'static str,
+    pub(super) text: fn(&SubItemSpec, &Names) -> Option<String>,
+}
+
+pub(super) const SUBITEM_FIELDS: &[SubItemField] = &[
+    SubItemField {
+        name: "rubrik",
+        text: |s, _| some(&s.title),
+    },
+    SubItemField {
+        name: "föredragande",
+        text: |s, names| presenters(&s.presenters, names),
+    },
+    SubItemField {
+        name: "ärendebeskrivning",
+        text: |s, _| s.description.as_deref().and_then(some),
+    },
+    SubItemField {
+        name: "förslag_till_beslut",
+        text: |s, _| s.proposal.as_ref().and_then(|p| some(&p.value)),
+    },
+    SubItemField {
+        name: "beslut",
+        text: |s, _| s.decision.as_ref().and_then(|d| some(&d.value)),
+    },
+    SubItemField {
+        name: "sammanfattning",
+        text: |s, _| s.summary.as_deref().and_then(some),
+    },
+    SubItemField {
+        name: "synpunkter",
+        text: |s, _| s.comments.as_deref().and_then(some),
+    },
+    SubItemField {
+        name: "beslutsunderlag",
+        text: |s, _| lines(&s.documents, |d| d.value.title().to_string()),
+    },
+    SubItemField {
+        name: "underlag_framtaget_av",
+        text: |s, names| people(&s.prepared_by, names),
+    },
+    SubItemField {
+        name: "expedieras_till",
+        text: |s, _| lines(&s.distribution, Clone::clone),
     },
 ];
 

@@ -13,10 +13,14 @@ mod markdown;
 use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter, Kind, Scope};
 use crate::error::Error;
-use crate::repo::model::{Body, Item, ItemSpec, Meeting, PersonRef, Repository, Statement, Status};
+use crate::repo::model::{
+    Body, Item, ItemSpec, Meeting, PersonRef, Presenter, Repository, Statement, Status, SubItem,
+    SubItemSpec,
+};
 use crate::repo::number;
 use crate::sv;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -90,8 +94,9 @@ pub struct ItemChange {
 
 #[derive(Debug, Serialize)]
 pub struct FieldChange {
-    /// As written in the YAML: "beslut".
-    pub field: &'static str,
+    /// As written in the YAML: "beslut"; in a sub-item, with its letter
+    /// and title: "underpunkt b) Mål: synpunkter".
+    pub field: Cow<'static, str>,
     pub old: Option<String>,
     pub new: Option<String>,
     /// Markdown: unchanged words, ~~removed~~ and **added** ones. `None`
