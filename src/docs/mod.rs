@@ -14,14 +14,16 @@ pub(crate) mod protokoll;
 pub(crate) mod record;
 pub(crate) mod utdrag;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::repo::labels::Labels;
 use crate::repo::model::{
-    Body, Located, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
+    Body, Located, Logo, Meeting, Organisation, Person, PersonRef, Repository, Role, Status,
 };
 use crate::repo::number::Paragraphs;
 use crate::sv;
@@ -176,6 +178,9 @@ pub struct Document {
     pub public: bool,
     /// The § of a protokollsutdrag.
     pub paragraph: Option<u32>,
+    /// The logo its header shows, relative to the repository root; the
+    /// template reads it as `/logotyp.svg` or `/logotyp.png`.
+    pub logo: Option<PathBuf>,
 }
 
 /// The output name's suffix of a protokoll's public version.
@@ -360,6 +365,66 @@ pub struct Header {
     /// "UTKAST – ej justerat": shown on every page of a document that is
     /// not yet final, and in its title.
     pub draft: Option<String>,
+    /// Every heading and label the templates print, by id (`rubriker:`).
+    /// Empty only in the data a seal hashes, which keeps just the labels
+    /// that differ from their defaults (see `check::seal`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<&'static str, String>,
+    /// The logo in the page header, if the organisation or body has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<HeaderLogo>,
+}
+
+/// The logo as a template places it: the virtual path it reads and the
+/// alternative text of its figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderLogo {
+    /// "/logotyp.svg" or "/logotyp.png"
+    pub path: String,
+    pub alt: String,
+}
+
+/// The virtual path under which a template reads the logo, by the file's
+/// kind: `/logotyp.svg` or `/logotyp.png`; none for another kind of file.
+pub fn logo_path(file: &std::path::Path) -> Option<&'static str> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "svg" => Some("/logotyp.svg"),
+        "png" => Some("/logotyp.png"),
+        _ => None,
+    }
+}
+
+/// The wording of a body's documents: the defaults, rsr.yaml's
+/// `rubriker:`, then the body's.
+pub fn labels_of(organisation: &Organisation, body: &Body) -> Labels {
+    Labels::resolve(organisation.labels.as_ref(), body.spec.labels.as_ref())
+}
+
+/// The logo of a body's documents, the body's own or the organisation's,
+/// with its file relative to the repository root: rsr.yaml names it from
+/// the root, body.yaml from the body's folder.
+pub fn logo_of<'a>(organisation: &'a Organisation, body: &'a Body) -> Option<(PathBuf, &'a Logo)> {
+    if let Some(logo) = &body.spec.logo {
+        let folder = body.file.parent().unwrap_or(std::path::Path::new(""));
+        return Some((folder.join(&logo.file.value), logo));
+    }
+    let logo = organisation.logo.as_ref()?;
+    Some((PathBuf::from(&logo.file.value), logo))
+}
+
+/// The header's labels and logo for a body's documents.
+fn header_extras(
+    organisation: &Organisation,
+    body: &Body,
+) -> (BTreeMap<&'static str, String>, Option<HeaderLogo>) {
+    let logo = logo_of(organisation, body).and_then(|(file, logo)| {
+        Some(HeaderLogo {
+            path: logo_path(&file)?.to_string(),
+            alt: logo.alt.value.clone(),
+        })
+    });
+    (labels_of(organisation, body).map(), logo)
 }
 
 impl Header {
@@ -399,6 +464,7 @@ impl Context<'_> {
             files: Vec::new(),
             public: !draft,
             paragraph: None,
+            logo: logo_of(self.organisation, self.body).map(|(file, _)| file),
         }
     }
 
@@ -408,8 +474,14 @@ impl Context<'_> {
         adjusted.unwrap_or(self.meeting.date())
     }
 
+    /// The wording of this body's documents.
+    pub fn labels(&self) -> Labels {
+        labels_of(self.organisation, self.body)
+    }
+
     pub fn header(&self, title: &str) -> Header {
         let date = sv::iso_date(self.meeting.date());
+        let (labels, logo) = header_extras(self.organisation, self.body);
         Header {
             organisation: organisation_of(self.organisation, self.body),
             body: self.body.spec.name.clone(),
@@ -419,6 +491,8 @@ impl Context<'_> {
             date,
             date_long: sv::long_date(self.meeting.date()),
             draft: None,
+            labels,
+            logo,
         }
     }
 
@@ -478,6 +552,16 @@ impl Context<'_> {
             .member_with(Role::Secretary)
             .map(|m| &m.person);
         self.meeting.spec.secretary.as_ref().or(body)
+    }
+
+    /// "Regional ledningsgrupp beslut": the heading above a decision, by
+    /// the `beslut` label's pattern.
+    pub fn decision_heading(&self, labels: &Labels) -> String {
+        crate::repo::labels::fill(&labels.beslut, |field| match field {
+            "organ" => self.body.spec.name.clone(),
+            "kortnamn" => self.body.spec.short_name.clone(),
+            _ => String::new(),
+        })
     }
 
     fn is_chair(&self, reference: &PersonRef) -> bool {

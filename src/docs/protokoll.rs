@@ -6,12 +6,13 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, listed,
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope,
     markdown, text, titles, with_party,
 };
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
-use crate::repo::model::{Correction, Meeting, OtherAttendee, PersonRef, Status};
+use crate::repo::labels::Labels;
+use crate::repo::model::{Correction, Meeting, OtherAttendee, Person, PersonRef, Status};
 use crate::repo::number;
 use crate::sv;
 
@@ -182,6 +183,7 @@ pub struct SubItem {
 /// The protokoll; `public` leaves out what confidential items hold.
 pub fn data(context: &Context, public: bool) -> Protokoll {
     let spec = &context.meeting.spec;
+    let labels = context.labels();
     let attendance = spec.attendance.as_ref();
     // Deciding members, then substitutes serving: "Kent Karlsson (M),
     // tjänstgörande ersättare för Johan Loock (M)".
@@ -191,13 +193,13 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         .map(|a| {
             let members = a.present.iter().map(|p| {
                 let span = attendance::partial(context.meeting, a, p);
-                with_paragraphs(context, beslutande(context, p), span)
+                with_paragraphs(context, beslutande(context, &labels, p), span)
             });
             let serving = a.serving.iter().enumerate().map(|(n, s)| {
                 let replaced = with_party(&context.person(&s.replaces));
                 let text = format!(
                     "{}, tjänstgörande ersättare för {replaced}",
-                    beslutande(context, &s.person)
+                    beslutande(context, &labels, &s.person)
                 );
                 let span = attendance::serving_span(context.meeting, a, n);
                 with_paragraphs(context, text, span)
@@ -209,7 +211,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         .map(|a| {
             a.absent
                 .iter()
-                .map(|p| listed(&context.person(p)))
+                .map(|p| participant(&labels, &context.person(p), None))
                 .collect()
         })
         .unwrap_or_default();
@@ -225,13 +227,13 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         });
     };
     if let Some(secretary) = context.secretary() {
-        sign("Sekreterare", secretary);
+        sign(&labels.sekreterare, secretary);
     }
     if let Some(chair) = context.chair() {
-        sign("Ordförande", chair);
+        sign(&labels.ordforande, chair);
     }
     for adjuster in &spec.adjusters {
-        sign("Justerare", adjuster);
+        sign(&labels.justerare, adjuster);
     }
 
     let mut header = context.header(TITLE);
@@ -256,7 +258,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
             .map(|date| sv::long_date(date.value.0)),
         signatures,
         anslag: super::anslag::anslag(context),
-        decision_heading: format!("{} beslut", context.body.spec.name),
+        decision_heading: context.decision_heading(&labels),
         sections: context
             .meeting
             .items
@@ -306,14 +308,22 @@ pub fn justering(context: &Context) -> Option<String> {
 }
 
 /// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"
-fn beslutande(context: &Context, reference: &PersonRef) -> String {
+fn beslutande(context: &Context, labels: &Labels, reference: &PersonRef) -> String {
     let person = context.person(reference);
-    let mut parts = vec![with_party(&person)];
-    if context.is_chair(reference) {
-        parts.push("ordförande".into());
-    }
-    parts.extend(person.organisation);
-    parts.join(", ")
+    let role = context.is_chair(reference).then_some("ordförande");
+    participant(labels, &person, role)
+}
+
+/// A participant by the `deltagare_format` label: "Jonas Andersson (S)",
+/// "Fredrik Åström, Berg", "Sara Lewerentz, ordförande, Region Jämtland
+/// Härjedalen".
+fn participant(labels: &Labels, person: &Person, role: Option<&str>) -> String {
+    crate::repo::labels::fill(&labels.deltagare_format, |field| match field {
+        "namn" => with_party(person),
+        "roll" => role.unwrap_or_default().to_string(),
+        "organisation" => person.organisation.clone().unwrap_or_default(),
+        _ => String::new(),
+    })
 }
 
 /// "Per Ek (M), §§ 41–43" for someone who attended part of the meeting.
