@@ -384,6 +384,9 @@ pub struct HeaderLogo {
     pub alt: String,
 }
 
+/// The largest logo file read, in bytes (`rsr check` reports a larger one).
+pub const LOGO_LIMIT: u64 = 4 << 20;
+
 /// The virtual path under which a template reads the logo, by the file's
 /// kind: `/logotyp.svg` or `/logotyp.png`; none for another kind of file.
 pub fn logo_path(file: &std::path::Path) -> Option<&'static str> {

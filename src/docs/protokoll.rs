@@ -6,8 +6,8 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope,
-    markdown, text, titles, with_party,
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, markdown,
+    text, titles, with_party,
 };
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;

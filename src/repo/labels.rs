@@ -215,6 +215,24 @@ labels! {
     inga_sammantraden = "inga_sammanträden": "Inga sammanträden är planerade.",
 }
 
+/// The labels the protokoll's built-in template does not print (the
+/// kallelse's, the utdrag's and the sammanträdesplan's own): a change to
+/// them leaves a sealed protokoll as it was.
+pub const NOT_IN_PROTOKOLL: &[&str] = &[
+    "tid",
+    "plats",
+    "ledamöter",
+    "ersättare",
+    "ärendebeskrivning",
+    "förslag_till_beslut",
+    "bilagor",
+    "utdragsbestyrkande",
+    "utdraget_bestyrks",
+    "mötesdatum",
+    "ämnesområde",
+    "inga_sammanträden",
+];
+
 /// The placeholders a pattern label may use, by its id; labels not listed
 /// take none.
 pub const PLACEHOLDERS: &[(&str, &[&str])] = &[
@@ -351,7 +369,12 @@ mod tests {
         assert_eq!(fill("no {placeholders", |_| "x".into()), "no {placeholders");
         assert_eq!(
             parts("a{b}{ c}"),
-            [Part::Text("a"), Part::Field("b"), Part::Text("{"), Part::Text(" c}")]
+            [
+                Part::Text("a"),
+                Part::Field("b"),
+                Part::Text("{"),
+                Part::Text(" c}")
+            ]
         );
     }
 
@@ -360,8 +383,15 @@ mod tests {
         let labels = Labels::resolve(None, None);
         assert_eq!(labels.map().len(), Labels::DEFAULTS.len());
         assert_eq!(labels.deltagare, "Deltagare");
-        for (id, _) in PLACEHOLDERS {
-            assert!(Labels::DEFAULTS.iter().any(|(known, _)| known == id));
+        for id in PLACEHOLDERS
+            .iter()
+            .map(|(id, _)| id)
+            .chain(NOT_IN_PROTOKOLL)
+        {
+            assert!(
+                Labels::DEFAULTS.iter().any(|(known, _)| known == id),
+                "{id}"
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::docs::{Document, KINDS, Kind};
+use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
 use crate::error::Error;
 use crate::repo::sandbox::Refused;
 use crate::repo::store::Store;
@@ -54,9 +54,6 @@ static LIB_ID: LazyLock<FileId> = LazyLock::new(|| virtual_file("/lib.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| virtual_file("/data.json"));
 static LOGO_SVG: LazyLock<FileId> = LazyLock::new(|| virtual_file("/logotyp.svg"));
 static LOGO_PNG: LazyLock<FileId> = LazyLock::new(|| virtual_file("/logotyp.png"));
-
-/// The largest logo read (`rsr check` tells a larger file).
-pub const LOGO_LIMIT: u64 = 4 << 20;
 
 fn virtual_file(path: &str) -> FileId {
     // The paths are constants, known to be valid.
@@ -175,12 +172,12 @@ impl Renderer {
             self.files
                 .read(file, limit)
                 .map_err(|refused| match refused {
-                        // Not there: the repository's data names a file it
-                        // does not hold.
-                        Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                            Error::Repository(format!("{}: {e}", file.display()))
-                        }
-                        Refused::Io(e) => Error::io(file, e),
+                    // Not there: the repository's data names a file it
+                    // does not hold.
+                    Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        Error::Repository(format!("{}: {e}", file.display()))
+                    }
+                    Refused::Io(e) => Error::io(file, e),
                     refused => {
                         Error::Repository(format!("cannot read {}: {refused}", file.display()))
                     }

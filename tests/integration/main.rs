@@ -14,6 +14,7 @@ mod fuzz;
 mod hardening;
 mod incremental;
 mod justera;
+mod labels;
 mod list;
 mod new;
 mod numbering;
