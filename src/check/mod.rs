@@ -3,6 +3,7 @@
 //! runs them all, applies each body's rule settings, and sorts the findings
 //! by file and line.
 
+mod appearance;
 pub mod gate;
 mod items;
 mod lock;
@@ -340,6 +341,31 @@ pub const RULES: &[Rule] = &[
         W,
         "a beslutsunderlag file that is not in the meeting folder",
     ),
+    rule(
+        "label-placeholder",
+        E,
+        "a label pattern in `rubriker:` with a placeholder it does not take, or `deltagare_format` without `{namn}`",
+    ),
+    rule(
+        "logo-missing-file",
+        E,
+        "a `logotyp:` file that is not there or cannot be read",
+    ),
+    rule(
+        "logo-outside-repository",
+        E,
+        "a `logotyp:` file named with `..`, an absolute path, or a symbolic link that leads out",
+    ),
+    rule(
+        "logo-not-image",
+        E,
+        "a `logotyp:` file that is not SVG or PNG (by its name and its first bytes), or larger than 4 MB",
+    ),
+    rule(
+        "logo-without-alt",
+        E,
+        "a `logotyp:` with an empty `alt:`, which PDF/UA needs read out",
+    ),
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
@@ -394,8 +420,10 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
 
 fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
     let mut all = Vec::new();
+    appearance::organisation(repository, &mut all);
     for body in &repository.bodies {
         let mut found = Vec::new();
+        appearance::body(repository, body, &mut found);
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
         numbering::body(body, &mut found);

@@ -6,6 +6,11 @@
 //! receives: a change to an item, to the meeting, or to a person's name in
 //! rsr.yaml that the protokoll would show counts; a comment, a field only
 //! the kallelse shows, or a template's layout does not.
+//!
+//! Of the labels (`rubriker:`) it hashes those that differ from their
+//! defaults and that the protokoll prints, so a protokoll sealed before
+//! labels existed stays sealed while a changed heading of it counts. The logo is presentation, not what the
+//! protokoll says: it is left out.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +30,12 @@ pub struct Seal {
 /// The seal of a meeting's protokoll as the repository holds it now.
 pub fn seal(context: &Context) -> Seal {
     let mut data = protokoll::data(context, false);
+    let defaults = crate::repo::labels::Labels::DEFAULTS;
+    let elsewhere = crate::repo::labels::NOT_IN_PROTOKOLL;
+    data.header
+        .labels
+        .retain(|id, value| !defaults.contains(&(*id, value.as_str())) && !elsewhere.contains(id));
+    data.header.logo = None;
     let content = manifest::hash(&[&json(&data)]);
     let paragraphs = data
         .sections

@@ -14,14 +14,17 @@ pub(crate) mod protokoll;
 pub(crate) mod record;
 pub(crate) mod utdrag;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::repo::labels::Labels;
 use crate::repo::model::{
-    Body, Located, Meeting, Organisation, Person, PersonRef, Presenter, Repository, Role, Status,
+    Body, Located, Logo, Meeting, Organisation, Person, PersonRef, Presenter, Repository, Role,
+    Status,
 };
 use crate::repo::number::Paragraphs;
 use crate::sv;
@@ -185,6 +188,9 @@ pub struct Document {
     /// A notice that its meeting is inställt, made in place of the
     /// kallelse that was sent.
     pub cancelled: bool,
+    /// The logo its header shows, relative to the repository root; the
+    /// template reads it as `/logotyp.svg` or `/logotyp.png`.
+    pub logo: Option<PathBuf>,
 }
 
 /// The output name's suffix of a protokoll's public version.
@@ -374,6 +380,69 @@ pub struct Header {
     /// "UTKAST – ej justerat": shown on every page of a document that is
     /// not yet final, and in its title.
     pub draft: Option<String>,
+    /// Every heading and label the templates print, by id (`rubriker:`).
+    /// Empty only in the data a seal hashes, which keeps just the labels
+    /// that differ from their defaults (see `check::seal`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<&'static str, String>,
+    /// The logo in the page header, if the organisation or body has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<HeaderLogo>,
+}
+
+/// The logo as a template places it: the virtual path it reads and the
+/// alternative text of its figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeaderLogo {
+    /// "/logotyp.svg" or "/logotyp.png"
+    pub path: String,
+    pub alt: String,
+}
+
+/// The largest logo file read, in bytes (`rsr check` reports a larger one).
+pub const LOGO_LIMIT: u64 = 4 << 20;
+
+/// The virtual path under which a template reads the logo, by the file's
+/// kind: `/logotyp.svg` or `/logotyp.png`; none for another kind of file.
+pub fn logo_path(file: &std::path::Path) -> Option<&'static str> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "svg" => Some("/logotyp.svg"),
+        "png" => Some("/logotyp.png"),
+        _ => None,
+    }
+}
+
+/// The wording of a body's documents: the defaults, rsr.yaml's
+/// `rubriker:`, then the body's.
+pub fn labels_of(organisation: &Organisation, body: &Body) -> Labels {
+    Labels::resolve(organisation.labels.as_ref(), body.spec.labels.as_ref())
+}
+
+/// The logo of a body's documents, the body's own or the organisation's,
+/// with its file relative to the repository root: rsr.yaml names it from
+/// the root, body.yaml from the body's folder.
+pub fn logo_of<'a>(organisation: &'a Organisation, body: &'a Body) -> Option<(PathBuf, &'a Logo)> {
+    if let Some(logo) = &body.spec.logo {
+        let folder = body.file.parent().unwrap_or(std::path::Path::new(""));
+        return Some((folder.join(&logo.file.value), logo));
+    }
+    let logo = organisation.logo.as_ref()?;
+    Some((PathBuf::from(&logo.file.value), logo))
+}
+
+/// The header's labels and logo for a body's documents.
+fn header_extras(
+    organisation: &Organisation,
+    body: &Body,
+) -> (BTreeMap<&'static str, String>, Option<HeaderLogo>) {
+    let logo = logo_of(organisation, body).and_then(|(file, logo)| {
+        Some(HeaderLogo {
+            path: logo_path(&file)?.to_string(),
+            alt: logo.alt.value.clone(),
+        })
+    });
+    (labels_of(organisation, body).map(), logo)
 }
 
 impl Header {
@@ -414,6 +483,7 @@ impl Context<'_> {
             public: !draft,
             paragraph: None,
             cancelled: false,
+            logo: logo_of(self.organisation, self.body).map(|(file, _)| file),
         }
     }
 
@@ -423,8 +493,14 @@ impl Context<'_> {
         adjusted.unwrap_or(self.meeting.date())
     }
 
+    /// The wording of this body's documents.
+    pub fn labels(&self) -> Labels {
+        labels_of(self.organisation, self.body)
+    }
+
     pub fn header(&self, title: &str) -> Header {
         let date = sv::iso_date(self.meeting.date());
+        let (labels, logo) = header_extras(self.organisation, self.body);
         Header {
             organisation: organisation_of(self.organisation, self.body),
             body: self.body.spec.name.clone(),
@@ -434,6 +510,8 @@ impl Context<'_> {
             date,
             date_long: sv::long_date(self.meeting.date()),
             draft: None,
+            labels,
+            logo,
         }
     }
 
@@ -518,6 +596,16 @@ impl Context<'_> {
     pub fn secretary(&self) -> Option<&PersonRef> {
         let named = self.meeting.spec.secretary.as_ref();
         named.or_else(|| self.officer(Role::Secretary))
+    }
+
+    /// "Regional ledningsgrupp beslut": the heading above a decision, by
+    /// the `beslut` label's pattern.
+    pub fn decision_heading(&self, labels: &Labels) -> String {
+        crate::repo::labels::fill(&labels.beslut, |field| match field {
+            "organ" => self.body.spec.name.clone(),
+            "kortnamn" => self.body.spec.short_name.clone(),
+            _ => String::new(),
+        })
     }
 
     fn is_chair(&self, reference: &PersonRef) -> bool {

@@ -93,6 +93,7 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
             let first = contexts
                 .first()
                 .map_or(NaiveDate::MIN, |c| c.meeting.date());
+            let (labels, logo) = super::header_extras(&repository.organisation, body);
             let plan = Plan {
                 header: Header {
                     organisation: organisation_of(&repository.organisation, body),
@@ -103,6 +104,8 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
                     date: year.to_string(),
                     date_long: year.to_string(),
                     draft: None,
+                    labels,
+                    logo,
                 },
                 year,
                 meetings: contexts.iter().map(planned).collect(),
@@ -112,6 +115,7 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
                 public: true,
                 paragraph: None,
                 cancelled: false,
+                logo: super::logo_of(&repository.organisation, body).map(|(file, _)| file),
                 kind: Kind::Sammantradesplan,
                 body: body.slug.clone(),
                 date: first,

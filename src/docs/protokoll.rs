@@ -6,12 +6,13 @@ use serde::Serialize;
 use chrono::NaiveDate;
 
 use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, listed,
-    markdown, presenters, text, titles, with_party,
+    Context, Document, Header, Kind, KindSpec, Make, OpenData, PUBLIC_VERSION, Scope, markdown,
+    presenters, text, titles, with_party,
 };
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
-use crate::repo::model::{self, Correction, Meeting, OtherAttendee, PersonRef, Status};
+use crate::repo::labels::Labels;
+use crate::repo::model::{self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status};
 use crate::repo::number;
 use crate::sv;
 
@@ -252,6 +253,7 @@ fn names(context: &Context, people: &[PersonRef]) -> Option<String> {
 /// The protokoll; `public` leaves out what confidential items hold.
 pub fn data(context: &Context, public: bool) -> Protokoll {
     let spec = &context.meeting.spec;
+    let labels = context.labels();
     let attendance = spec.attendance.as_ref();
     // Deciding members, then substitutes serving: "Kent Karlsson (M),
     // tjänstgörande ersättare för Johan Loock (M)".
@@ -261,13 +263,13 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         .map(|a| {
             let members = a.present.iter().map(|p| {
                 let span = attendance::partial(context.meeting, a, p);
-                with_paragraphs(context, beslutande(context, p), span)
+                with_paragraphs(context, beslutande(context, &labels, p), span)
             });
             let serving = a.serving.iter().enumerate().map(|(n, s)| {
                 let replaced = with_party(&context.person(&s.replaces));
                 let text = format!(
                     "{}, tjänstgörande ersättare för {replaced}",
-                    beslutande(context, &s.person)
+                    beslutande(context, &labels, &s.person)
                 );
                 let span = attendance::serving_span(context.meeting, a, n);
                 with_paragraphs(context, text, span)
@@ -279,7 +281,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         .map(|a| {
             a.absent
                 .iter()
-                .map(|p| listed(&context.person(p)))
+                .map(|p| participant(&labels, &context.person(p), None))
                 .collect()
         })
         .unwrap_or_default();
@@ -295,13 +297,13 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         });
     };
     if let Some(secretary) = context.secretary() {
-        sign("Sekreterare", secretary);
+        sign(&labels.sekreterare, secretary);
     }
     if let Some(chair) = context.chair() {
-        sign("Ordförande", chair);
+        sign(&labels.ordforande, chair);
     }
     for adjuster in &spec.adjusters {
-        sign("Justerare", adjuster);
+        sign(&labels.justerare, adjuster);
     }
 
     let mut header = context.header(TITLE);
@@ -324,7 +326,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         next_meeting: next_meeting(context),
         signatures,
         anslag: super::anslag::anslag(context),
-        decision_heading: format!("{} beslut", context.body.spec.name),
+        decision_heading: context.decision_heading(&labels),
         sections: context
             .meeting
             .items
@@ -402,14 +404,22 @@ fn next_meeting(context: &Context) -> Option<String> {
 }
 
 /// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"
-fn beslutande(context: &Context, reference: &PersonRef) -> String {
+fn beslutande(context: &Context, labels: &Labels, reference: &PersonRef) -> String {
     let person = context.person(reference);
-    let mut parts = vec![with_party(&person)];
-    if context.is_chair(reference) {
-        parts.push("ordförande".into());
-    }
-    parts.extend(person.organisation);
-    parts.join(", ")
+    let role = context.is_chair(reference).then_some("ordförande");
+    participant(labels, &person, role)
+}
+
+/// A participant by the `deltagare_format` label: "Jonas Andersson (S)",
+/// "Fredrik Åström, Berg", "Sara Lewerentz, ordförande, Region Jämtland
+/// Härjedalen".
+fn participant(labels: &Labels, person: &Person, role: Option<&str>) -> String {
+    crate::repo::labels::fill(&labels.deltagare_format, |field| match field {
+        "namn" => with_party(person),
+        "roll" => role.unwrap_or_default().to_string(),
+        "organisation" => person.organisation.clone().unwrap_or_default(),
+        _ => String::new(),
+    })
 }
 
 /// "Per Ek (M), §§ 41–43" for someone who attended part of the meeting.

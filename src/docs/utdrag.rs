@@ -103,16 +103,17 @@ pub fn data(context: &Context, index: usize, number: u32) -> Option<Utdrag> {
     } else {
         protokoll::justering(context)
     };
+    let labels = context.labels();
     Some(Utdrag {
         header,
         time: protokoll::when(context),
         place: context.meeting.spec.place.clone(),
         justering,
-        decision_heading: format!("{} beslut", context.body.spec.name),
+        decision_heading: context.decision_heading(&labels),
         section: protokoll::section(context, index, false)?,
         certification: Certification {
             name: context.secretary().map(|s| context.person(s).name),
-            role: "Sekreterare".into(),
+            role: labels.sekreterare.clone(),
             date: sv::date(adjusted_on(context, index)),
         },
     })

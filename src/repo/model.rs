@@ -13,6 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 pub use crate::error::Loc;
+pub use crate::repo::labels::Rubriker;
 
 /// A value read from YAML together with the place it was read from.
 #[derive(Debug, Clone)]
@@ -90,6 +91,28 @@ pub struct Organisation {
     /// that guard the build against unreasonable files and templates.
     #[serde(rename = "gränser", default)]
     pub limits: Limits,
+    /// Rubriker och fasta texter i alla organs dokument. / The headings
+    /// and labels of every body's documents.
+    #[serde(rename = "rubriker")]
+    pub labels: Option<Rubriker>,
+    /// Organisationens logotyp i varje dokuments sidhuvud. / The
+    /// organisation's logo, in every document's page header.
+    #[serde(rename = "logotyp")]
+    pub logo: Option<Logo>,
+}
+
+/// En logotyp: en SVG- eller PNG-fil i repot och dess alternativtext. / A
+/// logo: an SVG or PNG file in the repository and its alternative text.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// Filen, relativ till repots rot, t.ex. `logotyp.svg`. / The file,
+    /// relative to the repository's root.
+    #[serde(rename = "fil")]
+    pub file: Located<String>,
+    /// Alternativtext för skärmläsare, t.ex. `Kommunförbundets logotyp`. /
+    /// Alternative text for screen readers.
+    pub alt: Located<String>,
 }
 
 /// Gränser. / Limits.
@@ -309,6 +332,15 @@ pub struct BodySpec {
     /// Members and officers in the order the kallelse lists them.
     #[serde(rename = "ledamöter", default)]
     pub members: Vec<Member>,
+    /// Rubriker och fasta texter för organets dokument; de går före
+    /// rsr.yaml:s. / The headings and labels of the body's documents, over
+    /// rsr.yaml's.
+    #[serde(rename = "rubriker")]
+    pub labels: Option<Rubriker>,
+    /// Organets egen logotyp, i stället för organisationens. / The body's
+    /// own logo, instead of the organisation's.
+    #[serde(rename = "logotyp")]
+    pub logo: Option<Logo>,
 }
 
 /// Förval för nya sammanträden. / Defaults for new meetings.

@@ -19,7 +19,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::docs::{Document, KINDS, Kind};
+use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
 use crate::error::Error;
 use crate::repo::sandbox::Refused;
 use crate::repo::store::Store;
@@ -52,6 +52,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 static MAIN: LazyLock<FileId> = LazyLock::new(|| virtual_file("/main.typ"));
 static LIB_ID: LazyLock<FileId> = LazyLock::new(|| virtual_file("/lib.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| virtual_file("/data.json"));
+static LOGO_SVG: LazyLock<FileId> = LazyLock::new(|| virtual_file("/logotyp.svg"));
+static LOGO_PNG: LazyLock<FileId> = LazyLock::new(|| virtual_file("/logotyp.png"));
 
 fn virtual_file(path: &str) -> FileId {
     // The paths are constants, known to be valid.
@@ -82,6 +84,8 @@ pub struct Renderer {
 struct Inputs {
     data: Bytes,
     files: Vec<Bytes>,
+    /// The logo's virtual path and bytes.
+    logo: Option<(&'static str, Bytes)>,
 }
 
 /// A typeset document.
@@ -164,37 +168,47 @@ impl Renderer {
     /// What a document is made from besides the templates, read once: its
     /// data as JSON and its files from the meeting folder.
     fn inputs(&self, document: &Document) -> Result<Inputs, Error> {
+        let read = |file: &PathBuf, limit: u64| {
+            self.files
+                .read(file, limit)
+                .map_err(|refused| match refused {
+                    // Not there: the repository's data names a file it
+                    // does not hold.
+                    Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        Error::Repository(format!("{}: {e}", file.display()))
+                    }
+                    Refused::Io(e) => Error::io(file, e),
+                    refused => {
+                        Error::Repository(format!("cannot read {}: {refused}", file.display()))
+                    }
+                })
+                .map(Bytes::new)
+        };
         let files = document
             .files
             .iter()
-            .map(|file| {
-                let bytes = self
-                    .files
-                    .read(file, u64::MAX)
-                    .map_err(|refused| match refused {
-                        // Not there: the repository's data names a file it
-                        // does not hold.
-                        Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                            Error::Repository(format!("{}: {e}", file.display()))
-                        }
-                        Refused::Io(e) => Error::io(file, e),
-                        refused => {
-                            Error::Repository(format!("cannot read {}: {refused}", file.display()))
-                        }
-                    })?;
-                Ok(Bytes::new(bytes))
-            })
+            .map(|file| read(file, u64::MAX))
             .collect::<Result<_, Error>>()?;
+        let logo = match &document.logo {
+            Some(file) => {
+                let path = crate::docs::logo_path(file).ok_or_else(|| {
+                    Error::Repository(format!("{} is not an SVG or PNG file", file.display()))
+                })?;
+                Some((path, read(file, LOGO_LIMIT)?))
+            }
+            None => None,
+        };
         Ok(Inputs {
             data: Bytes::new(document.data.clone()),
             files,
+            logo,
         })
     }
 
     /// One hash of everything `document` is made from: rsr itself (its
     /// version, and the hash build.rs takes of its source, fonts and
     /// built-in templates), the templates as they are now, its identity,
-    /// its data and its files.
+    /// its data and its files (the logo too).
     /// `files` are the hashes of its files, which the store keeps: a file
     /// is hashed once however many documents carry it.
     fn hash(&self, document: &Document, files: &[String]) -> String {
@@ -235,6 +249,9 @@ impl Renderer {
             let path = crate::docs::file_path(n);
             files.push((path.trim_start_matches('/').to_string(), bytes.to_vec()));
         }
+        if let Some((path, bytes)) = &inputs.logo {
+            files.push((path.trim_start_matches('/').to_string(), bytes.to_vec()));
+        }
         Ok(files)
     }
 
@@ -246,12 +263,16 @@ impl Renderer {
             .unwrap_or_default()
     }
 
-    /// The hashes of a document's files, as the store has them.
+    /// The hashes of a document's files, as the store has them, the logo's
+    /// last.
     fn file_hashes(&self, document: &Document) -> Result<Vec<String>, Refused> {
+        let logo = document.logo.iter().map(|file| (file, LOGO_LIMIT));
         document
             .files
             .iter()
-            .map(|file| self.files.hash(file, u64::MAX))
+            .map(|file| (file, u64::MAX))
+            .chain(logo)
+            .map(|(file, limit)| self.files.hash(file, limit))
             .collect()
     }
 
@@ -264,14 +285,24 @@ impl Renderer {
         let hashes: Vec<String> = inputs
             .files
             .iter()
+            .chain(inputs.logo.as_ref().map(|(_, bytes)| bytes))
             .map(|bytes| crate::output::manifest::hash(&[bytes.as_slice()]))
             .collect();
         let fingerprint = self.hash(document, &hashes);
+        let logo = inputs.logo.map(|(path, bytes)| {
+            let id = if path == "/logotyp.svg" {
+                *LOGO_SVG
+            } else {
+                *LOGO_PNG
+            };
+            (id, bytes)
+        });
         let files = inputs
             .files
             .into_iter()
             .enumerate()
             .map(|(n, bytes)| (virtual_file(&crate::docs::file_path(n)), bytes))
+            .chain(logo)
             .collect();
         let world = DocumentWorld {
             renderer: self,
@@ -348,7 +379,8 @@ impl Drop for EvictCache {
 
 struct DocumentWorld<'a> {
     renderer: &'a Renderer,
-    /// The document's files from its meeting folder, under fixed paths.
+    /// The document's files from its meeting folder and its logo, under
+    /// fixed paths.
     files: Vec<(FileId, Bytes)>,
     data: Bytes,
     template: &'a Template,

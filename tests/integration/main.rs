@@ -16,6 +16,7 @@ mod hardening;
 mod headings;
 mod incremental;
 mod justera;
+mod labels;
 mod list;
 mod membership;
 mod new;

@@ -34,6 +34,12 @@ impl Repo {
         repo
     }
 
+    /// tests/good/`name`: like a bad-input case, an overlay on
+    /// tests/good/minimal (see [`materialise`]).
+    pub fn good(name: &str) -> Repo {
+        Repo::bad_case(&examples().join("tests/good").join(name))
+    }
+
     /// The bad-input case `case` (a folder of tests/bad/) as the repository
     /// it stands for: see [`materialise`].
     pub fn bad_case(case: &Path) -> Repo {

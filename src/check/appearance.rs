@@ -1,0 +1,184 @@
+//! How the documents look, as rsr.yaml and body.yaml set it: the patterns
+//! among the labels (`rubriker:`) and the logo (`logotyp:`).
+
+use std::path::Path;
+
+use super::finding;
+use crate::docs::{LOGO_LIMIT, logo_path};
+use crate::error::Diagnostic;
+use crate::repo::labels::{PLACEHOLDERS, Part, Rubriker, parts};
+use crate::repo::load::nearest;
+use crate::repo::model::{Logo, Repository};
+use crate::repo::sandbox::Refused;
+
+/// rsr.yaml's labels and logo; its logo's file is named from the root.
+pub fn organisation(repository: &Repository, found: &mut Vec<Diagnostic>) {
+    let organisation = &repository.organisation;
+    if let Some(labels) = &organisation.labels {
+        labels_in(labels, &repository.file, found);
+    }
+    if let Some(logo) = &organisation.logo {
+        logo_in(repository, logo, Path::new(""), &repository.file, found);
+    }
+}
+
+/// A body's labels and logo; its logo's file is named from its folder.
+pub fn body(repository: &Repository, body: &crate::repo::model::Body, found: &mut Vec<Diagnostic>) {
+    if let Some(labels) = &body.spec.labels {
+        labels_in(labels, &body.file, found);
+    }
+    if let Some(logo) = &body.spec.logo {
+        let folder = body.file.parent().unwrap_or(Path::new(""));
+        logo_in(repository, logo, folder, &body.file, found);
+    }
+}
+
+/// Each pattern's placeholders are its own, and a participant has a name.
+fn labels_in(labels: &Rubriker, file: &Path, found: &mut Vec<Diagnostic>) {
+    for (id, value) in labels.set() {
+        let Some((_, known)) = PLACEHOLDERS.iter().find(|(pattern, _)| *pattern == id) else {
+            continue;
+        };
+        let listed = known
+            .iter()
+            .map(|name| format!("`{{{name}}}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let used: Vec<&str> = parts(&value.value)
+            .into_iter()
+            .filter_map(|part| match part {
+                Part::Field(name) => Some(name),
+                Part::Text(_) => None,
+            })
+            .collect();
+        for name in &used {
+            if known.contains(name) {
+                continue;
+            }
+            let mut problem = finding(
+                "label-placeholder",
+                value.loc(file),
+                format!("`{id}` has a placeholder it does not know: `{{{name}}}`"),
+            );
+            problem = match nearest(name, known) {
+                Some(near) => {
+                    problem.with_hint(format!("did you mean `{{{near}}}`? `{id}` takes {listed}"))
+                }
+                None => problem.with_hint(format!("`{id}` takes {listed}")),
+            };
+            found.push(problem);
+        }
+        if id == "deltagare_format" && !used.contains(&"namn") {
+            found.push(
+                finding(
+                    "label-placeholder",
+                    value.loc(file),
+                    "`deltagare_format` leaves out the participant's name".to_string(),
+                )
+                .with_hint(format!(
+                    "write `{{namn}}` where the name goes; it takes {listed}"
+                )),
+            );
+        }
+    }
+}
+
+/// The logo is an SVG or PNG file inside the repository, and says what it
+/// shows.
+fn logo_in(
+    repository: &Repository,
+    logo: &Logo,
+    folder: &Path,
+    file: &Path,
+    found: &mut Vec<Diagnostic>,
+) {
+    if logo.alt.value.trim().is_empty() {
+        found.push(
+            finding(
+                "logo-without-alt",
+                logo.alt.loc(file),
+                "the logo has no alternative text",
+            )
+            .with_hint("say in `alt:` what the logo shows, e.g. `alt: Kommunförbundets logotyp`: a screen reader reads it out (PDF/UA)"),
+        );
+    }
+    let name = &logo.file.value;
+    let path = folder.join(name);
+    let at = logo.file.loc(file);
+    let bytes = match repository.files.read(&path, LOGO_LIMIT) {
+        Ok(bytes) => bytes,
+        Err(Refused::Outside) => {
+            found.push(
+                finding(
+                    "logo-outside-repository",
+                    at,
+                    format!("the logo `{name}` is outside the repository"),
+                )
+                .with_hint(format!(
+                    "put the file in the repository and name it from {} without `..`",
+                    if folder.as_os_str().is_empty() {
+                        "the repository's root".to_string()
+                    } else {
+                        format!("the folder {}", folder.display())
+                    }
+                )),
+            );
+            return;
+        }
+        Err(Refused::TooLarge { .. }) => {
+            found.push(finding(
+                "logo-not-image",
+                at,
+                format!("the logo `{name}` is larger than {} MB", LOGO_LIMIT >> 20),
+            ));
+            return;
+        }
+        Err(Refused::Io(error)) => {
+            let why = if error.kind() == std::io::ErrorKind::NotFound {
+                "is not in the repository".to_string()
+            } else {
+                format!("cannot be read: {error}")
+            };
+            found.push(finding(
+                "logo-missing-file",
+                at,
+                format!("the logo {} {why}", path.display()),
+            ));
+            return;
+        }
+    };
+    let kind = logo_path(&path);
+    let fits = match kind {
+        Some("/logotyp.png") => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        Some(_) => is_svg(&bytes),
+        None => false,
+    };
+    if !fits {
+        let what = if kind.is_some() {
+            "its content is not what its name says"
+        } else {
+            "its name does not end in .svg or .png"
+        };
+        found.push(
+            finding(
+                "logo-not-image",
+                at,
+                format!("the logo `{name}` is not an SVG or PNG file: {what}"),
+            )
+            .with_hint("save the logo as SVG (best: it stays sharp) or PNG"),
+        );
+    }
+}
+
+/// Whether the bytes begin as an SVG document does: an XML declaration,
+/// comments or a doctype at most before an `<svg` element.
+fn is_svg(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let Ok(text) =
+        std::str::from_utf8(head).or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]))
+    else {
+        return false;
+    };
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with('<') && text.contains("<svg")
+}
