@@ -141,7 +141,7 @@ fn filters_naming_nothing_are_errors_not_empty_builds() {
         .usage_failure()
         .stderr();
     assert!(
-        stderr.contains("no body `kf`; the bodies are: bmn, gnus, rlg, rsr"),
+        stderr.contains("no body `kf`; the bodies are: bmn, fs, gnus, rlg, rsr"),
         "{stderr}"
     );
     let stderr = repo

@@ -11,6 +11,7 @@ mod conformance;
 mod diff;
 mod draft;
 mod errors;
+mod example;
 mod fuzz;
 mod hardening;
 mod headings;

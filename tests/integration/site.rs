@@ -124,7 +124,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
     repo.rsr(&["build"]).success();
     let stderr = repo.rsr(&["publish", "public"]).success().stderr();
     assert!(
-        stderr.contains("Published 43 files into public"),
+        stderr.contains("Published 55 files into public"),
         "{stderr}"
     );
     let public = repo.path().join("public");
@@ -159,7 +159,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
             );
         }
     }
-    assert_eq!(published, 43);
+    assert_eq!(published, 55);
 
     // Only into an empty folder: nothing stale is left to leak.
     let stderr = repo.rsr(&["publish", "public"]).usage_failure().stderr();
@@ -339,6 +339,8 @@ fn the_feed_lists_sent_kallelser_and_adjusted_protokoll_newest_first() {
         titles,
         [
             "Kallelse: Regional ledningsgrupp 2026-12-07",
+            "Protokoll: Förbundsstyrelsen 2026-11-26",
+            "Kallelse: Förbundsstyrelsen 2026-11-26",
             "Protokoll (offentlig version): Bygg- och miljönämnden 2026-10-14",
             "Kallelse: Bygg- och miljönämnden 2026-10-14",
             "Kallelse: Regionens samverkansråd 2026-01-26",
