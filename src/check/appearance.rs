@@ -36,6 +36,19 @@ pub fn body(repository: &Repository, body: &crate::repo::model::Body, found: &mu
 /// Each pattern's placeholders are its own, and a participant has a name.
 fn labels_in(labels: &Rubriker, file: &Path, found: &mut Vec<Diagnostic>) {
     for (id, value) in labels.set() {
+        if value.value.trim().is_empty() {
+            found.push(
+                finding(
+                    "label-empty",
+                    value.loc(file),
+                    format!("`{id}` is empty: a heading or label must say something"),
+                )
+                .with_hint(format!(
+                    "write the wording, or leave `{id}` out to keep the default"
+                )),
+            );
+            continue;
+        }
         let Some((_, known)) = PLACEHOLDERS.iter().find(|(pattern, _)| *pattern == id) else {
             continue;
         };

@@ -51,6 +51,22 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+    if let Some(next) = &spec.next_meeting
+        && let Some(folder) = context.body.meeting(next.value.date())
+        && folder.status().is_cancelled()
+    {
+        found.push(
+            finding(
+                "next-meeting-cancelled",
+                next.loc(file),
+                format!(
+                    "the next meeting, {}, is inställd",
+                    sv::long_date(next.value.date())
+                ),
+            )
+            .with_hint("name the meeting that takes place next instead"),
+        );
+    }
     if let Some(justering) = &spec.justering {
         let days = (justering.date.value.0 - meeting.date()).num_days();
         if days < 0 {

@@ -341,6 +341,12 @@ pub const RULES: &[Rule] = &[
         W,
         "a beslutsunderlag file that is not in the meeting folder",
     ),
+    rule("label-empty", E, "a label in `rubriker:` set to empty text"),
+    rule(
+        "next-meeting-cancelled",
+        W,
+        "a next meeting (`nästa_möte`) that is inställd",
+    ),
     rule(
         "label-placeholder",
         E,

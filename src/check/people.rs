@@ -163,6 +163,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     let mut mentioned: Vec<&PersonRef> = spec
         .chair
         .iter()
+        .chain(&spec.vice_chair)
         .chain(&spec.secretary)
         .chain(&spec.adjusters)
         .collect();

@@ -29,25 +29,28 @@ pub struct Seal {
 
 /// The seal of a meeting's protokoll as the repository holds it now.
 pub fn seal(context: &Context) -> Seal {
-    let mut data = protokoll::data(context, false);
-    let defaults = crate::repo::labels::Labels::DEFAULTS;
-    let elsewhere = crate::repo::labels::NOT_IN_PROTOKOLL;
-    data.header
-        .labels
-        .retain(|id, value| !defaults.contains(&(*id, value.as_str())) && !elsewhere.contains(id));
-    data.header.logo = None;
-    let content = manifest::hash(&[&json(&data)]);
-    let paragraphs = data
-        .sections
-        .iter()
-        .map(|section| (section.number, short(&json(section))))
-        .collect();
-    data.sections.clear();
-    Seal {
-        content,
-        first_page: short(&json(&data)),
-        paragraphs,
-    }
+    // Markdown headings hash as the paragraphs an earlier rsr made of them.
+    crate::docs::markdown::as_sealed(|| {
+        let mut data = protokoll::data(context, false);
+        let defaults = crate::repo::labels::Labels::DEFAULTS;
+        let elsewhere = crate::repo::labels::NOT_IN_PROTOKOLL;
+        data.header.labels.retain(|id, value| {
+            !defaults.contains(&(*id, value.as_str())) && !elsewhere.contains(id)
+        });
+        data.header.logo = None;
+        let content = manifest::hash(&[&json(&data)]);
+        let paragraphs = data
+            .sections
+            .iter()
+            .map(|section| (section.number, short(&json(section))))
+            .collect();
+        data.sections.clear();
+        Seal {
+            content,
+            first_page: short(&json(&data)),
+            paragraphs,
+        }
+    })
 }
 
 /// The seal of one meeting of `body`.

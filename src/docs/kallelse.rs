@@ -51,6 +51,7 @@ pub const SPEC: KindSpec = KindSpec {
         "plats",
         "form",
         "ordförande",
+        "vice_ordförande",
         "sekreterare",
         "anledning",
     ],
@@ -186,14 +187,20 @@ pub fn attached_files(context: &Context) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-/// (item index, title, file) of every document to be attached; none from
-/// confidential items, whose papers go to the members separately.
+/// (item index, title, file) of every document to be attached, the item's
+/// own and then its sub-items'; none from confidential items, whose papers
+/// go to the members separately.
 fn attached<'a>(context: &'a Context) -> impl Iterator<Item = (usize, &'a str, &'a str)> {
     let items = context.meeting.items.iter().enumerate();
     items
         .filter(|(_, item)| item.spec.secrecy.is_none())
         .flat_map(|(index, item)| {
-            let documents = item.spec.documents.iter();
+            let subitems = item.spec.subitems.iter().filter_map(|s| s.structured());
+            let documents = item
+                .spec
+                .documents
+                .iter()
+                .chain(subitems.flat_map(|s| s.documents.iter()));
             documents.filter_map(move |d| {
                 let (title, file) = d.value.attachment()?;
                 Some((index, title, file))

@@ -6,9 +6,9 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-/// A block of running text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// A block of running text. Serialized as `{"type": "paragraph", …}` and
+/// so on (see the `Serialize` impl below).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph {
         content: Vec<Inline>,
@@ -29,6 +29,74 @@ pub enum Block {
         depth: u8,
         content: Vec<Inline>,
     },
+}
+
+std::thread_local! {
+    /// Set while a seal is taken: see [`as_sealed`].
+    static SEALING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with headings serialized as the paragraphs they were before
+/// rsr knew Markdown headings. The seal of an adjusted protokoll
+/// (`check::seal`) is a hash of its data, and a `# Rubrik` in a text field
+/// sealed by an earlier rsr must not read as a change: the words are what
+/// is sealed, and they are the same.
+pub fn as_sealed<T>(f: impl FnOnce() -> T) -> T {
+    let before = SEALING.with(|sealing| sealing.replace(true));
+    let result = f();
+    SEALING.with(|sealing| sealing.set(before));
+    result
+}
+
+/// `{"type": "paragraph", "content": …}`, `{"type": "list", "ordered": …,
+/// "start": …, "items": …}`, `{"type": "quote", "content": …}`,
+/// `{"type": "heading", "depth": …, "content": …}`: the tag first, then
+/// the fields in their order, as serde's internally tagged enums write
+/// them (the bytes sealed protokoll were hashed with).
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let sealing = SEALING.with(std::cell::Cell::get);
+        match self {
+            Block::Paragraph { content } => {
+                let mut block = serializer.serialize_struct("Block", 2)?;
+                block.serialize_field("type", "paragraph")?;
+                block.serialize_field("content", content)?;
+                block.end()
+            }
+            Block::Heading { content, .. } if sealing => {
+                let mut block = serializer.serialize_struct("Block", 2)?;
+                block.serialize_field("type", "paragraph")?;
+                block.serialize_field("content", content)?;
+                block.end()
+            }
+            Block::Heading { depth, content } => {
+                let mut block = serializer.serialize_struct("Block", 3)?;
+                block.serialize_field("type", "heading")?;
+                block.serialize_field("depth", depth)?;
+                block.serialize_field("content", content)?;
+                block.end()
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let mut block = serializer.serialize_struct("Block", 4)?;
+                block.serialize_field("type", "list")?;
+                block.serialize_field("ordered", ordered)?;
+                block.serialize_field("start", start)?;
+                block.serialize_field("items", items)?;
+                block.end()
+            }
+            Block::Quote { content } => {
+                let mut block = serializer.serialize_struct("Block", 2)?;
+                block.serialize_field("type", "quote")?;
+                block.serialize_field("content", content)?;
+                block.end()
+            }
+        }
+    }
 }
 
 /// A piece of text within a paragraph.
@@ -467,6 +535,24 @@ mod tests {
         assert!(
             matches!(blocks.last(), Some(Block::List { .. })),
             "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn a_seal_reads_headings_as_the_paragraphs_they_were() {
+        let blocks = parse("# Rubrik\n\nText.");
+        assert_eq!(
+            json(&blocks),
+            r#"[{"type":"heading","depth":1,"content":[{"type":"text","text":"Rubrik"}]},{"type":"paragraph","content":[{"type":"text","text":"Text."}]}]"#
+        );
+        assert_eq!(
+            as_sealed(|| json(&blocks)),
+            r#"[{"type":"paragraph","content":[{"type":"text","text":"Rubrik"}]},{"type":"paragraph","content":[{"type":"text","text":"Text."}]}]"#
+        );
+        // A list and a quote as serde's internally tagged enums wrote them.
+        assert_eq!(
+            json(&parse("- a\n\n> b")),
+            r#"[{"type":"list","ordered":false,"start":1,"items":[[{"type":"paragraph","content":[{"type":"text","text":"a"}]}]]},{"type":"quote","content":[{"type":"paragraph","content":[{"type":"text","text":"b"}]}]}]"#
         );
     }
 

@@ -567,6 +567,13 @@ impl Context<'_> {
         }
     }
 
+    /// The person's role in the body on the meeting's date as body.yaml
+    /// gives it, whatever officer the meeting names them.
+    pub fn body_role(&self, reference: &PersonRef) -> Option<Role> {
+        let date = self.meeting.date();
+        self.body.spec.role_of(&reference.value, date)
+    }
+
     /// The members and officers of the body on the meeting's date.
     pub fn members(&self) -> impl Iterator<Item = &crate::repo::model::Member> {
         self.body.spec.members_on(self.meeting.date())

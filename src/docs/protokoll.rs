@@ -41,6 +41,7 @@ pub const SPEC: KindSpec = KindSpec {
         "slut",
         "plats",
         "ordförande",
+        "vice_ordförande",
         "sekreterare",
         "justerare",
         "justering",
@@ -383,12 +384,12 @@ pub fn justering(context: &Context) -> Option<String> {
 fn next_meeting(context: &Context) -> Option<String> {
     let next = &context.meeting.spec.next_meeting.as_ref()?.value;
     let (mut start, mut place) = next.written();
-    let folder = context
-        .meeting
-        .lock
-        .is_none()
+    // Only a bare date is filled in, from a folder of a meeting that takes
+    // place: a mapping says all there is to say.
+    let folder = (context.meeting.lock.is_none() && matches!(next, model::NextMeeting::Date(_)))
         .then(|| context.body.meeting(next.date()))
-        .flatten();
+        .flatten()
+        .filter(|folder| !folder.status().is_cancelled());
     if let Some(folder) = folder {
         start = start.or(Some(folder.spec.start.value));
         place = place.or(Some(folder.spec.place.as_str()));

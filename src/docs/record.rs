@@ -134,7 +134,8 @@ pub fn vote(context: &Context, index: usize, vote: &Vote) -> VoteRecord {
         .into_iter()
         .map(|person| {
             let name = with_party(&context.person(person));
-            let substitute = context.role(person) == Some(Role::Substitute);
+            // A substitute serving as the meeting's vice chair is still one.
+            let substitute = context.body_role(person) == Some(Role::Substitute);
             VoteRow {
                 name: if substitute {
                     format!("{name}, tjänstgörande ersättare")

@@ -67,3 +67,35 @@ fn markdown_headings_are_sub_headings_tagged_below_the_field() {
     let contents = contents.split("§ 1 ").next().unwrap_or(contents);
     assert!(!contents.contains("Ekonomi"), "{contents}");
 }
+
+#[test]
+fn a_heading_reads_as_the_paragraph_an_earlier_rsr_sealed() {
+    let repo = Repo::minimal();
+    let meeting = "meetings/kn/2026-03-02";
+    let item = "meetings/kn/2026-03-02/02-budget.yaml";
+    repo.unseal(meeting).edit(
+        &format!("{meeting}/meeting.yaml"),
+        "status: justerad",
+        "status: genomförd",
+    );
+    let text = repo.read(item);
+    repo.write(
+        item,
+        &format!("{text}sammanfattning: |\n  Ekonomi\n\n  Kostnaden ryms i budgeten.\n"),
+    );
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["check"]).success();
+
+    // Before rsr knew headings, `# Ekonomi` was a paragraph: a protokoll
+    // sealed then must not read as changed now. The words are the same.
+    repo.edit(item, "  Ekonomi\n", "  # Ekonomi\n");
+    repo.rsr(&["check"]).success();
+    // Other words are a change.
+    repo.edit(item, "  # Ekonomi\n", "  # Ekonomin\n");
+    let run = repo.rsr(&["check"]).failure();
+    assert!(
+        run.stderr().contains("error[adjusted-changed]"),
+        "{}",
+        run.stderr()
+    );
+}

@@ -282,3 +282,86 @@ fn justera_writes_the_next_meetings_time_in_so_the_seal_holds_when_it_moves() {
         "{text}"
     );
 }
+
+#[test]
+fn a_meetings_vice_chair_is_checked_and_a_substitute_in_it_stays_one() {
+    let repo = Repo::examples();
+    let meeting = "meetings/bmn/2026-10-14/meeting.yaml";
+    repo.unseal("meetings/bmn/2026-10-14");
+    repo.edit(
+        meeting,
+        "justerare:",
+        "vice_ordförande: helena.ass\njusterare:",
+    );
+    let run = repo.rsr(&["check"]).failure();
+    assert!(
+        run.stderr().contains("unknown person `helena.ass`")
+            && run.stderr().contains("did you mean `helena.as`?"),
+        "{}",
+        run.stderr()
+    );
+
+    // Helena Ås serves for Maria Sjöberg and is the meeting's vice chair:
+    // the vote still names her a serving substitute.
+    repo.edit(
+        meeting,
+        "vice_ordförande: helena.ass",
+        "vice_ordförande: helena.as",
+    );
+    repo.rsr(&["check"]).success();
+    repo.rsr(&[
+        "build",
+        "--body",
+        "bmn",
+        "--meeting",
+        "2026-10-14",
+        "--kind",
+        "protokoll",
+    ])
+    .success();
+    let text = normalize(&repo.text("out/bmn/2026-10-14-protokoll.pdf"));
+    assert!(
+        text.contains("Helena Ås (C), tjänstgörande ersättare"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_next_meeting_written_out_is_printed_as_written_and_sealed_as_such() {
+    let repo = Repo::minimal();
+    let meeting = "meetings/kn/2026-03-02/meeting.yaml";
+    repo.unseal("meetings/kn/2026-03-02")
+        .edit(meeting, "status: justerad", "status: genomförd")
+        .edit(
+            meeting,
+            "nästa_möte: 2026-04-06",
+            "nästa_möte: {datum: 2026-04-06, plats: Stadshuset}",
+        );
+    // The folder gives a time, but the mapping says all there is to say.
+    repo.rsr(&["new", "meeting", "kn", "2026-04-06", "--start", "09:30"])
+        .success();
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["check"]).success();
+    repo.rsr(&["build", "--kind", "protokoll"]).success();
+    let text = normalize(&repo.text("out/kn/2026-03-02-protokoll.pdf"));
+    assert!(
+        text.contains("Nästa möte: måndag 6 april 2026, Stadshuset"),
+        "{text}"
+    );
+
+    // A next meeting that is inställd is worth a warning, and lends the
+    // protokoll nothing.
+    repo.edit(
+        "meetings/kn/2026-04-06/meeting.yaml",
+        "status: planerad",
+        "status: inställd",
+    );
+    let run = repo.rsr(&["check"]).success();
+    assert!(
+        run.stderr().contains(
+            "warning[next-meeting-cancelled]: the next meeting, måndag 6 april 2026, is inställd"
+        ),
+        "{}",
+        run.stderr()
+    );
+}

@@ -521,3 +521,55 @@ fn the_open_data_has_the_subitems_with_their_presenters() {
     assert_eq!(lofgren["organisation"], "Länsstyrelsen Jämtlands län");
     assert_eq!(items[3]["presenters"][0]["title"], "kommundirektör");
 }
+
+#[test]
+fn a_sub_items_document_marked_bifogas_travels_inside_the_kallelse() {
+    let repo = Repo::examples();
+    // Any PDF will do as the budget: a protokoll rsr just built.
+    repo.rsr(&[
+        "build",
+        "--body",
+        "rlg",
+        "--meeting",
+        "2025-11-17",
+        "--kind",
+        "protokoll",
+    ])
+    .success();
+    let original = repo.bytes("out/rlg/2025-11-17-protokoll.pdf");
+    std::fs::write(
+        repo.path().join("meetings/rlg/2026-12-07/budget.pdf"),
+        &original,
+    )
+    .unwrap();
+    repo.edit(
+        ITEM,
+        "    beslutsunderlag: [Budgetunderlag 2027]",
+        "    beslutsunderlag: [{titel: Budgetunderlag 2027, fil: budget.pdf, bifogas: true}]",
+    );
+    repo.rsr(&["check"]).success();
+    repo.rsr(&[
+        "build",
+        "--body",
+        "rlg",
+        "--meeting",
+        "2026-12-07",
+        "--kind",
+        "kallelse",
+    ])
+    .success();
+    let text = repo.text(KALLELSE);
+    assert!(
+        text.contains("Bilaga 1: Budgetunderlag 2027 (budget.pdf), till ärende 2."),
+        "{text}"
+    );
+    let saved = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("pdfdetach")
+        .args(["-saveall", "-o"])
+        .arg(saved.path())
+        .arg(repo.path().join(KALLELSE))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read(saved.path().join("budget.pdf")).unwrap() == original);
+}

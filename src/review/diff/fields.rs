@@ -291,6 +291,10 @@ pub(super) const MEETING_FIELDS: &[MeetingField] = &[
         text: |m, names| m.spec.chair.as_ref().map(names),
     },
     MeetingField {
+        name: "vice_ordförande",
+        text: |m, names| m.spec.vice_chair.as_ref().map(names),
+    },
+    MeetingField {
         name: "sekreterare",
         text: |m, names| m.spec.secretary.as_ref().map(names),
     },
