@@ -30,4 +30,5 @@ mod site;
 mod snapshots;
 mod subitems;
 mod support;
+mod typography;
 mod watch;
