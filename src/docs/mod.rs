@@ -661,7 +661,9 @@ pub fn unhyphenated(organisation: &Organisation, body: &Body) -> Option<String> 
     let mut names: Vec<&str> = organisation
         .persons
         .values()
-        .flat_map(|person| std::iter::once(person.name.as_str()).chain(person.organisation.as_deref()))
+        .flat_map(|person| {
+            std::iter::once(person.name.as_str()).chain(person.organisation.as_deref())
+        })
         .chain([organisation.name.as_str(), body.spec.name.as_str()])
         .chain(body.spec.organisation.as_deref())
         .map(str::trim)

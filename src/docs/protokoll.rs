@@ -12,7 +12,9 @@ use super::{
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
 use crate::repo::labels::Labels;
-use crate::repo::model::{self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status, TocPlacement};
+use crate::repo::model::{
+    self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status, TocPlacement,
+};
 use crate::repo::number;
 use crate::sv;
 

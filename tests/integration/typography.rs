@@ -51,7 +51,10 @@ fn body_lines(path: &Path, page: usize) -> Vec<String> {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         // The draft watermark's letters, one or two a line.
-        .filter(|l| l.chars().filter(|c| !c.is_whitespace()).count() > 2 || l.chars().any(|c| c.is_lowercase()))
+        .filter(|l| {
+            l.chars().filter(|c| !c.is_whitespace()).count() > 2
+                || l.chars().any(|c| c.is_lowercase())
+        })
         .collect();
     let mut lines: Vec<String> = lines.into_iter().skip(2).collect();
     if lines.last().is_some_and(|l| l.starts_with("Sida ")) {
@@ -63,7 +66,9 @@ fn body_lines(path: &Path, page: usize) -> Vec<String> {
 /// Every word of the register's names and organisations, the bodies'
 /// organisations and the meetings' places, and every case number.
 fn protected(root: &Path) -> (Vec<String>, Vec<String>) {
-    let repository = rsr::repo::load::load(root).repository.expect("the examples load");
+    let repository = rsr::repo::load::load(root)
+        .repository
+        .expect("the examples load");
     let organisation = &repository.organisation;
     let mut names: Vec<String> = vec![organisation.name.clone()];
     for person in organisation.persons.values() {
@@ -102,13 +107,19 @@ fn no_name_place_or_case_number_is_hyphenated_at_a_line_end() {
             for pair in lines.windows(2) {
                 let (line, next) = (&pair[0], &pair[1]);
                 // A hyphenated break: a soft hyphen (or a hyphen) after a letter.
-                let Some(head) = line.strip_suffix('\u{ad}').or_else(|| line.strip_suffix('-')) else {
+                let Some(head) = line
+                    .strip_suffix('\u{ad}')
+                    .or_else(|| line.strip_suffix('-'))
+                else {
                     continue;
                 };
                 if !head.ends_with(char::is_alphabetic) {
                     continue;
                 }
-                let start = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let start = head
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
                 let rest: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
                 let word = format!("{start}{rest}");
                 if words.contains(&word) {
@@ -119,18 +130,30 @@ fn no_name_place_or_case_number_is_hyphenated_at_a_line_end() {
             for case in &cases {
                 for pair in lines.windows(2) {
                     let joined = format!("{} {}", pair[0], pair[1]);
-                    let split = (1..case.len()).filter(|&i| case.is_char_boundary(i)).any(|i| {
-                        pair[0].trim_end_matches(['-', '\u{ad}']).ends_with(case[..i].trim_end_matches('-'))
-                            && pair[1].starts_with(case[i..].trim_start())
-                    });
-                    if split && !pair[0].contains(case.as_str()) && !pair[1].contains(case.as_str()) {
-                        broken.push(format!("{}, page {page}: {case} split: {joined}", pdf.display()));
+                    let split = (1..case.len())
+                        .filter(|&i| case.is_char_boundary(i))
+                        .any(|i| {
+                            pair[0]
+                                .trim_end_matches(['-', '\u{ad}'])
+                                .ends_with(case[..i].trim_end_matches('-'))
+                                && pair[1].starts_with(case[i..].trim_start())
+                        });
+                    if split && !pair[0].contains(case.as_str()) && !pair[1].contains(case.as_str())
+                    {
+                        broken.push(format!(
+                            "{}, page {page}: {case} split: {joined}",
+                            pdf.display()
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(broken.is_empty(), "hyphenated names, places or case numbers:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "hyphenated names, places or case numbers:\n{}",
+        broken.join("\n")
+    );
 }
 
 /// The headings the examples' documents print: the fixed ones, the
@@ -166,8 +189,9 @@ fn is_heading(line: &str) -> bool {
 
 /// A paragraph's heading, "§ 122 Förhandsbesked …", not a contents line.
 fn regex_lite(line: &str) -> bool {
-    line.strip_prefix("§ ")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains(". . ."))
+    line.strip_prefix("§ ").is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains(". . .")
+    })
 }
 
 #[test]
@@ -196,7 +220,11 @@ fn a_last_page_holds_more_than_the_closing_certificate() {
             continue;
         }
         let lines = body_lines(&pdf, pages);
-        assert!(lines.len() >= 3, "{}: the last page holds {lines:?}", pdf.display());
+        assert!(
+            lines.len() >= 3,
+            "{}: the last page holds {lines:?}",
+            pdf.display()
+        );
         for closing in ["Utdragsbestyrkande", "Anslagsbevis"] {
             assert!(
                 lines.first().is_none_or(|l| l != closing),
@@ -217,7 +245,10 @@ fn a_short_protokoll_has_its_contents_on_page_one_and_they_point_right() {
     let pages = page_count(&repo.path().join(file));
     assert_eq!(pages, 3);
     let first = repo.page_text(file, 1);
-    assert!(first.contains("Justeras av") && first.contains("Innehållsförteckning"), "{first}");
+    assert!(
+        first.contains("Justeras av") && first.contains("Innehållsförteckning"),
+        "{first}"
+    );
     let contents = first.split("Innehållsförteckning").nth(1).unwrap();
     let contents = contents.split(" Sida ").next().unwrap();
     let entries: Vec<&str> = contents.split("§ ").skip(1).collect();
@@ -250,8 +281,16 @@ fn the_contents_on_page_one_are_layout_and_leave_the_seal_alone() {
     // with it off again.
     let repo = Repo::examples();
     repo.rsr(&["check"]).success();
-    repo.edit("meetings/rlg/body.yaml", "innehållsförteckning: första_sidan\n", "");
+    repo.edit(
+        "meetings/rlg/body.yaml",
+        "innehållsförteckning: första_sidan\n",
+        "",
+    );
     repo.rsr(&["check"]).success();
     repo.rsr(&["build"]).success();
-    assert!(!repo.page_text("out/rlg/2025-11-17-protokoll.pdf", 1).contains("Innehållsförteckning"));
+    assert!(
+        !repo
+            .page_text("out/rlg/2025-11-17-protokoll.pdf", 1)
+            .contains("Innehållsförteckning")
+    );
 }
