@@ -400,10 +400,10 @@ pub fn uncompressed(path: &Path) -> Vec<u8> {
     );
     let mut bytes = std::fs::read(&plain).unwrap();
     let find = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).rposition(|w| w == what);
-    if let (Some(start), Some(end)) = (find(&bytes, b"\nxref\n"), find(&bytes, b"\ntrailer")) {
-        if start < end {
-            bytes.drain(start..end);
-        }
+    if let (Some(start), Some(end)) = (find(&bytes, b"\nxref\n"), find(&bytes, b"\ntrailer"))
+        && start < end
+    {
+        bytes.drain(start..end);
     }
     bytes
 }
