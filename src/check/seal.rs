@@ -38,6 +38,10 @@ pub fn seal(context: &Context) -> Seal {
             !defaults.contains(&(*id, value.as_str())) && !elsewhere.contains(id)
         });
         data.header.logo = None;
+        // Typography, not content: the names kept whole and where the
+        // table of contents goes.
+        data.header.unhyphenated = None;
+        data.toc = Default::default();
         let content = manifest::hash(&[&json(&data)]);
         let paragraphs = data
             .sections

@@ -388,6 +388,12 @@ pub struct Header {
     /// The logo in the page header, if the organisation or body has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<HeaderLogo>,
+    /// The names the templates never hyphenate where running text holds
+    /// them: the register's persons and the organisations, as one regular
+    /// expression of escaped literals, longest first. Typography, not
+    /// content: the seal leaves it out (see `check::seal`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unhyphenated: Option<String>,
 }
 
 /// The logo as a template places it: the virtual path it reads and the
@@ -512,6 +518,7 @@ impl Context<'_> {
             draft: None,
             labels,
             logo,
+            unhyphenated: unhyphenated(self.organisation, self.body),
         }
     }
 
@@ -653,6 +660,31 @@ impl Context<'_> {
 }
 
 /// The organisation a body belongs to: its own, or rsr.yaml's.
+/// The names a body's documents keep whole in running text: the persons of
+/// the register, the organisations they represent, the organisation and the
+/// body, as `\b(?:…|…)\b` of escaped literals, longest first; none when
+/// there are none.
+pub fn unhyphenated(organisation: &Organisation, body: &Body) -> Option<String> {
+    let mut names: Vec<&str> = organisation
+        .persons
+        .values()
+        .flat_map(|person| {
+            std::iter::once(person.name.as_str()).chain(person.organisation.as_deref())
+        })
+        .chain([organisation.name.as_str(), body.spec.name.as_str()])
+        .chain(body.spec.organisation.as_deref())
+        .map(str::trim)
+        .filter(|name| name.chars().count() > 1)
+        .collect();
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names.dedup();
+    if names.is_empty() {
+        return None;
+    }
+    let alternatives: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
+    Some(format!(r"\b(?:{})\b", alternatives.join("|")))
+}
+
 pub fn organisation_of(organisation: &Organisation, body: &Body) -> String {
     body.spec
         .organisation

@@ -106,6 +106,7 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
                     draft: None,
                     labels,
                     logo,
+                    unhyphenated: super::unhyphenated(&repository.organisation, body),
                 },
                 year,
                 meetings: contexts.iter().map(planned).collect(),

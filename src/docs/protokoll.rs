@@ -12,7 +12,9 @@ use super::{
 use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
 use crate::repo::labels::Labels;
-use crate::repo::model::{self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status};
+use crate::repo::model::{
+    self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status, TocPlacement,
+};
 use crate::repo::number;
 use crate::sv;
 
@@ -156,6 +158,11 @@ pub struct Protokoll {
     pub version: Option<String>,
     /// Formal corrections after justering: "2026-10-27, § 121: … (Ingrid Palm)".
     pub corrections: Vec<String>,
+    /// Where the table of contents goes (body.yaml
+    /// `innehållsförteckning:`); absent for its own page, the default.
+    /// Layout, so the seal leaves it out (see `check::seal`).
+    #[serde(skip_serializing_if = "TocPlacement::is_default")]
+    pub toc: TocPlacement,
 }
 
 #[derive(Debug, Serialize)]
@@ -341,6 +348,7 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
             .iter()
             .map(|c| correction(context, c, true))
             .collect(),
+        toc: context.body.spec.toc,
     }
 }
 

@@ -341,6 +341,32 @@ pub struct BodySpec {
     /// own logo, instead of the organisation's.
     #[serde(rename = "logotyp")]
     pub logo: Option<Logo>,
+    /// Var protokollets innehållsförteckning står: `egen_sida` (förval, en
+    /// sida för sig efter första sidan) eller `första_sidan` (under
+    /// underskrifterna, för ett kort protokoll). Ren layout: ingår inte i
+    /// sigillet. / Where the protokoll's table of contents goes: a page of
+    /// its own (default) or on the first page, below the signatures. Layout
+    /// only: not part of the seal.
+    #[serde(rename = "innehållsförteckning", default)]
+    pub toc: TocPlacement,
+}
+
+/// Var innehållsförteckningen står. / Where the table of contents goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum TocPlacement {
+    /// En sida för sig efter första sidan. / A page of its own.
+    #[default]
+    #[serde(rename = "egen_sida")]
+    OwnPage,
+    /// På första sidan, under underskrifterna. / On the first page.
+    #[serde(rename = "första_sidan")]
+    FirstPage,
+}
+
+impl TocPlacement {
+    pub fn is_default(&self) -> bool {
+        *self == TocPlacement::OwnPage
+    }
 }
 
 /// Förval för nya sammanträden. / Defaults for new meetings.

@@ -31,4 +31,5 @@ mod site;
 mod snapshots;
 mod subitems;
 mod support;
+mod typography;
 mod watch;

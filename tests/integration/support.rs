@@ -381,7 +381,8 @@ pub fn page_count(path: &Path) -> usize {
 }
 
 /// The PDF's bytes with its streams uncompressed and its objects each on
-/// their own (`qpdf --qdf`).
+/// their own (`qpdf --qdf`), without the cross-reference table: its byte
+/// offsets are no content, and a word of digits ("1948") could match one.
 pub fn uncompressed(path: &Path) -> Vec<u8> {
     conformance::assert_pdf(path);
     let dir = tempfile::tempdir().unwrap();
@@ -397,7 +398,14 @@ pub fn uncompressed(path: &Path) -> Vec<u8> {
         "qpdf failed on {}",
         path.display()
     );
-    std::fs::read(&plain).unwrap()
+    let mut bytes = std::fs::read(&plain).unwrap();
+    let find = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).rposition(|w| w == what);
+    if let (Some(start), Some(end)) = (find(&bytes, b"\nxref\n"), find(&bytes, b"\ntrailer"))
+        && start < end
+    {
+        bytes.drain(start..end);
+    }
+    bytes
 }
 
 /// Whether `word` appears anywhere in the PDF's bytes once its streams are
