@@ -82,6 +82,21 @@ impl Diagnostic {
         }
         let loc = &self.loc;
         let name = loc.file.display().to_string();
+        // Nothing to show (a folder, a file that could not be read): the
+        // place in words, not an empty line with a caret under it.
+        if text.is_empty() {
+            let mut notes = vec![format!("in {name}")];
+            notes.extend(self.hint.as_ref().map(|hint| format!("hint: {hint}")));
+            let report = match self.severity {
+                Severity::Error => Report::error(),
+                Severity::Warning => Report::warning(),
+            };
+            let report = report
+                .with_message(&self.message)
+                .with_code(self.rule)
+                .with_notes(notes);
+            return emit(out, &SimpleFile::new(name, String::new()), &report);
+        }
         let offset = byte_offset(&text, loc.line, loc.column);
         let end = text[offset..]
             .find(['\n', '\r'])

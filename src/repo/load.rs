@@ -48,7 +48,27 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     let limits = organisation.as_ref().map_or(Limits::DEFAULT, |o| o.limits);
 
     let mut bodies = Vec::new();
-    for body_dir in subdirectories(root, Path::new(MEETINGS_DIR), &mut problems) {
+    if !root.join(MEETINGS_DIR).exists() {
+        // A new repository's empty state, in its own words.
+        problems.push(
+            unlocated(
+                "missing-file",
+                Path::new(MEETINGS_DIR),
+                format!(
+                    "there is no {MEETINGS_DIR}/ folder yet: each body is a folder {MEETINGS_DIR}/<folder>/ with a {BODY_FILE}"
+                ),
+            )
+            .with_hint(format!(
+                "create {MEETINGS_DIR}/<folder>/{BODY_FILE} with `namn:` and `kortnamn:` (docs/format.md)"
+            )),
+        );
+    }
+    let body_dirs = if root.join(MEETINGS_DIR).exists() {
+        subdirectories(root, Path::new(MEETINGS_DIR), &mut problems)
+    } else {
+        Vec::new()
+    };
+    for body_dir in body_dirs {
         if let Some(body) = load_body(&files, &body_dir, limits, &mut problems) {
             bodies.push(body);
         }
@@ -351,6 +371,9 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         };
         return problem;
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        return unknown_value(at, rest);
+    }
     if let Some(limit) = beyond_limits(message) {
         return Diagnostic::error(
             "yaml-limit",
@@ -376,6 +399,42 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         "yaml-syntax"
     };
     Diagnostic::error(rule, at, message)
+}
+
+/// A value that is not one of those a field takes (`form: Fysiskt`), with
+/// the one meant: the same word in other letters first (`Fysiskt` →
+/// `fysiskt`), else the nearest (`fysikt` → `fysiskt`). `rest` is what
+/// follows "unknown variant `" in the parser's message.
+fn unknown_value(at: Loc, rest: &str) -> Diagnostic {
+    let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let known: Vec<&str> = expected
+        .trim_start_matches([',', ' '])
+        .trim_start_matches("expected one of ")
+        .trim_start_matches("expected ")
+        .split(", ")
+        .map(|name| name.trim_matches('`'))
+        .filter(|name| !name.is_empty())
+        .collect();
+    let listed = known
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let problem = Diagnostic::error(
+        "wrong-type",
+        at,
+        format!("unknown value `{value}`: the values here are {listed}"),
+    );
+    let lower = value.trim().to_lowercase();
+    let meant = known
+        .iter()
+        .find(|name| name.to_lowercase() == lower)
+        .copied()
+        .or_else(|| nearest(&lower, &known));
+    match meant {
+        Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
+        None => problem,
+    }
 }
 
 /// The YAML parser's message in a secretary's terms, without the position

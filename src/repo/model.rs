@@ -219,7 +219,20 @@ impl Repository {
             .find(|b| b.slug == wanted || b.spec.short_name == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = self.bodies.iter().map(|b| b.slug.as_str()).collect();
-                format!("no body `{wanted}`; the bodies are: {}", names.join(", "))
+                if names.is_empty() {
+                    return format!(
+                        "no body `{wanted}`: the repository has no bodies yet; add one as meetings/<folder>/body.yaml with `namn:` and `kortnamn:` (docs/format.md)"
+                    );
+                }
+                let mut message = format!("no body `{wanted}`; the bodies are: {}", names.join(", "));
+                let shorts: Vec<&str> = self.bodies.iter().map(|b| b.spec.short_name.as_str()).collect();
+                let known: Vec<&str> = names.iter().chain(&shorts).copied().collect();
+                let lower = wanted.to_lowercase();
+                let same = known.iter().find(|name| name.to_lowercase() == lower).copied();
+                if let Some(near) = same.or_else(|| crate::repo::load::nearest(wanted, &known)) {
+                    message.push_str(&format!(" (did you mean `{near}`?)"));
+                }
+                message
             })
     }
 }

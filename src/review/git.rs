@@ -58,6 +58,25 @@ fn missing(e: std::io::Error) -> Error {
 /// The merge base of HEAD with the first of main, origin/main, master or
 /// origin/master that exists.
 pub(crate) fn merge_base(root: &Path) -> Result<(String, String), Error> {
+    // Empty states first, in their own words: no git repository at all, or
+    // one with nothing committed yet.
+    let inside = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--git-dir"])
+        .output()
+        .map_err(missing)?;
+    if !inside.status.success() {
+        return Err(Error::Usage(format!(
+            "{} is not in a git repository: rsr diff compares commits; run `git init` and commit the files first",
+            root.display()
+        )));
+    }
+    if resolve(root, "HEAD").is_err() {
+        return Err(Error::Usage(
+            "the git repository has no commits yet: commit the files first, then rsr diff compares with that commit".into(),
+        ));
+    }
     for branch in MAIN_BRANCHES {
         let found = match resolve(root, branch) {
             Ok(_) => true,

@@ -190,6 +190,22 @@ fn without_a_main_branch_diff_asks_for_a_revision() {
 }
 
 #[test]
+fn outside_git_or_before_the_first_commit_diff_says_which() {
+    let repo = Repo::examples();
+    let stderr = repo.rsr(&["diff"]).usage_failure().stderr();
+    assert!(
+        stderr.contains("is not in a git repository: rsr diff compares commits; run `git init`"),
+        "{stderr}"
+    );
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    let stderr = repo.rsr(&["diff"]).usage_failure().stderr();
+    assert!(
+        stderr.contains("the git repository has no commits yet"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn without_git_diff_says_so_with_exit_code_3() {
     let repo = committed();
     let empty = tempfile::tempdir().unwrap();

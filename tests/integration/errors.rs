@@ -134,6 +134,45 @@ fn outside_a_repository_the_error_says_what_is_missing() {
 }
 
 #[test]
+fn a_value_from_a_list_gets_the_one_meant() {
+    let repo = Repo::minimal();
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "plats: Sessionssalen",
+        "plats: Sessionssalen\nform: Fysiskt",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[wrong-type]: unknown value `Fysiskt`: the values here are `digitalt`, `fysiskt`, `hybrid`"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: did you mean `fysiskt`?"), "{stderr}");
+
+    // A body named nearly right, and a repository with none yet.
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "form: Fysiskt",
+        "form: fysiskt",
+    );
+    let stderr = repo
+        .rsr(&["build", "--body", "Kn"])
+        .usage_failure()
+        .stderr();
+    assert!(stderr.contains("(did you mean `kn`?)"), "{stderr}");
+    std::fs::remove_dir_all(repo.path().join("meetings/kn")).unwrap();
+    let stderr = repo
+        .rsr(&["build", "--body", "kn"])
+        .usage_failure()
+        .stderr();
+    assert!(
+        stderr.contains("the repository has no bodies yet; add one as meetings/<folder>/body.yaml"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn filters_naming_nothing_are_errors_not_empty_builds() {
     let repo = Repo::examples();
     let stderr = repo
@@ -180,4 +219,21 @@ fn wrong_shapes_are_explained_in_plain_words() {
         stderr.contains("meetings/rlg/2025-11-17/02-khoss.yaml:1:9"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_repository_without_meetings_says_how_to_start() {
+    let repo = Repo::empty();
+    repo.write("rsr.yaml", "organisation: Testkommunen\n");
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[missing-file]: there is no meetings/ folder yet: each body is a folder meetings/<folder>/ with a body.yaml"
+        ),
+        "{stderr}"
+    );
+    // Where it is, in words: no empty snippet with a caret under nothing.
+    assert!(stderr.contains("= in meetings"), "{stderr}");
+    assert!(!stderr.contains("┌─"), "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
 }
