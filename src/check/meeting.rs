@@ -114,7 +114,10 @@ fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
         .filter(|m| m.role.votes())
         .map(|m| key(&m.person))
         .collect();
-    if members.is_empty() {
+    // A member body.yaml names with an id the register lacks is
+    // `unknown-person`'s; counting without them would report its
+    // consequence as a second mistake.
+    if members.is_empty() || !context.members_resolved() {
         return;
     }
     let present = attendance

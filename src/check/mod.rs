@@ -463,6 +463,18 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether every member and officer of the body on the meeting's date
+    /// is a guest or an id the register has: rules that compare people with
+    /// the membership are skipped while one is not, since `unknown-person`
+    /// has already reported it.
+    pub fn members_resolved(&self) -> bool {
+        let organisation = &self.repository.organisation;
+        self.body
+            .spec
+            .members_on(self.meeting.date())
+            .all(|m| organisation.person(&m.person.value).is_some())
+    }
+
     /// The chair as named in the meeting, or the body's ordförande, with the
     /// file it is named in.
     fn chair(&self) -> Option<(&Path, &PersonRef)> {

@@ -68,8 +68,9 @@ fn membership(context: &Context, found: &mut Vec<Diagnostic>) {
     let Some(attendance) = &context.meeting.spec.attendance else {
         return;
     };
-    // A body that lists no members has nothing to check against.
-    if body.spec.members.is_empty() {
+    // A body that lists no members has nothing to check against, and one
+    // whose list names an unknown id is reported there.
+    if body.spec.members.is_empty() || !context.members_resolved() {
         return;
     }
     let date = context.meeting.date();

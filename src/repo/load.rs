@@ -449,7 +449,7 @@ fn strip_location(message: &str) -> String {
         "expected mapping start" => "expected fields: one `name: value` per line".to_string(),
         "expected string scalar" => "expected text".to_string(),
         "data did not match any variant of untagged enum PersonRefValue" => {
-            "expected a person: an id from rsr.yaml, or `{namn: …}` for a guest".to_string()
+            "expected a person: an id from rsr.yaml, or `{namn: …}` for a guest (an id such as yes, no, on, off or null is read as something else unless quoted: `'no'`)".to_string()
         }
         "data did not match any variant of untagged enum Document" => {
             "expected a decision document: a title, or `{titel: …, fil: …}`".to_string()

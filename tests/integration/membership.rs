@@ -365,3 +365,24 @@ fn a_next_meeting_written_out_is_printed_as_written_and_sealed_as_such() {
         run.stderr()
     );
 }
+
+#[test]
+fn an_unknown_member_is_one_finding_not_three() {
+    let repo = Repo::minimal();
+    repo.unseal("meetings/kn/2026-03-02").edit(
+        "meetings/kn/body.yaml",
+        "{person: anna.ordf, roll: ordförande}",
+        "{person: anna.ordff, roll: ordförande}",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("error[unknown-person]: unknown person `anna.ordff`"),
+        "{stderr}"
+    );
+    // Its consequences are not findings of their own: Anna Ordförande is
+    // not "not a member", and the count of members is not a quorum problem.
+    for consequence in ["not-a-member", "quorum", "chair-not-present"] {
+        assert!(!stderr.contains(&format!("[{consequence}]")), "{stderr}");
+    }
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+}
