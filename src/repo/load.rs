@@ -303,13 +303,40 @@ fn parse<T: DeserializeOwned>(
         Ok(value) => Some(value),
         Err(error) => {
             let message = strip_location(&error.without_snippet().to_string());
-            let at = error
+            let mut at = error
                 .location()
                 .filter(|at| at.line() > 0)
                 .map_or(loc(file, 1, 1), |at| loc(file, at.line(), at.column()));
+            if message.contains("tab") {
+                at = at_tab(&text, at);
+            }
             problems.push(explain(at, &message));
             None
         }
+    }
+}
+
+/// The tab the parser complains about: it may report the end of the line
+/// before, so the first tab in a line's indentation from the reported
+/// line on is where the mistake is; the parser's place if there is none.
+fn at_tab(text: &str, at: Loc) -> Loc {
+    let from = usize::try_from(at.line).unwrap_or(1).saturating_sub(1);
+    let found = text
+        .lines()
+        .enumerate()
+        .skip(from)
+        .find_map(|(index, line)| {
+            let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+            let column = indent.chars().position(|c| c == '\t')?;
+            Some((index + 1, column + 1))
+        });
+    match found {
+        Some((line, column)) => Loc {
+            file: at.file,
+            line: line as u64,
+            column: column as u64,
+        },
+        None => at,
     }
 }
 
@@ -398,7 +425,19 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
     } else {
         "yaml-syntax"
     };
-    Diagnostic::error(rule, at, message)
+    let problem = Diagnostic::error(rule, at, message);
+    if rule != "yaml-syntax" {
+        return problem;
+    }
+    if message.contains("tab") {
+        problem.with_hint("YAML indents with spaces only: replace the tab with spaces")
+    } else if message.contains("mapping values are not allowed") {
+        problem.with_hint(
+            "a colon and a space inside a value start a new field: put the text in quotes (\"…\"), or write `|` and the text indented on the lines below",
+        )
+    } else {
+        problem
+    }
 }
 
 /// A value that is not one of those a field takes (`form: Fysiskt`), with

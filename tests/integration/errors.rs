@@ -237,3 +237,28 @@ fn a_repository_without_meetings_says_how_to_start() {
     assert!(!stderr.contains("┌─"), "{stderr}");
     assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_tab_and_an_unquoted_colon_are_explained_where_they_are() {
+    let repo = Repo::minimal();
+    let item = "meetings/kn/2026-03-02/02-budget.yaml";
+    repo.write(
+        item,
+        "rubrik: Budget 2026\nbeslutsunderlag:\n\t- Tjänsteskrivelse\n",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    // At the tab itself: line 3, column 1.
+    assert!(stderr.contains("02-budget.yaml:3:1"), "{stderr}");
+    assert!(
+        stderr.contains("hint: YAML indents with spaces only: replace the tab with spaces"),
+        "{stderr}"
+    );
+
+    repo.write(item, "rubrik: Budget 2026: förslag\n");
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("02-budget.yaml:1:20"), "{stderr}");
+    assert!(
+        stderr.contains("put the text in quotes (\"…\"), or write `|`"),
+        "{stderr}"
+    );
+}
