@@ -119,6 +119,11 @@ pub const RULES: &[Rule] = &[
         E,
         "an item id in `ärenden:` that the meeting does not have",
     ),
+    rule(
+        "continued-line",
+        W,
+        "a deeper line that looks like a list entry or a field, but YAML reads as the end of the text above it",
+    ),
     rule("duplicate-person", E, "a person listed twice"),
     rule(
         "member-period",

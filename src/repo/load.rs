@@ -300,7 +300,10 @@ fn parse<T: DeserializeOwned>(
         return None;
     }
     match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-        Ok(value) => Some(value),
+        Ok(value) => {
+            problems.extend(continued_lines(&text, file));
+            Some(value)
+        }
         Err(error) => {
             let message = strip_location(&error.without_snippet().to_string());
             let mut at = error
@@ -314,6 +317,87 @@ fn parse<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// Lines that YAML reads as the continuation of the plain value above them,
+/// though they look like an entry of their own: a mis-indented `- item`
+/// under `- Tjänsteskrivelse` is read as "Tjänsteskrivelse - item", and a
+/// deeper `field: value` under `rubrik: Budget` as part of the title.
+/// Block scalars (`|`, `>`) hold text as written and are skipped.
+fn continued_lines(text: &str, file: &Path) -> Vec<Diagnostic> {
+    let indent = |line: &str| line.chars().take_while(|c| *c == ' ').count();
+    let looks_like_entry = |rest: &str| {
+        rest.starts_with("- ") || rest == "-" || {
+            let key: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+            key.len() > 1
+                && key.ends_with(':')
+                && key[..key.len() - 1]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+        }
+    };
+    let mut found = Vec::new();
+    // The open value: its indentation, line number and first text, and
+    // whether it is a block scalar (whose lines are text, whatever they say).
+    let mut open: Option<(usize, usize, String, bool)> = None;
+    for (index, line) in text.lines().enumerate() {
+        let rest = line.trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let depth = indent(line);
+        if let Some((at, first_line, first, block)) = &open {
+            if depth > *at {
+                if !block && looks_like_entry(rest) {
+                    found.push(
+                        Diagnostic::warning(
+                            "continued-line",
+                            loc(file, index as u64 + 1, depth as u64 + 1),
+                            format!(
+                                "this line is read as the end of the text on line {first_line} (`{first} {}`), not as an entry of its own",
+                                rest.trim_end()
+                            ),
+                        )
+                        .with_hint(
+                            "indent it as the entry above it is; or, if it is text, put the whole value in quotes",
+                        ),
+                    );
+                }
+                continue;
+            }
+            open = None;
+        }
+        // What starts here: `- value`, `- key: value` (a mapping in a list,
+        // whose further keys stand under `key`) or `key: value`, with a
+        // value on the line; `at` is the column deeper lines continue from.
+        let (at, value) = match rest.strip_prefix("- ") {
+            Some(item) => {
+                let item_column = depth + 2 + indent(item);
+                let item = item.trim_start();
+                match item.split_once(": ") {
+                    Some((key, after)) if looks_like_entry(&format!("{key}:")) => {
+                        (item_column, after)
+                    }
+                    _ => (depth, item),
+                }
+            }
+            None => match rest.split_once(": ") {
+                Some((_, after)) => (depth, after),
+                None => continue,
+            },
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let block = value.starts_with('|') || value.starts_with('>');
+        let quoted_or_flow = value.starts_with(['"', '\'', '[', '{', '&', '*', '!', '#']);
+        if block || !quoted_or_flow {
+            let first = value.chars().take(40).collect::<String>();
+            open = Some((at, index + 1, first, block));
+        }
+    }
+    found
 }
 
 /// The tab the parser complains about: it may report the end of the line
