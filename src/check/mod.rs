@@ -120,6 +120,11 @@ pub const RULES: &[Rule] = &[
         "an item id in `ärenden:` that the meeting does not have",
     ),
     rule(
+        "control-character",
+        E,
+        "a control character (other than tab and line breaks) or a Unicode noncharacter in a YAML file",
+    ),
+    rule(
         "continued-line",
         W,
         "a deeper line that looks like a list entry or a field, but YAML reads as the end of the text above it",

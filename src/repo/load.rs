@@ -302,6 +302,7 @@ fn parse<T: DeserializeOwned>(
     match serde_saphyr::from_str_with_options::<T>(&text, options()) {
         Ok(value) => {
             problems.extend(continued_lines(&text, file));
+            problems.extend(control_characters(&text, file));
             Some(value)
         }
         Err(error) => {
@@ -317,6 +318,82 @@ fn parse<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// Characters no document can show: control characters other than tab and
+/// line breaks (a form feed or an escape pasted from another program), and
+/// the Unicode noncharacters. YAML lets some of them through in quoted or
+/// block text; a PDF would hold them as invisible garbage. One finding per
+/// line.
+fn control_characters(text: &str, file: &Path) -> Vec<Diagnostic> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c as u32, 0xFDD0..=0xFDEF)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    };
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let written = line.chars().enumerate().find(|(_, c)| bad(*c));
+        if let Some((column, c)) = written.or_else(|| escaped(line, bad)) {
+            found.push(
+                Diagnostic::error(
+                    "control-character",
+                    loc(file, index as u64 + 1, column as u64 + 1),
+                    format!(
+                        "the text holds the invisible character U+{:04X}, which no document can show",
+                        c as u32
+                    ),
+                )
+                .with_hint("delete it: it often comes along when text is copied from another program"),
+            );
+        }
+    }
+    found
+}
+
+/// The first character a double-quoted scalar on `line` writes as an escape
+/// (`"\a"`, `"\x07"`, `"\u001B"`) that `bad` refuses, with the column of
+/// its backslash.
+fn escaped(line: &str, bad: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut quoted, mut single) = (false, false);
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        match c {
+            '\'' if !quoted => single = !single,
+            '"' if !single => quoted = !quoted,
+            '#' if !quoted && !single => return None,
+            '\\' if quoted => {
+                let next = chars.get(index + 1).copied().unwrap_or(' ');
+                let hex = |len: usize| -> Option<char> {
+                    let digits: String = chars.get(index + 2..index + 2 + len)?.iter().collect();
+                    char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+                };
+                let value = match next {
+                    '0' => Some('\0'),
+                    'a' => Some('\u{7}'),
+                    'b' => Some('\u{8}'),
+                    'e' => Some('\u{1b}'),
+                    'f' => Some('\u{c}'),
+                    'v' => Some('\u{b}'),
+                    'x' => hex(2),
+                    'u' => hex(4),
+                    'U' => hex(8),
+                    _ => None,
+                };
+                if let Some(value) = value.filter(|v| bad(*v)) {
+                    return Some((index, value));
+                }
+                // The escaped character, whatever it is, is not a quote.
+                index += 2;
+                continue;
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    None
 }
 
 /// Lines that YAML reads as the continuation of the plain value above them,
