@@ -69,14 +69,14 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 .map(|d| (d.line, d.column))
                 .next()
         });
-        if let Some((line, column)) = first_record
+        let at = first_record.map(|(line, column)| crate::repo::model::Loc {
+            file: item.file.clone(),
+            line,
+            column,
+        });
+        if let Some(loc) = at.clone()
             && meeting.status().is_cancelled()
         {
-            let loc = crate::repo::model::Loc {
-                file: item.file.clone(),
-                line,
-                column,
-            };
             found.push(
                 finding(
                     "cancelled-decision",
@@ -85,14 +85,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 )
                 .with_hint("an inställd meeting decides nothing: move the item to the meeting that decides it"),
             );
-        } else if let Some((line, column)) = first_record
+        } else if let Some(loc) = at
             && !meeting.status().reached(Status::Held)
         {
-            let loc = crate::repo::model::Loc {
-                file: item.file.clone(),
-                line,
-                column,
-            };
             found.push(
                 finding(
                     "decision-before-held",

@@ -539,14 +539,7 @@ fn beyond_limits(message: &str) -> Option<&'static str> {
 fn explain(at: Loc, message: &str) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected
-            .trim_start_matches([',', ' '])
-            .trim_start_matches("expected one of ")
-            .trim_start_matches("expected ")
-            .split(", ")
-            .map(|name| name.trim_matches('`'))
-            .filter(|name| !name.is_empty())
-            .collect();
+        let known = expected_names(expected);
         let mut problem =
             Diagnostic::error("unknown-field", at, format!("unknown field `{field}`"));
         let listed = known.join(", ");
@@ -601,20 +594,36 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
     }
 }
 
-/// A value that is not one of those a field takes (`form: Fysiskt`), with
-/// the one meant: the same word in other letters first (`Fysiskt` →
-/// `fysiskt`), else the nearest (`fysikt` → `fysiskt`). `rest` is what
-/// follows "unknown variant `" in the parser's message.
-fn unknown_value(at: Loc, rest: &str) -> Diagnostic {
-    let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-    let known: Vec<&str> = expected
+/// The names the parser lists after "expected one of": `a`, `b`, `c`.
+fn expected_names(expected: &str) -> Vec<&str> {
+    expected
         .trim_start_matches([',', ' '])
         .trim_start_matches("expected one of ")
         .trim_start_matches("expected ")
         .split(", ")
         .map(|name| name.trim_matches('`'))
         .filter(|name| !name.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The one of `known` that `wanted` means: the same word in other letters
+/// (`Fysiskt` → `fysiskt`, `Kn` → `kn`), else the nearest.
+pub fn meant<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
+    let lower = wanted.to_lowercase();
+    let same = known
+        .iter()
+        .find(|name| name.to_lowercase() == lower)
+        .copied();
+    same.or_else(|| nearest(&lower, known))
+}
+
+/// A value that is not one of those a field takes (`form: Fysiskt`), with
+/// the one meant: the same word in other letters first (`Fysiskt` →
+/// `fysiskt`), else the nearest (`fysikt` → `fysiskt`). `rest` is what
+/// follows "unknown variant `" in the parser's message.
+fn unknown_value(at: Loc, rest: &str) -> Diagnostic {
+    let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let known = expected_names(expected);
     let listed = known
         .iter()
         .map(|name| format!("`{name}`"))
@@ -625,13 +634,7 @@ fn unknown_value(at: Loc, rest: &str) -> Diagnostic {
         at,
         format!("unknown value `{value}`: the values here are {listed}"),
     );
-    let lower = value.trim().to_lowercase();
-    let meant = known
-        .iter()
-        .find(|name| name.to_lowercase() == lower)
-        .copied()
-        .or_else(|| nearest(&lower, &known));
-    match meant {
+    match meant(value.trim(), &known) {
         Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
         None => problem,
     }

@@ -227,9 +227,7 @@ impl Repository {
                 let mut message = format!("no body `{wanted}`; the bodies are: {}", names.join(", "));
                 let shorts: Vec<&str> = self.bodies.iter().map(|b| b.spec.short_name.as_str()).collect();
                 let known: Vec<&str> = names.iter().chain(&shorts).copied().collect();
-                let lower = wanted.to_lowercase();
-                let same = known.iter().find(|name| name.to_lowercase() == lower).copied();
-                if let Some(near) = same.or_else(|| crate::repo::load::nearest(wanted, &known)) {
+                if let Some(near) = crate::repo::load::meant(wanted, &known) {
                     message.push_str(&format!(" (did you mean `{near}`?)"));
                 }
                 message
