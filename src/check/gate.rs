@@ -47,13 +47,16 @@ pub fn open(root: &Path, gate: Gate) -> Result<Gated, Error> {
 /// `Error::Data` with every problem found, warnings too.
 pub fn pass(loaded: Loaded, gate: Gate) -> Result<Gated, Error> {
     match gate {
-        Gate::Partial => match loaded.repository {
-            Some(repository) => Ok(Gated {
-                repository,
-                diagnostics: loaded.problems,
-            }),
-            None => Err(Error::Data(loaded.problems)),
-        },
+        Gate::Partial => {
+            let problems = loaded.problems.clone();
+            match loaded.whole() {
+                Some(repository) => Ok(Gated {
+                    repository,
+                    diagnostics: problems,
+                }),
+                None => Err(Error::Data(problems)),
+            }
+        }
         Gate::Loaded => match (loaded.repository, loaded.problems.is_empty()) {
             (Some(repository), true) => Ok(Gated {
                 repository,

@@ -415,10 +415,11 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     let Loaded {
         repository,
         mut problems,
+        unread,
     } = loaded;
     if let Some(repository) = &repository {
-        // A file that did not read would show as a changed protokoll.
-        let compare_locks = problems.is_empty();
+        // A file that did not read whole would show as a changed protokoll.
+        let compare_locks = unread.is_empty();
         problems.extend(rules(repository, compare_locks));
     }
     problems.sort_by(|a, b| {

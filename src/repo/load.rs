@@ -3,6 +3,7 @@
 //! problems of all files at once; each problem carries its file, line and
 //! column and the id of the rule it breaks.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use crate::repo::model::{
     Body, BodySpec, Item, ItemSpec, Limits, Loc, Lock, Meeting, MeetingSpec, Organisation,
     Repository,
 };
+use crate::repo::recover::{Outcome, Recovery};
 use crate::repo::sandbox::Refused;
 use crate::repo::store::Store;
 
@@ -31,6 +33,30 @@ pub struct Loaded {
     /// `None` when rsr.yaml itself could not be read.
     pub repository: Option<Repository>,
     pub problems: Vec<Diagnostic>,
+    /// The files that did not read whole: those left out, and those read
+    /// with their broken entries taken out (which the repository holds).
+    pub unread: BTreeSet<PathBuf>,
+}
+
+impl Loaded {
+    /// The repository without what read only in part: an item, meeting or
+    /// body whose file had a broken entry is left out, as one that did not
+    /// read at all (for `rsr diff`, which compares what the files say).
+    /// `None` when rsr.yaml did not read whole.
+    pub fn whole(self) -> Option<Repository> {
+        let unread = self.unread;
+        let mut repository = self.repository?;
+        if unread.contains(&repository.file) {
+            return None;
+        }
+        repository
+            .bodies
+            .retain(|body| !unread.contains(&body.file));
+        for body in &mut repository.bodies {
+            body.retain_read(&unread);
+        }
+        Some(repository)
+    }
 }
 
 /// Loads the repository at `root`, as much of it as can be read.
@@ -43,8 +69,10 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     let root = files.root().to_path_buf();
     let root = root.as_path();
     let mut problems = Vec::new();
+    let mut unread = BTreeSet::new();
     let file = PathBuf::from(ORGANISATION_FILE);
-    let organisation = parse::<Organisation>(&files, &file, Limits::DEFAULT, &mut problems);
+    let organisation =
+        parse::<Organisation>(&files, &file, Limits::DEFAULT, &mut problems, &mut unread);
     let limits = organisation.as_ref().map_or(Limits::DEFAULT, |o| o.limits);
 
     let mut bodies = Vec::new();
@@ -69,7 +97,7 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
         Vec::new()
     };
     for body_dir in body_dirs {
-        if let Some(body) = load_body(&files, &body_dir, limits, &mut problems) {
+        if let Some(body) = load_body(&files, &body_dir, limits, &mut problems, &mut unread) {
             bodies.push(body);
         }
     }
@@ -82,6 +110,7 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     Loaded {
         repository,
         problems,
+        unread,
     }
 }
 
@@ -95,7 +124,13 @@ pub fn reload_body(
     dir: &Path,
 ) -> Result<Repository, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    match load_body(files, dir, organisation.limits, &mut problems) {
+    match load_body(
+        files,
+        dir,
+        organisation.limits,
+        &mut problems,
+        &mut BTreeSet::new(),
+    ) {
         Some(body) if problems.is_empty() => Ok(Repository {
             files: files.clone(),
             file: PathBuf::from(ORGANISATION_FILE),
@@ -111,6 +146,7 @@ fn load_body(
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
+    unread: &mut BTreeSet<PathBuf>,
 ) -> Option<Body> {
     let root = files.root();
     let file = dir.join(BODY_FILE);
@@ -122,10 +158,10 @@ fn load_body(
         ));
         return None;
     }
-    let spec = parse::<BodySpec>(files, &file, limits, problems);
+    let spec = parse::<BodySpec>(files, &file, limits, problems, unread);
     let mut meetings = Vec::new();
     for meeting_dir in subdirectories(root, dir, problems) {
-        if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems) {
+        if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems, unread) {
             meetings.push(meeting);
         }
     }
@@ -138,6 +174,7 @@ fn load_meeting(
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
+    unread: &mut BTreeSet<PathBuf>,
 ) -> Option<Meeting> {
     let root = files.root();
     let file = dir.join(MEETING_FILE);
@@ -161,7 +198,7 @@ fn load_meeting(
         ));
         return None;
     }
-    let spec = parse::<MeetingSpec>(files, &file, limits, problems);
+    let spec = parse::<MeetingSpec>(files, &file, limits, problems, unread);
 
     let mut items = Vec::new();
     for item_file in yaml_files(root, dir, problems) {
@@ -171,7 +208,7 @@ fn load_meeting(
         {
             continue;
         }
-        if let Some(spec) = parse::<ItemSpec>(files, &item_file, limits, problems) {
+        if let Some(spec) = parse::<ItemSpec>(files, &item_file, limits, problems, unread) {
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
                 problems.push(unlocated(
@@ -209,7 +246,7 @@ fn load_meeting(
     let lock = root
         .join(&lock_file)
         .is_file()
-        .then(|| parse::<Lock>(files, &lock_file, limits, problems))
+        .then(|| parse::<Lock>(files, &lock_file, limits, problems, unread))
         .flatten()
         .map(|lock| (lock_file, lock));
     Some(Meeting {
@@ -250,6 +287,7 @@ fn parse<T: DeserializeOwned>(
     file: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
+    unread: &mut BTreeSet<PathBuf>,
 ) -> Option<T> {
     let text = match files.read(file, limits.yaml_bytes()) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -268,6 +306,7 @@ fn parse<T: DeserializeOwned>(
                     loc(file, line, column),
                     "the file is not UTF-8 text: save it as UTF-8",
                 ));
+                unread.insert(file.to_path_buf());
                 return None;
             }
         },
@@ -288,6 +327,7 @@ fn parse<T: DeserializeOwned>(
                 );
             }
             problems.push(problem);
+            unread.insert(file.to_path_buf());
             return None;
         }
     };
@@ -297,27 +337,76 @@ fn parse<T: DeserializeOwned>(
             file,
             "the file is empty".to_string(),
         ));
+        unread.insert(file.to_path_buf());
         return None;
     }
-    match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-        Ok(value) => {
-            problems.extend(continued_lines(&text, file));
-            problems.extend(control_characters(&text, file));
-            Some(value)
+    let mut recovery = Recovery::new(&text);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut syntax = false;
+    let value = loop {
+        let error = match serde_saphyr::from_str_with_options::<T>(&recovery.text(), options()) {
+            Ok(value) => break Some(value),
+            Err(error) => error,
+        };
+        let message = strip_location(&error.without_snippet().to_string());
+        let mut at = error
+            .location()
+            .filter(|at| at.line() > 0)
+            .map_or(loc(file, 1, 1), |at| loc(file, at.line(), at.column()));
+        if message.contains("tab") {
+            at = at_tab(&text, at);
         }
-        Err(error) => {
-            let message = strip_location(&error.without_snippet().to_string());
-            let mut at = error
-                .location()
-                .filter(|at| at.line() > 0)
-                .map_or(loc(file, 1, 1), |at| loc(file, at.line(), at.column()));
-            if message.contains("tab") {
-                at = at_tab(&text, at);
-            }
-            problems.push(explain(at, &message));
-            None
+        let problem = explain(at.clone(), &message);
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        // A required field taken out for its own mistake is not missing
+        // a second time.
+        let consequence = missing.is_some_and(|name| recovery.follows(name, at.line, at.column));
+        // A field given twice is read once, and that file read on.
+        let stop = matches!(problem.rule, "yaml-syntax" | "yaml-limit")
+            && !message.contains("is given twice");
+        if !consequence && !found.contains(&problem) {
+            found.push(problem);
         }
+        if stop {
+            syntax = true;
+            break None;
+        }
+        // A mistake about a whole value (a missing field, a list or fields
+        // where something else was expected) takes out the value that
+        // starts here, not its first entry.
+        let whole = missing.is_some()
+            || message.contains("invalid type: map")
+            || message.contains("invalid type: sequence")
+            || message.starts_with("expected a person")
+            || message.starts_with("expected a decision document")
+            || message.starts_with("data did not match");
+        // A field name with a slip is read as the field it means, when
+        // that is not written too: the item keeps its title and its §.
+        let meant = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
+            .and_then(|(field, expected)| nearest(field, &expected_names(expected)));
+        if let Some(meant) = meant
+            && let Outcome::Again = recovery.rename(at.line, at.column, meant)
+        {
+            continue;
+        }
+        match recovery.take_out(at.line, at.column, whole) {
+            Outcome::Again => continue,
+            Outcome::Stop => break None,
+        }
+    };
+    if !found.is_empty() {
+        unread.insert(file.to_path_buf());
     }
+    problems.extend(found);
+    if !syntax {
+        problems.extend(continued_lines(&text, file));
+        problems.extend(control_characters(&text, file));
+    }
+    value
 }
 
 /// Characters no document can show: control characters other than tab and

@@ -295,6 +295,24 @@ impl Body {
     pub fn meeting(&self, date: NaiveDate) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.date() == date)
     }
+
+    /// Leaves out the meetings, items and locks whose file is in `unread`,
+    /// and numbers what is left again.
+    pub fn retain_read(&mut self, unread: &std::collections::BTreeSet<PathBuf>) {
+        self.meetings
+            .retain(|meeting| !unread.contains(&meeting.file));
+        for meeting in &mut self.meetings {
+            meeting.items.retain(|item| !unread.contains(&item.file));
+            if meeting
+                .lock
+                .as_ref()
+                .is_some_and(|(file, _)| unread.contains(file))
+            {
+                meeting.lock = None;
+            }
+        }
+        self.numbering = crate::repo::number::number_body(self);
+    }
 }
 
 /// body.yaml: ett organ (nämnd, styrelse, samverkansråd …). / A body.

@@ -25,6 +25,7 @@ mod numbering;
 mod opendata;
 mod pdf;
 mod record;
+mod recovery;
 mod schema;
 mod secrecy;
 mod site;
