@@ -131,6 +131,11 @@ pub const RULES: &[Rule] = &[
     ),
     rule("duplicate-person", E, "a person listed twice"),
     rule(
+        "person-id",
+        E,
+        "a person id in rsr.yaml that is empty or begins or ends with a space",
+    ),
+    rule(
         "member-period",
         E,
         "a member whose `till` comes before their `från`",
@@ -438,6 +443,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
 fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     appearance::organisation(repository, &mut all);
+    people::register(repository, &mut all);
     for body in &repository.bodies {
         let mut found = Vec::new();
         appearance::body(repository, body, &mut found);

@@ -11,6 +11,60 @@ use crate::repo::load::{ORGANISATION_FILE, nearest};
 use crate::repo::model::{Body, ItemSpec, PersonRef, PersonRefValue, Repository};
 use crate::sv;
 
+/// The register's ids: each names one person, so none may be empty or
+/// begin or end with an invisible space (`"": {namn: …}`, `"anna ":`).
+pub fn register(repository: &Repository, found: &mut Vec<Diagnostic>) {
+    let file = &repository.file;
+    let text = repository
+        .files
+        .read(file, crate::repo::model::Limits::DEFAULT.yaml_bytes())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    for id in repository.organisation.persons.keys() {
+        if !id.trim().is_empty() && id.trim() == id {
+            continue;
+        }
+        let (line, column) = key_place(&text, id).unwrap_or((1, 1));
+        let what = if id.trim().is_empty() {
+            "a person id is empty".to_string()
+        } else {
+            format!("the person id `{id}` begins or ends with a space")
+        };
+        found.push(
+            finding(
+                "person-id",
+                crate::repo::model::Loc {
+                    file: file.clone(),
+                    line,
+                    column,
+                },
+                format!("{what}: an id names one person in every file, so it must be written out"),
+            )
+            .with_hint("write an id such as `anna.berg`, without spaces before or after"),
+        );
+    }
+}
+
+/// The line and column of the key `id:` (plain, or in quotes) under
+/// `personer:` in rsr.yaml's text.
+fn key_place(text: &str, id: &str) -> Option<(u64, u64)> {
+    let written = [format!("\"{id}\":"), format!("'{id}':"), format!("{id}:")];
+    let mut in_register = false;
+    for (index, line) in text.lines().enumerate() {
+        let rest = line.trim_start();
+        let depth = line.len() - rest.len();
+        if depth == 0 && !rest.is_empty() && !rest.starts_with('#') {
+            in_register = rest.starts_with("personer:");
+            continue;
+        }
+        if in_register && written.iter().any(|key| rest.starts_with(key.as_str())) {
+            let column = line[..depth].chars().count() as u64 + 1;
+            return Some((index as u64 + 1, column));
+        }
+    }
+    None
+}
+
 pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let file = &body.file;
     for member in &body.spec.members {
@@ -373,6 +427,17 @@ fn unknown_person(
         return;
     }
     let id = person.value.key();
+    if id.trim().is_empty() {
+        found.push(
+            finding(
+                "unknown-person",
+                person.loc(file),
+                format!("the person id is empty: write the id of a person listed under `personer` in {ORGANISATION_FILE}"),
+            )
+            .with_hint("`''` or `\"\"` names nobody; leave the entry out if there is no one"),
+        );
+        return;
+    }
     let known: Vec<&str> = repository
         .organisation
         .persons

@@ -294,13 +294,12 @@ fn parse<T: DeserializeOwned>(
             Ok(text) => text,
             Err(error) => {
                 let at = error.utf8_error().valid_up_to();
-                let valid = &error.as_bytes()[..at];
-                let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
-                let column = String::from_utf8_lossy(valid)
-                    .rsplit('\n')
-                    .next()
-                    .map_or(0, |l| l.chars().count()) as u64
-                    + 1;
+                // Lines as YAML counts them: CRLF, LF or a lone CR.
+                let valid = String::from_utf8_lossy(&error.as_bytes()[..at])
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n");
+                let line = valid.matches('\n').count() as u64 + 1;
+                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
                 problems.push(Diagnostic::error(
                     "yaml-syntax",
                     loc(file, line, column),

@@ -3,7 +3,10 @@
 //! lines duplicated, dropped or indented, BOMs, NUL bytes, right-to-left
 //! overrides, huge numbers, deep nesting, aliases), are loaded, checked and,
 //! when they pass, turned into every document's data, in process. Each case
-//! must end in diagnostics or data within a few seconds. The number of cases
+//! must end in diagnostics or data within a few seconds, and every finding
+//! must name a file or folder that exists, at a line and column within it
+//! (issue 17: a mutated file read again with its broken entries taken out
+//! must still report at the places the secretary wrote). The number of cases
 //! is `PROPTEST_CASES` (256 unless set); `fuzz/` holds a cargo-fuzz target
 //! for longer runs.
 
@@ -84,6 +87,12 @@ const INSERTS: &[&str] = &[
     "jäv: [anna.ordf]\n",
     "tid: \"23:59\"\n",
     "slut: \"00:01\"\n",
+    "rubrk: x\n",
+    "form: Fysiskt\n",
+    "start: \"12:60\"\n",
+    "justerare: [yes, no, \"\"]\n",
+    "  - beslutt: x\n",
+    "beslutsunderlag: [{titel: x, fill: y}]\n",
     "#read(\"/etc/passwd\")",
     "<script>alert(1)</script>",
 ];
@@ -148,6 +157,9 @@ fn survives(root: PathBuf) -> Result<(), TestCaseError> {
     std::thread::spawn(move || {
         let outcome = std::panic::catch_unwind(|| {
             let checked = rsr::check::check_loaded(rsr::repo::load::load(&root));
+            for diagnostic in &checked.diagnostics {
+                located_within(&root, diagnostic);
+            }
             if let (Some(repository), 0) = (&checked.repository, checked.errors()) {
                 let documents = rsr::docs::documents(repository, &rsr::docs::Filter::default());
                 assert!(!documents.is_empty() || repository.bodies.is_empty());
@@ -163,6 +175,62 @@ fn survives(root: PathBuf) -> Result<(), TestCaseError> {
         Ok(false) => Err(TestCaseError::fail("panicked (see the message above)")),
         Err(_) => Err(TestCaseError::fail("did not finish within 10 s")),
     }
+}
+
+/// Panics unless `diagnostic` names a file or folder under `root` and, in
+/// a file, a line of it and a column of that line (one past its last
+/// character at most: the end of a line or of the file).
+fn located_within(root: &Path, diagnostic: &rsr::error::Diagnostic) {
+    let at = &diagnostic.loc;
+    let path = root.join(&at.file);
+    let shown = || {
+        format!(
+            "{}:{}:{} [{}] {}",
+            at.file.display(),
+            at.line,
+            at.column,
+            diagnostic.rule,
+            diagnostic.message
+        )
+    };
+    // A missing file is named where it belongs, in a folder that exists.
+    let named = if diagnostic.rule == "missing-file" && path.symlink_metadata().is_err() {
+        path.parent().unwrap_or(root).to_path_buf()
+    } else {
+        path.clone()
+    };
+    assert!(
+        at.file.is_relative() && named.symlink_metadata().is_ok(),
+        "a finding names a file that is not in the repository: {}",
+        shown()
+    );
+    assert!(
+        at.line >= 1 && at.column >= 1,
+        "a finding at line or column 0: {}",
+        shown()
+    );
+    if path.is_dir() || !path.is_file() {
+        assert_eq!((at.line, at.column), (1, 1), "{}", shown());
+        return;
+    }
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    // Lines as YAML counts them: a lone carriage return breaks a line too.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = usize::try_from(at.line).unwrap();
+    assert!(
+        line <= lines.len(),
+        "a finding past the file's {} lines: {}",
+        lines.len(),
+        shown()
+    );
+    let width = lines[line - 1].chars().count() + 1;
+    assert!(
+        usize::try_from(at.column).unwrap() <= width.max(1),
+        "a finding past the end of its line ({width} columns): {}",
+        shown()
+    );
 }
 
 /// Copies of the examples and of each bad-input case, the seeds.
