@@ -252,6 +252,11 @@ pub const RULES: &[Rule] = &[
         "a decision recorded for a meeting that has not been held",
     ),
     rule(
+        "missing-decision",
+        E,
+        "a matter of a held meeting (genomförd or justerad) with no `beslut:`, neither its own nor a sub-item's; information items (`typ: information`), standard items and breaks take none",
+    ),
+    rule(
         "cancelled-attendance",
         E,
         "an inställd meeting with attendance (`närvaro`)",
