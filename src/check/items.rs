@@ -1,5 +1,6 @@
 //! Agenda items: case numbers unique and well-formed, decisions only after
-//! the meeting, decision documents present.
+//! the meeting and every matter of a held meeting decided, decision
+//! documents present.
 
 use std::collections::BTreeMap;
 
@@ -100,6 +101,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+        if spec.kind.takes_decision() && meeting.status().reached(Status::Held) && !spec.decided() {
+            found.push(missing_decision(context, item));
+        }
         if let Some(proposal) = &spec.proposal
             && spec.kind == ItemKind::Matter
             && spec.documents.is_empty()
@@ -123,6 +127,61 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 document_file(context, item, document, file, *attach, found);
             }
         }
+    }
+}
+
+/// A matter of a held meeting that records no decision: not its own
+/// `beslut:`, nor one of its sub-items'. Found at the item's `rubrik`.
+fn missing_decision(context: &Context, item: &crate::repo::model::Item) -> Diagnostic {
+    let meeting = context.meeting;
+    let paragraph = context
+        .body
+        .meetings
+        .iter()
+        .position(|m| std::ptr::eq(m, meeting))
+        .and_then(|index| {
+            let at = meeting.items.iter().position(|i| std::ptr::eq(i, item))?;
+            context
+                .body
+                .numbering
+                .get(index)?
+                .get(at)
+                .copied()
+                .flatten()
+        });
+    let which = paragraph.map_or_else(String::new, |n| format!("§ {n} "));
+    finding(
+        "missing-decision",
+        title_loc(context, item),
+        format!(
+            "{which}\"{}\" has no decision, but the meeting is {}: a matter's paragraph records what was decided",
+            item.spec.title,
+            meeting.status().label()
+        ),
+    )
+    .with_hint(
+        "write the decision under `beslut:`; if the item took no decision, mark it `typ: information` (or `typ: standard` for an opening item)",
+    )
+}
+
+/// Where an item's `rubrik:` stands: the line that starts with it, else
+/// the file's first line.
+fn title_loc(context: &Context, item: &crate::repo::model::Item) -> crate::repo::model::Loc {
+    let limit = context.repository.organisation.limits.yaml_bytes();
+    let line = context
+        .repository
+        .files
+        .read(&item.file, limit)
+        .ok()
+        .and_then(|bytes| {
+            let text = String::from_utf8(bytes).ok()?;
+            let at = text.lines().position(|l| l.starts_with("rubrik:"))?;
+            u64::try_from(at + 1).ok()
+        });
+    crate::repo::model::Loc {
+        file: item.file.clone(),
+        line: line.unwrap_or(1),
+        column: 1,
     }
 }
 

@@ -257,6 +257,11 @@ pub const RULES: &[Rule] = &[
         "a decision recorded for a meeting that has not been held",
     ),
     rule(
+        "missing-decision",
+        E,
+        "a matter of a held meeting (genomförd or justerad) with no `beslut:`, neither its own nor a sub-item's; information items (`typ: information`), standard items and breaks take none",
+    ),
+    rule(
         "cancelled-attendance",
         E,
         "an inställd meeting with attendance (`närvaro`)",
@@ -425,7 +430,9 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
         let compare_locks = unread.is_empty();
-        problems.extend(rules(repository, compare_locks));
+        let mut judged = rules(repository, compare_locks);
+        judged.retain(|finding| !follows_from_unread(finding, &unread));
+        problems.extend(judged);
     }
     problems.sort_by(|a, b| {
         a.loc
@@ -438,6 +445,48 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
         repository,
         diagnostics: problems,
     }
+}
+
+/// Rules that judge what a file does not say: in a file read with a broken
+/// entry taken out, their finding may be that entry's absence, which is
+/// the mistake already reported (a `beslut:` that is a list is not also a
+/// missing decision; an unquoted `no` among `beslutande` does not also
+/// break the quorum).
+const JUDGE_ABSENCE: &[&str] = &[
+    "missing-decision",
+    "adjusted-without-adjusters",
+    "held-without-attendance",
+    "proposal-without-documents",
+    "quorum",
+    "chair-not-present",
+    "secretary-not-present",
+    "adjuster-not-present",
+];
+
+/// Rules over a body's § numbers, which an item left out throws off.
+const JUDGE_NUMBERING: &[&str] = &[
+    "paragraph-gap",
+    "paragraph-resume",
+    "paragraph-collision",
+    "paragraph-range",
+];
+
+/// Whether `finding` may only follow from a file that did not read whole:
+/// a rule of `JUDGE_ABSENCE` in that file, or a rule of `JUDGE_NUMBERING`
+/// in a body with such a file.
+fn follows_from_unread(finding: &Diagnostic, unread: &std::collections::BTreeSet<std::path::PathBuf>) -> bool {
+    if JUDGE_ABSENCE.contains(&finding.rule) && unread.contains(&finding.loc.file) {
+        return true;
+    }
+    let body_of = |path: &Path| -> Option<std::path::PathBuf> {
+        let mut parts = path.components();
+        let first = parts.next()?;
+        let second = parts.next()?;
+        (first.as_os_str() == load::MEETINGS_DIR).then(|| Path::new(first.as_os_str()).join(second))
+    };
+    JUDGE_NUMBERING.contains(&finding.rule)
+        && body_of(&finding.loc.file)
+            .is_some_and(|body| unread.iter().any(|file| file.starts_with(&body)))
 }
 
 fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {

@@ -138,7 +138,8 @@ fn planned(context: &Context) -> PlannedMeeting {
             .meeting
             .items
             .iter()
-            .filter(|item| item.spec.kind == ItemKind::Matter)
+            // Information items are planned topics as much as matters are.
+            .filter(|item| matches!(item.spec.kind, ItemKind::Matter | ItemKind::Information))
             .map(|item| {
                 let presenters: Vec<String> = item
                     .spec

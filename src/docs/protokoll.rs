@@ -508,7 +508,9 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
         presenters: presenters(context, &spec.presenters),
         subitems: subitems(context, &spec.subitems),
         background: markdown(spec.description.as_deref()),
-        decision: markdown(text(&spec.decision)),
+        // An information item without a beslut of its own shows the body's
+        // informationsbeslut (see `Body::decision_of`).
+        decision: markdown(context.body.decision_of(context.meeting, spec)),
         summary: markdown(spec.summary.as_deref()),
         comments: markdown(spec.comments.as_deref()),
         documents: titles(&spec.documents),

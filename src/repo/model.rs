@@ -313,6 +313,28 @@ impl Body {
         }
         self.numbering = crate::repo::number::number_body(self);
     }
+
+    /// The decision the protokoll shows for `item` of `meeting`: the item's
+    /// own `beslut:`, or, for an information item of a meeting not yet
+    /// sealed, the body's `informationsbeslut:`. A sealed protokoll shows
+    /// only what its own files say: `rsr justera` writes the default text
+    /// into the item when it seals it.
+    pub fn decision_of<'a>(&'a self, meeting: &Meeting, item: &'a ItemSpec) -> Option<&'a str> {
+        self.default_decision(meeting, item)
+            .or(item.decision.as_ref().map(|d| d.value.as_str()))
+    }
+
+    /// The body's `informationsbeslut:` where it stands in for the
+    /// decision of `item`: an information item without a `beslut:` of its
+    /// own, of a meeting without justering.lock.
+    pub fn default_decision(&self, meeting: &Meeting, item: &ItemSpec) -> Option<&str> {
+        let text = self.spec.information_decision.as_ref()?.value.as_str();
+        let applies = item.kind == ItemKind::Information
+            && item.own_decision().is_none()
+            && meeting.lock.is_none()
+            && !text.trim().is_empty();
+        applies.then_some(text)
+    }
 }
 
 /// body.yaml: ett organ (nämnd, styrelse, samverkansråd …). / A body.
@@ -378,6 +400,16 @@ pub struct BodySpec {
     /// only: not part of the seal.
     #[serde(rename = "innehållsförteckning", default)]
     pub toc: TocPlacement,
+    /// Beslutet som protokollet visar för en informationspunkt (`typ:
+    /// information`) utan eget `beslut:`, t.ex. `Informationen läggs till
+    /// handlingarna.`; Markdown. Utan det visar en sådan punkt inget beslut.
+    /// `rsr justera` skriver in texten som punktens `beslut:`, så att ett
+    /// justerat protokoll inte ändras när texten här ändras senare. / The
+    /// decision the protokoll shows for an information item without a
+    /// `beslut:` of its own; `rsr justera` writes it into the item, so a
+    /// later change here leaves adjusted protokoll as they were.
+    #[serde(rename = "informationsbeslut")]
+    pub information_decision: Option<Located<String>>,
 }
 
 /// Var innehållsförteckningen står. / Where the table of contents goes.
@@ -964,13 +996,31 @@ pub enum ItemKind {
     #[default]
     #[serde(rename = "ärende")]
     Matter,
-    /// Standardpunkt som upprop eller fastställande av dagordning. / A
-    /// standard opening item.
+    /// Standardpunkt som upprop, val av justerare eller fastställande av
+    /// dagordning; kräver inget `beslut:` (justeraren står på första
+    /// sidan, utfallet kan skrivas som underpunkter). / A standard opening
+    /// item; needs no `beslut:`.
     #[serde(rename = "standard")]
     Standard,
+    /// Informationspunkt: får en paragraf men fattar inget beslut; utan
+    /// eget `beslut:` visar protokollet organets `informationsbeslut:`, om
+    /// det har ett. / An information item: numbered, but takes no
+    /// decision; without a `beslut:` of its own the protokoll shows the
+    /// body's `informationsbeslut:`, if it has one.
+    #[serde(rename = "information")]
+    Information,
     /// Paus, utan paragraf. / A break, without a paragraph.
     #[serde(rename = "paus")]
     Break,
+}
+
+impl ItemKind {
+    /// Whether a held meeting must record a decision for an item of this
+    /// kind (`missing-decision`): a matter must; a standard item, an
+    /// information item and a break need not.
+    pub fn takes_decision(self) -> bool {
+        self == ItemKind::Matter
+    }
 }
 
 /// Ett beslutsunderlag: en titel, eller en titel och en fil i mötesmappen.
@@ -1032,7 +1082,11 @@ pub struct ItemSpec {
     /// Rubrik. / Title.
     #[serde(rename = "rubrik")]
     pub title: String,
-    /// `ärende` (standard), `standard` eller `paus`. / Kind.
+    /// `ärende` (förval), `standard`, `information` eller `paus`. Ett
+    /// ärende i ett genomfört sammanträde behöver `beslut:`
+    /// (`missing-decision`); de andra inte. / Kind: a matter (default), a
+    /// standard opening item, an information item or a break; only a
+    /// matter of a held meeting needs a `beslut:`.
     #[serde(rename = "typ", default)]
     pub kind: ItemKind,
     /// Diarienummer, t.ex. `RS/62/2026`. / Case number.
@@ -1119,6 +1173,25 @@ impl ItemSpec {
         self.secrecy
             .as_ref()
             .map_or(self.title.as_str(), Secrecy::public_title)
+    }
+
+    /// The item's own decision, if it is written and not blank.
+    pub fn own_decision(&self) -> Option<&Located<String>> {
+        self.decision
+            .as_ref()
+            .filter(|d| !d.value.trim().is_empty())
+    }
+
+    /// Whether the item records a decision: its own `beslut:`, or that of
+    /// one of its sub-items with a heading of its own (a paragraph whose
+    /// sub-items are decided one by one is decided).
+    pub fn decided(&self) -> bool {
+        self.own_decision().is_some()
+            || self.subitems.iter().any(|s| {
+                s.structured()
+                    .and_then(|s| s.decision.as_ref())
+                    .is_some_and(|d| !d.value.trim().is_empty())
+            })
     }
 
     /// Where the first part of the decision record stands: the decision,

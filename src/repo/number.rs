@@ -64,7 +64,7 @@ fn number_meeting(meeting: &Meeting, next: &mut u32) -> Paragraphs {
         .iter()
         .map(|item| match item.spec.kind {
             ItemKind::Break => None,
-            ItemKind::Matter | ItemKind::Standard => {
+            ItemKind::Matter | ItemKind::Standard | ItemKind::Information => {
                 let number = *next;
                 // Saturating: `rsr check` reports a first number this high.
                 *next = next.saturating_add(1);

@@ -118,10 +118,19 @@ pub fn justera(
         options.place.as_deref(),
         next,
     )?;
+    // The body's informationsbeslut, written into each information item
+    // that shows it: the sealed protokoll then says it in its own files.
+    let defaults = default_decisions(&repository, body, meeting)?;
     // In place, as the secretary keeps it: its mode, or a link, stays.
     std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
-    // From here on the meeting file is restored on any failure.
+    // From here on the meeting file and the items are restored on any
+    // failure.
+    let mut written = Vec::new();
     let sealed = (|| {
+        for (item, original, text) in &defaults {
+            std::fs::write(item, text).map_err(|e| Error::io(item, e))?;
+            written.push((item, original));
+        }
         let repository = checked(root)?;
         let body = repository
             .bodies
@@ -143,16 +152,99 @@ pub fn justera(
     match sealed {
         Ok(lock) => Ok(Outcome {
             lock,
-            message: format!(
-                "{label} is justerad on {}; its protokoll is sealed, and `rsr check` will report any later change that is not a rättelse",
-                sv::long_date(adjusted_on)
-            ),
+            message: {
+                let mut message = format!(
+                    "{label} is justerad on {}; its protokoll is sealed, and `rsr check` will report any later change that is not a rättelse",
+                    sv::long_date(adjusted_on)
+                );
+                if !defaults.is_empty() {
+                    let files: Vec<String> = defaults
+                        .iter()
+                        .filter_map(|(path, _, _)| path.file_name())
+                        .map(|name| name.to_string_lossy().into_owned())
+                        .collect();
+                    message.push_str(&format!(
+                        "; the body's informationsbeslut is written as `beslut:` into {}",
+                        sv::join_and(&files)
+                    ));
+                }
+                message
+            },
         }),
         Err(error) => {
+            for (item, original) in written {
+                std::fs::write(item, original).map_err(|e| Error::io(item, e))?;
+            }
             std::fs::write(&file, &original).map_err(|e| Error::io(&file, e))?;
             Err(error)
         }
     }
+}
+
+/// The information items of `meeting` whose protokoll paragraph shows the
+/// body's `informationsbeslut:`, each as its path, its text now and its
+/// text with that decision written in as `beslut:`.
+fn default_decisions(
+    repository: &crate::repo::model::Repository,
+    body: &Body,
+    meeting: &Meeting,
+) -> Result<Vec<(PathBuf, String, String)>, Error> {
+    let limit = repository.organisation.limits.yaml_bytes();
+    let mut edits = Vec::new();
+    for item in &meeting.items {
+        let Some(decision) = body.default_decision(meeting, &item.spec) else {
+            continue;
+        };
+        let path = repository.root().join(&item.file);
+        let original = match repository.files.read(&item.file, limit) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                Error::Repository(format!("{} is not UTF-8 text", item.file.display()))
+            })?,
+            Err(Refused::Io(e)) => return Err(Error::io(&path, e)),
+            Err(refused) => {
+                return Err(Error::Repository(format!(
+                    "cannot read {}: {refused}",
+                    item.file.display()
+                )));
+            }
+        };
+        let text = with_decision(&original, decision)
+            .ok_or_else(|| {
+                Error::Repository(format!(
+                    "cannot write the body's informationsbeslut into {}: write `beslut: {}` there yourself and run rsr justera again",
+                    item.file.display(),
+                    scalar(decision)
+                ))
+            })?;
+        edits.push((path, original, text));
+    }
+    Ok(edits)
+}
+
+/// An item file with `decision` as its `beslut:`: an empty `beslut:` line
+/// (`beslut:`, `beslut: ""`, `beslut: |` …) given the value, or a `beslut:`
+/// line added at the end; `None` when a `beslut:` line holds something
+/// else (the item would then have had a decision of its own).
+fn with_decision(text: &str, decision: &str) -> Option<String> {
+    let line = format!("beslut: {}", scalar(decision));
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    match lines.iter().position(|l| l.starts_with("beslut:")) {
+        Some(at) => {
+            let rest = lines[at]["beslut:".len()..].trim();
+            let rest = rest.split(" #").next().unwrap_or_default().trim();
+            if !matches!(
+                rest,
+                "" | "\"\"" | "''" | "|" | ">" | "|-" | ">-" | "~" | "null"
+            ) {
+                return None;
+            }
+            lines[at] = line;
+        }
+        None => lines.push(line),
+    }
+    let mut edited = lines.join("\n");
+    edited.push('\n');
+    Some(edited)
 }
 
 fn changed_parts(paragraphs: &[u32]) -> String {
@@ -304,4 +396,34 @@ fn write(
     let target = root.join(&relative);
     crate::output::write::file(&target, text.as_bytes())?;
     Ok(relative)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_decision;
+
+    #[test]
+    fn the_default_decision_fills_an_empty_beslut_or_is_added_at_the_end() {
+        let decision = "Informationen läggs till handlingarna.";
+        assert_eq!(
+            with_decision("rubrik: Informationer\ntyp: information", decision).unwrap(),
+            "rubrik: Informationer\ntyp: information\nbeslut: Informationen läggs till handlingarna.\n"
+        );
+        assert_eq!(
+            with_decision(
+                "rubrik: Informationer\nbeslut: \"\" # fylls i\ntyp: information\n",
+                decision
+            )
+            .unwrap(),
+            "rubrik: Informationer\nbeslut: Informationen läggs till handlingarna.\ntyp: information\n"
+        );
+        assert_eq!(
+            with_decision("rubrik: X\nbeslut:\n", "Noteras: ja").unwrap(),
+            "rubrik: X\nbeslut: \"Noteras: ja\"\n"
+        );
+        assert_eq!(
+            with_decision("rubrik: X\nbeslut: Beslutat.\n", decision),
+            None
+        );
+    }
 }

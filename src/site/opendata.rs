@@ -654,7 +654,7 @@ fn agenda_item(context: &Context, meeting_id: &str, index: usize) -> AgendaItem 
     if !published {
         return agenda;
     }
-    agenda.resolution_text = spec.decision.as_ref().map(|d| d.value.clone());
+    agenda.resolution_text = context.body.decision_of(m, spec).map(str::to_string);
     agenda.conflicts = spec
         .conflicts
         .iter()

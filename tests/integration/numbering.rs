@@ -24,17 +24,20 @@ fn numbering_continues_within_the_year_and_restarts_in_january() {
         &repo,
         "2025-12-15",
         &[
-            ("01-upprop.yaml", "rubrik: Upprop\n"),
+            ("01-upprop.yaml", "rubrik: Upprop\ntyp: standard\n"),
             ("02-paus.yaml", "rubrik: Kaffepaus\ntyp: paus\n"),
-            ("03-budget.yaml", "rubrik: Budget 2026\n"),
+            (
+                "03-budget.yaml",
+                "rubrik: Budget 2026\nbeslut: Budgeten fastställs.\n",
+            ),
         ],
     );
     held_meeting(
         &repo,
         "2026-01-12",
         &[
-            ("01-upprop.yaml", "rubrik: Upprop\n"),
-            ("02-mal.yaml", "rubrik: Mål 2026\n"),
+            ("01-upprop.yaml", "rubrik: Upprop\ntyp: standard\n"),
+            ("02-mal.yaml", "rubrik: Mål 2026\ntyp: information\n"),
         ],
     );
     repo.rsr(&["build", "--body", "rlg", "--kind", "protokoll"])

@@ -172,3 +172,20 @@ fn a_mistake_in_a_sub_item_leaves_its_siblings_read() {
         "{rules:?} {found:#?}"
     );
 }
+
+#[test]
+fn a_broken_decision_is_not_also_a_missing_one() {
+    let repo = Repo::minimal();
+    repo.edit(
+        ITEM,
+        "\nbeslut: Nämnden godkänner budgeten.",
+        "\nbeslut: [Nämnden godkänner budgeten.]",
+    );
+    let found = findings(&repo);
+    assert_eq!(places(&found), [("wrong-type", ITEM, 6, 9)], "{found:#?}");
+    // Without the broken value the item is undecided, and says so.
+    repo.edit(ITEM, "\nbeslut: [Nämnden godkänner budgeten.]", "");
+    let found = findings(&repo);
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert!(rules.contains(&"missing-decision"), "{found:#?}");
+}
