@@ -101,7 +101,10 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 // a paragraph by a change in its item.
                 let mut rest = paragraphs.clone();
                 let mut rest_first_page = first_page;
-                if named.iter().any(|(_, number)| number.is_none()) {
+                if named
+                    .iter()
+                    .any(|(change, number)| number.is_none() || change.path.is_empty())
+                {
                     rest.clear();
                     rest_first_page = false;
                 }
@@ -215,37 +218,39 @@ fn located(meeting: &Meeting, change: &Change) -> Loc {
 
 /// "`beslut` of § 2 has changed since: it was "…", now "…"".
 fn describe(meeting: &Meeting, change: &Change, number: Option<u32>) -> String {
-    let file = change.file.display();
+    let name = change.file.file_name().map_or_else(
+        || change.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     if change.path.is_empty() {
         let title = |title: &Option<String>| {
             title
                 .as_deref()
                 .filter(|t| !t.is_empty())
-                .map_or(String::new(), |t| format!(" (\"{t}\")"))
+                .map_or(String::new(), |t| format!("\"{t}\" "))
         };
         return match (&change.old, number) {
             (Some(_), _) => format!(
-                "the item {file}{} has been removed since",
+                "the item {}({name}) has been removed since",
                 title(&change.old)
             ),
-            (None, Some(number)) => format!(
-                "§ {number} {file}{} has been added since",
+            (None, Some(number)) => {
+                format!(
+                    "§ {number} {}({name}) has been added since",
+                    title(&change.new)
+                )
+            }
+            (None, None) => format!(
+                "the item {}({name}) has been added since",
                 title(&change.new)
             ),
-            (None, None) => format!("the item {file}{} has been added since", title(&change.new)),
         };
     }
     let field = format!("`{}`", fields::shown(&change.path));
     let of = match number {
         Some(number) => format!("{field} of § {number}"),
         None if change.file == meeting.file => field,
-        None => format!(
-            "{field} in {}",
-            change
-                .file
-                .file_name()
-                .map_or(file.to_string(), |n| n.to_string_lossy().into_owned())
-        ),
+        None => format!("{field} in {name}"),
     };
     match (&change.old, &change.new) {
         (Some(old), Some(new)) => match fields::excerpt(old, new) {
