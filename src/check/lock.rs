@@ -1,10 +1,11 @@
 //! The tamper lock: an adjusted protokoll that changed since `rsr justera`
 //! sealed it, and the rättelser that may change it.
 
+use super::fields::{self, Change};
 use super::seal::{self, Standing};
 use super::{Context, finding};
 use crate::error::Diagnostic;
-use crate::repo::model::{Body, Loc, Repository, Status};
+use crate::repo::model::{Body, Loc, Lock, Meeting, Repository, Status};
 use crate::repo::number::Paragraphs;
 use crate::sv;
 
@@ -83,39 +84,190 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 paragraphs,
                 first_page,
             } => {
-                let what = match (first_page, paragraphs.is_empty()) {
-                    (true, true) => {
-                        "its first page (attendance, times, justering or signatures) no longer says"
-                            .to_string()
-                    }
-                    (true, false) => format!(
-                        "its first page and {} no longer say",
-                        sv::paragraphs(&paragraphs)
-                    ),
-                    (false, _) => format!("{} no longer says", sv::paragraphs(&paragraphs)),
-                };
-                let at = paragraphs
-                    .first()
-                    .and_then(|n| item_of(body, &body.numbering[index], index, *n))
-                    .unwrap_or_else(|| status.loc(&meeting.file));
-                found.push(
-                    finding(
-                        "adjusted-changed",
-                        at,
-                        format!(
-                            "the protokoll of {} was {since}, and {what} what was adjusted then",
-                            label(meeting.date())
-                        ),
-                    )
-                    .with_hint(format!(
-                        "undo the change, or record it as a rättelse under `rättelser:` in {} and run `rsr justera {} {}`",
-                        meeting.file.display(),
-                        body.slug,
-                        meeting.date()
-                    )),
+                let prefix = format!("the protokoll of {} was {since}", label(meeting.date()));
+                let hint = format!(
+                    "undo the change, or record it as a rättelse under `rättelser:` in {} and run `rsr justera {} {}`",
+                    meeting.file.display(),
+                    body.slug,
+                    meeting.date()
                 );
+                let named = if sealed.format == Some(fields::FORMAT) {
+                    changed_fields(repository, body, index, sealed, &paragraphs)
+                } else {
+                    Vec::new()
+                };
+                // What the fields do not account for: all is accounted for
+                // by a change outside the items (a name, the attendance),
+                // a paragraph by a change in its item.
+                let mut rest = paragraphs.clone();
+                let mut rest_first_page = first_page;
+                if named
+                    .iter()
+                    .any(|(change, number)| number.is_none() || change.path.is_empty())
+                {
+                    rest.clear();
+                    rest_first_page = false;
+                }
+                rest.retain(|n| !named.iter().any(|(_, number)| *number == Some(*n)));
+                for (change, number) in &named {
+                    found.push(
+                        finding(
+                            "adjusted-changed",
+                            located(meeting, change),
+                            format!("{prefix}, and {}", describe(meeting, change, *number)),
+                        )
+                        .with_hint(hint.clone()),
+                    );
+                }
+                if named.is_empty() || rest_first_page || !rest.is_empty() {
+                    let what = match (rest_first_page, rest.is_empty()) {
+                        (true, true) => {
+                            "its first page (attendance, times, justering or signatures) no longer says"
+                                .to_string()
+                        }
+                        (true, false) => format!(
+                            "its first page and {} no longer say",
+                            sv::paragraphs(&rest)
+                        ),
+                        (false, _) => format!("{} no longer says", sv::paragraphs(&rest)),
+                    };
+                    let at = rest
+                        .first()
+                        .and_then(|n| item_of(body, &body.numbering[index], index, *n))
+                        .unwrap_or_else(|| status.loc(&meeting.file));
+                    let hint = if sealed.format.is_none() {
+                        format!(
+                            "{hint}; this justering.lock is of rsr's first format, which records no fields, so the changed one cannot be named{}",
+                            sealed
+                                .commit
+                                .as_ref()
+                                .map_or(String::new(), |commit| format!(
+                                    ": `git diff {} -- {}` shows it",
+                                    &commit[..commit.len().min(10)],
+                                    meeting.dir.display()
+                                ))
+                        )
+                    } else {
+                        hint
+                    };
+                    found.push(
+                        finding(
+                            "adjusted-changed",
+                            at,
+                            format!("{prefix}, and {what} what was adjusted then"),
+                        )
+                        .with_hint(hint),
+                    );
+                }
             }
         }
+    }
+}
+
+/// The fields a lock of format 2 recorded that have changed and that the
+/// protokoll shows, each with the § of its item (`None` for a field outside
+/// the items): an item's fields count when its paragraph changed, a break's
+/// only its `typ`.
+fn changed_fields(
+    repository: &Repository,
+    body: &Body,
+    index: usize,
+    sealed: &Lock,
+    paragraphs: &[u32],
+) -> Vec<(Change, Option<u32>)> {
+    let meeting = &body.meetings[index];
+    let now = fields::record(repository, body, meeting);
+    let outside = [&meeting.file, &body.file, &repository.file];
+    fields::changes(&sealed.fields, &now)
+        .into_iter()
+        .filter_map(|change| {
+            if outside.iter().any(|file| **file == change.file) {
+                return Some((change, None));
+            }
+            let item = meeting
+                .items
+                .iter()
+                .position(|item| item.file == change.file);
+            match item.map(|item| body.numbering[index].get(item).copied().flatten()) {
+                // An item removed, or a paragraph changed.
+                None => Some((change, None)),
+                Some(Some(number)) => paragraphs
+                    .contains(&number)
+                    .then_some((change, Some(number))),
+                Some(None) => {
+                    (change.path == "/typ" || change.path.is_empty()).then_some((change, None))
+                }
+            }
+        })
+        .collect()
+}
+
+/// Where a changed field is: the field itself, for an item removed its
+/// meeting.yaml.
+fn located(meeting: &Meeting, change: &Change) -> Loc {
+    if change.path.is_empty() && change.new.is_none() {
+        Loc {
+            file: meeting.file.clone(),
+            line: 1,
+            column: 1,
+        }
+    } else {
+        change.at.clone()
+    }
+}
+
+/// "`beslut` of § 2 has changed since: it was "…", now "…"".
+fn describe(meeting: &Meeting, change: &Change, number: Option<u32>) -> String {
+    let name = change.file.file_name().map_or_else(
+        || change.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if change.path.is_empty() {
+        let title = |title: &Option<String>| {
+            title
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map_or(String::new(), |t| format!("\"{t}\" "))
+        };
+        return match (&change.old, number) {
+            (Some(_), _) => format!(
+                "the item {}({name}) has been removed since",
+                title(&change.old)
+            ),
+            (None, Some(number)) => {
+                format!(
+                    "§ {number} {}({name}) has been added since",
+                    title(&change.new)
+                )
+            }
+            (None, None) => format!(
+                "the item {}({name}) has been added since",
+                title(&change.new)
+            ),
+        };
+    }
+    let field = format!("`{}`", fields::shown(&change.path));
+    let of = match number {
+        Some(number) => format!("{field} of § {number}"),
+        None if change.file == meeting.file => field,
+        None => format!("{field} in {name}"),
+    };
+    match (&change.old, &change.new) {
+        (Some(old), Some(new)) => match fields::excerpt(old, new) {
+            (Some(line), old, new) => {
+                format!("{of} has changed since: its line {line} was {old}, now {new}")
+            }
+            (None, old, new) => format!("{of} has changed since: it was {old}, now {new}"),
+        },
+        (Some(old), None) => {
+            let (_, old, _) = fields::excerpt(old, "");
+            format!("{of} has been removed since: it was {old}")
+        }
+        (None, Some(new)) => {
+            let (_, _, new) = fields::excerpt("", new);
+            format!("{of} has been added since: it is {new}")
+        }
+        (None, None) => format!("{of} has changed since"),
     }
 }
 

@@ -4,6 +4,7 @@
 //! by file and line.
 
 mod appearance;
+pub(crate) mod fields;
 pub mod gate;
 mod items;
 mod lock;

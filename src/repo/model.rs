@@ -821,6 +821,10 @@ pub struct Correction {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lock {
+    /// The lock's format: 2 for one that records the fields (`fält`);
+    /// absent in the first, which holds the hashes only.
+    #[serde(rename = "format")]
+    pub format: Option<u32>,
     /// SHA-256 of everything the protokoll shows.
     #[serde(rename = "innehåll")]
     pub content: Located<String>,
@@ -839,6 +843,11 @@ pub struct Lock {
     pub corrections: usize,
     /// The commit checked out when the meeting was adjusted.
     pub commit: Option<String>,
+    /// Format 2: the value of every field the protokoll is made of, by
+    /// file and path (`/beslut`), to say which one changed and what it
+    /// said (`check::fields`).
+    #[serde(rename = "fält", default)]
+    pub fields: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// Datum då anslaget sätts upp och tas ned. / Posting and removal dates.

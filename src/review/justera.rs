@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::check::fields::{self, Record};
 use crate::check::gate::{self, Gate};
 use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
@@ -90,7 +91,14 @@ pub fn justera(
                 ),
             }),
             Standing::Corrected { paragraphs } => {
-                let written = write(root, meeting, lock.adjusted.0, &now, lock.commit.clone())?;
+                let fields = fields::record(&repository, body, meeting);
+                let written = write(
+                    root,
+                    meeting,
+                    lock.adjusted.0,
+                    (&now, &fields),
+                    lock.commit.clone(),
+                )?;
                 Ok(Outcome {
                     lock: written,
                     message: format!(
@@ -141,11 +149,12 @@ pub fn justera(
             .meeting(date)
             .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
         let now = seal_of(&repository, body, meeting);
+        let fields = fields::record(&repository, body, meeting);
         write(
             root,
             meeting,
             adjusted_on,
-            &now,
+            (&now, &fields),
             crate::review::git::head_commit(root),
         )
     })();
@@ -360,12 +369,13 @@ fn replace_value(lines: &mut [String], line: u64, column: u64, value: &str) -> R
     Ok(())
 }
 
-/// Writes `justering.lock` beside meeting.yaml, whole or not at all.
+/// Writes `justering.lock` beside meeting.yaml, whole or not at all: the
+/// seal, and (format 2) the fields it was taken over.
 fn write(
     root: &Path,
     meeting: &Meeting,
     adjusted: NaiveDate,
-    seal: &Seal,
+    (seal, fields): (&Seal, &Record),
     commit: Option<String>,
 ) -> Result<PathBuf, Error> {
     let relative = meeting.dir.join(LOCK_FILE);
@@ -374,6 +384,7 @@ fn write(
          # Ändra inte för hand. En ändring i protokollet efter justeringen förs in\n\
          # som en rättelse under `rättelser:` i meeting.yaml; kör sedan rsr justera.\n",
     );
+    text.push_str(&format!("format: {}\n", fields::FORMAT));
     text.push_str(&format!("innehåll: {}\n", seal.content));
     text.push_str(&format!("förstasida: {}\n", seal.first_page));
     text.push_str(&format!("justerad: {}\n", sv::iso_date(adjusted)));
@@ -393,6 +404,7 @@ fn write(
     for (number, hash) in &seal.paragraphs {
         text.push_str(&format!("  {number}: {hash}\n"));
     }
+    text.push_str(&fields::to_yaml(fields));
     let target = root.join(&relative);
     crate::output::write::file(&target, text.as_bytes())?;
     Ok(relative)

@@ -86,6 +86,18 @@ fn a_changed_decision_after_justering_fails_check_and_build() {
         "{stderr}"
     );
     assert!(stderr.contains(&format!("┌─ {ITEM}:1:1")), "{stderr}");
+    // The example's lock is of the first format: it names no field, and
+    // says how to find it.
+    assert!(!repo.read(LOCK).contains("format:"));
+    assert!(
+        stderr.contains("this justering.lock is of rsr's first format, which records no fields, so the changed one cannot be named: `git diff c27f9e1f56 -- meetings/bmn/2026-10-14` shows it"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("error[adjusted-changed]").count(),
+        1,
+        "{stderr}"
+    );
     repo.rsr(&["build"]).failure();
     assert!(!repo.path().join("out").exists());
     // Justera refuses to seal a change that is not a rättelse.
@@ -141,6 +153,8 @@ fn a_rattelse_is_sealed_by_justera_and_shown_in_the_protokoll_and_utdrag() {
         "{stderr}"
     );
     assert!(repo.read(LOCK).contains("rättelser: 1\n"));
+    // Sealed again, the lock takes the format that records the fields.
+    assert!(repo.read(LOCK).contains("\nformat: 2\n"));
     let stderr = repo.rsr(&["check"]).success().stderr();
     assert!(stderr.contains("no problems found"), "{stderr}");
 
@@ -248,4 +262,181 @@ fn justera_refuses_what_cannot_be_adjusted_and_writes_nothing() {
             .ends_with("justering:\n  datum: 2026-10-20\n  plats: digitalt\n")
     );
     repo.rsr(&["check"]).success();
+}
+
+/// BMN 2026-10-14 adjusted by this rsr, whose lock records the fields.
+fn sealed_now() -> Repo {
+    let repo = held();
+    repo.rsr(&["justera", "bmn", "2026-10-14", "--datum", "2026-10-20"])
+        .success();
+    let lock = repo.read(LOCK);
+    assert!(lock.contains("\nformat: 2\n"), "{lock}");
+    assert!(lock.contains("\nfält:\n"), "{lock}");
+    let stderr = repo.rsr(&["check"]).success().stderr();
+    assert!(stderr.contains("no problems found"), "{stderr}");
+    repo
+}
+
+/// `file:line:column` of the first `needle` in `relative`, as a finding
+/// names its place.
+fn place(repo: &Repo, relative: &str, needle: &str) -> String {
+    let text = repo.read(relative);
+    let (line, found) = text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains(needle))
+        .unwrap_or_else(|| panic!("{relative} does not contain {needle:?}"));
+    let column = found[..found.find(needle).unwrap()].chars().count() + 1;
+    format!("{relative}:{}:{column}", line + 1)
+}
+
+#[test]
+fn a_changed_decision_is_reported_at_its_line_with_what_it_said() {
+    let repo = sealed_now();
+    // The proposal is the kallelse's: changed along with the decision, it
+    // is not reported.
+    repo.edit(
+        ITEM,
+        "Bygglov beviljas med stöd av 9 kap. 31 b § plan- och bygglagen. Avvikelsen",
+        "Bygglov beviljas enligt 9 kap. 31 b § plan- och bygglagen. Avvikelsen",
+    );
+    // The second line of the decision.
+    repo.edit(
+        ITEM,
+        "förenlig med planens syfte.",
+        "förenlig med planens syfte, och nämnden är enig.",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[adjusted-changed]: the protokoll of BMN 2026-10-14 was adjusted on 2026-10-20, and `beslut` of § 121 has changed since: its line 2 was \"…som liten och förenlig med planens syfte.\", now \"…som liten och förenlig med planens syfte, och nämnden är enig.\""
+        ),
+        "{stderr}"
+    );
+    let at = place(&repo, ITEM, "2. Avvikelsen från detaljplanen");
+    assert_eq!(at, format!("{ITEM}:17:3"));
+    assert!(stderr.contains(&format!("┌─ {at}\n")), "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert!(!stderr.contains("förslag_till_beslut"), "{stderr}");
+    // A short value is quoted whole.
+    repo.edit(
+        ITEM,
+        "diarienummer: BMN 2026-0287",
+        "diarienummer: BMN 2026-0288",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("`diarienummer` of § 121 has changed since: it was \"BMN 2026-0287\", now \"BMN 2026-0288\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("┌─ {ITEM}:3:15\n")), "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 2, "{stderr}");
+}
+
+#[test]
+fn a_changed_name_in_rsr_yaml_or_body_yaml_is_reported_there() {
+    let repo = sealed_now();
+    repo.edit(
+        "rsr.yaml",
+        "namn: Karin Holm,",
+        "namn: Karin Holm Lindqvist,",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[adjusted-changed]: the protokoll of BMN 2026-10-14 was adjusted on 2026-10-20, and `personer.karin.holm.namn` in rsr.yaml has changed since: it was \"Karin Holm\", now \"Karin Holm Lindqvist\""
+        ),
+        "{stderr}"
+    );
+    let at = place(&repo, "rsr.yaml", "Karin Holm Lindqvist");
+    assert!(stderr.contains(&format!("┌─ {at}\n")), "{stderr}");
+    // One finding: the name, not each paragraph that shows it.
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+
+    repo.edit(
+        "rsr.yaml",
+        "namn: Karin Holm Lindqvist,",
+        "namn: Karin Holm,",
+    );
+    repo.edit(
+        "meetings/bmn/body.yaml",
+        "namn: Bygg- och miljönämnden",
+        "namn: Miljö- och byggnämnden",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "and `namn` in body.yaml has changed since: it was \"Bygg- och miljönämnden\", now \"Miljö- och byggnämnden\""
+        ),
+        "{stderr}"
+    );
+    let at = place(&repo, "meetings/bmn/body.yaml", "Miljö- och byggnämnden");
+    assert!(stderr.contains(&format!("┌─ {at}\n")), "{stderr}");
+}
+
+#[test]
+fn a_changed_first_page_is_reported_at_its_field_in_meeting_yaml() {
+    let repo = sealed_now();
+    repo.edit(
+        MEETING,
+        "  plats: Kommunhuset, Storsjö",
+        "  plats: Stadshuset",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "and `justering.plats` has changed since: it was \"Kommunhuset, Storsjö\", now \"Stadshuset\""
+        ),
+        "{stderr}"
+    );
+    let at = place(&repo, MEETING, "Stadshuset");
+    assert!(stderr.contains(&format!("┌─ {at}\n")), "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    // A rättelse seals it; the lock then holds the new value.
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str(
+        "rättelser:\n  - datum: 2026-10-27\n    text: Justeringens plats är rättad (skrivfel).\n",
+    );
+    repo.write(MEETING, &meeting);
+    repo.rsr(&["justera", "bmn", "2026-10-14"]).success();
+    assert!(
+        repo.read(LOCK)
+            .contains("\"/justering/plats\": \"Stadshuset\"")
+    );
+    repo.rsr(&["check"]).success();
+}
+
+#[test]
+fn an_item_added_or_removed_after_justering_is_one_finding() {
+    let repo = sealed_now();
+    let added = "meetings/bmn/2026-10-14/09-tillagt.yaml";
+    repo.write(
+        added,
+        "rubrik: Ett tillagt ärende\nbeslut: Nämnden beslutar.\n",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("\"Ett tillagt ärende\" (09-tillagt.yaml) has been added since"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("┌─ {added}:1:9\n")), "{stderr}");
+    assert_eq!(
+        stderr.matches("error[adjusted-changed]").count(),
+        1,
+        "{stderr}"
+    );
+
+    std::fs::remove_file(repo.path().join(added)).unwrap();
+    std::fs::remove_file(repo.path().join(ITEM)).unwrap();
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("and the item \"Bygglov för nybyggnad av flerbostadshus, Storsjö Strand 2:14\" (04-bygglov-strandvagen.yaml) has been removed since"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("┌─ {MEETING}:1:1\n")), "{stderr}");
+    assert_eq!(
+        stderr.matches("error[adjusted-changed]").count(),
+        1,
+        "{stderr}"
+    );
 }
