@@ -475,7 +475,10 @@ const JUDGE_NUMBERING: &[&str] = &[
 /// Whether `finding` may only follow from a file that did not read whole:
 /// a rule of `JUDGE_ABSENCE` in that file, or a rule of `JUDGE_NUMBERING`
 /// in a body with such a file.
-fn follows_from_unread(finding: &Diagnostic, unread: &std::collections::BTreeSet<std::path::PathBuf>) -> bool {
+fn follows_from_unread(
+    finding: &Diagnostic,
+    unread: &std::collections::BTreeSet<std::path::PathBuf>,
+) -> bool {
     if JUDGE_ABSENCE.contains(&finding.rule) && unread.contains(&finding.loc.file) {
         return true;
     }
