@@ -430,7 +430,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     } = loaded;
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
-        let compare_locks = unread.is_empty();
+        let compare_locks = unread.files.is_empty();
         let mut judged = rules(repository, compare_locks);
         judged.retain(|finding| !follows_from_unread(finding, &unread));
         problems.extend(judged);
@@ -473,13 +473,24 @@ const JUDGE_NUMBERING: &[&str] = &[
 ];
 
 /// Whether `finding` may only follow from a file that did not read whole:
-/// a rule of `JUDGE_ABSENCE` in that file, or a rule of `JUDGE_NUMBERING`
-/// in a body with such a file.
-fn follows_from_unread(
-    finding: &Diagnostic,
-    unread: &std::collections::BTreeSet<std::path::PathBuf>,
-) -> bool {
-    if JUDGE_ABSENCE.contains(&finding.rule) && unread.contains(&finding.loc.file) {
+/// a rule of `JUDGE_ABSENCE` in that file; a rule of `JUDGE_NUMBERING` in a
+/// body with such a file; an unknown person whose entry in rsr.yaml did not
+/// read; a rule over the members of a body whose body.yaml did not read
+/// whole.
+fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
+    let files = &unread.files;
+    if JUDGE_ABSENCE.contains(&finding.rule) && files.contains(&finding.loc.file) {
+        return true;
+    }
+    // A person whose entry in rsr.yaml did not read is not also unknown
+    // wherever they are named.
+    if finding.rule == "unknown-person"
+        && unread.persons.iter().any(|id| {
+            finding
+                .message
+                .starts_with(&format!("unknown person `{id}`"))
+        })
+    {
         return true;
     }
     let body_of = |path: &Path| -> Option<std::path::PathBuf> {
@@ -488,9 +499,19 @@ fn follows_from_unread(
         let second = parts.next()?;
         (first.as_os_str() == load::MEETINGS_DIR).then(|| Path::new(first.as_os_str()).join(second))
     };
-    JUDGE_NUMBERING.contains(&finding.rule)
-        && body_of(&finding.loc.file)
-            .is_some_and(|body| unread.iter().any(|file| file.starts_with(&body)))
+    let Some(body) = body_of(&finding.loc.file) else {
+        return false;
+    };
+    // A member whose entry in body.yaml did not read is not also absent
+    // from the body, nor does the quorum count without them.
+    let members = [
+        "not-a-member",
+        "quorum",
+        "chair-not-present",
+        "adjuster-not-present",
+    ];
+    (JUDGE_NUMBERING.contains(&finding.rule) && files.iter().any(|file| file.starts_with(&body)))
+        || (members.contains(&finding.rule) && files.contains(&body.join(load::BODY_FILE)))
 }
 
 fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {

@@ -33,9 +33,18 @@ pub struct Loaded {
     /// `None` when rsr.yaml itself could not be read.
     pub repository: Option<Repository>,
     pub problems: Vec<Diagnostic>,
-    /// The files that did not read whole: those left out, and those read
-    /// with their broken entries taken out (which the repository holds).
-    pub unread: BTreeSet<PathBuf>,
+    /// What did not read whole.
+    pub unread: Unread,
+}
+
+/// The files that did not read whole: those left out, and those read with
+/// their broken entries taken out (which the repository holds); and the
+/// fields taken out of rsr.yaml, among them the ids of persons whose entry
+/// did not read, so that their references are not also unknown.
+#[derive(Debug, Default)]
+pub struct Unread {
+    pub files: BTreeSet<PathBuf>,
+    pub persons: BTreeSet<String>,
 }
 
 impl Loaded {
@@ -44,7 +53,7 @@ impl Loaded {
     /// read at all (for `rsr diff`, which compares what the files say).
     /// `None` when rsr.yaml did not read whole.
     pub fn whole(self) -> Option<Repository> {
-        let unread = self.unread;
+        let unread = self.unread.files;
         let mut repository = self.repository?;
         if unread.contains(&repository.file) {
             return None;
@@ -69,7 +78,7 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     let root = files.root().to_path_buf();
     let root = root.as_path();
     let mut problems = Vec::new();
-    let mut unread = BTreeSet::new();
+    let mut unread = Unread::default();
     let file = PathBuf::from(ORGANISATION_FILE);
     let organisation =
         parse::<Organisation>(&files, &file, Limits::DEFAULT, &mut problems, &mut unread);
@@ -129,7 +138,7 @@ pub fn reload_body(
         dir,
         organisation.limits,
         &mut problems,
-        &mut BTreeSet::new(),
+        &mut Unread::default(),
     ) {
         Some(body) if problems.is_empty() => Ok(Repository {
             files: files.clone(),
@@ -146,7 +155,7 @@ fn load_body(
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
-    unread: &mut BTreeSet<PathBuf>,
+    unread: &mut Unread,
 ) -> Option<Body> {
     let root = files.root();
     let file = dir.join(BODY_FILE);
@@ -174,7 +183,7 @@ fn load_meeting(
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
-    unread: &mut BTreeSet<PathBuf>,
+    unread: &mut Unread,
 ) -> Option<Meeting> {
     let root = files.root();
     let file = dir.join(MEETING_FILE);
@@ -287,7 +296,7 @@ fn parse<T: DeserializeOwned>(
     file: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
-    unread: &mut BTreeSet<PathBuf>,
+    unread: &mut Unread,
 ) -> Option<T> {
     let text = match files.read(file, limits.yaml_bytes()) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -305,7 +314,7 @@ fn parse<T: DeserializeOwned>(
                     loc(file, line, column),
                     "the file is not UTF-8 text: save it as UTF-8",
                 ));
-                unread.insert(file.to_path_buf());
+                unread.files.insert(file.to_path_buf());
                 return None;
             }
         },
@@ -326,7 +335,7 @@ fn parse<T: DeserializeOwned>(
                 );
             }
             problems.push(problem);
-            unread.insert(file.to_path_buf());
+            unread.files.insert(file.to_path_buf());
             return None;
         }
     };
@@ -336,7 +345,7 @@ fn parse<T: DeserializeOwned>(
             file,
             "the file is empty".to_string(),
         ));
-        unread.insert(file.to_path_buf());
+        unread.files.insert(file.to_path_buf());
         return None;
     }
     let mut recovery = Recovery::new(&text);
@@ -398,7 +407,10 @@ fn parse<T: DeserializeOwned>(
         }
     };
     if !found.is_empty() {
-        unread.insert(file.to_path_buf());
+        unread.files.insert(file.to_path_buf());
+        if file == Path::new(ORGANISATION_FILE) {
+            unread.persons.extend(recovery.taken().map(str::to_string));
+        }
     }
     problems.extend(found);
     if !syntax {

@@ -257,6 +257,12 @@ impl Recovery {
         }
     }
 
+    /// The names of the fields taken out (for rsr.yaml: the ids of the
+    /// persons whose entry did not read).
+    pub fn taken(&self) -> impl Iterator<Item = &str> {
+        self.taken.iter().map(|(name, ..)| name.as_str())
+    }
+
     /// The text as it now is, with the entries taken out blanked.
     pub fn text(&self) -> String {
         self.chars.iter().collect()

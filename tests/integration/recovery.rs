@@ -189,3 +189,34 @@ fn a_broken_decision_is_not_also_a_missing_one() {
     let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
     assert!(rules.contains(&"missing-decision"), "{found:#?}");
 }
+
+#[test]
+fn a_person_or_member_whose_entry_does_not_read_is_not_also_unknown_or_absent() {
+    // anna.ordf chairs and decides at the meeting; her entry in rsr.yaml
+    // is text where fields belong.
+    let repo = Repo::minimal();
+    repo.edit(
+        "rsr.yaml",
+        "anna.ordf: {namn: Anna Ordförande, parti: S}",
+        "anna.ordf: Anna Ordförande",
+    );
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [("wrong-type", "rsr.yaml", 3, 14)],
+        "{found:#?}"
+    );
+    // Her membership in body.yaml has a role that does not exist.
+    let repo = Repo::minimal();
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "{person: anna.ordf, roll: ordförande}",
+        "{person: anna.ordf, roll: ordförandee}",
+    );
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [("wrong-type", "meetings/kn/body.yaml", 5, 31)],
+        "{found:#?}"
+    );
+}
