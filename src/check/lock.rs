@@ -58,7 +58,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             Some(commit) => format!(
                 "adjusted on {} (commit {})",
                 sealed.adjusted.0,
-                &commit[..commit.len().min(10)]
+                commit.get(..10).unwrap_or(commit)
             ),
             None => format!("adjusted on {}", sealed.adjusted.0),
         };
@@ -143,7 +143,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                                 .as_ref()
                                 .map_or(String::new(), |commit| format!(
                                     ": `git diff {} -- {}` shows it",
-                                    &commit[..commit.len().min(10)],
+                                    commit.get(..10).unwrap_or(commit),
                                     meeting.dir.display()
                                 ))
                         )

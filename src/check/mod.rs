@@ -499,6 +499,16 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
         let second = parts.next()?;
         (first.as_os_str() == load::MEETINGS_DIR).then(|| Path::new(first.as_os_str()).join(second))
     };
+    // An item left out is not also unknown to its meeting, nor its §
+    // unknown to a rättelse.
+    let folder = finding.loc.file.parent();
+    if matches!(
+        finding.rule,
+        "unknown-item" | "correction-unknown-paragraph"
+    ) && files.iter().any(|file| file.parent() == folder)
+    {
+        return true;
+    }
     let Some(body) = body_of(&finding.loc.file) else {
         return false;
     };

@@ -110,6 +110,13 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
             bodies.push(body);
         }
     }
+    // A meeting or file left out for its name or place did not read
+    // either: the numbering of what follows it is not what was sealed.
+    for problem in &problems {
+        if matches!(problem.rule, "missing-file" | "folder-date" | "file-name") {
+            unread.files.insert(problem.loc.file.clone());
+        }
+    }
     let repository = organisation.map(|organisation| Repository {
         files: files.clone(),
         file,
@@ -364,7 +371,11 @@ fn parse<T: DeserializeOwned>(
         if message.contains("tab") {
             at = at_tab(&text, at);
         }
-        let problem = explain(at.clone(), &message);
+        let in_file = Loc {
+            column: recovery.column_in_file(at.line, at.column),
+            ..at.clone()
+        };
+        let problem = explain(in_file, &message);
         let missing = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next());
@@ -374,6 +385,8 @@ fn parse<T: DeserializeOwned>(
         // A field given twice is read once, and that file read on.
         let stop = matches!(problem.rule, "yaml-syntax" | "yaml-limit")
             && !message.contains("is given twice");
+        // An alias whose anchor was in an entry taken out.
+        let consequence = consequence || (!found.is_empty() && message.contains("anchor"));
         if !consequence && !found.contains(&problem) {
             found.push(problem);
         }
@@ -384,8 +397,7 @@ fn parse<T: DeserializeOwned>(
         // A mistake about a whole value (a missing field, a list or fields
         // where something else was expected) takes out the value that
         // starts here, not its first entry.
-        let whole = missing.is_some()
-            || message.contains("invalid type: map")
+        let whole = message.contains("invalid type: map")
             || message.contains("invalid type: sequence")
             || message.starts_with("expected a person")
             || message.starts_with("expected a decision document")
@@ -401,7 +413,7 @@ fn parse<T: DeserializeOwned>(
         {
             continue;
         }
-        match recovery.take_out(at.line, at.column, whole) {
+        match recovery.take_out(at.line, at.column, whole, missing.is_some()) {
             Outcome::Again => continue,
             Outcome::Stop => break None,
         }

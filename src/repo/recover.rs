@@ -149,11 +149,17 @@ fn region(chars: &[char], container: &Node, start: usize, end: usize) -> Region 
             }
         }
     } else if let Kind::Seq(_) = container.kind {
+        // Back over the spaces and any anchor (`&a`) or tag (`!!str`)
+        // before the entry, to its dash.
         let mut before = start;
-        while before > 0 && (chars[before - 1] == ' ') {
+        while before > 0 && !matches!(chars[before - 1], '\n' | '\r') && chars[before - 1] != '-' {
             before -= 1;
         }
-        if before > 0 && chars[before - 1] == '-' {
+        let between: String = chars[before..start].iter().collect();
+        let properties = between
+            .split_whitespace()
+            .all(|token| token.starts_with('&') || token.starts_with('!'));
+        if before > 0 && chars[before - 1] == '-' && properties {
             region.start = before - 1;
         }
     }
@@ -167,14 +173,29 @@ fn key_text(chars: &[char], key: &Node) -> String {
 }
 
 /// Finds the entry the mistake at character `at` is in. With `whole`, the
-/// mistake concerns a collection that starts at `at` (a missing field, a
-/// list where text was expected): the outermost collection starting there
-/// is meant, not its first key.
-fn find<'t>(root: &'t Node, chars: &[char], at: usize, whole: bool) -> Option<Found<'t>> {
+/// mistake concerns a collection that starts at `at` (a list where text was
+/// expected): the outermost collection starting there is meant, not its
+/// first key. With `missing`, a mapping lacks a required field.
+fn find<'t>(
+    root: &'t Node,
+    chars: &[char],
+    at: usize,
+    whole: bool,
+    missing: bool,
+) -> Option<Found<'t>> {
     let mut parents = Vec::new();
     let mut current = root;
     let mut best: Option<Found<'t>> = None;
     loop {
+        // A missing field is reported at the last key the parser read of
+        // the mapping that lacks it: that mapping is meant, or, when it is
+        // the file's own, nothing can be taken out.
+        if missing
+            && let Kind::Map(entries) = &current.kind
+            && entries.iter().any(|(key, _)| key.start == at)
+        {
+            return best;
+        }
         let mut next: Option<(&'t Node, Region, Option<String>, usize)> = None;
         let mut at_key = None;
         match &current.kind {
@@ -242,6 +263,9 @@ pub struct Recovery {
     /// Fields taken out, each with the range of the mapping it was in:
     /// a later "missing field" for one of them is their consequence.
     taken: Vec<(String, usize, usize)>,
+    /// Field names read as the one they mean, each with its line and
+    /// column and how many characters longer it made the line.
+    renamed: Vec<(u64, u64, i64)>,
     rounds: usize,
 }
 
@@ -253,8 +277,22 @@ impl Recovery {
         Recovery {
             chars: text.chars().collect(),
             taken: Vec::new(),
+            renamed: Vec::new(),
             rounds: 0,
         }
+    }
+
+    /// The column, as the file has it, of what the text as it now is has at
+    /// `line`:`column`: a field name read as a longer one moved what
+    /// follows it on its line.
+    pub fn column_in_file(&self, line: u64, column: u64) -> u64 {
+        let mut column = column as i64;
+        for (at_line, at_column, longer) in self.renamed.iter().rev() {
+            if *at_line == line && column > *at_column as i64 {
+                column -= longer;
+            }
+        }
+        column.max(1) as u64
     }
 
     /// The names of the fields taken out (for rsr.yaml: the ids of the
@@ -269,16 +307,22 @@ impl Recovery {
     }
 
     fn index(&self, line: u64, column: u64) -> usize {
+        let chars = &self.chars;
+        // Line breaks as YAML counts them: LF, CRLF or a lone CR.
+        let breaks = |index: usize| {
+            chars[index] == '\n' || (chars[index] == '\r' && chars.get(index + 1) != Some(&'\n'))
+        };
         let mut current = 1;
-        let mut index = 0;
-        while current < line && index < self.chars.len() {
-            if self.chars[index] == '\n' {
+        // The parser's columns on line 1 do not count a byte order mark.
+        let mut index = usize::from(chars.first() == Some(&'\u{feff}'));
+        while current < line && index < chars.len() {
+            if breaks(index) {
                 current += 1;
             }
             index += 1;
         }
         let mut column = column.saturating_sub(1);
-        while column > 0 && index < self.chars.len() && self.chars[index] != '\n' {
+        while column > 0 && index < chars.len() && !breaks(index) && chars[index] != '\r' {
             index += 1;
             column -= 1;
         }
@@ -308,7 +352,7 @@ impl Recovery {
             return Outcome::Stop;
         };
         let at = self.index(line, column);
-        let Some(found) = find(&root, &self.chars, at, false) else {
+        let Some(found) = find(&root, &self.chars, at, false, false) else {
             return Outcome::Stop;
         };
         let (Some(key), Kind::Map(entries)) = (found.key_node, &found.container.kind) else {
@@ -328,13 +372,15 @@ impl Recovery {
             // A quoted or odd key: taken out instead.
             return Outcome::Stop;
         }
+        let longer = to.chars().count() as i64 - (end - start) as i64;
         self.chars.splice(start..end, to.chars());
+        self.renamed.push((line, column, longer));
         Outcome::Again
     }
 
     /// Takes out the entry the mistake at `line`:`column` is in. `whole`
-    /// as in [`find`].
-    pub fn take_out(&mut self, line: u64, column: u64, whole: bool) -> Outcome {
+    /// and `missing` as in [`find`].
+    pub fn take_out(&mut self, line: u64, column: u64, whole: bool, missing: bool) -> Outcome {
         self.rounds += 1;
         if self.rounds > ROUNDS {
             return Outcome::Stop;
@@ -344,7 +390,7 @@ impl Recovery {
             return Outcome::Stop;
         };
         let at = self.index(line, column);
-        let Some(found) = find(&root, &self.chars, at, whole) else {
+        let Some(found) = find(&root, &self.chars, at, whole, missing) else {
             return Outcome::Stop;
         };
         // An entry that is the only one of its collection takes the
@@ -381,8 +427,12 @@ mod tests {
     use super::*;
 
     fn out(text: &str, line: u64, column: u64, whole: bool) -> Option<String> {
+        take(text, line, column, whole, false)
+    }
+
+    fn take(text: &str, line: u64, column: u64, whole: bool, missing: bool) -> Option<String> {
         let mut recovery = Recovery::new(text);
-        match recovery.take_out(line, column, whole) {
+        match recovery.take_out(line, column, whole, missing) {
             Outcome::Again => Some(recovery.text()),
             Outcome::Stop => None,
         }
@@ -416,8 +466,8 @@ mod tests {
     #[test]
     fn a_whole_collection_is_taken_at_its_start() {
         let text = "a: 1\nlista:\n  - rubrik: x\n    fel: 2\n  - rubrik: y\n";
-        // "missing field" at the first entry's mapping: the entry goes, not
-        // its first key.
+        // A list where text belongs, at the first entry's mapping: the
+        // entry goes, not its first key.
         assert_eq!(
             out(text, 3, 5, true).unwrap(),
             "a: 1\nlista:\n             \n          \n  - rubrik: y\n"
@@ -427,6 +477,18 @@ mod tests {
             out(text, 4, 5, false).unwrap(),
             "a: 1\nlista:\n  - rubrik: x\n          \n  - rubrik: y\n"
         );
+    }
+
+    #[test]
+    fn a_mapping_missing_a_field_is_taken_out_unless_it_is_the_file() {
+        // The parser names the last key it read of the mapping.
+        let text = "a: 1\nlista:\n  - rubrik: x\n  - fel: 2\n    tid: 3\n";
+        assert_eq!(
+            take(text, 5, 5, false, true).unwrap(),
+            "a: 1\nlista:\n  - rubrik: x\n          \n          \n"
+        );
+        assert!(take(text, 2, 1, false, true).is_none());
+        assert!(take(text, 1, 1, false, true).is_none());
     }
 
     #[test]

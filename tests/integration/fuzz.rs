@@ -160,6 +160,21 @@ fn survives(root: PathBuf) -> Result<(), TestCaseError> {
             for diagnostic in &checked.diagnostics {
                 located_within(&root, diagnostic);
             }
+            // A field is missing from a mapping once, however often the
+            // file is read again around it (two mappings of a list may
+            // each lack it; a mutation makes no more).
+            let mut missing = std::collections::BTreeMap::new();
+            for d in checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == "missing-field")
+            {
+                *missing.entry((&d.loc.file, &d.message)).or_insert(0) += 1;
+            }
+            assert!(
+                missing.values().all(|count| *count <= 2),
+                "a missing field reported again and again: {missing:?}"
+            );
             if let (Some(repository), 0) = (&checked.repository, checked.errors()) {
                 let documents = rsr::docs::documents(repository, &rsr::docs::Filter::default());
                 assert!(!documents.is_empty() || repository.bodies.is_empty());

@@ -440,3 +440,29 @@ fn an_item_added_or_removed_after_justering_is_one_finding() {
         "{stderr}"
     );
 }
+
+/// A justering.lock edited by hand, with letters outside ASCII in its
+/// commit, is reported like any other change, never a crash.
+#[test]
+fn a_lock_with_a_hand_edited_commit_is_reported_not_a_crash() {
+    let repo = Repo::minimal();
+    let lock = "meetings/kn/2026-03-02/justering.lock";
+    let text = repo.read(lock);
+    let commit = text
+        .lines()
+        .find_map(|line| line.strip_prefix("commit: "))
+        .unwrap()
+        .to_string();
+    repo.edit(lock, &commit, "xåååååååååå");
+    repo.edit(
+        "meetings/kn/2026-03-02/02-budget.yaml",
+        "\nbeslut: Nämnden godkänner budgeten.",
+        "\nbeslut: Nämnden avslår budgeten.",
+    );
+    let run = repo.rsr(&["check"]).failure();
+    assert!(
+        run.stderr().contains("error[adjusted-changed]"),
+        "{}",
+        run.stderr()
+    );
+}

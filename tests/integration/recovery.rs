@@ -220,3 +220,83 @@ fn a_person_or_member_whose_entry_does_not_read_is_not_also_unknown_or_absent() 
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_required_field_missing_from_a_file_is_one_finding() {
+    let repo = Repo::minimal();
+    repo.edit(ITEM, "rubrik: Budget 2026\n", "");
+    let found = findings(&repo);
+    let missing: Vec<_> = found.iter().filter(|f| f.0 == "missing-field").collect();
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert!(missing[0].4.contains("`rubrik`"), "{found:#?}");
+}
+
+#[test]
+fn a_byte_order_mark_or_old_mac_line_breaks_keep_every_finding_in_its_place() {
+    // Notepad's byte order mark: the field taken out is not also missing.
+    let repo = Repo::minimal();
+    let text = repo
+        .read(MEETING)
+        .replace("start: \"13:00\"", "start: \"12:60\"");
+    repo.write(MEETING, &format!("\u{feff}{text}"));
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [("invalid-time", MEETING, 2, 8)],
+        "{found:#?}"
+    );
+    // Lines broken by a lone carriage return: three mistakes, three places.
+    let repo = Repo::minimal();
+    let text = repo
+        .read(MEETING)
+        .replace("start: \"13:00\"", "start: \"12:60\"")
+        .replace("status: justerad", "form: Fysiskt\nstatus: Kallad")
+        .replace('\n', "\r");
+    repo.write(MEETING, &text);
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [
+            ("invalid-time", MEETING, 2, 8),
+            ("wrong-type", MEETING, 5, 7),
+            ("wrong-type", MEETING, 6, 9),
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_anchored_list_entry_is_taken_out_whole() {
+    let repo = Repo::minimal();
+    repo.edit(
+        ITEM,
+        "beslutsunderlag: [Tjänsteskrivelse om budget 2026]",
+        "beslutsunderlag:\n  - &a [x]\n  - Tjänsteskrivelse om budget 2026",
+    )
+    .edit(ITEM, "tid: \"13:30\"", "tid: \"25:00\"");
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [("invalid-time", ITEM, 3, 6), ("wrong-type", ITEM, 6, 8)],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_field_name_read_as_a_longer_one_leaves_the_columns_after_it_alone() {
+    let repo = Repo::minimal();
+    repo.edit(
+        ITEM,
+        "\nbeslut: Nämnden godkänner budgeten.",
+        "\nbeslut: Nämnden godkänner budgeten.\nunderpunkter: [{rubrk: A, xyz: B}]",
+    );
+    let found = findings(&repo);
+    assert_eq!(
+        places(&found),
+        [
+            ("unknown-field", ITEM, 7, 17),
+            ("unknown-field", ITEM, 7, 27)
+        ],
+        "{found:#?}"
+    );
+}

@@ -126,7 +126,7 @@ pub fn diff(root: &Path, rev: Option<&str>) -> Result<Report, Error> {
 }
 
 fn short(commit: &str) -> &str {
-    &commit[..commit.len().min(10)]
+    commit.get(..10).unwrap_or(commit)
 }
 
 fn loaded(root: &Path, what: &str) -> Result<Repository, Error> {
