@@ -159,9 +159,12 @@ fn missing_decision(context: &Context, item: &crate::repo::model::Item) -> Diagn
             meeting.status().label()
         ),
     )
-    .with_hint(
-        "write the decision under `beslut:`; if the item took no decision, mark it `typ: information` (or `typ: standard` for an opening item)",
-    )
+    .with_hint(if meeting.lock.is_some() {
+        // Sealed: what the protokoll says can change only by a rättelse.
+        "this protokoll is sealed: if the item took no decision, mark it `typ: information`, which changes nothing the protokoll says; a decision left out is added as a rättelse under `rättelser:` in meeting.yaml, then `rsr justera`"
+    } else {
+        "write the decision under `beslut:`; if the item took no decision, mark it `typ: information` (or `typ: standard` for an opening item)"
+    })
 }
 
 /// Where an item's `rubrik:` stands: the line that starts with it, else

@@ -415,7 +415,22 @@ fn parse<T: DeserializeOwned>(
         }
         match recovery.take_out(at.line, at.column, whole, missing.is_some()) {
             Outcome::Again => continue,
-            Outcome::Stop => break None,
+            Outcome::Stop => {
+                if recovery.spent() {
+                    found.push(
+                        Diagnostic::error(
+                            "yaml-limit",
+                            loc(file, 1, 1),
+                            format!(
+                                "{} mistakes were found in this file before rsr stopped looking for more",
+                                found.len()
+                            ),
+                        )
+                        .with_hint("correct these and run `rsr check` again: there may be more"),
+                    );
+                }
+                break None;
+            }
         }
     };
     if !found.is_empty() {

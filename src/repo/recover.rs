@@ -269,8 +269,11 @@ pub struct Recovery {
     rounds: usize,
 }
 
-/// At most this many mistakes are looked for in one file.
+/// At most this many mistakes are looked for in one file,
 const ROUNDS: usize = 100;
+/// and at most this many characters read again in all (a large file with
+/// many mistakes is read again fewer times).
+const READ_AGAIN: usize = 20_000_000;
 
 impl Recovery {
     pub fn new(text: &str) -> Recovery {
@@ -293,6 +296,11 @@ impl Recovery {
             }
         }
         column.max(1) as u64
+    }
+
+    /// Whether the file has been read again as often as it may be.
+    pub fn spent(&self) -> bool {
+        self.rounds >= ROUNDS || self.rounds.saturating_mul(self.chars.len()) > READ_AGAIN
     }
 
     /// The names of the fields taken out (for rsr.yaml: the ids of the
@@ -344,7 +352,7 @@ impl Recovery {
     /// has a field `to` already.
     pub fn rename(&mut self, line: u64, column: u64, to: &str) -> Outcome {
         self.rounds += 1;
-        if self.rounds > ROUNDS {
+        if self.spent() {
             return Outcome::Stop;
         }
         let text = self.text();
@@ -382,7 +390,7 @@ impl Recovery {
     /// and `missing` as in [`find`].
     pub fn take_out(&mut self, line: u64, column: u64, whole: bool, missing: bool) -> Outcome {
         self.rounds += 1;
-        if self.rounds > ROUNDS {
+        if self.spent() {
             return Outcome::Stop;
         }
         let text = self.text();

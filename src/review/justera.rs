@@ -181,11 +181,18 @@ pub fn justera(
             },
         }),
         Err(error) => {
+            // Every file back, whichever fails to be; then the first
+            // failure, else what stopped the justering.
+            let mut failed = None;
             for (item, original) in written {
-                std::fs::write(item, original).map_err(|e| Error::io(item, e))?;
+                if let Err(e) = std::fs::write(item, original) {
+                    failed.get_or_insert(Error::io(item, e));
+                }
             }
-            std::fs::write(&file, &original).map_err(|e| Error::io(&file, e))?;
-            Err(error)
+            if let Err(e) = std::fs::write(&file, &original) {
+                failed.get_or_insert(Error::io(&file, e));
+            }
+            Err(failed.unwrap_or(error))
         }
     }
 }
@@ -251,8 +258,10 @@ fn with_decision(text: &str, decision: &str) -> Option<String> {
         }
         None => lines.push(line),
     }
-    let mut edited = lines.join("\n");
-    edited.push('\n');
+    // The file's own line ending, CRLF as Windows editors write it.
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut edited = lines.join(ending);
+    edited.push_str(ending);
     Some(edited)
 }
 
@@ -436,6 +445,11 @@ mod tests {
         assert_eq!(
             with_decision("rubrik: X\nbeslut: Beslutat.\n", decision),
             None
+        );
+        // A file with Windows line endings keeps them.
+        assert_eq!(
+            with_decision("rubrik: X\r\ntyp: information\r\n", "Noteras.").unwrap(),
+            "rubrik: X\r\ntyp: information\r\nbeslut: Noteras.\r\n"
         );
     }
 }

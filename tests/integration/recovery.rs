@@ -300,3 +300,19 @@ fn a_field_name_read_as_a_longer_one_leaves_the_columns_after_it_alone() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_file_of_many_mistakes_says_when_rsr_stopped_looking() {
+    let repo = Repo::minimal();
+    let many: String = (0..150).map(|n| format!("fel{n}: x\n")).collect();
+    repo.edit(ITEM, "tid: \"13:30\"\n", &many);
+    let found = findings(&repo);
+    let unknown = found.iter().filter(|f| f.0 == "unknown-field").count();
+    assert_eq!(unknown, 100, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "yaml-limit" && f.4.starts_with("100 mistakes were found in this file")),
+        "{found:#?}"
+    );
+}
