@@ -275,7 +275,7 @@ fn load_meeting(
 }
 
 /// `03-khoss.yaml` → `khoss`; the number only orders the files.
-fn item_id(file: &Path) -> String {
+pub(crate) fn item_id(file: &Path) -> String {
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -116,11 +116,24 @@ pub fn item(
     title: &str,
 ) -> Result<Created, Error> {
     let body = repository.body(body).map_err(Error::Usage)?;
+    let folder = body
+        .file
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(date.to_string());
     let meeting = body.meeting(date).ok_or_else(|| {
-        Error::Usage(format!(
-            "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
-            body.spec.name, body.slug
-        ))
+        if repository.root().join(&folder).join(MEETING_FILE).is_file() {
+            // There, but left out for a mistake in it.
+            Error::Usage(format!(
+                "the meeting of {date} of {} does not read: `rsr check` shows why; correct it, then add the item",
+                body.spec.name
+            ))
+        } else {
+            Error::Usage(format!(
+                "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
+                body.spec.name, body.slug
+            ))
+        }
     })?;
     if meeting.status() == Status::Adjusted {
         return Err(Error::Usage(format!(
@@ -131,17 +144,31 @@ pub fn item(
     if title.is_empty() {
         return Err(Error::Usage("an item needs a title".into()));
     }
+    // The item files as the folder holds them, those that did not read
+    // too: a new one takes a number and a name none of them has.
+    let on_disk: Vec<PathBuf> = std::fs::read_dir(repository.root().join(&meeting.dir))
+        .map_err(|e| Error::io(&meeting.dir, e))?
+        .filter_map(Result::ok)
+        .map(|entry| meeting.dir.join(entry.file_name()))
+        .filter(|path| {
+            path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+                && path.file_name().is_some_and(|name| name != MEETING_FILE)
+        })
+        .collect();
     let mut id = slug(title);
-    let taken = |id: &str| meeting.items.iter().any(|item| item.id == id);
+    let taken = |id: &str| {
+        on_disk
+            .iter()
+            .any(|file| crate::repo::load::item_id(file) == id)
+    };
     if taken(&id) {
         let base = id.clone();
         let n = (2..).find(|n| !taken(&format!("{base}-{n}"))).unwrap_or(2);
         id = format!("{base}-{n}");
     }
-    let number = meeting
-        .items
+    let number = on_disk
         .iter()
-        .filter_map(|item| prefix(&item.file))
+        .filter_map(|file| prefix(file))
         .max()
         .unwrap_or(0)
         + 1;

@@ -101,3 +101,49 @@ fn new_refuses_what_cannot_be_and_writes_nothing() {
     );
     repo.rsr(&["check"]).success();
 }
+
+/// Beside an item file with a mistake (read in part, so left out of what
+/// `rsr new` sees), a new item still takes a number of its own; a meeting
+/// that does not read is named as such, not as missing.
+#[test]
+fn a_new_item_beside_a_file_with_a_mistake_takes_the_next_number() {
+    let repo = Repo::examples();
+    let dir = "meetings/rsr/2026-01-26";
+    repo.edit(
+        &format!("{dir}/06-psykisk-halsa.yaml"),
+        "rubrik:",
+        "diarienumer: RS/1/2026\nrubrik:",
+    );
+    repo.rsr(&["new", "item", "rsr", "2026-01-26", "Psykisk hälsa"])
+        .success();
+    assert!(
+        repo.path()
+            .join(format!("{dir}/07-psykisk-halsa-2.yaml"))
+            .is_file()
+    );
+    let sixes = std::fs::read_dir(repo.path().join(dir))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("06-")
+        })
+        .count();
+    assert_eq!(sixes, 1);
+
+    repo.edit(
+        &format!("{dir}/meeting.yaml"),
+        "status: kallad",
+        "status: Kallad",
+    );
+    let stderr = repo
+        .rsr(&["new", "item", "rsr", "2026-01-26", "Ärende"])
+        .usage_failure()
+        .stderr();
+    assert!(
+        stderr.contains("the meeting of 2026-01-26 of Regionens samverkansråd does not read: `rsr check` shows why"),
+        "{stderr}"
+    );
+}
