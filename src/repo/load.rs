@@ -447,6 +447,14 @@ fn parse<T: DeserializeOwned>(
     value
 }
 
+/// The lines of `text` as YAML counts them: broken by LF, CRLF or a lone
+/// CR (`str::lines` knows no lone CR, so its line numbers would not be the
+/// parser's).
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
+}
+
 /// Characters no document can show: control characters other than tab and
 /// line breaks (a form feed or an escape pasted from another program), and
 /// the Unicode noncharacters. YAML lets some of them through in quoted or
@@ -459,7 +467,7 @@ fn control_characters(text: &str, file: &Path) -> Vec<Diagnostic> {
             || (c as u32 & 0xFFFE) == 0xFFFE
     };
     let mut found = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in yaml_lines(text).enumerate() {
         let written = line.chars().enumerate().find(|(_, c)| bad(*c));
         if let Some((column, c)) = written.or_else(|| escaped(line, bad)) {
             found.push(
@@ -544,7 +552,7 @@ fn continued_lines(text: &str, file: &Path) -> Vec<Diagnostic> {
     // The open value: its indentation, line number and first text, and
     // whether it is a block scalar (whose lines are text, whatever they say).
     let mut open: Option<(usize, usize, String, bool)> = None;
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in yaml_lines(text).enumerate() {
         let rest = line.trim_start_matches(' ');
         if rest.is_empty() || rest.starts_with('#') {
             continue;
