@@ -78,15 +78,19 @@ impl Diagnostic {
         };
         let mut report = report.with_message(&self.message).with_code(self.rule);
         if let Some(hint) = &self.hint {
-            report = report.with_notes(vec![format!("hint: {hint}")]);
+            report = report.with_notes(vec![crate::lang::t!("hint", hint = hint)]);
         }
         let loc = &self.loc;
         let name = loc.file.display().to_string();
         // Nothing to show (a folder, a file that could not be read): the
         // place in words, not an empty line with a caret under it.
         if text.is_empty() {
-            let mut notes = vec![format!("in {name}")];
-            notes.extend(self.hint.as_ref().map(|hint| format!("hint: {hint}")));
+            let mut notes = vec![crate::lang::t!("in-place", place = &name)];
+            notes.extend(
+                self.hint
+                    .as_ref()
+                    .map(|hint| crate::lang::t!("hint", hint = hint)),
+            );
             let report = match self.severity {
                 Severity::Error => Report::error(),
                 Severity::Warning => Report::warning(),
@@ -122,7 +126,7 @@ impl fmt::Display for Diagnostic {
             self.message
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+            write!(f, " ({})", crate::lang::t!("hint", hint = hint))?;
         }
         Ok(())
     }

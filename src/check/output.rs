@@ -52,12 +52,11 @@ pub fn emit_all(
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     match (errors, warnings) {
-        (0, 0) => "rsr check: no problems found".to_string(),
-        (e, 0) => format!("rsr check: {}", count(e, "error")),
-        (0, w) => format!("rsr check: {}", count(w, "warning")),
-        (e, w) => format!("rsr check: {}, {}", count(e, "error"), count(w, "warning")),
+        (0, 0) => crate::lang::t!("check-summary-none"),
+        (e, 0) => crate::lang::t!("check-summary-errors", errors = e),
+        (0, w) => crate::lang::t!("check-summary-warnings", warnings = w),
+        (e, w) => crate::lang::t!("check-summary-both", errors = e, warnings = w),
     }
 }
 

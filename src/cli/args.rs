@@ -24,6 +24,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
+    /// The language rsr speaks: sv or en [default: from LC_ALL, LC_MESSAGES or LANG, else sv].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::lang::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }

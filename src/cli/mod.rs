@@ -3,6 +3,7 @@
 //! parses.
 
 pub(crate) mod args;
+pub mod help;
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -17,7 +18,7 @@ pub use args::{Cli, Command};
 /// Prints the error and gives the exit code it means.
 pub fn report(root: &Path, error: &Error) -> ExitCode {
     if emit_error(root, error, &mut stderr()).is_err() {
-        eprintln!("error: {error}");
+        eprintln!("{}: {error}", crate::lang::t!("severity-error"));
     }
     ExitCode::from(error.code())
 }
@@ -27,10 +28,15 @@ pub fn emit_error(root: &Path, error: &Error, out: &mut dyn WriteColor) -> std::
     match error {
         Error::Data(diagnostics) => output::emit_all(root, diagnostics, out),
         Error::Template { document, report } => {
-            writeln!(out, "error: could not typeset {}", document.display())?;
+            let document = document.display().to_string();
+            writeln!(
+                out,
+                "{}",
+                crate::lang::t!("error-could-not-typeset", document = document)
+            )?;
             write!(out, "{report}")
         }
-        other => writeln!(out, "error: {other}"),
+        other => writeln!(out, "{}: {other}", crate::lang::t!("severity-error")),
     }
 }
 

@@ -16,13 +16,14 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::build::BuildOptions;
 use crate::cli::args::BuildArgs;
 use crate::cli::{Cli, Command, report};
 use crate::docs::Filter;
 use crate::error::Error;
+use crate::lang::{self, Lang};
 use crate::repo::load::ORGANISATION_FILE;
 
 pub fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
@@ -44,7 +45,21 @@ pub fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
 
 /// Parses the command line, runs the command and reports the outcome.
 pub fn main() -> ExitCode {
-    run(Cli::parse())
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let words: Vec<String> = args
+        .iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let lang =
+        Lang::from_args(&words).unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    lang::set(lang);
+    let parsed = crate::cli::help::command(lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => run(cli),
+        Err(error) => crate::cli::help::refuse(&error, lang),
+    }
 }
 
 /// Runs a parsed command line. The commands that need no repository (the

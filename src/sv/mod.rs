@@ -82,6 +82,11 @@ pub fn number_range(first: u32, last: u32) -> String {
 /// "§ 31", "§§ 28–32", "§§ 121–122 och 124": paragraph numbers in
 /// ascending order, runs joined by a dash; "" for none.
 pub fn paragraphs(numbers: &[u32]) -> String {
+    paragraphs_joined(numbers, join_and)
+}
+
+/// The same, the runs joined by `join` ("och", or another language's word).
+pub fn paragraphs_joined(numbers: &[u32], join: impl Fn(&[String]) -> String) -> String {
     let mut runs: Vec<(u32, u32)> = Vec::new();
     for &n in numbers {
         match runs.last_mut() {
@@ -93,7 +98,7 @@ pub fn paragraphs(numbers: &[u32]) -> String {
     match numbers {
         [] => String::new(),
         [one] => format!("§ {one}"),
-        _ => format!("§§ {}", join_and(&parts)),
+        _ => format!("§§ {}", join(&parts)),
     }
 }
 

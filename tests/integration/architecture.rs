@@ -9,8 +9,8 @@ use crate::support::examples;
 
 /// The rooms, each after everything it may use.
 const ROOMS: &[&str] = &[
-    "error", "sv", "output", "repo", "docs", "check", "typeset", "site", "schema", "review",
-    "build", "cli", "commands",
+    "sv", "lang", "error", "output", "repo", "docs", "check", "typeset", "site", "schema",
+    "review", "build", "cli", "commands",
 ];
 
 /// The room of a file under `src/`, and the rooms its code names as

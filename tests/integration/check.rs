@@ -3,12 +3,11 @@
 //! output formats carry the same findings.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::{Repo, bad_cases, examples};
 
 fn check_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
+    let output = crate::support::rsr_command()
         .arg("check")
         .args(args)
         .current_dir(dir)

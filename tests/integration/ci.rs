@@ -270,6 +270,7 @@ fn bash(dir: &Path, script: &str, env: &BTreeMap<String, String>) -> Output {
         .current_dir(dir)
         .env_clear()
         .env("HOME", std::env::var_os("HOME").unwrap_or_default())
+        .env("LANG", "en_GB.UTF-8")
         .envs(env)
         .output()
         .unwrap();

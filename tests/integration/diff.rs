@@ -209,7 +209,7 @@ fn outside_git_or_before_the_first_commit_diff_says_which() {
 fn without_git_diff_says_so_with_exit_code_3() {
     let repo = committed();
     let empty = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rsr"))
+    let output = crate::support::rsr_command()
         .arg("diff")
         .env("PATH", empty.path())
         .current_dir(repo.path())

@@ -220,6 +220,9 @@ fn a_file_that_cannot_be_written_leaves_the_previous_pdfs_whole() {
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 8; exec \"$0\" build")
         .arg(env!("CARGO_BIN_EXE_rsr"))
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .current_dir(repo.path())
         .output()
         .unwrap();
@@ -284,7 +287,7 @@ fn a_second_build_waits_for_the_first_and_both_leave_whole_pdfs() {
     std::fs::create_dir_all(repo.path().join("out")).unwrap();
     let lock = std::fs::File::create(repo.path().join("out/.rsr.lock")).unwrap();
     lock.lock().unwrap();
-    let mut waiting = Command::new(env!("CARGO_BIN_EXE_rsr"))
+    let mut waiting = crate::support::rsr_command()
         .arg("build")
         .current_dir(repo.path())
         .stderr(Stdio::piped())
@@ -306,7 +309,7 @@ fn a_second_build_waits_for_the_first_and_both_leave_whole_pdfs() {
     // and recorded.
     let both: Vec<_> = (0..2)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_rsr"))
+            crate::support::rsr_command()
                 .args(["build", "--force"])
                 .current_dir(repo.path())
                 .stderr(Stdio::null())
@@ -334,7 +337,7 @@ fn a_build_killed_at_any_moment_leaves_every_pdf_whole_and_the_next_repairs() {
     repo.rsr(&["build"]).success();
     let all = pdfs(&repo);
     for delay in [0, 15, 30, 45, 60, 80, 100, 150] {
-        let mut build = Command::new(env!("CARGO_BIN_EXE_rsr"))
+        let mut build = crate::support::rsr_command()
             .args(["build", "--force"])
             .current_dir(repo.path())
             .stderr(Stdio::null())

@@ -19,6 +19,7 @@ mod headings;
 mod incremental;
 mod justera;
 mod labels;
+mod lang;
 mod list;
 mod membership;
 mod new;

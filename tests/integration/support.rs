@@ -83,8 +83,9 @@ impl Repo {
         self
     }
 
+    /// Runs rsr in the repository (in English, see `rsr_command`).
     pub fn rsr(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_rsr"))
+        let output = rsr_command()
             .args(args)
             .current_dir(self.path())
             .output()
@@ -489,4 +490,16 @@ fn decode_text(bytes: &[u8]) -> String {
         }
         _ => bytes.iter().map(|&b| char::from(b)).collect(),
     }
+}
+
+/// rsr as the tests run it: in English, whatever the machine's locale, so
+/// that the tests can assert its English messages; the Swedish ones are
+/// tested with `LANG=sv_SE.UTF-8` set on purpose (tests/integration/lang.rs).
+pub fn rsr_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rsr"));
+    command
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
 }

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,7 @@ struct Watch {
 
 impl Watch {
     fn start(repo: &Repo, args: &[&str], path: Option<&Path>) -> Watch {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_rsr"));
+        let mut command = crate::support::rsr_command();
         command
             .arg("watch")
             .args(args)

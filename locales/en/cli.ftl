@@ -1,0 +1,215 @@
+# --help: see src/lang/cli.rs for how the names follow the command tree.
+
+cli-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+
+# What clap refuses, in Swedish; in English clap says it itself, so these
+# are the same words for the catalogue to be complete.
+cli-error-unknown-argument = error: unexpected argument '{ $arg }' found
+cli-error-unknown-command = error: unrecognized subcommand '{ $command }'
+cli-error-invalid-value = error: invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
+cli-error-value-validation = error: invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-missing-argument = error: the following required arguments were not provided: { $arg }
+cli-error-missing-command = error: a command is required
+cli-error-conflict = error: the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-did-you-mean = tip: a similar argument exists: '{ $suggestion }'
+cli-error-more = For more information, try '--help'.
+
+# The command tree, as the doc comments of src/cli/args.rs give it.
+
+cli = Formal meeting documents for Swedish regions, municipalities and joint bodies, from a git repository of YAML files
+    .long =
+        Formal meeting documents for Swedish regions, municipalities and joint bodies, from a git repository of YAML files.
+
+        The repository holds `rsr.yaml` (the organisation and its persons), `meetings/<body>/body.yaml` (a body and its members) and `meetings/<body>/<YYYY-MM-DD>/` (one meeting: meeting.yaml and one file per agenda item, in file-name order).
+    .after =
+        Exit codes:
+          0  done
+          1  problems in the repository's data (YAML, templates, attachments,
+             a seal), or `rsr check` found an error
+          2  the command line asks for something that does not exist or cannot
+             be done (an unknown body, a revision that is not a commit)
+          3  a file rsr could not read or write, or a failure of rsr itself or
+             of a tool it runs (git)
+cli-arg-root = The repository root; by default the nearest folder upwards that holds rsr.yaml
+cli-arg-lang = The language rsr speaks: sv or en [default: from LC_ALL, LC_MESSAGES or LANG, else sv]
+cli-arg-help = Print help (see more with '--help')
+    .long = Print help (see a summary with '-h')
+cli-arg-version = Print version
+
+cli-build = Typeset every document that the meetings' statuses allow
+    .long =
+        Typeset every document that the meetings' statuses allow.
+
+        A kallelse is built from status `kallad` on (a draft marked UTKAST while `planerad`), a protokoll once the meeting is `genomförd` (a draft until `justerad`), a protokollsutdrag per paragraph once it is `justerad`. PDFs go to `out/<body>/<YYYY-MM-DD>-<kind>.pdf` (utdrag: `…-protokollsutdrag-<§>.pdf`); if any document fails, none is replaced. The site beside them (index.html, feed.xml, kalender.ics per body and for all, and each meeting's open data as `<body>/<YYYY-MM-DD>.json`) links every document that may be published; `rsr publish` copies just that for the web.
+    .examples =
+        Examples:
+          rsr build                                  every document
+          rsr build --body rlg --kind protokoll      one body's protokoll
+          rsr build --meeting 2025-11-17 --out pdf   one meeting, into ./pdf
+          rsr build --kind protokollsutdrag --paragraph 29
+cli-build-arg-body = Only this body (its folder name or short name); repeatable
+cli-build-arg-meeting = Only the meeting of this date (YYYY-MM-DD); repeatable
+cli-build-arg-kind = Only this kind of document; repeatable
+cli-build-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
+cli-build-arg-out = Where to write the PDFs [default: <root>/out]
+cli-build-arg-jobs = Documents typeset at once [default: the number of cores]
+cli-build-arg-force = Typeset every document, even those out/ has up to date
+cli-build-arg-timings = Print where the time went: load, check, data, layout, PDF export, write
+cli-build-arg-sources = Instead of typesetting, write each document's Typst sources (main.typ, lib.typ, data.json and its attachments) into DIR/<body>/<document>/, to try a template in the Typst app or compile it with `typst compile`
+
+cli-check = Check every file against every rule and report all problems at once
+    .long =
+        Check every file against every rule and report all problems at once.
+
+        Each problem names its file, line and column, the rule it breaks, what was found and what was expected. The exit code is 1 when there is an error (or, with --deny-warnings, a warning). `rsr build` runs the same checks first and builds nothing when there is an error. A body can set rules to off, warning or error under `regler:` in its body.yaml.
+    .examples =
+        Examples:
+          rsr check                          every problem, with source snippets
+          rsr check --format github          annotations for a GitHub Actions run
+          rsr check --format gitlab > gl-code-quality-report.json
+                                             a Code Quality report for a GitLab merge request
+          rsr check --format json | jq .     for other tools
+          rsr check --list-rules             the rules and what they guard against
+cli-check-arg-format = How to report
+cli-check-arg-deny-warnings = Fail on warnings too
+cli-check-arg-list-rules = List the rules instead of checking
+
+cli-new = Scaffold a meeting or an agenda item
+    .examples =
+        Examples:
+          rsr new meeting bmn 2026-11-18                    place and times from the body
+          rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
+          rsr new item bmn 2026-11-18 "Bygglov för Backe 3:9"
+
+cli-new-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
+    .long =
+        A meeting folder with meeting.yaml (status planerad) and the body's standard opening items.
+
+        Place, times, form and opening items come from `förval:` in the body's body.yaml, else from its latest meeting; the options below override them. Refuses a date that does not exist and a meeting that exists already. The folder is written whole or not at all.
+cli-new-meeting-arg-body = The body's folder name or short name
+cli-new-meeting-arg-date = The meeting's date, YYYY-MM-DD
+cli-new-meeting-arg-place = Room, address or link
+cli-new-meeting-arg-start = Start time, e.g. 13:00
+cli-new-meeting-arg-end = End time, e.g. 15:30
+
+cli-new-item = An item file after the meeting's last item: `NN-<title as file name>.yaml`
+cli-new-item-arg-body = The body's folder name or short name
+cli-new-item-arg-date = The meeting's date, YYYY-MM-DD
+cli-new-item-arg-title = The item's title (rubrik)
+
+cli-new-help = Print this message or the help of the given subcommand(s)
+
+cli-new-help-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
+
+cli-new-help-item = An item file after the meeting's last item: `NN-<title as file name>.yaml`
+
+cli-new-help-help = Print this message or the help of the given subcommand(s)
+
+cli-list = List every meeting: body, date, status, items, paragraphs, and whether each of its documents in out/ is up to date
+    .long =
+        List every meeting: body, date, status, items, paragraphs, and whether each of its documents in out/ is up to date.
+
+        A document is up to date when `rsr build` wrote it from the data and templates the repository holds now and the file has not changed since (judged by content hashes kept in out/.rsr.manifest.json, not by timestamps); outdated when either differs; missing when not built.
+    .examples =
+        Examples:
+          rsr list                           a table, one meeting per line
+          rsr list --format json | jq .      for scripts: every document with its state
+cli-list-arg-format = How to print
+cli-list-arg-out = The output folder to compare with [default: <root>/out]
+
+cli-justera = Mark a held meeting as adjusted (justerad) and seal its protokoll
+    .long =
+        Mark a held meeting as adjusted (justerad) and seal its protokoll.
+
+        Sets `status: justerad` and the justering's date in meeting.yaml and writes justering.lock beside it: a hash of everything the protokoll shows, the adjusters, the date and the commit checked out. From then on `rsr check` fails if the protokoll's content changes, unless the change is recorded under `rättelser:` in meeting.yaml; run `rsr justera` again to seal the corrected protokoll, which shows the rättelse. The meeting must pass `rsr check`; on any failure meeting.yaml is left as it was.
+    .examples =
+        Examples:
+          rsr justera bmn 2026-10-14                      on the date justering: gives
+          rsr justera rlg 2025-11-17 --datum 2025-11-26   on another date
+          rsr justera kn 2026-03-02 --plats digitalt      when meeting.yaml has no justering:
+cli-justera-arg-body = The body's folder name or short name
+cli-justera-arg-date = The meeting's date, YYYY-MM-DD
+cli-justera-arg-datum = The date of justering [default: `justering: datum:` in meeting.yaml, else today]
+cli-justera-arg-plats = Where the justering takes place, for a meeting.yaml without `justering:`
+
+cli-diff = Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment
+    .long =
+        Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment.
+
+        Both sides are loaded and turned into documents the way `rsr build` does (the revision's files come from `git archive`); a document is listed when the data its template receives, or a file it carries, differs. For each: the meeting's fields and the items (paragraphs) added, removed or edited, with a word-level diff of the text, and a warning when an adjusted protokoll is touched. The text of a confidential item is never shown. No PDF is typeset.
+    .examples =
+        Examples:
+          rsr diff                           against the merge base with main
+          rsr diff HEAD~1                    what the last commit and the working tree change
+          rsr diff origin/main --format json for scripts
+cli-diff-arg-rev = The revision to compare with [default: the merge base of HEAD with main, or master]
+cli-diff-arg-format = How to print
+
+cli-publish = Copy what may be published from out/ into an empty folder, for a web server or Pages
+    .long =
+        Copy what may be published from out/ into an empty folder, for a web server or Pages.
+
+        The site (index.html, feed.xml, the calendars, each meeting's open data) and the documents it links: never a draft (UTKAST), the internal protokoll of a meeting with confidential items, or the utdrag of a confidential paragraph, all of which out/ holds for the secretary. Run `rsr build` first.
+    .examples =
+        Examples:
+          rsr build && rsr publish public     the public site in ./public, for GitLab Pages
+          rsr publish /tmp/site --out pdf     from documents built with `rsr build --out pdf`
+cli-publish-arg-dir = The folder to copy into; it must be empty or not exist yet
+cli-publish-arg-out = Where `rsr build` wrote the documents [default: <root>/out]
+
+cli-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
+    .long =
+        Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
+
+        Changes are gathered for a quarter of a second. A file counts when the last build read it (YAML, templates, attachments) or when the next would (a new YAML file, template or meeting folder); out/, .git/ and other files are ignored. What it affects is rebuilt: an item, attachment or meeting.yaml rebuilds that meeting's documents and those of the body's later meetings that year (their § numbers follow), a body.yaml the body, rsr.yaml or templates/ everything. Each rebuild prints what it wrote, or the problems that stopped it, and watching goes on. Takes the same options as `rsr build`; with a filter, every change rebuilds just that.
+    .examples =
+        Examples:
+          rsr watch                                          everything, rebuilt as you save
+          rsr watch --meeting 2026-10-14 --kind protokoll --open
+                                                             one protokoll, opened in the PDF viewer
+cli-watch-arg-body = Only this body (its folder name or short name); repeatable
+cli-watch-arg-meeting = Only the meeting of this date (YYYY-MM-DD); repeatable
+cli-watch-arg-kind = Only this kind of document; repeatable
+cli-watch-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
+cli-watch-arg-out = Where to write the PDFs [default: <root>/out]
+cli-watch-arg-jobs = Documents typeset at once [default: the number of cores]
+cli-watch-arg-force = Typeset every document, even those out/ has up to date
+cli-watch-arg-timings = Print where the time went: load, check, data, layout, PDF export, write
+cli-watch-arg-open = Open the first document built in the system's viewer, once (without a filter: the site's index.html)
+
+cli-schema = Print the JSON Schema of a kind of YAML file, for editors
+    .long =
+        Print the JSON Schema of a kind of YAML file, for editors.
+
+        With VS Code's YAML extension, a first line such as `# yaml-language-server: $schema=../../../schema/item.json` in a file gives completion and validation as you type.
+cli-schema-arg-kind = Which file's schema to print [default: meeting]
+cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, open-data.json)
+
+cli-help = Print this message or the help of the given subcommand(s)
+
+cli-help-build = Typeset every document that the meetings' statuses allow
+
+cli-help-check = Check every file against every rule and report all problems at once
+
+cli-help-new = Scaffold a meeting or an agenda item
+
+cli-help-new-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
+
+cli-help-new-item = An item file after the meeting's last item: `NN-<title as file name>.yaml`
+
+cli-help-list = List every meeting: body, date, status, items, paragraphs, and whether each of its documents in out/ is up to date
+
+cli-help-justera = Mark a held meeting as adjusted (justerad) and seal its protokoll
+
+cli-help-diff = Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment
+
+cli-help-publish = Copy what may be published from out/ into an empty folder, for a web server or Pages
+
+cli-help-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
+
+cli-help-schema = Print the JSON Schema of a kind of YAML file, for editors
+
+cli-help-help = Print this message or the help of the given subcommand(s)

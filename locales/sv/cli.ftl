@@ -1,0 +1,214 @@
+# --help: src/lang/cli.rs säger hur namnen följer kommandoträdet.
+
+cli-usage = Användning:
+cli-heading-commands = Kommandon
+cli-heading-arguments = Argument
+cli-heading-options = Flaggor
+
+# Det clap vägrar, på svenska.
+cli-error-unknown-argument = fel: okänt argument '{ $arg }'
+cli-error-unknown-command = fel: okänt kommando '{ $command }'
+cli-error-invalid-value = fel: '{ $value }' är inget tillåtet värde för '{ $arg }' (tillåtna: { $valid })
+cli-error-value-validation = fel: '{ $value }' går inte att läsa som '{ $arg }': { $reason }
+cli-error-missing-argument = fel: det här saknas på kommandoraden: { $arg }
+cli-error-missing-command = fel: ange ett kommando
+cli-error-conflict = fel: '{ $arg }' kan inte ges tillsammans med '{ $other }'
+cli-error-did-you-mean = tips: menade du '{ $suggestion }'?
+cli-error-more = Skriv '--help' för mer information.
+
+# Kommandoträdet, som doc-kommentarerna i src/cli/args.rs ger det på engelska.
+
+cli = Formella sammanträdeshandlingar för regioner, kommuner och kommunalförbund, ur ett git-arkiv med YAML-filer
+    .long =
+        Formella sammanträdeshandlingar för regioner, kommuner och kommunalförbund, ur ett git-arkiv med YAML-filer.
+
+        Arkivet innehåller `rsr.yaml` (organisationen och dess personer), `meetings/<body>/body.yaml` (ett organ och dess ledamöter) och `meetings/<body>/<YYYY-MM-DD>/` (ett sammanträde: meeting.yaml och en fil per ärende, i filnamnsordning).
+    .after =
+        Slutkoder:
+          0  klart
+          1  problem i arkivets data (YAML, mallar, bilagor, en
+             justering), eller så hittade `rsr check` ett fel
+          2  kommandoraden ber om något som inte finns eller inte går
+             (ett okänt organ, en revision som inte är en commit)
+          3  en fil som rsr inte kunde läsa eller skriva, eller ett fel i rsr
+             självt eller i ett verktyg det kör (git)
+cli-arg-root = Arkivets rotmapp; som standard närmaste mapp uppåt som har rsr.yaml
+cli-arg-lang = Språket rsr talar: sv eller en [standard: enligt LC_ALL, LC_MESSAGES eller LANG, annars sv]
+cli-arg-help = Visa hjälp (mer med '--help')
+    .long = Visa hjälp (en sammanfattning med '-h')
+cli-arg-version = Visa versionen
+
+cli-build = Sätt alla handlingar som sammanträdenas status tillåter
+    .long =
+        Sätt alla handlingar som sammanträdenas status tillåter.
+
+        En kallelse görs från status `kallad` (ett utkast märkt UTKAST medan status är `planerad`), ett protokoll när sammanträdet är `genomförd` (ett utkast tills det är `justerad`), ett protokollsutdrag per paragraf när det är `justerad`. PDF-filerna hamnar i `out/<body>/<YYYY-MM-DD>-<kind>.pdf` (utdrag: `…-protokollsutdrag-<§>.pdf`); misslyckas en handling ersätts ingen. Webbplatsen bredvid (index.html, feed.xml, kalender.ics per organ och för alla, och varje sammanträdes öppna data som `<body>/<YYYY-MM-DD>.json`) länkar alla handlingar som får publiceras; `rsr publish` kopierar just det till webben.
+    .examples =
+        Exempel:
+          rsr build                                  alla handlingar
+          rsr build --body rlg --kind protokoll      ett organs protokoll
+          rsr build --meeting 2025-11-17 --out pdf   ett sammanträde, till ./pdf
+          rsr build --kind protokollsutdrag --paragraph 29
+cli-build-arg-body = Bara detta organ (mappnamn eller kortnamn); kan anges flera gånger
+cli-build-arg-meeting = Bara sammanträdet detta datum (YYYY-MM-DD); kan anges flera gånger
+cli-build-arg-kind = Bara detta slags handling; kan anges flera gånger
+cli-build-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
+cli-build-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
+cli-build-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
+cli-build-arg-force = Sätt alla handlingar, även dem som är aktuella i out/
+cli-build-arg-timings = Visa var tiden gick: läsning, kontroll, data, layout, PDF-export, skrivning
+cli-build-arg-sources = Skriv i stället för att sätta varje handlings Typst-källor (main.typ, lib.typ, data.json och bilagorna) till DIR/<body>/<document>/, för att pröva en mall i Typst-appen eller köra `typst compile`
+
+cli-check = Kontrollera varje fil mot varje regel och rapportera alla problem på en gång
+    .long =
+        Kontrollera varje fil mot varje regel och rapportera alla problem på en gång.
+
+        Varje problem anger fil, rad och kolumn, regeln det bryter mot, vad som hittades och vad som väntades. Slutkoden är 1 när det finns ett fel (eller, med --deny-warnings, en varning). `rsr build` gör samma kontroller först och sätter ingenting när det finns ett fel. Ett organ kan sätta regler till off, warning eller error under `regler:` i sin body.yaml.
+    .examples =
+        Exempel:
+          rsr check                          alla problem, med utdrag ur filerna
+          rsr check --format github          anteckningar för en körning i GitHub Actions
+          rsr check --format gitlab > gl-code-quality-report.json
+                                             en Code Quality-rapport för en merge request i GitLab
+          rsr check --format json | jq .     för andra verktyg
+          rsr check --list-rules             reglerna och vad de skyddar mot
+cli-check-arg-format = Hur problemen rapporteras
+cli-check-arg-deny-warnings = Misslyckas även vid varningar
+cli-check-arg-list-rules = Lista reglerna i stället för att kontrollera
+
+cli-new = Skapa ett sammanträde eller ett ärende
+    .examples =
+        Exempel:
+          rsr new meeting bmn 2026-11-18                    plats och tider från organet
+          rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
+          rsr new item bmn 2026-11-18 "Bygglov för Backe 3:9"
+
+cli-new-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
+    .long =
+        En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden.
+
+        Plats, tider, form och inledande ärenden hämtas från `förval:` i organets body.yaml, annars från dess senaste sammanträde; flaggorna nedan går före. Ett datum som inte finns och ett sammanträde som redan finns vägras. Mappen skrivs hel eller inte alls.
+cli-new-meeting-arg-body = Organets mappnamn eller kortnamn
+cli-new-meeting-arg-date = Sammanträdets datum, YYYY-MM-DD
+cli-new-meeting-arg-place = Lokal, adress eller länk
+cli-new-meeting-arg-start = Starttid, t.ex. 13:00
+cli-new-meeting-arg-end = Sluttid, t.ex. 15:30
+
+cli-new-item = En ärendefil efter sammanträdets sista ärende: `NN-<rubrik som filnamn>.yaml`
+cli-new-item-arg-body = Organets mappnamn eller kortnamn
+cli-new-item-arg-date = Sammanträdets datum, YYYY-MM-DD
+cli-new-item-arg-title = Ärendets rubrik
+
+cli-new-help = Visa detta meddelande eller hjälpen för angivna underkommandon
+
+cli-new-help-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
+
+cli-new-help-item = En ärendefil efter sammanträdets sista ärende: `NN-<rubrik som filnamn>.yaml`
+
+cli-new-help-help = Visa detta meddelande eller hjälpen för angivna underkommandon
+
+cli-list = Lista alla sammanträden: organ, datum, status, ärenden, paragrafer och om var och en av dess handlingar i out/ är aktuell
+    .long =
+        Lista alla sammanträden: organ, datum, status, ärenden, paragrafer och om var och en av dess handlingar i out/ är aktuell.
+
+        En handling är aktuell när `rsr build` skrev den ur de data och mallar som arkivet har nu och filen inte har ändrats sedan dess (bedömt med innehållshashar i out/.rsr.manifest.json, inte med tidsstämplar); inaktuell när något av dem skiljer sig; saknas när den inte är satt.
+    .examples =
+        Exempel:
+          rsr list                           en tabell, ett sammanträde per rad
+          rsr list --format json | jq .      för skript: varje handling med sitt tillstånd
+cli-list-arg-format = Hur det skrivs ut
+cli-list-arg-out = Utmappen att jämföra med [standard: <root>/out]
+
+cli-justera = Justera ett genomfört sammanträde och försegla dess protokoll
+    .long =
+        Justera ett genomfört sammanträde och försegla dess protokoll.
+
+        Sätter `status: justerad` och justeringens datum i meeting.yaml och skriver justering.lock bredvid: en hash av allt protokollet visar, justerarna, datumet och den utcheckade commiten. Därefter misslyckas `rsr check` om protokollets innehåll ändras, om inte ändringen är förd under `rättelser:` i meeting.yaml; kör `rsr justera` igen för att försegla det rättade protokollet, som visar rättelsen. Sammanträdet måste klara `rsr check`; vid varje fel lämnas meeting.yaml som den var.
+    .examples =
+        Exempel:
+          rsr justera bmn 2026-10-14                      det datum justering: anger
+          rsr justera rlg 2025-11-17 --datum 2025-11-26   ett annat datum
+          rsr justera kn 2026-03-02 --plats digitalt      när meeting.yaml saknar justering:
+cli-justera-arg-body = Organets mappnamn eller kortnamn
+cli-justera-arg-date = Sammanträdets datum, YYYY-MM-DD
+cli-justera-arg-datum = Justeringens datum [standard: `justering: datum:` i meeting.yaml, annars i dag]
+cli-justera-arg-plats = Var justeringen sker, för en meeting.yaml utan `justering:`
+
+cli-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request
+    .long =
+        Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request.
+
+        Båda sidorna läses och görs till handlingar på samma sätt som `rsr build` gör (revisionens filer kommer från `git archive`); en handling listas när de data dess mall får, eller en fil den bär med sig, skiljer sig. För var och en: sammanträdets fält och de ärenden (paragrafer) som lagts till, tagits bort eller ändrats, med textens skillnader ord för ord, och en varning när ett justerat protokoll berörs. Texten i ett sekretessärende visas aldrig. Ingen PDF sätts.
+    .examples =
+        Exempel:
+          rsr diff                           mot sammanslagningsbasen med main
+          rsr diff HEAD~1                    vad senaste commiten och arbetskopian ändrar
+          rsr diff origin/main --format json för skript
+cli-diff-arg-rev = Revisionen att jämföra med [standard: sammanslagningsbasen för HEAD och main, eller master]
+cli-diff-arg-format = Hur det skrivs ut
+
+cli-publish = Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages
+    .long =
+        Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages.
+
+        Webbplatsen (index.html, feed.xml, kalendrarna, varje sammanträdes öppna data) och de handlingar den länkar: aldrig ett utkast (UTKAST), det interna protokollet från ett sammanträde med sekretessärenden eller utdraget ur en sekretessparagraf, som out/ har kvar åt sekreteraren. Kör `rsr build` först.
+    .examples =
+        Exempel:
+          rsr build && rsr publish public     den offentliga webbplatsen i ./public, för GitLab Pages
+          rsr publish /tmp/site --out pdf     från handlingar satta med `rsr build --out pdf`
+cli-publish-arg-dir = Mappen att kopiera till; den måste vara tom eller inte finnas än
+cli-publish-arg-out = Var `rsr build` skrev handlingarna [standard: <root>/out]
+
+cli-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
+    .long =
+        Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C).
+
+        Ändringar samlas under en kvarts sekund. En fil räknas när senaste körningen läste den (YAML, mallar, bilagor) eller när nästa skulle göra det (en ny YAML-fil, mall eller sammanträdesmapp); out/, .git/ och andra filer lämnas utan avseende. Det som berörs sätts om: ett ärende, en bilaga eller meeting.yaml sätter om det sammanträdets handlingar och organets senare sammanträden samma år (deras §-nummer följer), en body.yaml organet, rsr.yaml eller templates/ allt. Varje omsättning skriver vad den skrev, eller problemen som stoppade den, och bevakningen fortsätter. Tar samma flaggor som `rsr build`; med ett filter sätter varje ändring om just det.
+    .examples =
+        Exempel:
+          rsr watch                                          allt, satt om när du sparar
+          rsr watch --meeting 2026-10-14 --kind protokoll --open
+                                                             ett protokoll, öppnat i PDF-läsaren
+cli-watch-arg-body = Bara detta organ (mappnamn eller kortnamn); kan anges flera gånger
+cli-watch-arg-meeting = Bara sammanträdet detta datum (YYYY-MM-DD); kan anges flera gånger
+cli-watch-arg-kind = Bara detta slags handling; kan anges flera gånger
+cli-watch-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
+cli-watch-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
+cli-watch-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
+cli-watch-arg-force = Sätt alla handlingar, även dem som är aktuella i out/
+cli-watch-arg-timings = Visa var tiden gick: läsning, kontroll, data, layout, PDF-export, skrivning
+cli-watch-arg-open = Öppna den första satta handlingen i systemets visare, en gång (utan filter: webbplatsens index.html)
+
+cli-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
+    .long =
+        Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare.
+
+        Med YAML-tillägget i VS Code ger en första rad som `# yaml-language-server: $schema=../../../schema/item.json` i en fil komplettering och kontroll medan du skriver.
+cli-schema-arg-kind = Vilken fils schema som skrivs ut [standard: meeting]
+cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, open-data.json)
+
+cli-help = Visa detta meddelande eller hjälpen för angivna underkommandon
+
+cli-help-build = Sätt alla handlingar som sammanträdenas status tillåter
+
+cli-help-check = Kontrollera varje fil mot varje regel och rapportera alla problem på en gång
+
+cli-help-new = Skapa ett sammanträde eller ett ärende
+
+cli-help-new-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
+
+cli-help-new-item = En ärendefil efter sammanträdets sista ärende: `NN-<rubrik som filnamn>.yaml`
+
+cli-help-list = Lista alla sammanträden: organ, datum, status, ärenden, paragrafer och om var och en av dess handlingar i out/ är aktuell
+
+cli-help-justera = Justera ett genomfört sammanträde och försegla dess protokoll
+
+cli-help-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request
+
+cli-help-publish = Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages
+
+cli-help-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
+
+cli-help-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
+
+cli-help-help = Visa detta meddelande eller hjälpen för angivna underkommandon

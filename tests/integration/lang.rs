@@ -1,0 +1,107 @@
+//! The language rsr speaks: Swedish by default and for a Swedish locale,
+//! English for an English one or `--lang en`; the rule ids stay.
+
+use std::process::Command;
+
+use crate::support::Repo;
+
+/// rsr in `repo` with only the given locale variables set.
+fn rsr(repo: &Repo, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rsr"));
+    command
+        .args(args)
+        .current_dir(repo.path())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .envs(env.iter().copied());
+    let output = command.output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn swedish_by_default_english_for_an_english_locale() {
+    let repo = Repo::minimal();
+    let (code, _, out) = rsr(&repo, &[], &["check"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("rsr check: inga problem hittades"), "{out}");
+    let (_, _, out) = rsr(&repo, &[("LANG", "C.UTF-8")], &["check"]);
+    assert!(out.contains("inga problem hittades"), "{out}");
+    let (_, _, out) = rsr(&repo, &[("LANG", "en_GB.UTF-8")], &["check"]);
+    assert!(out.contains("rsr check: no problems found"), "{out}");
+    // LC_ALL decides over LANG, and --lang over both.
+    let (_, _, out) = rsr(
+        &repo,
+        &[("LC_ALL", "sv_SE.UTF-8"), ("LANG", "en_US")],
+        &["check"],
+    );
+    assert!(out.contains("inga problem hittades"), "{out}");
+    let (_, _, out) = rsr(
+        &repo,
+        &[("LANG", "sv_SE.UTF-8")],
+        &["check", "--lang", "en"],
+    );
+    assert!(out.contains("no problems found"), "{out}");
+}
+
+#[test]
+fn help_speaks_the_language_of_the_run() {
+    let repo = Repo::minimal();
+    let (code, out, _) = rsr(&repo, &[], &["check", "--help"]);
+    assert_eq!(code, Some(0));
+    for swedish in ["Användning: rsr check", "Flaggor:", "Exempel:"] {
+        assert!(out.contains(swedish), "{swedish} not in {out}");
+    }
+    assert!(
+        !out.contains("Usage:") && !out.contains("Options:"),
+        "{out}"
+    );
+    let (_, out, _) = rsr(&repo, &[], &["--help"]);
+    assert!(
+        out.contains("Kommandon:") && out.contains("Slutkoder:"),
+        "{out}"
+    );
+    let (_, out, _) = rsr(&repo, &[("LANG", "en_GB.UTF-8")], &["check", "--help"]);
+    for english in [
+        "Usage: rsr check",
+        "Options:",
+        "Examples:",
+        "Fail on warnings too",
+    ] {
+        assert!(out.contains(english), "{english} not in {out}");
+    }
+}
+
+#[test]
+fn a_refused_command_line_is_said_in_swedish() {
+    let repo = Repo::minimal();
+    let (code, _, err) = rsr(&repo, &[], &["chek"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("fel: okänt kommando 'chek'"), "{err}");
+    assert!(err.contains("check"), "the suggestion: {err}");
+    assert!(err.contains("Användning:"), "{err}");
+    let (code, _, err) = rsr(&repo, &[], &["check", "--format", "xml"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("'xml' är inget tillåtet värde"), "{err}");
+    let (code, _, err) = rsr(&repo, &[("LANG", "en")], &["chek"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unrecognized subcommand 'chek'"), "{err}");
+}
+
+#[test]
+fn a_problem_keeps_its_rule_id_in_swedish() {
+    let repo = Repo::minimal();
+    repo.write(
+        "rsr.yaml",
+        &format!("{}\nokänt_fält: 1\n", repo.read("rsr.yaml")),
+    );
+    let (code, out, err) = rsr(&repo, &[], &["check"]);
+    assert_eq!(code, Some(1));
+    let all = format!("{out}{err}");
+    assert!(all.contains("unknown-field"), "{all}");
+    assert!(all.contains("rsr check: ett fel"), "{all}");
+}
