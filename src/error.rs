@@ -6,7 +6,9 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::diagnostic::{
+    Diagnostic as Report, Label, LabelStyle, Severity as ReportSeverity,
+};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
@@ -37,6 +39,10 @@ pub struct Diagnostic {
     pub loc: Loc,
     pub message: String,
     pub hint: Option<String>,
+    /// What the finding is about, when another rule needs to know it
+    /// without reading the message (which is in the run's language): the
+    /// person id of an `unknown-person`.
+    pub subject: Option<String>,
 }
 
 impl Diagnostic {
@@ -47,6 +53,7 @@ impl Diagnostic {
             loc,
             message: message.into(),
             hint: None,
+            subject: None,
         }
     }
 
@@ -57,11 +64,18 @@ impl Diagnostic {
             loc,
             message: message.into(),
             hint: None,
+            subject: None,
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names what the finding is about (see `subject`).
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
         self
     }
 
@@ -137,7 +151,79 @@ fn emit(
     file: &SimpleFile<String, String>,
     report: &Report<()>,
 ) -> io::Result<()> {
-    term::emit_to_write_style(out, &term::Config::default(), file, report).map_err(io::Error::other)
+    let mut out = SeverityWord {
+        inner: out,
+        header: None,
+    };
+    term::emit_to_write_style(&mut out, &term::Config::default(), file, report)
+        .map_err(io::Error::other)
+}
+
+/// Passes a report through to the terminal with the severity in the run's
+/// language: codespan-reporting writes its English word ("error",
+/// "warning") right after it styles the header, and this writer puts the
+/// catalogue's word (`severity-error`: "fel") in its place. Everything
+/// else, colours included, goes through as it is.
+struct SeverityWord<'a> {
+    inner: &'a mut dyn WriteColor,
+    /// The severity whose header was just styled: its word comes next.
+    header: Option<ReportSeverity>,
+}
+
+impl io::Write for SeverityWord<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let word = match self.header.take() {
+            Some(ReportSeverity::Error) if buf == b"error" => {
+                Some(crate::lang::t!("severity-error"))
+            }
+            Some(ReportSeverity::Warning) if buf == b"warning" => {
+                Some(crate::lang::t!("severity-warning"))
+            }
+            _ => None,
+        };
+        match word {
+            Some(word) => {
+                self.inner.write_all(word.as_bytes())?;
+                Ok(buf.len())
+            }
+            None => self.inner.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl term::WriteStyle for SeverityWord<'_> {
+    fn set_header(&mut self, severity: ReportSeverity) -> io::Result<()> {
+        self.header = Some(severity);
+        term::WriteStyle::set_header(&mut *self.inner, severity)
+    }
+
+    fn set_header_message(&mut self) -> io::Result<()> {
+        term::WriteStyle::set_header_message(&mut *self.inner)
+    }
+
+    fn set_line_number(&mut self) -> io::Result<()> {
+        term::WriteStyle::set_line_number(&mut *self.inner)
+    }
+
+    fn set_note_bullet(&mut self) -> io::Result<()> {
+        term::WriteStyle::set_note_bullet(&mut *self.inner)
+    }
+
+    fn set_source_border(&mut self) -> io::Result<()> {
+        term::WriteStyle::set_source_border(&mut *self.inner)
+    }
+
+    fn set_label(&mut self, severity: ReportSeverity, style: LabelStyle) -> io::Result<()> {
+        term::WriteStyle::set_label(&mut *self.inner, severity, style)
+    }
+
+    fn reset(&mut self) -> io::Result<()> {
+        term::WriteStyle::reset(&mut *self.inner)
+    }
 }
 
 /// Byte offset of a 1-based line and column (counted in characters), within

@@ -35,6 +35,8 @@ cli = Formal meeting documents for Swedish regions, municipalities and joint bod
              of a tool it runs (git)
 cli-arg-root = The repository root; by default the nearest folder upwards that holds rsr.yaml
 cli-arg-lang = The language rsr speaks: sv or en [default: from LC_ALL, LC_MESSAGES or LANG, else sv]
+    .value-sv = svenska
+    .value-en = English
 cli-arg-help = Print help (see more with '--help')
     .long = Print help (see a summary with '-h')
 cli-arg-version = Print version
@@ -53,6 +55,11 @@ cli-build = Typeset every document that the meetings' statuses allow
 cli-build-arg-body = Only this body (its folder name or short name); repeatable
 cli-build-arg-meeting = Only the meeting of this date (YYYY-MM-DD); repeatable
 cli-build-arg-kind = Only this kind of document; repeatable
+    .value-kallelse = Kallelse/föredragningslista, from status `kallad` on
+    .value-protokoll = Protokoll, once the meeting is `genomförd`
+    .value-protokollsutdrag = Protokollsutdrag, one per paragraph, once the meeting is `justerad`; for a paragraph adjusted immediately, once it is `genomförd`
+    .value-sammantradesplan = Sammanträdesplan: a body's meetings of a year
+    .value-anslagsbevis = Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`
 cli-build-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
 cli-build-arg-out = Where to write the PDFs [default: <root>/out]
 cli-build-arg-jobs = Documents typeset at once [default: the number of cores]
@@ -74,6 +81,10 @@ cli-check = Check every file against every rule and report all problems at once
           rsr check --format json | jq .     for other tools
           rsr check --list-rules             the rules and what they guard against
 cli-check-arg-format = How to report
+    .value-human = Source snippets with carets, coloured at a terminal
+    .value-json = A JSON array of {"{"}severity, rule, file, line, column, message, hint{"}"}
+    .value-github = GitHub Actions workflow commands: ::error file=…,line=…,col=…::message
+    .value-gitlab = A GitLab Code Quality report (JSON), shown on the merge request
 cli-check-arg-deny-warnings = Fail on warnings too
 cli-check-arg-list-rules = List the rules instead of checking
 
@@ -118,6 +129,8 @@ cli-list = List every meeting: body, date, status, items, paragraphs, and whethe
           rsr list                           a table, one meeting per line
           rsr list --format json | jq .      for scripts: every document with its state
 cli-list-arg-format = How to print
+    .value-human = One aligned line per meeting
+    .value-json = A JSON array of meetings, each with its documents and their state
 cli-list-arg-out = The output folder to compare with [default: <root>/out]
 
 cli-justera = Mark a held meeting as adjusted (justerad) and seal its protokoll
@@ -147,6 +160,8 @@ cli-diff = Show which documents change between a git revision and the working tr
           rsr diff origin/main --format json for scripts
 cli-diff-arg-rev = The revision to compare with [default: the merge base of HEAD with main, or master]
 cli-diff-arg-format = How to print
+    .value-markdown = A Markdown comment for a pull or merge request
+    .value-json = The same as JSON: documents, their items and fields, warnings
 
 cli-publish = Copy what may be published from out/ into an empty folder, for a web server or Pages
     .long =
@@ -173,6 +188,11 @@ cli-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
 cli-watch-arg-body = Only this body (its folder name or short name); repeatable
 cli-watch-arg-meeting = Only the meeting of this date (YYYY-MM-DD); repeatable
 cli-watch-arg-kind = Only this kind of document; repeatable
+    .value-kallelse = Kallelse/föredragningslista, from status `kallad` on
+    .value-protokoll = Protokoll, once the meeting is `genomförd`
+    .value-protokollsutdrag = Protokollsutdrag, one per paragraph, once the meeting is `justerad`; for a paragraph adjusted immediately, once it is `genomförd`
+    .value-sammantradesplan = Sammanträdesplan: a body's meetings of a year
+    .value-anslagsbevis = Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`
 cli-watch-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
 cli-watch-arg-out = Where to write the PDFs [default: <root>/out]
 cli-watch-arg-jobs = Documents typeset at once [default: the number of cores]
@@ -186,6 +206,11 @@ cli-schema = Print the JSON Schema of a kind of YAML file, for editors
 
         With VS Code's YAML extension, a first line such as `# yaml-language-server: $schema=../../../schema/item.json` in a file gives completion and validation as you type.
 cli-schema-arg-kind = Which file's schema to print [default: meeting]
+    .value-rsr = rsr.yaml
+    .value-body = meetings/<body>/body.yaml
+    .value-meeting = meetings/<body>/<date>/meeting.yaml
+    .value-item = an agenda item file beside meeting.yaml
+    .value-open-data = out/<body>/<date>.json, a meeting's open data
 cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, open-data.json)
 
 cli-help = Print this message or the help of the given subcommand(s)
@@ -213,3 +238,22 @@ cli-help-watch = Build, then rebuild whenever a file is saved, until stopped (Ct
 cli-help-schema = Print the JSON Schema of a kind of YAML file, for editors
 
 cli-help-help = Print this message or the help of the given subcommand(s)
+
+# How the values of an argument are described, and the usage line's placeholders.
+cli-default = default: { $value }
+cli-possible-values = possible values: { $values }
+cli-possible-values-heading = Possible values:
+cli-usage-options = {"["}OPTIONS]
+cli-value-name-dir = DIR
+cli-value-name-lang = LANG
+cli-value-name-body = BODY
+cli-value-name-date = DATE
+cli-value-name-kind = KIND
+cli-value-name-n = N
+cli-value-name-format = FORMAT
+cli-value-name-place = PLACE
+cli-value-name-start = START
+cli-value-name-end = END
+cli-value-name-title = TITLE
+cli-value-name-rev = REV
+cli-value-name-command = COMMAND

@@ -34,6 +34,8 @@ cli = Formella sammanträdeshandlingar för regioner, kommuner och kommunalförb
              självt eller i ett verktyg det kör (git)
 cli-arg-root = Arkivets rotmapp; som standard närmaste mapp uppåt som har rsr.yaml
 cli-arg-lang = Språket rsr talar: sv eller en [standard: enligt LC_ALL, LC_MESSAGES eller LANG, annars sv]
+    .value-sv = svenska
+    .value-en = English
 cli-arg-help = Visa hjälp (mer med '--help')
     .long = Visa hjälp (en sammanfattning med '-h')
 cli-arg-version = Visa versionen
@@ -52,6 +54,11 @@ cli-build = Sätt alla handlingar som sammanträdenas status tillåter
 cli-build-arg-body = Bara detta organ (mappnamn eller kortnamn); kan anges flera gånger
 cli-build-arg-meeting = Bara sammanträdet detta datum (YYYY-MM-DD); kan anges flera gånger
 cli-build-arg-kind = Bara detta slags handling; kan anges flera gånger
+    .value-kallelse = Kallelse/föredragningslista, från status `kallad`
+    .value-protokoll = Protokoll, när sammanträdet är `genomförd`
+    .value-protokollsutdrag = Protokollsutdrag, ett per paragraf, när sammanträdet är `justerad`; för en paragraf som justerats omedelbart redan när det är `genomförd`
+    .value-sammantradesplan = Sammanträdesplan: ett organs sammanträden under ett år
+    .value-anslagsbevis = Anslagsbevis, för organ med `anslagstavla: true`, när sammanträdet är `justerad`
 cli-build-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
 cli-build-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
 cli-build-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
@@ -73,6 +80,10 @@ cli-check = Kontrollera varje fil mot varje regel och rapportera alla problem p�
           rsr check --format json | jq .     för andra verktyg
           rsr check --list-rules             reglerna och vad de skyddar mot
 cli-check-arg-format = Hur problemen rapporteras
+    .value-human = Utdrag ur filerna med markeringar, i färg i en terminal
+    .value-json = En JSON-lista med {"{"}severity, rule, file, line, column, message, hint{"}"}
+    .value-github = Kommandon för GitHub Actions: ::error file=…,line=…,col=…::meddelande
+    .value-gitlab = En Code Quality-rapport för GitLab (JSON), som visas i merge requesten
 cli-check-arg-deny-warnings = Misslyckas även vid varningar
 cli-check-arg-list-rules = Lista reglerna i stället för att kontrollera
 
@@ -117,6 +128,8 @@ cli-list = Lista alla sammanträden: organ, datum, status, ärenden, paragrafer 
           rsr list                           en tabell, ett sammanträde per rad
           rsr list --format json | jq .      för skript: varje handling med sitt tillstånd
 cli-list-arg-format = Hur det skrivs ut
+    .value-human = En rad per sammanträde, i kolumner
+    .value-json = En JSON-lista med sammanträden, vart och ett med sina handlingar och deras läge
 cli-list-arg-out = Utmappen att jämföra med [standard: <root>/out]
 
 cli-justera = Justera ett genomfört sammanträde och försegla dess protokoll
@@ -146,6 +159,8 @@ cli-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetsko
           rsr diff origin/main --format json för skript
 cli-diff-arg-rev = Revisionen att jämföra med [standard: sammanslagningsbasen för HEAD och main, eller master]
 cli-diff-arg-format = Hur det skrivs ut
+    .value-markdown = En Markdown-kommentar till en pull request eller merge request
+    .value-json = Samma sak som JSON: handlingar, deras ärenden och fält, varningar
 
 cli-publish = Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages
     .long =
@@ -172,6 +187,11 @@ cli-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-
 cli-watch-arg-body = Bara detta organ (mappnamn eller kortnamn); kan anges flera gånger
 cli-watch-arg-meeting = Bara sammanträdet detta datum (YYYY-MM-DD); kan anges flera gånger
 cli-watch-arg-kind = Bara detta slags handling; kan anges flera gånger
+    .value-kallelse = Kallelse/föredragningslista, från status `kallad`
+    .value-protokoll = Protokoll, när sammanträdet är `genomförd`
+    .value-protokollsutdrag = Protokollsutdrag, ett per paragraf, när sammanträdet är `justerad`; för en paragraf som justerats omedelbart redan när det är `genomförd`
+    .value-sammantradesplan = Sammanträdesplan: ett organs sammanträden under ett år
+    .value-anslagsbevis = Anslagsbevis, för organ med `anslagstavla: true`, när sammanträdet är `justerad`
 cli-watch-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
 cli-watch-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
 cli-watch-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
@@ -185,6 +205,11 @@ cli-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
 
         Med YAML-tillägget i VS Code ger en första rad som `# yaml-language-server: $schema=../../../schema/item.json` i en fil komplettering och kontroll medan du skriver.
 cli-schema-arg-kind = Vilken fils schema som skrivs ut [standard: meeting]
+    .value-rsr = rsr.yaml
+    .value-body = meetings/<body>/body.yaml
+    .value-meeting = meetings/<body>/<datum>/meeting.yaml
+    .value-item = en ärendefil bredvid meeting.yaml
+    .value-open-data = out/<body>/<datum>.json, ett sammanträdes öppna data
 cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, open-data.json)
 
 cli-help = Visa detta meddelande eller hjälpen för angivna underkommandon
@@ -212,3 +237,22 @@ cli-help-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (
 cli-help-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
 
 cli-help-help = Visa detta meddelande eller hjälpen för angivna underkommandon
+
+# Hur ett arguments värden beskrivs, och platshållarna i användningsraden.
+cli-default = standard: { $value }
+cli-possible-values = möjliga värden: { $values }
+cli-possible-values-heading = Möjliga värden:
+cli-usage-options = {"["}FLAGGOR]
+cli-value-name-dir = MAPP
+cli-value-name-lang = SPRÅK
+cli-value-name-body = ORGAN
+cli-value-name-date = DATUM
+cli-value-name-kind = SLAG
+cli-value-name-n = N
+cli-value-name-format = FORMAT
+cli-value-name-place = PLATS
+cli-value-name-start = START
+cli-value-name-end = SLUT
+cli-value-name-title = RUBRIK
+cli-value-name-rev = REVISION
+cli-value-name-command = KOMMANDO

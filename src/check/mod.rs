@@ -485,11 +485,10 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
     // A person whose entry in rsr.yaml did not read is not also unknown
     // wherever they are named.
     if finding.rule == "unknown-person"
-        && unread.persons.iter().any(|id| {
-            finding
-                .message
-                .starts_with(&format!("unknown person `{id}`"))
-        })
+        && unread
+            .persons
+            .iter()
+            .any(|id| finding.subject.as_deref() == Some(id.as_str()))
     {
         return true;
     }

@@ -450,7 +450,8 @@ fn unknown_person(
         format!(
             "unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"
         ),
-    );
+    )
+    .with_subject(id);
     if let Some(near) = nearest(id, &known) {
         problem = problem.with_hint(format!("did you mean `{near}`?"));
     }

@@ -29,7 +29,8 @@ pub fn command(lang: Lang) -> Command {
 
 /// The message names a command tree asks for: every command's and every
 /// argument's (short help only; `.long` and `.examples` where the English
-/// definition has them).
+/// definition has them; `.value-<value>` for each possible value with a
+/// help of its own), and every value name (`cli-value-name-dir`).
 pub fn names(command: &Command) -> Vec<String> {
     let mut names = Vec::new();
     collect(command, "cli", &mut names);
@@ -53,6 +54,24 @@ fn collect(command: &Command, id: &str, names: &mut Vec<String>) {
             names.push(arg_id.clone());
             if arg.get_long_help().is_some() {
                 names.push(format!("{arg_id}.long"));
+            }
+            if arg.get_action().takes_values() && !arg.is_hide_possible_values_set() {
+                for value in arg.get_possible_values() {
+                    if value.get_help().is_some() && !value.is_hide_set() {
+                        names.push(format!("{arg_id}.value-{}", value.get_name()));
+                    }
+                }
+            }
+        }
+        let named = if arg.get_action().takes_values() {
+            arg.get_value_names().unwrap_or_default()
+        } else {
+            &[]
+        };
+        for value in named {
+            let name = format!("cli-value-name-{}", value.as_str().to_lowercase());
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
     }
@@ -109,11 +128,30 @@ fn localise(mut command: Command, id: &str, lang: Lang) -> Command {
             &[],
         );
         command = command.mut_arg(arg, |mut arg| {
+            let values = values(&arg, &name, lang);
+            let help = help.or_else(|| arg.get_help().map(ToString::to_string));
+            let long = long.or_else(|| arg.get_long_help().map(ToString::to_string));
             if let Some(help) = help {
-                arg = arg.help(help);
+                let long = long.unwrap_or_else(|| help.clone());
+                arg = arg
+                    .help(format!("{help}{}", values.short))
+                    .long_help(format!("{long}{}", values.long));
             }
-            if let Some(long) = long {
-                arg = arg.long_help(long);
+            if values.said {
+                arg = arg.hide_possible_values(true).hide_default_value(true);
+            }
+            if let Some(names) = arg
+                .get_value_names()
+                .filter(|_| arg.get_action().takes_values())
+            {
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|value| {
+                        let id = format!("cli-value-name-{}", value.as_str().to_lowercase());
+                        text(&id).unwrap_or_else(|| value.to_string())
+                    })
+                    .collect();
+                arg = arg.value_names(names);
             }
             if arg.get_help_heading().is_none() {
                 arg = arg.help_heading(heading);
@@ -121,6 +159,17 @@ fn localise(mut command: Command, id: &str, lang: Lang) -> Command {
             arg
         });
     }
+    // The usage line: clap's `[OPTIONS]` and `<COMMAND>` in the language,
+    // the value names as set above.
+    command = command.subcommand_value_name(text_in(lang, "cli-value-name-command", &[]));
+    let usage = command.render_usage().to_string();
+    let usage = usage
+        .trim()
+        .strip_prefix("Usage:")
+        .unwrap_or(&usage)
+        .trim()
+        .replace("[OPTIONS]", &text_in(lang, "cli-usage-options", &[]));
+    command = command.override_usage(usage);
     let subcommands: Vec<String> = command
         .get_subcommands()
         .map(|sub| sub.get_name().to_string())
@@ -130,6 +179,95 @@ fn localise(mut command: Command, id: &str, lang: Lang) -> Command {
         command = command.mut_subcommand(name, |sub| localise(sub, &sub_id, lang));
     }
     command
+}
+
+/// What an argument's help says of the values it takes, in the language:
+/// its default and its possible values, each with its own help (from the
+/// attributes `.value-<value>` of the argument's message).
+struct Values {
+    /// After the short help: " [standard: human] [möjliga värden: …]".
+    short: String,
+    /// After the long help: the default, then one line per value.
+    long: String,
+    /// Whether they are said here, so that clap must not say them again.
+    said: bool,
+}
+
+fn values(arg: &Arg, id: &str, lang: Lang) -> Values {
+    let none = Values {
+        short: String::new(),
+        long: String::new(),
+        said: false,
+    };
+    if !arg.get_action().takes_values() {
+        return none;
+    }
+    let possible: Vec<clap::builder::PossibleValue> = if arg.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        arg.get_possible_values()
+            .into_iter()
+            .filter(|value| !value.is_hide_set())
+            .collect()
+    };
+    let default: Vec<String> = if arg.is_hide_default_value_set() {
+        Vec::new()
+    } else {
+        arg.get_default_values()
+            .iter()
+            .map(|value| value.to_string_lossy().into_owned())
+            .collect()
+    };
+    if possible.is_empty() && default.is_empty() {
+        return none;
+    }
+    let mut short = String::new();
+    let mut long = String::new();
+    if !default.is_empty() {
+        let said = text_in(lang, "cli-default", &[("value", default.join(", ").into())]);
+        short.push_str(&format!(" [{said}]"));
+        long.push_str(&format!(" [{said}]"));
+    }
+    if !possible.is_empty() {
+        let names: Vec<&str> = possible.iter().map(|value| value.get_name()).collect();
+        let list = text_in(
+            lang,
+            "cli-possible-values",
+            &[("values", names.join(", ").into())],
+        );
+        short.push_str(&format!(" [{list}]"));
+        let width = names
+            .iter()
+            .map(|name| name.chars().count())
+            .max()
+            .unwrap_or(0);
+        long.push_str(&format!(
+            "\n\n{}",
+            text_in(lang, "cli-possible-values-heading", &[])
+        ));
+        for value in &possible {
+            let name = value.get_name();
+            let own = format!("{id}.value-{name}");
+            let help = if has(lang, &own) {
+                Some(text_in(lang, &own, &[]))
+            } else {
+                value.get_help().map(ToString::to_string)
+            };
+            match help {
+                Some(help) => long.push_str(&format!(
+                    "\n- {name}:{:pad$} {help}",
+                    "",
+                    pad = width - name.chars().count()
+                )),
+                None => long.push_str(&format!("\n- {name}")),
+            }
+        }
+    }
+    Values {
+        short,
+        long,
+        said: true,
+    }
 }
 
 /// Prints what clap refused (or the help and version it was asked for)

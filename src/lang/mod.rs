@@ -125,6 +125,7 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "common.ftl",
             "cli.ftl",
             "check.ftl",
+            "rules.ftl",
             "load.ftl",
             "commands.ftl"
         ),
@@ -136,6 +137,7 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "common.ftl",
             "cli.ftl",
             "check.ftl",
+            "rules.ftl",
             "load.ftl",
             "commands.ftl"
         ),

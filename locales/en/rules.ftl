@@ -1,0 +1,1 @@
+# rules: the messages of src/check/{people,lock,numbering,record,items}.rs

@@ -1,0 +1,1 @@
+# rules: meddelandena i src/check/{people,lock,numbering,record,items}.rs
