@@ -90,31 +90,34 @@ impl Diagnostic {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
-        let mut report = report.with_message(&self.message).with_code(self.rule);
-        if let Some(hint) = &self.hint {
-            report = report.with_notes(vec![crate::lang::t!("hint", hint = hint)]);
+        let message = printable(&self.message);
+        let hint = self.hint.as_deref().map(printable);
+        let mut report = report.with_message(&message).with_code(self.rule);
+        if let Some(hint) = &hint {
+            report = report.with_notes(vec![crate::lang::t!("hint", hint = hint.as_ref())]);
         }
         let loc = &self.loc;
-        let name = loc.file.display().to_string();
+        let name = printable(&loc.file.display().to_string()).into_owned();
         // Nothing to show (a folder, a file that could not be read): the
         // place in words, not an empty line with a caret under it.
         if text.is_empty() {
             let mut notes = vec![crate::lang::t!("in-place", place = &name)];
             notes.extend(
-                self.hint
-                    .as_ref()
-                    .map(|hint| crate::lang::t!("hint", hint = hint)),
+                hint.as_ref()
+                    .map(|hint| crate::lang::t!("hint", hint = hint.as_ref())),
             );
             let report = match self.severity {
                 Severity::Error => Report::error(),
                 Severity::Warning => Report::warning(),
             };
             let report = report
-                .with_message(&self.message)
+                .with_message(&message)
                 .with_code(self.rule)
                 .with_notes(notes);
             return emit(out, &SimpleFile::new(name, String::new()), &report);
         }
+        // Each character keeps its column, so the place is found after.
+        let text = visible(text);
         let offset = byte_offset(&text, loc.line, loc.column);
         let end = text[offset..]
             .find(['\n', '\r'])
@@ -134,16 +137,61 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            loc.file.display(),
+            printable(&loc.file.display().to_string()),
             loc.line,
             loc.column,
-            self.message
+            printable(&self.message)
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, " ({})", crate::lang::t!("hint", hint = hint))?;
+            let hint = printable(hint);
+            write!(f, " ({})", crate::lang::t!("hint", hint = hint.as_ref()))?;
         }
         Ok(())
     }
+}
+
+/// Whether `c` would act on a terminal instead of showing: a C0 control
+/// character other than tab and the line breaks, DEL, a C1 control
+/// character, or one that turns the direction of the text around it.
+fn acts(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` safe to print at a terminal: a character that would act on it
+/// (see `acts`) is written as its escape, `\u{1b}`, so that text from a
+/// file can neither move the cursor, clear the screen nor retitle the
+/// terminal, and the reader learns which character it was.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(acts) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A file's text for a snippet, safe at a terminal with every character in
+/// its column: a C0 control character or DEL shows as its sign of the
+/// Control Pictures block (␛ for ESC), any other that would act as U+FFFD.
+fn visible(text: String) -> String {
+    if !text.chars().any(acts) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !acts(c) => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect()
 }
 
 fn emit(
@@ -331,5 +379,39 @@ mod tests {
         let text = "a: 1\nrubrik: Å x\n";
         assert_eq!(byte_offset(text, 2, 1), 5);
         assert_eq!(&text[byte_offset(text, 2, 11)..], "x\n");
+    }
+
+    #[test]
+    fn what_would_act_on_a_terminal_is_shown_not_done() {
+        assert_eq!(printable("plain text\twith a tab"), "plain text\twith a tab");
+        assert_eq!(printable("a\u{1b}]0;owned\u{7}b"), "a\\u{1b}]0;owned\\u{7}b");
+        assert_eq!(printable("x\u{202e}y\u{85}"), "x\\u{202e}y\\u{85}");
+        let snippet = visible("rubrik: \"a\u{1b}[2Jb\u{7f}\u{9b}\"\nnext: 1\n".to_string());
+        assert_eq!(snippet, "rubrik: \"a\u{241b}[2Jb\u{2421}\u{fffd}\"\nnext: 1\n");
+        // Every character keeps its column.
+        assert_eq!(snippet.chars().count(), 27);
+    }
+
+    #[test]
+    fn a_report_prints_no_control_character() {
+        let finding = Diagnostic::error(
+            "control-character",
+            Loc {
+                file: PathBuf::from("m\u{1b}.yaml"),
+                line: 1,
+                column: 11,
+            },
+            "found \u{1b}[2J in a text",
+        )
+        .with_hint("remove the \u{7} bell");
+        let mut out = codespan_reporting::term::termcolor::Buffer::no_color();
+        finding
+            .emit("rubrik: \"a\u{1b}[2Jb\"\n".to_string(), &mut out)
+            .unwrap();
+        let printed = String::from_utf8(out.into_inner()).unwrap();
+        assert!(!printed.chars().any(acts), "{printed:?}");
+        assert!(printed.contains("found \\u{1b}[2J in a text"), "{printed}");
+        assert!(printed.contains("\u{241b}[2Jb"), "{printed}");
+        assert!(!finding.to_string().chars().any(acts));
     }
 }
