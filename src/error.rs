@@ -383,11 +383,20 @@ mod tests {
 
     #[test]
     fn what_would_act_on_a_terminal_is_shown_not_done() {
-        assert_eq!(printable("plain text\twith a tab"), "plain text\twith a tab");
-        assert_eq!(printable("a\u{1b}]0;owned\u{7}b"), "a\\u{1b}]0;owned\\u{7}b");
+        assert_eq!(
+            printable("plain text\twith a tab"),
+            "plain text\twith a tab"
+        );
+        assert_eq!(
+            printable("a\u{1b}]0;owned\u{7}b"),
+            "a\\u{1b}]0;owned\\u{7}b"
+        );
         assert_eq!(printable("x\u{202e}y\u{85}"), "x\\u{202e}y\\u{85}");
         let snippet = visible("rubrik: \"a\u{1b}[2Jb\u{7f}\u{9b}\"\nnext: 1\n".to_string());
-        assert_eq!(snippet, "rubrik: \"a\u{241b}[2Jb\u{2421}\u{fffd}\"\nnext: 1\n");
+        assert_eq!(
+            snippet,
+            "rubrik: \"a\u{241b}[2Jb\u{2421}\u{fffd}\"\nnext: 1\n"
+        );
         // Every character keeps its column.
         assert_eq!(snippet.chars().count(), 27);
     }
