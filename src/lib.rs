@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod docs;
 pub mod error;
+pub mod fonts;
 pub mod lang;
 pub(crate) mod output;
 pub mod repo;

@@ -126,6 +126,11 @@ pub const RULES: &[Rule] = &[
         "a control character (other than tab and line breaks) or a Unicode noncharacter in a YAML file",
     ),
     rule(
+        "glyph-missing",
+        E,
+        "a character in a YAML value that none of the fonts rsr ships can show (CJK, scripts beside Latin, Greek, Cyrillic, Arabic, Hebrew, Ethiopic and Thai)",
+    ),
+    rule(
         "continued-line",
         W,
         "a deeper line that looks like a list entry or a field, but YAML reads as the end of the text above it",

@@ -127,6 +127,7 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "check.ftl",
             "rules.ftl",
             "load.ftl",
+            "text.ftl",
             "commands.ftl"
         ),
     ),
@@ -139,6 +140,7 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "check.ftl",
             "rules.ftl",
             "load.ftl",
+            "text.ftl",
             "commands.ftl"
         ),
     ),

@@ -443,6 +443,7 @@ fn parse<T: DeserializeOwned>(
     if !syntax {
         problems.extend(continued_lines(&text, file));
         problems.extend(control_characters(&text, file));
+        problems.extend(super::glyphs::check(&text, file));
     }
     value
 }

@@ -4,6 +4,7 @@
 //! and the scaffolding `rsr new` writes.
 
 pub(crate) mod attendance;
+pub mod glyphs;
 pub mod labels;
 pub mod load;
 pub mod model;

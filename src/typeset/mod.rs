@@ -24,21 +24,8 @@ use crate::error::Error;
 use crate::repo::sandbox::Refused;
 use crate::repo::store::Store;
 
-/// The fonts every document may use, shipped in the binary: Carlito (metric
-/// compatible with Calibri, the face of the Word templates secretaries know),
-/// Noto Sans as the fallback for letters Carlito lacks, and Noto Sans
-/// Symbols 2 for symbols such as ✓ and ☕. Under PDF/A a missing glyph is an
-/// error, not a blank box.
-const FONTS: [&[u8]; 8] = [
-    include_bytes!("../../fonts/Carlito-Regular.ttf"),
-    include_bytes!("../../fonts/Carlito-Bold.ttf"),
-    include_bytes!("../../fonts/Carlito-Italic.ttf"),
-    include_bytes!("../../fonts/Carlito-BoldItalic.ttf"),
-    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../fonts/NotoSans-Italic.ttf"),
-    include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
-];
+/// The fonts every document may use, shipped in the binary (`crate::fonts`).
+use crate::fonts::FONTS;
 
 /// The built-in library every template imports; a repository's
 /// `templates/lib.typ` replaces it, as `templates/<slug>.typ` replaces a

@@ -9,7 +9,7 @@ use crate::support::examples;
 
 /// The rooms, each after everything it may use.
 const ROOMS: &[&str] = &[
-    "sv", "lang", "error", "output", "repo", "docs", "check", "typeset", "site", "schema",
+    "sv", "fonts", "lang", "error", "output", "repo", "docs", "check", "typeset", "site", "schema",
     "review", "build", "cli", "commands",
 ];
 

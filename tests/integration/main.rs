@@ -29,6 +29,7 @@ mod pdf;
 mod record;
 mod recovery;
 mod schema;
+mod scripts;
 mod secrecy;
 mod site;
 mod snapshots;

@@ -1,0 +1,132 @@
+//! Characters no shipped font can show (`crate::fonts`), found in the text
+//! of a YAML file's values before any document is made: under PDF/A such a
+//! character stops the document, and Typst would name it without saying
+//! where it came from. Rule `glyph-missing`, one finding per value, at the
+//! first such character.
+
+use std::path::Path;
+
+use granit_parser::{Event, Parser};
+
+use crate::error::{Diagnostic, Loc};
+use crate::fonts;
+
+/// At most this many characters are named in one finding.
+const NAMED: usize = 5;
+
+/// Whether `c` is one that this rule is about: not covered, and not a
+/// control character or noncharacter, which `control-character` reports.
+fn missing(c: char) -> bool {
+    !fonts::covers(c)
+        && !c.is_control()
+        && !matches!(c as u32, 0xFDD0..=0xFDEF)
+        && (c as u32 & 0xFFFE) != 0xFFFE
+}
+
+/// The values of `text` (a YAML file, relative path `file`) that hold a
+/// character no font can show, each as a located `glyph-missing` error.
+pub fn check(text: &str, file: &Path) -> Vec<Diagnostic> {
+    // A double-quoted value may write a character as an escape (`\u4E2D`).
+    if !text.contains('\\') && !text.chars().any(missing) {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else {
+            break;
+        };
+        let Event::Scalar(value, ..) = event else {
+            continue;
+        };
+        let mut named: Vec<char> = Vec::new();
+        for c in value.chars().filter(|c| missing(*c)) {
+            if !named.contains(&c) && named.len() < NAMED {
+                named.push(c);
+            }
+        }
+        let Some(first) = named.first() else {
+            continue;
+        };
+        // The character as written in the value; an escape (`"\u4E2D"`)
+        // or a value the parser placed oddly points at the value's start.
+        let start = span.start.index().min(chars.len());
+        let end = span.end.index().clamp(start, chars.len());
+        let at = chars[start..end]
+            .iter()
+            .position(|c| c == first)
+            .map_or(start, |offset| start + offset);
+        let (line, column) = place(&chars, at);
+        let characters: Vec<String> = named.iter().map(|c| describe(*c)).collect();
+        let characters = crate::lang::join_and(&characters);
+        found.push(
+            Diagnostic::error(
+                "glyph-missing",
+                Loc {
+                    file: file.to_path_buf(),
+                    line,
+                    column,
+                },
+                crate::lang::t!("text-glyph-missing", characters = characters),
+            )
+            .with_hint(crate::lang::t!("text-glyph-missing-hint")),
+        );
+    }
+    found
+}
+
+/// "中 (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)".
+fn describe(c: char) -> String {
+    match unicode_names2::name(c) {
+        Some(name) => format!("{c} (U+{:04X} {name})", c as u32),
+        None => format!("{c} (U+{:04X})", c as u32),
+    }
+}
+
+/// The 1-based line and column of the character at index `at`, with lines
+/// broken as YAML breaks them (LF, CRLF or a lone CR), columns in
+/// characters, and a byte order mark at the start not counted.
+fn place(chars: &[char], at: usize) -> (u64, u64) {
+    let (mut line, mut column) = (1u64, 1u64);
+    let mut index = usize::from(chars.first() == Some(&'\u{feff}'));
+    while index < at {
+        match chars[index] {
+            '\r' if chars.get(index + 1) == Some(&'\n') => {}
+            '\r' | '\n' => {
+                line += 1;
+                column = 1;
+            }
+            _ => column += 1,
+        }
+        index += 1;
+    }
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_no_font_shows_is_found_where_it_is_written() {
+        let text = "rubrik: Besök från 中国\nplats: \"Rum\"\n# 中 in a comment is nobody's\nbeslut: |\n  Ja.\n  Namnet 王 står kvar.\n";
+        let found = check(text, Path::new("x.yaml"));
+        let places: Vec<(u64, u64)> = found.iter().map(|d| (d.loc.line, d.loc.column)).collect();
+        assert_eq!(places, [(1, 20), (6, 10)], "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .contains("U+4E2D CJK UNIFIED IDEOGRAPH-4E2D")
+        );
+        assert!(found[0].message.contains("U+56FD"));
+    }
+
+    #[test]
+    fn what_the_fonts_show_is_not_found() {
+        let text = "rubrik: \"Möte 😀 ✓ العربية עברית ሰላም ไทย\"\nsvar: \"\\u4E2D\"\n";
+        let found = check(text, Path::new("x.yaml"));
+        // The escape is found at its value.
+        let places: Vec<(u64, u64)> = found.iter().map(|d| (d.loc.line, d.loc.column)).collect();
+        assert_eq!(places, [(2, 7)]);
+    }
+}
