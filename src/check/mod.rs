@@ -131,6 +131,11 @@ pub const RULES: &[Rule] = &[
         "a character in a YAML value that none of the fonts rsr ships can show (CJK, scripts beside Latin, Greek, Cyrillic, Arabic, Hebrew, Ethiopic and Thai)",
     ),
     rule(
+        "text-too-long",
+        E,
+        "a title, name or label longer than a PDF string can hold (32,767 bytes; about 16,000 characters of Swedish text)",
+    ),
+    rule(
         "continued-line",
         W,
         "a deeper line that looks like a list entry or a field, but YAML reads as the end of the text above it",

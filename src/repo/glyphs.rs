@@ -14,6 +14,43 @@ use crate::fonts;
 /// At most this many characters are named in one finding.
 const NAMED: usize = 5;
 
+/// The fields whose text becomes a string of the PDF as well as printed
+/// text (a bookmark, the document's title or author, an alternative text):
+/// a title, a name, a label.
+const PDF_STRINGS: &[&str] = &[
+    "rubrik",
+    "rubriker",
+    "namn",
+    "kortnamn",
+    "organisation",
+    "titel",
+    "alt",
+];
+
+/// The most bytes a PDF string may hold (PDF/A: 32,767), less room for
+/// what a document adds around the value ("§ 123 ", the body's name).
+const PDF_STRING_BYTES: usize = 32_767 - 1_024;
+
+/// The bytes `text` takes as a PDF text string: as it is when ASCII, else
+/// UTF-16 with its byte order mark.
+fn pdf_string_bytes(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        2 + 2 * text.encode_utf16().count()
+    }
+}
+
+/// Where the parser is in a file: in a mapping (waiting for a key or for
+/// the value of `key`) or in a sequence.
+enum Open {
+    Map {
+        key: Option<String>,
+        value_next: bool,
+    },
+    Seq,
+}
+
 /// Whether `c` is one that this rule is about: not covered, and not a
 /// control character or noncharacter, which `control-character` reports.
 fn missing(c: char) -> bool {
@@ -26,19 +63,89 @@ fn missing(c: char) -> bool {
 /// The values of `text` (a YAML file, relative path `file`) that hold a
 /// character no font can show, each as a located `glyph-missing` error.
 pub fn check(text: &str, file: &Path) -> Vec<Diagnostic> {
-    // A double-quoted value may write a character as an escape (`\u4E2D`).
-    if !text.contains('\\') && !text.chars().any(missing) {
+    // A double-quoted value may write a character as an escape (`\u4E2D`);
+    // only a file that long can hold a value too long for a PDF string.
+    if !text.contains('\\') && !text.chars().any(missing) && text.len() <= PDF_STRING_BYTES / 2 {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
     let mut found = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     for event in Parser::new_from_str(text) {
         let Ok((event, span)) = event else {
             break;
         };
-        let Event::Scalar(value, ..) = event else {
-            continue;
+        // Whether the next node is a key, and the field a value is of.
+        let is_key = matches!(
+            open.last(),
+            Some(Open::Map {
+                value_next: false,
+                ..
+            })
+        );
+        let field = open.iter().rev().find_map(|o| match o {
+            Open::Map {
+                key: Some(key),
+                value_next: true,
+            } => Some(key.clone()),
+            _ => None,
+        });
+        let value = match event {
+            Event::MappingStart(..) => {
+                open.push(Open::Map {
+                    key: None,
+                    value_next: false,
+                });
+                continue;
+            }
+            Event::SequenceStart(..) => {
+                open.push(Open::Seq);
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+                took_value(&mut open);
+                continue;
+            }
+            Event::Alias(_) => {
+                took_value(&mut open);
+                continue;
+            }
+            Event::Scalar(value, ..) => value,
+            _ => continue,
         };
+        if is_key {
+            if let Some(Open::Map { key, value_next }) = open.last_mut() {
+                *key = Some(value.to_string());
+                *value_next = true;
+            }
+            continue;
+        }
+        took_value(&mut open);
+        let titled = open.iter().any(|o| {
+            matches!(o, Open::Map { key: Some(key), .. } if PDF_STRINGS.contains(&key.as_str()))
+        }) || field.as_deref().is_some_and(|f| PDF_STRINGS.contains(&f));
+        let bytes = pdf_string_bytes(&value);
+        if titled && bytes > PDF_STRING_BYTES {
+            let (line, column) = place(&chars, span.start.index().min(chars.len()));
+            found.push(
+                Diagnostic::error(
+                    "text-too-long",
+                    Loc {
+                        file: file.to_path_buf(),
+                        line,
+                        column,
+                    },
+                    crate::lang::t!(
+                        "text-too-long",
+                        characters = value.chars().count(),
+                        bytes = bytes,
+                        limit = PDF_STRING_BYTES
+                    ),
+                )
+                .with_hint(crate::lang::t!("text-too-long-hint")),
+            );
+        }
         let mut named: Vec<char> = Vec::new();
         for c in value.chars().filter(|c| missing(*c)) {
             if !named.contains(&c) && named.len() < NAMED {
@@ -73,6 +180,13 @@ pub fn check(text: &str, file: &Path) -> Vec<Diagnostic> {
         );
     }
     found
+}
+
+/// A value was read: the mapping it is in waits for its next key.
+fn took_value(open: &mut [Open]) {
+    if let Some(Open::Map { value_next, .. }) = open.last_mut() {
+        *value_next = false;
+    }
 }
 
 /// "中 (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)".
@@ -119,6 +233,34 @@ mod tests {
                 .contains("U+4E2D CJK UNIFIED IDEOGRAPH-4E2D")
         );
         assert!(found[0].message.contains("U+56FD"));
+    }
+
+    #[test]
+    fn a_title_too_long_for_a_pdf_string_is_found_and_long_text_is_not() {
+        let title = "Ö".repeat(16_000);
+        let text = "Ordet ".repeat(8_000);
+        let file = format!(
+            "rubrik: {title}\nbeslut: \"{text}\"\nunderpunkter:\n  - rubrik: kort\n  - rubrik: \"{title}\"\nrubriker: {{beslut: {title}}}\n"
+        );
+        let found = check(&file, Path::new("x.yaml"));
+        let places: Vec<(&str, u64, u64)> = found
+            .iter()
+            .map(|d| (d.rule, d.loc.line, d.loc.column))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("text-too-long", 1, 9),
+                ("text-too-long", 5, 13),
+                ("text-too-long", 6, 20)
+            ],
+            "{found:?}"
+        );
+        assert!(
+            found[0].message.contains("16000 characters"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
