@@ -133,7 +133,7 @@ pub const RULES: &[Rule] = &[
     rule(
         "text-too-long",
         E,
-        "a title, name or label longer than a PDF string can hold (32,767 bytes; about 16,000 characters of Swedish text)",
+        "a value other than the long text fields (a title, name, place or label) longer than a PDF string can hold (32,767 bytes; about 16,000 characters of Swedish text)",
     ),
     rule(
         "continued-line",

@@ -14,17 +14,24 @@ use crate::fonts;
 /// At most this many characters are named in one finding.
 const NAMED: usize = 5;
 
-/// The fields whose text becomes a string of the PDF as well as printed
-/// text (a bookmark, the document's title or author, an alternative text):
-/// a title, a name, a label.
-const PDF_STRINGS: &[&str] = &[
-    "rubrik",
-    "rubriker",
-    "namn",
-    "kortnamn",
-    "organisation",
-    "titel",
-    "alt",
+/// The fields of long text (Markdown, printed as paragraphs), which may be
+/// as long as they need: every other value may also become a string of the
+/// PDF (a bookmark, the document's title, its author, an alternative text),
+/// and a PDF string has a limit. A label under `rubriker:` is a heading,
+/// whatever its id.
+const LONG_TEXT: &[&str] = &[
+    "ärendebeskrivning",
+    "förslag_till_beslut",
+    "beslut",
+    "sammanfattning",
+    "synpunkter",
+    "propositionsordning",
+    "motivering",
+    "text",
+    "informationsbeslut",
+    "yrkar",
+    "anledning",
+    "underpunkter",
 ];
 
 /// The most bytes a PDF string may hold (PDF/A: 32,767), less room for
@@ -122,11 +129,38 @@ pub fn check(text: &str, file: &Path) -> Vec<Diagnostic> {
             continue;
         }
         took_value(&mut open);
-        let titled = open.iter().any(|o| {
-            matches!(o, Open::Map { key: Some(key), .. } if PDF_STRINGS.contains(&key.as_str()))
-        }) || field.as_deref().is_some_and(|f| PDF_STRINGS.contains(&f));
+        let label = open
+            .iter()
+            .any(|o| matches!(o, Open::Map { key: Some(key), .. } if key == "rubriker"));
+        let long_text = !label && field.as_deref().is_some_and(|f| LONG_TEXT.contains(&f));
         let bytes = pdf_string_bytes(&value);
-        if titled && bytes > PDF_STRING_BYTES {
+        // Long text breaks into lines at its spaces; a run without one
+        // stays one string of glyphs (two bytes each) on its line.
+        let run = value
+            .split(char::is_whitespace)
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0);
+        if long_text && 2 * run > PDF_STRING_BYTES {
+            let (line, column) = place(&chars, span.start.index().min(chars.len()));
+            found.push(
+                Diagnostic::error(
+                    "text-too-long",
+                    Loc {
+                        file: file.to_path_buf(),
+                        line,
+                        column,
+                    },
+                    crate::lang::t!(
+                        "text-too-long-word",
+                        characters = run,
+                        limit = PDF_STRING_BYTES / 2
+                    ),
+                )
+                .with_hint(crate::lang::t!("text-too-long-word-hint")),
+            );
+        }
+        if !long_text && bytes > PDF_STRING_BYTES {
             let (line, column) = place(&chars, span.start.index().min(chars.len()));
             found.push(
                 Diagnostic::error(
@@ -260,6 +294,15 @@ mod tests {
             found[0].message.contains("16000 characters"),
             "{}",
             found[0].message
+        );
+        // A word with no space in a long text field is one string too.
+        let word = format!("beslut: {}\n", "Ö".repeat(16_000));
+        let found = check(&word, Path::new("x.yaml"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .contains("16000 characters without a space")
         );
     }
 

@@ -15,6 +15,7 @@ mod errors;
 mod example;
 mod fuzz;
 mod hardening;
+mod hostile;
 mod headings;
 mod incremental;
 mod justera;
