@@ -228,7 +228,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         all,
         &options.out,
         &manifest,
-        chrono::Local::now().date_naive(),
+        crate::sv::today(),
     )?;
     timings.site = clock.elapsed();
     let outputs = documents

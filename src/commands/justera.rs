@@ -10,7 +10,7 @@ pub fn justera(root: &Path, args: &JusteraArgs) -> Result<ExitCode, Error> {
     let options = crate::review::justera::Options {
         date: args.datum,
         place: args.plats.clone(),
-        today: chrono::Local::now().date_naive(),
+        today: crate::sv::today(),
     };
     let outcome = crate::review::justera::justera(root, &args.body, args.date, &options)?;
     eprintln!("{} ({})", outcome.message, outcome.lock.display());

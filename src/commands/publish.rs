@@ -14,7 +14,7 @@ pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
     let documents = crate::docs::documents(repository, &Filter::default());
     let manifest = crate::output::manifest::Manifest::load(&out);
-    let today = chrono::Local::now().date_naive();
+    let today = crate::sv::today();
     let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
     eprintln!("Published {count} files into {}", args.dir.display());
     Ok(ExitCode::SUCCESS)

@@ -26,6 +26,20 @@ const MONTHS: [&str; 12] = [
 /// En dash, used in every range.
 pub const DASH: char = '–';
 
+/// The date of this run, for what depends on the day (the site's coming
+/// meetings, the default date of a justering): the day of
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it is set, as the
+/// reproducible-builds convention asks, so that the same data and the same
+/// epoch give the same site whenever it is built; else the local date.
+pub fn today() -> NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|epoch| epoch.trim().parse::<i64>().ok())
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map(|moment| moment.date_naive())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 pub fn weekday(date: NaiveDate) -> &'static str {
     match date.weekday() {
         Weekday::Mon => "måndag",

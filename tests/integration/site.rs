@@ -356,3 +356,37 @@ fn the_feed_lists_sent_kallelser_and_adjusted_protokoll_newest_first() {
         );
     }
 }
+
+/// The index's coming meetings depend on the day, and the day is
+/// `SOURCE_DATE_EPOCH`'s when it is set: the same data and epoch give the
+/// same site whenever it is built (reproducible builds).
+#[test]
+fn the_day_of_the_site_is_source_date_epoch_when_set() {
+    let index = |epoch: &str| {
+        let repo = Repo::examples();
+        let output = crate::support::rsr_command()
+            .args(["build"])
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        repo.read("out/index.html")
+    };
+    // 2026-01-01 and 2027-06-01, 00:00 UTC.
+    let early = index("1767225600");
+    let late = index("1811808000");
+    assert_eq!(early, index("1767225600"), "the same epoch, the same index");
+    assert!(
+        late.contains("Inga kommande sammanträden är inlagda."),
+        "{late}"
+    );
+    assert!(
+        !early.contains("Inga kommande sammanträden är inlagda."),
+        "{early}"
+    );
+}
