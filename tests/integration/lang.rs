@@ -105,3 +105,60 @@ fn a_problem_keeps_its_rule_id_in_swedish() {
     assert!(all.contains("unknown-field"), "{all}");
     assert!(all.contains("rsr check: ett fel"), "{all}");
 }
+
+/// The findings of `rsr check --format json` in `lang`.
+fn findings(repo: &Repo, lang: &str) -> Vec<serde_json::Value> {
+    let output = crate::support::rsr_command()
+        .args(["check", "--format", "json", "--lang", lang])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// Every case of tests/bad/ finds the same problems at the same places in
+/// Swedish as in English: the language changes the words, never what is
+/// found or where.
+#[test]
+fn every_problem_is_found_alike_in_both_languages() {
+    let mut failures = Vec::new();
+    for case in crate::support::bad_cases() {
+        let repo = Repo::bad_case(&case);
+        let (en, sv) = (findings(&repo, "en"), findings(&repo, "sv"));
+        let place = |f: &serde_json::Value| {
+            ["severity", "rule", "file", "line", "column"].map(|key| f[key].to_string())
+        };
+        let mut places_en: Vec<_> = en.iter().map(place).collect();
+        let mut places_sv: Vec<_> = sv.iter().map(place).collect();
+        places_en.sort();
+        places_sv.sort();
+        if places_en.is_empty() || places_en != places_sv {
+            failures.push(format!(
+                "{}: {places_sv:?} in Swedish against {places_en:?} in English",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The severity word of a finding follows the language: "fel[rule]".
+#[test]
+fn the_severity_is_said_in_the_language_of_the_run() {
+    let repo = Repo::minimal();
+    repo.write(
+        "rsr.yaml",
+        &format!("{}\nokänt_fält: 1\n", repo.read("rsr.yaml")),
+    );
+    let (_, _, err) = rsr(&repo, &[], &["check"]);
+    assert!(err.contains("fel[unknown-field]:"), "{err}");
+    assert!(!err.contains("error["), "{err}");
+    let (_, _, err) = rsr(&repo, &[("LANG", "en_GB.UTF-8")], &["check"]);
+    assert!(err.contains("error[unknown-field]:"), "{err}");
+}
