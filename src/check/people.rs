@@ -26,9 +26,9 @@ pub fn register(repository: &Repository, found: &mut Vec<Diagnostic>) {
         }
         let (line, column) = key_place(&text, id).unwrap_or((1, 1));
         let what = if id.trim().is_empty() {
-            "a person id is empty".to_string()
+            crate::lang::t!("rules-person-id-empty")
         } else {
-            format!("the person id `{id}` begins or ends with a space")
+            crate::lang::t!("rules-person-id-space", id = id)
         };
         found.push(
             finding(
@@ -38,9 +38,9 @@ pub fn register(repository: &Repository, found: &mut Vec<Diagnostic>) {
                     line,
                     column,
                 },
-                format!("{what}: an id names one person in every file, so it must be written out"),
+                crate::lang::t!("rules-person-id", what = what),
             )
-            .with_hint("write an id such as `anna.berg`, without spaces before or after"),
+            .with_hint(crate::lang::t!("rules-person-id-hint")),
         );
     }
 }
@@ -78,17 +78,13 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             && to.value < from.value
         {
             found.push(
-                finding(
-                    "member-period",
-                    to.loc(file),
-                    format!(
-                        "{}'s `till: {}` comes before `från: {}`",
-                        name(repository, &member.person),
-                        sv::iso_date(to.value.0),
-                        sv::iso_date(from.value.0)
-                    ),
-                )
-                .with_hint("`till` is the last day the entry is in force; swap the dates"),
+                finding("member-period", to.loc(file), {
+                    let person = name(repository, &member.person);
+                    let to = sv::iso_date(to.value.0);
+                    let from = sv::iso_date(from.value.0);
+                    crate::lang::t!("rules-member-period", person = person, to = to, from = from)
+                })
+                .with_hint(crate::lang::t!("rules-member-period-hint")),
             );
             continue;
         }
@@ -97,18 +93,14 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             .find(|other| key(&other.person) == key(&member.person) && other.overlaps(member));
         if let Some(first) = earlier {
             found.push(
-                finding(
-                    "duplicate-person",
-                    member.person.loc(file),
-                    format!(
-                        "{} is listed twice among the members for the same days",
-                        name(repository, &member.person)
-                    ),
-                )
-                .with_hint(format!(
-                    "also on line {}; for a change of role from a date, end the first entry with `till:` and start this one with `från:`",
-                    first.person.line
-                )),
+                finding("duplicate-person", member.person.loc(file), {
+                    let person = name(repository, &member.person);
+                    crate::lang::t!("rules-duplicate-member", person = person)
+                })
+                .with_hint({
+                    let line = first.person.line;
+                    crate::lang::t!("rules-duplicate-member-hint", line = line)
+                }),
             );
         }
     }
@@ -145,48 +137,57 @@ fn membership(context: &Context, found: &mut Vec<Diagnostic>) {
                 .person(&person.value)
                 .is_some()
     };
-    let mut report = |person: &PersonRef, what: &str, among: &[&str]| {
-        let mut message = format!(
-            "{} {what}, but is not a member of {} on {}",
-            name(context.repository, person),
-            body.spec.short_name,
-            sv::iso_date(date)
-        );
+    let mut report = |person: &PersonRef, role: &str, among: &[&str]| {
+        let who = name(context.repository, person);
+        let body_name = &body.spec.short_name;
+        let day = sv::iso_date(date);
         let period = period_of(body, person);
-        if let Some(period) = &period {
-            message.push_str(&format!(" (a member {period})"));
-        }
+        let message = match &period {
+            Some(period) => crate::lang::t!(
+                "rules-not-a-member-period",
+                person = who,
+                role = role,
+                body = body_name,
+                date = &day,
+                period = period
+            ),
+            None => crate::lang::t!(
+                "rules-not-a-member",
+                person = who,
+                role = role,
+                body = body_name,
+                date = &day
+            ),
+        };
         let problem = finding("not-a-member", person.loc(file), message);
+        let body_file = body.file.display().to_string();
         let hint = match (nearest(key(person), among), period) {
-            (Some(near), _) if near != key(person) => format!("did you mean `{near}`?"),
-            (_, Some(_)) => format!(
-                "if the membership had not ended, correct its `från`/`till` in {}; a substitute who served goes under `tjänstgörande_ersättare:`",
-                body.file.display()
-            ),
-            _ => format!(
-                "list them under `ledamöter:` in {}, or under `övriga:` if they took part without deciding",
-                body.file.display()
-            ),
+            (Some(near), _) if near != key(person) => {
+                crate::lang::t!("rules-did-you-mean", near = near)
+            }
+            (_, Some(_)) => crate::lang::t!("rules-not-a-member-ended-hint", file = &body_file),
+            _ => crate::lang::t!("rules-not-a-member-hint", file = &body_file),
         };
         found.push(problem.with_hint(hint));
     };
     for person in &attendance.present {
         if registered(person) && !deciding.contains(&key(person)) {
-            report(person, "is listed as deciding", &deciding);
+            report(person, "deciding", &deciding);
         }
     }
     for serving in &attendance.serving {
         if registered(&serving.person) && !in_force.contains(&key(&serving.person)) {
-            report(&serving.person, "serves as a substitute", &in_force);
+            report(&serving.person, "substitute", &in_force);
         }
         if registered(&serving.replaces) && !deciding.contains(&key(&serving.replaces)) {
-            report(&serving.replaces, "is replaced by a substitute", &deciding);
+            report(&serving.replaces, "replaced", &deciding);
         }
     }
 }
 
 /// "from 2027-01-01", "until 2026-12-31", "from 2023-01-01 until
-/// 2026-12-31": when a person is a member of the body at all.
+/// 2026-12-31" (Swedish: "från …", "till och med …"): when a person is a
+/// member of the body at all.
 fn period_of(body: &Body, person: &PersonRef) -> Option<String> {
     let entries: Vec<String> = body
         .spec
@@ -197,10 +198,10 @@ fn period_of(body: &Body, person: &PersonRef) -> Option<String> {
             let from = m
                 .from
                 .as_ref()
-                .map(|d| format!("from {}", sv::iso_date(d.value.0)));
+                .map(|d| crate::lang::t!("rules-period-from", date = sv::iso_date(d.value.0)));
             let to =
                 m.to.as_ref()
-                    .map(|d| format!("until {}", sv::iso_date(d.value.0)));
+                    .map(|d| crate::lang::t!("rules-period-until", date = sv::iso_date(d.value.0)));
             let parts: Vec<String> = from.into_iter().chain(to).collect();
             (!parts.is_empty()).then(|| parts.join(" "))
         })
@@ -265,13 +266,10 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             let mut problem = finding(
                 "unknown-item",
                 wanted.loc(file),
-                format!(
-                    "unknown item `{}`: items are named by their files, without the number prefix",
-                    wanted.value
-                ),
+                crate::lang::t!("rules-unknown-item", item = &wanted.value),
             );
             if let Some(near) = nearest(&wanted.value, &item_ids) {
-                problem = problem.with_hint(format!("did you mean `{near}`?"));
+                problem = problem.with_hint(crate::lang::t!("rules-did-you-mean", near = near));
             }
             found.push(problem);
         }
@@ -280,12 +278,12 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     let mut in_room: Vec<&PersonRef> = attendance.present.iter().collect();
     in_room.extend(attendance.serving.iter().map(|s| &s.person));
     in_room.extend(attendance.others.iter().map(|o| &o.person));
-    duplicates(repository, file, &in_room, "among those present", found);
+    duplicates(repository, file, &in_room, Among::Present, found);
     duplicates(
         repository,
         file,
         &attendance.absent.iter().collect::<Vec<_>>(),
-        "among the absent",
+        Among::Absent,
         found,
     );
 
@@ -297,28 +295,20 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         .collect();
     for absent in &attendance.absent {
         if deciding.contains(&key(absent)) {
-            found.push(finding(
-                "present-and-absent",
-                absent.loc(file),
-                format!(
-                    "{} is listed both as present and as absent",
-                    name(repository, absent)
-                ),
-            ));
+            found.push(finding("present-and-absent", absent.loc(file), {
+                let person = name(repository, absent);
+                crate::lang::t!("rules-present-and-absent", person = person)
+            }));
         }
     }
     for partial in &attendance.partial {
         if !deciding.contains(&key(&partial.person)) {
             found.push(
-                finding(
-                    "unknown-attendee",
-                    partial.person.loc(file),
-                    format!(
-                        "{} attended part of the meeting, but is not listed as deciding",
-                        name(repository, &partial.person)
-                    ),
-                )
-                .with_hint("list them under `beslutande:` or `tjänstgörande_ersättare:` too"),
+                finding("unknown-attendee", partial.person.loc(file), {
+                    let person = name(repository, &partial.person);
+                    crate::lang::t!("rules-unknown-attendee", person = person)
+                })
+                .with_hint(crate::lang::t!("rules-unknown-attendee-hint")),
             );
         }
     }
@@ -330,7 +320,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             .iter()
             .map(|p| &p.person)
             .collect::<Vec<_>>(),
-        "under `del_av_mötet`",
+        Among::Partial,
         found,
     );
     for (index, serving) in attendance.serving.iter().enumerate() {
@@ -348,18 +338,16 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             });
         if overlap {
             found.push(
-                finding(
-                    "substitute-for-present",
-                    serving.replaces.loc(file),
-                    format!(
-                        "{} serves for {}, who is present",
-                        name(repository, &serving.person),
-                        name(repository, &serving.replaces)
-                    ),
-                )
-                .with_hint(
-                    "a substitute serves only while the member is away: give `från:` on the substitute and the member's `till:` under `del_av_mötet:`",
-                ),
+                finding("substitute-for-present", serving.replaces.loc(file), {
+                    let substitute = name(repository, &serving.person);
+                    let member = name(repository, &serving.replaces);
+                    crate::lang::t!(
+                        "rules-substitute-for-present",
+                        substitute = substitute,
+                        member = member
+                    )
+                })
+                .with_hint(crate::lang::t!("rules-substitute-for-present-hint")),
             );
         }
     }
@@ -370,19 +358,14 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         && !unknown(chair)
         && !deciding.contains(&key(chair))
     {
-        let mut problem = finding(
-            "chair-not-present",
-            chair.loc(source),
-            format!(
-                "the chair, {}, is not among the deciding members present",
-                name(repository, chair)
-            ),
-        );
+        let mut problem = finding("chair-not-present", chair.loc(source), {
+            let person = name(repository, chair);
+            crate::lang::t!("rules-chair-not-present", person = person)
+        });
         if source != file {
-            problem = problem.with_hint(format!(
-                "if someone else presided, name them with `ordförande:` in {}",
-                file.display()
-            ));
+            let file = file.display().to_string();
+            problem =
+                problem.with_hint(crate::lang::t!("rules-chair-not-present-hint", file = file));
         }
         found.push(problem);
     }
@@ -392,27 +375,19 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         && !everyone.contains(&key(secretary))
     {
         found.push(
-            finding(
-                "secretary-not-present",
-                secretary.loc(source),
-                format!(
-                    "the secretary, {}, is not among those present",
-                    name(repository, secretary)
-                ),
-            )
-            .with_hint("list the secretary under `närvaro: övriga:`"),
+            finding("secretary-not-present", secretary.loc(source), {
+                let person = name(repository, secretary);
+                crate::lang::t!("rules-secretary-not-present", person = person)
+            })
+            .with_hint(crate::lang::t!("rules-secretary-not-present-hint")),
         );
     }
     for adjuster in &spec.adjusters {
         if !unknown(adjuster) && !deciding.contains(&key(adjuster)) {
-            found.push(finding(
-                "adjuster-not-present",
-                adjuster.loc(file),
-                format!(
-                    "the adjuster {} is not among the deciding members present",
-                    name(repository, adjuster)
-                ),
-            ));
+            found.push(finding("adjuster-not-present", adjuster.loc(file), {
+                let person = name(repository, adjuster);
+                crate::lang::t!("rules-adjuster-not-present", person = person)
+            }));
         }
     }
 }
@@ -432,9 +407,9 @@ fn unknown_person(
             finding(
                 "unknown-person",
                 person.loc(file),
-                format!("the person id is empty: write the id of a person listed under `personer` in {ORGANISATION_FILE}"),
+                crate::lang::t!("rules-unknown-person-empty", file = ORGANISATION_FILE),
             )
-            .with_hint("`''` or `\"\"` names nobody; leave the entry out if there is no one"),
+            .with_hint(crate::lang::t!("rules-unknown-person-empty-hint")),
         );
         return;
     }
@@ -447,34 +422,43 @@ fn unknown_person(
     let mut problem = finding(
         "unknown-person",
         person.loc(file),
-        format!(
-            "unknown person `{id}`: persons are listed under `personer` in {ORGANISATION_FILE}"
-        ),
+        crate::lang::t!("rules-unknown-person", id = id, file = ORGANISATION_FILE),
     )
     .with_subject(id);
     if let Some(near) = nearest(id, &known) {
-        problem = problem.with_hint(format!("did you mean `{near}`?"));
+        problem = problem.with_hint(crate::lang::t!("rules-did-you-mean", near = near));
     }
     found.push(problem);
+}
+
+/// Where in `närvaro:` a person is listed twice.
+#[derive(Clone, Copy)]
+enum Among {
+    Present,
+    Absent,
+    Partial,
 }
 
 fn duplicates(
     repository: &Repository,
     file: &Path,
     people: &[&PersonRef],
-    within: &str,
+    within: Among,
     found: &mut Vec<Diagnostic>,
 ) {
     let mut seen: BTreeMap<&str, &PersonRef> = BTreeMap::new();
     for person in people {
         if let Some(first) = seen.insert(key(person), person) {
+            let who = name(repository, person);
+            let message = match within {
+                Among::Present => crate::lang::t!("rules-duplicate-present", person = who),
+                Among::Absent => crate::lang::t!("rules-duplicate-absent", person = who),
+                Among::Partial => crate::lang::t!("rules-duplicate-partial", person = who),
+            };
+            let line = first.line;
             found.push(
-                finding(
-                    "duplicate-person",
-                    person.loc(file),
-                    format!("{} is listed twice {within}", name(repository, person)),
-                )
-                .with_hint(format!("also on line {}", first.line)),
+                finding("duplicate-person", person.loc(file), message)
+                    .with_hint(crate::lang::t!("rules-also-on-line", line = line)),
             );
         }
     }
