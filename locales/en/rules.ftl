@@ -43,3 +43,44 @@ rules-adjuster-not-present = the adjuster { $person } is not among the deciding 
 rules-unknown-person-empty = the person id is empty: write the id of a person listed under `personer` in { $file }
 rules-unknown-person-empty-hint = `''` or `""` names nobody; leave the entry out if there is no one
 rules-unknown-person = unknown person `{ $id }`: persons are listed under `personer` in { $file }
+
+## src/check/items.rs
+
+rules-invalid-pattern = `diarienummer` is not a valid regular expression: { $error }
+rules-duplicate-case-number = case number { $case } is also given to { $other }
+rules-case-number-pattern = case number { $case } does not match the body's pattern `{ $pattern }`
+rules-cancelled-decision = a decision or its record (motions, vote, reservations, jäv) is given, but the meeting is inställd
+rules-cancelled-decision-hint = an inställd meeting decides nothing: move the item to the meeting that decides it
+rules-decision-before-held = a decision or its record (motions, vote, reservations, jäv) is given, but the meeting has not been held
+rules-decision-before-held-hint = set `status: genomförd` in { $file } once the meeting is held
+rules-proposal-without-documents = förslag till beslut without beslutsunderlag
+rules-proposal-without-documents-hint = list the documents the decision rests on under `beslutsunderlag:`
+rules-missing-decision = { $which }"{ $title }" has no decision, but the meeting is { $status }: a matter's paragraph records what was decided
+rules-missing-decision-sealed-hint = this protokoll is sealed: if the item took no decision, mark it `typ: information`, which changes nothing the protokoll says; a decision left out is added as a rättelse under `rättelser:` in meeting.yaml, then `rsr justera`
+rules-missing-decision-hint = write the decision under `beslut:`; if the item took no decision, mark it `typ: information` (or `typ: standard` for an opening item)
+rules-document-outside-meeting = the file `{ $file }` is not inside the meeting folder
+rules-document-outside-meeting-hint = put it in { $folder } and name it relative to that folder, without `..`
+rules-document-link-out = the file `{ $file }` is a symbolic link that leads out of the repository
+rules-missing-document-file = the file { $file } is not in the meeting folder { $folder }
+rules-attachment-not-pdf = `{ $file }` is to be attached to the kallelse, but is not a PDF
+rules-attachment-not-pdf-hint = attach PDF files only; list other documents by title
+
+## src/check/numbering.rs
+
+rules-paragraph-range = § { $number } is no § number: they start at 1 each year and no body reaches § { $max }
+rules-paragraph-range-hint = give the first § of this meeting, or remove `första_paragraf` to continue from the meeting before
+rules-remove-first-paragraph = remove `första_paragraf` to continue at § { $number }
+rules-paragraph-collision = § { $number } is already used: the meeting of { $date } runs to § { $last }
+rules-paragraph-gap = § { $missing } would be missing: the meeting of { $date } ends at § { $last }
+rules-paragraph-gap-hint = if the meetings with § { $missing } are not in the repository, say so with `föregående_paragraf: { $previous }`; otherwise { $otherwise }
+rules-paragraph-gap-sealed-hint = if the meetings with § { $missing } are not in the repository, say so with `föregående_paragraf: { $previous }` (the § numbers of this meeting are sealed and stay)
+rules-paragraph-resume = `första_paragraf: { $first }` does not follow `föregående_paragraf: { $stated }`, which says this meeting starts at § { $next }
+rules-paragraph-resume-sealed-hint = the § numbers from § { $first } on are sealed (justering.lock) and stay: set `föregående_paragraf: { $previous }`
+rules-paragraph-resume-hint = give only one of them: `föregående_paragraf: { $previous }` or `första_paragraf: { $first }`
+rules-paragraph-resume-collides = `föregående_paragraf: { $stated }` collides with the meeting of { $date }, which is in the repository and runs to § { $last }
+rules-remove-both-paragraphs = remove `föregående_paragraf` and `första_paragraf` to continue at § { $number }
+rules-remove-previous-paragraph = remove `föregående_paragraf` to continue at § { $number }
+rules-paragraph-resume-needless = `föregående_paragraf: { $stated }` explains no hole: the meeting of { $date } ends at § { $last }, and this one continues from it anyway
+rules-paragraph-resume-needless-hint = remove `föregående_paragraf`
+rules-correct-before = the § numbers of this meeting are sealed (justering.lock) and stay: correct the numbering of the meeting of { $date } so that it ends before § { $first }
+rules-both-sealed = the protokoll of the meetings of { $before } and { $date } are both sealed, so neither's § numbers can change: record the double numbering with a `rättelser` entry

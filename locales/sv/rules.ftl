@@ -43,3 +43,44 @@ rules-adjuster-not-present = justeraren { $person } finns inte bland de närvara
 rules-unknown-person-empty = person-id:t är tomt: skriv id:t för en person under `personer` i { $file }
 rules-unknown-person-empty-hint = `''` eller `""` är ingen; utelämna posten om det inte finns någon
 rules-unknown-person = okänd person `{ $id }`: personerna står under `personer` i { $file }
+
+## src/check/items.rs
+
+rules-invalid-pattern = `diarienummer` är inget giltigt reguljärt uttryck: { $error }
+rules-duplicate-case-number = diarienumret { $case } har också getts till { $other }
+rules-case-number-pattern = diarienumret { $case } följer inte organets mönster `{ $pattern }`
+rules-cancelled-decision = ett beslut eller något som hör till det (yrkanden, omröstning, reservationer, jäv) är angivet, men sammanträdet är inställt
+rules-cancelled-decision-hint = ett inställt sammanträde beslutar ingenting: flytta ärendet till det sammanträde som beslutar i det
+rules-decision-before-held = ett beslut eller något som hör till det (yrkanden, omröstning, reservationer, jäv) är angivet, men sammanträdet har inte hållits
+rules-decision-before-held-hint = ange `status: genomförd` i { $file } när sammanträdet har hållits
+rules-proposal-without-documents = förslag till beslut utan beslutsunderlag
+rules-proposal-without-documents-hint = för upp de handlingar beslutet vilar på under `beslutsunderlag:`
+rules-missing-decision = { $which }"{ $title }" har inget beslut, men sammanträdet är { $status }: ett ärendes paragraf ska visa vad som beslutades
+rules-missing-decision-sealed-hint = protokollet är förseglat: om ärendet inte ledde till något beslut, märk det `typ: information`, vilket inte ändrar något i protokollet; ett beslut som saknas läggs till som en rättelse under `rättelser:` i meeting.yaml, följt av `rsr justera`
+rules-missing-decision-hint = skriv beslutet under `beslut:`; om ärendet inte ledde till något beslut, märk det `typ: information` (eller `typ: standard` för en inledande punkt)
+rules-document-outside-meeting = filen `{ $file }` ligger inte i sammanträdets mapp
+rules-document-outside-meeting-hint = lägg den i { $folder } och ange den relativt den mappen, utan `..`
+rules-document-link-out = filen `{ $file }` är en symbolisk länk som leder ut ur arkivet
+rules-missing-document-file = filen { $file } finns inte i sammanträdets mapp { $folder }
+rules-attachment-not-pdf = `{ $file }` ska bifogas kallelsen men är ingen PDF-fil
+rules-attachment-not-pdf-hint = bifoga bara PDF-filer; ange andra handlingar med sin titel
+
+## src/check/numbering.rs
+
+rules-paragraph-range = § { $number } är inget paragrafnummer: numreringen börjar om på 1 varje år och inget organ når § { $max }
+rules-paragraph-range-hint = ange sammanträdets första paragraf, eller ta bort `första_paragraf` så fortsätter numreringen från sammanträdet före
+rules-remove-first-paragraph = ta bort `första_paragraf` så fortsätter numreringen på § { $number }
+rules-paragraph-collision = § { $number } är redan använd: sammanträdet den { $date } går till § { $last }
+rules-paragraph-gap = § { $missing } skulle saknas: sammanträdet den { $date } slutar på § { $last }
+rules-paragraph-gap-hint = om sammanträdena med § { $missing } inte finns i arkivet, ange det med `föregående_paragraf: { $previous }`; annars { $otherwise }
+rules-paragraph-gap-sealed-hint = om sammanträdena med § { $missing } inte finns i arkivet, ange det med `föregående_paragraf: { $previous }` (paragrafnumren i det här sammanträdet är förseglade och ligger fast)
+rules-paragraph-resume = `första_paragraf: { $first }` följer inte på `föregående_paragraf: { $stated }`, som säger att sammanträdet börjar på § { $next }
+rules-paragraph-resume-sealed-hint = paragrafnumren från § { $first } är förseglade (justering.lock) och ligger fast: ange `föregående_paragraf: { $previous }`
+rules-paragraph-resume-hint = ange bara det ena: `föregående_paragraf: { $previous }` eller `första_paragraf: { $first }`
+rules-paragraph-resume-collides = `föregående_paragraf: { $stated }` krockar med sammanträdet den { $date }, som finns i arkivet och går till § { $last }
+rules-remove-both-paragraphs = ta bort `föregående_paragraf` och `första_paragraf` så fortsätter numreringen på § { $number }
+rules-remove-previous-paragraph = ta bort `föregående_paragraf` så fortsätter numreringen på § { $number }
+rules-paragraph-resume-needless = `föregående_paragraf: { $stated }` förklarar inget glapp: sammanträdet den { $date } slutar på § { $last }, och det här fortsätter ändå därifrån
+rules-paragraph-resume-needless-hint = ta bort `föregående_paragraf`
+rules-correct-before = paragrafnumren i det här sammanträdet är förseglade (justering.lock) och ligger fast: rätta numreringen av sammanträdet den { $date } så att den slutar före § { $first }
+rules-both-sealed = protokollen från sammanträdena den { $before } och { $date } är båda förseglade, så inget av dem kan få nya paragrafnummer: för in den dubbla numreringen under `rättelser`

@@ -14,14 +14,10 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
     if let Some(pattern) = &body.spec.case_pattern
         && let Err(error) = Regex::new(&pattern.value)
     {
-        found.push(finding(
-            "invalid-pattern",
-            pattern.loc(&body.file),
-            format!(
-                "`diarienummer` is not a valid regular expression: {}",
-                first_line(&error.to_string())
-            ),
-        ));
+        found.push(finding("invalid-pattern", pattern.loc(&body.file), {
+            let error = first_line(&error.to_string()).to_string();
+            crate::lang::t!("rules-invalid-pattern", error = error)
+        }));
     }
 }
 
@@ -38,15 +34,14 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         let spec = &item.spec;
         if let Some(case) = &spec.case_number {
             if let Some(first) = case_numbers.insert(case.value.as_str(), item) {
-                found.push(finding(
-                    "duplicate-case-number",
-                    case.loc(&item.file),
-                    format!(
-                        "case number {} is also given to {}",
-                        case.value,
-                        first.file.display()
-                    ),
-                ));
+                found.push(finding("duplicate-case-number", case.loc(&item.file), {
+                    let other = first.file.display().to_string();
+                    crate::lang::t!(
+                        "rules-duplicate-case-number",
+                        case = &case.value,
+                        other = other
+                    )
+                }));
             }
             if let Some(pattern) = &pattern
                 && !pattern.is_match(&case.value)
@@ -54,10 +49,10 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 found.push(finding(
                     "case-number-pattern",
                     case.loc(&item.file),
-                    format!(
-                        "case number {} does not match the body's pattern `{}`",
-                        case.value,
-                        pattern.as_str()
+                    crate::lang::t!(
+                        "rules-case-number-pattern",
+                        case = &case.value,
+                        pattern = pattern.as_str()
                     ),
                 ));
             }
@@ -82,9 +77,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 finding(
                     "cancelled-decision",
                     loc,
-                    "a decision or its record (motions, vote, reservations, jäv) is given, but the meeting is inställd",
+                    crate::lang::t!("rules-cancelled-decision"),
                 )
-                .with_hint("an inställd meeting decides nothing: move the item to the meeting that decides it"),
+                .with_hint(crate::lang::t!("rules-cancelled-decision-hint")),
             );
         } else if let Some(loc) = at
             && !meeting.status().reached(Status::Held)
@@ -93,12 +88,12 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 finding(
                     "decision-before-held",
                     loc,
-                    "a decision or its record (motions, vote, reservations, jäv) is given, but the meeting has not been held",
+                    crate::lang::t!("rules-decision-before-held"),
                 )
-                .with_hint(format!(
-                    "set `status: genomförd` in {} once the meeting is held",
-                    meeting.file.display()
-                )),
+                .with_hint({
+                    let file = meeting.file.display().to_string();
+                    crate::lang::t!("rules-decision-before-held-hint", file = file)
+                }),
             );
         }
         if spec.kind.takes_decision() && meeting.status().reached(Status::Held) && !spec.decided() {
@@ -112,9 +107,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
                 finding(
                     "proposal-without-documents",
                     proposal.loc(&item.file),
-                    "förslag till beslut without beslutsunderlag",
+                    crate::lang::t!("rules-proposal-without-documents"),
                 )
-                .with_hint("list the documents the decision rests on under `beslutsunderlag:`"),
+                .with_hint(crate::lang::t!("rules-proposal-without-documents-hint")),
             );
         }
         let subitems = spec.subitems.iter().filter_map(|s| s.structured());
@@ -150,20 +145,23 @@ fn missing_decision(context: &Context, item: &crate::repo::model::Item) -> Diagn
                 .flatten()
         });
     let which = paragraph.map_or_else(String::new, |n| format!("§ {n} "));
+    let title = &item.spec.title;
+    let status = meeting.status().label();
     finding(
         "missing-decision",
         title_loc(context, item),
-        format!(
-            "{which}\"{}\" has no decision, but the meeting is {}: a matter's paragraph records what was decided",
-            item.spec.title,
-            meeting.status().label()
+        crate::lang::t!(
+            "rules-missing-decision",
+            which = which,
+            title = title,
+            status = status
         ),
     )
     .with_hint(if meeting.lock.is_some() {
         // Sealed: what the protokoll says can change only by a rättelse.
-        "this protokoll is sealed: if the item took no decision, mark it `typ: information`, which changes nothing the protokoll says; a decision left out is added as a rättelse under `rättelser:` in meeting.yaml, then `rsr justera`"
+        crate::lang::t!("rules-missing-decision-sealed-hint")
     } else {
-        "write the decision under `beslut:`; if the item took no decision, mark it `typ: information` (or `typ: standard` for an opening item)"
+        crate::lang::t!("rules-missing-decision-hint")
     })
 }
 
@@ -205,12 +203,12 @@ fn document_file(
             finding(
                 "document-outside-meeting",
                 loc(),
-                format!("the file `{file}` is not inside the meeting folder"),
+                crate::lang::t!("rules-document-outside-meeting", file = file),
             )
-            .with_hint(format!(
-                "put it in {} and name it relative to that folder, without `..`",
-                meeting.dir.display()
-            )),
+            .with_hint({
+                let folder = meeting.dir.display().to_string();
+                crate::lang::t!("rules-document-outside-meeting-hint", folder = folder)
+            }),
         );
         return;
     }
@@ -220,7 +218,7 @@ fn document_file(
             found.push(finding(
                 "document-outside-meeting",
                 loc(),
-                format!("the file `{file}` is a symbolic link that leads out of the repository"),
+                crate::lang::t!("rules-document-link-out", file = file),
             ));
             return;
         }
@@ -228,14 +226,10 @@ fn document_file(
         Err(_) => None,
     };
     let Some(start) = head else {
-        found.push(finding(
-            "missing-document-file",
-            loc(),
-            format!(
-                "the file {file} is not in the meeting folder {}",
-                meeting.dir.display()
-            ),
-        ));
+        found.push(finding("missing-document-file", loc(), {
+            let folder = meeting.dir.display().to_string();
+            crate::lang::t!("rules-missing-document-file", file = file, folder = folder)
+        }));
         return;
     };
     if !attach {
@@ -246,9 +240,9 @@ fn document_file(
             finding(
                 "attachment-not-pdf",
                 loc(),
-                format!("`{file}` is to be attached to the kallelse, but is not a PDF"),
+                crate::lang::t!("rules-attachment-not-pdf", file = file),
             )
-            .with_hint("attach PDF files only; list other documents by title"),
+            .with_hint(crate::lang::t!("rules-attachment-not-pdf-hint")),
         );
     }
 }

@@ -37,12 +37,13 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
                 finding(
                     "paragraph-range",
                     pin.loc(&meeting.file),
-                    format!(
-                        "§ {} is no § number: they start at 1 each year and no body reaches § {MAX_PARAGRAPH}",
-                        pin.value
+                    crate::lang::t!(
+                        "rules-paragraph-range",
+                        number = pin.value,
+                        max = MAX_PARAGRAPH
                     ),
                 )
-                .with_hint("give the first § of this meeting, or remove `första_paragraf` to continue from the meeting before"),
+                .with_hint(crate::lang::t!("rules-paragraph-range-hint")),
             );
             continue;
         }
@@ -58,46 +59,52 @@ pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
             let unpinned = if renumbers_sealed(body, meeting, None) {
                 None
             } else {
-                Some(format!(
-                    "remove `första_paragraf` to continue at § {expected}"
+                Some(crate::lang::t!(
+                    "rules-remove-first-paragraph",
+                    number = expected
                 ))
             };
             if pin.value < expected {
                 let hint =
                     unpinned.unwrap_or_else(|| correct_before(meeting, prev_meeting, pin.value));
                 found.push(
-                    finding(
-                        "paragraph-collision",
-                        pin.loc(&meeting.file),
-                        format!(
-                            "§ {} is already used: the meeting of {} runs to § {last}",
-                            pin.value,
-                            prev_meeting.date()
-                        ),
-                    )
+                    finding("paragraph-collision", pin.loc(&meeting.file), {
+                        let date = prev_meeting.date().to_string();
+                        crate::lang::t!(
+                            "rules-paragraph-collision",
+                            number = pin.value,
+                            date = date,
+                            last = last
+                        )
+                    })
                     .with_hint(hint),
                 );
             } else if pin.value > expected {
                 let missing = crate::sv::number_range(expected, pin.value - 1);
-                let explain = format!(
-                    "if the meetings with § {missing} are not in the repository, say so with `föregående_paragraf: {}`",
-                    pin.value - 1
-                );
+                let before_pin = pin.value - 1;
                 let hint = match unpinned {
-                    Some(unpinned) => format!("{explain}; otherwise {unpinned}"),
-                    None => {
-                        format!("{explain} (the § numbers of this meeting are sealed and stay)")
-                    }
+                    Some(unpinned) => crate::lang::t!(
+                        "rules-paragraph-gap-hint",
+                        missing = &missing,
+                        previous = before_pin,
+                        otherwise = unpinned
+                    ),
+                    None => crate::lang::t!(
+                        "rules-paragraph-gap-sealed-hint",
+                        missing = &missing,
+                        previous = before_pin
+                    ),
                 };
                 found.push(
-                    finding(
-                        "paragraph-gap",
-                        pin.loc(&meeting.file),
-                        format!(
-                            "§ {missing} would be missing: the meeting of {} ends at § {last}",
-                            prev_meeting.date()
-                        ),
-                    )
+                    finding("paragraph-gap", pin.loc(&meeting.file), {
+                        let date = prev_meeting.date().to_string();
+                        crate::lang::t!(
+                            "rules-paragraph-gap",
+                            missing = &missing,
+                            date = date,
+                            last = last
+                        )
+                    })
                     .with_hint(hint),
                 );
             }
@@ -130,28 +137,31 @@ fn resume(
         // Where renumbering would break a seal, the explanation must change
         // to match the numbers.
         let hint = if renumbers_sealed(body, meeting, Some(stated.saturating_add(1))) {
-            format!(
-                "the § numbers from § {} on are sealed (justering.lock) and stay: set `föregående_paragraf: {}`",
-                first.value,
-                first.value.saturating_sub(1)
+            let previous = first.value.saturating_sub(1);
+            crate::lang::t!(
+                "rules-paragraph-resume-sealed-hint",
+                first = first.value,
+                previous = previous
             )
         } else {
-            format!(
-                "give only one of them: `föregående_paragraf: {}` or `första_paragraf: {}`",
-                first.value.saturating_sub(1),
-                stated.saturating_add(1)
+            let previous = first.value.saturating_sub(1);
+            let next = stated.saturating_add(1);
+            crate::lang::t!(
+                "rules-paragraph-resume-hint",
+                previous = previous,
+                first = next
             )
         };
         found.push(
-            finding(
-                "paragraph-resume",
-                first.loc(&meeting.file),
-                format!(
-                    "`första_paragraf: {}` does not follow `föregående_paragraf: {stated}`, which says this meeting starts at § {}",
-                    first.value,
-                    stated.saturating_add(1)
-                ),
-            )
+            finding("paragraph-resume", first.loc(&meeting.file), {
+                let next = stated.saturating_add(1);
+                crate::lang::t!(
+                    "rules-paragraph-resume",
+                    first = first.value,
+                    stated = stated,
+                    next = next
+                )
+            })
             .with_hint(hint),
         );
         return;
@@ -164,36 +174,38 @@ fn resume(
     let current = number::start(meeting);
     if stated < last {
         found.push(
-            finding(
-                "paragraph-resume",
-                previous.loc(&meeting.file),
-                format!(
-                    "`föregående_paragraf: {stated}` collides with the meeting of {}, which is in the repository and runs to § {last}",
-                    prev_meeting.date()
-                ),
-            )
+            finding("paragraph-resume", previous.loc(&meeting.file), {
+                let date = prev_meeting.date().to_string();
+                crate::lang::t!(
+                    "rules-paragraph-resume-collides",
+                    stated = stated,
+                    date = date,
+                    last = last
+                )
+            })
             .with_hint(if renumbers_sealed(body, meeting, None) {
                 correct_before(meeting, prev_meeting, current.unwrap_or(stated))
             } else {
-                let pins = if meeting.spec.first_paragraph.is_some() {
-                    "`föregående_paragraf` and `första_paragraf`"
+                let next = last.saturating_add(1);
+                if meeting.spec.first_paragraph.is_some() {
+                    crate::lang::t!("rules-remove-both-paragraphs", number = next)
                 } else {
-                    "`föregående_paragraf`"
-                };
-                format!("remove {pins} to continue at § {}", last.saturating_add(1))
+                    crate::lang::t!("rules-remove-previous-paragraph", number = next)
+                }
             }),
         );
     } else if stated == last {
         found.push(
-            finding(
-                "paragraph-resume",
-                previous.loc(&meeting.file),
-                format!(
-                    "`föregående_paragraf: {stated}` explains no hole: the meeting of {} ends at § {last}, and this one continues from it anyway",
-                    prev_meeting.date()
-                ),
-            )
-            .with_hint("remove `föregående_paragraf`"),
+            finding("paragraph-resume", previous.loc(&meeting.file), {
+                let date = prev_meeting.date().to_string();
+                crate::lang::t!(
+                    "rules-paragraph-resume-needless",
+                    stated = stated,
+                    date = date,
+                    last = last
+                )
+            })
+            .with_hint(crate::lang::t!("rules-paragraph-resume-needless-hint")),
         );
     }
 }
@@ -219,15 +231,11 @@ fn renumbers_sealed(body: &Body, meeting: &Meeting, start: Option<u32>) -> bool 
 /// instead, because `meeting`'s own numbers are sealed.
 fn correct_before(meeting: &Meeting, before: &Meeting, first: u32) -> String {
     if before.lock.is_none() {
-        format!(
-            "the § numbers of this meeting are sealed (justering.lock) and stay: correct the numbering of the meeting of {} so that it ends before § {first}",
-            before.date()
-        )
+        let date = before.date().to_string();
+        crate::lang::t!("rules-correct-before", date = date, first = first)
     } else {
-        format!(
-            "the protokoll of the meetings of {} and {} are both sealed, so neither's § numbers can change: record the double numbering with a `rättelser` entry",
-            before.date(),
-            meeting.date()
-        )
+        let before = before.date().to_string();
+        let date = meeting.date().to_string();
+        crate::lang::t!("rules-both-sealed", before = before, date = date)
     }
 }
