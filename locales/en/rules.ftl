@@ -84,3 +84,23 @@ rules-paragraph-resume-needless = `föregående_paragraf: { $stated }` explains 
 rules-paragraph-resume-needless-hint = remove `föregående_paragraf`
 rules-correct-before = the § numbers of this meeting are sealed (justering.lock) and stay: correct the numbering of the meeting of { $date } so that it ends before § { $first }
 rules-both-sealed = the protokoll of the meetings of { $before } and { $date } are both sealed, so neither's § numbers can change: record the double numbering with a `rättelser` entry
+
+## src/check/record.rs
+
+rules-conflict-took-part = { $person } has declared jäv for this item, but { $acting ->
+        [motion] made a motion
+        [reservation] reserved against the decision
+       *[vote] voted
+    }
+rules-conflict-took-part-hint = a member with jäv takes no part in the item: no motion, vote or reservation
+rules-not-deciding = { $person } { $acting ->
+        [motion] made a motion
+        [reservation] reserved against the decision
+       *[vote] voted
+    }, but is not among those deciding this item
+rules-not-deciding-hint = only members present and substitutes serving decide; check `närvaro:` and `del_av_mötet:`
+rules-duplicate-vote = { $person } is listed twice in the vote
+rules-vote-count = the vote counts { $counted } of the { $deciding } members deciding this item; not counted: { $names }
+rules-vote-count-hint = every member deciding the item votes ja, nej or avstår
+rules-vote-tie = the vote is tied, { $yes } to { $no }, and the chair did not vote ja or nej
+rules-vote-tie-hint = at a tie the chair's vote decides (utslagsröst)

@@ -84,3 +84,23 @@ rules-paragraph-resume-needless = `föregående_paragraf: { $stated }` förklara
 rules-paragraph-resume-needless-hint = ta bort `föregående_paragraf`
 rules-correct-before = paragrafnumren i det här sammanträdet är förseglade (justering.lock) och ligger fast: rätta numreringen av sammanträdet den { $date } så att den slutar före § { $first }
 rules-both-sealed = protokollen från sammanträdena den { $before } och { $date } är båda förseglade, så inget av dem kan få nya paragrafnummer: för in den dubbla numreringen under `rättelser`
+
+## src/check/record.rs
+
+rules-conflict-took-part = { $person } har anmält jäv i ärendet men { $acting ->
+        [motion] har lagt ett yrkande
+        [reservation] har reserverat sig mot beslutet
+       *[vote] har röstat
+    }
+rules-conflict-took-part-hint = en ledamot med jäv deltar inte i ärendet: inga yrkanden, ingen röst och ingen reservation
+rules-not-deciding = { $person } { $acting ->
+        [motion] har lagt ett yrkande
+        [reservation] har reserverat sig mot beslutet
+       *[vote] har röstat
+    } men är inte bland dem som beslutar i ärendet
+rules-not-deciding-hint = bara närvarande ledamöter och tjänstgörande ersättare beslutar; se `närvaro:` och `del_av_mötet:`
+rules-duplicate-vote = { $person } står två gånger i omröstningen
+rules-vote-count = omröstningen räknar { $counted } av de { $deciding } ledamöter som beslutar i ärendet; ej räknade: { $names }
+rules-vote-count-hint = varje ledamot som beslutar i ärendet röstar ja, nej eller avstår
+rules-vote-tie = omröstningen slutar lika, { $yes } mot { $no }, och ordföranden röstade inte ja eller nej
+rules-vote-tie-hint = vid lika röstetal avgör ordförandens röst (utslagsröst)

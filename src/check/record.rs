@@ -25,6 +25,8 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
     let conflicted: Vec<&str> = spec.conflicts.iter().map(|c| key(&c.person)).collect();
 
     // Someone with jäv who still took part, or someone not deciding at all.
+    // `acting` names what they did, as the catalogue's selector: `motion`,
+    // `reservation` or `vote`.
     let mut took_part = |person: &PersonRef, acting: &str, rule: &'static str| {
         if deciding.contains(&key(person)) || unknown(context, person) {
             return;
@@ -34,50 +36,43 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
             finding(
                 "conflict-took-part",
                 person.loc(file),
-                format!("{who} has declared jäv for this item, but {acting}"),
+                crate::lang::t!("rules-conflict-took-part", person = who, acting = acting),
             )
-            .with_hint("a member with jäv takes no part in the item: no motion, vote or reservation")
+            .with_hint(crate::lang::t!("rules-conflict-took-part-hint"))
         } else {
             finding(
                 rule,
                 person.loc(file),
-                format!("{who} {acting}, but is not among those deciding this item"),
+                crate::lang::t!("rules-not-deciding", person = who, acting = acting),
             )
-            .with_hint(
-                "only members present and substitutes serving decide; check `närvaro:` and `del_av_mötet:`",
-            )
+            .with_hint(crate::lang::t!("rules-not-deciding-hint"))
         });
     };
 
     for motion in &spec.motions {
         for person in &motion.by.value {
-            took_part(person, "made a motion", "motion-not-deciding");
+            took_part(person, "motion", "motion-not-deciding");
         }
     }
     for reservation in &spec.reservations {
         for person in &reservation.by.value {
-            took_part(
-                person,
-                "reserved against the decision",
-                "reservation-not-deciding",
-            );
+            took_part(person, "reservation", "reservation-not-deciding");
         }
     }
     let Some(vote) = &spec.vote else {
         return;
     };
     for (_, person) in vote.value.ballots() {
-        took_part(person, "voted", "vote-not-deciding");
+        took_part(person, "vote", "vote-not-deciding");
     }
 
     let mut voted = Vec::new();
     for (_, person) in vote.value.ballots() {
         if voted.contains(&key(person)) {
-            found.push(finding(
-                "duplicate-person",
-                person.loc(file),
-                format!("{} is listed twice in the vote", name(repository, person)),
-            ));
+            found.push(finding("duplicate-person", person.loc(file), {
+                let person = name(repository, person);
+                crate::lang::t!("rules-duplicate-vote", person = person)
+            }));
         }
         voted.push(key(person));
     }
@@ -91,17 +86,17 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
             .map(|p| name(repository, p).to_string())
             .collect();
         found.push(
-            finding(
-                "vote-count",
-                vote.loc(file),
-                format!(
-                    "the vote counts {} of the {} members deciding this item; not counted: {}",
-                    deciding.len() - missing.len(),
-                    deciding.len(),
-                    crate::sv::join_and(&names)
-                ),
-            )
-            .with_hint("every member deciding the item votes ja, nej or avstår"),
+            finding("vote-count", vote.loc(file), {
+                let counted = deciding.len() - missing.len();
+                let names = crate::lang::join_and(&names);
+                crate::lang::t!(
+                    "rules-vote-count",
+                    counted = counted,
+                    deciding = deciding.len(),
+                    names = names
+                )
+            })
+            .with_hint(crate::lang::t!("rules-vote-count-hint")),
         );
     }
     let (yes, no) = (vote.value.yes.len(), vote.value.no.len());
@@ -118,11 +113,9 @@ fn paragraph(context: &Context, index: usize, item: &Item, found: &mut Vec<Diagn
                 finding(
                     "vote-tie",
                     vote.loc(file),
-                    format!(
-                        "the vote is tied, {yes} to {no}, and the chair did not vote ja or nej"
-                    ),
+                    crate::lang::t!("rules-vote-tie", yes = yes, no = no),
                 )
-                .with_hint("at a tie the chair's vote decides (utslagsröst)"),
+                .with_hint(crate::lang::t!("rules-vote-tie-hint")),
             );
         }
     }
