@@ -104,3 +104,37 @@ rules-vote-count = the vote counts { $counted } of the { $deciding } members dec
 rules-vote-count-hint = every member deciding the item votes ja, nej or avstår
 rules-vote-tie = the vote is tied, { $yes } to { $no }, and the chair did not vote ja or nej
 rules-vote-tie-hint = at a tie the chair's vote decides (utslagsröst)
+
+## src/check/lock.rs
+
+rules-adjusted-unsealed = { $meeting } is justerad, but its protokoll is not sealed: a later change would go unnoticed
+rules-adjusted-unsealed-hint = run `rsr justera { $body } { $date }` to record what the protokoll holds
+rules-lock-not-adjusted = { $meeting } was adjusted on { $adjusted } ({ $lock }), but its status is now { $status }
+rules-lock-not-adjusted-hint = an adjusted protokoll stays adjusted: set `status: justerad` again
+rules-adjusted-since-commit = the protokoll of { $meeting } was adjusted on { $adjusted } (commit { $commit })
+rules-adjusted-since = the protokoll of { $meeting } was adjusted on { $adjusted }
+rules-correction-unsealed = { $meeting } has a rättelse that is not yet sealed in { $lock }
+rules-correction-unsealed-hint = run `rsr justera { $body } { $date }` to seal the corrected protokoll
+rules-adjusted-changed-hint = undo the change, or record it as a rättelse under `rättelser:` in { $file } and run `rsr justera { $body } { $date }`
+rules-adjusted-changed-field = { $prefix }, and { $change }
+rules-adjusted-changed = { $prefix }, and { $what } what was adjusted then
+rules-changed-first-page = its first page (attendance, times, justering or signatures) no longer says
+rules-changed-first-page-and = its first page and { $paragraphs } no longer say
+rules-changed-paragraphs = { $paragraphs } no longer says
+rules-first-format-commit-hint = { $hint }; this justering.lock is of rsr's first format, which records no fields, so the changed one cannot be named: `git diff { $commit } -- { $folder }` shows it
+rules-first-format-hint = { $hint }; this justering.lock is of rsr's first format, which records no fields, so the changed one cannot be named
+rules-item-removed = the item { $title }({ $file }) has been removed since
+rules-paragraph-added = § { $number } { $title }({ $file }) has been added since
+rules-item-added = the item { $title }({ $file }) has been added since
+rules-field-of-paragraph = { $field } of § { $number }
+rules-field-in-file = { $field } in { $file }
+rules-field-changed-line = { $field } has changed since: its line { $line } was { $old }, now { $new }
+rules-field-changed = { $field } has changed since: it was { $old }, now { $new }
+rules-field-removed = { $field } has been removed since: it was { $old }
+rules-field-added = { $field } has been added since: it is { $new }
+rules-field-changed-only = { $field } has changed since
+rules-correction-before-justering = a rättelse dated { $date } is before the justering on { $adjusted }
+rules-correction-not-adjusted = a rättelse corrects an adjusted protokoll, but this meeting is { $status }
+rules-correction-before-justering-hint = before justering, change the protokoll itself
+rules-correction-unknown-paragraph = the rättelse names § { $number }, which is not a paragraph of this meeting ({ $range })
+rules-correction-unknown-paragraph-none = the rättelse names § { $number }, which is not a paragraph of this meeting (none)

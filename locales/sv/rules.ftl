@@ -104,3 +104,37 @@ rules-vote-count = omröstningen räknar { $counted } av de { $deciding } ledam�
 rules-vote-count-hint = varje ledamot som beslutar i ärendet röstar ja, nej eller avstår
 rules-vote-tie = omröstningen slutar lika, { $yes } mot { $no }, och ordföranden röstade inte ja eller nej
 rules-vote-tie-hint = vid lika röstetal avgör ordförandens röst (utslagsröst)
+
+## src/check/lock.rs
+
+rules-adjusted-unsealed = { $meeting } är justerat, men protokollet är inte förseglat: en senare ändring skulle inte märkas
+rules-adjusted-unsealed-hint = kör `rsr justera { $body } { $date }` för att försegla det protokollet innehåller
+rules-lock-not-adjusted = { $meeting } justerades { $adjusted } ({ $lock }), men dess status är nu { $status }
+rules-lock-not-adjusted-hint = ett justerat protokoll förblir justerat: ange `status: justerad` igen
+rules-adjusted-since-commit = protokollet från { $meeting } justerades { $adjusted } (commit { $commit })
+rules-adjusted-since = protokollet från { $meeting } justerades { $adjusted }
+rules-correction-unsealed = { $meeting } har en rättelse som ännu inte är förseglad i { $lock }
+rules-correction-unsealed-hint = kör `rsr justera { $body } { $date }` för att försegla det rättade protokollet
+rules-adjusted-changed-hint = ångra ändringen, eller för in den som en rättelse under `rättelser:` i { $file } och kör `rsr justera { $body } { $date }`
+rules-adjusted-changed-field = { $prefix }, och { $change }
+rules-adjusted-changed = { $prefix }, och { $what } det som justerades då
+rules-changed-first-page = dess första sida (närvaro, tider, justering eller underskrifter) säger inte längre
+rules-changed-first-page-and = dess första sida och { $paragraphs } säger inte längre
+rules-changed-paragraphs = { $paragraphs } säger inte längre
+rules-first-format-commit-hint = { $hint }; denna justering.lock har rsr:s första format, som inte sparar fälten, så det ändrade fältet kan inte anges: `git diff { $commit } -- { $folder }` visar det
+rules-first-format-hint = { $hint }; denna justering.lock har rsr:s första format, som inte sparar fälten, så det ändrade fältet kan inte anges
+rules-item-removed = ärendet { $title }({ $file }) har tagits bort sedan dess
+rules-paragraph-added = § { $number } { $title }({ $file }) har lagts till sedan dess
+rules-item-added = ärendet { $title }({ $file }) har lagts till sedan dess
+rules-field-of-paragraph = { $field } i § { $number }
+rules-field-in-file = { $field } i { $file }
+rules-field-changed-line = { $field } har ändrats sedan dess: dess rad { $line } var { $old }, nu { $new }
+rules-field-changed = { $field } har ändrats sedan dess: det var { $old }, nu { $new }
+rules-field-removed = { $field } har tagits bort sedan dess: det var { $old }
+rules-field-added = { $field } har lagts till sedan dess: det är { $new }
+rules-field-changed-only = { $field } har ändrats sedan dess
+rules-correction-before-justering = en rättelse daterad { $date } ligger före justeringen den { $adjusted }
+rules-correction-not-adjusted = en rättelse rättar ett justerat protokoll, men sammanträdet är { $status }
+rules-correction-before-justering-hint = före justeringen ändras protokollet självt
+rules-correction-unknown-paragraph = rättelsen anger § { $number }, som inte är en paragraf i sammanträdet ({ $range })
+rules-correction-unknown-paragraph-none = rättelsen anger § { $number }, som inte är en paragraf i sammanträdet (det har inga)

@@ -18,16 +18,16 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 finding(
                     "adjusted-unsealed",
                     meeting.spec.status.loc(&meeting.file),
-                    format!(
-                        "{} is justerad, but its protokoll is not sealed: a later change would go unnoticed",
-                        label(meeting.date())
-                    ),
+                    crate::lang::t!("rules-adjusted-unsealed", meeting = label(meeting.date())),
                 )
-                .with_hint(format!(
-                    "run `rsr justera {} {}` to record what the protokoll holds",
-                    body.slug,
-                    meeting.date()
-                )),
+                .with_hint({
+                    let date = meeting.date().to_string();
+                    crate::lang::t!(
+                        "rules-adjusted-unsealed-hint",
+                        body = &body.slug,
+                        date = date
+                    )
+                }),
             );
         }
     }
@@ -39,58 +39,69 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
         let status = &meeting.spec.status;
         if status.value != Status::Adjusted {
             found.push(
-                finding(
-                    "lock-not-adjusted",
-                    status.loc(&meeting.file),
-                    format!(
-                        "{} was adjusted on {} ({}), but its status is now {}",
-                        label(meeting.date()),
-                        sealed.adjusted.0,
-                        file.display(),
-                        status.value.label()
-                    ),
-                )
-                .with_hint("an adjusted protokoll stays adjusted: set `status: justerad` again"),
+                finding("lock-not-adjusted", status.loc(&meeting.file), {
+                    let adjusted = sealed.adjusted.0.to_string();
+                    let lock = file.display().to_string();
+                    crate::lang::t!(
+                        "rules-lock-not-adjusted",
+                        meeting = label(meeting.date()),
+                        adjusted = adjusted,
+                        lock = lock,
+                        status = status.value.label()
+                    )
+                })
+                .with_hint(crate::lang::t!("rules-lock-not-adjusted-hint")),
             );
             continue;
         }
-        let since = match &sealed.commit {
-            Some(commit) => format!(
-                "adjusted on {} (commit {})",
-                sealed.adjusted.0,
-                commit.get(..10).unwrap_or(commit)
+        let adjusted = sealed.adjusted.0.to_string();
+        let prefix = match &sealed.commit {
+            Some(commit) => crate::lang::t!(
+                "rules-adjusted-since-commit",
+                meeting = label(meeting.date()),
+                adjusted = &adjusted,
+                commit = commit.get(..10).unwrap_or(commit)
             ),
-            None => format!("adjusted on {}", sealed.adjusted.0),
+            None => crate::lang::t!(
+                "rules-adjusted-since",
+                meeting = label(meeting.date()),
+                adjusted = &adjusted
+            ),
         };
         match seal::standing(meeting, sealed, &now) {
             Standing::Sealed => {}
             Standing::Corrected { .. } => found.push(
-                finding(
-                    "correction-unsealed",
-                    sealed.content.loc(file),
-                    format!(
-                        "{} has a rättelse that is not yet sealed in {}",
-                        label(meeting.date()),
-                        file.display()
-                    ),
-                )
-                .with_hint(format!(
-                    "run `rsr justera {} {}` to seal the corrected protokoll",
-                    body.slug,
-                    meeting.date()
-                )),
+                finding("correction-unsealed", sealed.content.loc(file), {
+                    let lock = file.display().to_string();
+                    crate::lang::t!(
+                        "rules-correction-unsealed",
+                        meeting = label(meeting.date()),
+                        lock = lock
+                    )
+                })
+                .with_hint({
+                    let date = meeting.date().to_string();
+                    crate::lang::t!(
+                        "rules-correction-unsealed-hint",
+                        body = &body.slug,
+                        date = date
+                    )
+                }),
             ),
             Standing::Changed {
                 paragraphs,
                 first_page,
             } => {
-                let prefix = format!("the protokoll of {} was {since}", label(meeting.date()));
-                let hint = format!(
-                    "undo the change, or record it as a rättelse under `rättelser:` in {} and run `rsr justera {} {}`",
-                    meeting.file.display(),
-                    body.slug,
-                    meeting.date()
-                );
+                let hint = {
+                    let file = meeting.file.display().to_string();
+                    let date = meeting.date().to_string();
+                    crate::lang::t!(
+                        "rules-adjusted-changed-hint",
+                        file = file,
+                        body = &body.slug,
+                        date = date
+                    )
+                };
                 let named = if sealed.format == Some(fields::FORMAT) {
                     changed_fields(repository, body, index, sealed, &paragraphs)
                 } else {
@@ -111,42 +122,45 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 rest.retain(|n| !named.iter().any(|(_, number)| *number == Some(*n)));
                 for (change, number) in &named {
                     found.push(
-                        finding(
-                            "adjusted-changed",
-                            located(meeting, change),
-                            format!("{prefix}, and {}", describe(meeting, change, *number)),
-                        )
+                        finding("adjusted-changed", located(meeting, change), {
+                            let change = describe(meeting, change, *number);
+                            crate::lang::t!(
+                                "rules-adjusted-changed-field",
+                                prefix = &prefix,
+                                change = change
+                            )
+                        })
                         .with_hint(hint.clone()),
                     );
                 }
                 if named.is_empty() || rest_first_page || !rest.is_empty() {
+                    let listed = crate::lang::paragraphs(&rest);
                     let what = match (rest_first_page, rest.is_empty()) {
-                        (true, true) => {
-                            "its first page (attendance, times, justering or signatures) no longer says"
-                                .to_string()
+                        (true, true) => crate::lang::t!("rules-changed-first-page"),
+                        (true, false) => {
+                            crate::lang::t!("rules-changed-first-page-and", paragraphs = &listed)
                         }
-                        (true, false) => format!(
-                            "its first page and {} no longer say",
-                            sv::paragraphs(&rest)
-                        ),
-                        (false, _) => format!("{} no longer says", sv::paragraphs(&rest)),
+                        (false, _) => {
+                            crate::lang::t!("rules-changed-paragraphs", paragraphs = &listed)
+                        }
                     };
                     let at = rest
                         .first()
                         .and_then(|n| item_of(body, &body.numbering[index], index, *n))
                         .unwrap_or_else(|| status.loc(&meeting.file));
                     let hint = if sealed.format.is_none() {
-                        format!(
-                            "{hint}; this justering.lock is of rsr's first format, which records no fields, so the changed one cannot be named{}",
-                            sealed
-                                .commit
-                                .as_ref()
-                                .map_or(String::new(), |commit| format!(
-                                    ": `git diff {} -- {}` shows it",
-                                    commit.get(..10).unwrap_or(commit),
-                                    meeting.dir.display()
-                                ))
-                        )
+                        match &sealed.commit {
+                            Some(commit) => {
+                                let folder = meeting.dir.display().to_string();
+                                crate::lang::t!(
+                                    "rules-first-format-commit-hint",
+                                    hint = &hint,
+                                    commit = commit.get(..10).unwrap_or(commit),
+                                    folder = folder
+                                )
+                            }
+                            None => crate::lang::t!("rules-first-format-hint", hint = &hint),
+                        }
                     } else {
                         hint
                     };
@@ -154,7 +168,11 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                         finding(
                             "adjusted-changed",
                             at,
-                            format!("{prefix}, and {what} what was adjusted then"),
+                            crate::lang::t!(
+                                "rules-adjusted-changed",
+                                prefix = &prefix,
+                                what = what
+                            ),
                         )
                         .with_hint(hint),
                     );
@@ -230,44 +248,55 @@ fn describe(meeting: &Meeting, change: &Change, number: Option<u32>) -> String {
                 .map_or(String::new(), |t| format!("\"{t}\" "))
         };
         return match (&change.old, number) {
-            (Some(_), _) => format!(
-                "the item {}({name}) has been removed since",
-                title(&change.old)
-            ),
+            (Some(_), _) => {
+                let title = title(&change.old);
+                crate::lang::t!("rules-item-removed", title = title, file = &name)
+            }
             (None, Some(number)) => {
-                format!(
-                    "§ {number} {}({name}) has been added since",
-                    title(&change.new)
+                let title = title(&change.new);
+                crate::lang::t!(
+                    "rules-paragraph-added",
+                    number = number,
+                    title = title,
+                    file = &name
                 )
             }
-            (None, None) => format!(
-                "the item {}({name}) has been added since",
-                title(&change.new)
-            ),
+            (None, None) => {
+                let title = title(&change.new);
+                crate::lang::t!("rules-item-added", title = title, file = &name)
+            }
         };
     }
     let field = format!("`{}`", fields::shown(&change.path));
     let of = match number {
-        Some(number) => format!("{field} of § {number}"),
+        Some(number) => {
+            crate::lang::t!("rules-field-of-paragraph", field = &field, number = number)
+        }
         None if change.file == meeting.file => field,
-        None => format!("{field} in {name}"),
+        None => crate::lang::t!("rules-field-in-file", field = &field, file = &name),
     };
     match (&change.old, &change.new) {
         (Some(old), Some(new)) => match fields::excerpt(old, new) {
-            (Some(line), old, new) => {
-                format!("{of} has changed since: its line {line} was {old}, now {new}")
+            (Some(line), old, new) => crate::lang::t!(
+                "rules-field-changed-line",
+                field = &of,
+                line = line,
+                old = old,
+                new = new
+            ),
+            (None, old, new) => {
+                crate::lang::t!("rules-field-changed", field = &of, old = old, new = new)
             }
-            (None, old, new) => format!("{of} has changed since: it was {old}, now {new}"),
         },
         (Some(old), None) => {
             let (_, old, _) = fields::excerpt(old, "");
-            format!("{of} has been removed since: it was {old}")
+            crate::lang::t!("rules-field-removed", field = &of, old = old)
         }
         (None, Some(new)) => {
             let (_, _, new) = fields::excerpt("", new);
-            format!("{of} has been added since: it is {new}")
+            crate::lang::t!("rules-field-added", field = &of, new = new)
         }
-        (None, None) => format!("{of} has changed since"),
+        (None, None) => crate::lang::t!("rules-field-changed-only", field = &of),
     }
 }
 
@@ -297,15 +326,21 @@ pub fn meeting(context: &Context, paragraphs: &Paragraphs, found: &mut Vec<Diagn
                     correction.date.loc(&meeting.file),
                     match adjusted.filter(|_| meeting.status() == Status::Adjusted) {
                         Some(adjusted) => {
-                            format!("a rättelse dated {date} is before the justering on {adjusted}")
+                            let date = date.to_string();
+                            let adjusted = adjusted.to_string();
+                            crate::lang::t!(
+                                "rules-correction-before-justering",
+                                date = date,
+                                adjusted = adjusted
+                            )
                         }
-                        None => format!(
-                            "a rättelse corrects an adjusted protokoll, but this meeting is {}",
-                            meeting.status().label()
+                        None => crate::lang::t!(
+                            "rules-correction-not-adjusted",
+                            status = meeting.status().label()
                         ),
                     },
                 )
-                .with_hint("before justering, change the protokoll itself"),
+                .with_hint(crate::lang::t!("rules-correction-before-justering-hint")),
             ),
         }
         if let Some(paragraph) = &correction.paragraph
@@ -314,13 +349,20 @@ pub fn meeting(context: &Context, paragraphs: &Paragraphs, found: &mut Vec<Diagn
             found.push(finding(
                 "correction-unknown-paragraph",
                 paragraph.loc(&meeting.file),
-                format!(
-                    "the rättelse names § {}, which is not a paragraph of this meeting ({})",
-                    paragraph.value,
-                    crate::repo::number::span(paragraphs)
-                        .map(|(a, b)| format!("§§ {}", sv::number_range(a, b)))
-                        .unwrap_or_else(|| "none".into())
-                ),
+                match crate::repo::number::span(paragraphs) {
+                    Some((a, b)) => {
+                        let range = format!("§§ {}", sv::number_range(a, b));
+                        crate::lang::t!(
+                            "rules-correction-unknown-paragraph",
+                            number = paragraph.value,
+                            range = range
+                        )
+                    }
+                    None => crate::lang::t!(
+                        "rules-correction-unknown-paragraph-none",
+                        number = paragraph.value
+                    ),
+                },
             ));
         }
     }
