@@ -17,3 +17,23 @@ check-summary-both = rsr check: { $errors ->
         [one] en varning
        *[other] { $warnings } varningar
     }
+
+## src/check/meeting.rs
+
+check-held-without-attendance = sammanträdet har hållits, men närvaron är inte antecknad
+check-held-without-attendance-hint = lägg till `närvaro:` med `beslutande:` (och `ej_närvarande:`, `övriga:`)
+check-adjusted-without-adjusters = sammanträdet är justerat, men ingen justerare är angiven
+check-adjusted-without-adjusters-hint = ange dem med `justerare: [id]`
+check-next-meeting-not-after = nästa sammanträde, { $next }, kommer inte efter det här ({ $this })
+check-next-meeting-cancelled = nästa sammanträde, { $next }, är inställt
+check-next-meeting-cancelled-hint = ange i stället det sammanträde som blir av närmast
+check-justering-before-meeting = justeringen, { $date }, ligger före sammanträdet
+check-justering-late = justeringen sker { $days } dagar efter sammanträdet; protokollet ska justeras inom { $limit } dagar (kommunallagen 5 kap. 69 §, 6 kap. 35 §)
+check-notice-period = kallelsen skickades { $days } dagar före sammanträdet; organets kallelsetid är { $notice } dagar
+check-quorum = bara { $present } av organets { $members } ledamöter är närvarande; för beslutsförhet krävs { $needed } (kommunallagen 5 kap. 45 §, 6 kap. 27 §)
+check-cancelled-attendance = sammanträdet är inställt, men närvaro (`närvaro`) är antecknad
+check-cancelled-attendance-hint = ta bort `närvaro:`, eller ange den status sammanträdet hade om det hölls
+check-cancelled-justering = sammanträdet är inställt, men justerare eller en justering är angivna: det finns inget protokoll att justera
+check-cancelled-justering-hint = ta bort `justerare:` och `justering:`
+check-cancelled-paragraph = sammanträdet är inställt och har inga paragrafnummer, men `{ $field }` anger dem
+check-cancelled-paragraph-hint = flytta `{ $field }: { $number }` till nästa sammanträde, vars numrering den avser

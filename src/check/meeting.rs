@@ -4,7 +4,6 @@
 use super::{Context, finding, key};
 use crate::error::Diagnostic;
 use crate::repo::model::Status;
-use crate::sv;
 
 /// Kommunallagen 5 kap. 69 § (6 kap. 35 § for nämnder): within 14 days.
 const JUSTERING_DAYS: i64 = 14;
@@ -23,9 +22,9 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             finding(
                 "held-without-attendance",
                 status.loc(file),
-                "the meeting is held, but its attendance is not recorded",
+                crate::lang::t!("check-held-without-attendance"),
             )
-            .with_hint("add `närvaro:` with `beslutande:` (and `ej_närvarande:`, `övriga:`)"),
+            .with_hint(crate::lang::t!("check-held-without-attendance-hint")),
         );
     }
     if status.value == Status::Adjusted && spec.adjusters.is_empty() {
@@ -33,38 +32,30 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             finding(
                 "adjusted-without-adjusters",
                 status.loc(file),
-                "the meeting is justerad, but no justerare is named",
+                crate::lang::t!("check-adjusted-without-adjusters"),
             )
-            .with_hint("name them with `justerare: [id]`"),
+            .with_hint(crate::lang::t!("check-adjusted-without-adjusters-hint")),
         );
     }
     if let Some(next) = &spec.next_meeting
         && next.value.date() <= meeting.date()
     {
-        found.push(finding(
-            "next-meeting-not-after",
-            next.loc(file),
-            format!(
-                "the next meeting, {}, is not after this one ({})",
-                sv::long_date(next.value.date()),
-                sv::long_date(meeting.date())
-            ),
-        ));
+        found.push(finding("next-meeting-not-after", next.loc(file), {
+            let next = crate::lang::long_date(next.value.date());
+            let this = crate::lang::long_date(meeting.date());
+            crate::lang::t!("check-next-meeting-not-after", next = next, this = this)
+        }));
     }
     if let Some(next) = &spec.next_meeting
         && let Some(folder) = context.body.meeting(next.value.date())
         && folder.status().is_cancelled()
     {
         found.push(
-            finding(
-                "next-meeting-cancelled",
-                next.loc(file),
-                format!(
-                    "the next meeting, {}, is inställd",
-                    sv::long_date(next.value.date())
-                ),
-            )
-            .with_hint("name the meeting that takes place next instead"),
+            finding("next-meeting-cancelled", next.loc(file), {
+                let next = crate::lang::long_date(next.value.date());
+                crate::lang::t!("check-next-meeting-cancelled", next = next)
+            })
+            .with_hint(crate::lang::t!("check-next-meeting-cancelled-hint")),
         );
     }
     if let Some(justering) = &spec.justering {
@@ -73,18 +64,16 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             found.push(finding(
                 "justering-before-meeting",
                 justering.date.loc(file),
-                format!(
-                    "the justering, {}, is before the meeting",
-                    sv::long_date(justering.date.value.0)
-                ),
+                {
+                    let date = crate::lang::long_date(justering.date.value.0);
+                    crate::lang::t!("check-justering-before-meeting", date = date)
+                },
             ));
         } else if days > JUSTERING_DAYS {
             found.push(finding(
                 "justering-late",
                 justering.date.loc(file),
-                format!(
-                    "the justering is {days} days after the meeting; the protokoll must be adjusted within {JUSTERING_DAYS} days (Kommunallagen 5 kap. 69 §, 6 kap. 35 §)"
-                ),
+                crate::lang::t!("check-justering-late", days = days, limit = JUSTERING_DAYS),
             ));
         }
     }
@@ -94,7 +83,7 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             found.push(finding(
                 "notice-period",
                 called.loc(file),
-                format!("the kallelse was sent {days} days before the meeting; the body's kallelsetid is {} days", notice.value),
+                crate::lang::t!("check-notice-period", days = days, notice = notice.value),
             ));
         }
     }
@@ -135,9 +124,11 @@ fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
         found.push(finding(
             "quorum",
             at,
-            format!(
-                "only {present} of the body's {} members are present; a quorum needs {needed} (Kommunallagen 5 kap. 45 §, 6 kap. 27 §)",
-                members.len()
+            crate::lang::t!(
+                "check-quorum",
+                present = present,
+                members = members.len(),
+                needed = needed
             ),
         ));
     }
@@ -155,9 +146,9 @@ fn cancelled(context: &Context, found: &mut Vec<Diagnostic>) {
             finding(
                 "cancelled-attendance",
                 status.clone(),
-                "the meeting is inställd, but its attendance (`närvaro`) is recorded",
+                crate::lang::t!("check-cancelled-attendance"),
             )
-            .with_hint("remove `närvaro:`, or set the status the meeting had if it was held"),
+            .with_hint(crate::lang::t!("check-cancelled-attendance-hint")),
         );
     }
     let justering = spec.justering.as_ref().map(|j| j.date.loc(file));
@@ -167,9 +158,9 @@ fn cancelled(context: &Context, found: &mut Vec<Diagnostic>) {
             finding(
                 "cancelled-justering",
                 loc,
-                "the meeting is inställd, but justerare or a justering are given: it has no protokoll to adjust",
+                crate::lang::t!("check-cancelled-justering"),
             )
-            .with_hint("remove `justerare:` and `justering:`"),
+            .with_hint(crate::lang::t!("check-cancelled-justering-hint")),
         );
     }
     // A justering.lock is `lock-not-adjusted`'s.
@@ -183,13 +174,12 @@ fn cancelled(context: &Context, found: &mut Vec<Diagnostic>) {
                 finding(
                     "cancelled-paragraph",
                     pin.loc(file),
-                    format!(
-                        "the meeting is inställd and has no § numbers, but `{field}` pins them"
-                    ),
+                    crate::lang::t!("check-cancelled-paragraph", field = field),
                 )
-                .with_hint(format!(
-                    "move `{field}: {}` to the next meeting, whose numbering it means",
-                    pin.value
+                .with_hint(crate::lang::t!(
+                    "check-cancelled-paragraph-hint",
+                    field = field,
+                    number = pin.value
                 )),
             );
         }

@@ -316,7 +316,7 @@ fn build_stops_on_check_errors_before_typesetting() {
         "nästa_möte: 2025-01-12",
     );
     let stderr = repo.rsr(&["build"]).failure().stderr();
-    assert!(stderr.contains("error[next-meeting-not-after]: the next meeting, söndag 12 januari 2025, is not after this one"), "{stderr}");
+    assert!(stderr.contains("error[next-meeting-not-after]: the next meeting, Sunday 12 January 2025, is not after this one"), "{stderr}");
     assert!(
         !repo.path().join("out").exists(),
         "a build with errors wrote output"

@@ -365,7 +365,7 @@ fn a_next_meeting_written_out_is_printed_as_written_and_sealed_as_such() {
     let run = repo.rsr(&["check"]).success();
     assert!(
         run.stderr().contains(
-            "warning[next-meeting-cancelled]: the next meeting, måndag 6 april 2026, is inställd"
+            "warning[next-meeting-cancelled]: the next meeting, Monday 6 April 2026, is inställd"
         ),
         "{}",
         run.stderr()
