@@ -37,3 +37,31 @@ check-cancelled-justering = the meeting is inställd, but justerare or a justeri
 check-cancelled-justering-hint = remove `justerare:` and `justering:`
 check-cancelled-paragraph = the meeting is inställd and has no § numbers, but `{ $field }` pins them
 check-cancelled-paragraph-hint = move `{ $field }: { $number }` to the next meeting, whose numbering it means
+
+## src/check/times.rs
+
+check-end-before-start = the meeting ends at { $end } but starts at { $start }
+check-item-outside-meeting = the item is planned at { $at }, outside the meeting ({ $span })
+check-item-time-order = the item is planned at { $at }, before the previous item ({ $title }, { $before })
+check-item-time-order-hint = items follow their file names' order; renumber the files or correct `tid`
+
+## src/check/appearance.rs
+
+check-label-empty = `{ $id }` is empty: a heading or label must say something
+check-label-empty-hint = write the wording, or leave `{ $id }` out to keep the default
+check-label-placeholder = `{ $id }` has a placeholder it does not know: `{ $placeholder }`
+check-label-placeholder-near-hint = did you mean `{ $near }`? `{ $id }` takes { $listed }
+check-label-placeholder-hint = `{ $id }` takes { $listed }
+check-participant-without-name = `deltagare_format` leaves out the participant's name
+check-participant-without-name-hint = write `{ $name }` where the name goes; it takes { $listed }
+check-logo-without-alt = the logo has no alternative text
+check-logo-without-alt-hint = say in `alt:` what the logo shows, e.g. `alt: Kommunförbundets logotyp`: a screen reader reads it out (PDF/UA)
+check-logo-outside-repository = the logo `{ $name }` is outside the repository
+check-logo-outside-repository-root-hint = put the file in the repository and name it from the repository's root without `..`
+check-logo-outside-repository-hint = put the file in the repository and name it from the folder { $folder } without `..`
+check-logo-too-large = the logo `{ $name }` is larger than { $limit } MB
+check-logo-missing = the logo { $path } is not in the repository
+check-logo-unreadable = the logo { $path } cannot be read: { $error }
+check-logo-not-image-content = the logo `{ $name }` is not an SVG or PNG file: its content is not what its name says
+check-logo-not-image-name = the logo `{ $name }` is not an SVG or PNG file: its name does not end in .svg or .png
+check-logo-not-image-hint = save the logo as SVG (best: it stays sharp) or PNG

@@ -37,3 +37,31 @@ check-cancelled-justering = sammanträdet är inställt, men justerare eller en 
 check-cancelled-justering-hint = ta bort `justerare:` och `justering:`
 check-cancelled-paragraph = sammanträdet är inställt och har inga paragrafnummer, men `{ $field }` anger dem
 check-cancelled-paragraph-hint = flytta `{ $field }: { $number }` till nästa sammanträde, vars numrering den avser
+
+## src/check/times.rs
+
+check-end-before-start = sammanträdet slutar kl. { $end } men börjar kl. { $start }
+check-item-outside-meeting = ärendet är planerat till kl. { $at }, utanför sammanträdet ({ $span })
+check-item-time-order = ärendet är planerat till kl. { $at }, före ärendet innan ({ $title }, kl. { $before })
+check-item-time-order-hint = ärendena kommer i sina filnamns ordning; numrera om filerna eller rätta `tid`
+
+## src/check/appearance.rs
+
+check-label-empty = `{ $id }` är tom: en rubrik eller etikett måste säga något
+check-label-empty-hint = skriv ordalydelsen, eller utelämna `{ $id }` för att behålla standardtexten
+check-label-placeholder = `{ $id }` har en platshållare som den inte känner till: `{ $placeholder }`
+check-label-placeholder-near-hint = menade du `{ $near }`? `{ $id }` tar { $listed }
+check-label-placeholder-hint = `{ $id }` tar { $listed }
+check-participant-without-name = `deltagare_format` utelämnar deltagarens namn
+check-participant-without-name-hint = skriv `{ $name }` där namnet ska stå; den tar { $listed }
+check-logo-without-alt = logotypen saknar alternativtext
+check-logo-without-alt-hint = beskriv i `alt:` vad logotypen visar, t.ex. `alt: Kommunförbundets logotyp`: en skärmläsare läser upp den (PDF/UA)
+check-logo-outside-repository = logotypen `{ $name }` ligger utanför arkivet
+check-logo-outside-repository-root-hint = lägg filen i arkivet och ange den från arkivets rot, utan `..`
+check-logo-outside-repository-hint = lägg filen i arkivet och ange den från mappen { $folder }, utan `..`
+check-logo-too-large = logotypen `{ $name }` är större än { $limit } MB
+check-logo-missing = logotypen { $path } finns inte i arkivet
+check-logo-unreadable = logotypen { $path } går inte att läsa: { $error }
+check-logo-not-image-content = logotypen `{ $name }` är ingen SVG- eller PNG-fil: innehållet stämmer inte med namnet
+check-logo-not-image-name = logotypen `{ $name }` är ingen SVG- eller PNG-fil: namnet slutar inte på .svg eller .png
+check-logo-not-image-hint = spara logotypen som SVG (bäst, den förblir skarp) eller PNG

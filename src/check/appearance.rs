@@ -41,11 +41,9 @@ fn labels_in(labels: &Rubriker, file: &Path, found: &mut Vec<Diagnostic>) {
                 finding(
                     "label-empty",
                     value.loc(file),
-                    format!("`{id}` is empty: a heading or label must say something"),
+                    crate::lang::t!("check-label-empty", id = id),
                 )
-                .with_hint(format!(
-                    "write the wording, or leave `{id}` out to keep the default"
-                )),
+                .with_hint(crate::lang::t!("check-label-empty-hint", id = id)),
             );
             continue;
         }
@@ -68,16 +66,31 @@ fn labels_in(labels: &Rubriker, file: &Path, found: &mut Vec<Diagnostic>) {
             if known.contains(name) {
                 continue;
             }
+            let placeholder = format!("{{{name}}}");
             let mut problem = finding(
                 "label-placeholder",
                 value.loc(file),
-                format!("`{id}` has a placeholder it does not know: `{{{name}}}`"),
+                crate::lang::t!(
+                    "check-label-placeholder",
+                    id = id,
+                    placeholder = placeholder
+                ),
             );
             problem = match nearest(name, known) {
                 Some(near) => {
-                    problem.with_hint(format!("did you mean `{{{near}}}`? `{id}` takes {listed}"))
+                    let near = format!("{{{near}}}");
+                    problem.with_hint(crate::lang::t!(
+                        "check-label-placeholder-near-hint",
+                        near = near,
+                        id = id,
+                        listed = &listed
+                    ))
                 }
-                None => problem.with_hint(format!("`{id}` takes {listed}")),
+                None => problem.with_hint(crate::lang::t!(
+                    "check-label-placeholder-hint",
+                    id = id,
+                    listed = &listed
+                )),
             };
             found.push(problem);
         }
@@ -86,10 +99,12 @@ fn labels_in(labels: &Rubriker, file: &Path, found: &mut Vec<Diagnostic>) {
                 finding(
                     "label-placeholder",
                     value.loc(file),
-                    "`deltagare_format` leaves out the participant's name".to_string(),
+                    crate::lang::t!("check-participant-without-name"),
                 )
-                .with_hint(format!(
-                    "write `{{namn}}` where the name goes; it takes {listed}"
+                .with_hint(crate::lang::t!(
+                    "check-participant-without-name-hint",
+                    name = "{namn}",
+                    listed = &listed
                 )),
             );
         }
@@ -110,9 +125,9 @@ fn logo_in(
             finding(
                 "logo-without-alt",
                 logo.alt.loc(file),
-                "the logo has no alternative text",
+                crate::lang::t!("check-logo-without-alt"),
             )
-            .with_hint("say in `alt:` what the logo shows, e.g. `alt: Kommunförbundets logotyp`: a screen reader reads it out (PDF/UA)"),
+            .with_hint(crate::lang::t!("check-logo-without-alt-hint")),
         );
     }
     let name = &logo.file.value;
@@ -125,16 +140,14 @@ fn logo_in(
                 finding(
                     "logo-outside-repository",
                     at,
-                    format!("the logo `{name}` is outside the repository"),
+                    crate::lang::t!("check-logo-outside-repository", name = name),
                 )
-                .with_hint(format!(
-                    "put the file in the repository and name it from {} without `..`",
-                    if folder.as_os_str().is_empty() {
-                        "the repository's root".to_string()
-                    } else {
-                        format!("the folder {}", folder.display())
-                    }
-                )),
+                .with_hint(if folder.as_os_str().is_empty() {
+                    crate::lang::t!("check-logo-outside-repository-root-hint")
+                } else {
+                    let folder = folder.display().to_string();
+                    crate::lang::t!("check-logo-outside-repository-hint", folder = folder)
+                }),
             );
             return;
         }
@@ -142,21 +155,23 @@ fn logo_in(
             found.push(finding(
                 "logo-not-image",
                 at,
-                format!("the logo `{name}` is larger than {} MB", LOGO_LIMIT >> 20),
+                crate::lang::t!(
+                    "check-logo-too-large",
+                    name = name,
+                    limit = LOGO_LIMIT >> 20
+                ),
             ));
             return;
         }
         Err(Refused::Io(error)) => {
-            let why = if error.kind() == std::io::ErrorKind::NotFound {
-                "is not in the repository".to_string()
+            let shown = path.display().to_string();
+            let message = if error.kind() == std::io::ErrorKind::NotFound {
+                crate::lang::t!("check-logo-missing", path = shown)
             } else {
-                format!("cannot be read: {error}")
+                let error = error.to_string();
+                crate::lang::t!("check-logo-unreadable", path = shown, error = error)
             };
-            found.push(finding(
-                "logo-missing-file",
-                at,
-                format!("the logo {} {why}", path.display()),
-            ));
+            found.push(finding("logo-missing-file", at, message));
             return;
         }
     };
@@ -167,18 +182,14 @@ fn logo_in(
         None => false,
     };
     if !fits {
-        let what = if kind.is_some() {
-            "its content is not what its name says"
+        let message = if kind.is_some() {
+            crate::lang::t!("check-logo-not-image-content", name = name)
         } else {
-            "its name does not end in .svg or .png"
+            crate::lang::t!("check-logo-not-image-name", name = name)
         };
         found.push(
-            finding(
-                "logo-not-image",
-                at,
-                format!("the logo `{name}` is not an SVG or PNG file: {what}"),
-            )
-            .with_hint("save the logo as SVG (best: it stays sharp) or PNG"),
+            finding("logo-not-image", at, message)
+                .with_hint(crate::lang::t!("check-logo-not-image-hint")),
         );
     }
 }

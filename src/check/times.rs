@@ -18,11 +18,10 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     if let Some(end_at) = &spec.end
         && end_at.value <= start
     {
-        found.push(finding(
-            "end-before-start",
-            end_at.loc(&meeting.file),
-            format!("the meeting ends at {} but starts at {start}", end_at.value),
-        ));
+        found.push(finding("end-before-start", end_at.loc(&meeting.file), {
+            let (end, start) = (end_at.value.to_string(), start.to_string());
+            crate::lang::t!("check-end-before-start", end = end, start = start)
+        }));
     }
 
     let mut previous = None;
@@ -33,26 +32,25 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
         let at = time.value;
         if at < start || end.is_some_and(|end| at > end) {
             let span = crate::sv::time_span(start, end);
-            found.push(finding(
-                "item-outside-meeting",
-                time.loc(&item.file),
-                format!("the item is planned at {at}, outside the meeting ({span})"),
-            ));
+            found.push(finding("item-outside-meeting", time.loc(&item.file), {
+                let at = at.to_string();
+                crate::lang::t!("check-item-outside-meeting", at = at, span = span)
+            }));
         }
         if let Some((before, title)) = previous
             && at < before
         {
             found.push(
-                finding(
-                    "item-time-order",
-                    time.loc(&item.file),
-                    format!(
-                        "the item is planned at {at}, before the previous item ({title}, {before})"
-                    ),
-                )
-                .with_hint(
-                    "items follow their file names' order; renumber the files or correct `tid`",
-                ),
+                finding("item-time-order", time.loc(&item.file), {
+                    let (at, before) = (at.to_string(), before.to_string());
+                    crate::lang::t!(
+                        "check-item-time-order",
+                        at = at,
+                        title = title,
+                        before = before
+                    )
+                })
+                .with_hint(crate::lang::t!("check-item-time-order-hint")),
             );
         }
         previous = Some((at, item.spec.title.as_str()));
