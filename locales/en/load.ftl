@@ -1,1 +1,39 @@
 # load
+
+## src/repo/load.rs
+
+load-no-meetings = there is no { $meetings }/ folder yet: each body is a folder { $meetings }/<folder>/ with a { $body }
+load-no-meetings-hint = create { $meetings }/<folder>/{ $body } with `namn:` and `kortnamn:` (docs/format.md)
+load-missing-body = missing { $body }: every folder under { $meetings }/ is a body
+load-folder-not-a-date = a meeting folder is named by its date, YYYY-MM-DD; found `{ $folder }`
+load-missing-meeting = missing { $meeting } in the meeting folder { $folder }
+load-duplicate-item-id = item id `{ $id }` is used twice in this meeting (also { $other })
+load-folder-date-differs = the meeting is dated { $date } but its folder is { $folder }
+load-folder-date-differs-hint = rename the folder or correct `datum`
+load-not-utf8 = the file is not UTF-8 text: save it as UTF-8
+load-cannot-read = cannot read { $file }: { $reason }
+load-file-too-large-hint = a meeting's files are rarely above a few hundred kB; if this one must be larger, raise `gränser: {"{"}yaml_kb: …{"}"}` in rsr.yaml
+load-empty-file = the file is empty
+load-too-many-mistakes = { $count } mistakes were found in this file before rsr stopped looking for more
+load-too-many-mistakes-hint = correct these and run `rsr check` again: there may be more
+load-control-character = the text holds the invisible character { $code }, which no document can show
+load-control-character-hint = delete it: it often comes along when text is copied from another program
+load-continued-line = this line is read as the end of the text on line { $line } (`{ $text }`), not as an entry of its own
+load-continued-line-hint = indent it as the entry above it is; or, if it is text, put the whole value in quotes
+load-unknown-field = unknown field `{ $field }`
+load-unknown-field-near-hint = did you mean `{ $near }`? The fields here are: { $listed }
+load-unknown-field-hint = the fields here are: { $listed }
+load-no-fields-hint = this value takes no fields
+load-beyond-limits = the file goes beyond what rsr reads: { $limit }
+load-beyond-limits-hint = a meeting's files need none of this; write the values out instead
+load-limit-alias-replay = anchors and aliases (`&name`, `*name`) that repeat more than 100,000 values
+load-limit-aliases = more than 1,000 aliases (`*name`)
+load-limit-anchors = more than 1,000 anchors (`&name`)
+load-limit-depth = values nested more than 32 levels deep
+load-limit-nodes = more than 200,000 values
+load-limit-documents = more than one YAML document (`---`) in one file
+load-limit-other = a YAML file of unreasonable size or shape
+load-tab-hint = YAML indents with spaces only: replace the tab with spaces
+load-colon-hint = a colon and a space inside a value start a new field: put the text in quotes ("…"), or write `|` and the text indented on the lines below
+load-unknown-value = unknown value `{ $value }`: the values here are { $listed }
+load-did-you-mean = did you mean `{ $near }`?

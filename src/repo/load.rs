@@ -91,12 +91,16 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
             unlocated(
                 "missing-file",
                 Path::new(MEETINGS_DIR),
-                format!(
-                    "there is no {MEETINGS_DIR}/ folder yet: each body is a folder {MEETINGS_DIR}/<folder>/ with a {BODY_FILE}"
+                crate::lang::t!(
+                    "load-no-meetings",
+                    meetings = MEETINGS_DIR,
+                    body = BODY_FILE
                 ),
             )
-            .with_hint(format!(
-                "create {MEETINGS_DIR}/<folder>/{BODY_FILE} with `namn:` and `kortnamn:` (docs/format.md)"
+            .with_hint(crate::lang::t!(
+                "load-no-meetings-hint",
+                meetings = MEETINGS_DIR,
+                body = BODY_FILE
             )),
         );
     }
@@ -170,7 +174,11 @@ fn load_body(
         problems.push(unlocated(
             "missing-file",
             &file,
-            format!("missing {BODY_FILE}: every folder under {MEETINGS_DIR}/ is a body"),
+            crate::lang::t!(
+                "load-missing-body",
+                meetings = MEETINGS_DIR,
+                body = BODY_FILE
+            ),
         ));
         return None;
     }
@@ -199,19 +207,19 @@ fn load_meeting(
         problems.push(unlocated(
             "folder-date",
             dir,
-            format!("a meeting folder is named by its date, YYYY-MM-DD; found `{folder}`"),
+            crate::lang::t!("load-folder-not-a-date", folder = &folder),
         ));
         return None;
     };
     if !root.join(&file).is_file() {
-        problems.push(unlocated(
-            "missing-file",
-            &file,
-            format!(
-                "missing {MEETING_FILE} in the meeting folder {}",
-                dir.display()
-            ),
-        ));
+        problems.push(unlocated("missing-file", &file, {
+            let folder = dir.display().to_string();
+            crate::lang::t!(
+                "load-missing-meeting",
+                meeting = MEETING_FILE,
+                folder = folder
+            )
+        }));
         return None;
     }
     let spec = parse::<MeetingSpec>(files, &file, limits, problems, unread);
@@ -227,14 +235,10 @@ fn load_meeting(
         if let Some(spec) = parse::<ItemSpec>(files, &item_file, limits, problems, unread) {
             let id = item_id(&item_file);
             if let Some(other) = items.iter().find(|item: &&Item| item.id == id) {
-                problems.push(unlocated(
-                    "duplicate-item-id",
-                    &item_file,
-                    format!(
-                        "item id `{id}` is used twice in this meeting (also {})",
-                        other.file.display()
-                    ),
-                ));
+                problems.push(unlocated("duplicate-item-id", &item_file, {
+                    let other = other.file.display().to_string();
+                    crate::lang::t!("load-duplicate-item-id", id = &id, other = other)
+                }));
             }
             items.push(Item {
                 id,
@@ -247,15 +251,11 @@ fn load_meeting(
     let spec = spec?;
     if spec.date.value.0 != folder_date {
         problems.push(
-            Diagnostic::error(
-                "folder-date",
-                spec.date.loc(&file),
-                format!(
-                    "the meeting is dated {} but its folder is {folder}",
-                    spec.date.value.0
-                ),
-            )
-            .with_hint("rename the folder or correct `datum`"),
+            Diagnostic::error("folder-date", spec.date.loc(&file), {
+                let date = spec.date.value.0.to_string();
+                crate::lang::t!("load-folder-date-differs", date = date, folder = &folder)
+            })
+            .with_hint(crate::lang::t!("load-folder-date-differs-hint")),
         );
     }
     let lock_file = dir.join(LOCK_FILE);
@@ -319,7 +319,7 @@ fn parse<T: DeserializeOwned>(
                 problems.push(Diagnostic::error(
                     "yaml-syntax",
                     loc(file, line, column),
-                    "the file is not UTF-8 text: save it as UTF-8",
+                    crate::lang::t!("load-not-utf8"),
                 ));
                 unread.files.insert(file.to_path_buf());
                 return None;
@@ -331,15 +331,12 @@ fn parse<T: DeserializeOwned>(
                 Refused::Outside => "outside-repository",
                 Refused::TooLarge { .. } => "file-too-large",
             };
-            let mut problem = unlocated(
-                rule,
-                file,
-                format!("cannot read {}: {refused}", file.display()),
-            );
+            let mut problem = unlocated(rule, file, {
+                let (file, refused) = (file.display().to_string(), refused.to_string());
+                crate::lang::t!("load-cannot-read", file = file, reason = refused)
+            });
             if let Refused::TooLarge { .. } = refused {
-                problem = problem.with_hint(
-                    "a meeting's files are rarely above a few hundred kB; if this one must be larger, raise `gränser: {yaml_kb: …}` in rsr.yaml",
-                );
+                problem = problem.with_hint(crate::lang::t!("load-file-too-large-hint"));
             }
             problems.push(problem);
             unread.files.insert(file.to_path_buf());
@@ -350,7 +347,7 @@ fn parse<T: DeserializeOwned>(
         problems.push(unlocated(
             "yaml-syntax",
             file,
-            "the file is empty".to_string(),
+            crate::lang::t!("load-empty-file"),
         ));
         unread.files.insert(file.to_path_buf());
         return None;
@@ -421,12 +418,9 @@ fn parse<T: DeserializeOwned>(
                         Diagnostic::error(
                             "yaml-limit",
                             loc(file, 1, 1),
-                            format!(
-                                "{} mistakes were found in this file before rsr stopped looking for more",
-                                found.len()
-                            ),
+                            crate::lang::t!("load-too-many-mistakes", count = found.len()),
                         )
-                        .with_hint("correct these and run `rsr check` again: there may be more"),
+                        .with_hint(crate::lang::t!("load-too-many-mistakes-hint")),
                     );
                 }
                 break None;
@@ -475,12 +469,12 @@ fn control_characters(text: &str, file: &Path) -> Vec<Diagnostic> {
                 Diagnostic::error(
                     "control-character",
                     loc(file, index as u64 + 1, column as u64 + 1),
-                    format!(
-                        "the text holds the invisible character U+{:04X}, which no document can show",
-                        c as u32
-                    ),
+                    {
+                        let code = format!("U+{:04X}", c as u32);
+                        crate::lang::t!("load-control-character", code = code)
+                    },
                 )
-                .with_hint("delete it: it often comes along when text is copied from another program"),
+                .with_hint(crate::lang::t!("load-control-character-hint")),
             );
         }
     }
@@ -566,14 +560,16 @@ fn continued_lines(text: &str, file: &Path) -> Vec<Diagnostic> {
                         Diagnostic::warning(
                             "continued-line",
                             loc(file, index as u64 + 1, depth as u64 + 1),
-                            format!(
-                                "this line is read as the end of the text on line {first_line} (`{first} {}`), not as an entry of its own",
-                                rest.trim_end()
-                            ),
+                            {
+                                let text = format!("{first} {}", rest.trim_end());
+                                crate::lang::t!(
+                                    "load-continued-line",
+                                    line = *first_line,
+                                    text = text
+                                )
+                            },
                         )
-                        .with_hint(
-                            "indent it as the entry above it is; or, if it is text, put the whole value in quotes",
-                        ),
+                        .with_hint(crate::lang::t!("load-continued-line-hint")),
                     );
                 }
                 continue;
@@ -655,18 +651,18 @@ fn options() -> serde_saphyr::Options {
 
 /// The limit of `options` that the parser's message says was passed, in
 /// a secretary's words.
-fn beyond_limits(message: &str) -> Option<&'static str> {
+fn beyond_limits(message: &str) -> Option<String> {
     if message.contains("alias replay") {
-        return Some("anchors and aliases (`&name`, `*name`) that repeat more than 100,000 values");
+        return Some(crate::lang::t!("load-limit-alias-replay"));
     }
     let breach = message.strip_prefix("budget breached: ")?;
     Some(match breach.split([' ', '{']).next().unwrap_or_default() {
-        "Aliases" => "more than 1,000 aliases (`*name`)",
-        "Anchors" => "more than 1,000 anchors (`&name`)",
-        "Depth" | "MaxDepth" => "values nested more than 32 levels deep",
-        "Nodes" => "more than 200,000 values",
-        "Documents" => "more than one YAML document (`---`) in one file",
-        _ => "a YAML file of unreasonable size or shape",
+        "Aliases" => crate::lang::t!("load-limit-aliases"),
+        "Anchors" => crate::lang::t!("load-limit-anchors"),
+        "Depth" | "MaxDepth" => crate::lang::t!("load-limit-depth"),
+        "Nodes" => crate::lang::t!("load-limit-nodes"),
+        "Documents" => crate::lang::t!("load-limit-documents"),
+        _ => crate::lang::t!("load-limit-other"),
     })
 }
 
@@ -676,15 +672,20 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known = expected_names(expected);
-        let mut problem =
-            Diagnostic::error("unknown-field", at, format!("unknown field `{field}`"));
+        let mut problem = Diagnostic::error(
+            "unknown-field",
+            at,
+            crate::lang::t!("load-unknown-field", field = field),
+        );
         let listed = known.join(", ");
         problem = match nearest(field, &known) {
-            Some(near) => problem.with_hint(format!(
-                "did you mean `{near}`? The fields here are: {listed}"
+            Some(near) => problem.with_hint(crate::lang::t!(
+                "load-unknown-field-near-hint",
+                near = near,
+                listed = &listed
             )),
-            None if known.is_empty() => problem.with_hint("this value takes no fields"),
-            None => problem.with_hint(format!("the fields here are: {listed}")),
+            None if known.is_empty() => problem.with_hint(crate::lang::t!("load-no-fields-hint")),
+            None => problem.with_hint(crate::lang::t!("load-unknown-field-hint", listed = &listed)),
         };
         return problem;
     }
@@ -695,9 +696,9 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         return Diagnostic::error(
             "yaml-limit",
             at,
-            format!("the file goes beyond what rsr reads: {limit}"),
+            crate::lang::t!("load-beyond-limits", limit = limit),
         )
-        .with_hint("a meeting's files need none of this; write the values out instead");
+        .with_hint(crate::lang::t!("load-beyond-limits-hint"));
     }
     let rule = if message.starts_with("missing field") {
         "missing-field"
@@ -720,11 +721,9 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         return problem;
     }
     if message.contains("tab") {
-        problem.with_hint("YAML indents with spaces only: replace the tab with spaces")
+        problem.with_hint(crate::lang::t!("load-tab-hint"))
     } else if message.contains("mapping values are not allowed") {
-        problem.with_hint(
-            "a colon and a space inside a value start a new field: put the text in quotes (\"…\"), or write `|` and the text indented on the lines below",
-        )
+        problem.with_hint(crate::lang::t!("load-colon-hint"))
     } else {
         problem
     }
@@ -768,10 +767,10 @@ fn unknown_value(at: Loc, rest: &str) -> Diagnostic {
     let problem = Diagnostic::error(
         "wrong-type",
         at,
-        format!("unknown value `{value}`: the values here are {listed}"),
+        crate::lang::t!("load-unknown-value", value = value, listed = &listed),
     );
     match meant(value.trim(), &known) {
-        Some(near) => problem.with_hint(format!("did you mean `{near}`?")),
+        Some(near) => problem.with_hint(crate::lang::t!("load-did-you-mean", near = near)),
         None => problem,
     }
 }
