@@ -65,3 +65,9 @@ check-logo-unreadable = the logo { $path } cannot be read: { $error }
 check-logo-not-image-content = the logo `{ $name }` is not an SVG or PNG file: its content is not what its name says
 check-logo-not-image-name = the logo `{ $name }` is not an SVG or PNG file: its name does not end in .svg or .png
 check-logo-not-image-hint = save the logo as SVG (best: it stays sharp) or PNG
+
+## src/check/mod.rs
+
+check-rule-fixed = `{ $id }` guards adjusted protokoll and cannot be configured
+check-unknown-rule = `regler` names a rule that does not exist: `{ $id }`
+check-did-you-mean = did you mean `{ $near }`?

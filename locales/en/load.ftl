@@ -37,3 +37,27 @@ load-tab-hint = YAML indents with spaces only: replace the tab with spaces
 load-colon-hint = a colon and a space inside a value start a new field: put the text in quotes ("…"), or write `|` and the text indented on the lines below
 load-unknown-value = unknown value `{ $value }`: the values here are { $listed }
 load-did-you-mean = did you mean `{ $near }`?
+load-expected-list = expected a list: `[a, b]`, or one `- a` per line
+load-expected-fields = expected fields: one `name: value` per line
+load-expected-text = expected text
+load-expected-person = expected a person: an id from rsr.yaml, or `{"{"}namn: …{"}"}` for a guest (an id such as yes, no, on, off or null is read as something else unless quoted: `'no'`)
+load-expected-document = expected a decision document: a title, or `{"{"}titel: …, fil: …{"}"}`
+load-presenter-without-person = missing field `person` or `namn`: a presenter is `{"{"}person: id, titel: …{"}"}` or `{"{"}namn: …{"}"}` for a guest
+load-duplicate-key = `{ $key }` is given twice: a field may appear once, so remove one of them
+load-invalid-date = `{ $value }` is not a date: expected YYYY-MM-DD, a day that exists
+load-invalid-time = `{ $value }` is not a time of day (00:00–23:59)
+load-expected-time = expected a time of day such as `13:15`, found `{ $value }`
+load-missing-field = missing field `{ $field }`
+
+## src/repo/sandbox.rs
+
+load-refused-outside = it is outside the repository (a `..` path, an absolute path, or a symbolic link that leads out): rsr reads only files inside it
+load-refused-too-large = it is { $size } and the limit is { $limit }
+
+# The YAML parser's messages rsr knows (in English as the parser writes them).
+load-yaml-block-mapping = while parsing a block mapping, did not find expected key
+load-yaml-tab = tabs disallowed within this context (block indentation)
+load-yaml-bom = a BOM must not appear inside a document
+load-yaml-colon = illegal placement of ':' indicator
+load-yaml-mapping-values = mapping values are not allowed in this context
+load-yaml-syntax = { $parser }

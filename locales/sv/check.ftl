@@ -65,3 +65,9 @@ check-logo-unreadable = logotypen { $path } går inte att läsa: { $error }
 check-logo-not-image-content = logotypen `{ $name }` är ingen SVG- eller PNG-fil: innehållet stämmer inte med namnet
 check-logo-not-image-name = logotypen `{ $name }` är ingen SVG- eller PNG-fil: namnet slutar inte på .svg eller .png
 check-logo-not-image-hint = spara logotypen som SVG (bäst, den förblir skarp) eller PNG
+
+## src/check/mod.rs
+
+check-rule-fixed = `{ $id }` skyddar justerade protokoll och kan inte ställas in
+check-unknown-rule = `regler` anger en regel som inte finns: `{ $id }`
+check-did-you-mean = menade du `{ $near }`?

@@ -37,3 +37,27 @@ load-tab-hint = YAML drar in med mellanslag, aldrig med tabb: byt tabben mot mel
 load-colon-hint = kolon och mellanslag inne i ett värde börjar ett nytt fält: sätt texten inom citattecken ("…"), eller skriv `|` och texten indragen på raderna nedanför
 load-unknown-value = okänt värde `{ $value }`: värdena här är { $listed }
 load-did-you-mean = menade du `{ $near }`?
+load-expected-list = här ska det stå en lista: `[a, b]`, eller en `- a` per rad
+load-expected-fields = här ska det stå fält: ett `namn: värde` per rad
+load-expected-text = här ska det stå text
+load-expected-person = här ska det stå en person: ett id från rsr.yaml, eller `{"{"}namn: …{"}"}` för en gäst (ett id som yes, no, on, off eller null läses som något annat om det inte står inom citattecken: `'no'`)
+load-expected-document = här ska det stå ett beslutsunderlag: en titel, eller `{"{"}titel: …, fil: …{"}"}`
+load-presenter-without-person = fältet `person` eller `namn` saknas: en föredragande är `{"{"}person: id, titel: …{"}"}` eller `{"{"}namn: …{"}"}` för en gäst
+load-duplicate-key = `{ $key }` står två gånger: ett fält får finnas en gång, så ta bort det ena
+load-invalid-date = `{ $value }` är inget datum: skriv ÅÅÅÅ-MM-DD, en dag som finns
+load-invalid-time = `{ $value }` är ingen tid på dygnet (00:00–23:59)
+load-expected-time = här ska det stå en tid som `13:15`, men det står `{ $value }`
+load-missing-field = fältet `{ $field }` saknas
+
+## src/repo/sandbox.rs
+
+load-refused-outside = den ligger utanför arkivet (en sökväg med `..`, en absolut sökväg eller en symbolisk länk som leder ut): rsr läser bara filer i arkivet
+load-refused-too-large = den är { $size } och gränsen är { $limit }
+
+# YAML-tolkens meddelanden som rsr känner igen.
+load-yaml-block-mapping = en rad här passar inte in bland fälten ovanför: se efter hur långt den är indragen
+load-yaml-tab = tabbar får inte användas för indrag här
+load-yaml-bom = ett BOM-tecken (U+FEFF) får inte stå inne i filen
+load-yaml-colon = ett kolon (:) står där det inte får stå
+load-yaml-mapping-values = ett fält kan inte börja här
+load-yaml-syntax = YAML-filen går inte att läsa här; tolken säger: "{ $parser }"

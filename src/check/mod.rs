@@ -626,7 +626,7 @@ impl Settings {
                 problems.push(Diagnostic::error(
                     "unknown-rule",
                     level.loc(&body.file),
-                    format!("`{id}` guards adjusted protokoll and cannot be configured"),
+                    crate::lang::t!("check-rule-fixed", id = id),
                 ));
                 continue;
             }
@@ -638,10 +638,11 @@ impl Settings {
                     let mut problem = Diagnostic::error(
                         "unknown-rule",
                         level.loc(&body.file),
-                        format!("`regler` names a rule that does not exist: `{id}`"),
+                        crate::lang::t!("check-unknown-rule", id = id),
                     );
                     if let Some(near) = nearest(id, &known) {
-                        problem = problem.with_hint(format!("did you mean `{near}`?"));
+                        problem =
+                            problem.with_hint(crate::lang::t!("check-did-you-mean", near = near));
                     }
                     problems.push(problem);
                 }

@@ -716,7 +716,7 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
     } else {
         "yaml-syntax"
     };
-    let problem = Diagnostic::error(rule, at, message);
+    let problem = Diagnostic::error(rule, at, said(rule, message));
     if rule != "yaml-syntax" {
         return problem;
     }
@@ -726,6 +726,75 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         problem.with_hint(crate::lang::t!("load-colon-hint"))
     } else {
         problem
+    }
+}
+
+/// The message rsr made of the parser's (`strip_location`, the model's own
+/// checks of dates and times), in the run's language. The English texts
+/// are what the rules above match on, so they are translated only here, at
+/// the end; a parser's text that rsr does not know stays as it is.
+fn said(rule: &str, message: &str) -> String {
+    fn quoted(text: &str) -> Option<(&str, &str)> {
+        text.strip_prefix('`')?.split_once('`')
+    }
+    match message {
+        "expected a list: `[a, b]`, or one `- a` per line" => {
+            return crate::lang::t!("load-expected-list");
+        }
+        "expected fields: one `name: value` per line" => {
+            return crate::lang::t!("load-expected-fields");
+        }
+        "expected text" => return crate::lang::t!("load-expected-text"),
+        _ => {}
+    }
+    if message.starts_with("expected a person: ") {
+        return crate::lang::t!("load-expected-person");
+    }
+    if message.starts_with("expected a decision document: ") {
+        return crate::lang::t!("load-expected-document");
+    }
+    if message.starts_with("missing field `person` or `namn`: ") {
+        return crate::lang::t!("load-presenter-without-person");
+    }
+    if let Some((value, rest)) = quoted(message) {
+        if rest.starts_with(" is given twice") {
+            return crate::lang::t!("load-duplicate-key", key = value);
+        }
+        if rest.starts_with(" is not a date") {
+            return crate::lang::t!("load-invalid-date", value = value);
+        }
+        if rest.starts_with(" is not a time of day") {
+            return crate::lang::t!("load-invalid-time", value = value);
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return crate::lang::t!("load-missing-field", field = field);
+    }
+    if let Some(value) = message
+        .strip_prefix("expected a time of day such as `13:15`, found `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return crate::lang::t!("load-expected-time", value = value);
+    }
+    match message {
+        "while parsing a block mapping, did not find expected key" => {
+            crate::lang::t!("load-yaml-block-mapping")
+        }
+        "tabs disallowed within this context (block indentation)" => {
+            crate::lang::t!("load-yaml-tab")
+        }
+        "a BOM must not appear inside a document" => crate::lang::t!("load-yaml-bom"),
+        "illegal placement of ':' indicator" => crate::lang::t!("load-yaml-colon"),
+        "mapping values are not allowed in this context" => {
+            crate::lang::t!("load-yaml-mapping-values")
+        }
+        // The parser's own words, which rsr cannot read further: quoted
+        // inside a sentence of the run's language.
+        _ if rule == "yaml-syntax" => crate::lang::t!("load-yaml-syntax", parser = message),
+        _ => message.to_string(),
     }
 }
 

@@ -23,15 +23,15 @@ impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             Refused::Io(error) => write!(f, "{error}"),
-            Refused::Outside => f.write_str(
-                "it is outside the repository (a `..` path, an absolute path, or a symbolic link that leads out): rsr reads only files inside it",
-            ),
-            Refused::TooLarge { size, limit } => write!(
-                f,
-                "it is {} and the limit is {}",
-                in_kilobytes(*size),
-                in_kilobytes(*limit)
-            ),
+            Refused::Outside => f.write_str(&crate::lang::t!("load-refused-outside")),
+            Refused::TooLarge { size, limit } => {
+                let (size, limit) = (in_kilobytes(*size), in_kilobytes(*limit));
+                f.write_str(&crate::lang::t!(
+                    "load-refused-too-large",
+                    size = size,
+                    limit = limit
+                ))
+            }
         }
     }
 }

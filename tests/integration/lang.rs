@@ -162,3 +162,60 @@ fn the_severity_is_said_in_the_language_of_the_run() {
     let (_, _, err) = rsr(&repo, &[("LANG", "en_GB.UTF-8")], &["check"]);
     assert!(err.contains("error[unknown-field]:"), "{err}");
 }
+
+/// Words no Swedish sentence holds, to find English left in one.
+const ENGLISH: &[&str] = &[
+    "the", "is", "was", "are", "not", "and", "of", "to", "with", "for", "has", "have", "this",
+    "that", "which", "it", "on", "at", "by", "or", "an", "does", "did", "you", "mean", "must",
+    "should", "only", "when", "where", "there", "than", "but", "been", "its", "their", "what",
+];
+
+/// The English words of `text`'s prose: what is quoted (`…`, '…', "…")
+/// names a value, a field or a file, and is left out.
+fn english_words(text: &str) -> Vec<String> {
+    let mut prose = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => quote = Some(c),
+            None => prose.push(c),
+        }
+    }
+    prose
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| ENGLISH.contains(word))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every finding of every case of tests/bad/, message and hint, is said in
+/// Swedish: no English word outside what it quotes (a field, a value, the
+/// YAML parser's own words).
+#[test]
+fn every_problem_is_said_in_swedish() {
+    let mut failures = Vec::new();
+    let mut said = 0;
+    for case in crate::support::bad_cases() {
+        let repo = Repo::bad_case(&case);
+        for finding in findings(&repo, "sv") {
+            for key in ["message", "hint"] {
+                let Some(text) = finding[key].as_str() else {
+                    continue;
+                };
+                said += 1;
+                let words = english_words(text);
+                if !words.is_empty() {
+                    failures.push(format!(
+                        "{}: {} {key} has English {words:?}: {text}",
+                        case.display(),
+                        finding["rule"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(said >= 200, "only {said} messages and hints");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
