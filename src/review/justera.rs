@@ -47,22 +47,32 @@ pub fn justera(
     let repository = loaded(root)?;
     let body = repository.body(body).map_err(Error::Usage)?;
     let meeting = body.meeting(date).ok_or_else(|| {
-        Error::Usage(format!(
-            "{} has no meeting on {date} under {}",
-            body.spec.short_name,
-            body.file.parent().unwrap_or(Path::new("")).display()
+        let folder = body
+            .file
+            .parent()
+            .unwrap_or(Path::new(""))
+            .display()
+            .to_string();
+        let day = date.to_string();
+        Error::Usage(crate::lang::t!(
+            "cmd-justera-no-meeting",
+            body = &body.spec.short_name,
+            date = day,
+            folder = folder
         ))
     })?;
     let label = format!("{} {date}", body.spec.short_name);
     if meeting.status().is_cancelled() {
-        return Err(Error::Usage(format!(
-            "{label} is inställd: a cancelled meeting has no protokoll to adjust"
+        return Err(Error::Usage(crate::lang::t!(
+            "cmd-justera-cancelled",
+            meeting = &label
         )));
     }
     if !meeting.status().reached(Status::Held) {
-        return Err(Error::Usage(format!(
-            "{label} is {}: a meeting is adjusted after it has been held; set `status: genomförd` and record the attendance first",
-            meeting.status().label()
+        return Err(Error::Usage(crate::lang::t!(
+            "cmd-justera-not-held",
+            meeting = &label,
+            status = meeting.status().label()
         )));
     }
     let file = root.join(&meeting.file);
@@ -85,10 +95,14 @@ pub fn justera(
         return match standing(meeting, lock, &now) {
             Standing::Sealed => Ok(Outcome {
                 lock: meeting.dir.join(LOCK_FILE),
-                message: format!(
-                    "{label} was adjusted on {} and its protokoll is unchanged; nothing to do",
-                    lock.adjusted.0
-                ),
+                message: {
+                    let adjusted = lock.adjusted.0.to_string();
+                    crate::lang::t!(
+                        "cmd-justera-unchanged",
+                        meeting = &label,
+                        adjusted = adjusted
+                    )
+                },
             }),
             Standing::Corrected { paragraphs } => {
                 let fields = fields::record(&repository, body, meeting);
@@ -101,16 +115,16 @@ pub fn justera(
                 )?;
                 Ok(Outcome {
                     lock: written,
-                    message: format!(
-                        "sealed the rättelse of {label} ({}); the protokoll now shows it",
-                        changed_parts(&paragraphs)
-                    ),
+                    message: {
+                        let parts = changed_parts(&paragraphs);
+                        crate::lang::t!("cmd-justera-corrected", meeting = &label, parts = parts)
+                    },
                 })
             }
-            Standing::Changed { .. } => Err(Error::Repository(format!(
-                "the adjusted protokoll of {label} has changed without a rättelse: record the change under `rättelser:` in {} and run rsr justera again, or undo it",
-                meeting.file.display()
-            ))),
+            Standing::Changed { .. } => Err(Error::Repository({
+                let file = meeting.file.display().to_string();
+                crate::lang::t!("cmd-justera-changed", meeting = &label, file = file)
+            })),
         };
     }
 
@@ -162,19 +176,19 @@ pub fn justera(
         Ok(lock) => Ok(Outcome {
             lock,
             message: {
-                let mut message = format!(
-                    "{label} is justerad on {}; its protokoll is sealed, and `rsr check` will report any later change that is not a rättelse",
-                    sv::long_date(adjusted_on)
-                );
+                let day = crate::lang::long_date(adjusted_on);
+                let mut message =
+                    crate::lang::t!("cmd-justera-sealed", meeting = &label, date = day);
                 if !defaults.is_empty() {
                     let files: Vec<String> = defaults
                         .iter()
                         .filter_map(|(path, _, _)| path.file_name())
                         .map(|name| name.to_string_lossy().into_owned())
                         .collect();
-                    message.push_str(&format!(
-                        "; the body's informationsbeslut is written as `beslut:` into {}",
-                        sv::join_and(&files)
+                    let files = crate::lang::join_and(&files);
+                    message.push_str(&crate::lang::t!(
+                        "cmd-justera-informationsbeslut",
+                        files = files
                     ));
                 }
                 message
@@ -267,9 +281,9 @@ fn with_decision(text: &str, decision: &str) -> Option<String> {
 
 fn changed_parts(paragraphs: &[u32]) -> String {
     if paragraphs.is_empty() {
-        "the first page".to_string()
+        crate::lang::t!("cmd-justera-first-page")
     } else {
-        sv::paragraphs(paragraphs)
+        crate::lang::paragraphs(paragraphs)
     }
 }
 

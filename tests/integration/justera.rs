@@ -26,7 +26,7 @@ fn justera_marks_the_meeting_adjusted_keeps_its_comments_and_seals_it() {
         .success()
         .stderr();
     assert!(
-        stderr.contains("BMN 2026-10-14 is justerad on onsdag 21 oktober 2026"),
+        stderr.contains("BMN 2026-10-14 is justerad on Wednesday 21 October 2026"),
         "{stderr}"
     );
     let after = repo.read(MEETING);

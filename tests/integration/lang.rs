@@ -219,3 +219,30 @@ fn every_problem_is_said_in_swedish() {
     assert!(said >= 200, "only {said} messages and hints");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// What `rsr justera` says is one language, its date too: "KN 2026-03-02
+/// är justerat måndag 9 mars 2026", never "is justerad on måndag".
+#[test]
+fn justera_speaks_one_language() {
+    for (lang, said) in [
+        (
+            "sv",
+            "KN 2026-03-02 är justerat måndag 9 mars 2026; protokollet är förseglat",
+        ),
+        (
+            "en",
+            "KN 2026-03-02 is justerad on Monday 9 March 2026; its protokoll is sealed",
+        ),
+    ] {
+        let repo = Repo::minimal();
+        repo.unseal("meetings/kn/2026-03-02");
+        let output = crate::support::rsr_command()
+            .args(["justera", "kn", "2026-03-02", "--lang", lang])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{err}");
+        assert!(err.contains(said), "{said} not in {err}");
+    }
+}
