@@ -26,7 +26,7 @@ use typst::text::{Coverage, FontInfo};
 /// CJK is left out: Noto Sans CJK is about 16 MB a weight, more than all
 /// of the rest together; `rsr check` names such a character instead.
 /// Each is under the SIL Open Font License (fonts/*-LICENSE.txt).
-pub const FONTS: [&[u8]; 18] = [
+pub static FONTS: [&[u8]; 18] = [
     include_bytes!("../fonts/Carlito-Regular.ttf"),
     include_bytes!("../fonts/Carlito-Bold.ttf"),
     include_bytes!("../fonts/Carlito-Italic.ttf"),
