@@ -141,44 +141,36 @@ pub fn check(text: &str, file: &Path) -> Vec<Diagnostic> {
             .map(|word| word.chars().count())
             .max()
             .unwrap_or(0);
-        if long_text && 2 * run > PDF_STRING_BYTES {
-            let (line, column) = place(&chars, span.start.index().min(chars.len()));
-            found.push(
-                Diagnostic::error(
+        let too_long = if long_text && 2 * run > PDF_STRING_BYTES {
+            Some((
+                crate::lang::t!(
+                    "text-too-long-word",
+                    characters = run,
+                    limit = PDF_STRING_BYTES / 2
+                ),
+                crate::lang::t!("text-too-long-word-hint"),
+            ))
+        } else if !long_text && bytes > PDF_STRING_BYTES {
+            Some((
+                crate::lang::t!(
                     "text-too-long",
-                    Loc {
-                        file: file.to_path_buf(),
-                        line,
-                        column,
-                    },
-                    crate::lang::t!(
-                        "text-too-long-word",
-                        characters = run,
-                        limit = PDF_STRING_BYTES / 2
-                    ),
-                )
-                .with_hint(crate::lang::t!("text-too-long-word-hint")),
-            );
-        }
-        if !long_text && bytes > PDF_STRING_BYTES {
+                    characters = value.chars().count(),
+                    bytes = bytes,
+                    limit = PDF_STRING_BYTES
+                ),
+                crate::lang::t!("text-too-long-hint"),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = too_long {
             let (line, column) = place(&chars, span.start.index().min(chars.len()));
-            found.push(
-                Diagnostic::error(
-                    "text-too-long",
-                    Loc {
-                        file: file.to_path_buf(),
-                        line,
-                        column,
-                    },
-                    crate::lang::t!(
-                        "text-too-long",
-                        characters = value.chars().count(),
-                        bytes = bytes,
-                        limit = PDF_STRING_BYTES
-                    ),
-                )
-                .with_hint(crate::lang::t!("text-too-long-hint")),
-            );
+            let at = Loc {
+                file: file.to_path_buf(),
+                line,
+                column,
+            };
+            found.push(Diagnostic::error("text-too-long", at, message).with_hint(hint));
         }
         let mut named: Vec<char> = Vec::new();
         for c in value.chars().filter(|c| missing(*c)) {

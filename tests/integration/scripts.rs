@@ -10,13 +10,7 @@ const ITEM: &str = "meetings/kn/2026-03-02/02-budget.yaml";
 /// The minimal repository with its meeting held and not yet adjusted, and
 /// `title` as the item's rubrik.
 fn with_title(title: &str) -> Repo {
-    let repo = Repo::minimal();
-    repo.unseal("meetings/kn/2026-03-02");
-    repo.edit(
-        "meetings/kn/2026-03-02/meeting.yaml",
-        "status: justerad",
-        "status: genomförd",
-    );
+    let repo = Repo::minimal_held();
     repo.edit(ITEM, "rubrik: Budget 2026", &format!("rubrik: \"{title}\""));
     repo
 }

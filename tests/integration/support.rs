@@ -83,6 +83,19 @@ impl Repo {
         self
     }
 
+    /// tests/good/minimal with its meeting of 2026-03-02 held and not yet
+    /// adjusted, so that a kallelse and a draft protokoll are made.
+    pub fn minimal_held() -> Repo {
+        let repo = Repo::minimal();
+        repo.unseal("meetings/kn/2026-03-02");
+        repo.edit(
+            "meetings/kn/2026-03-02/meeting.yaml",
+            "status: justerad",
+            "status: genomförd",
+        );
+        repo
+    }
+
     /// Runs rsr in the repository (in English, see `rsr_command`).
     pub fn rsr(&self, args: &[&str]) -> Run {
         let output = rsr_command()
