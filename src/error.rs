@@ -358,7 +358,9 @@ impl fmt::Display for Error {
                 f.write_str(&lines.join("\n"))
             }
             Error::Template { document, report } => {
-                write!(f, "could not typeset {}:\n{report}", document.display())
+                let document = document.display().to_string();
+                let head = crate::lang::t!("could-not-typeset", document = document);
+                write!(f, "{head}:\n{report}")
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Repository(message) | Error::Usage(message) | Error::Internal(message) => {

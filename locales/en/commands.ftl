@@ -11,3 +11,125 @@ cmd-justera-changed = the adjusted protokoll of { $meeting } has changed without
 cmd-justera-sealed = { $meeting } is justerad on { $date }; its protokoll is sealed, and `rsr check` will report any later change that is not a rättelse
 cmd-justera-informationsbeslut = ; the body's informationsbeslut is written as `beslut:` into { $files }
 cmd-justera-first-page = the first page
+
+## src/review/git.rs, src/review/diff/mod.rs
+
+cmd-git-not-a-commit = `{ $rev }` is not a commit in this repository
+cmd-git-missing = rsr diff needs git on PATH: { $error }
+cmd-git-no-repository = { $folder } is not in a git repository: rsr diff compares commits; run `git init` and commit the files first
+cmd-git-no-commits = the git repository has no commits yet: commit the files first, then rsr diff compares with that commit
+cmd-git-no-main = no main or master branch to compare with: name a revision, e.g. `rsr diff HEAD~1`
+cmd-diff-working-tree = the working tree
+cmd-diff-unreadable = cannot read rsr.yaml of { $what }: run `rsr check` there
+
+## src/output/write.rs
+
+cmd-out-is-a-file = { $out } is a file, not a folder: name another output folder with --out, or move the file
+
+## src/build/mod.rs, src/commands/build.rs
+
+cmd-build-waiting = Another rsr build is writing to { $out }: waiting for it to finish …
+cmd-build-lost = rsr lost this document on the way to typesetting it: please report it as a bug
+cmd-build-changed = { $place } changed while rsr was building: run rsr build again
+cmd-build-no-thread = rsr could not start a thread to typeset it
+cmd-build-too-slow = typesetting took longer than { $seconds } s, the limit (`gränser: {"{"}sekunder_per_dokument: …{"}"}` in rsr.yaml): does a template loop?
+cmd-build-typst-stopped = Typst stopped with an internal error while typesetting it (see the message above): please report it
+cmd-build-sources = Wrote the Typst sources of { $count } { $count ->
+        [one] document
+       *[other] documents
+    } into { $folder }
+cmd-build-unchanged = ; { $count } up to date
+cmd-build-built = Built { $count } { $count ->
+        [one] document
+       *[other] documents
+    } ({ $pages } { $pages ->
+        [one] page
+       *[other] pages
+    }) in { $seconds } s into { $out }{ $unchanged }
+cmd-build-site-more = and { $count } more
+cmd-build-site = Updated the site: { $files }
+cmd-timings = Timings: { $total } s in all; layout and PDF export are summed over { $threads } { $threads ->
+        [one] thread
+       *[other] threads
+    }
+cmd-timings-load = load (read and parse the YAML)
+cmd-timings-check = check (the rules)
+cmd-timings-data = data (model to template data)
+cmd-timings-setup = setup (fonts and templates)
+cmd-timings-fingerprint = fingerprints (what is up to date)
+cmd-timings-typeset = typeset (wall clock)
+cmd-timings-layout = layout (Typst, all threads)
+cmd-timings-export = pdf export (Typst, all threads)
+cmd-timings-write = write (PDFs and manifest)
+cmd-timings-site = site (index, feed, calendars, open data)
+cmd-timings-per-document = per document typeset: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } documents)
+cmd-timings-peak = peak memory (resident): { $megabytes } MB
+
+## src/commands/watch.rs, src/build/watch.rs
+
+cmd-watch-cannot = cannot watch { $folder }: { $error }
+cmd-watch-waiting = Watching { $folder } for changes (Ctrl-C stops)
+cmd-watch-building = Building
+cmd-watch-changed = Changed: { $files }
+cmd-watch-cannot-open = could not open { $file }: { $error }
+
+## src/commands/list.rs, src/commands/mod.rs
+
+cmd-list-note = note: { $summary }; run `rsr check` for details
+cmd-no-root = no { $file } here or in any parent folder: run rsr inside a meeting repository or pass --root
+
+## src/error.rs, src/site, src/docs, src/typeset, src/review/justera.rs
+
+could-not-typeset = could not typeset { $document }
+cmd-publish-not-empty = { $folder } is not empty: rsr publish writes only into an empty or new folder, so that nothing it should not publish is left there
+cmd-publish-unbuilt = cannot read { $file } ({ $error }): run `rsr build` before `rsr publish`
+cmd-no-meeting-on = no meeting on { $date } under meetings/
+cmd-template-unreadable = cannot read the template { $template }: { $reason }
+cmd-template-not-utf8 = the template { $template } is not UTF-8 text
+cmd-template-built-in = { $template } (built into rsr)
+cmd-cannot-read = cannot read { $file }: { $reason }
+cmd-not-utf8 = { $file } is not UTF-8 text
+cmd-logo-not-image = { $file } is not an SVG or PNG file
+cmd-justera-cannot-write-decision = cannot write the body's informationsbeslut into { $file }: write `beslut: { $decision }` there yourself and run rsr justera again
+cmd-justera-place-given = { $file } already gives the justering's place (`justering: plats:`); edit it there
+cmd-justera-no-place = { $file } has no `justering:`; say where it takes place with --plats (e.g. --plats digitalt)
+cmd-justera-no-line = line { $line } is not in the file
+cmd-justera-no-value = line { $line } has no value at column { $column }
+
+## src/repo/scaffold.rs, src/repo/model.rs
+
+cmd-new-exists = { $folder } exists already: a body meets once a day; edit that meeting instead
+cmd-new-meeting-note = planerad, { $count } opening items; its paragraphs will start at § { $first }
+cmd-new-unread-meeting = the meeting of { $date } of { $body } does not read: `rsr check` shows why; correct it, then add the item
+cmd-new-no-meeting = { $body } has no meeting on { $date }; create it with `rsr new meeting { $slug } { $date }`
+cmd-new-adjusted = the meeting of { $date } is justerad: its protokoll is adjusted and takes no new items
+cmd-new-no-title = an item needs a title
+cmd-new-item-note = item `{ $id }`, last on the agenda
+cmd-new-no-default = no { $what ->
+        [place] place
+       *[other] start time
+    } known for { $body }: give { $flag }, or set `förval: {"{"}{ $field }: …{"}"}` in { $file }
+cmd-no-bodies = no body `{ $wanted }`: the repository has no bodies yet; add one as meetings/<folder>/body.yaml with `namn:` and `kortnamn:` (docs/format.md)
+cmd-no-body = no body `{ $wanted }`; the bodies are: { $bodies }
+load-not-regular-file = it is not a regular file
+load-not-a-readable-file = { $file } is not a file that can be read (a folder, or a symbolic link to nothing)
+load-name-not-utf8 = the name `{ $name }` in { $folder } is not UTF-8 text, so it cannot be read alike on every system: rename it
+cli-not-a-date = `{ $text }` is not a date: expected YYYY-MM-DD, a day that exists
+
+## src/build/list.rs
+
+cmd-list-items = { $count } { $count ->
+        [one] item
+       *[other] items
+    }
+cmd-list-no-documents = no documents yet
+cmd-list-state = { $kind } { $state }
+cmd-list-count = { $count } { $state }
+cmd-list-up-to-date = up to date
+cmd-list-outdated = outdated
+cmd-list-missing = missing
+
+## src/commands/new.rs, src/commands/publish.rs
+
+cmd-new-created = Created { $path } ({ $note })
+cmd-published = Published { $count } files into { $folder }

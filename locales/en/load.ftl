@@ -61,3 +61,26 @@ load-yaml-bom = a BOM must not appear inside a document
 load-yaml-colon = illegal placement of ':' indicator
 load-yaml-mapping-values = mapping values are not allowed in this context
 load-yaml-syntax = { $parser }
+
+## src/repo/load.rs: serde's "invalid type: …, expected …"
+
+load-presenter-both = a presenter is either `{"{"}person: id, titel: …{"}"}` (from rsr.yaml) or `{"{"}namn: …{"}"}` (a guest), not both: `namn` and `parti` come from the register
+load-expected-scalar = expected { $kind ->
+        [boolean] yes or no (`true` or `false`)
+       *[number] a whole number
+    }
+load-invalid-type = expected { $expected }, found { $found }
+load-found-list = a list
+load-found-fields = fields
+load-found-nothing = no value
+load-found-text = the text "{ $value }"
+load-found-number = the number { $value }
+load-found-boolean = the truth value `{ $value }`
+load-expected-date-or-fields = a date such as 2026-11-18, or {"{"}datum, start, plats{"}"}
+load-expected-sub-item = a sub-item: a line of text, or fields with `rubrik:` and the fields of an item
+load-expected-presenter = a presenter: an id from rsr.yaml, `{"{"}namn: …{"}"}` for a guest, or `{"{"}person: id, titel: …{"}"}`
+load-expected-kind-text = text
+load-expected-kind-list = a list
+load-expected-kind-fields = fields (`name: value`, one per line)
+load-expected-kind-boolean = yes or no (`true` or `false`)
+load-expected-kind-number = a whole number

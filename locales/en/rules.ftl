@@ -138,3 +138,7 @@ rules-correction-not-adjusted = a rättelse corrects an adjusted protokoll, but 
 rules-correction-before-justering-hint = before justering, change the protokoll itself
 rules-correction-unknown-paragraph = the rättelse names § { $number }, which is not a paragraph of this meeting ({ $range })
 rules-correction-unknown-paragraph-none = the rättelse names § { $number }, which is not a paragraph of this meeting (none)
+
+## src/check/fields.rs
+
+rules-empty-value = empty

@@ -11,3 +11,128 @@ cmd-justera-changed = det justerade protokollet från { $meeting } har ändrats 
 cmd-justera-sealed = { $meeting } är justerat { $date }; protokollet är förseglat, och `rsr check` rapporterar varje senare ändring som inte är en rättelse
 cmd-justera-informationsbeslut = ; organets informationsbeslut är infört som `beslut:` i { $files }
 cmd-justera-first-page = första sidan
+
+## src/review/git.rs, src/review/diff/mod.rs
+
+cmd-git-not-a-commit = `{ $rev }` är ingen commit i det här förrådet
+cmd-git-missing = rsr diff behöver git i PATH: { $error }
+cmd-git-no-repository = { $folder } ligger inte i ett git-förråd: rsr diff jämför commits; kör `git init` och checka in filerna först
+cmd-git-no-commits = git-förrådet har inga commits än: checka in filerna först, sedan jämför rsr diff med den commiten
+cmd-git-no-main = det finns ingen gren main eller master att jämföra med: ange en revision, t.ex. `rsr diff HEAD~1`
+cmd-diff-working-tree = arbetskopian
+cmd-diff-unreadable = rsr.yaml i { $what } går inte att läsa: kör `rsr check` där
+
+## src/output/write.rs
+
+cmd-out-is-a-file = { $out } är en fil, inte en mapp: ange en annan utmapp med --out, eller flytta filen
+
+## src/build/mod.rs, src/commands/build.rs
+
+cmd-build-waiting = Ett annat rsr build skriver till { $out }: väntar tills det är klart …
+cmd-build-lost = rsr tappade bort dokumentet på vägen till sättningen: rapportera det som ett fel i rsr
+cmd-build-changed = { $place } ändrades medan rsr byggde: kör rsr build igen
+cmd-build-no-thread = rsr kunde inte starta en tråd för att sätta dokumentet
+cmd-build-too-slow = sättningen tog längre tid än { $seconds } s, gränsen (`gränser: {"{"}sekunder_per_dokument: …{"}"}` i rsr.yaml): loopar en mall?
+cmd-build-typst-stopped = Typst stannade med ett internt fel under sättningen (se meddelandet ovan): rapportera det
+cmd-build-sources = Skrev Typst-källorna till { $count ->
+        [one] ett dokument
+       *[other] { $count } dokument
+    } i { $folder }
+cmd-build-unchanged = ; { $count } redan à jour
+cmd-build-built = Byggde { $count } dokument ({ $pages ->
+        [one] en sida
+       *[other] { $pages } sidor
+    }) på { $seconds } s i { $out }{ $unchanged }
+cmd-build-site-more = och { $count } till
+cmd-build-site = Uppdaterade webbplatsen: { $files }
+cmd-timings = Tider: { $total } s totalt; layout och PDF-export är summerade över { $threads ->
+        [one] en tråd
+       *[other] { $threads } trådar
+    }
+cmd-timings-load = inläsning (läsa och tolka YAML)
+cmd-timings-check = kontroll (reglerna)
+cmd-timings-data = data (modell till malldata)
+cmd-timings-setup = förberedelse (typsnitt och mallar)
+cmd-timings-fingerprint = fingeravtryck (vad som är aktuellt)
+cmd-timings-typeset = sättning (väggklocka)
+cmd-timings-layout = layout (Typst, alla trådar)
+cmd-timings-export = PDF-export (Typst, alla trådar)
+cmd-timings-write = skrivning (PDF:er och manifest)
+cmd-timings-site = webbplats (index, flöde, kalender, data)
+cmd-timings-per-document = sättning per dokument: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } dokument)
+cmd-timings-peak = högsta minnesanvändning (residentminne): { $megabytes } MB
+
+## src/commands/watch.rs, src/build/watch.rs
+
+cmd-watch-cannot = kan inte bevaka { $folder }: { $error }
+cmd-watch-waiting = Bevakar { $folder } efter ändringar (Ctrl-C avslutar)
+cmd-watch-building = Bygger
+cmd-watch-changed = Ändrat: { $files }
+cmd-watch-cannot-open = kunde inte öppna { $file }: { $error }
+
+## src/commands/list.rs, src/commands/mod.rs
+
+cmd-list-note = obs: { $summary }; kör `rsr check` för detaljer
+cmd-no-root = ingen { $file } här eller i någon överordnad mapp: kör rsr i ett mötesförråd eller ange --root
+
+## src/error.rs, src/site, src/docs, src/typeset, src/review/justera.rs
+
+could-not-typeset = kunde inte sätta { $document }
+cmd-publish-not-empty = { $folder } är inte tom: rsr publish skriver bara i en tom eller ny mapp, så att inget som inte ska publiceras blir kvar där
+cmd-publish-unbuilt = kan inte läsa { $file } ({ $error }): kör `rsr build` före `rsr publish`
+cmd-no-meeting-on = inget möte den { $date } under meetings/
+cmd-template-unreadable = kan inte läsa mallen { $template }: { $reason }
+cmd-template-not-utf8 = mallen { $template } är inte UTF-8-text
+cmd-template-built-in = { $template } (inbyggd i rsr)
+cmd-cannot-read = kan inte läsa { $file }: { $reason }
+cmd-not-utf8 = { $file } är inte UTF-8-text
+cmd-logo-not-image = { $file } är ingen SVG- eller PNG-fil
+cmd-justera-cannot-write-decision = kan inte skriva in organets informationsbeslut i { $file }: skriv `beslut: { $decision }` där själv och kör rsr justera igen
+cmd-justera-place-given = { $file } anger redan var justeringen sker (`justering: plats:`); ändra det där
+cmd-justera-no-place = { $file } har ingen `justering:`; ange var den sker med --plats (t.ex. --plats digitalt)
+cmd-justera-no-line = rad { $line } finns inte i filen
+cmd-justera-no-value = rad { $line } har inget värde i kolumn { $column }
+
+## src/repo/scaffold.rs, src/repo/model.rs
+
+cmd-new-exists = { $folder } finns redan: ett organ sammanträder en gång per dag; ändra i det mötet i stället
+cmd-new-meeting-note = planerad, { $count ->
+        [one] ett inledande ärende
+       *[other] { $count } inledande ärenden
+    }; paragraferna börjar på § { $first }
+cmd-new-unread-meeting = mötet den { $date } i { $body } går inte att läsa: `rsr check` visar varför; rätta det och lägg sedan till ärendet
+cmd-new-no-meeting = { $body } har inget möte den { $date }; skapa det med `rsr new meeting { $slug } { $date }`
+cmd-new-adjusted = mötet den { $date } är justerat: protokollet är justerat och tar inte emot nya ärenden
+cmd-new-no-title = ett ärende behöver en rubrik
+cmd-new-item-note = ärendet `{ $id }`, sist på föredragningslistan
+cmd-new-no-default = { $what ->
+        [place] ingen plats
+       *[other] ingen starttid
+    } känd för { $body }: ange { $flag }, eller sätt `förval: {"{"}{ $field }: …{"}"}` i { $file }
+cmd-no-bodies = inget organ `{ $wanted }`: förrådet har inga organ än; lägg till ett som meetings/<mapp>/body.yaml med `namn:` och `kortnamn:` (docs/format.md)
+cmd-no-body = inget organ `{ $wanted }`; organen är: { $bodies }
+load-not-regular-file = det är ingen vanlig fil
+load-not-a-readable-file = { $file } är ingen fil som går att läsa (en mapp, eller en symbolisk länk till ingenting)
+load-name-not-utf8 = namnet `{ $name }` i { $folder } är inte UTF-8-text och kan därför inte läsas lika på alla system: byt namn på det
+cli-not-a-date = `{ $text }` är inget datum: skriv ÅÅÅÅ-MM-DD, en dag som finns
+
+## src/build/list.rs
+
+cmd-list-items = { $count ->
+        [one] 1 ärende
+       *[other] { $count } ärenden
+    }
+cmd-list-no-documents = inga dokument än
+cmd-list-state = { $kind } { $state }
+cmd-list-count = { $count } { $state }
+cmd-list-up-to-date = à jour
+cmd-list-outdated = inte à jour
+cmd-list-missing = saknas
+
+## src/commands/new.rs, src/commands/publish.rs
+
+cmd-new-created = Skapade { $path } ({ $note })
+cmd-published = Publicerade { $count ->
+        [one] en fil
+       *[other] { $count } filer
+    } i { $folder }

@@ -61,3 +61,26 @@ load-yaml-bom = ett BOM-tecken (U+FEFF) får inte stå inne i filen
 load-yaml-colon = ett kolon (:) står där det inte får stå
 load-yaml-mapping-values = ett fält kan inte börja här
 load-yaml-syntax = YAML-filen går inte att läsa här; tolken säger: "{ $parser }"
+
+## src/repo/load.rs: serdes "invalid type: …, expected …"
+
+load-presenter-both = en föredragande är antingen `{"{"}person: id, titel: …{"}"}` (ur rsr.yaml) eller `{"{"}namn: …{"}"}` (en gäst), inte båda: `namn` och `parti` hämtas ur registret
+load-expected-scalar = här ska det stå { $kind ->
+        [boolean] ja eller nej (`true` eller `false`)
+       *[number] ett heltal
+    }
+load-invalid-type = här ska det stå { $expected }, men det står { $found }
+load-found-list = en lista
+load-found-fields = fält
+load-found-nothing = inget värde
+load-found-text = texten "{ $value }"
+load-found-number = talet { $value }
+load-found-boolean = sanningsvärdet `{ $value }`
+load-expected-date-or-fields = ett datum som 2026-11-18, eller {"{"}datum, start, plats{"}"}
+load-expected-sub-item = en underpunkt: en rad text, eller fält med `rubrik:` och ett ärendes fält
+load-expected-presenter = en föredragande: ett id från rsr.yaml, `{"{"}namn: …{"}"}` för en gäst, eller `{"{"}person: id, titel: …{"}"}`
+load-expected-kind-text = text
+load-expected-kind-list = en lista
+load-expected-kind-fields = fält (`namn: värde`, ett per rad)
+load-expected-kind-boolean = ja eller nej (`true` eller `false`)
+load-expected-kind-number = ett heltal

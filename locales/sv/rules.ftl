@@ -138,3 +138,7 @@ rules-correction-not-adjusted = en rättelse rättar ett justerat protokoll, men
 rules-correction-before-justering-hint = före justeringen ändras protokollet självt
 rules-correction-unknown-paragraph = rättelsen anger § { $number }, som inte är en paragraf i sammanträdet ({ $range })
 rules-correction-unknown-paragraph-none = rättelsen anger § { $number }, som inte är en paragraf i sammanträdet (det har inga)
+
+## src/check/fields.rs
+
+rules-empty-value = tomt

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::docs::{self, Filter, Scope};
 use crate::error::Error;
+use crate::lang::t;
 use crate::output::manifest::{Manifest, State};
 use crate::repo::model::{ItemKind, Repository};
 use crate::repo::number;
@@ -86,11 +87,7 @@ pub fn human(listed: &[Listed], out: &mut dyn Write) -> io::Result<()> {
                 m.body.clone(),
                 m.date.clone(),
                 m.status.to_string(),
-                format!(
-                    "{} {}",
-                    m.items,
-                    if m.items == 1 { "item" } else { "items" }
-                ),
+                t!("cmd-list-items", count = m.items),
                 match &m.paragraphs {
                     None => "–".into(),
                     Some(range) if range.contains('–') => format!("§§ {range}"),
@@ -127,7 +124,7 @@ fn documents(documents: &[ListedDocument]) -> String {
     let mut kinds: Vec<&str> = documents.iter().map(|d| d.kind).collect();
     kinds.dedup();
     if kinds.is_empty() {
-        return "no documents yet".into();
+        return t!("cmd-list-no-documents");
     }
     kinds
         .iter()
@@ -138,16 +135,20 @@ fn documents(documents: &[ListedDocument]) -> String {
                 .map(|d| d.state)
                 .collect();
             if let [one] = of_kind.as_slice() {
-                return format!("{kind} {}", one.label());
+                return t!("cmd-list-state", kind = *kind, state = one.label());
             }
             let counts: Vec<String> = [State::UpToDate, State::Outdated, State::Missing]
                 .iter()
                 .filter_map(|state| {
                     let n = of_kind.iter().filter(|s| *s == state).count();
-                    (n > 0).then(|| format!("{n} {}", state.label()))
+                    (n > 0).then(|| t!("cmd-list-count", count = n, state = state.label()))
                 })
                 .collect();
-            format!("{kind} {}", counts.join(" and "))
+            t!(
+                "cmd-list-state",
+                kind = *kind,
+                state = crate::lang::join_and(&counts)
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
+use crate::lang::{decimal, t};
 use crate::output::manifest::{Entry, Manifest, State};
 use crate::output::write::{self, Staged};
 use crate::repo::model::{Organisation, Repository};
@@ -103,10 +104,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     timings.setup = clock.elapsed();
     // One build at a time writes to an output folder.
     let _lock = write::OutLock::take(&options.out, || {
-        eprintln!(
-            "Another rsr build is writing to {}: waiting for it to finish …",
-            options.out.display()
-        );
+        eprintln!("{}", t!("cmd-build-waiting", out = &options.out));
     })?;
     let mut manifest = Manifest::load(&options.out);
 
@@ -170,9 +168,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         } = result.unwrap_or_else(|| {
             Err(Error::Template {
                 document: document.output.clone(),
-                report:
-                    "rsr lost this document on the way to typesetting it: please report it as a bug"
-                        .into(),
+                report: t!("cmd-build-lost"),
             })
         })?;
         staged.push(file);
@@ -302,10 +298,7 @@ fn plan(
 /// problems of the changed files, or, without any, where to look.
 fn changed_while_building(place: &Path, problems: Vec<Diagnostic>) -> Error {
     if problems.is_empty() {
-        Error::Repository(format!(
-            "{} changed while rsr was building: run rsr build again",
-            place.display()
-        ))
+        Error::Repository(t!("cmd-build-changed", place = place))
     } else {
         Error::Data(problems)
     }
@@ -498,24 +491,17 @@ impl Typesetter {
             .as_ref()
             .is_some_and(|documents| documents.send(document).is_ok());
         if !sent {
-            return lost(
-                &mut self.lost,
-                "rsr could not start a thread to typeset it".into(),
-            );
+            return lost(&mut self.lost, t!("cmd-build-no-thread"));
         }
         match self.results.recv_timeout(limit) {
             Ok(result) => result,
             Err(mpsc::RecvTimeoutError::Timeout) => lost(
                 &mut self.lost,
-                format!(
-                    "typesetting took longer than {} s, the limit (`gränser: {{sekunder_per_dokument: …}}` in rsr.yaml): does a template loop?",
-                    limit.as_secs()
-                ),
+                t!("cmd-build-too-slow", seconds = limit.as_secs()),
             ),
-            Err(mpsc::RecvTimeoutError::Disconnected) => lost(
-                &mut self.lost,
-                "Typst stopped with an internal error while typesetting it (see the message above): please report it".into(),
-            ),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                lost(&mut self.lost, t!("cmd-build-typst-stopped"))
+            }
         }
     }
 
@@ -597,45 +583,52 @@ impl Timings {
     pub fn report(&self, total: Duration) -> String {
         let threads = self.threads;
         let total = total.as_secs_f64().max(f64::EPSILON);
-        let mut lines = vec![format!(
-            "Timings: {:.3} s in all; layout and PDF export are summed over {threads} thread{}",
-            total,
-            if threads == 1 { "" } else { "s" }
+        let mut lines = vec![t!(
+            "cmd-timings",
+            total = decimal(total, 3),
+            threads = threads
         )];
         let wall = [
-            ("load (read and parse the YAML)", self.load),
-            ("check (the rules)", self.check),
-            ("data (model to template data)", self.data),
-            ("setup (fonts and templates)", self.setup),
-            ("fingerprints (what is up to date)", self.fingerprint),
-            ("typeset (wall clock)", self.typeset_wall),
-            ("  layout (Typst, all threads)", self.layout),
-            ("  pdf export (Typst, all threads)", self.export),
-            ("write (PDFs and manifest)", self.write),
-            ("site (index, feed, calendars, open data)", self.site),
+            (t!("cmd-timings-load"), self.load),
+            (t!("cmd-timings-check"), self.check),
+            (t!("cmd-timings-data"), self.data),
+            (t!("cmd-timings-setup"), self.setup),
+            (t!("cmd-timings-fingerprint"), self.fingerprint),
+            (t!("cmd-timings-typeset"), self.typeset_wall),
+            (format!("  {}", t!("cmd-timings-layout")), self.layout),
+            (format!("  {}", t!("cmd-timings-export")), self.export),
+            (t!("cmd-timings-write"), self.write),
+            (t!("cmd-timings-site"), self.site),
         ];
         for (stage, time) in wall {
             let seconds = time.as_secs_f64();
             lines.push(format!(
-                "  {stage:42} {seconds:8.3} s {:5.1} %",
-                100.0 * seconds / total
+                "  {stage:42} {:>8} s {:>5} %",
+                decimal(seconds, 3),
+                decimal(100.0 * seconds / total, 1)
             ));
         }
         let mut per = self.per_document.clone();
         per.sort_by(f64::total_cmp);
         if !per.is_empty() {
             lines.push(format!(
-                "  per document typeset: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} documents)",
-                percentile(&per, 0.50),
-                percentile(&per, 0.95),
-                per[per.len() - 1],
-                per.len()
+                "  {}",
+                t!(
+                    "cmd-timings-per-document",
+                    p50 = decimal(percentile(&per, 0.50), 1),
+                    p95 = decimal(percentile(&per, 0.95), 1),
+                    max = decimal(per[per.len() - 1], 1),
+                    count = per.len()
+                )
             ));
         }
         if let Some(peak) = peak_memory() {
             lines.push(format!(
-                "  peak memory (resident): {:.1} MB",
-                peak as f64 / 1e6
+                "  {}",
+                t!(
+                    "cmd-timings-peak",
+                    megabytes = decimal(peak as f64 / 1e6, 1)
+                )
             ));
         }
         lines.join("\n")

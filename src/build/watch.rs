@@ -57,8 +57,13 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
     });
 
     let (sender, receiver) = mpsc::channel();
-    let failed =
-        |e: notify::Error| Error::Internal(format!("cannot watch {}: {e}", root.display()));
+    let failed = |e: notify::Error| {
+        Error::Internal(crate::lang::t!(
+            "cmd-watch-cannot",
+            folder = &root,
+            error = e.to_string()
+        ))
+    };
     let mut watcher = notify::recommended_watcher(sender).map_err(failed)?;
     watcher
         .watch(&root, RecursiveMode::Recursive)

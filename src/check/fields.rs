@@ -291,7 +291,7 @@ fn windows(old: &str, new: &str) -> (String, String) {
 
 fn quote(text: &str) -> String {
     if text.is_empty() {
-        "(empty)".to_string()
+        format!("({})", crate::lang::t!("rules-empty-value"))
     } else if text.starts_with('[') && text.ends_with(']') {
         text.to_string()
     } else {

@@ -24,385 +24,107 @@ use crate::error::{Diagnostic, Severity};
 use crate::repo::load::{self, Loaded, nearest};
 use crate::repo::model::{Body, Meeting, PersonRef, Repository, RuleLevel};
 
-/// A rule of `rsr check`: its id, whether a body may configure it, and what
-/// it guards against (printed by `rsr check --list-rules`).
+/// A rule of `rsr check`: its id and its severity unless a body sets it.
 pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
-    pub what: &'static str,
 }
 
-const fn rule(id: &'static str, severity: Severity, what: &'static str) -> Rule {
-    Rule { id, severity, what }
+impl Rule {
+    /// What the rule guards against, in the run's language (printed by
+    /// `rsr check --list-rules`; the catalogues' `list.ftl`).
+    pub fn what(&self) -> String {
+        crate::lang::text(&format!("rule-{}", self.id), &[])
+    }
+}
+
+const fn rule(id: &'static str, severity: Severity) -> Rule {
+    Rule { id, severity }
 }
 
 /// Rules found while reading files; they cannot be turned off.
 pub const LOAD_RULES: &[Rule] = &[
-    rule(
-        "yaml-syntax",
-        E,
-        "a file that is not valid YAML or not UTF-8",
-    ),
-    rule(
-        "unknown-field",
-        E,
-        "a field rsr does not know (a typo, usually)",
-    ),
-    rule(
-        "wrong-type",
-        E,
-        "a value of the wrong kind: text where a list belongs, an unknown status",
-    ),
-    rule("missing-field", E, "a required field left out"),
-    rule(
-        "invalid-date",
-        E,
-        "a date that does not exist, such as 2026-02-30",
-    ),
-    rule(
-        "invalid-time",
-        E,
-        "a time that does not exist, such as 25:99",
-    ),
-    rule(
-        "folder-date",
-        E,
-        "a meeting folder not named by its date, or dated differently from its meeting.yaml",
-    ),
-    rule(
-        "missing-file",
-        E,
-        "a body without body.yaml, a meeting without meeting.yaml, an unreadable file",
-    ),
-    rule(
-        "duplicate-item-id",
-        E,
-        "two item files with the same name after the number prefix",
-    ),
-    rule(
-        "yaml-limit",
-        E,
-        "a YAML file with more than 1,000 aliases or anchors, nesting deeper than 32, or more than one document",
-    ),
-    rule(
-        "outside-repository",
-        E,
-        "a `..` path, or a symbolic link that leads out of the repository",
-    ),
-    rule(
-        "file-too-large",
-        E,
-        "a YAML file larger than `gränser: {yaml_kb: …}` in rsr.yaml allows (4 MB unless set)",
-    ),
-    rule("file-name", E, "a file or folder whose name is not UTF-8"),
+    rule("yaml-syntax", E),
+    rule("unknown-field", E),
+    rule("wrong-type", E),
+    rule("missing-field", E),
+    rule("invalid-date", E),
+    rule("invalid-time", E),
+    rule("folder-date", E),
+    rule("missing-file", E),
+    rule("duplicate-item-id", E),
+    rule("yaml-limit", E),
+    rule("outside-repository", E),
+    rule("file-too-large", E),
+    rule("file-name", E),
 ];
 
 /// Rules over the loaded data; `regler:` in body.yaml can set each to
 /// `off`, `warning` or `error`.
 pub const RULES: &[Rule] = &[
-    rule(
-        "unknown-rule",
-        E,
-        "a rule id in `regler:` that does not exist",
-    ),
-    rule(
-        "invalid-pattern",
-        E,
-        "a case number pattern that is not a valid regular expression",
-    ),
-    rule(
-        "unknown-person",
-        E,
-        "a person id that rsr.yaml does not list",
-    ),
-    rule(
-        "unknown-item",
-        E,
-        "an item id in `ärenden:` that the meeting does not have",
-    ),
-    rule(
-        "control-character",
-        E,
-        "a control character (other than tab and line breaks) or a Unicode noncharacter in a YAML file",
-    ),
-    rule(
-        "glyph-missing",
-        E,
-        "a character in a YAML value that none of the fonts rsr ships can show (CJK, scripts beside Latin, Greek, Cyrillic, Arabic, Hebrew, Ethiopic and Thai)",
-    ),
-    rule(
-        "text-too-long",
-        E,
-        "a value other than the long text fields (a title, name, place or label) longer than a PDF string can hold (32,767 bytes; about 16,000 characters of Swedish text)",
-    ),
-    rule(
-        "continued-line",
-        W,
-        "a deeper line that looks like a list entry or a field, but YAML reads as the end of the text above it",
-    ),
-    rule("duplicate-person", E, "a person listed twice"),
-    rule(
-        "person-id",
-        E,
-        "a person id in rsr.yaml that is empty or begins or ends with a space",
-    ),
-    rule(
-        "member-period",
-        E,
-        "a member whose `till` comes before their `från`",
-    ),
-    rule(
-        "not-a-member",
-        E,
-        "someone deciding, or replaced by a substitute, who is not a member of the body on the meeting's date",
-    ),
-    rule("present-and-absent", E, "a member both present and absent"),
-    rule(
-        "substitute-for-present",
-        E,
-        "a substitute serving at an item where the member replaced is present",
-    ),
-    rule(
-        "unknown-attendee",
-        E,
-        "someone under `del_av_mötet` who is not listed as deciding",
-    ),
-    rule(
-        "motion-not-deciding",
-        E,
-        "a motion (yrkande) by someone not deciding the item",
-    ),
-    rule(
-        "reservation-not-deciding",
-        E,
-        "a reservation by someone not deciding the item",
-    ),
-    rule(
-        "vote-not-deciding",
-        E,
-        "a vote cast by someone not deciding the item",
-    ),
-    rule(
-        "vote-count",
-        E,
-        "a vote that does not count every member deciding the item",
-    ),
-    rule(
-        "vote-tie",
-        E,
-        "a tied vote without the chair's deciding vote",
-    ),
-    rule(
-        "conflict-took-part",
-        E,
-        "a member with jäv who moved, voted or reserved in the item",
-    ),
-    rule(
-        "end-before-start",
-        E,
-        "a meeting that ends before it starts",
-    ),
-    rule(
-        "item-time-order",
-        E,
-        "an item planned earlier than the item before it",
-    ),
-    rule(
-        "item-outside-meeting",
-        E,
-        "an item planned before the meeting starts or after it ends",
-    ),
-    rule(
-        "duplicate-case-number",
-        E,
-        "two items of a meeting with the same case number",
-    ),
-    rule(
-        "case-number-pattern",
-        W,
-        "a case number that does not match the body's pattern",
-    ),
-    rule(
-        "paragraph-collision",
-        E,
-        "a pinned § number already used by an earlier meeting that year",
-    ),
-    rule(
-        "paragraph-gap",
-        E,
-        "a pinned § number that skips numbers after an earlier meeting that year",
-    ),
-    rule(
-        "paragraph-resume",
-        E,
-        "a `föregående_paragraf` that is not true: it collides with the meeting before, explains no hole, or disagrees with `första_paragraf`",
-    ),
-    rule(
-        "paragraph-range",
-        E,
-        "a pinned § number of 100 000 or more, which no body reaches in a year",
-    ),
-    rule(
-        "chair-not-present",
-        E,
-        "a chair who is not among those present",
-    ),
-    rule(
-        "secretary-not-present",
-        E,
-        "a secretary who is not among those present",
-    ),
-    rule(
-        "adjuster-not-present",
-        E,
-        "an adjuster (justerare) who is not among those present",
-    ),
-    rule(
-        "adjusted-without-adjusters",
-        E,
-        "a meeting marked justerad with no justerare",
-    ),
-    rule(
-        "decision-before-held",
-        E,
-        "a decision recorded for a meeting that has not been held",
-    ),
-    rule(
-        "missing-decision",
-        E,
-        "a matter of a held meeting (genomförd or justerad) with no `beslut:`, neither its own nor a sub-item's; information items (`typ: information`), standard items and breaks take none",
-    ),
-    rule(
-        "cancelled-attendance",
-        E,
-        "an inställd meeting with attendance (`närvaro`)",
-    ),
-    rule(
-        "cancelled-decision",
-        E,
-        "an inställd meeting with a decision or its record (motions, vote, reservations, jäv)",
-    ),
-    rule(
-        "cancelled-justering",
-        E,
-        "an inställd meeting with justerare or a justering: it has no protokoll to adjust",
-    ),
-    rule(
-        "cancelled-paragraph",
-        E,
-        "an inställd meeting with `första_paragraf` or `föregående_paragraf`: it has no § numbers",
-    ),
-    rule(
-        "held-without-attendance",
-        E,
-        "a held meeting without attendance",
-    ),
-    rule(
-        "next-meeting-not-after",
-        E,
-        "a next meeting dated on or before this one",
-    ),
-    rule(
-        "justering-before-meeting",
-        E,
-        "a justering dated before the meeting",
-    ),
-    rule(
-        "justering-late",
-        E,
-        "justering more than 14 days after the meeting (KL 5 kap. 69 §, 6 kap. 35 §); a warning for bodies outside Kommunallagen",
-    ),
-    rule(
-        "quorum",
-        E,
-        "no more than half of the members present (KL 5 kap. 45 §, 6 kap. 27 §); off for bodies outside Kommunallagen",
-    ),
-    rule(
-        "notice-period",
-        W,
-        "a kallelse sent fewer days before the meeting than the body's kallelsetid",
-    ),
-    rule(
-        "proposal-without-documents",
-        W,
-        "an item with förslag till beslut but no beslutsunderlag",
-    ),
-    rule(
-        "document-outside-meeting",
-        E,
-        "a beslutsunderlag file named with `..` or an absolute path",
-    ),
-    rule(
-        "attachment-not-pdf",
-        E,
-        "a file marked `bifogas` that is not a PDF",
-    ),
-    rule(
-        "adjusted-changed",
-        E,
-        "an adjusted protokoll whose content changed since `rsr justera` sealed it, without a rättelse",
-    ),
-    rule(
-        "adjusted-unsealed",
-        W,
-        "a meeting marked justerad without justering.lock (run `rsr justera`)",
-    ),
-    rule(
-        "correction-unsealed",
-        W,
-        "a rättelse recorded but not yet sealed with `rsr justera`",
-    ),
-    rule(
-        "lock-not-adjusted",
-        E,
-        "a meeting with justering.lock whose status is no longer justerad",
-    ),
-    rule(
-        "correction-before-justering",
-        E,
-        "a rättelse of a meeting not adjusted, or dated before its justering",
-    ),
-    rule(
-        "correction-unknown-paragraph",
-        E,
-        "a rättelse naming a § the meeting does not have",
-    ),
-    rule(
-        "missing-document-file",
-        W,
-        "a beslutsunderlag file that is not in the meeting folder",
-    ),
-    rule("label-empty", E, "a label in `rubriker:` set to empty text"),
-    rule(
-        "next-meeting-cancelled",
-        W,
-        "a next meeting (`nästa_möte`) that is inställd",
-    ),
-    rule(
-        "label-placeholder",
-        E,
-        "a label pattern in `rubriker:` with a placeholder it does not take, or `deltagare_format` without `{namn}`",
-    ),
-    rule(
-        "logo-missing-file",
-        E,
-        "a `logotyp:` file that is not there or cannot be read",
-    ),
-    rule(
-        "logo-outside-repository",
-        E,
-        "a `logotyp:` file named with `..`, an absolute path, or a symbolic link that leads out",
-    ),
-    rule(
-        "logo-not-image",
-        E,
-        "a `logotyp:` file that is not SVG or PNG (by its name and its first bytes), or larger than 4 MB",
-    ),
-    rule(
-        "logo-without-alt",
-        E,
-        "a `logotyp:` with an empty `alt:`, which PDF/UA needs read out",
-    ),
+    rule("unknown-rule", E),
+    rule("invalid-pattern", E),
+    rule("unknown-person", E),
+    rule("unknown-item", E),
+    rule("control-character", E),
+    rule("glyph-missing", E),
+    rule("text-too-long", E),
+    rule("continued-line", W),
+    rule("duplicate-person", E),
+    rule("person-id", E),
+    rule("member-period", E),
+    rule("not-a-member", E),
+    rule("present-and-absent", E),
+    rule("substitute-for-present", E),
+    rule("unknown-attendee", E),
+    rule("motion-not-deciding", E),
+    rule("reservation-not-deciding", E),
+    rule("vote-not-deciding", E),
+    rule("vote-count", E),
+    rule("vote-tie", E),
+    rule("conflict-took-part", E),
+    rule("end-before-start", E),
+    rule("item-time-order", E),
+    rule("item-outside-meeting", E),
+    rule("duplicate-case-number", E),
+    rule("case-number-pattern", W),
+    rule("paragraph-collision", E),
+    rule("paragraph-gap", E),
+    rule("paragraph-resume", E),
+    rule("paragraph-range", E),
+    rule("chair-not-present", E),
+    rule("secretary-not-present", E),
+    rule("adjuster-not-present", E),
+    rule("adjusted-without-adjusters", E),
+    rule("decision-before-held", E),
+    rule("missing-decision", E),
+    rule("cancelled-attendance", E),
+    rule("cancelled-decision", E),
+    rule("cancelled-justering", E),
+    rule("cancelled-paragraph", E),
+    rule("held-without-attendance", E),
+    rule("next-meeting-not-after", E),
+    rule("justering-before-meeting", E),
+    rule("justering-late", E),
+    rule("quorum", E),
+    rule("notice-period", W),
+    rule("proposal-without-documents", W),
+    rule("document-outside-meeting", E),
+    rule("attachment-not-pdf", E),
+    rule("adjusted-changed", E),
+    rule("adjusted-unsealed", W),
+    rule("correction-unsealed", W),
+    rule("lock-not-adjusted", E),
+    rule("correction-before-justering", E),
+    rule("correction-unknown-paragraph", E),
+    rule("missing-document-file", W),
+    rule("label-empty", E),
+    rule("next-meeting-cancelled", W),
+    rule("label-placeholder", E),
+    rule("logo-missing-file", E),
+    rule("logo-outside-repository", E),
+    rule("logo-not-image", E),
+    rule("logo-without-alt", E),
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.

@@ -96,7 +96,10 @@ pub fn github(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
         };
         let mut message = d.message.clone();
         if let Some(hint) = &d.hint {
-            message = format!("{message}\nhint: {hint}");
+            message = format!(
+                "{message}\n{}",
+                crate::lang::t!("hint", hint = hint.as_str())
+            );
         }
         writeln!(
             out,
@@ -141,7 +144,11 @@ pub fn gitlab(diagnostics: &[Diagnostic], out: &mut dyn Write) -> io::Result<()>
             let path = slashed(&d.loc.file);
             let line = d.loc.line.max(1);
             let description = match &d.hint {
-                Some(hint) => format!("{} (hint: {hint})", d.message),
+                Some(hint) => format!(
+                    "{} ({})",
+                    d.message,
+                    crate::lang::t!("hint", hint = hint.as_str())
+                ),
                 None => d.message.clone(),
             };
             let place = format!("{}:{line}:{}", path, d.loc.column);

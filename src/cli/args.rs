@@ -201,7 +201,7 @@ pub enum NewCommand {
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD, a day that exists"))
+        .map_err(|_| crate::lang::t!("cli-not-a-date", text = text))
 }
 
 fn parse_time(text: &str) -> Result<crate::repo::model::Time, String> {

@@ -9,17 +9,14 @@ use crate::cli::args::*;
 use crate::cli::stderr;
 use crate::commands::build_options;
 use crate::error::Error;
+use crate::lang::t;
 
 pub fn build(root: &Path, command: BuildCommand) -> Result<ExitCode, Error> {
     let args = command.build;
     let options = build_options(root, &args);
     if let Some(dir) = &command.sources {
         let count = build::sources(&options, dir)?;
-        eprintln!(
-            "Wrote the Typst sources of {count} document{} into {}",
-            if count == 1 { "" } else { "s" },
-            dir.display()
-        );
+        eprintln!("{}", t!("cmd-build-sources", count = count, folder = dir));
         return Ok(ExitCode::SUCCESS);
     }
     let summary = build::build(&options)?;
@@ -35,19 +32,22 @@ pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Resul
     let mut stderr = stderr();
     output::emit_all(root, &summary.warnings, &mut stderr).map_err(|e| Error::io("stderr", e))?;
     let count = summary.built.len();
-    let documents = if count == 1 { "document" } else { "documents" };
-    let pages = if summary.pages == 1 { "page" } else { "pages" };
     let unchanged = summary.outputs.len() - count;
     let unchanged = if unchanged > 0 {
-        format!("; {unchanged} up to date")
+        t!("cmd-build-unchanged", count = unchanged)
     } else {
         String::new()
     };
     eprintln!(
-        "Built {count} {documents} ({} {pages}) in {:.2} s into {}{unchanged}",
-        summary.pages,
-        summary.elapsed.as_secs_f64(),
-        out.display()
+        "{}",
+        t!(
+            "cmd-build-built",
+            count = count,
+            pages = summary.pages,
+            seconds = crate::lang::decimal(summary.elapsed.as_secs_f64(), 2),
+            out = out,
+            unchanged = unchanged
+        )
     );
     // A few files by name; a large repository's hundreds by number.
     const NAMED: usize = 20;
@@ -59,9 +59,12 @@ pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Resul
             .map(|f| f.display().to_string())
             .collect();
         if summary.site.len() > NAMED {
-            files.push(format!("and {} more", summary.site.len() - NAMED));
+            files.push(t!(
+                "cmd-build-site-more",
+                count = summary.site.len() - NAMED
+            ));
         }
-        eprintln!("Updated the site: {}", files.join(", "));
+        eprintln!("{}", t!("cmd-build-site", files = files.join(", ")));
     }
     Ok(())
 }

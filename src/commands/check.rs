@@ -35,10 +35,10 @@ pub fn list_rules() -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     for rule in check::LOAD_RULES.iter().chain(check::RULES) {
         let severity = match rule.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::lang::t!("severity-error"),
+            Severity::Warning => crate::lang::t!("severity-warning"),
         };
-        match writeln!(stdout, "{:28} {severity:8} {}", rule.id, rule.what) {
+        match writeln!(stdout, "{:28} {severity:8} {}", rule.id, rule.what()) {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
             written => written.map_err(|e| Error::io("stdout", e))?,
         }

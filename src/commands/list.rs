@@ -14,8 +14,13 @@ pub fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
     let repository = &gated.repository;
     if gated.diagnostics.iter().any(|d| d.is_error()) {
         eprintln!(
-            "note: {}; run `rsr check` for details",
-            output::summary(&gated.diagnostics).trim_start_matches("rsr check: ")
+            "{}",
+            crate::lang::t!(
+                "cmd-list-note",
+                summary = output::summary(&gated.diagnostics)
+                    .trim_start_matches("rsr check: ")
+                    .to_string()
+            )
         );
     }
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));

@@ -107,5 +107,5 @@ fn find_root() -> Result<PathBuf, Error> {
     here.ancestors()
         .find(|dir| dir.join(ORGANISATION_FILE).is_file())
         .map(Path::to_path_buf)
-        .ok_or_else(|| Error::Usage(format!("no {ORGANISATION_FILE} here or in any parent folder: run rsr inside a meeting repository or pass --root")))
+        .ok_or_else(|| Error::Usage(crate::lang::t!("cmd-no-root", file = ORGANISATION_FILE)))
 }

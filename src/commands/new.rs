@@ -26,6 +26,9 @@ pub fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
             crate::repo::scaffold::item(repository, &body, date, &title)?
         }
     };
-    eprintln!("Created {} ({})", created.path.display(), created.note);
+    eprintln!(
+        "{}",
+        crate::lang::t!("cmd-new-created", path = &created.path, note = created.note)
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ use crate::cli::{emit_error, stderr};
 use crate::commands::build::print_summary;
 use crate::commands::build_options;
 use crate::error::Error;
+use crate::lang::t;
 
 pub fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
     let options = build_options(root, &args.build);
@@ -16,11 +17,11 @@ pub fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
     crate::build::watch::watch(&options, |event| match event {
         crate::build::watch::Event::Built { changed, result } => {
             if let Err(error) = show_rebuild(root, &options, changed, result, &mut open) {
-                eprintln!("error: {error}");
+                eprintln!("{}: {error}", t!("severity-error"));
             }
         }
         crate::build::watch::Event::Waiting => {
-            eprintln!("Watching {} for changes (Ctrl-C stops)", root.display());
+            eprintln!("{}", t!("cmd-watch-waiting", folder = root));
         }
     })?;
     Ok(ExitCode::SUCCESS)
@@ -38,10 +39,13 @@ fn show_rebuild(
 ) -> Result<(), Error> {
     let now = chrono::Local::now().format("%H:%M:%S");
     if changed.is_empty() {
-        eprintln!("[{now}] Building");
+        eprintln!("[{now}] {}", t!("cmd-watch-building"));
     } else {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("[{now}] Changed: {}", names.join(", "));
+        eprintln!(
+            "[{now}] {}",
+            t!("cmd-watch-changed", files = names.join(", "))
+        );
     }
     let summary = match result {
         Ok(summary) => summary,
@@ -63,7 +67,15 @@ fn show_rebuild(
             summary.outputs.first().cloned().unwrap_or_default()
         };
         if let Err(e) = opener::open(&first) {
-            eprintln!("warning: could not open {}: {e}", first.display());
+            eprintln!(
+                "{}: {}",
+                t!("severity-warning"),
+                t!(
+                    "cmd-watch-cannot-open",
+                    file = &first,
+                    error = e.to_string()
+                )
+            );
         }
     }
     Ok(())

@@ -275,8 +275,9 @@ impl Filter {
                 .flat_map(|b| &b.meetings)
                 .any(|m| m.date() == *wanted);
             if !known {
-                return Err(Error::Usage(format!(
-                    "no meeting on {wanted} under meetings/"
+                return Err(Error::Usage(crate::lang::t!(
+                    "cmd-no-meeting-on",
+                    date = crate::sv::iso_date(*wanted)
                 )));
             }
         }

@@ -128,7 +128,8 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "rules.ftl",
             "load.ftl",
             "text.ftl",
-            "commands.ftl"
+            "commands.ftl",
+            "list.ftl"
         ),
     ),
     (
@@ -141,7 +142,8 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "rules.ftl",
             "load.ftl",
             "text.ftl",
-            "commands.ftl"
+            "commands.ftl",
+            "list.ftl"
         ),
     ),
 ];
@@ -277,6 +279,16 @@ macro_rules! t {
     };
 }
 pub(crate) use t;
+
+/// A number with `places` decimals, its decimal sign the language's:
+/// "0,53" in Swedish, "0.53" in English.
+pub fn decimal(value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    match current() {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
 
 /// "A", "A och B", "A, B och C" (English: "A, B and C").
 pub fn join_and(parts: &[String]) -> String {

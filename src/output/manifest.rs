@@ -70,11 +70,12 @@ pub enum State {
 }
 
 impl State {
-    pub fn label(self) -> &'static str {
+    /// "up to date", "outdated", "missing", in the run's language.
+    pub fn label(self) -> String {
         match self {
-            State::UpToDate => "up to date",
-            State::Outdated => "outdated",
-            State::Missing => "missing",
+            State::UpToDate => crate::lang::t!("cmd-list-up-to-date"),
+            State::Outdated => crate::lang::t!("cmd-list-outdated"),
+            State::Missing => crate::lang::t!("cmd-list-missing"),
         }
     }
 }

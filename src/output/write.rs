@@ -91,9 +91,9 @@ impl OutLock {
     /// another process holds it, then waits for it.
     pub fn take(out: &Path, waiting: impl FnOnce()) -> Result<OutLock, Error> {
         if out.exists() && !out.is_dir() {
-            return Err(Error::Usage(format!(
-                "{} is a file, not a folder: name another output folder with --out, or move the file",
-                out.display()
+            return Err(Error::Usage(crate::lang::t!(
+                "cmd-out-is-a-file",
+                out = out.display().to_string()
             )));
         }
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;

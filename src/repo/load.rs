@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
+use crate::lang::t;
 use crate::repo::model::{
     Body, BodySpec, Item, ItemSpec, Limits, Loc, Lock, Meeting, MeetingSpec, Organisation,
     Repository,
@@ -708,6 +709,8 @@ fn explain(at: Loc, message: &str) -> Diagnostic {
         "invalid-time"
     } else if message.starts_with("invalid type")
         || message.starts_with("invalid value")
+        || message.starts_with("a presenter is either")
+        || scalar_kind(message).is_some()
         || message.starts_with("unknown variant")
         || message.starts_with("expected")
         || message.starts_with("data did not match")
@@ -756,6 +759,23 @@ fn said(rule: &str, message: &str) -> String {
     if message.starts_with("missing field `person` or `namn`: ") {
         return crate::lang::t!("load-presenter-without-person");
     }
+    if message.starts_with("a presenter is either") {
+        return crate::lang::t!("load-presenter-both");
+    }
+    if let Some(kind) = scalar_kind(message) {
+        return crate::lang::t!("load-expected-scalar", kind = kind);
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return crate::lang::t!(
+            "load-invalid-type",
+            found = found_value(found),
+            expected = expected_value(expected)
+        );
+    }
     if let Some((value, rest)) = quoted(message) {
         if rest.starts_with(" is given twice") {
             return crate::lang::t!("load-duplicate-key", key = value);
@@ -795,6 +815,70 @@ fn said(rule: &str, message: &str) -> String {
         // inside a sentence of the run's language.
         _ if rule == "yaml-syntax" => crate::lang::t!("load-yaml-syntax", parser = message),
         _ => message.to_string(),
+    }
+}
+
+/// The kind of scalar a parser's "invalid boolean", "invalid u32" … wanted:
+/// `boolean` or `number`.
+fn scalar_kind(message: &str) -> Option<&'static str> {
+    match message.strip_prefix("invalid ")? {
+        "boolean" | "bool" => Some("boolean"),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize"
+        | "integer" | "f32" | "f64" | "float" => Some("number"),
+        _ => None,
+    }
+}
+
+/// What serde says it found ("sequence", "integer `5`", "string \"x\""),
+/// in the run's language; what rsr does not know is quoted as it is.
+fn found_value(found: &str) -> String {
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches(['`', '"']).to_string())
+    };
+    if found == "sequence" {
+        crate::lang::t!("load-found-list")
+    } else if found == "map" {
+        crate::lang::t!("load-found-fields")
+    } else if found == "unit value" || found == "null" {
+        crate::lang::t!("load-found-nothing")
+    } else if let Some(text) = value("string ") {
+        crate::lang::t!("load-found-text", value = text)
+    } else if let Some(number) = value("integer ").or_else(|| value("floating point ")) {
+        crate::lang::t!("load-found-number", value = number)
+    } else if let Some(truth) = value("boolean ") {
+        crate::lang::t!("load-found-boolean", value = truth)
+    } else {
+        format!("`{found}`")
+    }
+}
+
+/// What serde says was expected: rsr's own descriptions of a date, a
+/// sub-item and a presenter, or serde's names of the kinds of value.
+fn expected_value(expected: &str) -> String {
+    if expected.starts_with("a date such as") {
+        crate::lang::t!("load-expected-date-or-fields")
+    } else if expected.starts_with("a sub-item") {
+        crate::lang::t!("load-expected-sub-item")
+    } else if expected.starts_with("a presenter") {
+        crate::lang::t!("load-expected-presenter")
+    } else if expected == "a string" || expected == "string" {
+        crate::lang::t!("load-expected-kind-text")
+    } else if expected == "a sequence" {
+        crate::lang::t!("load-expected-kind-list")
+    } else if expected.starts_with("struct ") || expected == "a map" {
+        crate::lang::t!("load-expected-kind-fields")
+    } else if expected == "a boolean" {
+        crate::lang::t!("load-expected-kind-boolean")
+    } else if [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+    ]
+    .contains(&expected)
+    {
+        crate::lang::t!("load-expected-kind-number")
+    } else {
+        format!("`{expected}`")
     }
 }
 
@@ -896,10 +980,7 @@ fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Pa
             problems.push(unlocated(
                 "missing-file",
                 &path,
-                format!(
-                    "{} is not a file that can be read (a folder, or a symbolic link to nothing)",
-                    path.display()
-                ),
+                t!("load-not-a-readable-file", file = &path),
             ));
         }
     }
@@ -916,17 +997,15 @@ fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathB
         .sort_by_file_name()
     {
         match entry {
-            Ok(entry) if entry.file_name().to_str().is_none() => problems.push(
-                unlocated(
-                    "file-name",
-                    &dir.join(entry.file_name()),
-                    format!(
-                        "the name `{}` in {} is not UTF-8 text, so it cannot be read alike on every system: rename it",
-                        entry.file_name().to_string_lossy(),
-                        dir.display()
-                    ),
+            Ok(entry) if entry.file_name().to_str().is_none() => problems.push(unlocated(
+                "file-name",
+                &dir.join(entry.file_name()),
+                t!(
+                    "load-name-not-utf8",
+                    name = entry.file_name().to_string_lossy().into_owned(),
+                    folder = dir
                 ),
-            ),
+            )),
             Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
                 found.push(dir.join(entry.file_name()));
             }
@@ -934,7 +1013,7 @@ fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathB
             Err(error) => problems.push(unlocated(
                 "missing-file",
                 dir,
-                format!("cannot read {}: {error}", dir.display()),
+                t!("cmd-cannot-read", file = dir, reason = error.to_string()),
             )),
         }
     }

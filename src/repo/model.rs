@@ -220,15 +220,21 @@ impl Repository {
             .ok_or_else(|| {
                 let names: Vec<&str> = self.bodies.iter().map(|b| b.slug.as_str()).collect();
                 if names.is_empty() {
-                    return format!(
-                        "no body `{wanted}`: the repository has no bodies yet; add one as meetings/<folder>/body.yaml with `namn:` and `kortnamn:` (docs/format.md)"
-                    );
+                    return crate::lang::t!("cmd-no-bodies", wanted = wanted);
                 }
-                let mut message = format!("no body `{wanted}`; the bodies are: {}", names.join(", "));
-                let shorts: Vec<&str> = self.bodies.iter().map(|b| b.spec.short_name.as_str()).collect();
+                let mut message =
+                    crate::lang::t!("cmd-no-body", wanted = wanted, bodies = names.join(", "));
+                let shorts: Vec<&str> = self
+                    .bodies
+                    .iter()
+                    .map(|b| b.spec.short_name.as_str())
+                    .collect();
                 let known: Vec<&str> = names.iter().chain(&shorts).copied().collect();
                 if let Some(near) = crate::repo::load::meant(wanted, &known) {
-                    message.push_str(&format!(" (did you mean `{near}`?)"));
+                    message.push_str(&format!(
+                        " ({})",
+                        crate::lang::t!("rules-did-you-mean", near = near)
+                    ));
                 }
                 message
             })

@@ -53,9 +53,9 @@ pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused
     let path = inside(root, relative)?;
     // Opening a named pipe would wait for a writer forever.
     if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
-        return Err(Refused::Io(std::io::Error::other(
-            "it is not a regular file",
-        )));
+        return Err(Refused::Io(std::io::Error::other(crate::lang::t!(
+            "load-not-regular-file"
+        ))));
     }
     let file = std::fs::File::open(&path).map_err(Refused::Io)?;
     let size = file.metadata().map_err(Refused::Io)?.len();

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::Error;
+use crate::lang::t;
 use crate::repo::load::MEETING_FILE;
 use crate::repo::model::{Body, ItemKind, Meeting, Repository, Status, Time};
 use crate::repo::number;
@@ -44,10 +45,7 @@ pub fn meeting(
         .join(&body.slug)
         .join(sv::iso_date(date));
     if repository.root().join(&dir).exists() {
-        return Err(Error::Usage(format!(
-            "{} exists already: a body meets once a day; edit that meeting instead",
-            dir.display()
-        )));
+        return Err(Error::Usage(t!("cmd-new-exists", folder = &dir)));
     }
     let defaults = body.spec.defaults.as_ref();
     let latest = body.meetings.iter().max_by_key(|m| m.date());
@@ -61,7 +59,7 @@ pub fn meeting(
         .start
         .or_else(|| defaults.and_then(|d| d.start.as_ref()).map(|t| t.value))
         .or_else(|| latest.map(|m| m.spec.start.value))
-        .ok_or_else(|| missing(body, "start time", "--start", "start"))?;
+        .ok_or_else(|| missing(body, "start", "--start", "start"))?;
     let end = options
         .end
         .or_else(|| defaults.and_then(|d| d.end.as_ref()).map(|t| t.value))
@@ -101,9 +99,10 @@ pub fn meeting(
     let first = next_paragraph(body, date);
     Ok(Created {
         path: dir,
-        note: format!(
-            "planerad, {} opening items; its paragraphs will start at § {first}",
-            openings.len()
+        note: t!(
+            "cmd-new-meeting-note",
+            count = openings.len(),
+            first = first
         ),
     })
 }
@@ -124,25 +123,29 @@ pub fn item(
     let meeting = body.meeting(date).ok_or_else(|| {
         if repository.root().join(&folder).join(MEETING_FILE).is_file() {
             // There, but left out for a mistake in it.
-            Error::Usage(format!(
-                "the meeting of {date} of {} does not read: `rsr check` shows why; correct it, then add the item",
-                body.spec.name
+            Error::Usage(t!(
+                "cmd-new-unread-meeting",
+                date = sv::iso_date(date),
+                body = body.spec.name.as_str()
             ))
         } else {
-            Error::Usage(format!(
-                "{} has no meeting on {date}; create it with `rsr new meeting {} {date}`",
-                body.spec.name, body.slug
+            Error::Usage(t!(
+                "cmd-new-no-meeting",
+                date = sv::iso_date(date),
+                body = body.spec.name.as_str(),
+                slug = body.slug.as_str()
             ))
         }
     })?;
     if meeting.status() == Status::Adjusted {
-        return Err(Error::Usage(format!(
-            "the meeting of {date} is justerad: its protokoll is adjusted and takes no new items"
+        return Err(Error::Usage(t!(
+            "cmd-new-adjusted",
+            date = sv::iso_date(date)
         )));
     }
     let title = title.trim();
     if title.is_empty() {
-        return Err(Error::Usage("an item needs a title".into()));
+        return Err(Error::Usage(t!("cmd-new-no-title")));
     }
     // The item files as the folder holds them, those that did not read
     // too: a new one takes a number and a name none of them has.
@@ -179,15 +182,18 @@ pub fn item(
     crate::output::write::file(&target, yaml.as_bytes())?;
     Ok(Created {
         path,
-        note: format!("item `{id}`, last on the agenda"),
+        note: t!("cmd-new-item-note", id = id.as_str()),
     })
 }
 
 fn missing(body: &Body, what: &str, flag: &str, field: &str) -> Error {
-    Error::Usage(format!(
-        "no {what} known for {}: give {flag}, or set `förval: {{{field}: …}}` in {}",
-        body.spec.name,
-        body.file.display()
+    Error::Usage(t!(
+        "cmd-new-no-default",
+        what = what,
+        body = body.spec.name.as_str(),
+        flag = flag,
+        field = field,
+        file = &body.file
     ))
 }
 
@@ -209,9 +215,8 @@ fn attendance_hint(body: &Body, date: NaiveDate) -> String {
         .filter(|m| m.role.votes())
         .map(|m| m.person.value.key())
         .collect();
-    let mut hint = String::from(
-        "# After the meeting: status: genomförd, justerare, justering and närvaro, e.g.\n",
-    );
+    let mut hint =
+        String::from("# Efter mötet: status: genomförd, justerare, justering och närvaro, t.ex.\n");
     if !deciding.is_empty() {
         let _ = writeln!(
             hint,

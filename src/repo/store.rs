@@ -66,9 +66,9 @@ impl Store {
         let path = sandbox::inside(&self.root, relative)?;
         // Opening a named pipe would wait for a writer forever.
         if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
-            return Err(Refused::Io(std::io::Error::other(
-                "it is not a regular file",
-            )));
+            return Err(Refused::Io(std::io::Error::other(crate::lang::t!(
+                "load-not-regular-file"
+            ))));
         }
         let file = std::fs::File::open(path).map_err(Refused::Io)?;
         let mut bytes = Vec::with_capacity(count);

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::error::Error;
+use crate::lang::t;
 
 /// The branches tried, in order, for the default base.
 pub(crate) const MAIN_BRANCHES: [&str; 4] = ["main", "origin/main", "master", "origin/master"];
@@ -44,15 +45,13 @@ pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
     if output.status.success() {
         Ok(text(output.stdout))
     } else {
-        Err(Error::Usage(format!(
-            "`{rev}` is not a commit in this repository"
-        )))
+        Err(Error::Usage(t!("cmd-git-not-a-commit", rev = rev)))
     }
 }
 
 /// git could not be run at all.
 fn missing(e: std::io::Error) -> Error {
-    Error::Internal(format!("rsr diff needs git on PATH: {e}"))
+    Error::Internal(t!("cmd-git-missing", error = e.to_string()))
 }
 
 /// The merge base of HEAD with the first of main, origin/main, master or
@@ -67,15 +66,13 @@ pub(crate) fn merge_base(root: &Path) -> Result<(String, String), Error> {
         .output()
         .map_err(missing)?;
     if !inside.status.success() {
-        return Err(Error::Usage(format!(
-            "{} is not in a git repository: rsr diff compares commits; run `git init` and commit the files first",
-            root.display()
+        return Err(Error::Usage(t!(
+            "cmd-git-no-repository",
+            folder = root.display().to_string()
         )));
     }
     if resolve(root, "HEAD").is_err() {
-        return Err(Error::Usage(
-            "the git repository has no commits yet: commit the files first, then rsr diff compares with that commit".into(),
-        ));
+        return Err(Error::Usage(t!("cmd-git-no-commits")));
     }
     for branch in MAIN_BRANCHES {
         let found = match resolve(root, branch) {
@@ -85,12 +82,12 @@ pub(crate) fn merge_base(root: &Path) -> Result<(String, String), Error> {
         };
         if found {
             let commit = text(git(root, &["merge-base", "HEAD", branch])?);
+            // A data value of the report (JSON and the pull request's
+            // Swedish comment), not a message: git's own term.
             return Ok((format!("merge-base with {branch}"), commit));
         }
     }
-    Err(Error::Usage(
-        "no main or master branch to compare with: name a revision, e.g. `rsr diff HEAD~1`".into(),
-    ))
+    Err(Error::Usage(t!("cmd-git-no-main")))
 }
 
 /// Writes the repository's files as they were at `commit` into `into`.

@@ -12,6 +12,7 @@ use crate::check::fields::{self, Record};
 use crate::check::gate::{self, Gate};
 use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
+use crate::lang::t;
 use crate::repo::load::LOCK_FILE;
 use crate::repo::model::{Body, Meeting, NextMeeting, Status};
 use crate::repo::sandbox::Refused;
@@ -78,14 +79,14 @@ pub fn justera(
     let file = root.join(&meeting.file);
     let limit = repository.organisation.limits.yaml_bytes();
     let original = match repository.files.read(&meeting.file, limit) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Error::Repository(format!("{} is not UTF-8 text", meeting.file.display()))
-        })?,
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::Repository(t!("cmd-not-utf8", file = &meeting.file)))?,
         Err(Refused::Io(e)) => return Err(Error::io(&file, e)),
         Err(refused) => {
-            return Err(Error::Repository(format!(
-                "cannot read {}: {refused}",
-                meeting.file.display()
+            return Err(Error::Repository(t!(
+                "cmd-cannot-read",
+                file = &meeting.file,
+                reason = refused.to_string()
             )));
         }
     };
@@ -227,25 +228,24 @@ fn default_decisions(
         };
         let path = repository.root().join(&item.file);
         let original = match repository.files.read(&item.file, limit) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-                Error::Repository(format!("{} is not UTF-8 text", item.file.display()))
-            })?,
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| Error::Repository(t!("cmd-not-utf8", file = &item.file)))?,
             Err(Refused::Io(e)) => return Err(Error::io(&path, e)),
             Err(refused) => {
-                return Err(Error::Repository(format!(
-                    "cannot read {}: {refused}",
-                    item.file.display()
+                return Err(Error::Repository(t!(
+                    "cmd-cannot-read",
+                    file = &item.file,
+                    reason = refused.to_string()
                 )));
             }
         };
-        let text = with_decision(&original, decision)
-            .ok_or_else(|| {
-                Error::Repository(format!(
-                    "cannot write the body's informationsbeslut into {}: write `beslut: {}` there yourself and run rsr justera again",
-                    item.file.display(),
-                    scalar(decision)
-                ))
-            })?;
+        let text = with_decision(&original, decision).ok_or_else(|| {
+            Error::Repository(t!(
+                "cmd-justera-cannot-write-decision",
+                file = &item.file,
+                decision = scalar(decision)
+            ))
+        })?;
         edits.push((path, original, text));
     }
     Ok(edits)
@@ -344,9 +344,9 @@ fn mark_adjusted(
     match &meeting.spec.justering {
         Some(justering) => {
             if place.is_some() {
-                return Err(Error::Usage(format!(
-                    "{} already gives the justering's place (`justering: plats:`); edit it there",
-                    meeting.file.display()
+                return Err(Error::Usage(t!(
+                    "cmd-justera-place-given",
+                    file = &meeting.file
                 )));
             }
             let at = &justering.date;
@@ -354,12 +354,8 @@ fn mark_adjusted(
                 .map_err(Error::Repository)?;
         }
         None => {
-            let place = place.ok_or_else(|| {
-                Error::Usage(format!(
-                    "{} has no `justering:`; say where it takes place with --plats (e.g. --plats digitalt)",
-                    meeting.file.display()
-                ))
-            })?;
+            let place = place
+                .ok_or_else(|| Error::Usage(t!("cmd-justera-no-place", file = &meeting.file)))?;
             lines.push("justering:".into());
             lines.push(format!("  datum: {}", sv::iso_date(date)));
             lines.push(format!("  plats: {}", scalar(place)));
@@ -376,11 +372,11 @@ fn replace_value(lines: &mut [String], line: u64, column: u64, value: &str) -> R
     let index = usize::try_from(line).unwrap_or(0).saturating_sub(1);
     let text = lines
         .get_mut(index)
-        .ok_or_else(|| format!("line {line} is not in the file"))?;
+        .ok_or_else(|| t!("cmd-justera-no-line", line = line))?;
     let chars: Vec<char> = text.chars().collect();
     let start = usize::try_from(column).unwrap_or(0).saturating_sub(1);
     if start >= chars.len() {
-        return Err(format!("line {line} has no value at column {column}"));
+        return Err(t!("cmd-justera-no-value", line = line, column = column));
     }
     let end = chars[start..]
         .iter()

@@ -71,9 +71,9 @@ pub fn publish(
     dir: &Path,
 ) -> Result<usize, Error> {
     if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        return Err(Error::Usage(format!(
-            "{} is not empty: rsr publish writes only into an empty or new folder, so that nothing it should not publish is left there",
-            dir.display()
+        return Err(Error::Usage(crate::lang::t!(
+            "cmd-publish-not-empty",
+            folder = dir
         )));
     }
     let public = published(documents, out);
@@ -87,9 +87,10 @@ pub fn publish(
     for path in paths {
         let source = out.join(&path);
         let bytes = std::fs::read(&source).map_err(|e| {
-            Error::Usage(format!(
-                "cannot read {} ({e}): run `rsr build` before `rsr publish`",
-                source.display()
+            Error::Usage(crate::lang::t!(
+                "cmd-publish-unbuilt",
+                file = &source,
+                error = e.to_string()
             ))
         })?;
         write::file(&dir.join(&path), &bytes)?;

@@ -21,6 +21,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
 use crate::error::Error;
+use crate::lang::t;
 use crate::repo::sandbox::Refused;
 use crate::repo::store::Store;
 
@@ -103,16 +104,14 @@ impl Renderer {
             let path = root.join(&relative);
             if path.symlink_metadata().is_ok() {
                 let bytes = files.read(&relative, TEMPLATE_LIMIT).map_err(|refused| {
-                    Error::Repository(format!(
-                        "cannot read the template {}: {refused}",
-                        relative.display()
+                    Error::Repository(t!(
+                        "cmd-template-unreadable",
+                        template = &relative,
+                        reason = refused.to_string()
                     ))
                 })?;
                 let text = String::from_utf8(bytes).map_err(|_| {
-                    Error::Repository(format!(
-                        "the template {} is not UTF-8 text",
-                        relative.display()
-                    ))
+                    Error::Repository(t!("cmd-template-not-utf8", template = &relative))
                 })?;
                 return Ok(Template {
                     source: Source::new(id, text),
@@ -127,7 +126,7 @@ impl Renderer {
                 .map_or("", |(_, text)| text);
             Ok(Template {
                 source: Source::new(id, text.to_string()),
-                origin: format!("{} (built into rsr)", relative.display()),
+                origin: t!("cmd-template-built-in", template = &relative),
             })
         };
         let kinds = KINDS
@@ -165,9 +164,11 @@ impl Renderer {
                         Error::Repository(format!("{}: {e}", file.display()))
                     }
                     Refused::Io(e) => Error::io(file, e),
-                    refused => {
-                        Error::Repository(format!("cannot read {}: {refused}", file.display()))
-                    }
+                    refused => Error::Repository(t!(
+                        "cmd-cannot-read",
+                        file = file,
+                        reason = refused.to_string()
+                    )),
                 })
                 .map(Bytes::new)
         };
@@ -178,9 +179,8 @@ impl Renderer {
             .collect::<Result<_, Error>>()?;
         let logo = match &document.logo {
             Some(file) => {
-                let path = crate::docs::logo_path(file).ok_or_else(|| {
-                    Error::Repository(format!("{} is not an SVG or PNG file", file.display()))
-                })?;
+                let path = crate::docs::logo_path(file)
+                    .ok_or_else(|| Error::Repository(t!("cmd-logo-not-image", file = file)))?;
                 Some((path, read(file, LOGO_LIMIT)?))
             }
             None => None,

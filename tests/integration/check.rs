@@ -31,8 +31,8 @@ fn the_examples_and_the_minimal_repository_are_clean() {
 }
 
 /// Every case under tests/bad/ is tests/good/minimal with one mistake (see
-/// `support::materialise`); the first line of its expected.txt is part of
-/// what `rsr check` must print, once.
+/// `support::materialise`); each line of its expected.txt is part of what
+/// `rsr check` must print, once.
 #[test]
 fn every_bad_input_case_is_reported_with_its_message() {
     let cases = bad_cases();
@@ -40,15 +40,17 @@ fn every_bad_input_case_is_reported_with_its_message() {
     let mut failures = Vec::new();
     for case in &cases {
         let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
-        let expected = expected.lines().next().unwrap();
         let repo = Repo::bad_case(case);
         let (code, _, stderr) = check_in(repo.path(), &["--deny-warnings"]);
         // Once: one mistake is one finding, not one per line after it.
-        if code != Some(1) || stderr.matches(expected).count() != 1 {
-            failures.push(format!(
-                "{}: exit {code:?}, expected {expected:?} in:\n{stderr}",
-                case.display()
-            ));
+        // A case of several mistakes lists each on a line of its own.
+        for expected in expected.lines().filter(|line| !line.is_empty()) {
+            if code != Some(1) || stderr.matches(expected).count() != 1 {
+                failures.push(format!(
+                    "{}: exit {code:?}, expected {expected:?} in:\n{stderr}",
+                    case.display()
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -246,3 +246,104 @@ fn justera_speaks_one_language() {
         assert!(err.contains(said), "{said} not in {err}");
     }
 }
+
+/// `text` without what names a thing rather than says something: paths
+/// (`meetings/kn/02-budget-for-2027.yaml`) and rule ids (`not-a-member`).
+fn without_names(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            line.split(' ')
+                .filter(|token| {
+                    let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+                    let id = bare.contains('-')
+                        && bare
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    !token.contains('/') && !id
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What every command says besides its findings is Swedish too: the build's
+/// summary and timings, `rsr list`, `rsr new`, `rsr publish`,
+/// `--list-rules`, and the refusals of a command that cannot be done (no
+/// repository, no git, an unknown body, a meeting that exists, a folder
+/// that is not empty). English words outside quotes are counted; the same
+/// runs in English keep their English words, so the scan can fail.
+#[test]
+fn every_command_speaks_swedish() {
+    let repo = Repo::minimal();
+    let outside = tempfile::tempdir().unwrap();
+    let full = tempfile::tempdir().unwrap();
+    std::fs::write(full.path().join("keep.txt"), "x").unwrap();
+    let full = full.path().to_str().unwrap().to_string();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["build", "--timings"],
+        vec!["build"],
+        vec!["list"],
+        vec!["check", "--list-rules"],
+        vec![
+            "new",
+            "meeting",
+            "kn",
+            "2026-09-07",
+            "--plats",
+            "Sal A",
+            "--start",
+            "09:00",
+        ],
+        vec!["new", "meeting", "kn", "2026-09-07"],
+        vec!["new", "item", "kn", "2026-09-07", "Budget för 2027"],
+        vec!["new", "item", "kn", "2026-09-08", "Budget"],
+        vec!["new", "item", "kn", "2026-03-02", "Budget"],
+        vec!["new", "meeting", "okänd", "2026-09-09"],
+        vec!["publish", &full],
+        vec!["diff"],
+    ];
+    let mut failures = Vec::new();
+    let mut english_said = 0;
+    // Swedish first: its `rsr new` creates, the English one refuses.
+    for (lang, expect_english) in [("sv", false), ("en", true)] {
+        for args in &runs {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let run = repo.rsr(&all);
+            let said = format!("{}{}", run.stdout(), run.stderr());
+            let said = said.replace(repo.path().to_str().unwrap(), "");
+            let words = english_words(&without_names(&said));
+            if expect_english {
+                english_said += usize::from(!words.is_empty());
+            } else if !words.is_empty() {
+                failures.push(format!(
+                    "rsr {}: English {words:?} in:\n{said}",
+                    args.join(" ")
+                ));
+            }
+        }
+    }
+    // No repository at all.
+    for (lang, expect_english) in [("en", true), ("sv", false)] {
+        let output = crate::support::rsr_command()
+            .args(["--lang", lang, "build"])
+            .current_dir(outside.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let said = String::from_utf8_lossy(&output.stderr).into_owned();
+        let words = english_words(&without_names(&said));
+        if expect_english {
+            english_said += usize::from(!words.is_empty());
+        } else if !words.is_empty() {
+            failures.push(format!("rsr build outside: English {words:?} in:\n{said}"));
+        }
+    }
+    assert!(
+        english_said >= 8,
+        "the scan found English in only {english_said} English runs"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

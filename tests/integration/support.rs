@@ -255,7 +255,8 @@ pub fn bad_cases() -> Vec<PathBuf> {
 /// Writes into `to` the repository that the bad-input case `case` stands
 /// for. A case holds only what sets it apart from tests/good/minimal:
 ///
-/// - `expected.txt`: the message `rsr check` must print (its first line);
+/// - `expected.txt`: the messages `rsr check` must print, one per line
+///   (the first names the case's rule);
 ///   not part of the repository;
 /// - every other file, at its path in the repository, is laid over a copy
 ///   of tests/good/minimal, replacing the file there or adding one (a

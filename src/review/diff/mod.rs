@@ -13,6 +13,7 @@ mod markdown;
 use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter, Kind, Scope};
 use crate::error::Error;
+use crate::lang::t;
 use crate::repo::model::{
     Body, Item, ItemSpec, Meeting, PersonRef, Presenter, Repository, Statement, Status, SubItem,
     SubItemSpec,
@@ -114,7 +115,7 @@ pub fn diff(root: &Path, rev: Option<&str>) -> Result<Report, Error> {
     let old_tree = tempfile::tempdir().map_err(|e| Error::io("temporary folder", e))?;
     export(root, &commit, old_tree.path())?;
     let old = loaded(old_tree.path(), &format!("{base} ({})", short(&commit)))?;
-    let new = loaded(root, "the working tree")?;
+    let new = loaded(root, &t!("cmd-diff-working-tree"))?;
     let documents = compare(&old, &new);
     let warnings = warnings(&old, &new, &documents);
     Ok(Report {
@@ -133,9 +134,5 @@ fn loaded(root: &Path, what: &str) -> Result<Repository, Error> {
     // Two trees as they are: what does not read is left out of both.
     gate::open(root, Gate::Partial)
         .map(|gated| gated.repository)
-        .map_err(|_| {
-            Error::Repository(format!(
-                "cannot read rsr.yaml of {what}: run `rsr check` there"
-            ))
-        })
+        .map_err(|_| Error::Repository(t!("cmd-diff-unreadable", what = what)))
 }
