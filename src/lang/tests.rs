@@ -214,3 +214,80 @@ fn lists_dates_and_paragraphs_in_english() {
     let date = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
     assert_eq!(long_date(date), "Thursday 5 March 2026");
 }
+
+/// The arguments of the call whose opening parenthesis ends `before`: the
+/// text up to its matching closing parenthesis (string literals skipped).
+fn arguments(source: &str, open: usize) -> &str {
+    let mut depth = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in source[open..].char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &source[open + 1..open + i];
+                }
+            }
+            _ => {}
+        }
+    }
+    &source[open..]
+}
+
+/// No message is written in the source: every finding, hint and error a
+/// person reads comes from the catalogues through `t!`, so that none exists
+/// in only one language. A call that makes one (`Diagnostic::error`,
+/// `with_hint`, `Error::Usage` …, `eprintln!`) may not take a sentence in
+/// a string literal or `format!` unless a `t!` gives its words.
+#[test]
+fn no_message_is_written_in_the_source() {
+    let callee = regex::Regex::new(
+        r"(?:Diagnostic::(?:error|warning)|\bunlocated|\bfinding|\bwith_hint|Error::(?:Usage|Repository|Internal)|\beprintln!|\bprintln!)\(",
+    )
+    .unwrap();
+    // A literal holding two words: a sentence, not a format like "{}: {}".
+    let sentence = regex::Regex::new(r#""[^"]*[A-Za-zåäö]{2,} [A-Za-zåäö]{2,}[^"]*""#).unwrap();
+    let mut written = Vec::new();
+    let mut calls = 0;
+    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs")
+            || entry.path().parent().is_some_and(|p| p.ends_with("lang"))
+        {
+            continue;
+        }
+        let source = std::fs::read_to_string(entry.path()).unwrap();
+        // A module's unit tests make findings of their own to test with.
+        let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for found in callee.find_iter(source) {
+            calls += 1;
+            let args = arguments(source, found.end() - 1);
+            if !args.contains("t!(") && sentence.is_match(args) {
+                let line = source[..found.start()].lines().count();
+                written.push(format!(
+                    "{}:{line}: {}",
+                    entry.path().display(),
+                    args.split_whitespace().collect::<Vec<_>>().join(" ")
+                ));
+            }
+        }
+    }
+    assert!(calls >= 100, "only {calls} calls found");
+    assert!(
+        written.is_empty(),
+        "messages written in the source, not the catalogues:\n{}",
+        written.join("\n")
+    );
+}
