@@ -133,3 +133,7 @@ cmd-list-missing = missing
 
 cmd-new-created = Created { $path } ({ $note })
 cmd-published = Published { $count } files into { $folder }
+
+## src/review/justera.rs: the printout
+
+cmd-justera-printout-added = { $meeting } is unchanged since its justering; its lock now also holds the printed text of its protokoll and its files, so that a changed template or file is found

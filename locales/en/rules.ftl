@@ -142,3 +142,11 @@ rules-correction-unknown-paragraph-none = the rättelse names § { $number }, wh
 ## src/check/fields.rs
 
 rules-empty-value = empty
+
+## src/review/printed.rs
+
+rules-printed-changed = the adjusted protokoll { $meeting } no longer prints the words it was adjusted with: the templates, the fonts or the version of rsr make it say something else now
+rules-printed-changed-hint = an adjusted protokoll changes only by a rättelse; build it with the version of rsr it was adjusted with, or record the change as a rättelse in meeting.yaml
+rules-printed-changed-template-hint = { $templates } changes what the protokoll says; a template may change how it looks but not its words; undo the change, or leave adjusted protokoll as they are
+rules-attachment-changed = the beslutsunderlag `{ $file }` of the adjusted meeting { $meeting } has been replaced since its justering: the file is not the one sealed
+rules-attachment-changed-hint = the documents of an adjusted protokoll are not changed afterwards; put the file back as it was (git has it), or record the change as a rättelse

@@ -136,3 +136,7 @@ cmd-published = Publicerade { $count ->
         [one] en fil
        *[other] { $count } filer
     } i { $folder }
+
+## src/review/justera.rs: the printout
+
+cmd-justera-printout-added = { $meeting } är oförändrat sedan justeringen; låset har nu också fått protokollets utskrivna text och underlagets filer, så att en ändrad mall eller fil upptäcks

@@ -142,3 +142,11 @@ rules-correction-unknown-paragraph-none = rättelsen anger § { $number }, som i
 ## src/check/fields.rs
 
 rules-empty-value = tomt
+
+## src/review/printed.rs
+
+rules-printed-changed = det justerade protokollet { $meeting } skriver inte längre ut de ord det justerades med: mallarna, typsnitten eller rsr-versionen gör att det säger något annat nu
+rules-printed-changed-hint = ett justerat protokoll ändras bara genom en rättelse; bygg det med den rsr-version det justerades med, eller ta upp saken som en rättelse i meeting.yaml
+rules-printed-changed-template-hint = { $templates } ändrar vad protokollet säger; en mall får ändra utseendet men inte orden; ångra ändringen, eller låt justerade protokoll vara som de är
+rules-attachment-changed = beslutsunderlaget `{ $file }` i det justerade mötet { $meeting } har bytts ut sedan justeringen: filen är inte den som förseglades
+rules-attachment-changed-hint = ett justerat protokolls underlag ändras inte i efterhand; lägg tillbaka filen som den var (git visar den), eller för in ändringen som en rättelse

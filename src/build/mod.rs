@@ -10,7 +10,7 @@
 pub mod list;
 pub mod watch;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
@@ -25,6 +25,7 @@ use crate::output::manifest::{Entry, Manifest, State};
 use crate::output::write::{self, Staged};
 use crate::repo::model::{Organisation, Repository};
 use crate::repo::store::Store;
+use crate::review::printed;
 use crate::typeset::{Rendered, Renderer};
 
 /// Below this many documents a progress bar is more noise than help.
@@ -109,6 +110,14 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let mut manifest = Manifest::load(&options.out);
 
     let (documents, plan) = plan(&repository, &renderer, &manifest, options, &mut timings);
+    // What the adjusted protokoll to be typeset must print, by their
+    // place in the plan: their locks are let go with the model.
+    let sealed: BTreeMap<usize, printed::Expected> = plan
+        .stale
+        .iter()
+        .enumerate()
+        .filter_map(|(place, &n)| Some((place, printed::expected(&repository, &documents[n])?)))
+        .collect();
 
     let progress = if options.progress && plan.stale.len() >= PROGRESS_THRESHOLD {
         let bar = ProgressBar::new(plan.stale.len() as u64);
@@ -159,7 +168,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let mut staged = Vec::with_capacity(results.len());
     let mut pages = 0;
     let mut built = Vec::with_capacity(results.len());
-    for (result, document) in results.into_iter().zip(&to_build) {
+    let mut changed = Vec::new();
+    for (place, (result, document)) in results.into_iter().zip(&to_build).enumerate() {
         let Built {
             file,
             entry,
@@ -171,6 +181,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
                 report: t!("cmd-build-lost"),
             })
         })?;
+        if let Some(wanted) = sealed.get(&place)
+            && entry.printed.as_ref() != Some(&wanted.hash)
+        {
+            changed.push(printed::changed(&options.root, wanted));
+        }
         staged.push(file);
         pages += entry.pages;
         timings.layout += layout;
@@ -178,8 +193,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         timings
             .per_document
             .push((layout + export).as_secs_f64() * 1000.0);
+        // Only a protokoll's printed text is ever compared with a lock.
+        let entry = Entry {
+            printed: entry
+                .printed
+                .filter(|_| document.kind == docs::Kind::Protokoll),
+            ..entry
+        };
         manifest.record(&document.output, entry);
         built.push(options.out.join(&document.output));
+    }
+    // Nothing is written when an adjusted protokoll would say something
+    // else than it was sealed with.
+    if !changed.is_empty() {
+        return Err(Error::Data(changed));
     }
     write::commit(staged)?;
     // Entries of documents no longer made stay: a filtered build knows only
@@ -550,13 +577,17 @@ fn render_all(
                                 fingerprint,
                                 pdf,
                                 pages,
+                                printed,
                                 layout,
                                 export,
                             },
                         )| {
                             Ok(Built {
                                 file: write::stage(&out.join(&output), &pdf)?,
-                                entry: Entry::of(fingerprint, &pdf, pages),
+                                entry: Entry {
+                                    printed: Some(printed),
+                                    ..Entry::of(fingerprint, &pdf, pages)
+                                },
                                 layout,
                                 export,
                             })

@@ -36,6 +36,9 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
         let Some((file, sealed)) = &meeting.lock else {
             continue;
         };
+        if meeting.status() == Status::Adjusted {
+            attachments(repository, body, meeting, sealed, found);
+        }
         let status = &meeting.spec.status;
         if status.value != Status::Adjusted {
             found.push(
@@ -364,6 +367,46 @@ pub fn meeting(context: &Context, paragraphs: &Paragraphs, found: &mut Vec<Diagn
                     ),
                 },
             ));
+        }
+    }
+}
+
+/// The beslutsunderlag files of an adjusted meeting against the bytes its
+/// lock sealed (`underlag:`): a file replaced after the justering is a
+/// changed protokoll, though no YAML changed.
+fn attachments(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    sealed: &Lock,
+    found: &mut Vec<Diagnostic>,
+) {
+    if sealed.attachments.is_empty() {
+        return;
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (item, document, name) in meeting.document_files() {
+        let Some(hash) = sealed.attachments.get(name) else {
+            continue;
+        };
+        // Not there, or not to be read: the rules of the items say so.
+        let Ok(bytes) = repository.files.read(&meeting.dir.join(name), u64::MAX) else {
+            continue;
+        };
+        let now = crate::output::manifest::sha256(&bytes);
+        if &now != hash && seen.insert(name) {
+            found.push(
+                finding(
+                    "adjusted-changed",
+                    document.loc(&item.file),
+                    crate::lang::t!(
+                        "rules-attachment-changed",
+                        meeting = format!("{} {}", body.spec.short_name, meeting.date()),
+                        file = name
+                    ),
+                )
+                .with_hint(crate::lang::t!("rules-attachment-changed-hint")),
+            );
         }
     }
 }

@@ -12,7 +12,20 @@ use crate::cli::stderr;
 use crate::error::{Error, Severity, exit};
 
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
-    let checked = check::check(root);
+    let mut checked = check::check(root);
+    // What the adjusted protokoll print, where the data rules could run.
+    if let Some(repository) = &checked.repository {
+        let manifest = crate::output::manifest::Manifest::load(&root.join("out"));
+        let changed = crate::review::printed::verify(repository, Some(&manifest))?;
+        checked.diagnostics.extend(
+            changed
+                .iter()
+                .map(|expected| crate::review::printed::changed(root, expected)),
+        );
+        checked
+            .diagnostics
+            .sort_by(|a, b| a.loc.cmp(&b.loc).then(a.rule.cmp(b.rule)));
+    }
     let diagnostics = &checked.diagnostics;
     let written = match args.format {
         Format::Human => output::human(root, diagnostics, &mut stderr()),

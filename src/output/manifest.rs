@@ -36,6 +36,11 @@ pub struct Entry {
     pub size: u64,
     #[serde(default)]
     pub sha512: String,
+    /// SHA-256 of its printed text (`typeset::printed`), which `rsr check`
+    /// compares with a sealed protokoll's lock without typesetting it again
+    /// while the PDF is up to date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
 }
 
 impl Entry {
@@ -47,8 +52,17 @@ impl Entry {
             pages,
             size: pdf.len() as u64,
             sha512: sha512(pdf),
+            printed: None,
         }
     }
+}
+
+/// The hex SHA-256 of a file's bytes, as `sha256sum` prints it.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The hex SHA-512 of a file's bytes.

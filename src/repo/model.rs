@@ -587,6 +587,27 @@ impl Meeting {
     pub fn status(&self) -> Status {
         self.spec.status.value
     }
+
+    /// Every beslutsunderlag file the items name (`fil:`), their sub-items'
+    /// too, in order: the item, where the document stands, and the path in
+    /// the meeting folder as written.
+    pub fn document_files(&self) -> Vec<(&Item, &Located<Document>, &str)> {
+        let mut found = Vec::new();
+        for item in &self.items {
+            let subitems = item.spec.subitems.iter().filter_map(SubItem::structured);
+            let documents = item
+                .spec
+                .documents
+                .iter()
+                .chain(subitems.flat_map(|s| &s.documents));
+            for document in documents {
+                if let Document::File { file, .. } = &document.value {
+                    found.push((item, document, file.as_str()));
+                }
+            }
+        }
+        found
+    }
 }
 
 /// Sammanträdets status: planerad → kallad → genomförd → justerad, eller
@@ -854,6 +875,21 @@ pub struct Lock {
     /// said (`check::fields`).
     #[serde(rename = "fält", default)]
     pub fields: BTreeMap<String, BTreeMap<String, String>>,
+    /// SHA-256 of the printed text of the protokoll and of its public
+    /// version (`typeset::printed`), by name: `protokoll`,
+    /// `protokoll-publik`. Absent in a lock written before rsr sealed what
+    /// the reader sees.
+    #[serde(rename = "utskrift")]
+    pub printed: Option<Located<BTreeMap<String, String>>>,
+    /// What the printed text depended on besides the data
+    /// (`Renderer::environment`): under the same, the same data prints the
+    /// same words.
+    #[serde(rename = "utskriftsmiljö")]
+    pub environment: Option<String>,
+    /// SHA-256 of each beslutsunderlag file, by its path in the meeting
+    /// folder.
+    #[serde(rename = "underlag", default)]
+    pub attachments: BTreeMap<String, String>,
 }
 
 /// Datum då anslaget sätts upp och tas ned. / Posting and removal dates.

@@ -2,8 +2,11 @@
 //! the seal of its protokoll (`check::seal`: a hash of everything it
 //! shows). `rsr check` compares that with the repository as it is, so a
 //! changed adjusted protokoll is an error unless the change is recorded as
-//! a rättelse.
+//! a rättelse. Beside the data it seals what the reader sees
+//! (`review::printed`): the printed text of the protokoll and its public
+//! version, and the bytes of the beslutsunderlag files.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,10 +17,12 @@ use crate::check::seal::{Seal, Standing, seal_of, standing};
 use crate::error::Error;
 use crate::lang::t;
 use crate::repo::load::LOCK_FILE;
-use crate::repo::model::{Body, Meeting, NextMeeting, Status};
+use crate::repo::model::{Body, Meeting, NextMeeting, Repository, Status};
 use crate::repo::sandbox::Refused;
 use crate::repo::scaffold::scalar;
+use crate::review::printed;
 use crate::sv;
+use crate::typeset::Renderer;
 
 /// What `rsr justera` may be told.
 #[derive(Debug, Default)]
@@ -94,6 +99,29 @@ pub fn justera(
     if let (Status::Adjusted, Some((_, lock))) = (meeting.status(), &meeting.lock) {
         let now = seal_of(&repository, body, meeting);
         return match standing(meeting, lock, &now) {
+            // A lock from before rsr sealed the printed text gets it, and
+            // nothing else changes: the data is as sealed.
+            Standing::Sealed if lock.printed.is_none() => {
+                let printout = printout(&repository, body, meeting)?;
+                let relative = meeting.dir.join(LOCK_FILE);
+                let limit = repository.organisation.limits.yaml_bytes();
+                let mut text = repository
+                    .files
+                    .read(&relative, limit)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .ok_or_else(|| Error::Repository(t!("cmd-not-utf8", file = &relative)))?;
+                // Added at the end: what the lock said stays as it was.
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&printout.to_yaml());
+                crate::output::write::file(&root.join(&relative), text.as_bytes())?;
+                Ok(Outcome {
+                    lock: relative,
+                    message: crate::lang::t!("cmd-justera-printout-added", meeting = &label),
+                })
+            }
             Standing::Sealed => Ok(Outcome {
                 lock: meeting.dir.join(LOCK_FILE),
                 message: {
@@ -111,7 +139,7 @@ pub fn justera(
                     root,
                     meeting,
                     lock.adjusted.0,
-                    (&now, &fields),
+                    (&now, &fields, &printout(&repository, body, meeting)?),
                     lock.commit.clone(),
                 )?;
                 Ok(Outcome {
@@ -165,11 +193,12 @@ pub fn justera(
             .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
         let now = seal_of(&repository, body, meeting);
         let fields = fields::record(&repository, body, meeting);
+        let printout = printout(&repository, body, meeting)?;
         write(
             root,
             meeting,
             adjusted_on,
-            (&now, &fields),
+            (&now, &fields, &printout),
             crate::review::git::head_commit(root),
         )
     })();
@@ -388,13 +417,50 @@ fn replace_value(lines: &mut [String], line: u64, column: u64, value: &str) -> R
     Ok(())
 }
 
+/// What a reader sees of a sealed meeting besides its data: the printed
+/// text of its protokoll documents, what they were typeset under, and the
+/// bytes of its beslutsunderlag files.
+struct Printout {
+    printed: BTreeMap<String, String>,
+    environment: String,
+    attachments: BTreeMap<String, String>,
+}
+
+impl Printout {
+    /// Its lines of `justering.lock`.
+    fn to_yaml(&self) -> String {
+        let mut text = String::from("utskrift:\n");
+        for (name, hash) in &self.printed {
+            text.push_str(&format!("  {name}: {hash}\n"));
+        }
+        text.push_str(&format!("utskriftsmiljö: {}\n", self.environment));
+        if !self.attachments.is_empty() {
+            text.push_str("underlag:\n");
+            for (file, hash) in &self.attachments {
+                text.push_str(&format!("  {}: {hash}\n", scalar(file)));
+            }
+        }
+        text
+    }
+}
+
+/// Typesets the protokoll of `meeting` as it stands to take its printout.
+fn printout(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<Printout, Error> {
+    let renderer = Renderer::new(repository.files.clone())?;
+    Ok(Printout {
+        printed: printed::of_meeting(&renderer, repository, body, meeting)?,
+        environment: renderer.environment(),
+        attachments: printed::attachments(repository, meeting),
+    })
+}
+
 /// Writes `justering.lock` beside meeting.yaml, whole or not at all: the
-/// seal, and (format 2) the fields it was taken over.
+/// seal, (format 2) the fields it was taken over, and the printout.
 fn write(
     root: &Path,
     meeting: &Meeting,
     adjusted: NaiveDate,
-    (seal, fields): (&Seal, &Record),
+    (seal, fields, printout): (&Seal, &Record, &Printout),
     commit: Option<String>,
 ) -> Result<PathBuf, Error> {
     let relative = meeting.dir.join(LOCK_FILE);
@@ -423,6 +489,7 @@ fn write(
     for (number, hash) in &seal.paragraphs {
         text.push_str(&format!("  {number}: {hash}\n"));
     }
+    text.push_str(&printout.to_yaml());
     text.push_str(&fields::to_yaml(fields));
     let target = root.join(&relative);
     crate::output::write::file(&target, text.as_bytes())?;

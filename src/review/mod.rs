@@ -5,3 +5,4 @@
 pub mod diff;
 pub(crate) mod git;
 pub(crate) mod justera;
+pub mod printed;

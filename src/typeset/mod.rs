@@ -19,6 +19,8 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub mod printed;
+
 use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
 use crate::error::Error;
 use crate::lang::t;
@@ -82,6 +84,9 @@ pub struct Rendered {
     pub fingerprint: String,
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// SHA-256 of its printed text (`printed`): what the seal of an
+    /// adjusted protokoll compares.
+    pub printed: String,
     /// Time spent in Typst's layout and in its PDF export.
     pub layout: std::time::Duration,
     pub export: std::time::Duration,
@@ -213,6 +218,39 @@ impl Renderer {
         crate::output::manifest::hash(&parts)
     }
 
+    /// What the printed words of a protokoll depend on besides its data:
+    /// the Typst version, the fonts, the library and protokoll templates
+    /// this renderer uses, and the labels rsr prints unless a body sets
+    /// its own. A sealed protokoll whose lock names the same environment
+    /// prints the words it was sealed with, as long as its data is the
+    /// same; under another it has to be typeset to tell.
+    pub fn environment(&self) -> String {
+        let version = typst::utils::version();
+        let version = format!(
+            "{}.{}.{}",
+            version.major(),
+            version.minor(),
+            version.patch()
+        );
+        let fonts: Vec<String> = crate::fonts::FONTS
+            .iter()
+            .map(|font| font.len().to_string())
+            .collect();
+        let fonts = fonts.join(",");
+        let labels: Vec<String> = crate::repo::labels::Labels::DEFAULTS
+            .iter()
+            .map(|(id, text)| format!("{id}={text}"))
+            .collect();
+        let labels = labels.join("\n");
+        crate::output::manifest::hash(&[
+            version.as_bytes(),
+            fonts.as_bytes(),
+            self.lib.source.text().as_bytes(),
+            self.template(Kind::Protokoll).source.text().as_bytes(),
+            labels.as_bytes(),
+        ])
+    }
+
     /// The files a Typst compiler needs to typeset `document` as `render`
     /// does, by their paths under the project root.
     pub fn sources(&self, document: &Document) -> Result<Vec<(String, Vec<u8>)>, Error> {
@@ -336,6 +374,7 @@ impl Renderer {
             fingerprint,
             pdf,
             pages: compiled.pages().len(),
+            printed: printed::hash(&compiled),
             layout,
             export: started.elapsed(),
         })

@@ -27,6 +27,7 @@ mod new;
 mod numbering;
 mod opendata;
 mod pdf;
+mod printout;
 mod record;
 mod recovery;
 mod schema;

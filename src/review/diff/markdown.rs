@@ -129,18 +129,23 @@ pub fn markdown(report: &Report) -> String {
     let base = format!("`{}` ({})", short(&report.commit), escape(&report.base));
     if summary.is_empty() {
         out.push_str(&format!("Jämfört med {base}: inga dokument ändras.\n"));
-        return out;
+    } else {
+        out.push_str(&format!(
+            "Jämfört med {base}: {} dokument — {}.\n",
+            report.documents.len(),
+            sv::join_and(&summary)
+        ));
     }
-    out.push_str(&format!(
-        "Jämfört med {base}: {} dokument — {}.\n",
-        report.documents.len(),
-        sv::join_and(&summary)
-    ));
+    // Also when no document's data changes: a template can change what an
+    // adjusted protokoll prints.
     for warning in &report.warnings {
         out.push_str(&format!(
             "\n> [!WARNING]\n> {}\n",
             escape_keeping_code(warning)
         ));
+    }
+    if summary.is_empty() {
+        return out;
     }
     for document in &report.documents {
         let mut section = format!(

@@ -117,7 +117,16 @@ pub fn diff(root: &Path, rev: Option<&str>) -> Result<Report, Error> {
     let old = loaded(old_tree.path(), &format!("{base} ({})", short(&commit)))?;
     let new = loaded(root, &t!("cmd-diff-working-tree"))?;
     let documents = compare(&old, &new);
-    let warnings = warnings(&old, &new, &documents);
+    let mut warnings = warnings(&old, &new, &documents);
+    // What the data does not show: an adjusted protokoll that the working
+    // tree's templates, fonts or rsr print with other words.
+    let manifest = crate::output::manifest::Manifest::load(&root.join("out"));
+    for changed in crate::review::printed::verify(&new, Some(&manifest))? {
+        warnings.push(format!(
+            "Justerat protokoll skriver ut andra ord: {}. Mallarna, typsnitten eller rsr-versionen gör att protokollet säger något annat än när det justerades; en mall får ändra utseendet men inte orden.",
+            changed.label
+        ));
+    }
     Ok(Report {
         base,
         commit,
