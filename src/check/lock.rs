@@ -71,7 +71,8 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
                 adjusted = &adjusted
             ),
         };
-        match seal::standing(meeting, sealed, &now) {
+        let before = || seal::seal_before(repository, body, meeting, sealed.corrections);
+        match seal::standing(meeting, sealed, &now, before) {
             Standing::Sealed => {}
             Standing::Corrected { .. } => found.push(
                 finding("correction-unsealed", sealed.content.loc(file), {
@@ -199,8 +200,13 @@ fn changed_fields(
     let meeting = &body.meetings[index];
     let now = fields::record(repository, body, meeting);
     let outside = [&meeting.file, &body.file, &repository.file];
+    // New rättelser are the way to change it, not a change of it.
+    let corrected = meeting.spec.corrections.len() > sealed.corrections;
     fields::changes(&sealed.fields, &now)
         .into_iter()
+        .filter(|change| {
+            !(corrected && change.file == meeting.file && change.path.starts_with("/rättelser"))
+        })
         .filter_map(|change| {
             if outside.iter().any(|file| **file == change.file) {
                 return Some((change, None));

@@ -112,7 +112,7 @@ pub const RULES: &[Rule] = &[
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
     rule("adjusted-changed", E),
-    rule("adjusted-unsealed", W),
+    rule("adjusted-unsealed", E),
     rule("correction-unsealed", W),
     rule("lock-not-adjusted", E),
     rule("correction-before-justering", E),
@@ -128,7 +128,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
-const FIXED: [&str; 2] = ["adjusted-changed", "lock-not-adjusted"];
+const FIXED: [&str; 3] = ["adjusted-changed", "lock-not-adjusted", "adjusted-unsealed"];
 
 /// What `rsr check` found.
 pub struct Checked {

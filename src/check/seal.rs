@@ -97,10 +97,60 @@ pub enum Standing {
     },
 }
 
-pub fn standing(meeting: &Meeting, lock: &Lock, now: &Seal) -> Standing {
+/// How `meeting` stands against `lock`, its protokoll's seal being `now`.
+/// `before` gives the seal as it would be with only the rättelser the lock
+/// counts: what changed besides the new rättelser. A change is sealed
+/// again only when the new rättelser name it: each changed paragraph by
+/// its `paragraf:`, a change outside the paragraphs by one without.
+pub fn standing(
+    meeting: &Meeting,
+    lock: &Lock,
+    now: &Seal,
+    before: impl FnOnce() -> Seal,
+) -> Standing {
     if lock.content.value == now.content {
         return Standing::Sealed;
     }
+    let paragraphs = changed_paragraphs(lock, now);
+    let new = meeting
+        .spec
+        .corrections
+        .get(lock.corrections..)
+        .unwrap_or_default();
+    if new.is_empty() {
+        return Standing::Changed {
+            // A lock without the first page's hash cannot tell.
+            first_page: lock.first_page.as_ref() != Some(&now.first_page) || paragraphs.is_empty(),
+            paragraphs,
+        };
+    }
+    // What changed besides the new rättelser, which show on the first page
+    // and under the paragraphs they name.
+    let before = before();
+    let named: Vec<u32> = new
+        .iter()
+        .filter_map(|correction| correction.paragraph.as_ref().map(|p| p.value))
+        .collect();
+    let first_page_named = new.iter().any(|correction| correction.paragraph.is_none());
+    let unnamed: Vec<u32> = changed_paragraphs(lock, &before)
+        .into_iter()
+        .filter(|number| !named.contains(number))
+        .collect();
+    // A lock without the first page's hash cannot tell: only a rättelse of
+    // the whole protokoll covers it.
+    let first_page = lock.first_page.as_ref() != Some(&before.first_page) && !first_page_named;
+    if unnamed.is_empty() && !first_page {
+        Standing::Corrected { paragraphs }
+    } else {
+        Standing::Changed {
+            paragraphs: unnamed,
+            first_page,
+        }
+    }
+}
+
+/// The paragraphs whose hash differs from the lock's, those gone too.
+fn changed_paragraphs(lock: &Lock, now: &Seal) -> Vec<u32> {
     let mut paragraphs: Vec<u32> = now
         .paragraphs
         .iter()
@@ -114,15 +164,27 @@ pub fn standing(meeting: &Meeting, lock: &Lock, now: &Seal) -> Standing {
     );
     paragraphs.sort_unstable();
     paragraphs.dedup();
-    if meeting.spec.corrections.len() > lock.corrections {
-        Standing::Corrected { paragraphs }
-    } else {
-        Standing::Changed {
-            // A lock without the first page's hash cannot tell.
-            first_page: lock.first_page.as_ref() != Some(&now.first_page) || paragraphs.is_empty(),
-            paragraphs,
-        }
-    }
+    paragraphs
+}
+
+/// The seal of `meeting` as it would be with only its first `count`
+/// rättelser.
+pub fn seal_before(repository: &Repository, body: &Body, meeting: &Meeting, count: usize) -> Seal {
+    let mut earlier = meeting.clone();
+    earlier.spec.corrections.truncate(count);
+    let context = docs::contexts(&repository.organisation, body)
+        .find(|context| std::ptr::eq(context.meeting, meeting));
+    context.map_or_else(
+        || seal_of(repository, body, meeting),
+        |context| {
+            seal(&Context {
+                organisation: context.organisation,
+                body: context.body,
+                meeting: &earlier,
+                paragraphs: context.paragraphs,
+            })
+        },
+    )
 }
 
 /// The seal of every meeting of `body` that has a lock, by its index.

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::check::fields::{self, Record};
 use crate::check::gate::{self, Gate};
-use crate::check::seal::{Seal, Standing, seal_of, standing};
+use crate::check::seal::{Seal, Standing, seal_before, seal_of, standing};
 use crate::error::Error;
 use crate::lang::t;
 use crate::repo::load::LOCK_FILE;
@@ -98,7 +98,8 @@ pub fn justera(
 
     if let (Status::Adjusted, Some((_, lock))) = (meeting.status(), &meeting.lock) {
         let now = seal_of(&repository, body, meeting);
-        return match standing(meeting, lock, &now) {
+        let before = || seal_before(&repository, body, meeting, lock.corrections);
+        return match standing(meeting, lock, &now, before) {
             // A lock from before rsr sealed the printed text gets it, and
             // nothing else changes: the data is as sealed.
             Standing::Sealed if lock.printed.is_none() => {
@@ -182,7 +183,7 @@ pub fn justera(
             std::fs::write(item, text).map_err(|e| Error::io(item, e))?;
             written.push((item, original));
         }
-        let repository = checked(root)?;
+        let repository = checked(root, &meeting.file)?;
         let body = repository
             .bodies
             .iter()
@@ -322,14 +323,21 @@ fn loaded(root: &Path) -> Result<crate::repo::model::Repository, Error> {
 }
 
 /// The repository after every rule: a protokoll with errors is not sealed.
-/// Its warnings are `rsr check`'s to show.
-fn checked(root: &Path) -> Result<crate::repo::model::Repository, Error> {
-    match gate::open(root, Gate::Checked) {
-        Ok(gated) => Ok(gated.repository),
-        Err(Error::Data(diagnostics)) => Err(Error::Data(
-            diagnostics.into_iter().filter(|d| d.is_error()).collect(),
-        )),
-        Err(other) => Err(other),
+/// Its warnings are `rsr check`'s to show. That the meeting being sealed
+/// (its meeting.yaml `sealing`) is justerad without its lock is what this
+/// run mends, not an error.
+fn checked(root: &Path, sealing: &Path) -> Result<crate::repo::model::Repository, Error> {
+    let gated = gate::open(root, Gate::Reported)?;
+    let errors: Vec<_> = gated
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .filter(|d| !(d.rule == "adjusted-unsealed" && d.loc.file == sealing))
+        .collect();
+    if errors.is_empty() {
+        Ok(gated.repository)
+    } else {
+        Err(Error::Data(errors))
     }
 }
 

@@ -185,7 +185,8 @@ pub fn verify(
             // Data that changed is the data rule's finding; the words
             // follow from it.
             let data = seal::seal_of(repository, body, meeting);
-            if seal::standing(meeting, lock, &data) != Standing::Sealed {
+            let before = || seal::seal_before(repository, body, meeting, lock.corrections);
+            if seal::standing(meeting, lock, &data, before) != Standing::Sealed {
                 continue;
             }
             for document in documents(repository, body, meeting) {

@@ -283,6 +283,7 @@ fn a_body_can_turn_rules_off_or_up() {
         "datum: 2025-11-26",
         "datum: 2025-12-10",
     );
+    repo.reseal("meetings/rlg/2025-11-17");
     let (code, _, stderr) = check_in(repo.path(), &[]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
@@ -334,6 +335,7 @@ fn substitutes_serving_appear_among_the_deciding() {
         "  ej_närvarande:\n    - helen.eurenus\n",
         "  tjänstgörande_ersättare:\n    - {person: {namn: Lena Berg, organisation: Östersund}, för: helen.eurenus}\n  ej_närvarande:\n    - helen.eurenus\n",
     );
+    repo.reseal("meetings/rlg/2025-11-17");
     repo.rsr(&["build", "--kind", "protokoll"]).success();
     let text = repo.text("out/rlg/2025-11-17-protokoll.pdf");
     assert!(

@@ -412,6 +412,7 @@ fn hostile_text_in_every_field_is_printed_never_run_or_linked() {
         "{namn: Jonas Wik, titel: bygglovshandläggare}",
         "{namn: 'Jonas Wik #strong[x] <b>', titel: 'javascript:alert(3)'}",
     );
+    repo.reseal("meetings/bmn/2026-10-14");
     let stderr = repo.rsr(&["build", "--body", "bmn"]).success().stderr();
     assert!(!stderr.contains("panicked"), "{stderr}");
 

@@ -21,6 +21,7 @@ fn markdown_headings_are_sub_headings_tagged_below_the_field() {
             "{text}sammanfattning: |\n  Inledning.\n\n  ### Ekonomi\n\n  Kostnaden ryms i budgeten.\n\n  ###### Detalj #read(\"/etc/passwd\")\n\n  Mer text.\n\n  ### Tidplan\n\n  Under våren.\n"
         ),
     );
+    repo.reseal("meetings/kn/2026-03-02");
     repo.rsr(&["check"]).success();
     repo.rsr(&["build", "--kind", "protokoll"]).success();
     let path = repo.path().join("out/kn/2026-03-02-protokoll.pdf");

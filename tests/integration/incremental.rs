@@ -90,6 +90,7 @@ fn a_changed_item_rebuilds_only_the_documents_that_show_it() {
         "Positivt förhandsbesked lämnas med stöd av",
         "Positivt förhandsbesked lämnas, med villkor om dagvatten, med stöd av",
     );
+    repo.reseal("meetings/bmn/2026-10-14");
     repo.rsr(&["build"]).success();
     assert_eq!(
         rewritten(&before, &repo),

@@ -466,3 +466,81 @@ fn a_lock_with_a_hand_edited_commit_is_reported_not_a_crash() {
         run.stderr()
     );
 }
+
+/// A rättelse seals again only what it names (issue 18, point 2): one for
+/// § 121 does not let § 125 change with it, and one for a paragraph does
+/// not cover the first page. Before, any new rättelse let `rsr justera`
+/// seal every change.
+#[test]
+fn a_rattelse_seals_only_what_it_names() {
+    let repo = sealed_now();
+    let amount = "meetings/bmn/2026-10-14/08-bostadsanpassning.yaml";
+    repo.edit(
+        ITEM,
+        "1. Bygglov beviljas med stöd av 9 kap. 31 b §",
+        "1. Bygglov beviljas med stöd av 9 kap. 31 c §",
+    );
+    repo.edit(amount, "186 400 kronor", "18 640 kronor");
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str(
+        "rättelser:\n  - datum: 2026-10-27\n    paragraf: 121\n    text: Lagrummet är rättat (skrivfel).\n",
+    );
+    repo.write(MEETING, &meeting);
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains("`beslut` of § 125 has changed since") && err.contains("18 640 kronor"),
+        "{err}"
+    );
+    // § 121, which the rättelse names, is not a finding; nor the rättelse.
+    assert!(!err.contains("§ 121"), "{err}");
+    assert_eq!(err.matches("error[adjusted-changed]").count(), 1, "{err}");
+    let err = repo
+        .rsr(&["justera", "bmn", "2026-10-14"])
+        .failure()
+        .stderr();
+    assert!(err.contains("has changed without a rättelse"), "{err}");
+    assert!(repo.read(LOCK).contains("rättelser: 0\n"));
+
+    // Named too, both are sealed.
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str(
+        "  - datum: 2026-10-27\n    paragraf: 125\n    text: Beloppet är rättat (skrivfel).\n",
+    );
+    repo.write(MEETING, &meeting);
+    repo.rsr(&["justera", "bmn", "2026-10-14"]).success();
+    assert!(repo.read(LOCK).contains("rättelser: 2\n"));
+    repo.rsr(&["check"]).success();
+}
+
+#[test]
+fn a_rattelse_of_a_paragraph_does_not_cover_the_first_page() {
+    let repo = sealed_now();
+    repo.edit(
+        MEETING,
+        "plats: Sammanträdesrummet Storsjön,",
+        "plats: Sammanträdesrummet Sjön,",
+    );
+    repo.edit(
+        ITEM,
+        "1. Bygglov beviljas med stöd av 9 kap. 31 b §",
+        "1. Bygglov beviljas med stöd av 9 kap. 31 c §",
+    );
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str(
+        "rättelser:\n  - datum: 2026-10-27\n    paragraf: 121\n    text: Lagrummet är rättat (skrivfel).\n",
+    );
+    repo.write(MEETING, &meeting);
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains("and `plats` has changed since")
+            && err.matches("error[adjusted-changed]").count() == 1,
+        "{err}"
+    );
+    repo.rsr(&["justera", "bmn", "2026-10-14"]).failure();
+    // A rättelse of the whole protokoll (no `paragraf:`) covers it.
+    let mut meeting = repo.read(MEETING);
+    meeting.push_str("  - datum: 2026-10-27\n    text: Lokalen är rättad (skrivfel).\n");
+    repo.write(MEETING, &meeting);
+    repo.rsr(&["justera", "bmn", "2026-10-14"]).success();
+    repo.rsr(&["check"]).success();
+}

@@ -129,6 +129,7 @@ fn a_label_is_text_never_typst() {
         "justeras_av: Underskrifter",
         "justeras_av: '#read(\"/etc/passwd\") *fet*'",
     );
+    repo.reseal("meetings/kn/2026-03-02");
     repo.rsr(&["build", "--kind", "protokoll"]).success();
     let text = repo.text(PROTOKOLL);
     assert!(text.contains("#read(\"/etc/passwd\") *fet*:"), "{text}");

@@ -218,9 +218,10 @@ fn a_change_of_role_needs_periods_that_do_not_overlap() {
 
 #[test]
 fn the_next_meeting_shows_its_time_and_place() {
-    let repo = Repo::minimal();
+    // Held, not adjusted: `rsr justera` would write the next meeting's
+    // time and place into meeting.yaml.
+    let repo = Repo::minimal_held();
     let meeting = "meetings/kn/2026-03-02/meeting.yaml";
-    repo.unseal("meetings/kn/2026-03-02");
     // From the next meeting's folder, when there is one.
     repo.rsr(&["new", "meeting", "kn", "2026-04-06", "--start", "09:30"])
         .success();
@@ -314,6 +315,7 @@ fn a_meetings_vice_chair_is_checked_and_a_substitute_in_it_stays_one() {
         "vice_ordförande: helena.ass",
         "vice_ordförande: helena.as",
     );
+    repo.reseal("meetings/bmn/2026-10-14");
     repo.rsr(&["check"]).success();
     repo.rsr(&[
         "build",
@@ -374,8 +376,8 @@ fn a_next_meeting_written_out_is_printed_as_written_and_sealed_as_such() {
 
 #[test]
 fn an_unknown_member_is_one_finding_not_three() {
-    let repo = Repo::minimal();
-    repo.unseal("meetings/kn/2026-03-02").edit(
+    let repo = Repo::minimal_held();
+    repo.edit(
         "meetings/kn/body.yaml",
         "{person: anna.ordf, roll: ordförande}",
         "{person: anna.ordff, roll: ordförande}",

@@ -407,6 +407,7 @@ fn posting(justering: &str) -> Repo {
         "justering: {datum: 2026-03-09",
         &format!("justering: {{datum: {justering}"),
     );
+    repo.reseal("meetings/kn/2026-03-02");
     repo.rsr(&["build"]).success();
     repo
 }
@@ -472,6 +473,7 @@ fn anslagsbevis_dates_can_be_given() {
         "nästa_möte:",
         "anslag: {uppsatt: 2026-03-11}\nnästa_möte:",
     );
+    repo.reseal("meetings/kn/2026-03-02");
     repo.rsr(&["build", "--kind", "anslagsbevis"]).success();
     let text = repo.text("out/kn/2026-03-02-anslagsbevis.pdf");
     assert!(text.contains("sätts upp: onsdag 11 mars 2026"), "{text}");

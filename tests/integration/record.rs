@@ -121,6 +121,7 @@ fn a_tie_goes_the_way_the_chair_voted() {
         "  ja: [anna.berg, karin.holm, mikael.strand, sofia.dahl, helena.as]\n  nej: [per.ek, johan.nyberg, lars.vik]\n  avstår: [eva.lund]",
         "  ja: [per.ek, johan.nyberg, lars.vik, karin.holm]\n  nej: [anna.berg, mikael.strand, sofia.dahl, helena.as]\n  avstår: [eva.lund]",
     );
+    repo.reseal("meetings/bmn/2026-10-14");
     repo.rsr(&["build", "--body", "bmn", "--kind", "protokoll"])
         .success();
     let text = repo.text(PROTOKOLL);

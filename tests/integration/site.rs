@@ -211,6 +211,7 @@ fn hostile_names_are_escaped_in_the_index_feed_and_calendar() {
         "namn: \"<script>alert(1)</script><a href='javascript:alert(2)'>x</a> & co\"",
     );
     repo.unseal("meetings/rlg/2025-11-17");
+    repo.reseal("meetings/rlg/2025-11-17");
     repo.rsr(&["build"]).success();
     let html = repo.read("out/index.html");
     assert!(

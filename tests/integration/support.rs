@@ -37,7 +37,15 @@ impl Repo {
     /// tests/good/`name`: like a bad-input case, an overlay on
     /// tests/good/minimal (see [`materialise`]).
     pub fn good(name: &str) -> Repo {
-        Repo::bad_case(&examples().join("tests/good").join(name))
+        let case = examples().join("tests/good").join(name);
+        let repo = Repo::bad_case(&case);
+        // A case that changes an adjusted meeting takes its lock away
+        // (`removed.txt`); it is sealed again as the case has it.
+        let removed = std::fs::read_to_string(case.join("removed.txt")).unwrap_or_default();
+        for lock in removed.lines().filter(|l| l.ends_with("/justering.lock")) {
+            repo.reseal(lock.trim_end_matches("/justering.lock"));
+        }
+        repo
     }
 
     /// The bad-input case `case` (a folder of tests/bad/) as the repository
@@ -78,8 +86,24 @@ impl Repo {
 
     /// Removes a meeting's justering.lock, for tests that change an
     /// adjusted meeting to see how its documents come out.
+    /// Takes away the lock of `meeting`, so that a test may change what
+    /// its protokoll says; `reseal` seals it again as it then stands.
     pub fn unseal(&self, meeting: &str) -> &Repo {
         std::fs::remove_file(self.path().join(meeting).join("justering.lock")).unwrap();
+        self
+    }
+
+    /// Seals `meeting` (`meetings/<body>/<date>`, justerad) again as it
+    /// stands now, as `rsr justera` does after its lock is taken away: for a test
+    /// whose adjusted meeting must say what the test needs. A justerad
+    /// meeting without its lock is an error.
+    pub fn reseal(&self, meeting: &str) -> &Repo {
+        let parts: Vec<&str> = meeting.split('/').collect();
+        let [_, body, date] = parts[..] else {
+            panic!("not a meeting folder: {meeting}");
+        };
+        let _ = std::fs::remove_file(self.path().join(meeting).join("justering.lock"));
+        self.rsr(&["justera", body, date]).success();
         self
     }
 
