@@ -76,3 +76,4 @@ rule-logo-missing-file = a `logotyp:` file that is not there or cannot be read
 rule-logo-outside-repository = a `logotyp:` file named with `..`, an absolute path, or a symbolic link that leads out
 rule-logo-not-image = a `logotyp:` file that is not SVG or PNG (by its name and its first bytes), or larger than 4 MB
 rule-logo-without-alt = a `logotyp:` with an empty `alt:`, which PDF/UA needs read out
+rule-lock-mismatch = a justering.lock whose date of justering or justerare do not match meeting.yaml

@@ -150,3 +150,6 @@ rules-printed-changed-hint = an adjusted protokoll changes only by a rättelse; 
 rules-printed-changed-template-hint = { $templates } changes what the protokoll says; a template may change how it looks but not its words; undo the change, or leave adjusted protokoll as they are
 rules-attachment-changed = the beslutsunderlag `{ $file }` of the adjusted meeting { $meeting } has been replaced since its justering: the file is not the one sealed
 rules-attachment-changed-hint = the documents of an adjusted protokoll are not changed afterwards; put the file back as it was (git has it), or record the change as a rättelse
+rules-lock-mismatch-date = justering.lock says { $meeting } was adjusted on { $lock }, but meeting.yaml says { $file }
+rules-lock-mismatch-adjusters = justering.lock says { $meeting } was adjusted by { $lock }, but meeting.yaml says { $file }
+rules-lock-mismatch-hint = the lock is written by `rsr justera` and not edited by hand; restore it with git

@@ -76,3 +76,4 @@ rule-logo-missing-file = en `logotyp:`-fil som inte finns eller inte går att l�
 rule-logo-outside-repository = en `logotyp:`-fil angiven med `..`, en absolut sökväg eller en symbolisk länk som leder ut
 rule-logo-not-image = en `logotyp:`-fil som inte är SVG eller PNG (efter namn och första byte), eller är större än 4 MB
 rule-logo-without-alt = en `logotyp:` med tom `alt:`, som PDF/UA behöver för uppläsning
+rule-lock-mismatch = ett justering.lock vars datum för justering eller justerare inte stämmer med meeting.yaml

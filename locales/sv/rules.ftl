@@ -150,3 +150,6 @@ rules-printed-changed-hint = ett justerat protokoll ändras bara genom en rätte
 rules-printed-changed-template-hint = { $templates } ändrar vad protokollet säger; en mall får ändra utseendet men inte orden; ångra ändringen, eller låt justerade protokoll vara som de är
 rules-attachment-changed = beslutsunderlaget `{ $file }` i det justerade mötet { $meeting } har bytts ut sedan justeringen: filen är inte den som förseglades
 rules-attachment-changed-hint = ett justerat protokolls underlag ändras inte i efterhand; lägg tillbaka filen som den var (git visar den), eller för in ändringen som en rättelse
+rules-lock-mismatch-date = justering.lock säger att { $meeting } justerades { $lock }, men meeting.yaml säger { $file }
+rules-lock-mismatch-adjusters = justering.lock säger att { $meeting } justerades av { $lock }, men meeting.yaml säger { $file }
+rules-lock-mismatch-hint = låset skrivs av `rsr justera` och ändras inte för hand; återställ det med git

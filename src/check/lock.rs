@@ -43,7 +43,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
         if status.value != Status::Adjusted {
             found.push(
                 finding("lock-not-adjusted", status.loc(&meeting.file), {
-                    let adjusted = sealed.adjusted.0.to_string();
+                    let adjusted = sealed.adjusted.value.0.to_string();
                     let lock = file.display().to_string();
                     crate::lang::t!(
                         "rules-lock-not-adjusted",
@@ -57,7 +57,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let adjusted = sealed.adjusted.0.to_string();
+        let adjusted = sealed.adjusted.value.0.to_string();
         let prefix = match &sealed.commit {
             Some(commit) => crate::lang::t!(
                 "rules-adjusted-since-commit",
@@ -73,7 +73,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
         };
         let before = || seal::seal_before(repository, body, meeting, sealed.corrections);
         match seal::standing(meeting, sealed, &now, before) {
-            Standing::Sealed => {}
+            Standing::Sealed => mismatch(body, meeting, file, sealed, found),
             Standing::Corrected { .. } => found.push(
                 finding("correction-unsealed", sealed.content.loc(file), {
                     let lock = file.display().to_string();
@@ -414,5 +414,59 @@ fn attachments(
                 .with_hint(crate::lang::t!("rules-attachment-changed-hint")),
             );
         }
+    }
+}
+
+/// The lock's own fields against meeting.yaml, for a protokoll that is as
+/// sealed: a lock whose date of justering or justerare were edited by hand
+/// no longer says who adjusted it and when.
+fn mismatch(
+    body: &Body,
+    meeting: &Meeting,
+    file: &std::path::Path,
+    sealed: &Lock,
+    found: &mut Vec<Diagnostic>,
+) {
+    let label = format!("{} {}", body.spec.short_name, meeting.date());
+    if let Some(justering) = &meeting.spec.justering
+        && justering.date.value.0 != sealed.adjusted.value.0
+    {
+        found.push(
+            finding(
+                "lock-mismatch",
+                sealed.content.loc(file),
+                crate::lang::t!(
+                    "rules-lock-mismatch-date",
+                    meeting = label.as_str(),
+                    lock = sv::iso_date(sealed.adjusted.value.0),
+                    file = sv::iso_date(justering.date.value.0)
+                ),
+            )
+            .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
+        );
+    }
+    let mut sealed_adjusters = sealed.adjusters.clone();
+    sealed_adjusters.sort();
+    let mut adjusters: Vec<String> = meeting
+        .spec
+        .adjusters
+        .iter()
+        .map(|person| person.value.key().to_string())
+        .collect();
+    adjusters.sort();
+    if sealed_adjusters != adjusters {
+        found.push(
+            finding(
+                "lock-mismatch",
+                sealed.content.loc(file),
+                crate::lang::t!(
+                    "rules-lock-mismatch-adjusters",
+                    meeting = label.as_str(),
+                    lock = sealed_adjusters.join(", "),
+                    file = adjusters.join(", ")
+                ),
+            )
+            .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
+        );
     }
 }

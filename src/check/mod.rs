@@ -115,6 +115,7 @@ pub const RULES: &[Rule] = &[
     rule("adjusted-unsealed", E),
     rule("correction-unsealed", W),
     rule("lock-not-adjusted", E),
+    rule("lock-mismatch", E),
     rule("correction-before-justering", E),
     rule("correction-unknown-paragraph", E),
     rule("missing-document-file", W),
@@ -128,7 +129,12 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
-const FIXED: [&str; 3] = ["adjusted-changed", "lock-not-adjusted", "adjusted-unsealed"];
+const FIXED: [&str; 4] = [
+    "adjusted-changed",
+    "lock-not-adjusted",
+    "adjusted-unsealed",
+    "lock-mismatch",
+];
 
 /// What `rsr check` found.
 pub struct Checked {

@@ -862,7 +862,7 @@ pub struct Lock {
     #[serde(rename = "paragrafer", default)]
     pub paragraphs: BTreeMap<u32, String>,
     #[serde(rename = "justerad")]
-    pub adjusted: Date,
+    pub adjusted: Located<Date>,
     #[serde(rename = "justerare", default)]
     pub adjusters: Vec<String>,
     /// How many `rättelser` the sealed content includes.

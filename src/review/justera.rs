@@ -126,7 +126,7 @@ pub fn justera(
             Standing::Sealed => Ok(Outcome {
                 lock: meeting.dir.join(LOCK_FILE),
                 message: {
-                    let adjusted = lock.adjusted.0.to_string();
+                    let adjusted = lock.adjusted.value.0.to_string();
                     crate::lang::t!(
                         "cmd-justera-unchanged",
                         meeting = &label,
@@ -139,7 +139,7 @@ pub fn justera(
                 let written = write(
                     root,
                     meeting,
-                    lock.adjusted.0,
+                    lock.adjusted.value.0,
                     (&now, &fields, &printout(&repository, body, meeting)?),
                     lock.commit.clone(),
                 )?;

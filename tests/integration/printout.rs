@@ -169,3 +169,24 @@ fn justera_adds_the_printed_text_to_an_older_lock_and_changes_nothing_in_it() {
     assert!(completed.starts_with(&older), "{completed}");
     assert_eq!(&completed[older.len()..], printout);
 }
+
+/// The public version of an adjusted protokoll is sealed too: its
+/// `offentlig_rubrik`, which only it prints, cannot change unnoticed. Before,
+/// it was outside the seal.
+#[test]
+fn the_public_version_of_an_adjusted_protokoll_is_sealed() {
+    let repo = Repo::examples();
+    repo.rsr(&["check"]).success();
+    repo.edit(
+        "meetings/bmn/2026-10-14/08-bostadsanpassning.yaml",
+        "offentlig_rubrik: Ansökan om bostadsanpassningsbidrag",
+        "offentlig_rubrik: Ansökan om bidrag",
+    );
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains("error[adjusted-changed]: the adjusted protokoll BMN 2026-10-14 (protokoll-publik) no longer prints the words it was adjusted with"),
+        "{err}"
+    );
+    assert!(!err.contains("(protokoll)"), "{err}");
+    repo.rsr(&["build"]).failure();
+}
