@@ -137,3 +137,4 @@ cmd-published = Published { $count } files into { $folder }
 ## src/review/justera.rs: the printout
 
 cmd-justera-printout-added = { $meeting } is unchanged since its justering; its lock now also holds the printed text of its protokoll and its files, so that a changed template or file is found
+cmd-out-link = { $folder } is a symbolic link (to { $to }): rsr writes only into real folders, so that nothing ends up outside the output folder; remove the link and rsr makes the folder

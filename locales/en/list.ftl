@@ -77,3 +77,4 @@ rule-logo-outside-repository = a `logotyp:` file named with `..`, an absolute pa
 rule-logo-not-image = a `logotyp:` file that is not SVG or PNG (by its name and its first bytes), or larger than 4 MB
 rule-logo-without-alt = a `logotyp:` with an empty `alt:`, which PDF/UA needs read out
 rule-lock-mismatch = a justering.lock whose date of justering or justerare do not match meeting.yaml
+rule-document-not-a-file = a beslutsunderlag file that is not a regular file (a folder, a named pipe, a device)

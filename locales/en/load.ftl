@@ -51,7 +51,7 @@ load-missing-field = missing field `{ $field }`
 
 ## src/repo/sandbox.rs
 
-load-refused-outside = it is outside the repository (a `..` path, an absolute path, or a symbolic link that leads out): rsr reads only files inside it
+load-refused-outside = it is outside the repository, or outside its meeting folder (a `..` path, an absolute path, or a symbolic link that leads out): rsr reads only files inside them
 load-refused-too-large = it is { $size } and the limit is { $limit }
 
 # The YAML parser's messages rsr knows (in English as the parser writes them).

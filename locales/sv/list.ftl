@@ -77,3 +77,4 @@ rule-logo-outside-repository = en `logotyp:`-fil angiven med `..`, en absolut s�
 rule-logo-not-image = en `logotyp:`-fil som inte är SVG eller PNG (efter namn och första byte), eller är större än 4 MB
 rule-logo-without-alt = en `logotyp:` med tom `alt:`, som PDF/UA behöver för uppläsning
 rule-lock-mismatch = ett justering.lock vars datum för justering eller justerare inte stämmer med meeting.yaml
+rule-document-not-a-file = en fil i beslutsunderlaget som inte är en vanlig fil (en mapp, ett namngivet rör, en enhet)

@@ -51,7 +51,7 @@ load-missing-field = fältet `{ $field }` saknas
 
 ## src/repo/sandbox.rs
 
-load-refused-outside = den ligger utanför arkivet (en sökväg med `..`, en absolut sökväg eller en symbolisk länk som leder ut): rsr läser bara filer i arkivet
+load-refused-outside = den ligger utanför arkivet eller utanför sin mötesmapp (en sökväg med `..`, en absolut sökväg eller en symbolisk länk som leder ut): rsr läser bara filer där
 load-refused-too-large = den är { $size } och gränsen är { $limit }
 
 # YAML-tolkens meddelanden som rsr känner igen.

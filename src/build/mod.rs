@@ -342,7 +342,9 @@ pub fn sources(options: &BuildOptions, dir: &Path) -> Result<usize, Error> {
         for document in docs::documents_of(&repository, body, &options.filter) {
             let folder = dir.join(document.output.with_extension(""));
             for (name, bytes) in renderer.sources(&document)? {
-                write::file(&folder.join(name), &bytes)?;
+                let target = folder.join(name);
+                write::no_links(dir, &target)?;
+                write::file(&target, &bytes)?;
             }
             count += 1;
         }
@@ -583,7 +585,10 @@ fn render_all(
                             },
                         )| {
                             Ok(Built {
-                                file: write::stage(&out.join(&output), &pdf)?,
+                                file: {
+                                    write::no_links(out, &out.join(&output))?;
+                                    write::stage(&out.join(&output), &pdf)?
+                                },
                                 entry: Entry {
                                     printed: Some(printed),
                                     ..Entry::of(fingerprint, &pdf, pages)

@@ -222,6 +222,19 @@ fn document_file(
             ));
             return;
         }
+        // There, but a folder, a named pipe or a device: nothing a
+        // document can be made of, and a pipe would stop the build.
+        Err(_)
+            if std::fs::metadata(context.repository.root().join(&meeting.dir).join(file))
+                .is_ok_and(|meta| !meta.is_file()) =>
+        {
+            found.push(finding(
+                "document-not-a-file",
+                loc(),
+                crate::lang::t!("rules-document-not-a-file", file = file),
+            ));
+            return;
+        }
         // Not there: said below.
         Err(_) => None,
     };

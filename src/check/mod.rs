@@ -111,6 +111,7 @@ pub const RULES: &[Rule] = &[
     rule("proposal-without-documents", W),
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
+    rule("document-not-a-file", E),
     rule("adjusted-changed", E),
     rule("adjusted-unsealed", E),
     rule("correction-unsealed", W),

@@ -46,6 +46,34 @@ pub fn file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
     commit(vec![stage(target, bytes)?])
 }
 
+/// Refuses to write `target` through a symbolic link: `base` (the output
+/// folder) or any folder between it and `target` that is a link would
+/// carry the files elsewhere — out of the repository, over another
+/// repository's files. A link at `target` itself is replaced, not
+/// followed, by the rename that puts the file in place.
+pub fn no_links(base: &Path, target: &Path) -> Result<(), Error> {
+    let folders = target
+        .ancestors()
+        .skip(1)
+        .take_while(|folder| folder.starts_with(base));
+    for folder in folders {
+        if folder
+            .symlink_metadata()
+            .is_ok_and(|meta| meta.file_type().is_symlink())
+        {
+            let to = std::fs::read_link(folder)
+                .map(|to| to.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::Repository(crate::lang::t!(
+                "cmd-out-link",
+                folder = folder,
+                to = to
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Renames every staged file into place, then makes the renames durable:
 /// after a crash each file is the old one or the new one, whole.
 pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
@@ -96,6 +124,7 @@ impl OutLock {
                 out = out.display().to_string()
             )));
         }
+        no_links(out, &out.join(LOCK))?;
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let path = out.join(LOCK);
         let file = std::fs::OpenOptions::new()

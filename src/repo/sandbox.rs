@@ -87,7 +87,24 @@ pub fn inside(root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
     }
     let base = root.canonicalize().map_err(Refused::Io)?;
     let path = root.join(relative).canonicalize().map_err(Refused::Io)?;
-    if path.starts_with(&base) {
+    // A file of a meeting folder (`meetings/<body>/<date>/…`) is read from
+    // that folder only: a link to another meeting's file, or to any other
+    // file of the repository, is refused like one that leads out of it.
+    let parts: Vec<&std::ffi::OsStr> = relative
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part),
+            _ => None,
+        })
+        .collect();
+    let within = match parts.as_slice() {
+        [first, body, date, _, ..] if *first == "meetings" => {
+            let folder = root.join(first).join(body).join(date);
+            Some(folder.canonicalize().map_err(Refused::Io)?)
+        }
+        _ => None,
+    };
+    if path.starts_with(&base) && within.is_none_or(|folder| path.starts_with(folder)) {
         Ok(path)
     } else {
         Err(Refused::Outside)

@@ -47,6 +47,7 @@ pub fn write(
         today,
         &mut |path, bytes| {
             let target = out.join(&path);
+            write::no_links(out, &target)?;
             if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
                 staged.push(write::stage(&target, &bytes)?);
                 written.push(path);
@@ -93,6 +94,7 @@ pub fn publish(
                 error = e.to_string()
             ))
         })?;
+        write::no_links(dir, &dir.join(&path))?;
         write::file(&dir.join(&path), &bytes)?;
         count += 1;
     }

@@ -124,7 +124,7 @@ fn an_attachment_linked_to_outside_the_repository_is_refused() {
     );
     let stderr = repo.rsr(&["check"]).failure().stderr();
     assert!(
-        stderr.contains("error[document-outside-meeting]: the file `bilaga.pdf` is a symbolic link that leads out of the repository"),
+        stderr.contains("error[document-outside-meeting]: the file `bilaga.pdf` is a symbolic link that leads out of the meeting folder"),
         "{stderr}"
     );
     repo.rsr(&["build"]).failure();

@@ -26,6 +26,7 @@ mod membership;
 mod new;
 mod numbering;
 mod opendata;
+mod paths;
 mod pdf;
 mod printout;
 mod record;
