@@ -138,3 +138,5 @@ cmd-published = Published { $count } files into { $folder }
 
 cmd-justera-printout-added = { $meeting } is unchanged since its justering; its lock now also holds the printed text of its protokoll and its files, so that a changed template or file is found
 cmd-out-link = { $folder } is a symbolic link (to { $to }): rsr writes only into real folders, so that nothing ends up outside the output folder; remove the link and rsr makes the folder
+cmd-justera-disappeared = { $meeting } disappeared while adjusting: another change was written at the same time; run rsr justera again
+cmd-site-template = site template { $name }: { $error }

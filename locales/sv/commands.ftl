@@ -141,3 +141,5 @@ cmd-published = Publicerade { $count ->
 
 cmd-justera-printout-added = { $meeting } är oförändrat sedan justeringen; låset har nu också fått protokollets utskrivna text och underlagets filer, så att en ändrad mall eller fil upptäcks
 cmd-out-link = { $folder } är en symbolisk länk (till { $to }): rsr skriver bara i riktiga mappar, så att inget hamnar utanför utmappen; ta bort länken, så skapar rsr mappen
+cmd-justera-disappeared = { $meeting } försvann medan det justerades: en annan ändring skrevs samtidigt; kör rsr justera igen
+cmd-site-template = webbplatsens mall { $name }: { $error }

@@ -146,6 +146,43 @@ impl OutLock {
     }
 }
 
+/// Removes what a killed `rsr justera` or `rsr new` left directly in `dir`
+/// (a repository folder): temporary files and folders named `.rsr-…`
+/// that no run has touched for a minute, so that one being written now is
+/// left alone. What cannot be removed is only clutter, hidden from the
+/// loader; the next run tries again.
+pub fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        if !entry.file_name().to_string_lossy().starts_with(PREFIX) {
+            continue;
+        }
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age >= STALE);
+        if !old {
+            continue;
+        }
+        let _ = if meta.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        };
+    }
+}
+
+/// How long a temporary file of a repository write may stand before it is
+/// taken for debris.
+const STALE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Removes temporary files a killed build left in `out` (only the lock's
 /// holder may: the others' would be in use).
 fn remove_leftovers(out: &Path) {

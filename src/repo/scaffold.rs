@@ -179,6 +179,7 @@ pub fn item(
     let mut yaml = schema_line(repository.root(), &meeting.dir, "item");
     let _ = writeln!(yaml, "rubrik: {}", scalar(title));
     let target = repository.root().join(&path);
+    crate::output::write::remove_stale(&repository.root().join(&meeting.dir));
     crate::output::write::file(&target, yaml.as_bytes())?;
     Ok(Created {
         path,
@@ -316,19 +317,30 @@ fn prefix(file: &Path) -> Option<u32> {
 fn write_folder(root: &Path, dir: &Path, files: &[(String, String)]) -> Result<(), Error> {
     let target = root.join(dir);
     let parent = target.parent().unwrap_or(root);
+    // What a `rsr new` killed before left beside it.
+    crate::output::write::remove_stale(parent);
     let temp = tempfile::Builder::new()
         .prefix(".rsr-new-")
         .tempdir_in(parent)
         .map_err(|e| Error::io(parent, e))?;
     for (name, text) in files {
         let path = temp.path().join(name);
-        std::fs::write(&path, text).map_err(|e| Error::io(dir.join(name), e))?;
+        let written = std::fs::File::create(&path).and_then(|mut file| {
+            use std::io::Write;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()
+        });
+        written.map_err(|e| Error::io(dir.join(name), e))?;
     }
     let temp = temp.keep();
     std::fs::rename(&temp, &target).map_err(|e| {
         let _ = std::fs::remove_dir_all(&temp);
         Error::io(dir, e)
-    })
+    })?;
+    // The rename made durable, as the build's are.
+    std::fs::File::open(parent)
+        .and_then(|folder| folder.sync_all())
+        .map_err(|e| Error::io(parent, e))
 }
 
 #[cfg(test)]

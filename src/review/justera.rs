@@ -173,25 +173,31 @@ pub fn justera(
     // The body's informationsbeslut, written into each information item
     // that shows it: the sealed protokoll then says it in its own files.
     let defaults = default_decisions(&repository, body, meeting)?;
-    // In place, as the secretary keeps it: its mode, or a link, stays.
-    std::fs::write(&file, &edited).map_err(|e| Error::io(&file, e))?;
+    // Debris of a justering killed before: temporary files beside the
+    // meeting's files.
+    crate::output::write::remove_stale(&root.join(&meeting.dir));
+    // Each file is written whole by rename, or not at all: the items'
+    // decisions, meeting.yaml, then the lock. Killed between two, the
+    // meeting is held, or justerad without its lock (`adjusted-unsealed`),
+    // and `rsr justera` run again completes it.
     // From here on the meeting file and the items are restored on any
     // failure.
     let mut written = Vec::new();
     let sealed = (|| {
         for (item, original, text) in &defaults {
-            std::fs::write(item, text).map_err(|e| Error::io(item, e))?;
+            crate::output::write::file(item, text.as_bytes())?;
             written.push((item, original));
         }
+        crate::output::write::file(&file, edited.as_bytes())?;
         let repository = checked(root, &meeting.file)?;
         let body = repository
             .bodies
             .iter()
             .find(|b| b.file == body.file)
-            .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
+            .ok_or_else(|| Error::Repository(t!("cmd-justera-disappeared", meeting = &label)))?;
         let meeting = body
             .meeting(date)
-            .ok_or_else(|| Error::Repository(format!("{label} disappeared while adjusting")))?;
+            .ok_or_else(|| Error::Repository(t!("cmd-justera-disappeared", meeting = &label)))?;
         let now = seal_of(&repository, body, meeting);
         let fields = fields::record(&repository, body, meeting);
         let printout = printout(&repository, body, meeting)?;
@@ -230,12 +236,12 @@ pub fn justera(
             // failure, else what stopped the justering.
             let mut failed = None;
             for (item, original) in written {
-                if let Err(e) = std::fs::write(item, original) {
-                    failed.get_or_insert(Error::io(item, e));
+                if let Err(e) = crate::output::write::file(item, original.as_bytes()) {
+                    failed.get_or_insert(e);
                 }
             }
-            if let Err(e) = std::fs::write(&file, &original) {
-                failed.get_or_insert(Error::io(&file, e));
+            if let Err(e) = crate::output::write::file(&file, original.as_bytes()) {
+                failed.get_or_insert(e);
             }
             Err(failed.unwrap_or(error))
         }

@@ -342,7 +342,13 @@ fn feed(repository: &Repository, documents: &[&Document]) -> Result<String, Erro
 fn render<T: Serialize>(name: &str, source: &str, data: &T) -> Result<String, Error> {
     let mut environment = minijinja::Environment::new();
     environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    let failed = |e: minijinja::Error| Error::Internal(format!("site template {name}: {e}"));
+    let failed = |e: minijinja::Error| {
+        Error::Internal(crate::lang::t!(
+            "cmd-site-template",
+            name = name,
+            error = e.to_string()
+        ))
+    };
     environment.add_template(name, source).map_err(failed)?;
     let template = environment.get_template(name).map_err(failed)?;
     let mut text = template.render(data).map_err(failed)?;

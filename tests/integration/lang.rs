@@ -291,7 +291,7 @@ fn every_command_speaks_swedish() {
             "meeting",
             "kn",
             "2026-09-07",
-            "--plats",
+            "--place",
             "Sal A",
             "--start",
             "09:00",

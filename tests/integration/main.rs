@@ -8,6 +8,7 @@ mod cancelled;
 mod check;
 mod ci;
 mod conformance;
+mod crash;
 mod decisions;
 mod diff;
 mod draft;
