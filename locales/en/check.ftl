@@ -68,6 +68,6 @@ check-logo-not-image-hint = save the logo as SVG (best: it stays sharp) or PNG
 
 ## src/check/mod.rs
 
-check-rule-fixed = `{ $id }` guards adjusted protokoll and cannot be configured
+check-rule-fixed = `{ $id }` guards adjusted protokoll or a ceiling of what a build may take, and cannot be configured
 check-unknown-rule = `regler` names a rule that does not exist: `{ $id }`
 check-did-you-mean = did you mean `{ $near }`?

@@ -68,6 +68,6 @@ check-logo-not-image-hint = spara logotypen som SVG (bäst, den förblir skarp) 
 
 ## src/check/mod.rs
 
-check-rule-fixed = `{ $id }` skyddar justerade protokoll och kan inte ställas in
+check-rule-fixed = `{ $id }` skyddar justerade protokoll eller ett tak för vad ett bygge får ta, och kan inte ställas in
 check-unknown-rule = `regler` anger en regel som inte finns: `{ $id }`
 check-did-you-mean = menade du `{ $near }`?

@@ -78,3 +78,5 @@ rule-logo-not-image = en `logotyp:`-fil som inte är SVG eller PNG (efter namn o
 rule-logo-without-alt = en `logotyp:` med tom `alt:`, som PDF/UA behöver för uppläsning
 rule-lock-mismatch = ett justering.lock vars datum för justering eller justerare inte stämmer med meeting.yaml
 rule-document-not-a-file = en fil i beslutsunderlaget som inte är en vanlig fil (en mapp, ett namngivet rör, en enhet)
+rule-limit-too-high = en gräns i rsr.yaml över taket: `sekunder_per_dokument` över 600, `yaml_kb` över 65 536
+rule-meeting-too-large = ett möte med fler än 500 ärenden, eller mer än 32 MB YAML

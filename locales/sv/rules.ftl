@@ -154,3 +154,11 @@ rules-lock-mismatch-date = justering.lock säger att { $meeting } justerades { $
 rules-lock-mismatch-adjusters = justering.lock säger att { $meeting } justerades av { $lock }, men meeting.yaml säger { $file }
 rules-lock-mismatch-hint = låset skrivs av `rsr justera` och ändras inte för hand; återställ det med git
 rules-document-not-a-file = `{ $file }` är ingen vanlig fil (en mapp, ett namngivet rör eller en enhet): ett beslutsunderlag är en fil
+
+## src/check/limits.rs
+
+rules-limit-seconds = `sekunder_per_dokument: { $given }` är mer än taket { $max } sekunder
+rules-limit-yaml = `yaml_kb: { $given }` är mer än taket { $max } kilobyte
+rules-limit-hint = taket kan inte höjas: ett dokument som behöver mer har en mall som loopar eller data som ingen läsare orkar med; rsr använder taket
+rules-meeting-items = mötet har { $count } ärenden, fler än taket { $max }: dela upp det på flera möten
+rules-meeting-bytes = mötets filer är { $megabytes } MB YAML, mer än taket { $max } MB: lägg långa texter i bilagor

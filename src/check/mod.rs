@@ -7,6 +7,7 @@ mod appearance;
 pub(crate) mod fields;
 pub mod gate;
 mod items;
+mod limits;
 mod lock;
 mod meeting;
 mod numbering;
@@ -112,6 +113,8 @@ pub const RULES: &[Rule] = &[
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
     rule("document-not-a-file", E),
+    rule("limit-too-high", E),
+    rule("meeting-too-large", E),
     rule("adjusted-changed", E),
     rule("adjusted-unsealed", E),
     rule("correction-unsealed", W),
@@ -130,11 +133,13 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
-const FIXED: [&str; 4] = [
+const FIXED: [&str; 6] = [
     "adjusted-changed",
     "lock-not-adjusted",
     "adjusted-unsealed",
     "lock-mismatch",
+    "limit-too-high",
+    "meeting-too-large",
 ];
 
 /// What `rsr check` found.
@@ -265,6 +270,7 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
 fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     appearance::organisation(repository, &mut all);
+    limits::organisation(repository, &mut all);
     people::register(repository, &mut all);
     for body in &repository.bodies {
         let mut found = Vec::new();
@@ -287,6 +293,7 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
             meeting::meeting(&context, &mut found);
             record::meeting(&context, &mut found);
             lock::meeting(&context, paragraphs, &mut found);
+            limits::meeting(repository, meeting, &mut found);
         }
         let settings = Settings::of(body, &mut all);
         all.extend(found.into_iter().filter_map(|d| settings.apply(d)));

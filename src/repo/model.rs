@@ -137,12 +137,16 @@ impl Limits {
         seconds_per_document: 120,
     };
 
+    /// Never above 64 MB, whatever rsr.yaml says (`rsr check` reports a
+    /// higher value as `limit-too-high`).
     pub fn yaml_bytes(self) -> u64 {
-        self.yaml_kb.max(1).saturating_mul(1024)
+        self.yaml_kb.clamp(1, 64 * 1024).saturating_mul(1024)
     }
 
+    /// Never above 600 s, whatever rsr.yaml says (`rsr check` reports a
+    /// higher value as `limit-too-high`).
     pub fn per_document(self) -> std::time::Duration {
-        std::time::Duration::from_secs(self.seconds_per_document.max(1))
+        std::time::Duration::from_secs(self.seconds_per_document.clamp(1, 600))
     }
 }
 

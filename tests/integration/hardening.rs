@@ -535,3 +535,37 @@ fn markdown_nested_thousands_deep_is_typeset_flat_instead_of_overflowing_the_sta
     assert!(text.contains("innerst"), "{text}");
     assert!(text.contains("nivå 298 nivå 299"), "{text}");
 }
+
+/// A meeting of 501 items is one located finding, before anything is
+/// typeset (issue 18, point 5): before, a meeting of 20,000 items took
+/// gigabytes to build.
+#[test]
+fn a_meeting_of_more_items_than_any_agenda_holds_is_refused() {
+    let repo = Repo::minimal_held();
+    for n in 3..=501 {
+        repo.write(
+            &format!("meetings/kn/2026-03-02/{n:03}-punkt.yaml"),
+            &format!("rubrik: Punkt {n}\ntyp: information\n"),
+        );
+    }
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(
+            "error[meeting-too-large]: the meeting has 501 items, more than the ceiling of 500"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("┌─ meetings/kn/2026-03-02/meeting.yaml:1:1"),
+        "{err}"
+    );
+    // A body cannot turn the ceiling off.
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "kortnamn: KN\n",
+        "kortnamn: KN\nregler: {meeting-too-large: off}\n",
+    );
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(err.contains("error[unknown-rule]"), "{err}");
+    assert!(err.contains("error[meeting-too-large]"), "{err}");
+}
