@@ -115,6 +115,13 @@ fn main() {
         eprintln!("error: {error}");
         std::process::exit(1);
     }
+    // The adjusted meetings sealed as `rsr justera` would, without
+    // typesetting their protokoll (a justerad meeting without its lock is
+    // an error).
+    if let Err(error) = rsr::review::justera::seal_unsealed(&options.dir) {
+        eprintln!("error: {error}");
+        std::process::exit(1);
+    }
 }
 
 fn parse(args: Vec<String>) -> Result<Options, String> {
@@ -185,7 +192,7 @@ fn slug(body: usize) -> String {
 fn generate_body(options: &Options, body: usize) -> std::io::Result<()> {
     let dir = options.dir.join("meetings").join(slug(body));
     let mut text = format!(
-        "namn: Nämnden för {} {}\nkortnamn: N{body:03}\norganisation: Syntetiska regionen\ntyp: nämnd\nkallelsetid: 7\ndiarienummer: '^N{body:03} \\d{{4}}-\\d{{4}}$'\nanslagstavla: true\n# Synthetic data: the meetings are not sealed with rsr justera.\nregler:\n  adjusted-unsealed: off\nledamöter:\n",
+        "namn: Nämnden för {} {}\nkortnamn: N{body:03}\norganisation: Syntetiska regionen\ntyp: nämnd\nkallelsetid: 7\ndiarienummer: '^N{body:03} \\d{{4}}-\\d{{4}}$'\nanslagstavla: true\nledamöter:\n",
         AREAS[body % AREAS.len()],
         body + 1
     );

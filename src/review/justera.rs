@@ -140,7 +140,7 @@ pub fn justera(
                     root,
                     meeting,
                     lock.adjusted.value.0,
-                    (&now, &fields, &printout(&repository, body, meeting)?),
+                    (&now, &fields, Some(&printout(&repository, body, meeting)?)),
                     lock.commit.clone(),
                 )?;
                 Ok(Outcome {
@@ -205,7 +205,7 @@ pub fn justera(
             root,
             meeting,
             adjusted_on,
-            (&now, &fields, &printout),
+            (&now, &fields, Some(&printout)),
             crate::review::git::head_commit(root),
         )
     })();
@@ -468,13 +468,62 @@ fn printout(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<P
     })
 }
 
+/// Seals every adjusted meeting that has no lock as its files stand, with
+/// its data and fields but without typesetting (no `utskrift:`): for a
+/// generated repository (`examples/bench_gen`), adjusted on paper only.
+/// Returns how many it sealed.
+pub fn seal_unsealed(root: &Path) -> Result<usize, Error> {
+    // First the next meeting's time and place written into each
+    // meeting.yaml, as `rsr justera` does; then one reading seals them all.
+    let repository = loaded(root)?;
+    let limit = repository.organisation.limits.yaml_bytes();
+    for body in &repository.bodies {
+        for meeting in &body.meetings {
+            if meeting.status() != Status::Adjusted || meeting.lock.is_some() {
+                continue;
+            }
+            let Some(justering) = &meeting.spec.justering else {
+                continue;
+            };
+            let original = repository
+                .files
+                .read(&meeting.file, limit)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .ok_or_else(|| Error::Repository(t!("cmd-not-utf8", file = &meeting.file)))?;
+            let next = next_meeting_file(body, meeting);
+            let edited = mark_adjusted(&original, meeting, justering.date.value.0, None, next)?;
+            crate::output::write::file(&root.join(&meeting.file), edited.as_bytes())?;
+        }
+    }
+    let repository = loaded(root)?;
+    let mut count = 0;
+    for body in &repository.bodies {
+        for meeting in &body.meetings {
+            if meeting.status() != Status::Adjusted || meeting.lock.is_some() {
+                continue;
+            }
+            let now = seal_of(&repository, body, meeting);
+            let fields = fields::record(&repository, body, meeting);
+            let adjusted = meeting
+                .spec
+                .justering
+                .as_ref()
+                .map_or(meeting.date(), |j| j.date.value.0);
+            write(root, meeting, adjusted, (&now, &fields, None), None)?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 /// Writes `justering.lock` beside meeting.yaml, whole or not at all: the
 /// seal, (format 2) the fields it was taken over, and the printout.
 fn write(
     root: &Path,
     meeting: &Meeting,
     adjusted: NaiveDate,
-    (seal, fields, printout): (&Seal, &Record, &Printout),
+    (seal, fields, printout): (&Seal, &Record, Option<&Printout>),
     commit: Option<String>,
 ) -> Result<PathBuf, Error> {
     let relative = meeting.dir.join(LOCK_FILE);
@@ -503,7 +552,9 @@ fn write(
     for (number, hash) in &seal.paragraphs {
         text.push_str(&format!("  {number}: {hash}\n"));
     }
-    text.push_str(&printout.to_yaml());
+    if let Some(printout) = printout {
+        text.push_str(&printout.to_yaml());
+    }
     text.push_str(&fields::to_yaml(fields));
     let target = root.join(&relative);
     crate::output::write::file(&target, text.as_bytes())?;

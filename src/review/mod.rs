@@ -4,5 +4,5 @@
 
 pub mod diff;
 pub(crate) mod git;
-pub(crate) mod justera;
+pub mod justera;
 pub mod printed;
