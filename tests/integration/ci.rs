@@ -396,6 +396,7 @@ fn holds(condition: &str, event: &str, outcomes: &BTreeMap<String, bool>) -> boo
         "github.event_name == 'push'" => event == "push",
         "github.ref == 'refs/heads/main'" => event == "push",
         "steps.diff.outcome == 'success'" => outcomes.get("diff") == Some(&true),
+        "steps.check.outcome == 'success'" => outcomes.get("check") == Some(&true),
         other => panic!("the test does not know the condition `{other}`: add it"),
     })
 }
@@ -742,4 +743,31 @@ fn a_meeting_repository_installs_the_commit_its_ref_names() {
     assert_eq!(repo.read("rsr-bin/rsr"), "installed\n");
     run_rsr_jobs(&repo, source.path().to_str().unwrap());
     assert_eq!(cargo_calls(repo.path()).len(), 1, "not installed twice");
+}
+
+/// `rsr diff` runs in CI only when `rsr check` passed (issue 18, point 5):
+/// on GitHub by the step's condition, on GitLab because a failed script
+/// line ends the job before it.
+#[test]
+fn the_diff_runs_only_after_check_passed() {
+    let workflow = github();
+    let steps = workflow["jobs"]["documents"]["steps"].as_array().unwrap();
+    let check = steps.iter().find(|s| s["name"] == "rsr check").unwrap();
+    assert_eq!(check["id"], "check");
+    let diff = steps.iter().find(|s| s["id"] == "diff").unwrap();
+    assert!(
+        diff["if"]
+            .as_str()
+            .unwrap()
+            .contains("steps.check.outcome == 'success'"),
+        "{diff}"
+    );
+    let gitlab =
+        std::fs::read_to_string(crate::support::examples().join(".gitlab-ci.yml")).unwrap();
+    let check = gitlab.find("- rsr check --format gitlab").unwrap();
+    let diff = gitlab
+        .find("rsr diff \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"")
+        .unwrap();
+    assert!(check < diff);
+    assert!(gitlab[check..diff].contains("exit 1"));
 }
