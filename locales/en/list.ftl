@@ -80,3 +80,4 @@ rule-lock-mismatch = a justering.lock whose date of justering or justerare do no
 rule-document-not-a-file = a beslutsunderlag file that is not a regular file (a folder, a named pipe, a device)
 rule-limit-too-high = a limit in rsr.yaml above its ceiling: `sekunder_per_dokument` over 600, `yaml_kb` over 65,536
 rule-meeting-too-large = a meeting of more than 500 items, or more than 32 MB of YAML
+rule-lock-commit = a justering.lock whose commit is not in the branch's history (in a git checkout with its whole history)

@@ -162,3 +162,5 @@ rules-limit-yaml = `yaml_kb: { $given }` is more than the ceiling of { $max } ki
 rules-limit-hint = the ceiling cannot be lifted: a document that needs more has a template that loops or data no reader can take in; rsr uses the ceiling
 rules-meeting-items = the meeting has { $count } items, more than the ceiling of { $max }: split it into several meetings
 rules-meeting-bytes = the meeting's files are { $megabytes } MB of YAML, more than the ceiling of { $max } MB: put long texts in attachments
+rules-lock-commit = justering.lock of { $meeting } says it was adjusted at commit { $commit }, which is not in this branch's history
+rules-lock-commit-hint = the lock comes from another history: a branch merged by squashing, a rewritten history or a lock copied from another repository; make sure the protokoll is the one adjusted, or turn the rule off under `regler:` if you merge by squashing

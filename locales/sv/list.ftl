@@ -80,3 +80,4 @@ rule-lock-mismatch = ett justering.lock vars datum för justering eller justerar
 rule-document-not-a-file = en fil i beslutsunderlaget som inte är en vanlig fil (en mapp, ett namngivet rör, en enhet)
 rule-limit-too-high = en gräns i rsr.yaml över taket: `sekunder_per_dokument` över 600, `yaml_kb` över 65 536
 rule-meeting-too-large = ett möte med fler än 500 ärenden, eller mer än 32 MB YAML
+rule-lock-commit = ett justering.lock vars commit inte finns i grenens historik (en git-utcheckning med hela historiken)

@@ -162,3 +162,5 @@ rules-limit-yaml = `yaml_kb: { $given }` är mer än taket { $max } kilobyte
 rules-limit-hint = taket kan inte höjas: ett dokument som behöver mer har en mall som loopar eller data som ingen läsare orkar med; rsr använder taket
 rules-meeting-items = mötet har { $count } ärenden, fler än taket { $max }: dela upp det på flera möten
 rules-meeting-bytes = mötets filer är { $megabytes } MB YAML, mer än taket { $max } MB: lägg långa texter i bilagor
+rules-lock-commit = justering.lock för { $meeting } säger att det justerades på commit { $commit }, som inte finns i den här grenens historik
+rules-lock-commit-hint = låset kommer från en annan historik: en gren som slogs ihop med squash, en omskriven historik eller ett lås kopierat från ett annat förråd; kontrollera att protokollet är det som justerades, eller stäng av regeln under `regler:` om ni slår ihop med squash

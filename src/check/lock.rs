@@ -10,7 +10,12 @@ use crate::repo::number::Paragraphs;
 use crate::sv;
 
 /// Every meeting of `body` against its lock.
-pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
+pub fn body(
+    repository: &Repository,
+    body: &Body,
+    history: Option<&std::collections::BTreeSet<String>>,
+    found: &mut Vec<Diagnostic>,
+) {
     let label = |date| format!("{} {date}", body.spec.short_name);
     for meeting in &body.meetings {
         if meeting.status() == Status::Adjusted && meeting.lock.is_none() {
@@ -38,6 +43,22 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
         };
         if meeting.status() == Status::Adjusted {
             attachments(repository, body, meeting, sealed, found);
+            if let (Some(history), Some(commit)) = (history, &sealed.commit)
+                && !history.contains(commit)
+            {
+                found.push(
+                    finding(
+                        "lock-commit",
+                        sealed.adjusted.loc(file),
+                        crate::lang::t!(
+                            "rules-lock-commit",
+                            meeting = label(meeting.date()),
+                            commit = commit.get(..10).unwrap_or(commit)
+                        ),
+                    )
+                    .with_hint(crate::lang::t!("rules-lock-commit-hint")),
+                );
+            }
         }
         let status = &meeting.spec.status;
         if status.value != Status::Adjusted {

@@ -17,7 +17,7 @@ mod record;
 pub(crate) mod seal;
 mod times;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::error::Severity::{Error as E, Warning as W};
@@ -120,6 +120,7 @@ pub const RULES: &[Rule] = &[
     rule("correction-unsealed", W),
     rule("lock-not-adjusted", E),
     rule("lock-mismatch", E),
+    rule("lock-commit", W),
     rule("correction-before-justering", E),
     rule("correction-unknown-paragraph", E),
     rule("missing-document-file", W),
@@ -165,8 +166,19 @@ pub fn check(root: &Path) -> Checked {
     check_loaded(load::load(root))
 }
 
+/// `check`, with the commits HEAD descends from (`review::git::history`),
+/// against which each lock's `commit:` is checked (`lock-commit`): what
+/// `rsr check` runs.
+pub fn check_with_history(root: &Path, history: Option<&BTreeSet<String>>) -> Checked {
+    check_loaded_with(load::load(root), history)
+}
+
 /// Runs every rule on a loaded repository.
 pub fn check_loaded(loaded: Loaded) -> Checked {
+    check_loaded_with(loaded, None)
+}
+
+fn check_loaded_with(loaded: Loaded, history: Option<&BTreeSet<String>>) -> Checked {
     let Loaded {
         repository,
         mut problems,
@@ -175,7 +187,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
         let compare_locks = unread.files.is_empty();
-        let mut judged = rules(repository, compare_locks);
+        let mut judged = rules(repository, compare_locks, history);
         judged.retain(|finding| !follows_from_unread(finding, &unread));
         problems.extend(judged);
     }
@@ -267,7 +279,11 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
         || (members.contains(&finding.rule) && files.contains(&body.join(load::BODY_FILE)))
 }
 
-fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
+fn rules(
+    repository: &Repository,
+    compare_locks: bool,
+    history: Option<&BTreeSet<String>>,
+) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     appearance::organisation(repository, &mut all);
     limits::organisation(repository, &mut all);
@@ -279,7 +295,7 @@ fn rules(repository: &Repository, compare_locks: bool) -> Vec<Diagnostic> {
         items::body(body, &mut found);
         numbering::body(body, &mut found);
         if compare_locks {
-            lock::body(repository, body, &mut found);
+            lock::body(repository, body, history, &mut found);
         }
         for (meeting, paragraphs) in body.meetings.iter().zip(&body.numbering) {
             let context = Context {

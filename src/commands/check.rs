@@ -12,7 +12,8 @@ use crate::cli::stderr;
 use crate::error::{Error, Severity, exit};
 
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
-    let mut checked = check::check(root);
+    let history = crate::review::git::history(root);
+    let mut checked = check::check_with_history(root, history.as_ref());
     // What the adjusted protokoll print, where the data rules could run.
     if let Some(repository) = &checked.repository {
         let manifest = crate::output::manifest::Manifest::load(&root.join("out"));

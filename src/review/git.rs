@@ -102,6 +102,23 @@ pub(crate) fn export(root: &Path, commit: &str, into: &Path) -> Result<(), Error
 }
 
 /// The commit checked out in `root`, when it is a git repository.
+/// Every commit HEAD descends from, when `root` is in a git checkout with
+/// its whole history: `None` outside git, with nothing committed, in a
+/// shallow clone (a CI checkout of one commit), or without git.
+pub fn history(root: &Path) -> Option<std::collections::BTreeSet<String>> {
+    let shallow = text(git(root, &["rev-parse", "--is-shallow-repository"]).ok()?);
+    if shallow != "false" {
+        return None;
+    }
+    let commits = git(root, &["rev-list", "HEAD"]).ok()?;
+    Some(
+        String::from_utf8_lossy(&commits)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 pub(crate) fn head_commit(root: &Path) -> Option<String> {
     let commit = text(git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?);
     (commit.len() >= 40).then_some(commit)

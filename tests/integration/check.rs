@@ -66,6 +66,10 @@ const RULES_WITHOUT_A_CASE: &[(&str, &str)] = &[
         "meeting-too-large",
         "501 item files; hardening.rs writes them at test time",
     ),
+    (
+        "lock-commit",
+        "needs a git history, which a case has not; justera.rs makes one",
+    ),
 ];
 
 /// The rule a case is about: `quorum` of `error[quorum]: only 1 of …`.

@@ -544,3 +544,47 @@ fn a_rattelse_of_a_paragraph_does_not_cover_the_first_page() {
     repo.rsr(&["justera", "bmn", "2026-10-14"]).success();
     repo.rsr(&["check"]).success();
 }
+
+/// A lock whose commit is not in the branch's history is a warning in a
+/// git checkout with its whole history (issue 18, point 2), and a body that
+/// merges by squashing may turn it off; outside git it is not judged.
+#[test]
+fn a_lock_from_another_history_is_a_warning() {
+    let repo = Repo::minimal();
+    let lock = repo.read("meetings/kn/2026-03-02/justering.lock");
+    assert!(lock.contains("\ncommit: "), "{lock}");
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    repo.commit("Kulturnämnden");
+    let err = repo.rsr(&["check"]).success().stderr();
+    assert!(
+        err.contains(
+            "warning[lock-commit]: justering.lock of KN 2026-03-02 says it was adjusted at commit "
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("┌─ meetings/kn/2026-03-02/justering.lock:"),
+        "{err}"
+    );
+    // Sealed again here, the lock names a commit of this history.
+    repo.unseal("meetings/kn/2026-03-02");
+    repo.reseal("meetings/kn/2026-03-02");
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    // A body that squashes its merges turns the rule off.
+    repo.git(&[
+        "commit",
+        "--quiet",
+        "--allow-empty",
+        "--amend",
+        "-m",
+        "Omskriven",
+    ]);
+    repo.rsr(&["check", "--deny-warnings"]).failure();
+    repo.edit(
+        "meetings/kn/body.yaml",
+        "kortnamn: KN\n",
+        "kortnamn: KN\nregler: {lock-commit: off}\n",
+    );
+    repo.rsr(&["check", "--deny-warnings"]).success();
+}
