@@ -890,6 +890,11 @@ pub struct Lock {
     /// same words.
     #[serde(rename = "utskriftsmiljö")]
     pub environment: Option<String>,
+    /// SHA-256 of the data of the protokoll's public version, which the
+    /// data seal (`innehåll`) does not cover: an item's
+    /// `offentlig_rubrik`.
+    #[serde(rename = "offentlig")]
+    pub public_data: Option<String>,
     /// SHA-256 of each beslutsunderlag file, by its path in the meeting
     /// folder.
     #[serde(rename = "underlag", default)]

@@ -437,6 +437,8 @@ fn replace_value(lines: &mut [String], line: u64, column: u64, value: &str) -> R
 struct Printout {
     printed: BTreeMap<String, String>,
     environment: String,
+    /// SHA-256 of the public version's data, when there is one.
+    public: Option<String>,
     attachments: BTreeMap<String, String>,
 }
 
@@ -448,6 +450,9 @@ impl Printout {
             text.push_str(&format!("  {name}: {hash}\n"));
         }
         text.push_str(&format!("utskriftsmiljö: {}\n", self.environment));
+        if let Some(public) = &self.public {
+            text.push_str(&format!("offentlig: {public}\n"));
+        }
         if !self.attachments.is_empty() {
             text.push_str("underlag:\n");
             for (file, hash) in &self.attachments {
@@ -464,6 +469,7 @@ fn printout(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<P
     Ok(Printout {
         printed: printed::of_meeting(&renderer, repository, body, meeting)?,
         environment: renderer.environment(),
+        public: printed::public_data(repository, body, meeting),
         attachments: printed::attachments(repository, meeting),
     })
 }

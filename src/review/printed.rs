@@ -70,6 +70,15 @@ pub fn of_meeting(
     Ok(printed)
 }
 
+/// SHA-256 of the data of `meeting`'s public version, when its protokoll
+/// has one: what the data seal does not cover.
+pub fn public_data(repository: &Repository, body: &Body, meeting: &Meeting) -> Option<String> {
+    documents(repository, body, meeting)
+        .iter()
+        .find(|document| document.is_public_version())
+        .map(|document| crate::output::manifest::sha256(&document.data))
+}
+
 /// SHA-256 of each beslutsunderlag file of `meeting` that can be read, by
 /// its path in the meeting folder: what `rsr justera` seals beside the
 /// printed text.
@@ -173,8 +182,10 @@ pub fn verify(
     if !any {
         return Ok(Vec::new());
     }
-    let renderer = Renderer::new(repository.files.clone())?;
-    let environment = renderer.environment();
+    // The fonts are loaded only when something must be typeset or
+    // fingerprinted.
+    let environment = Renderer::environment_of(&repository.files)?;
+    let mut renderer: Option<Renderer> = None;
     let mut found = Vec::new();
     for body in &repository.bodies {
         for meeting in &body.meetings {
@@ -202,8 +213,19 @@ pub fn verify(
                 if same && !document.is_public_version() {
                     continue;
                 }
+                // The public version's data as sealed prints what it did.
+                if same
+                    && lock.public_data.as_deref()
+                        == Some(&crate::output::manifest::sha256(&document.data))
+                {
+                    continue;
+                }
                 let Some(wanted) = expected(repository, &document) else {
                     continue;
+                };
+                let renderer = match &mut renderer {
+                    Some(renderer) => renderer,
+                    none => none.insert(Renderer::new(repository.files.clone())?),
                 };
                 let known = manifest
                     .and_then(|manifest| manifest.entry(&document.output))

@@ -104,36 +104,7 @@ impl Renderer {
                 fonts.push((font, info));
             }
         }
-        let template = |name: &str, id: FileId| -> Result<Template, Error> {
-            let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
-            let path = root.join(&relative);
-            if path.symlink_metadata().is_ok() {
-                let bytes = files.read(&relative, TEMPLATE_LIMIT).map_err(|refused| {
-                    Error::Repository(t!(
-                        "cmd-template-unreadable",
-                        template = &relative,
-                        reason = refused.to_string()
-                    ))
-                })?;
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    Error::Repository(t!("cmd-template-not-utf8", template = &relative))
-                })?;
-                return Ok(Template {
-                    source: Source::new(id, text),
-                    origin: relative.display().to_string(),
-                });
-            }
-            let text = KINDS
-                .iter()
-                .map(|spec| (spec.slug, spec.template))
-                .chain([LIB])
-                .find(|(n, _)| *n == name)
-                .map_or("", |(_, text)| text);
-            Ok(Template {
-                source: Source::new(id, text.to_string()),
-                origin: t!("cmd-template-built-in", template = &relative),
-            })
-        };
+        let template = |name: &str, id: FileId| read_template(&files, &root, name, id);
         let kinds = KINDS
             .iter()
             .map(|spec| Ok((spec.kind, template(spec.slug, *MAIN)?)))
@@ -225,6 +196,25 @@ impl Renderer {
     /// prints the words it was sealed with, as long as its data is the
     /// same; under another it has to be typeset to tell.
     pub fn environment(&self) -> String {
+        environment_hash(
+            self.lib.source.text(),
+            self.template(Kind::Protokoll).source.text(),
+        )
+    }
+
+    /// `environment` without loading the fonts: what `rsr check` compares
+    /// with a lock before it decides whether anything must be typeset.
+    pub fn environment_of(files: &Store) -> Result<String, Error> {
+        let root = files.root().to_path_buf();
+        let lib = read_template(files, &root, LIB.0, *LIB_ID)?;
+        let protokoll = read_template(files, &root, Kind::Protokoll.spec().slug, *MAIN)?;
+        Ok(environment_hash(lib.source.text(), protokoll.source.text()))
+    }
+}
+
+/// The hash `Renderer::environment` gives, of these templates' texts.
+fn environment_hash(lib: &str, protokoll: &str) -> String {
+    {
         let version = typst::utils::version();
         let version = format!(
             "{}.{}.{}",
@@ -245,12 +235,51 @@ impl Renderer {
         crate::output::manifest::hash(&[
             version.as_bytes(),
             fonts.as_bytes(),
-            self.lib.source.text().as_bytes(),
-            self.template(Kind::Protokoll).source.text().as_bytes(),
+            lib.as_bytes(),
+            protokoll.as_bytes(),
             labels.as_bytes(),
         ])
     }
+}
 
+/// A template as the renderer uses it: the repository's own in
+/// `templates/`, else the built-in one.
+fn read_template(
+    files: &Store,
+    root: &std::path::Path,
+    name: &str,
+    id: FileId,
+) -> Result<Template, Error> {
+    let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
+    let path = root.join(&relative);
+    if path.symlink_metadata().is_ok() {
+        let bytes = files.read(&relative, TEMPLATE_LIMIT).map_err(|refused| {
+            Error::Repository(t!(
+                "cmd-template-unreadable",
+                template = &relative,
+                reason = refused.to_string()
+            ))
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::Repository(t!("cmd-template-not-utf8", template = &relative)))?;
+        return Ok(Template {
+            source: Source::new(id, text),
+            origin: relative.display().to_string(),
+        });
+    }
+    let text = KINDS
+        .iter()
+        .map(|spec| (spec.slug, spec.template))
+        .chain([LIB])
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, text)| text);
+    Ok(Template {
+        source: Source::new(id, text.to_string()),
+        origin: t!("cmd-template-built-in", template = &relative),
+    })
+}
+
+impl Renderer {
     /// The files a Typst compiler needs to typeset `document` as `render`
     /// does, by their paths under the project root.
     pub fn sources(&self, document: &Document) -> Result<Vec<(String, Vec<u8>)>, Error> {

@@ -35,6 +35,13 @@ fn the_examples_and_the_minimal_repository_seal_their_printed_text() {
         assert!(text.contains("\nutskrift:\n  protokoll: "), "{lock}");
         assert!(text.contains("\nutskriftsmiljö: "), "{lock}");
     }
+    // The one with a public version seals that version's data too.
+    let bmn = std::fs::read_to_string(
+        crate::support::examples().join("meetings/bmn/2026-10-14/justering.lock"),
+    )
+    .unwrap();
+    assert!(bmn.contains("\n  protokoll-publik: "), "{bmn}");
+    assert!(bmn.contains("\noffentlig: "), "{bmn}");
 }
 
 #[test]
