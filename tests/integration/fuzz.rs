@@ -36,8 +36,20 @@ fn targets(root: &Path) -> Vec<PathBuf> {
 #[derive(Debug, Clone)]
 enum Mutation {
     Truncate(usize),
-    Flip { at: usize, byte: u8 },
-    Insert { at: usize, text: &'static str },
+    Flip {
+        at: usize,
+        byte: u8,
+    },
+    Insert {
+        at: usize,
+        text: &'static str,
+    },
+    /// A run of one character longer than a PDF string holds (a title of
+    /// 40,000 letters, or one word of them).
+    InsertLong {
+        at: usize,
+        spaced: bool,
+    },
     DuplicateLine(usize),
     DropLine(usize),
     IndentLine(usize),
@@ -95,6 +107,25 @@ const INSERTS: &[&str] = &[
     "beslutsunderlag: [{titel: x, fill: y}]\n",
     "#read(\"/etc/passwd\")",
     "<script>alert(1)</script>",
+    // Control characters a terminal or an XML feed acts on, and
+    // noncharacters (issue 18, point 4).
+    "\u{1b}[2J",
+    "\u{1b}]0;x\u{7}",
+    "\u{7}",
+    "\u{c}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{fffe}",
+    "\u{ffff}",
+    "\u{200d}",
+    // Scripts beside Latin, and what no shipped font has.
+    "مرحبا بكم",
+    "שלום",
+    "ሰላም",
+    "สวัสดี",
+    "中文字符",
+    "👍🏽👨\u{200d}👩\u{200d}👧",
+    "\u{10ffff}",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -105,6 +136,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             at,
             text: INSERTS[n]
         }),
+        (any::<usize>(), any::<bool>())
+            .prop_map(|(at, spaced)| Mutation::InsertLong { at, spaced }),
         any::<usize>().prop_map(Mutation::DuplicateLine),
         any::<usize>().prop_map(Mutation::DropLine),
         any::<usize>().prop_map(Mutation::IndentLine),
@@ -129,6 +162,12 @@ fn apply(bytes: &mut Vec<u8>, mutation: &Mutation) {
         Mutation::Insert { at, text } => {
             let at = at % (bytes.len() + 1);
             bytes.splice(at..at, text.bytes());
+        }
+        Mutation::InsertLong { at, spaced } => {
+            let at = at % (bytes.len() + 1);
+            let unit: &[u8] = if spaced { b"ord " } else { b"x" };
+            let long = unit.repeat(40_000 / unit.len());
+            bytes.splice(at..at, long);
         }
         Mutation::DuplicateLine(n) | Mutation::DropLine(n) | Mutation::IndentLine(n) => {
             let mut all = lines(bytes);
