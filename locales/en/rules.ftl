@@ -164,3 +164,4 @@ rules-meeting-items = the meeting has { $count } items, more than the ceiling of
 rules-meeting-bytes = the meeting's files are { $megabytes } MB of YAML, more than the ceiling of { $max } MB: put long texts in attachments
 rules-lock-commit = justering.lock of { $meeting } says it was adjusted at commit { $commit }, which is not in this branch's history
 rules-lock-commit-hint = the lock comes from another history: a branch merged by squashing, a rewritten history or a lock copied from another repository; make sure the protokoll is the one adjusted, or turn the rule off under `regler:` if you merge by squashing
+rules-attachment-too-large = `{ $file }` is larger than { $megabytes } MB, the largest beslutsunderlag rsr reads: split it, or refer to where it is kept

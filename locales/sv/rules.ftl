@@ -164,3 +164,4 @@ rules-meeting-items = mötet har { $count } ärenden, fler än taket { $max }: d
 rules-meeting-bytes = mötets filer är { $megabytes } MB YAML, mer än taket { $max } MB: lägg långa texter i bilagor
 rules-lock-commit = justering.lock för { $meeting } säger att det justerades på commit { $commit }, som inte finns i den här grenens historik
 rules-lock-commit-hint = låset kommer från en annan historik: en gren som slogs ihop med squash, en omskriven historik eller ett lås kopierat från ett annat förråd; kontrollera att protokollet är det som justerades, eller stäng av regeln under `regler:` om ni slår ihop med squash
+rules-attachment-too-large = `{ $file }` är större än { $megabytes } MB, det största beslutsunderlag rsr läser: dela upp det, eller hänvisa till var det finns

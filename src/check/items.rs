@@ -238,6 +238,20 @@ fn document_file(
         // Not there: said below.
         Err(_) => None,
     };
+    let too_large = std::fs::metadata(context.repository.root().join(&meeting.dir).join(file))
+        .is_ok_and(|meta| meta.len() > crate::docs::ATTACHMENT_LIMIT);
+    if head.is_some() && too_large {
+        found.push(finding(
+            "file-too-large",
+            loc(),
+            crate::lang::t!(
+                "rules-attachment-too-large",
+                file = file,
+                megabytes = crate::docs::ATTACHMENT_LIMIT / (1024 * 1024)
+            ),
+        ));
+        return;
+    }
     let Some(start) = head else {
         found.push(finding("missing-document-file", loc(), {
             let folder = meeting.dir.display().to_string();

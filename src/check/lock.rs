@@ -417,7 +417,10 @@ fn attachments(
             continue;
         };
         // Not there, or not to be read: the rules of the items say so.
-        let Ok(bytes) = repository.files.read(&meeting.dir.join(name), u64::MAX) else {
+        let Ok(bytes) = repository
+            .files
+            .read(&meeting.dir.join(name), crate::docs::ATTACHMENT_LIMIT)
+        else {
             continue;
         };
         let now = crate::output::manifest::sha256(&bytes);

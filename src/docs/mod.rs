@@ -409,6 +409,11 @@ pub struct HeaderLogo {
 /// The largest logo file read, in bytes (`rsr check` reports a larger one).
 pub const LOGO_LIMIT: u64 = 4 << 20;
 
+/// The largest beslutsunderlag file rsr reads (to embed it, hash it or
+/// compare it): 256 MB. A larger one is `file-too-large` where the item
+/// names it.
+pub const ATTACHMENT_LIMIT: u64 = 256 * 1024 * 1024;
+
 /// The virtual path under which a template reads the logo, by the file's
 /// kind: `/logotyp.svg` or `/logotyp.png`; none for another kind of file.
 pub fn logo_path(file: &std::path::Path) -> Option<&'static str> {

@@ -90,7 +90,7 @@ pub fn attachments(repository: &Repository, meeting: &Meeting) -> BTreeMap<Strin
         .filter_map(|(_, _, file)| {
             let bytes = repository
                 .files
-                .read(&meeting.dir.join(file), u64::MAX)
+                .read(&meeting.dir.join(file), crate::docs::ATTACHMENT_LIMIT)
                 .ok()?;
             Some((file.to_string(), crate::output::manifest::sha256(&bytes)))
         })

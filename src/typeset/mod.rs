@@ -151,7 +151,7 @@ impl Renderer {
         let files = document
             .files
             .iter()
-            .map(|file| read(file, u64::MAX))
+            .map(|file| read(file, crate::docs::ATTACHMENT_LIMIT))
             .collect::<Result<_, Error>>()?;
         let logo = match &document.logo {
             Some(file) => {
@@ -324,7 +324,7 @@ impl Renderer {
         document
             .files
             .iter()
-            .map(|file| (file, u64::MAX))
+            .map(|file| (file, crate::docs::ATTACHMENT_LIMIT))
             .chain(logo)
             .map(|(file, limit)| self.files.hash(file, limit))
             .collect()

@@ -110,3 +110,29 @@ fn a_named_pipe_is_a_located_finding_not_a_stuck_build() {
     );
     repo.rsr(&["build"]).failure();
 }
+
+/// A beslutsunderlag larger than rsr reads (256 MB) is a located finding,
+/// not a build that reads it whole (issue 18, point 5). The file is sparse:
+/// it takes no room on the disk.
+#[test]
+fn an_attachment_larger_than_rsr_reads_is_a_located_finding() {
+    let repo = Repo::minimal_held();
+    repo.edit(
+        &format!("{MEETING}/02-budget.yaml"),
+        "beslutsunderlag: [Tjänsteskrivelse om budget 2026]",
+        "beslutsunderlag:\n  - {titel: Inventering, fil: inventering.csv}",
+    );
+    let path = repo.path().join(MEETING).join("inventering.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(257 * 1024 * 1024).unwrap();
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains("error[file-too-large]: `inventering.csv` is larger than 256 MB, the largest beslutsunderlag rsr reads"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("┌─ {MEETING}/02-budget.yaml:")),
+        "{err}"
+    );
+    repo.rsr(&["build"]).failure();
+}

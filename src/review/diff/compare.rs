@@ -30,7 +30,12 @@ pub(super) fn by_output(documents: &[Document]) -> BTreeMap<&PathBuf, &Document>
 
 /// The same data, and files with the same bytes.
 pub(super) fn same(old: &Repository, a: &Document, new: &Repository, b: &Document) -> bool {
-    let read = |repository: &Repository, file: &PathBuf| repository.files.hash(file, u64::MAX).ok();
+    let read = |repository: &Repository, file: &PathBuf| {
+        repository
+            .files
+            .hash(file, crate::docs::ATTACHMENT_LIMIT)
+            .ok()
+    };
     a.data == b.data
         && a.files.len() == b.files.len()
         && a.files
