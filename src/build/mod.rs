@@ -343,8 +343,7 @@ pub fn sources(options: &BuildOptions, dir: &Path) -> Result<usize, Error> {
             let folder = dir.join(document.output.with_extension(""));
             for (name, bytes) in renderer.sources(&document)? {
                 let target = folder.join(name);
-                write::no_links(dir, &target)?;
-                write::file(&target, &bytes)?;
+                write::file_in(dir, &target, &bytes)?;
             }
             count += 1;
         }
@@ -585,10 +584,7 @@ fn render_all(
                             },
                         )| {
                             Ok(Built {
-                                file: {
-                                    write::no_links(out, &out.join(&output))?;
-                                    write::stage(&out.join(&output), &pdf)?
-                                },
+                                file: write::stage_in(out, &out.join(&output), &pdf)?,
                                 entry: Entry {
                                     printed: Some(printed),
                                     ..Entry::of(fingerprint, &pdf, pages)

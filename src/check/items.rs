@@ -212,6 +212,8 @@ fn document_file(
         );
         return;
     }
+    // What the file is, asked once (a link followed).
+    let meta = std::fs::metadata(context.repository.root().join(&meeting.dir).join(file)).ok();
     let head = match context.repository.files.head(&meeting.dir.join(file), 5) {
         Ok(head) => Some(head),
         Err(crate::repo::sandbox::Refused::Outside) => {
@@ -224,10 +226,7 @@ fn document_file(
         }
         // There, but a folder, a named pipe or a device: nothing a
         // document can be made of, and a pipe would stop the build.
-        Err(_)
-            if std::fs::metadata(context.repository.root().join(&meeting.dir).join(file))
-                .is_ok_and(|meta| !meta.is_file()) =>
-        {
+        Err(_) if meta.as_ref().is_some_and(|meta| !meta.is_file()) => {
             found.push(finding(
                 "document-not-a-file",
                 loc(),
@@ -238,8 +237,7 @@ fn document_file(
         // Not there: said below.
         Err(_) => None,
     };
-    let too_large = std::fs::metadata(context.repository.root().join(&meeting.dir).join(file))
-        .is_ok_and(|meta| meta.len() > crate::docs::ATTACHMENT_LIMIT);
+    let too_large = meta.is_some_and(|meta| meta.len() > crate::docs::ATTACHMENT_LIMIT);
     if head.is_some() && too_large {
         found.push(finding(
             "file-too-large",

@@ -20,33 +20,24 @@ pub const MAX_MEETING_BYTES: u64 = 32 * 1024 * 1024;
 /// The organisation's limits in rsr.yaml against the ceilings.
 pub fn organisation(repository: &Repository, found: &mut Vec<Diagnostic>) {
     let limits = repository.organisation.limits;
-    let at = |key: &str| line_of(repository, key);
-    if limits.seconds_per_document > MAX_SECONDS_PER_DOCUMENT {
+    let over = [
+        (
+            "sekunder_per_dokument",
+            limits.seconds_per_document,
+            MAX_SECONDS_PER_DOCUMENT,
+        ),
+        ("yaml_kb", limits.yaml_kb, MAX_YAML_KB),
+    ];
+    for (key, given, max) in over.into_iter().filter(|(_, given, max)| given > max) {
+        // Given as text: a number this large loses digits in a catalogue's.
+        let given = given.to_string();
+        let message = match key {
+            "yaml_kb" => crate::lang::t!("rules-limit-yaml", given = given, max = max),
+            _ => crate::lang::t!("rules-limit-seconds", given = given, max = max),
+        };
         found.push(
-            finding(
-                "limit-too-high",
-                at("sekunder_per_dokument"),
-                crate::lang::t!(
-                    "rules-limit-seconds",
-                    given = limits.seconds_per_document.to_string(),
-                    max = MAX_SECONDS_PER_DOCUMENT
-                ),
-            )
-            .with_hint(crate::lang::t!("rules-limit-hint")),
-        );
-    }
-    if limits.yaml_kb > MAX_YAML_KB {
-        found.push(
-            finding(
-                "limit-too-high",
-                at("yaml_kb"),
-                crate::lang::t!(
-                    "rules-limit-yaml",
-                    given = limits.yaml_kb.to_string(),
-                    max = MAX_YAML_KB
-                ),
-            )
-            .with_hint(crate::lang::t!("rules-limit-hint")),
+            finding("limit-too-high", line_of(repository, key), message)
+                .with_hint(crate::lang::t!("rules-limit-hint")),
         );
     }
 }
@@ -92,8 +83,13 @@ pub fn meeting(repository: &Repository, meeting: &Meeting, found: &mut Vec<Diagn
 
 /// Where `key:` stands in rsr.yaml (its first line, if not found).
 fn line_of(repository: &Repository, key: &str) -> Loc {
-    let text =
-        std::fs::read_to_string(repository.root().join(&repository.file)).unwrap_or_default();
+    let limit = repository.organisation.limits.yaml_bytes();
+    let text = repository
+        .files
+        .read(&repository.file, limit)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
     let found = text.lines().enumerate().find_map(|(n, line)| {
         let column = line.find(&format!("{key}:"))?;
         Some((n + 1, line[..column].chars().count() + 1))

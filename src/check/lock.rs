@@ -417,13 +417,9 @@ fn attachments(
             continue;
         };
         // Not there, or not to be read: the rules of the items say so.
-        let Ok(bytes) = repository
-            .files
-            .read(&meeting.dir.join(name), crate::docs::ATTACHMENT_LIMIT)
-        else {
+        let Some(now) = seal::attachment_hash(repository, meeting, name) else {
             continue;
         };
-        let now = crate::output::manifest::sha256(&bytes);
         if &now != hash && seen.insert(name) {
             found.push(
                 finding(
@@ -452,22 +448,21 @@ fn mismatch(
     found: &mut Vec<Diagnostic>,
 ) {
     let label = format!("{} {}", body.spec.short_name, meeting.date());
+    let mut report = |message: String| {
+        found.push(
+            finding("lock-mismatch", sealed.content.loc(file), message)
+                .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
+        );
+    };
     if let Some(justering) = &meeting.spec.justering
         && justering.date.value.0 != sealed.adjusted.value.0
     {
-        found.push(
-            finding(
-                "lock-mismatch",
-                sealed.content.loc(file),
-                crate::lang::t!(
-                    "rules-lock-mismatch-date",
-                    meeting = label.as_str(),
-                    lock = sv::iso_date(sealed.adjusted.value.0),
-                    file = sv::iso_date(justering.date.value.0)
-                ),
-            )
-            .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
-        );
+        report(crate::lang::t!(
+            "rules-lock-mismatch-date",
+            meeting = label.as_str(),
+            lock = sv::iso_date(sealed.adjusted.value.0),
+            file = sv::iso_date(justering.date.value.0)
+        ));
     }
     let mut sealed_adjusters = sealed.adjusters.clone();
     sealed_adjusters.sort();
@@ -479,18 +474,11 @@ fn mismatch(
         .collect();
     adjusters.sort();
     if sealed_adjusters != adjusters {
-        found.push(
-            finding(
-                "lock-mismatch",
-                sealed.content.loc(file),
-                crate::lang::t!(
-                    "rules-lock-mismatch-adjusters",
-                    meeting = label.as_str(),
-                    lock = sealed_adjusters.join(", "),
-                    file = adjusters.join(", ")
-                ),
-            )
-            .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
-        );
+        report(crate::lang::t!(
+            "rules-lock-mismatch-adjusters",
+            meeting = label.as_str(),
+            lock = sealed_adjusters.join(", "),
+            file = adjusters.join(", ")
+        ));
     }
 }

@@ -187,6 +187,17 @@ pub fn seal_before(repository: &Repository, body: &Body, meeting: &Meeting, coun
     )
 }
 
+/// The SHA-256 of a beslutsunderlag file of `meeting`, named as its item
+/// names it, as the lock's `underlag:` records it (`sha256sum`'s); `None`
+/// when it cannot be read within the attachment limit.
+pub fn attachment_hash(repository: &Repository, meeting: &Meeting, name: &str) -> Option<String> {
+    let bytes = repository
+        .files
+        .read(&meeting.dir.join(name), crate::docs::ATTACHMENT_LIMIT)
+        .ok()?;
+    Some(manifest::sha256(&bytes))
+}
+
 /// The seal of every meeting of `body` that has a lock, by its index.
 pub fn seals(repository: &Repository, body: &Body) -> Vec<(usize, Seal)> {
     docs::contexts(&repository.organisation, body)

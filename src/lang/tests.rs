@@ -124,6 +124,23 @@ fn every_message_formats_without_error() {
     }
 }
 
+/// Every Rust file of `src/` but this module's (whose comments show the
+/// forms with made-up ids), with its text.
+fn sources() -> Vec<(std::path::PathBuf, String)> {
+    walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| {
+            entry.path().extension().is_some_and(|e| e == "rs")
+                && !entry.path().parent().is_some_and(|p| p.ends_with("lang"))
+        })
+        .map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            (entry.into_path(), text)
+        })
+        .collect()
+}
+
 /// Every `t!("id", …)` in the source names a message of the catalogues,
 /// with the variables the message uses.
 #[test]
@@ -138,15 +155,7 @@ fn every_message_the_source_asks_for_exists() {
         catalogue_variables.extend(messages(text));
     }
     let mut asked = 0;
-    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
-        let entry = entry.unwrap();
-        // This module's own comments show the form with made-up ids.
-        if entry.path().extension().is_none_or(|e| e != "rs")
-            || entry.path().parent().is_some_and(|p| p.ends_with("lang"))
-        {
-            continue;
-        }
-        let source = std::fs::read_to_string(entry.path()).unwrap();
+    for (path, source) in sources() {
         for found in call.captures_iter(&source) {
             let id = &found[1];
             asked += 1;
@@ -154,7 +163,7 @@ fn every_message_the_source_asks_for_exists() {
                 assert!(
                     has(lang, id),
                     "{}: t!(\"{id}\") is not in locales/{}",
-                    entry.path().display(),
+                    path.display(),
                     lang.tag()
                 );
             }
@@ -167,7 +176,7 @@ fn every_message_the_source_asks_for_exists() {
             assert!(
                 missing.is_empty(),
                 "{}: t!(\"{id}\") does not give {missing:?}",
-                entry.path().display()
+                path.display()
             );
         }
     }
@@ -263,14 +272,7 @@ fn no_message_is_written_in_the_source() {
     let translated = regex::Regex::new(r"(?:^|[^A-Za-z0-9_])t!\(").unwrap();
     let mut written = Vec::new();
     let mut calls = 0;
-    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
-        let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "rs")
-            || entry.path().parent().is_some_and(|p| p.ends_with("lang"))
-        {
-            continue;
-        }
-        let source = std::fs::read_to_string(entry.path()).unwrap();
+    for (path, source) in sources() {
         // A module's unit tests make findings of their own to test with.
         let source = source.split("#[cfg(test)]").next().unwrap_or_default();
         for found in callee.find_iter(source) {
@@ -280,7 +282,7 @@ fn no_message_is_written_in_the_source() {
                 let line = source[..found.start()].lines().count();
                 written.push(format!(
                     "{}:{line}: {}",
-                    entry.path().display(),
+                    path.display(),
                     args.split_whitespace().collect::<Vec<_>>().join(" ")
                 ));
             }

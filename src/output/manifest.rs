@@ -138,8 +138,7 @@ impl Manifest {
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         // A map of strings always serializes.
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        write::no_links(out, &out.join(FILE))?;
-        write::file(&out.join(FILE), &json)
+        write::file_in(out, &out.join(FILE), &json)
     }
 
     /// The state of `output` in `out`, given the fingerprint of what it

@@ -46,6 +46,18 @@ pub fn file(target: &Path, bytes: &[u8]) -> Result<(), Error> {
     commit(vec![stage(target, bytes)?])
 }
 
+/// `stage`, into the folder `base` (the output folder) and never through a
+/// link in it (`no_links`).
+pub fn stage_in(base: &Path, target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
+    no_links(base, target)?;
+    stage(target, bytes)
+}
+
+/// `file`, into the folder `base` and never through a link in it.
+pub fn file_in(base: &Path, target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    commit(vec![stage_in(base, target, bytes)?])
+}
+
 /// Refuses to write `target` through a symbolic link: `base` (the output
 /// folder) or any folder between it and `target` that is a link would
 /// carry the files elsewhere — out of the repository, over another

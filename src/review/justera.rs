@@ -82,19 +82,7 @@ pub fn justera(
         )));
     }
     let file = root.join(&meeting.file);
-    let limit = repository.organisation.limits.yaml_bytes();
-    let original = match repository.files.read(&meeting.file, limit) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|_| Error::Repository(t!("cmd-not-utf8", file = &meeting.file)))?,
-        Err(Refused::Io(e)) => return Err(Error::io(&file, e)),
-        Err(refused) => {
-            return Err(Error::Repository(t!(
-                "cmd-cannot-read",
-                file = &meeting.file,
-                reason = refused.to_string()
-            )));
-        }
-    };
+    let original = read_text(&repository, &meeting.file)?;
 
     if let (Status::Adjusted, Some((_, lock))) = (meeting.status(), &meeting.lock) {
         let now = seal_of(&repository, body, meeting);
@@ -105,13 +93,7 @@ pub fn justera(
             Standing::Sealed if lock.printed.is_none() => {
                 let printout = printout(&repository, body, meeting)?;
                 let relative = meeting.dir.join(LOCK_FILE);
-                let limit = repository.organisation.limits.yaml_bytes();
-                let mut text = repository
-                    .files
-                    .read(&relative, limit)
-                    .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok())
-                    .ok_or_else(|| Error::Repository(t!("cmd-not-utf8", file = &relative)))?;
+                let mut text = read_text(&repository, &relative)?;
                 // Added at the end: what the lock said stays as it was.
                 if !text.ends_with('\n') {
                     text.push('\n');
@@ -256,25 +238,13 @@ fn default_decisions(
     body: &Body,
     meeting: &Meeting,
 ) -> Result<Vec<(PathBuf, String, String)>, Error> {
-    let limit = repository.organisation.limits.yaml_bytes();
     let mut edits = Vec::new();
     for item in &meeting.items {
         let Some(decision) = body.default_decision(meeting, &item.spec) else {
             continue;
         };
         let path = repository.root().join(&item.file);
-        let original = match repository.files.read(&item.file, limit) {
-            Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| Error::Repository(t!("cmd-not-utf8", file = &item.file)))?,
-            Err(Refused::Io(e)) => return Err(Error::io(&path, e)),
-            Err(refused) => {
-                return Err(Error::Repository(t!(
-                    "cmd-cannot-read",
-                    file = &item.file,
-                    reason = refused.to_string()
-                )));
-            }
-        };
+        let original = read_text(repository, &item.file)?;
         let text = with_decision(&original, decision).ok_or_else(|| {
             Error::Repository(t!(
                 "cmd-justera-cannot-write-decision",
@@ -326,6 +296,22 @@ fn changed_parts(paragraphs: &[u32]) -> String {
 /// The repository, loaded; any problem in a file stops `rsr justera`.
 fn loaded(root: &Path) -> Result<crate::repo::model::Repository, Error> {
     Ok(gate::open(root, Gate::Loaded)?.repository)
+}
+
+/// A YAML file of the repository as text, through the sandbox and within
+/// the YAML limit.
+fn read_text(repository: &Repository, relative: &Path) -> Result<String, Error> {
+    let limit = repository.organisation.limits.yaml_bytes();
+    match repository.files.read(relative, limit) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::Repository(t!("cmd-not-utf8", file = relative))),
+        Err(Refused::Io(e)) => Err(Error::io(repository.root().join(relative), e)),
+        Err(refused) => Err(Error::Repository(t!(
+            "cmd-cannot-read",
+            file = relative,
+            reason = refused.to_string()
+        ))),
+    }
 }
 
 /// The repository after every rule: a protokoll with errors is not sealed.
@@ -482,7 +468,6 @@ pub fn seal_unsealed(root: &Path) -> Result<usize, Error> {
     // First the next meeting's time and place written into each
     // meeting.yaml, as `rsr justera` does; then one reading seals them all.
     let repository = loaded(root)?;
-    let limit = repository.organisation.limits.yaml_bytes();
     for body in &repository.bodies {
         for meeting in &body.meetings {
             if meeting.status() != Status::Adjusted || meeting.lock.is_some() {
@@ -491,12 +476,7 @@ pub fn seal_unsealed(root: &Path) -> Result<usize, Error> {
             let Some(justering) = &meeting.spec.justering else {
                 continue;
             };
-            let original = repository
-                .files
-                .read(&meeting.file, limit)
-                .ok()
-                .and_then(|bytes| String::from_utf8(bytes).ok())
-                .ok_or_else(|| Error::Repository(t!("cmd-not-utf8", file = &meeting.file)))?;
+            let original = read_text(&repository, &meeting.file)?;
             let next = next_meeting_file(body, meeting);
             let edited = mark_adjusted(&original, meeting, justering.date.value.0, None, next)?;
             crate::output::write::file(&root.join(&meeting.file), edited.as_bytes())?;

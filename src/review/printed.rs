@@ -88,11 +88,8 @@ pub fn attachments(repository: &Repository, meeting: &Meeting) -> BTreeMap<Strin
         .into_iter()
         .filter(|(_, _, file)| crate::repo::model::inside_folder(file))
         .filter_map(|(_, _, file)| {
-            let bytes = repository
-                .files
-                .read(&meeting.dir.join(file), crate::docs::ATTACHMENT_LIMIT)
-                .ok()?;
-            Some((file.to_string(), crate::output::manifest::sha256(&bytes)))
+            let hash = seal::attachment_hash(repository, meeting, file)?;
+            Some((file.to_string(), hash))
         })
         .collect()
 }

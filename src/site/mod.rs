@@ -94,8 +94,7 @@ pub fn publish(
                 error = e.to_string()
             ))
         })?;
-        write::no_links(dir, &dir.join(&path))?;
-        write::file(&dir.join(&path), &bytes)?;
+        write::file_in(dir, &dir.join(&path), &bytes)?;
         count += 1;
     }
     Ok(count)

@@ -214,32 +214,30 @@ impl Renderer {
 
 /// The hash `Renderer::environment` gives, of these templates' texts.
 fn environment_hash(lib: &str, protokoll: &str) -> String {
-    {
-        let version = typst::utils::version();
-        let version = format!(
-            "{}.{}.{}",
-            version.major(),
-            version.minor(),
-            version.patch()
-        );
-        let fonts: Vec<String> = crate::fonts::FONTS
-            .iter()
-            .map(|font| font.len().to_string())
-            .collect();
-        let fonts = fonts.join(",");
-        let labels: Vec<String> = crate::repo::labels::Labels::DEFAULTS
-            .iter()
-            .map(|(id, text)| format!("{id}={text}"))
-            .collect();
-        let labels = labels.join("\n");
-        crate::output::manifest::hash(&[
-            version.as_bytes(),
-            fonts.as_bytes(),
-            lib.as_bytes(),
-            protokoll.as_bytes(),
-            labels.as_bytes(),
-        ])
-    }
+    let version = typst::utils::version();
+    let version = format!(
+        "{}.{}.{}",
+        version.major(),
+        version.minor(),
+        version.patch()
+    );
+    let fonts: Vec<String> = crate::fonts::FONTS
+        .iter()
+        .map(|font| font.len().to_string())
+        .collect();
+    let fonts = fonts.join(",");
+    let labels: Vec<String> = crate::repo::labels::Labels::DEFAULTS
+        .iter()
+        .map(|(id, text)| format!("{id}={text}"))
+        .collect();
+    let labels = labels.join("\n");
+    crate::output::manifest::hash(&[
+        version.as_bytes(),
+        fonts.as_bytes(),
+        lib.as_bytes(),
+        protokoll.as_bytes(),
+        labels.as_bytes(),
+    ])
 }
 
 /// A template as the renderer uses it: the repository's own in
