@@ -450,7 +450,7 @@ fn mismatch(
     let label = format!("{} {}", body.spec.short_name, meeting.date());
     let mut report = |message: String| {
         found.push(
-            finding("lock-mismatch", sealed.content.loc(file), message)
+            finding("lock-mismatch", sealed.adjusted.loc(file), message)
                 .with_hint(crate::lang::t!("rules-lock-mismatch-hint")),
         );
     };

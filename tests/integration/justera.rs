@@ -588,3 +588,16 @@ fn a_lock_from_another_history_is_a_warning() {
     );
     repo.rsr(&["check", "--deny-warnings"]).success();
 }
+
+/// A lock edited by hand is found at the line it says, not at its hash.
+#[test]
+fn a_hand_edited_lock_date_is_found_at_its_line() {
+    let repo = Repo::bad_case(&crate::support::examples().join("tests/bad/lock-mismatch"));
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(
+            "error[lock-mismatch]: justering.lock says KN 2026-03-02 was adjusted on 2026-03-05"
+        ) && err.contains("┌─ meetings/kn/2026-03-02/justering.lock:6:11"),
+        "{err}"
+    );
+}
