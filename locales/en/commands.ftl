@@ -31,9 +31,11 @@ cmd-out-is-a-file = { $out } is a file, not a folder: name another output folder
 cmd-build-waiting = Another rsr build is writing to { $out }: waiting for it to finish …
 cmd-build-lost = rsr lost this document on the way to typesetting it: please report it as a bug
 cmd-build-changed = { $place } changed while rsr was building: run rsr build again
-cmd-build-no-thread = rsr could not start a thread to typeset it
+cmd-build-no-worker = rsr could not start a process to typeset it: { $reason }
 cmd-build-too-slow = typesetting took longer than { $seconds } s, the limit (`gränser: {"{"}sekunder_per_dokument: …{"}"}` in rsr.yaml): does a template loop?
-cmd-build-typst-stopped = Typst stopped with an internal error while typesetting it (see the message above): please report it
+cmd-build-too-much-memory = typesetting needed more memory than { $megabytes } MB, the limit (`gränser: {"{"}megabyte_per_dokument: …{"}"}` in rsr.yaml): does a template build something without end, or does the document hold more than any reader needs?
+cmd-build-worker-stopped = Typst stopped with an internal error while typesetting it ({ $status }): please report it. It said:
+    { $said }
 cmd-build-sources = Wrote the Typst sources of { $count } { $count ->
         [one] document
        *[other] documents
@@ -64,6 +66,10 @@ cmd-timings-write = write (PDFs and manifest)
 cmd-timings-site = site (index, feed, calendars, open data)
 cmd-timings-per-document = per document typeset: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } documents)
 cmd-timings-peak = peak memory (resident): { $megabytes } MB
+cmd-timings-peak-workers = peak memory (resident): { $megabytes } MB at most (rsr { $own } MB, { $threads ->
+        [one] one typesetting process
+       *[other] { $threads } typesetting processes
+    } of at most { $worker } MB)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

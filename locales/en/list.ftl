@@ -78,6 +78,6 @@ rule-logo-not-image = a `logotyp:` file that is not SVG or PNG (by its name and 
 rule-logo-without-alt = a `logotyp:` with an empty `alt:`, which PDF/UA needs read out
 rule-lock-mismatch = a justering.lock whose date of justering or justerare do not match meeting.yaml
 rule-document-not-a-file = a beslutsunderlag file that is not a regular file (a folder, a named pipe, a device)
-rule-limit-too-high = a limit in rsr.yaml above its ceiling: `sekunder_per_dokument` over 600, `yaml_kb` over 65,536
+rule-limit-too-high = a limit in rsr.yaml above its ceiling: `sekunder_per_dokument` over 600, `yaml_kb` over 65,536, `megabyte_per_dokument` over 16,384
 rule-meeting-too-large = a meeting of more than 500 items, or more than 32 MB of YAML
 rule-lock-commit = a justering.lock whose commit is not in the branch's history (in a git checkout with its whole history)

@@ -159,6 +159,7 @@ rules-document-not-a-file = `{ $file }` is not a regular file (a folder, a named
 
 rules-limit-seconds = `sekunder_per_dokument: { $given }` is more than the ceiling of { $max } seconds
 rules-limit-yaml = `yaml_kb: { $given }` is more than the ceiling of { $max } kilobytes
+rules-limit-memory = `megabyte_per_dokument: { $given }` is more than the ceiling of { $max } megabytes
 rules-limit-hint = the ceiling cannot be lifted: a document that needs more has a template that loops or data no reader can take in; rsr uses the ceiling
 rules-meeting-items = the meeting has { $count } items, more than the ceiling of { $max }: split it into several meetings
 rules-meeting-bytes = the meeting's files are { $megabytes } MB of YAML, more than the ceiling of { $max } MB: put long texts in attachments

@@ -31,9 +31,11 @@ cmd-out-is-a-file = { $out } är en fil, inte en mapp: ange en annan utmapp med 
 cmd-build-waiting = Ett annat rsr build skriver till { $out }: väntar tills det är klart …
 cmd-build-lost = rsr tappade bort dokumentet på vägen till sättningen: rapportera det som ett fel i rsr
 cmd-build-changed = { $place } ändrades medan rsr byggde: kör rsr build igen
-cmd-build-no-thread = rsr kunde inte starta en tråd för att sätta dokumentet
+cmd-build-no-worker = rsr kunde inte starta en process för att sätta dokumentet: { $reason }
 cmd-build-too-slow = sättningen tog längre tid än { $seconds } s, gränsen (`gränser: {"{"}sekunder_per_dokument: …{"}"}` i rsr.yaml): loopar en mall?
-cmd-build-typst-stopped = Typst stannade med ett internt fel under sättningen (se meddelandet ovan): rapportera det
+cmd-build-too-much-memory = sättningen behövde mer minne än { $megabytes } MB, gränsen (`gränser: {"{"}megabyte_per_dokument: …{"}"}` i rsr.yaml): bygger en mall något utan slut, eller rymmer dokumentet mer än någon läsare behöver?
+cmd-build-worker-stopped = Typst stannade med ett internt fel under sättningen ({ $status }): rapportera det. Det skrev:
+    { $said }
 cmd-build-sources = Skrev Typst-källorna till { $count ->
         [one] ett dokument
        *[other] { $count } dokument
@@ -61,6 +63,10 @@ cmd-timings-write = skrivning (PDF:er och manifest)
 cmd-timings-site = webbplats (index, flöde, kalender, data)
 cmd-timings-per-document = sättning per dokument: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } dokument)
 cmd-timings-peak = högsta minnesanvändning (residentminne): { $megabytes } MB
+cmd-timings-peak-workers = högsta minnesanvändning (residentminne): högst { $megabytes } MB (rsr { $own } MB, { $threads ->
+        [one] en sättningsprocess
+       *[other] { $threads } sättningsprocesser
+    } på högst { $worker } MB)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

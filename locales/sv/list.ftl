@@ -78,6 +78,6 @@ rule-logo-not-image = en `logotyp:`-fil som inte är SVG eller PNG (efter namn o
 rule-logo-without-alt = en `logotyp:` med tom `alt:`, som PDF/UA behöver för uppläsning
 rule-lock-mismatch = ett justering.lock vars datum för justering eller justerare inte stämmer med meeting.yaml
 rule-document-not-a-file = en fil i beslutsunderlaget som inte är en vanlig fil (en mapp, ett namngivet rör, en enhet)
-rule-limit-too-high = en gräns i rsr.yaml över taket: `sekunder_per_dokument` över 600, `yaml_kb` över 65 536
+rule-limit-too-high = en gräns i rsr.yaml över taket: `sekunder_per_dokument` över 600, `yaml_kb` över 65 536, `megabyte_per_dokument` över 16 384
 rule-meeting-too-large = ett möte med fler än 500 ärenden, eller mer än 32 MB YAML
 rule-lock-commit = ett justering.lock vars commit inte finns i grenens historik (en git-utcheckning med hela historiken)

@@ -159,6 +159,7 @@ rules-document-not-a-file = `{ $file }` är ingen vanlig fil (en mapp, ett namng
 
 rules-limit-seconds = `sekunder_per_dokument: { $given }` är mer än taket { $max } sekunder
 rules-limit-yaml = `yaml_kb: { $given }` är mer än taket { $max } kilobyte
+rules-limit-memory = `megabyte_per_dokument: { $given }` är mer än taket { $max } megabyte
 rules-limit-hint = taket kan inte höjas: ett dokument som behöver mer har en mall som loopar eller data som ingen läsare orkar med; rsr använder taket
 rules-meeting-items = mötet har { $count } ärenden, fler än taket { $max }: dela upp det på flera möten
 rules-meeting-bytes = mötets filer är { $megabytes } MB YAML, mer än taket { $max } MB: lägg långa texter i bilagor

@@ -12,7 +12,7 @@ pub mod watch;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -26,6 +26,7 @@ use crate::output::write::{self, Staged};
 use crate::repo::model::{Organisation, Repository};
 use crate::repo::store::Store;
 use crate::review::printed;
+use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
 
 /// Below this many documents a progress bar is more noise than help.
@@ -93,6 +94,8 @@ pub struct Timings {
     pub per_document: Vec<f64>,
     /// The threads that typeset.
     pub threads: usize,
+    /// The highest peak resident memory of a typesetting process, in bytes.
+    pub worker_peak: u64,
 }
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
@@ -101,7 +104,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let (repository, warnings) = checked(options, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
-    let renderer = Arc::new(Renderer::new(files.clone())?);
+    let renderer = Renderer::new(files.clone())?;
     timings.setup = clock.elapsed();
     // One build at a time writes to an output folder.
     let _lock = write::OutLock::take(&options.out, || {
@@ -130,7 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     // Typesetting needs one body's model at a time: while it runs, the
     // whole is let go, and the site has it loaded again afterwards.
-    let limit = repository.organisation.limits.per_document();
+    let ceilings = Ceilings::of(repository.organisation.limits);
     let organisation = repository.organisation.clone();
     let dirs: Vec<PathBuf> = repository
         .bodies
@@ -147,19 +150,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &options.filter,
         &plan,
     );
-    let (results, threads, data) = render_all(
+    let (results, typesetting) = render_all(
         &renderer,
         feed,
-        limit,
+        ceilings,
         &options.out,
         options.jobs,
         &progress,
     );
-    timings.threads = threads;
+    timings.threads = typesetting.threads;
+    timings.worker_peak = typesetting.worker_peak;
     // Typst's memory is reused for the model the site needs.
     typst::comemo::evict(0);
     drop(renderer);
-    timings.data += data;
+    timings.data += typesetting.data;
     timings.typeset_wall = clock.elapsed();
     progress.finish_and_clear();
     let to_build: Vec<&Document> = plan.stale.iter().map(|&n| &documents[n]).collect();
@@ -362,6 +366,16 @@ struct Built {
 
 type Outcome = Result<Built, Error>;
 
+/// What `render_all` tells besides the documents.
+struct Typesetting {
+    /// The threads that typeset, each with its worker process.
+    threads: usize,
+    /// The time spent making data.
+    data: Duration,
+    /// The highest peak resident memory of a worker process, in bytes.
+    worker_peak: u64,
+}
+
 /// Which documents need typesetting, and where each body's begin.
 #[derive(Default)]
 struct Plan {
@@ -469,96 +483,29 @@ impl<'a> Feed<'a> {
     }
 }
 
-/// A thread of its own that typesets one document at a time for a worker,
-/// so that the worker can give up on a document that takes too long (a
-/// template in a loop): Typst cannot be interrupted, so the thread is left
-/// behind and ends with the process, and the worker stops.
-struct Typesetter {
-    documents: Option<mpsc::Sender<Document>>,
-    results: mpsc::Receiver<Result<Rendered, Error>>,
-    lost: bool,
-}
-
-impl Typesetter {
-    /// Typst's layout recurses deeply on nested content.
-    const STACK: usize = 16 << 20;
-
-    fn spawn(renderer: Arc<Renderer>) -> Typesetter {
-        let (documents, requests) = mpsc::channel::<Document>();
-        let (send, results) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("typeset".into())
-            .stack_size(Self::STACK)
-            .spawn(move || {
-                for document in requests {
-                    if send.send(renderer.render(&document)).is_err() {
-                        break;
-                    }
-                }
-            });
-        Typesetter {
-            documents: spawned.is_ok().then_some(documents),
-            results,
-            lost: false,
-        }
-    }
-
-    /// Typesets `document`, or fails when that takes longer than `limit`
-    /// or the thread is gone (it panicked).
-    fn render(&mut self, document: Document, limit: Duration) -> Result<Rendered, Error> {
-        let output = document.output.clone();
-        let lost = |lost: &mut bool, report: String| {
-            *lost = true;
-            Err(Error::Template {
-                document: output.clone(),
-                report,
-            })
-        };
-        let sent = self
-            .documents
-            .as_ref()
-            .is_some_and(|documents| documents.send(document).is_ok());
-        if !sent {
-            return lost(&mut self.lost, t!("cmd-build-no-thread"));
-        }
-        match self.results.recv_timeout(limit) {
-            Ok(result) => result,
-            Err(mpsc::RecvTimeoutError::Timeout) => lost(
-                &mut self.lost,
-                t!("cmd-build-too-slow", seconds = limit.as_secs()),
-            ),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                lost(&mut self.lost, t!("cmd-build-typst-stopped"))
-            }
-        }
-    }
-
-    /// Whether the thread is stuck or gone.
-    fn is_lost(&self) -> bool {
-        self.lost
-    }
-}
-
 /// Typesets the planned documents on a small pool of threads; results come
 /// in the order of `plan.stale` whatever the number of threads, which is
 /// returned too, with the time spent making data.
 fn render_all(
-    renderer: &Arc<Renderer>,
+    renderer: &Renderer,
     feed: Feed,
-    limit: Duration,
+    ceilings: Ceilings,
     out: &Path,
     jobs: Option<usize>,
     progress: &ProgressBar,
-) -> (Vec<Option<Outcome>>, usize, Duration) {
+) -> (Vec<Option<Outcome>>, Typesetting) {
     let count = feed.plan.stale.len();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = jobs.unwrap_or(cores).clamp(1, count.max(1));
     let feed = Mutex::new(feed);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..count).map(|_| None).collect());
+    let first = Worker::new(renderer, ceilings);
+    let peak = std::sync::atomic::AtomicU64::new(0);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| {
-                let mut typesetter = Typesetter::spawn(renderer.clone());
+            let mut worker = first.sibling();
+            let (feed, results, peak) = (&feed, &results, &peak);
+            scope.spawn(move || {
                 loop {
                     let next = feed.lock().ok().and_then(|mut feed| feed.take());
                     let Some((place, document)) = next else {
@@ -566,10 +513,9 @@ fn render_all(
                     };
                     let outcome = document.and_then(|document| {
                         progress.set_message(document.output.display().to_string());
-                        let output = document.output.clone();
-                        typesetter
-                            .render(document, limit)
-                            .map(|rendered| (output, rendered))
+                        worker
+                            .render(&document)
+                            .map(|rendered| (document.output, rendered))
                     });
                     let outcome = outcome.and_then(
                         |(
@@ -599,15 +545,23 @@ fn render_all(
                         results[place] = Some(outcome);
                     }
                     progress.inc(1);
-                    if failed && typesetter.is_lost() {
+                    // A template that loops or grows without end would
+                    // most likely do so again: this thread stops.
+                    if failed && worker.is_lost() {
                         break;
                     }
                 }
+                peak.fetch_max(worker.peak(), std::sync::atomic::Ordering::Relaxed);
             });
         }
     });
     let data = feed.into_inner().map_or(Duration::ZERO, |feed| feed.data);
-    (results.into_inner().unwrap_or_default(), workers, data)
+    let typesetting = Typesetting {
+        threads: workers,
+        data,
+        worker_peak: peak.into_inner(),
+    };
+    (results.into_inner().unwrap_or_default(), typesetting)
 }
 
 impl Timings {
@@ -654,26 +608,26 @@ impl Timings {
                 )
             ));
         }
-        if let Some(peak) = peak_memory() {
-            lines.push(format!(
-                "  {}",
+        let megabytes = |bytes: u64| decimal(bytes as f64 / 1e6, 1);
+        if let Some(peak) = crate::typeset::worker::peak_memory() {
+            let line = if self.worker_peak > 0 {
+                // Each thread's worker process peaks on its own: together
+                // they take at most this much beside rsr.
+                let workers = self.worker_peak.saturating_mul(self.threads as u64);
                 t!(
-                    "cmd-timings-peak",
-                    megabytes = decimal(peak as f64 / 1e6, 1)
+                    "cmd-timings-peak-workers",
+                    megabytes = megabytes(peak.saturating_add(workers)),
+                    own = megabytes(peak),
+                    threads = self.threads,
+                    worker = megabytes(self.worker_peak)
                 )
-            ));
+            } else {
+                t!("cmd-timings-peak", megabytes = megabytes(peak))
+            };
+            lines.push(format!("  {line}"));
         }
         lines.join("\n")
     }
-}
-
-/// The process's peak resident memory in bytes, where the system tells
-/// (Linux's /proc/self/status, VmHWM).
-fn peak_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kilobytes * 1024)
 }
 
 /// The value below which a share `p` of the sorted `values` lies (nearest

@@ -5,12 +5,14 @@
 
 use super::finding;
 use crate::error::Diagnostic;
-use crate::repo::model::{Loc, Meeting, Repository};
+use crate::repo::model::{Limits, Loc, Meeting, Repository};
 
 /// The most `gränser: {sekunder_per_dokument: …}` may allow.
-pub const MAX_SECONDS_PER_DOCUMENT: u64 = 600;
+pub const MAX_SECONDS_PER_DOCUMENT: u64 = Limits::MAX_SECONDS;
 /// The most `gränser: {yaml_kb: …}` may allow: 64 MB.
-pub const MAX_YAML_KB: u64 = 64 * 1024;
+pub const MAX_YAML_KB: u64 = Limits::MAX_YAML_KB;
+/// The most `gränser: {megabyte_per_dokument: …}` may allow: 16 GB.
+pub const MAX_MEGABYTES_PER_DOCUMENT: u64 = Limits::MAX_MEGABYTES;
 /// The most agenda items one meeting may have.
 pub const MAX_ITEMS: usize = 500;
 /// The most YAML one meeting may hold, its items' files and meeting.yaml
@@ -27,12 +29,20 @@ pub fn organisation(repository: &Repository, found: &mut Vec<Diagnostic>) {
             MAX_SECONDS_PER_DOCUMENT,
         ),
         ("yaml_kb", limits.yaml_kb, MAX_YAML_KB),
+        (
+            "megabyte_per_dokument",
+            limits.megabytes_per_document,
+            MAX_MEGABYTES_PER_DOCUMENT,
+        ),
     ];
     for (key, given, max) in over.into_iter().filter(|(_, given, max)| given > max) {
         // Given as text: a number this large loses digits in a catalogue's.
         let given = given.to_string();
         let message = match key {
             "yaml_kb" => crate::lang::t!("rules-limit-yaml", given = given, max = max),
+            "megabyte_per_dokument" => {
+                crate::lang::t!("rules-limit-memory", given = given, max = max)
+            }
             _ => crate::lang::t!("rules-limit-seconds", given = given, max = max),
         };
         found.push(

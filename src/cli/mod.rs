@@ -34,7 +34,13 @@ pub fn emit_error(root: &Path, error: &Error, out: &mut dyn WriteColor) -> std::
                 "{}",
                 crate::lang::t!("error-could-not-typeset", document = document)
             )?;
-            write!(out, "{report}")
+            // Typst's reports end with a line break; rsr's own messages
+            // (a ceiling met) do not.
+            if report.ends_with('\n') {
+                write!(out, "{report}")
+            } else {
+                writeln!(out, "{report}")
+            }
         }
         other => writeln!(out, "{}: {other}", crate::lang::t!("severity-error")),
     }

@@ -46,6 +46,12 @@ pub fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
 /// Parses the command line, runs the command and reports the outcome.
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|arg| arg == crate::typeset::worker::WORKER_ARG)
+    {
+        return crate::typeset::worker::serve();
+    }
     let words: Vec<String> = args
         .iter()
         .map(|arg| arg.to_string_lossy().into_owned())

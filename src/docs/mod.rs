@@ -30,7 +30,19 @@ use crate::repo::number::Paragraphs;
 use crate::sv;
 
 /// The kinds of document rsr produces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Kind {
     /// Kallelse/föredragningslista, from status `kallad` on.
     Kallelse,
@@ -159,7 +171,7 @@ impl Kind {
 }
 
 /// One document to typeset: its template, its data, and where it goes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     pub kind: Kind,
     pub body: String,

@@ -129,24 +129,48 @@ pub struct Limits {
     #[serde(rename = "sekunder_per_dokument")]
     #[schemars(range(min = 1))]
     pub seconds_per_document: u64,
+    /// Mest minne (adressrymd) som sättningen av ett dokument får ta, i
+    /// megabyte (förval 2048, minst 256, högst 16384). / The most memory
+    /// (address space) typesetting one document may take, in megabytes.
+    #[serde(rename = "megabyte_per_dokument")]
+    #[schemars(range(min = 256))]
+    pub megabytes_per_document: u64,
 }
 
 impl Limits {
     pub const DEFAULT: Limits = Limits {
         yaml_kb: 4096,
         seconds_per_document: 120,
+        megabytes_per_document: 2048,
     };
+    /// The ceilings no rsr.yaml can lift.
+    pub const MAX_SECONDS: u64 = 600;
+    pub const MAX_YAML_KB: u64 = 64 * 1024;
+    pub const MAX_MEGABYTES: u64 = 16 * 1024;
+    /// What a typesetting process needs to start at all.
+    pub const MIN_MEGABYTES: u64 = 256;
 
     /// Never above 64 MB, whatever rsr.yaml says (`rsr check` reports a
     /// higher value as `limit-too-high`).
     pub fn yaml_bytes(self) -> u64 {
-        self.yaml_kb.clamp(1, 64 * 1024).saturating_mul(1024)
+        self.yaml_kb
+            .clamp(1, Self::MAX_YAML_KB)
+            .saturating_mul(1024)
     }
 
     /// Never above 600 s, whatever rsr.yaml says (`rsr check` reports a
     /// higher value as `limit-too-high`).
     pub fn per_document(self) -> std::time::Duration {
-        std::time::Duration::from_secs(self.seconds_per_document.clamp(1, 600))
+        std::time::Duration::from_secs(self.seconds_per_document.clamp(1, Self::MAX_SECONDS))
+    }
+
+    /// The ceiling on a typesetting process's address space in bytes: never
+    /// above 16 GB (`rsr check` reports a higher value as
+    /// `limit-too-high`), never below the 256 MB a worker needs to start.
+    pub fn memory_bytes(self) -> u64 {
+        self.megabytes_per_document
+            .clamp(Self::MIN_MEGABYTES, Self::MAX_MEGABYTES)
+            .saturating_mul(1 << 20)
     }
 }
 

@@ -23,6 +23,7 @@ use crate::repo::scaffold::scalar;
 use crate::review::printed;
 use crate::sv;
 use crate::typeset::Renderer;
+use crate::typeset::worker::{Ceilings, Worker};
 
 /// What `rsr justera` may be told.
 #[derive(Debug, Default)]
@@ -452,8 +453,9 @@ impl Printout {
 /// Typesets the protokoll of `meeting` as it stands to take its printout.
 fn printout(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<Printout, Error> {
     let renderer = Renderer::new(repository.files.clone())?;
+    let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
     Ok(Printout {
-        printed: printed::of_meeting(&renderer, repository, body, meeting)?,
+        printed: printed::of_meeting(&mut worker, repository, body, meeting)?,
         environment: renderer.environment(),
         public: printed::public_data(repository, body, meeting),
         attachments: printed::attachments(repository, meeting),

@@ -26,6 +26,7 @@ use crate::error::{Diagnostic, Error};
 use crate::output::manifest::Manifest;
 use crate::repo::model::{Body, Lock, Meeting, Repository, Status};
 use crate::typeset::Renderer;
+use crate::typeset::worker::{Ceilings, Worker};
 
 /// The name of a document in the lock's `utskrift:`: `protokoll` or
 /// `protokoll-publik`; `None` for the other kinds.
@@ -53,16 +54,17 @@ pub fn documents(repository: &Repository, body: &Body, meeting: &Meeting) -> Vec
 }
 
 /// The printed text's hash of each protokoll document of `meeting`,
-/// typeset now: what `rsr justera` seals.
+/// typeset now (by `worker`, under the organisation's ceilings): what
+/// `rsr justera` seals.
 pub fn of_meeting(
-    renderer: &Renderer,
+    worker: &mut Worker,
     repository: &Repository,
     body: &Body,
     meeting: &Meeting,
 ) -> Result<BTreeMap<String, String>, Error> {
     let mut printed = BTreeMap::new();
     for document in documents(repository, body, meeting) {
-        let rendered = renderer.render(&document)?;
+        let rendered = worker.render(&document)?;
         if let Some(key) = key(&document) {
             printed.insert(key.to_string(), rendered.printed);
         }
@@ -182,7 +184,7 @@ pub fn verify(
     // The fonts are loaded only when something must be typeset or
     // fingerprinted.
     let environment = Renderer::environment_of(&repository.files)?;
-    let mut renderer: Option<Renderer> = None;
+    let mut renderer: Option<(Renderer, Worker)> = None;
     let mut found = Vec::new();
     for body in &repository.bodies {
         for meeting in &body.meetings {
@@ -220,9 +222,14 @@ pub fn verify(
                 let Some(wanted) = expected(repository, &document) else {
                     continue;
                 };
-                let renderer = match &mut renderer {
+                let (renderer, worker) = match &mut renderer {
                     Some(renderer) => renderer,
-                    none => none.insert(Renderer::new(repository.files.clone())?),
+                    none => {
+                        let renderer = Renderer::new(repository.files.clone())?;
+                        let ceilings = Ceilings::of(repository.organisation.limits);
+                        let worker = Worker::new(&renderer, ceilings);
+                        none.insert((renderer, worker))
+                    }
                 };
                 let known = manifest
                     .and_then(|manifest| manifest.entry(&document.output))
@@ -230,7 +237,7 @@ pub fn verify(
                     .and_then(|entry| entry.printed.clone());
                 let printed = match known {
                     Some(printed) => printed,
-                    None => renderer.render(&document)?.printed,
+                    None => worker.render(&document)?.printed,
                 };
                 if printed != wanted.hash {
                     found.push(wanted);

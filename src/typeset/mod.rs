@@ -20,6 +20,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub mod printed;
+pub mod worker;
 
 use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
 use crate::error::Error;
@@ -97,6 +98,16 @@ impl Renderer {
     /// the built-in ones.
     pub fn new(files: Arc<Store>) -> Result<Self, Error> {
         let root = files.root().to_path_buf();
+        let template = |name: &str, id: FileId| read_template(&files, &root, name, id);
+        let kinds = KINDS
+            .iter()
+            .map(|spec| Ok((spec.kind, template(spec.slug, *MAIN)?)))
+            .collect::<Result<_, Error>>()?;
+        let lib = template(LIB.0, *LIB_ID)?;
+        Ok(Renderer::with_templates(files, lib, kinds))
+    }
+
+    fn with_templates(files: Arc<Store>, lib: Template, kinds: Vec<(Kind, Template)>) -> Self {
         let mut fonts = FontStore::new();
         for data in FONTS {
             for font in Font::iter(Bytes::new(data)) {
@@ -104,19 +115,51 @@ impl Renderer {
                 fonts.push((font, info));
             }
         }
-        let template = |name: &str, id: FileId| read_template(&files, &root, name, id);
-        let kinds = KINDS
-            .iter()
-            .map(|spec| Ok((spec.kind, template(spec.slug, *MAIN)?)))
-            .collect::<Result<_, Error>>()?;
-        let lib = template(LIB.0, *LIB_ID)?;
-        Ok(Renderer {
+        Renderer {
             files,
             library: LazyHash::new(Library::default()),
             fonts,
             lib,
             kinds,
-        })
+        }
+    }
+
+    /// What a worker process needs to make this renderer again: the
+    /// templates as read here, so that both typeset with the same.
+    pub fn setup(&self, memory: u64) -> worker::Setup {
+        let text =
+            |template: &Template| (template.source.text().to_string(), template.origin.clone());
+        worker::Setup {
+            build: env!("RSR_BUILD_ID").to_string(),
+            root: self.files.root().to_path_buf(),
+            lang: crate::lang::current().tag().to_string(),
+            parent: std::process::id(),
+            lib: text(&self.lib),
+            kinds: self
+                .kinds
+                .iter()
+                .map(|(kind, template)| {
+                    let (text, origin) = text(template);
+                    (*kind, text, origin)
+                })
+                .collect(),
+            memory,
+        }
+    }
+
+    /// The renderer a worker process's `setup` describes.
+    pub fn from_setup(setup: &worker::Setup) -> Self {
+        let template = |(text, origin): &(String, String), id: FileId| Template {
+            source: Source::new(id, text.clone()),
+            origin: origin.clone(),
+        };
+        let kinds = setup
+            .kinds
+            .iter()
+            .map(|(kind, text, origin)| (*kind, template(&(text.clone(), origin.clone()), *MAIN)))
+            .collect();
+        let lib = template(&setup.lib, *LIB_ID);
+        Renderer::with_templates(Arc::new(Store::new(&setup.root)), lib, kinds)
     }
 
     /// The template that typesets this kind of document.
@@ -417,6 +460,10 @@ impl Renderer {
 /// thread: 114 MB peak with 0, 172 MB with 5; much of it is glibc malloc
 /// fragmentation, which a preloaded jemalloc does not show).
 const CACHE_AGE: usize = 5;
+
+/// The stack of the thread that typesets: Typst's layout recurses deeply
+/// on nested content.
+pub const STACK: usize = 16 << 20;
 
 /// The largest template read from the repository.
 const TEMPLATE_LIMIT: u64 = 1 << 20;

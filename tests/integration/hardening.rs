@@ -202,6 +202,85 @@ fn a_template_that_does_not_end_fails_at_the_time_limit() {
         "{stderr}"
     );
     assert!(pdfs(&repo).is_empty());
+    // The worker that looped was killed, not left spinning after rsr.
+    assert_eq!(workers_in(repo.path()), 0);
+}
+
+/// How many typesetting worker processes run in `dir` (Linux's /proc; 0
+/// elsewhere).
+pub fn workers_in(dir: &std::path::Path) -> usize {
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    processes
+        .filter_map(Result::ok)
+        .filter(|process| {
+            let path = process.path();
+            let worker = std::fs::read(path.join("cmdline")).is_ok_and(|cmdline| {
+                cmdline
+                    .split(|&b| b == 0)
+                    .any(|arg| arg == b"__rsr-typeset-worker")
+            });
+            worker && std::fs::read_link(path.join("cwd")).is_ok_and(|cwd| cwd == dir)
+        })
+        .count()
+}
+
+// The ceiling is RLIMIT_AS, which Linux enforces (macOS does not).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_that_grows_without_end_fails_at_the_memory_limit() {
+    let repo = Repo::examples();
+    let organisation = repo.read("rsr.yaml");
+    repo.write(
+        "rsr.yaml",
+        &format!("{organisation}gränser:\n  megabyte_per_dokument: 256\n"),
+    );
+    // Sixty million pairs: gigabytes, as a loop that builds a value does.
+    repo.write(
+        "templates/kallelse.typ",
+        "#let big = range(60000000).map(i => (i, str(i)))\n#big.len()\n",
+    );
+    let stderr = repo.rsr(&["build"]).failure().stderr();
+    assert!(stderr.contains("kallelse.pdf"), "{stderr}");
+    assert!(
+        stderr.contains("typesetting needed more memory than 256 MB, the limit (`gränser: {megabyte_per_dokument: …}` in rsr.yaml)"),
+        "{stderr}"
+    );
+    assert!(pdfs(&repo).is_empty());
+    assert_eq!(workers_in(repo.path()), 0);
+
+    // Without the template, the same repository builds under the ceiling.
+    std::fs::remove_file(repo.path().join("templates/kallelse.typ")).unwrap();
+    repo.rsr(&["build"]).success();
+}
+
+#[test]
+fn a_killed_build_leaves_no_worker_behind() {
+    let repo = Repo::examples();
+    repo.write(
+        "templates/kallelse.typ",
+        "#for i in range(100000) { for j in range(100000) { } }\n",
+    );
+    let mut build = crate::support::rsr_command()
+        .args(["build"])
+        .current_dir(repo.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while workers_in(repo.path()) == 0 && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(workers_in(repo.path()) > 0, "no worker started");
+    build.kill().unwrap();
+    build.wait().unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while workers_in(repo.path()) > 0 && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(workers_in(repo.path()), 0, "a worker outlived its build");
 }
 
 #[test]
