@@ -81,3 +81,5 @@ rule-document-not-a-file = a beslutsunderlag file that is not a regular file (a 
 rule-limit-too-high = a limit in rsr.yaml above its ceiling: `sekunder_per_dokument` over 600, `yaml_kb` over 65,536, `megabyte_per_dokument` over 16,384
 rule-meeting-too-large = a meeting of more than 500 items, or more than 32 MB of YAML
 rule-lock-commit = a justering.lock whose commit is not in the branch's history (in a git checkout with its whole history)
+rule-lock-removed = a justering.lock of the base (the merge base with main) or HEAD that the working tree does not have (in a git checkout with its whole history)
+rule-lock-rewritten = a justering.lock sealed again over a change no rättelse names, against the lock of the base (the merge base with main) or HEAD (in a git checkout with its whole history)

@@ -81,3 +81,5 @@ rule-document-not-a-file = en fil i beslutsunderlaget som inte är en vanlig fil
 rule-limit-too-high = en gräns i rsr.yaml över taket: `sekunder_per_dokument` över 600, `yaml_kb` över 65 536, `megabyte_per_dokument` över 16 384
 rule-meeting-too-large = ett möte med fler än 500 ärenden, eller mer än 32 MB YAML
 rule-lock-commit = ett justering.lock vars commit inte finns i grenens historik (en git-utcheckning med hela historiken)
+rule-lock-removed = en justering.lock i basen (sammanslagningsbasen med main) eller HEAD som arbetskopian saknar (i en git-utcheckning med hela historiken)
+rule-lock-rewritten = en justering.lock som förseglats om över en ändring som ingen rättelse nämner, mot basens (sammanslagningsbasen med main) eller HEAD:s (i en git-utcheckning med hela historiken)

@@ -9,6 +9,99 @@ use crate::repo::model::{Body, Loc, Lock, Meeting, Repository, Status};
 use crate::repo::number::Paragraphs;
 use crate::sv;
 
+/// Each justering.lock the base or HEAD holds and the working tree does
+/// not: an adjusted protokoll is a public record, and its seal may not go,
+/// with its meeting or without (a lock deleted and the meeting set back to
+/// `genomförd` would let `rsr justera` seal anything again).
+pub fn removed(repository: &Repository, history: &super::History, found: &mut Vec<Diagnostic>) {
+    for (lock, commit) in &history.removed_locks {
+        let folder = lock.parent().unwrap_or(std::path::Path::new(""));
+        let meeting_file = folder.join(crate::repo::load::MEETING_FILE);
+        let file = if repository.root().join(&meeting_file).is_file() {
+            meeting_file
+        } else {
+            lock.clone()
+        };
+        let short = commit.get(..10).unwrap_or(commit);
+        found.push(
+            finding(
+                "lock-removed",
+                Loc {
+                    file,
+                    line: 1,
+                    column: 1,
+                },
+                crate::lang::t!("rules-lock-removed", lock = lock, commit = short),
+            )
+            .with_hint(crate::lang::t!(
+                "rules-lock-removed-hint",
+                lock = lock,
+                commit = short
+            )),
+        );
+    }
+}
+
+/// Each lock whose text differs from the base's (or HEAD's), the data held
+/// against that seal: whatever changed since must be named by a rättelse
+/// made after it. A lock deleted and written again by `rsr justera` over a
+/// change (its meeting set back to `genomförd` between) seals the change
+/// in the working tree, but not in the commit the branch started from.
+pub fn rewritten(repository: &Repository, history: &super::History, found: &mut Vec<Diagnostic>) {
+    for (file, commit, text) in &history.sealed_locks {
+        let Some(original) = crate::repo::load::lock_from_text(text) else {
+            continue;
+        };
+        let owner = repository.bodies.iter().find_map(|body| {
+            body.meetings
+                .iter()
+                .find(|meeting| meeting.lock.as_ref().is_some_and(|(lock, _)| lock == file))
+                .map(|meeting| (body, meeting))
+        });
+        let Some((body, meeting)) = owner else {
+            continue;
+        };
+        let now = seal::seal_of(repository, body, meeting);
+        let before = || seal::seal_before(repository, body, meeting, original.corrections);
+        let Standing::Changed {
+            paragraphs,
+            first_page,
+        } = seal::standing(meeting, &original, &now, before)
+        else {
+            continue;
+        };
+        let listed = crate::lang::paragraphs(&paragraphs);
+        let what = match (first_page, paragraphs.is_empty()) {
+            (true, true) => crate::lang::t!("rules-changed-first-page"),
+            (true, false) => crate::lang::t!("rules-changed-first-page-and", paragraphs = &listed),
+            (false, _) => crate::lang::t!("rules-changed-paragraphs", paragraphs = &listed),
+        };
+        let short = commit.get(..10).unwrap_or(commit);
+        let meeting_label = format!("{} {}", body.spec.short_name, meeting.date());
+        found.push(
+            finding(
+                "lock-rewritten",
+                Loc {
+                    file: file.clone(),
+                    line: 1,
+                    column: 1,
+                },
+                crate::lang::t!(
+                    "rules-lock-rewritten",
+                    meeting = meeting_label,
+                    commit = short,
+                    what = what
+                ),
+            )
+            .with_hint(crate::lang::t!(
+                "rules-lock-rewritten-hint",
+                lock = file,
+                commit = short
+            )),
+        );
+    }
+}
+
 /// Every meeting of `body` against its lock.
 pub fn body(
     repository: &Repository,

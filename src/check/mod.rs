@@ -121,6 +121,8 @@ pub const RULES: &[Rule] = &[
     rule("lock-not-adjusted", E),
     rule("lock-mismatch", E),
     rule("lock-commit", W),
+    rule("lock-removed", E),
+    rule("lock-rewritten", E),
     rule("correction-before-justering", E),
     rule("correction-unknown-paragraph", E),
     rule("missing-document-file", W),
@@ -134,11 +136,13 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
-const FIXED: [&str; 6] = [
+const FIXED: [&str; 8] = [
     "adjusted-changed",
     "lock-not-adjusted",
     "adjusted-unsealed",
     "lock-mismatch",
+    "lock-removed",
+    "lock-rewritten",
     "limit-too-high",
     "meeting-too-large",
 ];
@@ -166,10 +170,25 @@ pub fn check(root: &Path) -> Checked {
     check_loaded(load::load(root))
 }
 
-/// `check`, with the commits HEAD descends from (`review::git::history`),
-/// against which each lock's `commit:` is checked (`lock-commit`): what
-/// `rsr check` runs.
-pub fn check_with_history(root: &Path, history: Option<&BTreeSet<String>>) -> Checked {
+/// What git's history tells the seal rules (`review::git::history` reads
+/// it).
+#[derive(Debug, Default)]
+pub struct History {
+    /// Every commit HEAD descends from, against which each lock's `commit:`
+    /// is checked (`lock-commit`).
+    pub commits: BTreeSet<String>,
+    /// Each justering.lock of the base (the merge base with main) or of
+    /// HEAD that is gone from the working tree, relative to the root, with
+    /// that commit (`lock-removed`).
+    pub removed_locks: Vec<(std::path::PathBuf, String)>,
+    /// Each justering.lock whose text differs from the base's (or, without
+    /// one there, HEAD's): its path, that commit, and that text
+    /// (`lock-rewritten`).
+    pub sealed_locks: Vec<(std::path::PathBuf, String, String)>,
+}
+
+/// `check`, with what git's history tells: what `rsr check` runs.
+pub fn check_with_history(root: &Path, history: Option<&History>) -> Checked {
     check_loaded_with(load::load(root), history)
 }
 
@@ -178,7 +197,7 @@ pub fn check_loaded(loaded: Loaded) -> Checked {
     check_loaded_with(loaded, None)
 }
 
-fn check_loaded_with(loaded: Loaded, history: Option<&BTreeSet<String>>) -> Checked {
+fn check_loaded_with(loaded: Loaded, history: Option<&History>) -> Checked {
     let Loaded {
         repository,
         mut problems,
@@ -282,9 +301,15 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
 fn rules(
     repository: &Repository,
     compare_locks: bool,
-    history: Option<&BTreeSet<String>>,
+    history: Option<&History>,
 ) -> Vec<Diagnostic> {
     let mut all = Vec::new();
+    if let Some(history) = history {
+        lock::removed(repository, history, &mut all);
+        if compare_locks {
+            lock::rewritten(repository, history, &mut all);
+        }
+    }
     appearance::organisation(repository, &mut all);
     limits::organisation(repository, &mut all);
     people::register(repository, &mut all);
@@ -295,7 +320,7 @@ fn rules(
         items::body(body, &mut found);
         numbering::body(body, &mut found);
         if compare_locks {
-            lock::body(repository, body, history, &mut found);
+            lock::body(repository, body, history.map(|h| &h.commits), &mut found);
         }
         for (meeting, paragraphs) in body.meetings.iter().zip(&body.numbering) {
             let context = Context {

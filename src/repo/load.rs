@@ -275,6 +275,12 @@ fn load_meeting(
     })
 }
 
+/// A justering.lock's text as git's history holds it, read as the loader
+/// reads the file; `None` when it does not read.
+pub fn lock_from_text(text: &str) -> Option<Lock> {
+    serde_saphyr::from_str_with_options::<Lock>(text, options()).ok()
+}
+
 /// `03-khoss.yaml` → `khoss`; the number only orders the files.
 pub(crate) fn item_id(file: &Path) -> String {
     let stem = file

@@ -2,9 +2,10 @@
 //! revision to compare with and its files taken out with `git archive`,
 //! for `rsr justera` the commit a seal records.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::check::History;
 use crate::error::Error;
 use crate::lang::t;
 
@@ -101,22 +102,131 @@ pub(crate) fn export(root: &Path, commit: &str, into: &Path) -> Result<(), Error
         .map_err(|e| Error::io(into, e))
 }
 
-/// The commit checked out in `root`, when it is a git repository.
-/// Every commit HEAD descends from, when `root` is in a git checkout with
-/// its whole history: `None` outside git, with nothing committed, in a
-/// shallow clone (a CI checkout of one commit), or without git.
-pub fn history(root: &Path) -> Option<std::collections::BTreeSet<String>> {
+/// What the seal rules learn from git, when `root` is in a git checkout
+/// with its whole history: every commit HEAD descends from, and each
+/// justering.lock of the base (the merge base with main, as `rsr diff`
+/// takes it) or of HEAD that the working tree has removed or written again.
+/// `None` outside git, with nothing committed, in a shallow clone (a CI
+/// checkout of one commit), or without git.
+pub fn history(root: &Path) -> Option<History> {
     let shallow = text(git(root, &["rev-parse", "--is-shallow-repository"]).ok()?);
     if shallow != "false" {
         return None;
     }
     let commits = git(root, &["rev-list", "HEAD"]).ok()?;
+    let commits = String::from_utf8_lossy(&commits)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let head = head_commit(root)?;
+    // The base first: a lock written again on a branch is held to the one
+    // the branch started from, which any rättelse since must account for.
+    let base = merge_base(root).ok().map(|(_, commit)| commit);
+    let mut held: std::collections::BTreeMap<String, String> = Default::default();
+    for commit in [Some(head), base].into_iter().flatten() {
+        for lock in locks_at(root, &commit)? {
+            held.insert(lock, commit.clone());
+        }
+    }
+    let (kept, gone): (Vec<_>, Vec<_>) = held
+        .into_iter()
+        .partition(|(lock, _)| root.join(lock).symlink_metadata().is_ok());
+    let removed_locks = gone
+        .into_iter()
+        .map(|(lock, commit)| (PathBuf::from(lock), commit))
+        .collect();
+    let prefix = text(git(root, &["rev-parse", "--show-prefix"]).ok()?);
+    let requests: Vec<String> = kept
+        .iter()
+        .map(|(lock, commit)| format!("{commit}:{prefix}{lock}"))
+        .collect();
+    let texts = batch(root, &requests)?;
+    let sealed_locks = kept
+        .into_iter()
+        .zip(texts)
+        .filter_map(|((lock, commit), sealed)| {
+            let sealed = String::from_utf8(sealed?).ok()?;
+            let now = std::fs::read(root.join(&lock)).ok()?;
+            (now != sealed.as_bytes()).then(|| (PathBuf::from(lock), commit, sealed))
+        })
+        .collect();
+    Some(History {
+        commits,
+        removed_locks,
+        sealed_locks,
+    })
+}
+
+/// The meetings' justering.lock files in `commit`, relative to the root.
+fn locks_at(root: &Path, commit: &str) -> Option<Vec<String>> {
+    let listed = git(
+        root,
+        &[
+            "ls-tree",
+            "-r",
+            "--name-only",
+            commit,
+            "--",
+            crate::repo::load::MEETINGS_DIR,
+        ],
+    )
+    .ok()?;
+    let suffix = format!("/{}", crate::repo::load::LOCK_FILE);
     Some(
-        String::from_utf8_lossy(&commits)
+        String::from_utf8_lossy(&listed)
             .lines()
+            .filter(|line| line.ends_with(&suffix))
             .map(str::to_string)
             .collect(),
     )
+}
+
+/// The contents of the objects `requests` name (`<commit>:<path>`), in
+/// one run of `git cat-file --batch`; `None` for one git does not have.
+fn batch(root: &Path, requests: &[String]) -> Option<Vec<Option<Vec<u8>>>> {
+    use std::io::{BufRead, Read, Write};
+    if requests.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["cat-file", "--batch"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = requests.join("\n") + "\n";
+    // Written beside the reading: git answers as it reads.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let mut out = std::io::BufReader::new(child.stdout.take()?);
+    let mut found = Vec::with_capacity(requests.len());
+    for _ in requests {
+        let mut header = String::new();
+        out.read_line(&mut header).ok()?;
+        let mut words = header.split_whitespace();
+        let (_, kind, size) = (words.next(), words.next(), words.next());
+        match (kind, size.and_then(|size| size.parse::<u64>().ok())) {
+            (Some("blob"), Some(size)) => {
+                let mut bytes = Vec::new();
+                out.by_ref().take(size).read_to_end(&mut bytes).ok()?;
+                let mut newline = [0u8; 1];
+                out.read_exact(&mut newline).ok()?;
+                found.push(Some(bytes));
+            }
+            (Some(_), Some(size)) => {
+                // Not a file: skip what follows.
+                std::io::copy(&mut out.by_ref().take(size + 1), &mut std::io::sink()).ok()?;
+                found.push(None);
+            }
+            _ => found.push(None),
+        }
+    }
+    writer.join().ok()?.ok()?;
+    child.wait().ok()?;
+    Some(found)
 }
 
 pub(crate) fn head_commit(root: &Path) -> Option<String> {

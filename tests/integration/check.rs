@@ -70,6 +70,14 @@ const RULES_WITHOUT_A_CASE: &[(&str, &str)] = &[
         "lock-commit",
         "needs a git history, which a case has not; justera.rs makes one",
     ),
+    (
+        "lock-removed",
+        "needs a git history, which a case has not; justera.rs makes one",
+    ),
+    (
+        "lock-rewritten",
+        "needs a git history, which a case has not; justera.rs makes one",
+    ),
 ];
 
 /// The rule a case is about: `quorum` of `error[quorum]: only 1 of …`.

@@ -601,3 +601,105 @@ fn a_hand_edited_lock_date_is_found_at_its_line() {
         "{err}"
     );
 }
+
+const KN: &str = "meetings/kn/2026-03-02";
+const KN_MEETING: &str = "meetings/kn/2026-03-02/meeting.yaml";
+const KN_LOCK: &str = "meetings/kn/2026-03-02/justering.lock";
+const KN_BUDGET: &str = "meetings/kn/2026-03-02/02-budget.yaml";
+
+/// tests/good/minimal in git, its meeting sealed on main, and a branch
+/// checked out to change it on.
+fn committed_minimal() -> Repo {
+    let repo = Repo::minimal();
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    repo.commit("Kulturnämnden");
+    repo.reseal(KN);
+    repo.commit("Justerat");
+    repo.git(&["checkout", "--quiet", "-b", "andring"]);
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    repo
+}
+
+/// A lock main holds that is gone is an error, whether only deleted or its
+/// deletion committed on the branch, and the hint's command brings it back
+/// (issue 18, point 2: before, a deleted lock with the status set back
+/// passed).
+#[test]
+fn a_committed_lock_that_is_removed_is_an_error() {
+    let repo = committed_minimal();
+    let sealed_at = repo.git(&["rev-parse", "HEAD"]).trim().to_string();
+    repo.unseal(KN);
+    repo.edit(KN_MEETING, "status: justerad", "status: genomförd");
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(&format!(
+            "error[lock-removed]: {KN_LOCK} is in commit {} and is gone",
+            &sealed_at[..10]
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("┌─ {KN_MEETING}:1:1")), "{err}");
+    // Committed on the branch, the deletion is still found against main.
+    repo.commit("Bort med förseglingen");
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(&format!(
+            "restore it with `git checkout {} -- {KN_LOCK}`",
+            &sealed_at[..10]
+        )),
+        "{err}"
+    );
+    // So is a meeting removed whole.
+    std::fs::remove_dir_all(repo.path().join(KN)).unwrap();
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(err.contains("error[lock-removed]"), "{err}");
+    // The hint's command restores it.
+    repo.git(&["checkout", &sealed_at[..10], "--", KN]);
+    repo.rsr(&["check", "--deny-warnings"]).success();
+}
+
+/// Setting the status back, changing a decision and running `rsr justera`
+/// again writes a new lock; held against main's, the change without a
+/// rättelse is an error, committed on the branch or not, until a rättelse
+/// names it (issue 18, point 2: before, this passed).
+#[test]
+fn a_lock_sealed_again_over_a_change_is_held_to_the_seal_of_main() {
+    let repo = committed_minimal();
+    let sealed_at = repo.git(&["rev-parse", "HEAD"]).trim().to_string();
+    repo.unseal(KN);
+    repo.edit(KN_MEETING, "status: justerad", "status: genomförd");
+    repo.edit(
+        KN_BUDGET,
+        "\nbeslut: Nämnden godkänner budgeten.",
+        "\nbeslut: Nämnden avslår budgeten.",
+    );
+    repo.rsr(&["justera", "kn", "2026-03-02", "--datum", "2026-03-09"])
+        .success();
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(&format!(
+            "error[lock-rewritten]: the justering.lock of KN 2026-03-02 has been written again over a change: against its seal in commit {}, § ",
+            &sealed_at[..10]
+        )) && err.contains("no longer says what was sealed then, and no rättelse names it"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("┌─ {KN_LOCK}:1:1")), "{err}");
+    repo.commit("Justerat igen");
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(err.contains("error[lock-rewritten]"), "{err}");
+
+    // A rättelse that names the paragraph makes the change lawful.
+    let paragraph = err
+        .split("§ ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .unwrap()
+        .to_string();
+    let mut meeting = repo.read(KN_MEETING);
+    meeting.push_str(&format!(
+        "rättelser:\n  - datum: 2026-03-20\n    paragraf: {paragraph}\n    text: Beslutet är rättat.\n"
+    ));
+    repo.write(KN_MEETING, &meeting);
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["check", "--deny-warnings"]).success();
+}
