@@ -1,7 +1,8 @@
 //! No panics and no hangs on any input: the example repository's YAML files
 //! and the bad-input corpus, mutated at random (truncated, bytes flipped,
 //! lines duplicated, dropped or indented, BOMs, NUL bytes, right-to-left
-//! overrides, huge numbers, deep nesting, aliases), are loaded, checked and,
+//! overrides, huge numbers, deep nesting, aliases, a file replaced by a link
+//! to a device, a FIFO or outside), are loaded, checked and,
 //! when they pass, turned into every document's data, in process. Each case
 //! must end in diagnostics or data within a few seconds, and every finding
 //! must name a file or folder that exists, at a line and column within it
@@ -335,6 +336,68 @@ fn mutated_repositories_give_diagnostics_never_a_panic_or_a_hang() {
         }
         std::fs::write(&target, &bytes).unwrap();
         let outcome = survives(root.clone());
+        std::fs::write(&target, &original).unwrap();
+        outcome
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+}
+
+/// What a file of the repository may be replaced by: a symbolic link to a
+/// device, a file outside, a file of another meeting, a FIFO, nothing, a
+/// folder, or itself.
+const LINKS: &[&str] = &[
+    "/dev/zero",
+    "/dev/urandom",
+    "/etc/hosts",
+    "../../../rsr.yaml",
+    "fifo",
+    "/nonexistent/rsr",
+    "..",
+    "self",
+];
+
+/// Each YAML file of a seed replaced by a symbolic link to something it
+/// should not be (issue 18, points 5 and 6): loading and checking end in
+/// diagnostics, never a panic, a hang on a device or FIFO, or a read past
+/// the limits.
+#[cfg(unix)]
+#[test]
+fn linked_files_give_diagnostics_never_a_panic_or_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seeds(dir.path());
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256u32)
+        / 4;
+    let mut runner = TestRunner::new(Config {
+        cases: cases.max(16),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let strategy = (0..seeds.len(), any::<prop::sample::Index>(), 0..LINKS.len());
+    let result = runner.run(&strategy, |(seed, file, link)| {
+        let root = &seeds[seed];
+        let files = targets(root);
+        let target = root.join(file.get(&files));
+        let original = std::fs::read(&target).unwrap();
+        let to = match LINKS[link] {
+            "fifo" => fifo.clone(),
+            "self" => target.clone(),
+            other => PathBuf::from(other),
+        };
+        std::fs::remove_file(&target).unwrap();
+        std::os::unix::fs::symlink(&to, &target).unwrap();
+        let outcome = survives(root.clone());
+        std::fs::remove_file(&target).unwrap();
         std::fs::write(&target, &original).unwrap();
         outcome
     });
