@@ -88,12 +88,40 @@ cli-check-arg-format = How to report
 cli-check-arg-deny-warnings = Fail on warnings too
 cli-check-arg-list-rules = List the rules instead of checking
 
-cli-new = Scaffold a meeting or an agenda item
+cli-init = Start a meeting repository: rsr.yaml, a first body, schemas, editor settings, a CI workflow and a README
+    .long =
+        Start a meeting repository: rsr.yaml, a first body, schemas, editor settings, a CI workflow and a README.
+
+        Writes into DIR (by default the current folder, which may hold other files, a git checkout for one): rsr.yaml with the organisation, meetings/<folder>/body.yaml when --body is given, .gitignore (out/), schema/ with the JSON Schemas, .vscode/settings.json mapping each kind of YAML file to its schema, the CI workflow (GitHub or GitLab) with RSR_REF set to this rsr's version, and a README.md in Swedish. The result passes `rsr check` and `rsr build` as it is. Refuses a folder that holds rsr.yaml already, and any file it would write that exists; writes all or nothing.
     .examples =
         Examples:
+          rsr init --organisation "Kommunförbundet Jämtlands län"
+          rsr init kf --organisation "Åre kommun" --body Kommunfullmäktige --kortnamn KF --typ fullmäktige
+          rsr init --organisation Regionen --ci gitlab --rsr-git https://gitlab.example.se/it/rsr.git
+cli-init-arg-dir = The folder to start the repository in [default: the current folder]
+cli-init-arg-organisation = The organisation's name, as the documents' headers print it
+cli-init-arg-body = A first body's name, e.g. Kulturnämnden
+cli-init-arg-kortnamn = The first body's short name, e.g. KN; its folder is meetings/<kortnamn in lower case>
+cli-init-arg-typ = The first body's kind
+cli-init-arg-ci = The CI workflow to write
+    .value-github = .github/workflows/rsr.yml: GitHub Actions and Pages
+    .value-gitlab = .gitlab-ci.yml: GitLab CI and Pages
+    .value-none = No workflow
+cli-init-arg-rsr-git = Where CI fetches rsr from (RSR_GIT in the workflow)
+
+cli-new = Scaffold a body, a meeting or an agenda item
+    .examples =
+        Examples:
+          rsr new body Kulturnämnden --kortnamn KN          meetings/kn/body.yaml
           rsr new meeting bmn 2026-11-18                    place and times from the body
           rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
           rsr new item bmn 2026-11-18 "Bygglov för Backe 3:9"
+
+cli-new-body = A body: meetings/<folder>/body.yaml with its name, short name and kind, and comments that show how to add its members
+cli-new-body-arg-name = The body's name, e.g. Kulturnämnden
+cli-new-body-arg-kortnamn = Its short name, e.g. KN
+cli-new-body-arg-typ = Its kind
+cli-new-body-arg-mapp = Its folder under meetings/ [default: the short name in lower case]
 
 cli-new-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
     .long =
@@ -112,6 +140,8 @@ cli-new-item-arg-date = The meeting's date, YYYY-MM-DD
 cli-new-item-arg-title = The item's title (rubrik)
 
 cli-new-help = Print this message or the help of the given subcommand(s)
+
+cli-new-help-body = A body: meetings/<folder>/body.yaml with its name, short name and kind, and comments that show how to add its members
 
 cli-new-help-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
 
@@ -219,7 +249,11 @@ cli-help-build = Typeset every document that the meetings' statuses allow
 
 cli-help-check = Check every file against every rule and report all problems at once
 
-cli-help-new = Scaffold a meeting or an agenda item
+cli-help-init = Start a meeting repository: rsr.yaml, a first body, schemas, editor settings, a CI workflow and a README
+
+cli-help-new = Scaffold a body, a meeting or an agenda item
+
+cli-help-new-body = A body: meetings/<folder>/body.yaml with its name, short name and kind, and comments that show how to add its members
 
 cli-help-new-meeting = A meeting folder with meeting.yaml (status planerad) and the body's standard opening items
 
@@ -255,5 +289,12 @@ cli-value-name-place = PLACE
 cli-value-name-start = START
 cli-value-name-end = END
 cli-value-name-title = TITLE
+cli-value-name-organisation = ORGANISATION
+cli-value-name-kortnamn = KORTNAMN
+cli-value-name-typ = TYP
+cli-value-name-ci = CI
+cli-value-name-url = URL
+cli-value-name-name = NAME
+cli-value-name-mapp = MAPP
 cli-value-name-rev = REV
 cli-value-name-command = COMMAND

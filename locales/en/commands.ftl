@@ -111,10 +111,13 @@ cmd-new-no-meeting = { $body } has no meeting on { $date }; create it with `rsr 
 cmd-new-adjusted = the meeting of { $date } is justerad: its protokoll is adjusted and takes no new items
 cmd-new-no-title = an item needs a title
 cmd-new-item-note = item `{ $id }`, last on the agenda
-cmd-new-no-default = no { $what ->
-        [place] place
-       *[other] start time
-    } known for { $body }: give { $flag }, or set `förval: {"{"}{ $field }: …{"}"}` in { $file }
+cmd-new-body-taken = a body with the short name { $short } exists already ({ $file }): give the new body a short name of its own
+cmd-new-body-note = add its members under `ledamöter:`, with the persons under `personer:` in rsr.yaml
+cmd-new-no-default = { $what ->
+        [both] neither a place nor a start time is known for { $body }: give --place and --start, or set `förval: {"{"}plats: …, start: …{"}"}` in { $file }
+        [place] no place known for { $body }: give --place, or set `förval: {"{"}plats: …{"}"}` in { $file }
+       *[other] no start time known for { $body }: give --start, or set `förval: {"{"}start: …{"}"}` in { $file }
+    }
 cmd-no-bodies = no body `{ $wanted }`: the repository has no bodies yet; add one as meetings/<folder>/body.yaml with `namn:` and `kortnamn:` (docs/format.md)
 cmd-no-body = no body `{ $wanted }`; the bodies are: { $bodies }
 load-not-regular-file = it is not a regular file
@@ -146,3 +149,11 @@ cmd-justera-printout-added = { $meeting } is unchanged since its justering; its 
 cmd-out-link = { $folder } is a symbolic link (to { $to }): rsr writes only into real folders, so that nothing ends up outside the output folder; remove the link and rsr makes the folder
 cmd-justera-disappeared = { $meeting } disappeared while adjusting: another change was written at the same time; run rsr justera again
 cmd-site-template = site template { $name }: { $error }
+
+## src/commands/init.rs
+
+cmd-init-exists = { $folder } holds an rsr repository already ({ $file }): rsr init starts a new one; use rsr new body or rsr new meeting in it instead
+cmd-init-taken = rsr init would write files that exist in { $folder }: { $files }; move them away or start in another folder (nothing was written)
+cmd-init-done = Started an rsr repository in { $folder }: { $files }. Next: add the persons to rsr.yaml and the members to body.yaml, then `rsr new meeting { $body } <YYYY-MM-DD>`, `rsr check` and `rsr build`
+cmd-init-set-git = Set RSR_GIT in { $file } to where your organisation keeps rsr (or give --rsr-git); RSR_REF names this rsr's version
+cmd-init-workflow = rsr's CI workflow does not set RSR_GIT and RSR_REF once each: please report it

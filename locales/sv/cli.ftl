@@ -87,12 +87,40 @@ cli-check-arg-format = Hur problemen rapporteras
 cli-check-arg-deny-warnings = Misslyckas även vid varningar
 cli-check-arg-list-rules = Lista reglerna i stället för att kontrollera
 
-cli-new = Skapa ett sammanträde eller ett ärende
+cli-init = Starta ett sammanträdesförråd: rsr.yaml, ett första organ, scheman, editorinställningar, ett CI-arbetsflöde och en README
+    .long =
+        Starta ett sammanträdesförråd: rsr.yaml, ett första organ, scheman, editorinställningar, ett CI-arbetsflöde och en README.
+
+        Skriver i DIR (förvalt den aktuella mappen, som får innehålla andra filer, till exempel en git-utcheckning): rsr.yaml med organisationen, meetings/<mapp>/body.yaml när --body anges, .gitignore (out/), schema/ med JSON-schemana, .vscode/settings.json som kopplar varje slags YAML-fil till sitt schema, CI-arbetsflödet (GitHub eller GitLab) med RSR_REF satt till den här rsr-versionen och en README.md på svenska. Resultatet klarar `rsr check` och `rsr build` som det är. Vägrar en mapp som redan har rsr.yaml och varje fil den skulle skriva som redan finns; skriver allt eller inget.
     .examples =
         Exempel:
+          rsr init --organisation "Kommunförbundet Jämtlands län"
+          rsr init kf --organisation "Åre kommun" --body Kommunfullmäktige --kortnamn KF --typ fullmäktige
+          rsr init --organisation Regionen --ci gitlab --rsr-git https://gitlab.example.se/it/rsr.git
+cli-init-arg-dir = Mappen som förrådet startas i [förval: den aktuella mappen]
+cli-init-arg-organisation = Organisationens namn, som dokumentens sidhuvud skriver det
+cli-init-arg-body = Ett första organs namn, t.ex. Kulturnämnden
+cli-init-arg-kortnamn = Det första organets kortnamn, t.ex. KN; dess mapp blir meetings/<kortnamnet med gemener>
+cli-init-arg-typ = Det första organets slag
+cli-init-arg-ci = CI-arbetsflödet som skrivs
+    .value-github = .github/workflows/rsr.yml: GitHub Actions och Pages
+    .value-gitlab = .gitlab-ci.yml: GitLab CI och Pages
+    .value-none = Inget arbetsflöde
+cli-init-arg-rsr-git = Var CI hämtar rsr (RSR_GIT i arbetsflödet)
+
+cli-new = Skapa ett organ, ett sammanträde eller ett ärende
+    .examples =
+        Exempel:
+          rsr new body Kulturnämnden --kortnamn KN          meetings/kn/body.yaml
           rsr new meeting bmn 2026-11-18                    plats och tider från organet
           rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
           rsr new item bmn 2026-11-18 "Bygglov för Backe 3:9"
+
+cli-new-body = Ett organ: meetings/<mapp>/body.yaml med namn, kortnamn och slag, och kommentarer som visar hur ledamöterna läggs in
+cli-new-body-arg-name = Organets namn, t.ex. Kulturnämnden
+cli-new-body-arg-kortnamn = Dess kortnamn, t.ex. KN
+cli-new-body-arg-typ = Dess slag
+cli-new-body-arg-mapp = Dess mapp under meetings/ [förval: kortnamnet med gemener]
 
 cli-new-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
     .long =
@@ -111,6 +139,8 @@ cli-new-item-arg-date = Sammanträdets datum, YYYY-MM-DD
 cli-new-item-arg-title = Ärendets rubrik
 
 cli-new-help = Visa detta meddelande eller hjälpen för angivna underkommandon
+
+cli-new-help-body = Ett organ: meetings/<mapp>/body.yaml med namn, kortnamn och slag, och kommentarer som visar hur ledamöterna läggs in
 
 cli-new-help-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
 
@@ -218,7 +248,11 @@ cli-help-build = Sätt alla handlingar som sammanträdenas status tillåter
 
 cli-help-check = Kontrollera varje fil mot varje regel och rapportera alla problem på en gång
 
-cli-help-new = Skapa ett sammanträde eller ett ärende
+cli-help-init = Starta ett sammanträdesförråd: rsr.yaml, ett första organ, scheman, editorinställningar, ett CI-arbetsflöde och en README
+
+cli-help-new = Skapa ett organ, ett sammanträde eller ett ärende
+
+cli-help-new-body = Ett organ: meetings/<mapp>/body.yaml med namn, kortnamn och slag, och kommentarer som visar hur ledamöterna läggs in
 
 cli-help-new-meeting = En sammanträdesmapp med meeting.yaml (status planerad) och organets inledande ärenden
 
@@ -254,5 +288,12 @@ cli-value-name-place = PLATS
 cli-value-name-start = START
 cli-value-name-end = SLUT
 cli-value-name-title = RUBRIK
+cli-value-name-organisation = ORGANISATION
+cli-value-name-kortnamn = KORTNAMN
+cli-value-name-typ = TYP
+cli-value-name-ci = CI
+cli-value-name-url = URL
+cli-value-name-name = NAMN
+cli-value-name-mapp = MAPP
 cli-value-name-rev = REVISION
 cli-value-name-command = KOMMANDO

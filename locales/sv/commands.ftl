@@ -111,10 +111,13 @@ cmd-new-no-meeting = { $body } har inget möte den { $date }; skapa det med `rsr
 cmd-new-adjusted = mötet den { $date } är justerat: protokollet är justerat och tar inte emot nya ärenden
 cmd-new-no-title = ett ärende behöver en rubrik
 cmd-new-item-note = ärendet `{ $id }`, sist på föredragningslistan
+cmd-new-body-taken = ett organ med kortnamnet { $short } finns redan ({ $file }): ge det nya organet ett eget kortnamn
+cmd-new-body-note = lägg in ledamöterna under `ledamöter:`, med personerna under `personer:` i rsr.yaml
 cmd-new-no-default = { $what ->
-        [place] ingen plats
-       *[other] ingen starttid
-    } känd för { $body }: ange { $flag }, eller sätt `förval: {"{"}{ $field }: …{"}"}` i { $file }
+        [both] varken plats eller starttid är känd för { $body }: ange --place och --start, eller sätt `förval: {"{"}plats: …, start: …{"}"}` i { $file }
+        [place] ingen plats känd för { $body }: ange --place, eller sätt `förval: {"{"}plats: …{"}"}` i { $file }
+       *[other] ingen starttid känd för { $body }: ange --start, eller sätt `förval: {"{"}start: …{"}"}` i { $file }
+    }
 cmd-no-bodies = inget organ `{ $wanted }`: förrådet har inga organ än; lägg till ett som meetings/<mapp>/body.yaml med `namn:` och `kortnamn:` (docs/format.md)
 cmd-no-body = inget organ `{ $wanted }`; organen är: { $bodies }
 load-not-regular-file = det är ingen vanlig fil
@@ -149,3 +152,11 @@ cmd-justera-printout-added = { $meeting } är oförändrat sedan justeringen; l�
 cmd-out-link = { $folder } är en symbolisk länk (till { $to }): rsr skriver bara i riktiga mappar, så att inget hamnar utanför utmappen; ta bort länken, så skapar rsr mappen
 cmd-justera-disappeared = { $meeting } försvann medan det justerades: en annan ändring skrevs samtidigt; kör rsr justera igen
 cmd-site-template = webbplatsens mall { $name }: { $error }
+
+## src/commands/init.rs
+
+cmd-init-exists = { $folder } har redan ett rsr-förråd ({ $file }): rsr init startar ett nytt; använd rsr new body eller rsr new meeting i det i stället
+cmd-init-taken = rsr init skulle skriva filer som finns i { $folder }: { $files }; flytta undan dem eller börja i en annan mapp (inget skrevs)
+cmd-init-done = Startade ett rsr-förråd i { $folder }: { $files }. Sedan: lägg in personerna i rsr.yaml och ledamöterna i body.yaml, kör `rsr new meeting { $body } <ÅÅÅÅ-MM-DD>`, `rsr check` och `rsr build`
+cmd-init-set-git = Sätt RSR_GIT i { $file } till där organisationen har rsr (eller ange --rsr-git); RSR_REF anger den här rsr-versionen
+cmd-init-workflow = rsr:s CI-arbetsflöde sätter inte RSR_GIT och RSR_REF en gång var: rapportera det

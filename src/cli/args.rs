@@ -66,7 +66,21 @@ pub enum Command {
     /// rules to off, warning or error under `regler:` in its body.yaml.
     #[command(after_long_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
-    /// Scaffold a meeting or an agenda item.
+    /// Start a meeting repository: rsr.yaml, a first body, schemas, editor
+    /// settings, a CI workflow and a README.
+    ///
+    /// Writes into DIR (by default the current folder, which may hold other
+    /// files, a git checkout for one): rsr.yaml with the organisation,
+    /// meetings/<folder>/body.yaml when --body is given, .gitignore (out/),
+    /// schema/ with the JSON Schemas, .vscode/settings.json mapping each
+    /// kind of YAML file to its schema, the CI workflow (GitHub or GitLab)
+    /// with RSR_REF set to this rsr's version, and a README.md in Swedish.
+    /// The result passes `rsr check` and `rsr build` as it is. Refuses a
+    /// folder that holds rsr.yaml already, and any file it would write that
+    /// exists; writes all or nothing.
+    #[command(after_long_help = INIT_EXAMPLES)]
+    Init(InitArgs),
+    /// Scaffold a body, a meeting or an agenda item.
     #[command(subcommand, after_long_help = NEW_EXAMPLES)]
     New(NewCommand),
     /// List every meeting: body, date, status, items, paragraphs, and
@@ -156,14 +170,71 @@ pub struct CheckArgs {
     pub list_rules: bool,
 }
 
+const INIT_EXAMPLES: &str = "\
+Examples:
+  rsr init --organisation \"Kommunförbundet Jämtlands län\"
+  rsr init kf --organisation \"Åre kommun\" --body Kommunfullmäktige --kortnamn KF --typ fullmäktige
+  rsr init --organisation Regionen --ci gitlab --rsr-git https://gitlab.example.se/it/rsr.git";
+
+/// Where the CI workflow of a new repository runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// .github/workflows/rsr.yml: GitHub Actions and Pages.
+    Github,
+    /// .gitlab-ci.yml: GitLab CI and Pages.
+    Gitlab,
+    /// No workflow.
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to start the repository in [default: the current folder].
+    pub dir: Option<PathBuf>,
+    /// The organisation's name, as the documents' headers print it.
+    #[arg(long)]
+    pub organisation: String,
+    /// A first body's name, e.g. Kulturnämnden.
+    #[arg(long, requires = "kortnamn")]
+    pub body: Option<String>,
+    /// The first body's short name, e.g. KN; its folder is meetings/<kortnamn in lower case>.
+    #[arg(long, requires = "body")]
+    pub kortnamn: Option<String>,
+    /// The first body's kind.
+    #[arg(long, value_enum, default_value = "nämnd")]
+    pub typ: crate::repo::scaffold::BodyType,
+    /// The CI workflow to write.
+    #[arg(long, value_enum, default_value = "github")]
+    pub ci: Ci,
+    /// Where CI fetches rsr from (RSR_GIT in the workflow).
+    #[arg(long, value_name = "URL")]
+    pub rsr_git: Option<String>,
+}
+
 const NEW_EXAMPLES: &str = "\
 Examples:
+  rsr new body Kulturnämnden --kortnamn KN          meetings/kn/body.yaml
   rsr new meeting bmn 2026-11-18                    place and times from the body
   rsr new meeting rlg 2026-01-12 --place digitalt --start 13:00 --end 15:30
   rsr new item bmn 2026-11-18 \"Bygglov för Backe 3:9\"";
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
+    /// A body: meetings/<folder>/body.yaml with its name, short name and
+    /// kind, and comments that show how to add its members.
+    Body {
+        /// The body's name, e.g. Kulturnämnden.
+        name: String,
+        /// Its short name, e.g. KN.
+        #[arg(long)]
+        kortnamn: String,
+        /// Its kind.
+        #[arg(long, value_enum, default_value = "nämnd")]
+        typ: crate::repo::scaffold::BodyType,
+        /// Its folder under meetings/ [default: the short name in lower case].
+        #[arg(long)]
+        mapp: Option<String>,
+    },
     /// A meeting folder with meeting.yaml (status planerad) and the body's
     /// standard opening items.
     ///

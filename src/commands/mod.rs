@@ -5,6 +5,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod diff;
+pub(crate) mod init;
 pub(crate) mod justera;
 pub(crate) mod list;
 pub(crate) mod new;
@@ -78,6 +79,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(error) => report(Path::new("."), &error),
             };
         }
+        Command::Init(args) => {
+            return match init::init(args) {
+                Ok(code) => code,
+                Err(error) => report(Path::new("."), &error),
+            };
+        }
         Command::Check(args) if args.list_rules => {
             return match check::list_rules() {
                 Ok(()) => ExitCode::SUCCESS,
@@ -99,7 +106,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::diff(&root, &args),
         Command::Watch(args) => watch::watch(&root, args),
         Command::Publish(args) => publish::publish(&root, &args),
-        Command::Schema(_) => Ok(ExitCode::SUCCESS),
+        Command::Schema(_) | Command::Init(_) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
         Ok(code) => code,

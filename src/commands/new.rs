@@ -25,6 +25,20 @@ pub fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
         NewCommand::Item { body, date, title } => {
             crate::repo::scaffold::item(repository, &body, date, &title)?
         }
+        NewCommand::Body {
+            name,
+            kortnamn,
+            typ,
+            mapp,
+        } => crate::repo::scaffold::body(
+            repository,
+            &crate::repo::scaffold::NewBody {
+                name: &name,
+                short_name: &kortnamn,
+                kind: typ,
+                folder: mapp.as_deref(),
+            },
+        )?,
     };
     eprintln!(
         "{}",

@@ -53,13 +53,23 @@ pub fn meeting(
         .place
         .clone()
         .or_else(|| defaults.and_then(|d| d.place.clone()))
-        .or_else(|| latest.map(|m| m.spec.place.clone()))
-        .ok_or_else(|| missing(body, "place", "--place", "plats"))?;
+        .or_else(|| latest.map(|m| m.spec.place.clone()));
     let start = options
         .start
         .or_else(|| defaults.and_then(|d| d.start.as_ref()).map(|t| t.value))
-        .or_else(|| latest.map(|m| m.spec.start.value))
-        .ok_or_else(|| missing(body, "start", "--start", "start"))?;
+        .or_else(|| latest.map(|m| m.spec.start.value));
+    // Everything missing in one message, not one at a time.
+    let (place, start) = match (place, start) {
+        (Some(place), Some(start)) => (place, start),
+        (place, start) => {
+            let what = match (place.is_none(), start.is_none()) {
+                (true, true) => "both",
+                (true, false) => "place",
+                _ => "start",
+            };
+            return Err(missing(body, what));
+        }
+    };
     let end = options
         .end
         .or_else(|| defaults.and_then(|d| d.end.as_ref()).map(|t| t.value))
@@ -77,12 +87,18 @@ pub fn meeting(
     let mut yaml = schema("meeting");
     let _ = writeln!(yaml, "datum: {}", sv::iso_date(date));
     let _ = writeln!(yaml, "start: \"{}\"", clock(start));
-    if let Some(end) = end {
-        let _ = writeln!(yaml, "slut: \"{}\"", clock(end));
+    match end {
+        Some(end) => {
+            let _ = writeln!(yaml, "slut: \"{}\"", clock(end));
+        }
+        None => yaml.push_str("# slut: \"16:00\"\n"),
     }
     let _ = writeln!(yaml, "plats: {}", scalar(&place));
-    if let Some(mode) = mode {
-        let _ = writeln!(yaml, "form: {}", mode.label().to_lowercase());
+    match mode {
+        Some(mode) => {
+            let _ = writeln!(yaml, "form: {}", mode.label().to_lowercase());
+        }
+        None => yaml.push_str("# form: fysiskt             # fysiskt, digitalt eller hybrid\n"),
     }
     yaml.push_str("status: planerad\n");
     yaml.push_str(&attendance_hint(body, date));
@@ -187,13 +203,107 @@ pub fn item(
     })
 }
 
-fn missing(body: &Body, what: &str, flag: &str, field: &str) -> Error {
+/// The kinds of body `rsr init` and `rsr new body` offer, as body.yaml's
+/// `typ:` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BodyType {
+    #[value(name = "nämnd")]
+    Namnd,
+    #[value(name = "styrelse")]
+    Styrelse,
+    #[value(name = "fullmäktige")]
+    Fullmaktige,
+    #[value(name = "övrigt")]
+    Ovrigt,
+}
+
+impl BodyType {
+    fn yaml(self) -> &'static str {
+        match self {
+            BodyType::Namnd => "nämnd",
+            BodyType::Styrelse => "styrelse",
+            BodyType::Fullmaktige => "fullmäktige",
+            BodyType::Ovrigt => "övrigt",
+        }
+    }
+}
+
+/// A new body: its folder under meetings/ and what its body.yaml says.
+pub struct NewBody<'a> {
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub kind: BodyType,
+    /// The folder's name; by default the short name as a file name.
+    pub folder: Option<&'a str>,
+}
+
+impl NewBody<'_> {
+    /// `meetings/<folder>`, relative to the root.
+    pub fn dir(&self) -> PathBuf {
+        let folder = self
+            .folder
+            .map_or_else(|| slug(self.short_name), str::to_string);
+        PathBuf::from(crate::repo::load::MEETINGS_DIR).join(folder)
+    }
+
+    /// body.yaml, with its schema line and comments in Swedish that show
+    /// what to fill in.
+    pub fn yaml(&self) -> String {
+        let mut yaml = schema_comment(&self.dir(), "body");
+        let _ = writeln!(yaml, "namn: {}", scalar(self.name));
+        let _ = writeln!(yaml, "kortnamn: {}", scalar(self.short_name));
+        let _ = writeln!(yaml, "typ: {}", self.kind.yaml());
+        yaml.push_str(BODY_COMMENTS);
+        yaml
+    }
+}
+
+/// What a new body.yaml explains, after its name and kind.
+const BODY_COMMENTS: &str = "\
+# Ledamöter, ersättare och sekreterare i den ordning kallelsen listar dem,
+# med id:n ur `personer:` i rsr.yaml, t.ex.
+#   - {person: anna.andersson, roll: ordförande}
+#   - {person: bo.berg, roll: ledamot}
+#   - {person: cilla.ek, roll: ersättare}
+#   - {person: dan.holm, roll: sekreterare}
+ledamöter: []
+# Förval för nya sammanträden (rsr new meeting), t.ex.
+# förval: {plats: Kommunhuset, start: \"13:00\", slut: \"16:00\", form: fysiskt}
+";
+
+/// Adds a body: `meetings/<folder>/body.yaml`, refused when the folder or
+/// a body of the same short name exists.
+pub fn body(repository: &Repository, new: &NewBody) -> Result<Created, Error> {
+    let dir = new.dir();
+    if repository.root().join(&dir).exists() {
+        return Err(Error::Usage(t!("cmd-new-exists", folder = &dir)));
+    }
+    if let Some(other) = repository
+        .bodies
+        .iter()
+        .find(|b| b.spec.short_name.eq_ignore_ascii_case(new.short_name))
+    {
+        return Err(Error::Usage(t!(
+            "cmd-new-body-taken",
+            short = new.short_name,
+            file = &other.file
+        )));
+    }
+    let files = [(crate::repo::load::BODY_FILE.to_string(), new.yaml())];
+    write_folder(repository.root(), &dir, &files)?;
+    Ok(Created {
+        path: dir.join(crate::repo::load::BODY_FILE),
+        note: t!("cmd-new-body-note"),
+    })
+}
+
+/// A new meeting's place or start time (`what`: `place`, `start` or
+/// `both`) that nothing gives.
+fn missing(body: &Body, what: &str) -> Error {
     Error::Usage(t!(
         "cmd-new-no-default",
         what = what,
         body = body.spec.name.as_str(),
-        flag = flag,
-        field = field,
         file = &body.file
     ))
 }
@@ -253,6 +363,12 @@ fn schema_line(root: &Path, dir: &Path, name: &str) -> String {
     if !schema.is_file() {
         return String::new();
     }
+    schema_comment(dir, name)
+}
+
+/// The yaml-language-server line of a file in `dir` (relative to the
+/// root) whose schema is `schema/<name>.json`.
+pub fn schema_comment(dir: &Path, name: &str) -> String {
     let up = "../".repeat(dir.components().count());
     format!("# yaml-language-server: $schema={up}schema/{name}.json\n")
 }

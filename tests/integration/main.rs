@@ -19,6 +19,7 @@ mod hardening;
 mod headings;
 mod hostile;
 mod incremental;
+mod init;
 mod justera;
 mod labels;
 mod lang;

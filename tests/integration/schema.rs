@@ -8,11 +8,11 @@ use rsr::schema::{self, FileKind};
 use crate::support::examples;
 
 /// The YAML file's content as JSON, the way the YAML language server sees it.
-fn as_json(path: &Path) -> serde_json::Value {
+pub(crate) fn as_json(path: &Path) -> serde_json::Value {
     serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn kind_of(path: &Path) -> FileKind {
+pub(crate) fn kind_of(path: &Path) -> FileKind {
     match path.file_name().and_then(|n| n.to_str()) {
         Some("rsr.yaml") => FileKind::Rsr,
         Some("body.yaml") => FileKind::Body,
@@ -21,7 +21,7 @@ fn kind_of(path: &Path) -> FileKind {
     }
 }
 
-fn errors(kind: FileKind, instance: &serde_json::Value) -> Vec<String> {
+pub(crate) fn errors(kind: FileKind, instance: &serde_json::Value) -> Vec<String> {
     let validator = jsonschema::validator_for(&schema::schema(kind)).unwrap();
     validator
         .iter_errors(instance)
