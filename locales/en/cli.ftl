@@ -37,6 +37,12 @@ cli-arg-root = The repository root; by default the nearest folder upwards that h
 cli-arg-lang = The language rsr speaks: sv or en [default: from LC_ALL, LC_MESSAGES or LANG, else sv]
     .value-sv = svenska
     .value-en = English
+cli-arg-quiet = Print only warnings and errors
+cli-arg-verbose = Print more: every file a build writes
+cli-arg-color = When to colour the output
+    .value-auto = At a terminal, unless NO_COLOR is set
+    .value-always = Always, also into a file or a pipe
+    .value-never = Never
 cli-arg-help = Print help (see more with '--help')
     .long = Print help (see a summary with '-h')
 cli-arg-version = Print version
@@ -230,6 +236,26 @@ cli-watch-arg-force = Typeset every document, even those out/ has up to date
 cli-watch-arg-timings = Print where the time went: load, check, data, layout, PDF export, write
 cli-watch-arg-open = Open the first document built in the system's viewer, once (without a filter: the site's index.html)
 
+cli-completions = Print a shell's completion script for rsr
+    .long =
+        Print a shell's completion script for rsr.
+
+        Load it in the shell's start-up file, or install it where the shell looks for completions; the descriptions are in the language of the run.
+    .examples =
+        Examples:
+          rsr completions bash > ~/.local/share/bash-completion/completions/rsr
+          rsr completions zsh > ~/.zfunc/_rsr
+          rsr completions fish > ~/.config/fish/completions/rsr.fish
+          rsr completions powershell >> $PROFILE
+cli-completions-arg-shell = The shell
+
+cli-man = Print rsr's manual page (roff), or write one per command into a folder
+    .examples =
+        Examples:
+          rsr man | man -l -
+          rsr man --out ~/.local/share/man/man1
+cli-man-arg-out = Write rsr.1 and a page per command (rsr-build.1 …) into this folder
+
 cli-schema = Print the JSON Schema of a kind of YAML file, for editors
     .long =
         Print the JSON Schema of a kind of YAML file, for editors.
@@ -269,6 +295,10 @@ cli-help-publish = Copy what may be published from out/ into an empty folder, fo
 
 cli-help-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
 
+cli-help-completions = Print a shell's completion script for rsr
+
+cli-help-man = Print rsr's manual page (roff), or write one per command into a folder
+
 cli-help-schema = Print the JSON Schema of a kind of YAML file, for editors
 
 cli-help-help = Print this message or the help of the given subcommand(s)
@@ -289,6 +319,8 @@ cli-value-name-place = PLACE
 cli-value-name-start = START
 cli-value-name-end = END
 cli-value-name-title = TITLE
+cli-value-name-when = WHEN
+cli-value-name-shell = SHELL
 cli-value-name-organisation = ORGANISATION
 cli-value-name-kortnamn = KORTNAMN
 cli-value-name-typ = TYP

@@ -49,6 +49,7 @@ cmd-build-built = Built { $count } { $count ->
        *[other] pages
     }) in { $seconds } s into { $out }{ $unchanged }
 cmd-build-site-more = and { $count } more
+cmd-build-wrote = wrote { $file }
 cmd-build-site = Updated the site: { $files }
 cmd-timings = Timings: { $total } s in all; layout and PDF export are summed over { $threads } { $threads ->
         [one] thread

@@ -36,6 +36,12 @@ cli-arg-root = Arkivets rotmapp; som standard närmaste mapp uppåt som har rsr.
 cli-arg-lang = Språket rsr talar: sv eller en [standard: enligt LC_ALL, LC_MESSAGES eller LANG, annars sv]
     .value-sv = svenska
     .value-en = English
+cli-arg-quiet = Skriv bara varningar och fel
+cli-arg-verbose = Skriv mer: varje fil ett bygge skriver
+cli-arg-color = När utskriften färgas
+    .value-auto = I en terminal, om inte NO_COLOR är satt
+    .value-always = Alltid, också till en fil eller ett rör
+    .value-never = Aldrig
 cli-arg-help = Visa hjälp (mer med '--help')
     .long = Visa hjälp (en sammanfattning med '-h')
 cli-arg-version = Visa versionen
@@ -229,6 +235,26 @@ cli-watch-arg-force = Sätt alla handlingar, även dem som är aktuella i out/
 cli-watch-arg-timings = Visa var tiden gick: läsning, kontroll, data, layout, PDF-export, skrivning
 cli-watch-arg-open = Öppna den första satta handlingen i systemets visare, en gång (utan filter: webbplatsens index.html)
 
+cli-completions = Skriv ut ett skals kompletteringsskript för rsr
+    .long =
+        Skriv ut ett skals kompletteringsskript för rsr.
+
+        Läs in det i skalets startfil, eller installera det där skalet letar efter kompletteringar; beskrivningarna är på körningens språk.
+    .examples =
+        Exempel:
+          rsr completions bash > ~/.local/share/bash-completion/completions/rsr
+          rsr completions zsh > ~/.zfunc/_rsr
+          rsr completions fish > ~/.config/fish/completions/rsr.fish
+          rsr completions powershell >> $PROFILE
+cli-completions-arg-shell = Skalet
+
+cli-man = Skriv ut rsr:s manualsida (roff), eller skriv en per kommando i en mapp
+    .examples =
+        Exempel:
+          rsr man | man -l -
+          rsr man --out ~/.local/share/man/man1
+cli-man-arg-out = Skriv rsr.1 och en sida per kommando (rsr-build.1 …) i den här mappen
+
 cli-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
     .long =
         Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare.
@@ -268,6 +294,10 @@ cli-help-publish = Kopiera det som får publiceras från out/ till en tom mapp, 
 
 cli-help-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
 
+cli-help-completions = Skriv ut ett skals kompletteringsskript för rsr
+
+cli-help-man = Skriv ut rsr:s manualsida (roff), eller skriv en per kommando i en mapp
+
 cli-help-schema = Skriv ut JSON-schemat för ett slags YAML-fil, för redigerare
 
 cli-help-help = Visa detta meddelande eller hjälpen för angivna underkommandon
@@ -288,6 +318,8 @@ cli-value-name-place = PLATS
 cli-value-name-start = START
 cli-value-name-end = SLUT
 cli-value-name-title = RUBRIK
+cli-value-name-when = NÄR
+cli-value-name-shell = SKAL
 cli-value-name-organisation = ORGANISATION
 cli-value-name-kortnamn = KORTNAMN
 cli-value-name-typ = TYP

@@ -46,6 +46,7 @@ cmd-build-built = Byggde { $count } dokument ({ $pages ->
        *[other] { $pages } sidor
     }) på { $seconds } s i { $out }{ $unchanged }
 cmd-build-site-more = och { $count } till
+cmd-build-wrote = skrev { $file }
 cmd-build-site = Uppdaterade webbplatsen: { $files }
 cmd-timings = Tider: { $total } s totalt; layout och PDF-export är summerade över { $threads ->
         [one] en tråd

@@ -28,8 +28,32 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::lang::Lang>,
 
+    /// Print only warnings and errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: every file a build writes.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: Color,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When to colour what rsr prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    /// At a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    /// Always, also into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
 }
 
 const EXIT_CODES: &str = "\
@@ -140,6 +164,16 @@ pub enum Command {
     /// change rebuilds just that.
     #[command(after_long_help = WATCH_EXAMPLES)]
     Watch(WatchArgs),
+    /// Print a shell's completion script for rsr.
+    ///
+    /// Load it in the shell's start-up file, or install it where the shell
+    /// looks for completions; the descriptions are in the language of the
+    /// run.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print rsr's manual page (roff), or write one per command into a folder.
+    #[command(after_long_help = MAN_EXAMPLES)]
+    Man(ManArgs),
     /// Print the JSON Schema of a kind of YAML file, for editors.
     ///
     /// With VS Code's YAML extension, a first line such as
@@ -168,6 +202,32 @@ pub struct CheckArgs {
     /// List the rules instead of checking.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  rsr completions bash > ~/.local/share/bash-completion/completions/rsr
+  rsr completions zsh > ~/.zfunc/_rsr
+  rsr completions fish > ~/.config/fish/completions/rsr.fish
+  rsr completions powershell >> $PROFILE";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  rsr man | man -l -
+  rsr man --out ~/.local/share/man/man1";
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write rsr.1 and a page per command (rsr-build.1 …) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 const INIT_EXAMPLES: &str = "\

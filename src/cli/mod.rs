@@ -46,12 +46,58 @@ pub fn emit_error(root: &Path, error: &Error, out: &mut dyn WriteColor) -> std::
     }
 }
 
-/// Standard error, coloured when it is a terminal.
+/// How much rsr says besides its results, and whether in colour: the
+/// global `--quiet`, `--verbose` and `--color`, set once per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output {
+    pub quiet: bool,
+    pub verbose: bool,
+    pub color: args::Color,
+}
+
+static OUTPUT: std::sync::OnceLock<Output> = std::sync::OnceLock::new();
+
+/// Sets how this run prints; the first setting holds.
+pub fn set_output(output: Output) {
+    let _ = OUTPUT.set(output);
+}
+
+fn output() -> Output {
+    OUTPUT.get().copied().unwrap_or(Output {
+        quiet: false,
+        verbose: false,
+        color: args::Color::Auto,
+    })
+}
+
+/// Whether `--quiet` asked for warnings and errors only.
+pub fn is_quiet() -> bool {
+    output().quiet
+}
+
+/// Prints what a command did (written, created, published), unless
+/// `--quiet`.
+pub fn say(text: &str) {
+    if !output().quiet {
+        eprintln!("{text}");
+    }
+}
+
+/// Prints a detail only `--verbose` asks for.
+pub fn detail(text: &str) {
+    if output().verbose {
+        eprintln!("{text}");
+    }
+}
+
+/// Standard error, coloured as `--color` says: by default when it is a
+/// terminal and NO_COLOR is not set.
 pub fn stderr() -> StandardStream {
-    let color = if std::io::stderr().is_terminal() {
-        ColorChoice::Auto
-    } else {
-        ColorChoice::Never
+    let color = match output().color {
+        args::Color::Always => ColorChoice::Always,
+        args::Color::Never => ColorChoice::Never,
+        args::Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
+        args::Color::Auto => ColorChoice::Never,
     };
     StandardStream::stderr(color)
 }

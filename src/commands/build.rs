@@ -16,7 +16,7 @@ pub fn build(root: &Path, command: BuildCommand) -> Result<ExitCode, Error> {
     let options = build_options(root, &args);
     if let Some(dir) = &command.sources {
         let count = build::sources(&options, dir)?;
-        eprintln!("{}", t!("cmd-build-sources", count = count, folder = dir));
+        crate::cli::say(&t!("cmd-build-sources", count = count, folder = dir));
         return Ok(ExitCode::SUCCESS);
     }
     let summary = build::build(&options)?;
@@ -38,17 +38,17 @@ pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Resul
     } else {
         String::new()
     };
-    eprintln!(
-        "{}",
-        t!(
-            "cmd-build-built",
-            count = count,
-            pages = summary.pages,
-            seconds = crate::lang::decimal(summary.elapsed.as_secs_f64(), 2),
-            out = out,
-            unchanged = unchanged
-        )
-    );
+    for written in &summary.built {
+        crate::cli::detail(&t!("cmd-build-wrote", file = written));
+    }
+    crate::cli::say(&t!(
+        "cmd-build-built",
+        count = count,
+        pages = summary.pages,
+        seconds = crate::lang::decimal(summary.elapsed.as_secs_f64(), 2),
+        out = out,
+        unchanged = unchanged
+    ));
     // A few files by name; a large repository's hundreds by number.
     const NAMED: usize = 20;
     if !summary.site.is_empty() {
@@ -64,7 +64,7 @@ pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Resul
                 count = summary.site.len() - NAMED
             ));
         }
-        eprintln!("{}", t!("cmd-build-site", files = files.join(", ")));
+        crate::cli::say(&t!("cmd-build-site", files = files.join(", ")));
     }
     Ok(())
 }

@@ -48,17 +48,14 @@ pub fn init(args: &InitArgs) -> Result<ExitCode, Error> {
         .filter(|path| !path.starts_with("schema/"))
         .chain(["schema/".to_string()])
         .collect();
-    eprintln!(
-        "{}",
-        t!(
-            "cmd-init-done",
-            folder = &dir,
-            files = written.join(", "),
-            body = args.kortnamn.as_deref().unwrap_or("").to_lowercase()
-        )
-    );
+    crate::cli::say(&t!(
+        "cmd-init-done",
+        folder = &dir,
+        files = written.join(", "),
+        body = args.kortnamn.as_deref().unwrap_or("").to_lowercase()
+    ));
     if args.ci != Ci::None && args.rsr_git.is_none() {
-        eprintln!("{}", t!("cmd-init-set-git", file = ci_file(args.ci)));
+        crate::cli::say(&t!("cmd-init-set-git", file = ci_file(args.ci)));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,6 @@ pub fn justera(root: &Path, args: &JusteraArgs) -> Result<ExitCode, Error> {
         today: crate::sv::today(),
     };
     let outcome = crate::review::justera::justera(root, &args.body, args.date, &options)?;
-    eprintln!("{} ({})", outcome.message, outcome.lock.display());
+    crate::cli::say(&format!("{} ({})", outcome.message, outcome.lock.display()));
     Ok(ExitCode::SUCCESS)
 }

@@ -39,7 +39,7 @@ pub fn build_options(root: &Path, args: &BuildArgs) -> BuildOptions {
             paragraphs: args.paragraph,
         },
         jobs: args.jobs,
-        progress: std::io::stderr().is_terminal(),
+        progress: std::io::stderr().is_terminal() && !crate::cli::is_quiet(),
         force: args.force,
     }
 }
@@ -72,7 +72,23 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line. The commands that need no repository (the
 /// schemas, the list of rules) run anywhere; the others find theirs first.
 pub fn run(cli: Cli) -> ExitCode {
+    crate::cli::set_output(crate::cli::Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    });
     match &cli.command {
+        Command::Completions(args) => {
+            let mut command = crate::cli::help::command(lang::current());
+            clap_complete::generate(args.shell, &mut command, "rsr", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Command::Man(args) => {
+            return match man(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report(Path::new("."), &error),
+            };
+        }
         Command::Schema(args) => {
             return match schema::schema(args) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -106,12 +122,47 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::diff(&root, &args),
         Command::Watch(args) => watch::watch(&root, args),
         Command::Publish(args) => publish::publish(&root, &args),
-        Command::Schema(_) | Command::Init(_) => Ok(ExitCode::SUCCESS),
+        Command::Schema(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match outcome {
         Ok(code) => code,
         Err(error) => report(&root, &error),
     }
+}
+
+/// `rsr man`: the manual page of rsr on standard output, or one page per
+/// command into a folder; in the language of the run.
+fn man(args: &crate::cli::args::ManArgs) -> Result<(), Error> {
+    let command = crate::cli::help::command(lang::current());
+    match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            man_pages(&command, dir)
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(command)
+                .render(&mut out)
+                .map_err(|e| Error::io("stdout", e))
+        }
+    }
+}
+
+/// Writes `command`'s page and its subcommands' (`rsr-new-meeting.1`), but
+/// not those of the `help` subcommand, which repeat them.
+fn man_pages(command: &clap::Command, dir: &Path) -> Result<(), Error> {
+    clap_mangen::Man::new(command.clone())
+        .generate_to(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help" && !sub.is_hide_set())
+    {
+        man_pages(sub, dir)?;
+    }
+    Ok(())
 }
 
 /// The nearest folder from the working directory upwards holding rsr.yaml.

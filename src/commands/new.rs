@@ -40,9 +40,10 @@ pub fn new(root: &Path, command: NewCommand) -> Result<ExitCode, Error> {
             },
         )?,
     };
-    eprintln!(
-        "{}",
-        crate::lang::t!("cmd-new-created", path = &created.path, note = created.note)
-    );
+    crate::cli::say(&crate::lang::t!(
+        "cmd-new-created",
+        path = &created.path,
+        note = created.note
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -16,9 +16,10 @@ pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
     let manifest = crate::output::manifest::Manifest::load(&out);
     let today = crate::sv::today();
     let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
-    eprintln!(
-        "{}",
-        crate::lang::t!("cmd-published", count = count, folder = &args.dir)
-    );
+    crate::cli::say(&crate::lang::t!(
+        "cmd-published",
+        count = count,
+        folder = &args.dir
+    ));
     Ok(ExitCode::SUCCESS)
 }

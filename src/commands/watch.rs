@@ -21,7 +21,7 @@ pub fn watch(root: &Path, args: WatchArgs) -> Result<ExitCode, Error> {
             }
         }
         crate::build::watch::Event::Waiting => {
-            eprintln!("{}", t!("cmd-watch-waiting", folder = root));
+            crate::cli::say(&t!("cmd-watch-waiting", folder = root));
         }
     })?;
     Ok(ExitCode::SUCCESS)
@@ -39,13 +39,13 @@ fn show_rebuild(
 ) -> Result<(), Error> {
     let now = chrono::Local::now().format("%H:%M:%S");
     if changed.is_empty() {
-        eprintln!("[{now}] {}", t!("cmd-watch-building"));
+        crate::cli::say(&format!("[{now}] {}", t!("cmd-watch-building")));
     } else {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
+        crate::cli::say(&format!(
             "[{now}] {}",
             t!("cmd-watch-changed", files = names.join(", "))
-        );
+        ));
     }
     let summary = match result {
         Ok(summary) => summary,
@@ -57,7 +57,7 @@ fn show_rebuild(
     if !changed.is_empty() {
         for output in &summary.built {
             let name = output.strip_prefix(&options.out).unwrap_or(output);
-            eprintln!("  {}", name.display());
+            crate::cli::say(&format!("  {}", name.display()));
         }
     }
     if std::mem::take(open) {

@@ -36,6 +36,7 @@ mod recovery;
 mod schema;
 mod scripts;
 mod secrecy;
+mod shell;
 mod site;
 mod snapshots;
 mod subitems;
