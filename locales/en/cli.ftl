@@ -210,6 +210,7 @@ cli-publish = Copy what may be published from out/ into an empty folder, for a w
           rsr publish /tmp/site --out pdf     from documents built with `rsr build --out pdf`
 cli-publish-arg-dir = The folder to copy into; it must be empty or not exist yet
 cli-publish-arg-out = Where `rsr build` wrote the documents [default: <root>/out]
+cli-publish-arg-drafts = Also the drafts (UTKAST), for reviewers; never what holds confidential items
 
 cli-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
     .long =

@@ -209,6 +209,7 @@ cli-publish = Kopiera det som får publiceras från out/ till en tom mapp, för 
           rsr publish /tmp/site --out pdf     från handlingar satta med `rsr build --out pdf`
 cli-publish-arg-dir = Mappen att kopiera till; den måste vara tom eller inte finnas än
 cli-publish-arg-out = Var `rsr build` skrev handlingarna [standard: <root>/out]
+cli-publish-arg-drafts = Också utkasten (UTKAST), för granskare; aldrig det som innehåller sekretessbelagda ärenden
 
 cli-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
     .long =

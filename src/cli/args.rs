@@ -437,6 +437,9 @@ pub struct PublishArgs {
     /// Where `rsr build` wrote the documents [default: <root>/out].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Also the drafts (UTKAST), for reviewers; never what holds confidential items.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 const WATCH_EXAMPLES: &str = "\

@@ -15,7 +15,15 @@ pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
     let documents = crate::docs::documents(repository, &Filter::default());
     let manifest = crate::output::manifest::Manifest::load(&out);
     let today = crate::sv::today();
-    let count = crate::site::publish(repository, &documents, &out, &manifest, today, &args.dir)?;
+    let count = crate::site::publish(
+        repository,
+        &documents,
+        &out,
+        &manifest,
+        today,
+        &args.dir,
+        args.drafts,
+    )?;
     crate::cli::say(&crate::lang::t!(
         "cmd-published",
         count = count,

@@ -195,6 +195,10 @@ pub struct Document {
     /// public version beside it; the utdrag of a confidential paragraph
     /// goes only to the party concerned).
     pub public: bool,
+    /// Whether it holds confidential information (the internal protokoll
+    /// of a meeting with confidential items, the utdrag of a confidential
+    /// paragraph): never copied out of out/, drafts for review included.
+    pub internal: bool,
     /// The § of a protokollsutdrag.
     pub paragraph: Option<u32>,
     /// A notice that its meeting is inställt, made in place of the
@@ -505,6 +509,7 @@ impl Context<'_> {
             data,
             files: Vec::new(),
             public: !draft,
+            internal: false,
             paragraph: None,
             cancelled: false,
             logo: logo_of(self.organisation, self.body).map(|(file, _)| file),

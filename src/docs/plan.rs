@@ -114,6 +114,7 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
             Document {
                 files: Vec::new(),
                 public: true,
+                internal: false,
                 paragraph: None,
                 cancelled: false,
                 logo: super::logo_of(&repository.organisation, body).map(|(file, _)| file),

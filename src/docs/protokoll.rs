@@ -106,6 +106,7 @@ fn make(context: &Context, _: &[u32]) -> Vec<Document> {
     );
     let confidential = !confidential(context).is_empty();
     internal.public &= !confidential;
+    internal.internal = confidential;
     let mut documents = vec![internal];
     if confidential {
         documents.push(context.document(

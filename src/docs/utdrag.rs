@@ -54,7 +54,9 @@ fn make(context: &Context, only: &[u32]) -> Vec<Document> {
                 adjusted_on(context, index),
                 &data(context, index, number),
             );
-            utdrag.public &= context.meeting.items[index].spec.secrecy.is_none();
+            let secret = context.meeting.items[index].spec.secrecy.is_some();
+            utdrag.public &= !secret;
+            utdrag.internal = secret;
             utdrag.paragraph = Some(number);
             utdrag
         })

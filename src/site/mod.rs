@@ -70,6 +70,7 @@ pub fn publish(
     manifest: &Manifest,
     today: NaiveDate,
     dir: &Path,
+    drafts: bool,
 ) -> Result<usize, Error> {
     if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
         return Err(Error::Usage(crate::lang::t!(
@@ -84,6 +85,15 @@ pub fn publish(
         Ok(())
     })?;
     paths.extend(public.iter().map(|d| d.output.clone()));
+    // For review: the drafts too, never what holds confidential items.
+    if drafts {
+        paths.extend(
+            documents
+                .iter()
+                .filter(|d| !d.public && !d.internal && out.join(&d.output).is_file())
+                .map(|d| d.output.clone()),
+        );
+    }
     let mut count = 0;
     for path in paths {
         let source = out.join(&path);

@@ -515,6 +515,7 @@ mod tests {
             data: br#"{"title":"Protokoll \u0000"}"#.to_vec(),
             files: vec![PathBuf::from("meetings/bmn/2026-10-14/underlag.pdf")],
             public: false,
+            internal: false,
             paragraph: Some(121),
             cancelled: false,
             logo: None,

@@ -125,7 +125,24 @@ fn the_github_workflow_is_wired_for_pull_requests_and_pages() {
     };
     // The checkout has the history rsr diff needs.
     assert_eq!(uses("actions/checkout")["with"]["fetch-depth"], 0);
-    assert_eq!(uses("actions/upload-artifact")["with"]["path"], "out/");
+    // The reviewers' artifact is what may be published and the drafts;
+    // out/, confidential items included, only when the repository asks.
+    let artifacts: Vec<&Value> = steps
+        .iter()
+        .filter(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-artifact"))
+        })
+        .collect();
+    assert_eq!(artifacts.len(), 2);
+    assert_eq!(artifacts[0]["with"]["path"], "${{ runner.temp }}/review/");
+    assert!(artifacts[0]["if"].is_null());
+    assert_eq!(artifacts[1]["with"]["path"], "out/");
+    assert_eq!(
+        artifacts[1]["if"],
+        "${{ vars.RSR_INTERNAL_ARTIFACT == 'true' }}"
+    );
     assert_eq!(
         uses("actions/upload-pages-artifact")["with"]["path"],
         "${{ runner.temp }}/site/"
@@ -401,6 +418,32 @@ fn holds(condition: &str, event: &str, outcomes: &BTreeMap<String, bool>) -> boo
     })
 }
 
+/// What reviewers get (issue 19, point 6): the site, the public documents
+/// and the drafts, each draft marked UTKAST; never the internal protokoll
+/// of a meeting with confidential items or a confidential paragraph's
+/// utdrag.
+fn assert_review_artifact(review: &Path) {
+    assert!(review.join("index.html").is_file());
+    assert!(review.join("bmn/2026-10-14-protokoll-publik.pdf").is_file());
+    assert!(!review.join("bmn/2026-10-14-protokoll.pdf").exists());
+    assert!(
+        !review
+            .join("bmn/2026-10-14-protokollsutdrag-125.pdf")
+            .exists()
+    );
+    let pdfs: Vec<PathBuf> = walkdir::WalkDir::new(review)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .map(|e| e.into_path())
+        .collect();
+    let drafts = pdfs
+        .iter()
+        .filter(|pdf| crate::support::pdf_text(pdf, Some(1)).contains("UTKAST"))
+        .count();
+    assert!(drafts > 0, "no draft among {pdfs:?}");
+}
+
 #[test]
 fn the_github_job_builds_and_posts_the_diff_once_then_updates_it() {
     let (repo, _, _remote) = pull_request();
@@ -441,6 +484,7 @@ fn the_github_job_builds_and_posts_the_diff_once_then_updates_it() {
     // The run's summary has it too.
     let summary = std::fs::read_to_string(temp.join("summary.md")).unwrap();
     assert!(summary.contains(rsr::review::diff::MARKER));
+    assert_review_artifact(&temp.join("review"));
 
     // A comment of ours is there, beside someone else's: it is updated.
     let listing = serde_json::json!([
@@ -570,10 +614,13 @@ fn the_gitlab_jobs_report_build_note_the_diff_and_publish() {
         repo.read("rsr-diff.md")
             .contains("~~Uppföljning~~**Årlig uppföljning**")
     );
-    // Pages: the public site only.
+    // Pages: the public site only; the reviewers' artifact without the
+    // internal documents, which the project has not asked for.
     let public = repo.path().join("public");
     assert!(public.join("index.html").is_file());
     assert!(!public.join("bmn/2026-10-14-protokoll.pdf").exists());
+    assert_review_artifact(&repo.path().join("review"));
+    assert!(!repo.path().join("internal").exists());
 
     // Again, with our note there: updated, not duplicated.
     std::fs::remove_dir_all(&public).unwrap();
