@@ -831,3 +831,196 @@ fn the_diff_runs_only_after_check_passed() {
     assert!(check < diff);
     assert!(gitlab[check..diff].contains("exit 1"));
 }
+
+/// A web server on localhost serving the files of `dir` (404 for any
+/// other path); returns its URL.
+fn serve_files(dir: &Path) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { break };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            reader.read_line(&mut first).unwrap();
+            let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut header = String::new();
+                reader.read_line(&mut header).unwrap();
+                if header.trim_end().is_empty() {
+                    break;
+                }
+            }
+            let file = dir.join(path.trim_start_matches('/'));
+            let (status, body) = match std::fs::read(&file) {
+                Ok(bytes) if !path.contains("..") => ("200 OK", bytes),
+                _ => ("404 Not Found", b"not found".to_vec()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    url
+}
+
+/// The release workflow: each tag builds rsr for five targets and attaches
+/// the archives with SHA256SUMS; its Pack step, run here on a stand-in
+/// binary, makes the archive the CI templates download.
+#[test]
+fn the_release_workflow_packs_what_the_templates_download() {
+    let release = template(".github/workflows/release.yml");
+    assert_eq!(release["on"]["push"]["tags"], serde_json::json!(["v*"]));
+    let targets: Vec<&str> = release["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap())
+        .collect();
+    for wanted in [
+        "x86_64-unknown-linux-gnu",
+        "aarch64-unknown-linux-gnu",
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(targets.contains(&wanted), "{wanted}: {targets:?}");
+    }
+    let last = release["jobs"]["release"]["steps"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(last.contains("sha256sum rsr-* > SHA256SUMS"), "{last}");
+    assert!(last.contains("gh release create"), "{last}");
+}
+
+/// Runs the release's Pack step for this machine's Linux target on a
+/// stand-in binary, then writes SHA256SUMS as the release job does;
+/// returns the folder of the release's files.
+fn released(dir: &Path, tag: &str, binary: &str) -> PathBuf {
+    let release = template(".github/workflows/release.yml");
+    let pack = release["jobs"]["build"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Pack")
+        .unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let arch = String::from_utf8(Command::new("uname").arg("-m").output().unwrap().stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    let target = format!("{arch}-unknown-linux-gnu");
+    let work = dir.join("release-work");
+    std::fs::create_dir_all(work.join(format!("target/{target}/release"))).unwrap();
+    std::fs::write(work.join(format!("target/{target}/release/rsr")), binary).unwrap();
+    std::fs::write(work.join("README.md"), "rsr\n").unwrap();
+    let mut env = BTreeMap::new();
+    env.insert("TARGET".to_string(), target);
+    env.insert("TAG".to_string(), tag.to_string());
+    env.insert("PATH".to_string(), std::env::var("PATH").unwrap());
+    let output = bash(&work, &pack, &env);
+    assert!(output.status.success(), "{output:?}");
+    let dist = work.join("dist");
+    let sums = bash(&dist, "sha256sum rsr-* > SHA256SUMS", &env);
+    assert!(sums.status.success());
+    dist
+}
+
+/// A meeting repository's CI takes the released binary for its RSR_REF
+/// when the checksum holds, and builds rsr when it does not, or when
+/// there is no release (issue 19, point 4).
+#[test]
+fn a_meeting_repository_uses_a_released_binary_whose_checksum_holds() {
+    let source = Repo::empty();
+    source.write("README.md", "rsr\n");
+    source.git(&["init", "--quiet", "--initial-branch=main"]);
+    source.commit("rsr 0.1");
+    let (repo, _, _remote) = pull_request();
+    let dist = released(repo.path(), "v9.9.9", "released\n");
+    let url = serve_files(&dist);
+
+    let run = |download: &str| {
+        let bin = fake_cargo(repo.path());
+        let mut env: BTreeMap<String, String> = BTreeMap::new();
+        env.insert(
+            "PATH".into(),
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        );
+        env.insert("RSR_GIT".into(), source.path().display().to_string());
+        env.insert("RSR_REF".into(), "v9.9.9".into());
+        env.insert("RSR_DOWNLOAD".into(), download.into());
+        let _ = std::fs::remove_dir_all(repo.path().join(".rsr-cache"));
+        let _ = std::fs::remove_dir_all(repo.path().join("rsr-bin"));
+        let script = gitlab()["rsr"]["script"][0].as_str().unwrap().to_string();
+        let output = bash(repo.path(), &script, &env);
+        assert!(output.status.success(), "{output:?}");
+        let gitlab_said = String::from_utf8_lossy(&output.stdout).into_owned();
+
+        // GitHub's Build step, the same way (rustup a no-op stand-in).
+        std::fs::write(bin.join("rustup"), "#!/bin/sh\nexit 0\n").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(bin.join("rustup"), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+        let temp = repo.path().join(".runner-temp-rsr");
+        let _ = std::fs::remove_dir_all(&temp);
+        std::fs::create_dir_all(&temp).unwrap();
+        let key = format!("git-{}", source.git(&["rev-parse", "HEAD"]).trim());
+        env.insert("KEY".into(), key);
+        env.insert("BIN".into(), temp.join("rsr-bin").display().to_string());
+        env.insert("RUNNER_TEMP".into(), temp.display().to_string());
+        let step = github()["jobs"]["rsr"]["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Build rsr")
+            .unwrap()["run"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let output = bash(repo.path(), &step, &env);
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(
+            std::fs::read_to_string(temp.join("rsr-bin/rsr")).unwrap(),
+            repo.read("rsr-bin/rsr"),
+            "GitHub and GitLab take the same binary"
+        );
+        gitlab_said
+    };
+    let said = run(&url);
+    assert!(
+        said.contains("the released binary, its checksum verified"),
+        "{said}"
+    );
+    assert_eq!(repo.read("rsr-bin/rsr"), "released\n");
+    assert!(cargo_calls(repo.path()).is_empty());
+
+    // A checksum that does not hold: the download is not used.
+    let sums = std::fs::read_to_string(dist.join("SHA256SUMS")).unwrap();
+    let tampered: String = sums
+        .lines()
+        .map(|line| format!("{}{}\n", "0".repeat(64), &line[64..]))
+        .collect();
+    std::fs::write(dist.join("SHA256SUMS"), tampered).unwrap();
+    let said = run(&url);
+    assert!(said.contains("No verified release of rsr v9.9.9"), "{said}");
+    assert_eq!(repo.read("rsr-bin/rsr"), "installed\n");
+    // GitLab's install and GitHub's.
+    assert_eq!(cargo_calls(repo.path()).len(), 2);
+
+    // No release at all: built as before.
+    std::fs::write(dist.join("SHA256SUMS"), sums).unwrap();
+    run(&format!("{url}/missing"));
+    assert_eq!(repo.read("rsr-bin/rsr"), "installed\n");
+    assert_eq!(cargo_calls(repo.path()).len(), 4);
+}
