@@ -423,14 +423,7 @@ fn holds(condition: &str, event: &str, outcomes: &BTreeMap<String, bool>) -> boo
 /// of a meeting with confidential items or a confidential paragraph's
 /// utdrag.
 fn assert_review_artifact(review: &Path) {
-    assert!(review.join("index.html").is_file());
-    assert!(review.join("bmn/2026-10-14-protokoll-publik.pdf").is_file());
-    assert!(!review.join("bmn/2026-10-14-protokoll.pdf").exists());
-    assert!(
-        !review
-            .join("bmn/2026-10-14-protokollsutdrag-125.pdf")
-            .exists()
-    );
+    assert_site_without_confidential_items(review);
     let pdfs: Vec<PathBuf> = walkdir::WalkDir::new(review)
         .into_iter()
         .filter_map(Result::ok)
@@ -509,15 +502,16 @@ fn the_github_job_on_main_publishes_only_what_may_be_published() {
     let forge = Forge::start("[]");
     let temp = run_github_job(&repo, &forge, "push");
     assert!(forge.requests().is_empty(), "no comment on a push");
-    let site = temp.join("site");
-    assert!(site.join("index.html").is_file());
-    assert!(site.join("bmn/2026-10-14-protokoll-publik.pdf").is_file());
-    assert!(!site.join("bmn/2026-10-14-protokoll.pdf").exists());
-    assert!(
-        !site
-            .join("bmn/2026-10-14-protokollsutdrag-125.pdf")
-            .exists()
-    );
+    assert_site_without_confidential_items(&temp.join("site"));
+}
+
+/// The site and the public version of BMN 2026-10-14's protokoll, without
+/// its internal protokoll or the utdrag of its confidential paragraph.
+fn assert_site_without_confidential_items(dir: &Path) {
+    assert!(dir.join("index.html").is_file());
+    assert!(dir.join("bmn/2026-10-14-protokoll-publik.pdf").is_file());
+    assert!(!dir.join("bmn/2026-10-14-protokoll.pdf").exists());
+    assert!(!dir.join("bmn/2026-10-14-protokollsutdrag-125.pdf").exists());
 }
 
 /// The GitLab `documents` job's shell for a merge request, then `pages`'.

@@ -8,6 +8,18 @@ use std::path::{Path, PathBuf};
 use crate::schema::{as_json, errors, kind_of};
 use crate::support::Repo;
 
+/// A first meeting with what its body does not say yet.
+const FIRST_MEETING: &[&str] = &[
+    "new",
+    "meeting",
+    "kn",
+    "2027-02-10",
+    "--place",
+    "Kommunhuset",
+    "--start",
+    "13:00",
+];
+
 /// Every file under `root`, relative, sorted.
 fn files(root: &Path) -> Vec<String> {
     let mut found: Vec<String> = walkdir::WalkDir::new(root)
@@ -135,17 +147,7 @@ fn init_makes_a_repository_that_checks_builds_and_publishes() {
         "ledamöter:\n  - {person: anna.andersson, roll: ordförande}\n  - {person: bo.berg, roll: ledamot}\n  - {person: dan.holm, roll: sekreterare}\n",
     );
     repo.write("meetings/kn/body.yaml", &body);
-    repo.rsr(&[
-        "new",
-        "meeting",
-        "kn",
-        "2027-02-10",
-        "--place",
-        "Kommunhuset",
-        "--start",
-        "13:00",
-    ])
-    .success();
+    repo.rsr(FIRST_MEETING).success();
     repo.rsr(&["new", "item", "kn", "2027-02-10", "Budget 2027"])
         .success();
     repo.rsr(&["check", "--deny-warnings"]).success();
@@ -301,17 +303,7 @@ fn new_meeting_names_every_missing_default_at_once() {
         "Kommunhuset",
     ])
     .usage_failure();
-    repo.rsr(&[
-        "new",
-        "meeting",
-        "kn",
-        "2027-02-10",
-        "--place",
-        "Kommunhuset",
-        "--start",
-        "13:00",
-    ])
-    .success();
+    repo.rsr(FIRST_MEETING).success();
     let meeting = repo.read("meetings/kn/2027-02-10/meeting.yaml");
     assert!(
         meeting.starts_with("# yaml-language-server: $schema=../../../schema/meeting.json\n"),
