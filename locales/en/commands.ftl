@@ -122,7 +122,11 @@ cmd-new-no-default = { $what ->
 cmd-no-bodies = no body `{ $wanted }`: the repository has no bodies yet; add one as meetings/<folder>/body.yaml with `namn:` and `kortnamn:` (docs/format.md)
 cmd-no-body = no body `{ $wanted }`; the bodies are: { $bodies }
 load-not-regular-file = it is not a regular file
-load-not-a-readable-file = { $file } is not a file that can be read (a folder, or a symbolic link to nothing)
+load-not-a-readable-file = { $file } is not a file that can be read ({ $what ->
+        [folder] it is a folder
+        [special] it is a FIFO, a device or a socket
+       *[nothing] a symbolic link to nothing
+    })
 load-name-not-utf8 = the name `{ $name }` in { $folder } is not UTF-8 text, so it cannot be read alike on every system: rename it
 cli-not-a-date = `{ $text }` is not a date: expected YYYY-MM-DD, a day that exists
 

@@ -122,7 +122,11 @@ cmd-new-no-default = { $what ->
 cmd-no-bodies = inget organ `{ $wanted }`: förrådet har inga organ än; lägg till ett som meetings/<mapp>/body.yaml med `namn:` och `kortnamn:` (docs/format.md)
 cmd-no-body = inget organ `{ $wanted }`; organen är: { $bodies }
 load-not-regular-file = det är ingen vanlig fil
-load-not-a-readable-file = { $file } är ingen fil som går att läsa (en mapp, eller en symbolisk länk till ingenting)
+load-not-a-readable-file = { $file } är ingen fil som går att läsa ({ $what ->
+        [folder] det är en mapp
+        [special] det är en FIFO, en enhet eller en socket
+       *[nothing] en symbolisk länk till ingenting
+    })
 load-name-not-utf8 = namnet `{ $name }` i { $folder } är inte UTF-8-text och kan därför inte läsas lika på alla system: byt namn på det
 cli-not-a-date = `{ $text }` är inget datum: skriv ÅÅÅÅ-MM-DD, en dag som finns
 

@@ -983,10 +983,15 @@ fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Pa
             found.push(path);
         } else {
             // Named like an item, so meant as one: not skipped unsaid.
+            let what = match std::fs::metadata(root.join(&path)) {
+                Ok(meta) if meta.is_dir() => "folder",
+                Ok(_) => "special",
+                Err(_) => "nothing",
+            };
             problems.push(unlocated(
                 "missing-file",
                 &path,
-                t!("load-not-a-readable-file", file = &path),
+                t!("load-not-a-readable-file", file = &path, what = what),
             ));
         }
     }

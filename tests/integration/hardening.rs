@@ -333,11 +333,18 @@ fn an_item_that_is_a_broken_link_or_a_folder_is_reported_not_skipped() {
         &repo.path().join("meetings/rlg/2025-11-17/09-borta.yaml"),
     );
     std::fs::create_dir(repo.path().join("meetings/rlg/2025-11-17/10-mapp.yaml")).unwrap();
+    let fifo = repo.path().join("meetings/rlg/2025-11-17/11-fifo.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
     let stderr = repo.rsr(&["check"]).failure().stderr();
-    for name in ["09-borta.yaml", "10-mapp.yaml"] {
+    for (name, what) in [
+        ("09-borta.yaml", "a symbolic link to nothing"),
+        ("10-mapp.yaml", "it is a folder"),
+        ("11-fifo.yaml", "it is a FIFO, a device or a socket"),
+    ] {
         assert!(
             stderr.contains(&format!(
-                "error[missing-file]: meetings/rlg/2025-11-17/{name} is not a file that can be read"
+                "error[missing-file]: meetings/rlg/2025-11-17/{name} is not a file that can be read ({what})"
             )),
             "{stderr}"
         );
