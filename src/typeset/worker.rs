@@ -165,6 +165,14 @@ struct Process {
     stderr_reader: Option<std::thread::JoinHandle<()>>,
 }
 
+/// A new worker's pipes, once the threads that read it run.
+struct Attached {
+    stdin: ChildStdin,
+    replies: mpsc::Receiver<io::Result<Reply>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    stderr_reader: std::thread::JoinHandle<()>,
+}
+
 /// How much of a worker's standard error is kept for the message of its
 /// end.
 const STDERR_KEPT: usize = 16 * 1024;
@@ -177,11 +185,28 @@ impl Process {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
+        match Process::attach(&mut child, setup) {
+            Ok(attached) => Ok(Process {
+                child,
+                stdin: attached.stdin,
+                replies: attached.replies,
+                stderr: attached.stderr,
+                stderr_reader: Some(attached.stderr_reader),
+            }),
+            // Not left behind when it cannot be talked to.
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(e)
+            }
+        }
+    }
+
+    /// The threads that read a new worker's output, and its setup sent.
+    fn attach(child: &mut Child, setup: &[u8]) -> io::Result<Attached> {
         let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take())
         else {
-            let _ = child.kill();
-            let _ = child.wait();
             return Err(io::Error::other("no pipes"));
         };
         let (send, replies) = mpsc::channel();
@@ -220,12 +245,11 @@ impl Process {
         stdin.write_all(&(setup.len() as u64).to_le_bytes())?;
         stdin.write_all(setup)?;
         stdin.flush()?;
-        Ok(Process {
-            child,
+        Ok(Attached {
             stdin,
             replies,
             stderr: kept,
-            stderr_reader: Some(stderr_reader),
+            stderr_reader,
         })
     }
 
