@@ -303,6 +303,23 @@ fn every_command_speaks_swedish() {
         vec!["new", "meeting", "okänd", "2026-09-09"],
         vec!["publish", &full],
         vec!["diff"],
+        vec![
+            "new",
+            "body",
+            "Barn- och utbildningsnämnden",
+            "--kortnamn",
+            "BUN",
+        ],
+        vec![
+            "new",
+            "body",
+            "Kulturnämnd två",
+            "--kortnamn",
+            "KN",
+            "--mapp",
+            "kn2",
+        ],
+        vec!["init", "--organisation", "Andra kommunen"],
     ];
     let mut failures = Vec::new();
     let mut english_said = 0;
@@ -323,6 +340,25 @@ fn every_command_speaks_swedish() {
                     args.join(" ")
                 ));
             }
+        }
+    }
+    // A new repository, in a folder of its own for each language.
+    for (lang, expect_english) in [("en", true), ("sv", false)] {
+        let folder = outside.path().join(format!("init-{lang}"));
+        let output = crate::support::rsr_command()
+            .args(["--lang", lang, "init"])
+            .arg(&folder)
+            .args(["--organisation", "Åre kommun", "--body", "Kulturnämnden"])
+            .args(["--kortnamn", "KN"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let said = String::from_utf8_lossy(&output.stderr).replace(folder.to_str().unwrap(), "");
+        let words = english_words(&without_names(&said));
+        if expect_english {
+            english_said += usize::from(!words.is_empty());
+        } else if !words.is_empty() {
+            failures.push(format!("rsr init: English {words:?} in:\n{said}"));
         }
     }
     // No repository at all.
