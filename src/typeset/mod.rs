@@ -79,7 +79,8 @@ struct Inputs {
     logo: Option<(&'static str, Bytes)>,
 }
 
-/// A typeset document.
+/// A typeset document, as a worker process sends it back.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// The hash of what it was made from, for the build manifest.
     pub fingerprint: String,

@@ -54,12 +54,7 @@ pub struct Setup {
 #[derive(Serialize, Deserialize)]
 enum Reply {
     Done {
-        fingerprint: String,
-        pdf: Vec<u8>,
-        pages: u64,
-        printed: String,
-        layout: Duration,
-        export: Duration,
+        rendered: Rendered,
         /// The worker's peak resident memory so far, where the system
         /// tells.
         peak: Option<u64>,
@@ -357,24 +352,9 @@ impl Worker {
             Err(_) => Err(mpsc::RecvTimeoutError::Disconnected),
         };
         match reply {
-            Ok(Ok(Reply::Done {
-                fingerprint,
-                pdf,
-                pages,
-                printed,
-                layout,
-                export,
-                peak,
-            })) => {
+            Ok(Ok(Reply::Done { rendered, peak })) => {
                 self.peak = self.peak.max(peak.unwrap_or(0));
-                Ok(Rendered {
-                    fingerprint,
-                    pdf,
-                    pages: usize::try_from(pages).unwrap_or(usize::MAX),
-                    printed,
-                    layout,
-                    export,
-                })
+                Ok(rendered)
             }
             Ok(Ok(Reply::Failed(failure))) => Err(failure.into()),
             Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -467,12 +447,7 @@ pub fn serve() -> std::process::ExitCode {
             while let Some(document) = read_frame::<Document>(&mut input)? {
                 let reply = match renderer.render(&document) {
                     Ok(rendered) => Reply::Done {
-                        fingerprint: rendered.fingerprint,
-                        pdf: rendered.pdf,
-                        pages: rendered.pages as u64,
-                        printed: rendered.printed,
-                        layout: rendered.layout,
-                        export: rendered.export,
+                        rendered,
                         peak: peak_memory(),
                     },
                     Err(error) => Reply::Failed(error.into()),

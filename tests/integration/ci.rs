@@ -200,31 +200,21 @@ impl Forge {
             for stream in listener.incoming() {
                 let Ok(mut stream) = stream else { break };
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut first = String::new();
-                reader.read_line(&mut first).unwrap();
-                let mut parts = first.split_whitespace();
-                let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let (method, path, headers) = read_request(&mut reader);
                 let mut length = 0;
                 let mut token = None;
-                loop {
-                    let mut header = String::new();
-                    reader.read_line(&mut header).unwrap();
-                    let header = header.trim_end();
-                    if header.is_empty() {
-                        break;
-                    }
-                    let (name, value) = header.split_once(':').unwrap_or((header, ""));
-                    match name.to_ascii_lowercase().as_str() {
-                        "content-length" => length = value.trim().parse().unwrap(),
-                        "authorization" | "private-token" => token = Some(value.trim().to_string()),
+                for (name, value) in headers {
+                    match name.as_str() {
+                        "content-length" => length = value.parse().unwrap(),
+                        "authorization" | "private-token" => token = Some(value),
                         _ => {}
                     }
                 }
                 let mut body = vec![0; length];
                 reader.read_exact(&mut body).unwrap();
                 seen.lock().unwrap().push(Request {
-                    method: method.to_string(),
-                    path: path.to_string(),
+                    method: method.clone(),
+                    path,
                     body: String::from_utf8(body).unwrap(),
                     token,
                 });
@@ -826,6 +816,28 @@ fn the_diff_runs_only_after_check_passed() {
     assert!(gitlab[check..diff].contains("exit 1"));
 }
 
+/// An HTTP request's method, path and headers (names in lower case),
+/// read up to its body.
+fn read_request(reader: &mut impl BufRead) -> (String, String, Vec<(String, String)>) {
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    let mut parts = first.split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let path = parts.next().unwrap_or("/").to_string();
+    let mut headers = Vec::new();
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header).unwrap();
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header.split_once(':').unwrap_or((header, ""));
+        headers.push((name.to_ascii_lowercase(), value.trim().to_string()));
+    }
+    (method, path, headers)
+}
+
 /// A web server on localhost serving the files of `dir` (404 for any
 /// other path); returns its URL.
 fn serve_files(dir: &Path) -> String {
@@ -836,16 +848,7 @@ fn serve_files(dir: &Path) -> String {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { break };
             let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut first = String::new();
-            reader.read_line(&mut first).unwrap();
-            let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
-            loop {
-                let mut header = String::new();
-                reader.read_line(&mut header).unwrap();
-                if header.trim_end().is_empty() {
-                    break;
-                }
-            }
+            let (_, path, _) = read_request(&mut reader);
             let file = dir.join(path.trim_start_matches('/'));
             let (status, body) = match std::fs::read(&file) {
                 Ok(bytes) if !path.contains("..") => ("200 OK", bytes),

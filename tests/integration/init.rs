@@ -8,6 +8,17 @@ use std::path::{Path, PathBuf};
 use crate::schema::{as_json, errors, kind_of};
 use crate::support::Repo;
 
+/// A repository of Åre kommun with Kulturnämnden as its first body.
+const INIT_KN: &[&str] = &[
+    "init",
+    "--organisation",
+    "Åre kommun",
+    "--body",
+    "Kulturnämnden",
+    "--kortnamn",
+    "KN",
+];
+
 /// A first meeting with what its body does not say yet.
 const FIRST_MEETING: &[&str] = &[
     "new",
@@ -69,17 +80,7 @@ fn assert_yaml_validates(root: &Path) {
 #[test]
 fn init_makes_a_repository_that_checks_builds_and_publishes() {
     let repo = Repo::empty();
-    let run = repo
-        .rsr(&[
-            "init",
-            "--organisation",
-            "Åre kommun",
-            "--body",
-            "Kulturnämnden",
-            "--kortnamn",
-            "KN",
-        ])
-        .success();
+    let run = repo.rsr(INIT_KN).success();
     let stderr = run.stderr();
     assert!(
         stderr.contains("Started an rsr repository in .:")
@@ -274,18 +275,7 @@ fn new_body_adds_a_body_and_refuses_a_short_name_taken() {
 #[test]
 fn new_meeting_names_every_missing_default_at_once() {
     let repo = Repo::empty();
-    repo.rsr(&[
-        "init",
-        "--organisation",
-        "Åre kommun",
-        "--body",
-        "Kulturnämnden",
-        "--kortnamn",
-        "KN",
-        "--ci",
-        "none",
-    ])
-    .success();
+    repo.rsr(&[INIT_KN, &["--ci", "none"]].concat()).success();
     let err = repo
         .rsr(&["new", "meeting", "kn", "2027-02-10"])
         .usage_failure()
