@@ -184,6 +184,41 @@ cli-justera-arg-date = The meeting's date, YYYY-MM-DD
 cli-justera-arg-datum = The date of justering [default: `justering: datum:` in meeting.yaml, else today]
 cli-justera-arg-plats = Where the justering takes place, for a meeting.yaml without `justering:`
 
+cli-signera = Sign an adjusted protokoll digitally, or prepare it for a signing service and take it back signed
+    .long =
+        Sign an adjusted protokoll digitally, or prepare it for a signing service and take it back signed.
+
+        The signed protokoll is `signerat/protokoll.pdf` in the meeting's folder: the PDF rsr builds from the sealed data, byte for byte, with an empty signature field for the sekreterare, the ordförande and each justerare, and one PAdES signature per signer, each appended after the last. With `--certifikat` the signer signs here with a .p12 file (its password from RSR_CERTIFIKAT_LOSENORD, or asked for at a terminal); the field is the one of the person the certificate names. With `--forbered` rsr writes the PDF a signing service is to sign; with `--ta-emot` it takes the service's signed PDF into the meeting folder, once it verifies as `rsr verifiera` checks. Commit the file with the meeting.
+    .examples =
+        Examples:
+          rsr signera bmn 2026-10-14 --certifikat anna.p12      sign as the person anna.p12 names
+          rsr signera bmn 2026-10-14 --forbered att-signera.pdf the PDF for a signing service
+          rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF
+cli-signera-arg-body = The body's folder name or short name
+cli-signera-arg-date = The meeting's date, YYYY-MM-DD
+cli-signera-arg-certifikat = Sign with this certificate and key, a PKCS #12 file (.p12, .pfx)
+cli-signera-arg-roll = The signature field to sign in [default: that of the person the certificate names]
+cli-signera-arg-forbered = Write the PDF a signing service is to sign to FILE
+cli-signera-arg-ta-emot = Take the signed PDF a signing service returned into the meeting's folder
+
+cli-verifiera = Check the signatures of a signed protokoll
+    .long =
+        Check the signatures of a signed protokoll.
+
+        Each signature: its cryptography, that it covers the file up to its revision, that nothing after it changes the document, the signer against the person the protokoll names for the field, the signing time against the meeting and the certificate's validity, and whether the certificate chains to a CA in the repository's trust list (`signering/betrodda/`). Given a meeting, also that the signed PDF is the one rsr builds from the sealed data. Exits with 1 when a signature does not hold.
+    .examples =
+        Examples:
+          rsr verifiera bmn 2026-10-14                  the meeting's signerat/protokoll.pdf
+          rsr verifiera bmn 2026-10-14 --fil inkommen.pdf   another file, against the meeting
+          rsr verifiera protokoll.pdf                   a file alone, without the repository's data
+          rsr verifiera bmn 2026-10-14 --format json    for scripts
+cli-verifiera-arg-target = A signed PDF, or a body's folder name or short name followed by a meeting's date
+cli-verifiera-arg-date = The meeting's date, YYYY-MM-DD, after a body
+cli-verifiera-arg-fil = The signed PDF to check against the meeting [default: its signerat/protokoll.pdf]
+cli-verifiera-arg-format = How to print
+    .value-human = A line per signature and per problem
+    .value-json = The whole report as JSON
+
 cli-diff = Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment
     .long =
         Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment.
@@ -290,6 +325,10 @@ cli-help-list = List every meeting: body, date, status, items, paragraphs, and w
 
 cli-help-justera = Mark a held meeting as adjusted (justerad) and seal its protokoll
 
+cli-help-signera = Sign an adjusted protokoll digitally, or prepare it for a signing service and take it back signed
+
+cli-help-verifiera = Check the signatures of a signed protokoll
+
 cli-help-diff = Show which documents change between a git revision and the working tree, as Markdown for a pull-request comment
 
 cli-help-publish = Copy what may be published from out/ into an empty folder, for a web server or Pages
@@ -331,3 +370,6 @@ cli-value-name-name = NAME
 cli-value-name-mapp = MAPP
 cli-value-name-rev = REV
 cli-value-name-command = COMMAND
+cli-value-name-file = FILE
+cli-value-name-field = FIELD
+cli-value-name-target = FILE|BODY

@@ -183,6 +183,41 @@ cli-justera-arg-date = Sammanträdets datum, YYYY-MM-DD
 cli-justera-arg-datum = Justeringens datum [standard: `justering: datum:` i meeting.yaml, annars i dag]
 cli-justera-arg-plats = Var justeringen sker, för en meeting.yaml utan `justering:`
 
+cli-signera = Signera ett justerat protokoll digitalt, eller förbered det för en signeringstjänst och ta emot det signerat
+    .long =
+        Signera ett justerat protokoll digitalt, eller förbered det för en signeringstjänst och ta emot det signerat.
+
+        Det signerade protokollet är `signerat/protokoll.pdf` i sammanträdets mapp: den PDF som rsr bygger av de förseglade uppgifterna, byte för byte, med ett tomt underskriftsfält för sekreteraren, ordföranden och varje justerare, och en PAdES-underskrift per undertecknare, var och en tillagd efter den förra. Med `--certifikat` skriver undertecknaren under här med en .p12-fil (lösenordet från RSR_CERTIFIKAT_LOSENORD, eller efterfrågat vid en terminal); fältet är det för den person som certifikatet namnger. Med `--forbered` skriver rsr den PDF som en signeringstjänst ska signera; med `--ta-emot` tar rsr in tjänstens signerade PDF i sammanträdets mapp, när den håller vid samma kontroll som `rsr verifiera` gör. Checka in filen med sammanträdet.
+    .examples =
+        Exempel:
+          rsr signera bmn 2026-10-14 --certifikat anna.p12      signera som den person anna.p12 namnger
+          rsr signera bmn 2026-10-14 --forbered att-signera.pdf PDF:en till en signeringstjänst
+          rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     ta emot tjänstens signerade PDF
+cli-signera-arg-body = Organets mappnamn eller kortnamn
+cli-signera-arg-date = Sammanträdets datum, YYYY-MM-DD
+cli-signera-arg-certifikat = Signera med detta certifikat och denna nyckel, en PKCS #12-fil (.p12, .pfx)
+cli-signera-arg-roll = Underskriftsfältet att signera i [standard: fältet för den person certifikatet namnger]
+cli-signera-arg-forbered = Skriv den PDF som en signeringstjänst ska signera till FILE
+cli-signera-arg-ta-emot = Ta in den signerade PDF som en signeringstjänst lämnat tillbaka i sammanträdets mapp
+
+cli-verifiera = Kontrollera underskrifterna i ett signerat protokoll
+    .long =
+        Kontrollera underskrifterna i ett signerat protokoll.
+
+        Varje underskrift: dess kryptografi, att den täcker filen fram till sin revision, att inget efter den ändrar handlingen, undertecknaren mot den person protokollet namnger för fältet, tidpunkten mot sammanträdet och certifikatets giltighet, och om certifikatet leder till en utfärdare i förrådets lista över betrodda (`signering/betrodda/`). Med ett sammanträde också att den signerade PDF:en är den som rsr bygger av de förseglade uppgifterna. Avslutas med 1 när en underskrift inte håller.
+    .examples =
+        Exempel:
+          rsr verifiera bmn 2026-10-14                  sammanträdets signerat/protokoll.pdf
+          rsr verifiera bmn 2026-10-14 --fil inkommen.pdf   en annan fil, mot sammanträdet
+          rsr verifiera protokoll.pdf                   en fil för sig, utan förrådets uppgifter
+          rsr verifiera bmn 2026-10-14 --format json    för skript
+cli-verifiera-arg-target = En signerad PDF, eller ett organs mappnamn eller kortnamn följt av ett sammanträdes datum
+cli-verifiera-arg-date = Sammanträdets datum, YYYY-MM-DD, efter ett organ
+cli-verifiera-arg-fil = Den signerade PDF som ska kontrolleras mot sammanträdet [standard: dess signerat/protokoll.pdf]
+cli-verifiera-arg-format = Hur det skrivs ut
+    .value-human = En rad per underskrift och per problem
+    .value-json = Hela rapporten som JSON
+
 cli-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request
     .long =
         Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request.
@@ -289,6 +324,10 @@ cli-help-list = Lista alla sammanträden: organ, datum, status, ärenden, paragr
 
 cli-help-justera = Justera ett genomfört sammanträde och försegla dess protokoll
 
+cli-help-signera = Signera ett justerat protokoll digitalt, eller förbered det för en signeringstjänst och ta emot det signerat
+
+cli-help-verifiera = Kontrollera underskrifterna i ett signerat protokoll
+
 cli-help-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetskopian, som Markdown för en kommentar på en pull request
 
 cli-help-publish = Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages
@@ -330,3 +369,6 @@ cli-value-name-name = NAMN
 cli-value-name-mapp = MAPP
 cli-value-name-rev = REVISION
 cli-value-name-command = KOMMANDO
+cli-value-name-file = FIL
+cli-value-name-field = FÄLT
+cli-value-name-target = PDF|ORGAN

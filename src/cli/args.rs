@@ -140,6 +140,34 @@ pub enum Command {
     /// confidential item is never shown. No PDF is typeset.
     #[command(after_long_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Sign an adjusted protokoll digitally, or prepare it for a signing
+    /// service and take it back signed.
+    ///
+    /// The signed protokoll is `signerat/protokoll.pdf` in the meeting's
+    /// folder: the PDF rsr builds from the sealed data, byte for byte, with
+    /// an empty signature field for the sekreterare, the ordförande and each
+    /// justerare, and one PAdES signature per signer, each appended after
+    /// the last. With `--certifikat` the signer signs here with a .p12 file
+    /// (its password from RSR_CERTIFIKAT_LOSENORD, or asked for at a
+    /// terminal); the field is the one of the person the certificate names.
+    /// With `--forbered` rsr writes the PDF a signing service is to sign;
+    /// with `--ta-emot` it takes the service's signed PDF into the meeting
+    /// folder, once it verifies as `rsr verifiera` checks. Commit the file
+    /// with the meeting.
+    #[command(after_long_help = SIGNERA_EXAMPLES)]
+    Signera(SigneraArgs),
+    /// Check the signatures of a signed protokoll.
+    ///
+    /// Each signature: its cryptography, that it covers the file up to its
+    /// revision, that nothing after it changes the document, the signer
+    /// against the person the protokoll names for the field, the signing
+    /// time against the meeting and the certificate's validity, and whether
+    /// the certificate chains to a CA in the repository's trust list
+    /// (`signering/betrodda/`). Given a meeting, also that the signed PDF is
+    /// the one rsr builds from the sealed data. Exits with 1 when a
+    /// signature does not hold.
+    #[command(after_long_help = VERIFIERA_EXAMPLES)]
+    Verifiera(VerifieraArgs),
     /// Copy what may be published from out/ into an empty folder, for a
     /// web server or Pages.
     ///
@@ -358,6 +386,66 @@ pub struct JusteraArgs {
     /// Where the justering takes place, for a meeting.yaml without `justering:`.
     #[arg(long, value_name = "PLACE")]
     pub plats: Option<String>,
+}
+
+const SIGNERA_EXAMPLES: &str = "\
+Examples:
+  rsr signera bmn 2026-10-14 --certifikat anna.p12      sign as the person anna.p12 names
+  rsr signera bmn 2026-10-14 --forbered att-signera.pdf the PDF for a signing service
+  rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF";
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("how").required(true))]
+pub struct SigneraArgs {
+    /// The body's folder name or short name.
+    pub body: String,
+    /// The meeting's date, YYYY-MM-DD.
+    #[arg(value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Sign with this certificate and key, a PKCS #12 file (.p12, .pfx).
+    #[arg(long, value_name = "FILE", group = "how")]
+    pub certifikat: Option<PathBuf>,
+    /// The signature field to sign in [default: that of the person the certificate names].
+    #[arg(long, value_name = "FIELD", requires = "certifikat")]
+    pub roll: Option<String>,
+    /// Write the PDF a signing service is to sign to FILE.
+    #[arg(long, value_name = "FILE", group = "how", alias = "förbered")]
+    pub forbered: Option<PathBuf>,
+    /// Take the signed PDF a signing service returned into the meeting's folder.
+    #[arg(long = "ta-emot", value_name = "FILE", group = "how")]
+    pub ta_emot: Option<PathBuf>,
+}
+
+const VERIFIERA_EXAMPLES: &str = "\
+Examples:
+  rsr verifiera bmn 2026-10-14                  the meeting's signerat/protokoll.pdf
+  rsr verifiera bmn 2026-10-14 --fil inkommen.pdf   another file, against the meeting
+  rsr verifiera protokoll.pdf                   a file alone, without the repository's data
+  rsr verifiera bmn 2026-10-14 --format json    for scripts";
+
+#[derive(Debug, Args)]
+pub struct VerifieraArgs {
+    /// A signed PDF, or a body's folder name or short name followed by a meeting's date.
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+    /// The meeting's date, YYYY-MM-DD, after a body.
+    #[arg(value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// The signed PDF to check against the meeting [default: its signerat/protokoll.pdf].
+    #[arg(long, value_name = "FILE", requires = "date")]
+    pub fil: Option<PathBuf>,
+    /// How to print.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: VerifyFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum VerifyFormat {
+    /// A line per signature and per problem.
+    #[default]
+    Human,
+    /// The whole report as JSON.
+    Json,
 }
 
 const DIFF_EXAMPLES: &str = "\

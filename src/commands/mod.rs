@@ -11,6 +11,8 @@ pub(crate) mod list;
 pub(crate) mod new;
 pub(crate) mod publish;
 pub(crate) mod schema;
+pub(crate) mod signera;
+pub(crate) mod verifiera;
 pub(crate) mod watch;
 
 use std::io::IsTerminal;
@@ -101,6 +103,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(error) => report(Path::new("."), &error),
             };
         }
+        Command::Verifiera(args) if args.date.is_none() => {
+            let root = cli.root.clone().or_else(|| find_root().ok());
+            return match verifiera::verifiera(root.as_deref(), args) {
+                Ok(code) => code,
+                Err(error) => report(root.as_deref().unwrap_or(Path::new(".")), &error),
+            };
+        }
         Command::Check(args) if args.list_rules => {
             return match check::list_rules() {
                 Ok(()) => ExitCode::SUCCESS,
@@ -120,6 +129,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(command) => new::new(&root, command),
         Command::Justera(args) => justera::justera(&root, &args),
         Command::Diff(args) => diff::diff(&root, &args),
+        Command::Signera(args) => signera::signera(&root, &args),
+        Command::Verifiera(args) => verifiera::verifiera(Some(&root), &args),
         Command::Watch(args) => watch::watch(&root, args),
         Command::Publish(args) => publish::publish(&root, &args),
         Command::Schema(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {

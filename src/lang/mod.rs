@@ -129,7 +129,8 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "load.ftl",
             "text.ftl",
             "commands.ftl",
-            "list.ftl"
+            "list.ftl",
+            "sign.ftl"
         ),
     ),
     (
@@ -143,7 +144,8 @@ pub const FILES: &[(Lang, &[(&str, &str)])] = &[
             "load.ftl",
             "text.ftl",
             "commands.ftl",
-            "list.ftl"
+            "list.ftl",
+            "sign.ftl"
         ),
     ),
 ];

@@ -6,3 +6,4 @@ pub mod diff;
 pub(crate) mod git;
 pub mod justera;
 pub mod printed;
+pub mod sign;

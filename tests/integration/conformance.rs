@@ -57,6 +57,10 @@ fn failures(bytes: &[u8], profile: ValidationProfile) -> Vec<String> {
                 !(failure.rule_id == stream_length_rule(profile)
                     && only_cr_ended_streams_are_miscounted(bytes))
             })
+            .filter(|failure| {
+                !(failure.rule_id == signature_range_rule(profile)
+                    && signatures_cover_their_revisions(bytes))
+            })
             .map(|failure| format!("{profile}: {failure}"))
             .collect(),
         Err(error) => vec![format!("{profile}: not validated: {error}")],
@@ -71,6 +75,81 @@ fn stream_length_rule(profile: ValidationProfile) -> &'static str {
         Some(3) => "ISO 19005-3:2012:6.1.7.1:1",
         _ => "",
     }
+}
+
+/// That a signature's /ByteRange covers the file but its /Contents (ISO
+/// 19005-2 and -3, 6.4.3).
+fn signature_range_rule(profile: ValidationProfile) -> &'static str {
+    match profile.pdfa_part() {
+        Some(2) => "ISO 19005-2:2011:6.4.3:1",
+        Some(3) => "ISO 19005-3:2012:6.4.3:1",
+        _ => "",
+    }
+}
+
+/// A false positive of page_validation 0.12.2 for a PDF signed more than
+/// once (`stream_safety.rs`, `signature_byte_range_covers_document`): it
+/// wants every signature's /ByteRange to reach the end of the file.
+/// Signatures added one after another as incremental updates each cover
+/// the file up to the end of their own revision, and an earlier one cannot
+/// cover what was appended after it; veraPDF
+/// (`GFPDSignature.getdoesByteRangeCoverEntireDocument`) therefore holds a
+/// /ByteRange to the `%%EOF` that follows the signature's /Contents. That is
+/// the test made here instead: the rule is set aside only if every
+/// signature dictionary's /ByteRange is `[0 a b c]`, the bytes from `a` to
+/// `b` are exactly its /Contents as a hex string in angle brackets, and
+/// `b + c` is the end of the first `%%EOF` line after `b`.
+fn signatures_cover_their_revisions(bytes: &[u8]) -> bool {
+    use lopdf::Object;
+    let Ok(document) = lopdf::Document::load_mem(bytes) else {
+        return false;
+    };
+    let mut signatures = 0;
+    for object in document.objects.values() {
+        let Ok(dictionary) = object.as_dict() else {
+            continue;
+        };
+        if dictionary.get(b"Type").and_then(Object::as_name).ok() != Some(b"Sig") {
+            continue;
+        }
+        signatures += 1;
+        let range: Vec<i64> = match dictionary.get(b"ByteRange").and_then(Object::as_array) {
+            Ok(items) => items.iter().filter_map(|n| n.as_i64().ok()).collect(),
+            Err(_) => return false,
+        };
+        let [0, a, b, c] = range[..] else {
+            return false;
+        };
+        let (Ok(a), Ok(b), Ok(c)) = (usize::try_from(a), usize::try_from(b), usize::try_from(c))
+        else {
+            return false;
+        };
+        let Some(gap) = bytes.get(a..b) else {
+            return false;
+        };
+        let hex = gap.len() >= 2
+            && gap[0] == b'<'
+            && gap[gap.len() - 1] == b'>'
+            && gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit);
+        let Some(eof) = bytes[b..]
+            .windows(5)
+            .position(|w| w == b"%%EOF")
+            .map(|at| b + at + 5)
+        else {
+            return false;
+        };
+        let mut end = eof;
+        if bytes.get(end) == Some(&b'\r') {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        if !hex || b + c != end {
+            return false;
+        }
+    }
+    signatures > 0
 }
 
 /// A false positive of page_validation 0.12.2 (`stream_safety.rs`,

@@ -37,6 +37,7 @@ mod schema;
 mod scripts;
 mod secrecy;
 mod shell;
+mod sign;
 mod site;
 mod snapshots;
 mod subitems;

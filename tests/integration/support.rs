@@ -131,6 +131,18 @@ impl Repo {
         Run { output }
     }
 
+    /// Runs rsr in the repository with `vars` set in its environment.
+    pub fn rsr_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
+        let output = rsr_command()
+            .args(args)
+            .envs(vars.iter().copied())
+            .current_dir(self.path())
+            .output()
+            .unwrap();
+        conformance::assert_pdfs_under(self.path());
+        Run { output }
+    }
+
     /// Runs git in the repository as a secretary would, without their
     /// configuration; fails the test if git fails.
     pub fn git(&self, args: &[&str]) -> String {

@@ -1,0 +1,990 @@
+//! Digital justering: the signed protokoll of an adjusted meeting, in its
+//! folder as `signerat/protokoll.pdf`, and what makes a signature on it
+//! count.
+//!
+//! The PDF signed is the protokoll rsr builds from the sealed data,
+//! byte for byte, with one incremental update that adds an empty signature
+//! field per signer (sekreterare, ordförande, justerare: `pdf::prepare`).
+//! Each signature is a further update (`pdf::add_signature`), made here
+//! with a .p12 certificate or by a signing service on the prepared PDF.
+//! `verify` checks a signed PDF the same way whoever signed it: each
+//! signature's cryptography (`cms`), that it covers the file up to its
+//! revision, that later revisions only sign, that the first revisions are
+//! what rsr builds and prepares from the repository today, that the signer
+//! is the person the protokoll names for that field, that it was signed on
+//! or after the meeting, and whether the certificate chains to a CA the
+//! organisation trusts (`signering/betrodda/`).
+
+pub mod cms;
+pub mod pdf;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::check::gate::{self, Gate};
+use crate::check::seal::{Standing, seal_before, seal_of, standing};
+use crate::docs::Document;
+use crate::error::Error;
+use crate::lang::t;
+use crate::repo::model::{Body, Meeting, Repository, Status};
+use crate::typeset::Renderer;
+use crate::typeset::worker::{Ceilings, Worker};
+
+/// The folder of a meeting that holds its signed documents.
+pub const SIGNED_FOLDER: &str = "signerat";
+/// The signed protokoll, in `SIGNED_FOLDER`.
+pub const SIGNED_PROTOKOLL: &str = "protokoll.pdf";
+/// The organisation's trust list: the CA certificates (PEM or DER) whose
+/// signatures it accepts, relative to the repository root.
+pub const TRUST_FOLDER: &str = "signering/betrodda";
+/// The environment variable that holds a .p12 file's password.
+pub const PASSWORD_VARIABLE: &str = "RSR_CERTIFIKAT_LOSENORD";
+
+/// Where the signed protokoll of `meeting` lives, relative to the root.
+pub fn signed_path(meeting: &Meeting) -> PathBuf {
+    meeting.dir.join(SIGNED_FOLDER).join(SIGNED_PROTOKOLL)
+}
+
+/// One who signs the protokoll: the field rsr prepares for them, their
+/// role as the protokoll prints it, and their name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signatory {
+    pub field: String,
+    pub role: String,
+    pub name: String,
+}
+
+/// What a signed protokoll is checked against: the PDF rsr builds from
+/// the sealed data, that PDF with its fields prepared, who signs it, and
+/// the meeting's date.
+pub struct Record {
+    pub label: String,
+    pub built: Vec<u8>,
+    pub prepared: Vec<u8>,
+    pub signatories: Vec<Signatory>,
+    pub meeting: NaiveDate,
+}
+
+/// The protokoll document of `meeting` (not its public version).
+fn protokoll(repository: &Repository, body: &Body, meeting: &Meeting) -> Option<Document> {
+    crate::review::printed::documents(repository, body, meeting)
+        .into_iter()
+        .find(|d| crate::review::printed::key(d) == Some("protokoll"))
+}
+
+/// The signatories the protokoll's data names, in the order they sign,
+/// each with a field name made from their role (`ordforande`,
+/// `justerare`, a second `justerare-2`).
+pub fn signatories(document: &Document) -> Vec<Signatory> {
+    #[derive(serde::Deserialize)]
+    struct Data {
+        #[serde(default)]
+        signatures: Vec<Named>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        role: String,
+        name: String,
+    }
+    let data: Data = serde_json::from_slice(&document.data).unwrap_or(Data {
+        signatures: Vec::new(),
+    });
+    let mut taken: Vec<String> = Vec::new();
+    data.signatures
+        .into_iter()
+        .map(|named| {
+            let base = field_name(&named.role);
+            let mut field = base.clone();
+            let mut n = 2;
+            while taken.contains(&field) {
+                field = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.push(field.clone());
+            Signatory {
+                field,
+                role: named.role,
+                name: named.name,
+            }
+        })
+        .collect()
+}
+
+/// A field name from a role: lower case ASCII, so that every signing
+/// service can name it (`Ordförande` → `ordforande`).
+fn field_name(role: &str) -> String {
+    let mut name = String::new();
+    for c in role.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if !(c == '-' && (name.is_empty() || name.ends_with('-'))) {
+            name.push(c);
+        }
+    }
+    let name = name.trim_end_matches('-').to_string();
+    if name.is_empty() {
+        "underskrift".to_string()
+    } else {
+        name
+    }
+}
+
+/// The fields rsr prepares for `signatories`, each described for a
+/// screen reader by role and name, in the document's language.
+fn fields(signatories: &[Signatory]) -> Vec<pdf::Field> {
+    signatories
+        .iter()
+        .map(|s| pdf::Field {
+            name: s.field.clone(),
+            description: format!("{}: {}", s.role, s.name),
+        })
+        .collect()
+}
+
+/// The label of a meeting in messages: "BMN 2026-10-14".
+fn label(body: &Body, meeting: &Meeting) -> String {
+    format!("{} {}", body.spec.short_name, meeting.date())
+}
+
+/// The record of an adjusted meeting whose seal holds: its protokoll
+/// typeset now from the sealed data, and prepared for signing.
+pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<Record, Error> {
+    let label = label(body, meeting);
+    let Some((_, lock)) = meeting
+        .lock
+        .as_ref()
+        .filter(|_| meeting.status() == Status::Adjusted)
+    else {
+        return Err(Error::Usage(t!("sign-not-sealed", meeting = &label)));
+    };
+    let now = seal_of(repository, body, meeting);
+    let before = || seal_before(repository, body, meeting, lock.corrections);
+    if !matches!(standing(meeting, lock, &now, before), Standing::Sealed) {
+        return Err(Error::Repository(t!("sign-seal-broken", meeting = &label)));
+    }
+    let document = protokoll(repository, body, meeting)
+        .ok_or_else(|| Error::Usage(t!("sign-not-sealed", meeting = &label)))?;
+    let renderer = Renderer::new(repository.files.clone())?;
+    let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
+    let built = worker.render(&document)?.pdf;
+    let signatories = signatories(&document);
+    let prepared = pdf::prepare(&built, &fields(&signatories))
+        .map_err(|e| Error::Internal(pdf_message(&e)))?;
+    Ok(Record {
+        label,
+        built,
+        prepared,
+        signatories,
+        meeting: meeting.date(),
+    })
+}
+
+/// The organisation's trusted CA certificates, from `signering/betrodda/`
+/// (none when the folder does not exist).
+pub fn trusted(root: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
+    let folder = root.join(TRUST_FOLDER);
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "pem" | "crt" | "cer" | "der"))
+        })
+        .collect();
+    paths.sort();
+    let mut certificates = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let read = cms::certificates(&bytes).map_err(|e| {
+            let file = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            Error::Repository(t!(
+                "sign-trust-unreadable",
+                file = file,
+                reason = cms_reason(&e)
+            ))
+        })?;
+        certificates.extend(read);
+    }
+    Ok(certificates)
+}
+
+/// What is wrong with a signed PDF or one of its signatures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum Problem {
+    /// The PDF could not be read.
+    Unreadable { reason: String },
+    /// Bytes after the last revision that no revision accounts for.
+    Trailing,
+    /// The first revision is not the PDF rsr builds from the sealed data.
+    NotTheBuild,
+    /// The fields are not the ones rsr prepares.
+    NotPrepared,
+    /// A revision after the fields were prepared changes the document.
+    ChangedAfter {
+        revision: usize,
+        object: String,
+        what: String,
+    },
+    /// The signature does not cover the file up to the end of a revision.
+    NotCovered,
+    /// The digest or the signature does not match: the bytes were changed
+    /// after signing.
+    Broken,
+    /// The container cannot be read.
+    Malformed { reason: String },
+    /// A key or algorithm rsr does not check.
+    Unsupported { what: String },
+    /// The certificate names someone other than the person the protokoll
+    /// names for the field.
+    WrongSigner { expected: String, role: String },
+    /// A field the protokoll does not have a signer for.
+    UnknownField,
+    /// Signed before the meeting.
+    BeforeMeeting { meeting: NaiveDate },
+    /// Signed at a time that has not come.
+    InFuture,
+    /// The certificate was not valid when it signed.
+    CertificateNotValid {
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    },
+    /// The certificate does not chain to the organisation's trust list.
+    Untrusted,
+    /// The signature dictionary names no signing time.
+    NoTime,
+}
+
+impl Problem {
+    /// The problem in words, in the run's language.
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Unreadable { reason } => t!("sign-problem-unreadable", reason = reason),
+            Problem::Trailing => t!("sign-problem-trailing"),
+            Problem::NotTheBuild => t!("sign-problem-not-the-build"),
+            Problem::NotPrepared => t!("sign-problem-not-prepared"),
+            Problem::ChangedAfter {
+                revision,
+                object,
+                what,
+            } => t!(
+                "sign-problem-changed-after",
+                revision = *revision,
+                object = object,
+                what = what
+            ),
+            Problem::NotCovered => t!("sign-problem-not-covered"),
+            Problem::Broken => t!("sign-problem-broken"),
+            Problem::Malformed { reason } => t!("sign-problem-malformed", reason = reason),
+            Problem::Unsupported { what } => t!("sign-problem-unsupported", what = what),
+            Problem::WrongSigner { expected, role } => {
+                t!(
+                    "sign-problem-wrong-signer",
+                    expected = expected,
+                    role = role
+                )
+            }
+            Problem::UnknownField => t!("sign-problem-unknown-field"),
+            Problem::BeforeMeeting { meeting } => {
+                t!("sign-problem-before-meeting", meeting = meeting.to_string())
+            }
+            Problem::InFuture => t!("sign-problem-in-future"),
+            Problem::CertificateNotValid { from, until } => t!(
+                "sign-problem-certificate-not-valid",
+                from = from.format("%Y-%m-%d").to_string(),
+                until = until.format("%Y-%m-%d").to_string()
+            ),
+            Problem::Untrusted => t!("sign-problem-untrusted"),
+            Problem::NoTime => t!("sign-problem-no-time"),
+        }
+    }
+
+    /// Whether the signature counts in spite of it: an untrusted
+    /// certificate is the organisation's call, reported but not an error
+    /// when the repository has no trust list.
+    pub fn is_error(&self, have_trust_list: bool) -> bool {
+        !matches!(self, Problem::Untrusted) || have_trust_list
+    }
+}
+
+/// One signature, checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureCheck {
+    /// The field it fills.
+    pub field: String,
+    /// The role the protokoll gives that field's signer.
+    pub role: Option<String>,
+    /// Who the protokoll names for the field.
+    pub expected: Option<String>,
+    /// Who signed, by the certificate: the person's name.
+    pub signer: String,
+    /// The certificate's subject, in full.
+    pub subject: String,
+    /// When it was signed, as the signature says.
+    pub time: Option<DateTime<FixedOffset>>,
+    /// The trusted CA the certificate chains to.
+    pub trusted_by: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// A signed PDF, checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verification {
+    /// The file checked, as given.
+    pub file: String,
+    /// The meeting it was compared with, if any.
+    pub meeting: Option<String>,
+    /// How many signature fields it has, signed or not.
+    pub fields: usize,
+    pub signatures: Vec<SignatureCheck>,
+    /// What is wrong with the file as a whole.
+    pub problems: Vec<Problem>,
+    /// Whether the repository has a trust list.
+    pub trust_list: bool,
+}
+
+impl Verification {
+    /// Every problem, the file's and the signatures', that is an error.
+    pub fn errors(&self) -> usize {
+        let trust = self.trust_list;
+        self.problems.iter().filter(|p| p.is_error(trust)).count()
+            + self
+                .signatures
+                .iter()
+                .flat_map(|s| &s.problems)
+                .filter(|p| p.is_error(trust))
+                .count()
+    }
+
+    /// "2/3": signatures that count, of the fields.
+    pub fn count(&self) -> String {
+        let good = self
+            .signatures
+            .iter()
+            .filter(|s| !s.problems.iter().any(|p| p.is_error(self.trust_list)))
+            .count();
+        format!("{good}/{}", self.fields)
+    }
+}
+
+/// Checks the signed PDF `bytes`; with `record`, against the meeting it
+/// should be the protokoll of; `now` bounds the signing times.
+pub fn verify(
+    file: &str,
+    bytes: &[u8],
+    record: Option<&Record>,
+    trusted: &[x509_cert::Certificate],
+    now: DateTime<Utc>,
+) -> Verification {
+    let mut verification = Verification {
+        file: file.to_string(),
+        meeting: record.map(|r| r.label.clone()),
+        fields: 0,
+        signatures: Vec::new(),
+        problems: Vec::new(),
+        trust_list: !trusted.is_empty(),
+    };
+    let document = match pdf::load(bytes) {
+        Ok(document) => document,
+        Err(e) => {
+            verification.problems.push(Problem::Unreadable {
+                reason: pdf_message(&e),
+            });
+            return verification;
+        }
+    };
+    verification.fields = pdf::signature_fields(&document).len();
+    let ends = pdf::revision_ends(bytes);
+    if ends.last() != Some(&bytes.len()) {
+        verification.problems.push(Problem::Trailing);
+    }
+    let mut first_signed = None;
+    for embedded in pdf::embedded(&document) {
+        let (check, end) = check_signature(bytes, &ends, &embedded, record, trusted, now);
+        if let Some(end) = end {
+            first_signed = Some(first_signed.map_or(end, |f: usize| f.min(end)));
+        }
+        verification.signatures.push(check);
+    }
+    // Where the checking of later revisions starts: after the prepared
+    // revision when the file is compared with its meeting, else after the
+    // first signature.
+    let mut from = first_signed;
+    if let Some(record) = record {
+        if !bytes.starts_with(&record.built) {
+            verification.problems.push(Problem::NotTheBuild);
+        } else if !bytes.starts_with(&record.prepared) {
+            verification.problems.push(Problem::NotPrepared);
+        } else {
+            from = Some(record.prepared.len());
+        }
+    }
+    if let Some(from) = from {
+        let later: Vec<usize> = ends.iter().copied().filter(|e| *e >= from).collect();
+        for pair in later.windows(2) {
+            let (Ok(before), Ok(after)) =
+                (pdf::load(&bytes[..pair[0]]), pdf::load(&bytes[..pair[1]]))
+            else {
+                continue;
+            };
+            let revision = ends.iter().position(|e| *e == pair[1]).unwrap_or(0) + 1;
+            for forbidden in pdf::forbidden_changes(&before, &after) {
+                verification.problems.push(Problem::ChangedAfter {
+                    revision,
+                    object: forbidden.object,
+                    what: forbidden.what,
+                });
+            }
+        }
+    }
+    verification
+}
+
+/// Checks one signature; also returns the end of the revision it covers.
+fn check_signature(
+    bytes: &[u8],
+    ends: &[usize],
+    embedded: &pdf::Embedded,
+    record: Option<&Record>,
+    trusted: &[x509_cert::Certificate],
+    now: DateTime<Utc>,
+) -> (SignatureCheck, Option<usize>) {
+    let signatory = record.and_then(|r| r.signatories.iter().find(|s| s.field == embedded.field));
+    let mut check = SignatureCheck {
+        field: embedded.field.clone(),
+        role: signatory.map(|s| s.role.clone()),
+        expected: signatory.map(|s| s.name.clone()),
+        signer: String::new(),
+        subject: String::new(),
+        time: embedded.time.as_deref().and_then(parse_pdf_date),
+        trusted_by: None,
+        problems: Vec::new(),
+    };
+    let covered = covered(bytes, ends, &embedded.byte_range);
+    let Some((parts, end)) = covered else {
+        check.problems.push(Problem::NotCovered);
+        return (check, None);
+    };
+    let checked = match cms::check(&embedded.contents, &parts) {
+        Ok(checked) => checked,
+        Err(e) => {
+            check.problems.push(match e {
+                cms::CmsError::Unsupported(what) => Problem::Unsupported { what },
+                other => Problem::Malformed {
+                    reason: cms_reason(&other),
+                },
+            });
+            return (check, Some(end));
+        }
+    };
+    match &checked.intact {
+        Ok(()) => {}
+        Err(what) if what == "digest" || what == "signature" => {
+            check.problems.push(Problem::Broken)
+        }
+        Err(what) => check
+            .problems
+            .push(Problem::Unsupported { what: what.clone() }),
+    }
+    check.signer = cms::person_name(&checked.certificate);
+    check.subject = cms::subject(&checked.certificate);
+    if check.time.is_none() {
+        check.time = checked.signing_time.map(|t| t.fixed_offset());
+    }
+    match (record, signatory) {
+        (Some(_), None) => check.problems.push(Problem::UnknownField),
+        (Some(_), Some(signatory)) if !same_person(&signatory.name, &check.signer) => {
+            check.problems.push(Problem::WrongSigner {
+                expected: signatory.name.clone(),
+                role: signatory.role.clone(),
+            });
+        }
+        _ => {}
+    }
+    let (from, until) = cms::validity(&checked.certificate);
+    match check.time {
+        None => check.problems.push(Problem::NoTime),
+        Some(time) => {
+            let time = time.with_timezone(&Utc);
+            if time < from || time > until {
+                check
+                    .problems
+                    .push(Problem::CertificateNotValid { from, until });
+            }
+            if time > now + chrono::Duration::minutes(5) {
+                check.problems.push(Problem::InFuture);
+            }
+            if let Some(record) = record
+                && check.time.is_some_and(|t| t.date_naive() < record.meeting)
+            {
+                check.problems.push(Problem::BeforeMeeting {
+                    meeting: record.meeting,
+                });
+            }
+        }
+    }
+    match cms::chain_to(&checked.certificate, &checked.carried, trusted) {
+        Some(anchor) => check.trusted_by = Some(cms::subject(anchor)),
+        None => check.problems.push(Problem::Untrusted),
+    }
+    (check, Some(end))
+}
+
+/// The two parts of the file a `/ByteRange` covers, when it covers the
+/// file from its start to the end of a revision, leaving out exactly the
+/// hex string of `/Contents`; and that end.
+fn covered<'a>(bytes: &'a [u8], ends: &[usize], range: &[i64]) -> Option<(Vec<&'a [u8]>, usize)> {
+    let [0, a, b, c] = range else {
+        return None;
+    };
+    let (a, b, c) = (
+        usize::try_from(*a).ok()?,
+        usize::try_from(*b).ok()?,
+        usize::try_from(*c).ok()?,
+    );
+    let end = b.checked_add(c)?;
+    if a >= b || end > bytes.len() || !ends.contains(&end) {
+        return None;
+    }
+    let gap = &bytes[a..b];
+    let hex = gap.len() >= 2
+        && gap[0] == b'<'
+        && gap[gap.len() - 1] == b'>'
+        && gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit);
+    hex.then(|| (vec![&bytes[..a], &bytes[b..end]], end))
+}
+
+/// Whether a certificate's name is the register's: the same words, case
+/// and spacing aside.
+fn same_person(register: &str, certificate: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    words(register) == words(certificate)
+}
+
+/// A PDF date (`D:20261204101500+01'00'`, `D:20261204101500Z`) as a time.
+pub fn parse_pdf_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.strip_prefix("D:").unwrap_or(text);
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 14 {
+        return None;
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(&digits[..14], "%Y%m%d%H%M%S").ok()?;
+    let rest = &text[digits.len()..];
+    let offset = match rest.chars().next() {
+        None | Some('Z') => 0,
+        Some(sign @ ('+' | '-')) => {
+            let numbers: Vec<i32> = rest[1..]
+                .split('\'')
+                .filter(|s| !s.is_empty())
+                .filter_map(|s| s.parse().ok())
+                .collect();
+            let minutes =
+                numbers.first().copied().unwrap_or(0) * 60 + numbers.get(1).copied().unwrap_or(0);
+            if sign == '-' {
+                -minutes * 60
+            } else {
+                minutes * 60
+            }
+        }
+        _ => return None,
+    };
+    naive
+        .and_local_timezone(FixedOffset::east_opt(offset)?)
+        .single()
+}
+
+pub fn pdf_message(error: &pdf::PdfError) -> String {
+    match error {
+        pdf::PdfError::Unreadable(reason) => t!("sign-pdf-unreadable", reason = reason),
+        pdf::PdfError::Shape(what) => t!("sign-pdf-shape", what = *what),
+        pdf::PdfError::NoField(field) => t!("sign-pdf-no-field", field = field),
+        pdf::PdfError::Signed(field) => t!("sign-pdf-signed", field = field),
+        pdf::PdfError::TooLarge(size) => t!("sign-pdf-too-large", size = *size),
+    }
+}
+
+pub fn cms_reason(error: &cms::CmsError) -> String {
+    match error {
+        cms::CmsError::Keystore(reason) => t!("sign-cms-keystore", reason = reason),
+        cms::CmsError::NoKey => t!("sign-cms-no-key"),
+        cms::CmsError::Unsupported(what) => t!("sign-problem-unsupported", what = what),
+        cms::CmsError::Malformed(reason) | cms::CmsError::Signing(reason) => reason.clone(),
+    }
+}
+
+/// The repository, the body and the adjusted meeting named.
+fn meeting<'a>(
+    repository: &'a Repository,
+    body: &str,
+    date: NaiveDate,
+) -> Result<(&'a Body, &'a Meeting), Error> {
+    let body = repository.body(body).map_err(Error::Usage)?;
+    let meeting = body.meeting(date).ok_or_else(|| {
+        Error::Usage(t!(
+            "sign-no-meeting",
+            body = &body.spec.short_name,
+            date = date.to_string()
+        ))
+    })?;
+    Ok((body, meeting))
+}
+
+/// How `rsr signera` signs.
+pub enum Signing {
+    /// With a .p12 file and its password; in `field`, or the field of the
+    /// signatory the certificate names.
+    Certificate {
+        p12: Vec<u8>,
+        password: String,
+        field: Option<String>,
+    },
+    /// Writes the PDF for a signing service to `target`: prepared, or the
+    /// signed protokoll as far as it is signed.
+    Prepare { target: PathBuf },
+    /// Takes the PDF a signing service returned into the meeting folder,
+    /// once it verifies.
+    Accept { signed: PathBuf },
+}
+
+/// What `rsr signera` did.
+pub struct Signed {
+    pub message: String,
+    /// The warnings of the verification (an untrusted certificate).
+    pub notes: Vec<String>,
+}
+
+/// `rsr signera <body> <date>`.
+pub fn signera(
+    root: &Path,
+    body: &str,
+    date: NaiveDate,
+    signing: Signing,
+    now: DateTime<FixedOffset>,
+) -> Result<Signed, Error> {
+    let repository = gate::open(root, Gate::Loaded)?.repository;
+    let (body, meeting) = meeting(&repository, body, date)?;
+    let record = record(&repository, body, meeting)?;
+    let trusted = trusted(root)?;
+    let relative = signed_path(meeting);
+    let target = root.join(&relative);
+    let shown = relative.display().to_string();
+    let existing = match std::fs::read(&target) {
+        Ok(bytes) => {
+            let verification = verify(&shown, &bytes, Some(&record), &trusted, now.to_utc());
+            refuse_errors(&verification)?;
+            Some(bytes)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&target, e)),
+    };
+    let base = existing.clone().unwrap_or_else(|| record.prepared.clone());
+    match signing {
+        Signing::Prepare { target } => {
+            crate::output::write::file(&target, &base)?;
+            let file = target.display().to_string();
+            Ok(Signed {
+                message: t!("sign-prepared", file = file, meeting = &record.label),
+                notes: Vec::new(),
+            })
+        }
+        Signing::Accept { signed } => {
+            let bytes = std::fs::read(&signed).map_err(|e| Error::io(&signed, e))?;
+            if !bytes.starts_with(&base) {
+                return Err(Error::Repository(t!(
+                    "sign-not-extending",
+                    file = signed.display().to_string(),
+                    signed = &shown
+                )));
+            }
+            let verification = verify(
+                &signed.display().to_string(),
+                &bytes,
+                Some(&record),
+                &trusted,
+                now.to_utc(),
+            );
+            refuse_errors(&verification)?;
+            if verification.signatures.is_empty() {
+                return Err(Error::Repository(t!(
+                    "sign-none",
+                    file = signed.display().to_string()
+                )));
+            }
+            crate::output::write::file(&target, &bytes)?;
+            Ok(Signed {
+                message: t!(
+                    "sign-accepted",
+                    meeting = &record.label,
+                    count = verification.count(),
+                    file = &shown
+                ),
+                notes: warnings(&verification),
+            })
+        }
+        Signing::Certificate {
+            p12,
+            password,
+            field,
+        } => {
+            let signer = cms::Signer::from_p12(&p12, &password)
+                .map_err(|e| Error::Usage(t!("sign-p12", reason = cms_reason(&e))))?;
+            let name = cms::person_name(signer.certificate());
+            let document = pdf::load(&base).map_err(|e| Error::Internal(pdf_message(&e)))?;
+            let open: Vec<String> = pdf::signature_fields(&document)
+                .into_iter()
+                .filter(|f| f.value.is_none())
+                .map(|f| f.name)
+                .collect();
+            let field = match field {
+                Some(field) => field,
+                None => record
+                    .signatories
+                    .iter()
+                    .find(|s| same_person(&s.name, &name) && open.contains(&s.field))
+                    .map(|s| s.field.clone())
+                    .ok_or_else(|| {
+                        let named = record
+                            .signatories
+                            .iter()
+                            .map(|s| format!("{} {} ({})", s.role, s.name, s.field))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        Error::Usage(t!(
+                            "sign-no-field-for",
+                            name = &name,
+                            meeting = &record.label,
+                            named = named
+                        ))
+                    })?,
+            };
+            let info = pdf::SignatureInfo {
+                name: &name,
+                time: now,
+            };
+            let bytes = pdf::add_signature(&base, &field, &info, |digest| {
+                signer
+                    .sign(digest)
+                    .map_err(|e| SignError::Other(Error::Internal(cms_reason(&e))))
+            })
+            .map_err(|e| match e {
+                SignError::Pdf(e @ (pdf::PdfError::NoField(_) | pdf::PdfError::Signed(_))) => {
+                    Error::Usage(pdf_message(&e))
+                }
+                SignError::Pdf(e) => Error::Internal(pdf_message(&e)),
+                SignError::Other(e) => e,
+            })?;
+            let verification = verify(&shown, &bytes, Some(&record), &trusted, now.to_utc());
+            refuse_errors(&verification)?;
+            crate::output::write::file(&target, &bytes)?;
+            let role = record
+                .signatories
+                .iter()
+                .find(|s| s.field == field)
+                .map(|s| s.role.clone())
+                .unwrap_or_else(|| field.clone());
+            Ok(Signed {
+                message: t!(
+                    "sign-signed",
+                    meeting = &record.label,
+                    name = &name,
+                    role = role,
+                    count = verification.count(),
+                    file = &shown
+                ),
+                notes: warnings(&verification),
+            })
+        }
+    }
+}
+
+/// An error while signing: the PDF's, or another.
+enum SignError {
+    Pdf(pdf::PdfError),
+    Other(Error),
+}
+
+impl From<pdf::PdfError> for SignError {
+    fn from(e: pdf::PdfError) -> Self {
+        SignError::Pdf(e)
+    }
+}
+
+impl From<Error> for SignError {
+    fn from(e: Error) -> Self {
+        SignError::Other(e)
+    }
+}
+
+/// The warnings of a verification, in words.
+fn warnings(verification: &Verification) -> Vec<String> {
+    verification
+        .signatures
+        .iter()
+        .flat_map(|s| s.problems.iter().map(move |p| (s, p)))
+        .filter(|(_, p)| !p.is_error(verification.trust_list))
+        .map(|(s, p)| format!("{} ({}): {}", s.field, s.signer, p.message()))
+        .collect()
+}
+
+/// Refuses a verification with errors, listing them.
+fn refuse_errors(verification: &Verification) -> Result<(), Error> {
+    if verification.errors() == 0 {
+        return Ok(());
+    }
+    Err(Error::Repository(report(verification)))
+}
+
+/// A verification as people read it: the file, then a line per signature
+/// and per problem.
+pub fn report(verification: &Verification) -> String {
+    let mut lines = Vec::new();
+    let against = verification
+        .meeting
+        .clone()
+        .map(|meeting| t!("sign-report-against", meeting = meeting))
+        .unwrap_or_else(|| t!("sign-report-alone"));
+    lines.push(t!(
+        "sign-report-file",
+        file = &verification.file,
+        count = verification.count(),
+        against = against
+    ));
+    for problem in &verification.problems {
+        lines.push(format!("  {}", problem.message()));
+    }
+    for signature in &verification.signatures {
+        let time = signature
+            .time
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let state = if signature
+            .problems
+            .iter()
+            .any(|p| p.is_error(verification.trust_list))
+        {
+            t!("sign-report-bad")
+        } else {
+            t!("sign-report-good")
+        };
+        lines.push(format!(
+            "  {}: {} {} ({time}) {state}",
+            signature.field,
+            signature.role.clone().unwrap_or_default(),
+            signature.signer
+        ));
+        if let Some(anchor) = &signature.trusted_by {
+            lines.push(format!("    {}", t!("sign-report-trusted", ca = anchor)));
+        }
+        for problem in &signature.problems {
+            lines.push(format!("    {}", problem.message()));
+        }
+    }
+    lines.join("\n")
+}
+
+/// `rsr verifiera`: a file alone, or a meeting's signed protokoll (or
+/// `file`) against the meeting.
+pub fn verifiera(
+    root: Option<&Path>,
+    target: Target,
+    now: DateTime<Utc>,
+) -> Result<Verification, Error> {
+    let trusted = match root {
+        Some(root) => trusted(root)?,
+        None => Vec::new(),
+    };
+    match target {
+        Target::File(path) => {
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            Ok(verify(
+                &path.display().to_string(),
+                &bytes,
+                None,
+                &trusted,
+                now,
+            ))
+        }
+        Target::Meeting { body, date, file } => {
+            let root = root.ok_or_else(|| Error::Usage(t!("sign-no-repository")))?;
+            let repository = gate::open(root, Gate::Loaded)?.repository;
+            let (body, meeting) = meeting(&repository, &body, date)?;
+            let record = record(&repository, body, meeting)?;
+            let (path, shown) = match file {
+                Some(file) => (file.clone(), file.display().to_string()),
+                None => {
+                    let relative = signed_path(meeting);
+                    (root.join(&relative), relative.display().to_string())
+                }
+            };
+            let bytes = std::fs::read(&path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    Error::Usage(t!(
+                        "sign-not-signed",
+                        meeting = &record.label,
+                        file = &shown
+                    ))
+                } else {
+                    Error::io(&path, e)
+                }
+            })?;
+            Ok(verify(&shown, &bytes, Some(&record), &trusted, now))
+        }
+    }
+}
+
+/// What `rsr verifiera` checks.
+pub enum Target {
+    File(PathBuf),
+    Meeting {
+        body: String,
+        date: NaiveDate,
+        file: Option<PathBuf>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_are_ascii_of_the_role() {
+        assert_eq!(field_name("Ordförande"), "ordforande");
+        assert_eq!(field_name("Justerare"), "justerare");
+        assert_eq!(field_name("Vice ordförande"), "vice-ordforande");
+        assert_eq!(field_name("§ –"), "underskrift");
+    }
+
+    #[test]
+    fn a_pdf_date_reads_with_its_offset() {
+        let time = parse_pdf_date("D:20261204101500+01'00'").unwrap();
+        assert_eq!(time.to_rfc3339(), "2026-12-04T10:15:00+01:00");
+        let utc = parse_pdf_date("D:20261204101500Z").unwrap();
+        assert_eq!(utc.to_rfc3339(), "2026-12-04T10:15:00+00:00");
+        assert!(parse_pdf_date("D:2026").is_none());
+    }
+
+    #[test]
+    fn names_match_whatever_their_case_and_spacing() {
+        assert!(same_person("Eva  Ek", "EVA EK"));
+        assert!(!same_person("Eva Ek", "Eva Eklund"));
+    }
+}

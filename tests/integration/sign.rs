@@ -1,0 +1,877 @@
+//! Digital justering (`rsr signera`, `rsr verifiera`), held to independent
+//! tools: a test CA and signers' certificates made with `openssl`, rsr's
+//! signatures validated by pyHanko, pyHanko's signatures on rsr's prepared
+//! PDF checked by rsr, and every signed PDF under the repository validated
+//! as PDF/UA-1 and PDF/A-2a (`conformance`, after each run of rsr).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::conformance;
+use crate::support::Repo;
+
+const BMN: &str = "meetings/bmn/2026-10-14";
+const SIGNED: &str = "meetings/bmn/2026-10-14/signerat/protokoll.pdf";
+const PASSWORD: &str = "RSR_CERTIFIKAT_LOSENORD";
+
+/// A test CA with signers' certificates, made with openssl in a folder of
+/// its own (outside the repository, so that what a test makes there is
+/// not held to PDF/A).
+struct Pki {
+    dir: tempfile::TempDir,
+}
+
+/// A signer's files: the .p12 (password `hemligt`), the key and the
+/// certificate as PEM.
+struct Person {
+    p12: PathBuf,
+    key: PathBuf,
+    cert: PathBuf,
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let output = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        output.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+const CA_CONFIG: &str = "\
+[ca]
+default_ca = test
+[test]
+dir = .
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = anything
+unique_subject = no
+x509_extensions = signer
+[anything]
+commonName = supplied
+[signer]
+keyUsage = critical,nonRepudiation,digitalSignature
+basicConstraints = CA:FALSE
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+";
+
+impl Pki {
+    fn new() -> Pki {
+        let pki = Pki {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        pki.ca("ca", "Storsjö kommuns test-CA");
+        pki
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A CA named `name`, its key and certificate as `<file>.key` and
+    /// `<file>.pem`, with its own database.
+    fn ca(&self, file: &str, name: &str) {
+        let dir = self.path().join(file);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("ca.cnf"), CA_CONFIG).unwrap();
+        std::fs::write(dir.join("index.txt"), "").unwrap();
+        std::fs::write(dir.join("serial"), "1000\n").unwrap();
+        let subject = format!("/CN={name}");
+        openssl(
+            &dir,
+            &[
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-utf8", "-keyout", "ca.key",
+                "-out", "ca.pem", "-days", "3650", "-subj", &subject,
+            ],
+        );
+    }
+
+    fn ca_pem(&self, ca: &str) -> PathBuf {
+        self.path().join(ca).join("ca.pem")
+    }
+
+    /// A signer's certificate for `name` from `ca`, valid from `start` to
+    /// `end` (YYYYMMDDHHMMSSZ), with an RSA key or, with `ec`, P-256.
+    fn person(&self, ca: &str, file: &str, name: &str, ec: bool, start: &str, end: &str) -> Person {
+        let dir = self.path().join(ca);
+        let key = dir.join(format!("{file}.key"));
+        let csr = dir.join(format!("{file}.csr"));
+        let cert = dir.join(format!("{file}.pem"));
+        let p12 = dir.join(format!("{file}.p12"));
+        let subject = format!("/CN={name}");
+        let mut request = vec!["req", "-new", "-nodes", "-utf8", "-subj", &subject];
+        let key_text = key.to_str().unwrap();
+        let csr_text = csr.to_str().unwrap();
+        if ec {
+            request.extend(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"]);
+        } else {
+            request.extend(["-newkey", "rsa:2048"]);
+        }
+        request.extend(["-keyout", key_text, "-out", csr_text]);
+        openssl(&dir, &request);
+        openssl(
+            &dir,
+            &[
+                "ca",
+                "-batch",
+                "-config",
+                "ca.cnf",
+                "-notext",
+                "-utf8",
+                "-cert",
+                "ca.pem",
+                "-keyfile",
+                "ca.key",
+                "-startdate",
+                start,
+                "-enddate",
+                end,
+                "-in",
+                csr_text,
+                "-out",
+                cert.to_str().unwrap(),
+            ],
+        );
+        openssl(
+            &dir,
+            &[
+                "pkcs12",
+                "-export",
+                "-inkey",
+                key_text,
+                "-in",
+                cert.to_str().unwrap(),
+                "-certfile",
+                "ca.pem",
+                "-out",
+                p12.to_str().unwrap(),
+                "-passout",
+                "pass:hemligt",
+            ],
+        );
+        Person { p12, key, cert }
+    }
+
+    /// A signer valid from 2020 to 2099 under the test CA.
+    fn signer(&self, file: &str, name: &str) -> Person {
+        self.person(
+            "ca",
+            file,
+            name,
+            false,
+            "20200101000000Z",
+            "20991231000000Z",
+        )
+    }
+}
+
+/// The examples, with the test CA in the trust list.
+fn trusting(pki: &Pki) -> Repo {
+    let repo = Repo::examples();
+    let trust = repo.path().join("signering/betrodda");
+    std::fs::create_dir_all(&trust).unwrap();
+    std::fs::copy(pki.ca_pem("ca"), trust.join("test-ca.pem")).unwrap();
+    repo
+}
+
+fn sign(repo: &Repo, person: &Person) -> crate::support::Run {
+    repo.rsr_env(
+        &[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--certifikat",
+            person.p12.to_str().unwrap(),
+        ],
+        &[(PASSWORD, "hemligt")],
+    )
+}
+
+/// pyHanko, the independent validator; the tests need it (`pip install
+/// pyhanko pyhanko-cli`, as .ci/run does) and fail without it.
+fn pyhanko() -> Command {
+    let probe = Command::new("pyhanko").arg("--version").output();
+    assert!(
+        probe.is_ok_and(|o| o.status.success()),
+        "pyHanko is needed to validate signatures: pip install pyhanko pyhanko-cli"
+    );
+    Command::new("pyhanko")
+}
+
+/// pyHanko's verdict on each signature of `file`, trusting only `ca`:
+/// one line per field, `field:hash:INTACT:TRUSTED,…`.
+fn pyhanko_validate(file: &Path, ca: &Path) -> (bool, String) {
+    let output = pyhanko()
+        .args(["sign", "validate", "--trust-replace", "--trust"])
+        .arg(ca)
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    )
+}
+
+/// Signs `field` of `input` with pyHanko's library as a signing service
+/// would that appends only the signature (pyHanko's command line also
+/// rewrites the document's metadata, which rsr refuses: see
+/// `pyhankos_metadata_rewrite_is_refused`).
+fn pyhanko_sign(person: &Person, ca: &Path, field: &str, input: &Path, output: &Path) {
+    pyhanko();
+    let script = r#"
+import sys
+from pyhanko.sign import signers, fields
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+IncrementalPdfFileWriter._update_meta = lambda self: None
+key, cert, ca, field, src, dst = sys.argv[1:]
+signer = signers.SimpleSigner.load(key, cert, ca_chain_files=(ca,), key_passphrase=None)
+meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)
+with open(src, "rb") as f:
+    writer = IncrementalPdfFileWriter(f)
+    with open(dst, "wb") as out:
+        signers.sign_pdf(writer, meta, signer=signer, output=out)
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&person.key)
+        .arg(&person.cert)
+        .arg(ca)
+        .arg(field)
+        .arg(input)
+        .arg(output)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyHanko signing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn three_signers_sign_one_after_another_and_pyhanko_validates_each() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    // Anna's key is ECDSA P-256, the others' RSA.
+    let anna = pki.person(
+        "ca",
+        "anna",
+        "Anna Berg",
+        true,
+        "20200101000000Z",
+        "20991231000000Z",
+    );
+    let karin = pki.signer("karin", "Karin Holm");
+
+    let first = sign(&repo, &ingrid).success().stderr();
+    assert!(
+        first.contains("signed the protokoll of BMN 2026-10-14 as Ingrid Palm, Sekreterare: 1/3 signed (meetings/bmn/2026-10-14/signerat/protokoll.pdf)"),
+        "{first}"
+    );
+    let after_one = repo.bytes(SIGNED);
+    let second = sign(&repo, &anna).success().stderr();
+    assert!(
+        second.contains("as Anna Berg, Ordförande: 2/3 signed"),
+        "{second}"
+    );
+    let after_two = repo.bytes(SIGNED);
+    let third = sign(&repo, &karin).success().stderr();
+    assert!(
+        third.contains("as Karin Holm, Justerare: 3/3 signed"),
+        "{third}"
+    );
+    let signed = repo.bytes(SIGNED);
+
+    // Each signature appends: what was signed before stays, byte for byte.
+    assert!(after_two.starts_with(&after_one));
+    assert!(signed.starts_with(&after_two));
+    // The first revision is the protokoll rsr builds, byte for byte.
+    repo.rsr(&["build"]).success();
+    let built = repo.bytes("out/bmn/2026-10-14-protokoll.pdf");
+    assert!(signed.starts_with(&built));
+
+    let (valid, report) = pyhanko_validate(&repo.path().join(SIGNED), &pki.ca_pem("ca"));
+    assert!(valid, "{report}");
+    for field in ["sekreterare", "ordforande", "justerare"] {
+        let line = report
+            .lines()
+            .find(|l| l.starts_with(&format!("{field}:")))
+            .unwrap_or_else(|| panic!("no line for {field}: {report}"));
+        assert!(line.contains(":INTACT:TRUSTED"), "{line}");
+    }
+    assert!(conformance::problems(&signed).is_empty());
+
+    let human = repo
+        .rsr(&["verifiera", "bmn", "2026-10-14"])
+        .success()
+        .stdout();
+    assert!(
+        human.starts_with("meetings/bmn/2026-10-14/signerat/protokoll.pdf: 3/3 signed, checked against BMN 2026-10-14"),
+        "{human}"
+    );
+    assert!(
+        human.contains("  ordforande: Ordförande Anna Berg ("),
+        "{human}"
+    );
+    assert!(
+        human.contains("certificate issued under CN=Storsjö kommuns test-CA"),
+        "{human}"
+    );
+    let report = json(
+        &repo
+            .rsr(&["verifiera", "bmn", "2026-10-14", "--format", "json"])
+            .success()
+            .stdout(),
+    );
+    assert_eq!(report["fields"], 3);
+    assert_eq!(report["problems"], serde_json::json!([]));
+    let signers: Vec<(&str, &str)> = report["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            assert_eq!(s["problems"], serde_json::json!([]), "{s}");
+            assert_eq!(s["trusted_by"], "CN=Storsjö kommuns test-CA");
+            (s["field"].as_str().unwrap(), s["signer"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        signers,
+        [
+            ("sekreterare", "Ingrid Palm"),
+            ("ordforande", "Anna Berg"),
+            ("justerare", "Karin Holm")
+        ]
+    );
+    // The signed protokoll in the meeting folder is no problem to check.
+    repo.rsr(&["check"]).success();
+    // Nobody signs twice.
+    let again = sign(&repo, &karin).usage_failure().stderr();
+    assert!(again.contains("has signed it already"), "{again}");
+}
+
+#[test]
+fn page_validation_still_wants_every_signature_to_reach_the_end_of_the_file() {
+    // The exemption in `conformance` is needed while this holds.
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    let once = repo.bytes(SIGNED);
+    sign(&repo, &pki.signer("anna", "Anna Berg")).success();
+    let twice = repo.bytes(SIGNED);
+    let options = page_validation::ValidationOptions::default()
+        .profile(page_validation::ValidationProfile::PdfA2a);
+    let failing = |bytes: &[u8]| {
+        page_validation::validate_pdf_bytes(bytes, &options)
+            .unwrap()
+            .failures
+            .iter()
+            .map(|f| f.rule_id.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(failing(&once).is_empty(), "{:?}", failing(&once));
+    assert_eq!(
+        failing(&twice),
+        ["ISO 19005-2:2011:6.4.3:1"],
+        "page_validation now takes a signature's revision for its extent: remove the exemption"
+    );
+}
+
+#[test]
+fn a_signature_by_pyhanko_on_the_prepared_pdf_is_accepted() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let prepared = pki.path().join("att-signera.pdf");
+    let stderr = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--forbered",
+            prepared.to_str().unwrap(),
+        ])
+        .success()
+        .stderr();
+    assert!(stderr.contains("with its signature fields"), "{stderr}");
+    // The prepared PDF conforms, and its fields are tagged for PDF/UA.
+    assert!(conformance::problems(&std::fs::read(&prepared).unwrap()).is_empty());
+
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let signed = pki.path().join("signerad.pdf");
+    pyhanko_sign(
+        &ingrid,
+        &pki.ca_pem("ca"),
+        "sekreterare",
+        &prepared,
+        &signed,
+    );
+    let verified = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            signed.to_str().unwrap(),
+        ])
+        .success()
+        .stdout();
+    assert!(
+        verified.contains(": 1/3 signed, checked against BMN 2026-10-14"),
+        "{verified}"
+    );
+    assert!(
+        verified.contains("sekreterare: Sekreterare Ingrid Palm ("),
+        "{verified}"
+    );
+    let taken = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            signed.to_str().unwrap(),
+        ])
+        .success()
+        .stderr();
+    assert!(
+        taken.contains("took in the signed protokoll of BMN 2026-10-14: 1/3 signed"),
+        "{taken}"
+    );
+    assert_eq!(repo.bytes(SIGNED), std::fs::read(&signed).unwrap());
+    // Then the ordförande signs here, after the service's signature.
+    sign(&repo, &pki.signer("anna", "Anna Berg")).success();
+    let (valid, report) = pyhanko_validate(&repo.path().join(SIGNED), &pki.ca_pem("ca"));
+    assert!(valid, "{report}");
+    repo.rsr(&["verifiera", "bmn", "2026-10-14"]).success();
+}
+
+#[test]
+fn pyhankos_metadata_rewrite_is_refused() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let prepared = pki.path().join("att-signera.pdf");
+    repo.rsr(&[
+        "signera",
+        "bmn",
+        "2026-10-14",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let signed = pki.path().join("signerad.pdf");
+    let output = pyhanko()
+        .args([
+            "sign",
+            "addsig",
+            "--field",
+            "sekreterare",
+            "pemder",
+            "--key",
+        ])
+        .arg(&ingrid.key)
+        .arg("--cert")
+        .arg(&ingrid.cert)
+        .arg("--no-pass")
+        .arg(&prepared)
+        .arg(&signed)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains("revision 3 changes the document after the fields were prepared: object")
+            && stdout.contains("(/Info)"),
+        "{stdout}"
+    );
+    let refused = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stderr();
+    assert!(refused.contains("(/Metadata stream)"), "{refused}");
+    assert!(!repo.path().join(SIGNED).exists());
+}
+
+#[test]
+fn a_changed_byte_breaks_the_signature() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    let mut bytes = repo.bytes(SIGNED);
+    // One letter of the document's title in its XMP metadata.
+    let at = bytes
+        .windows(24)
+        .position(|w| w == b"<dc:title><rdf:Alt><rdf:")
+        .unwrap();
+    let title = at
+        + bytes[at..]
+            .windows(9)
+            .position(|w| w == b"Protokoll")
+            .unwrap();
+    bytes[title] = b'p';
+    let tampered = pki.path().join("tampered.pdf");
+    std::fs::write(&tampered, &bytes).unwrap();
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            tampered.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(stdout.contains(": 0/3 signed"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "the signature does not match the bytes: the file was changed after it was signed"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("is not the protokoll rsr builds from the sealed data"),
+        "{stdout}"
+    );
+    let (valid, report) = pyhanko_validate(&tampered, &pki.ca_pem("ca"));
+    assert!(!valid, "pyHanko should fail it too: {report}");
+    // Alone, without the meeting, the broken signature is found as well.
+    let alone = repo
+        .rsr(&["verifiera", tampered.to_str().unwrap()])
+        .failure()
+        .stdout();
+    assert!(
+        alone.contains("not checked against a meeting's data"),
+        "{alone}"
+    );
+    assert!(
+        alone.contains("the file was changed after it was signed"),
+        "{alone}"
+    );
+}
+
+#[test]
+fn an_update_that_changes_the_content_after_signing_is_found() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    let bytes = repo.bytes(SIGNED);
+    // An incremental update by another writer (lopdf's) that turns the
+    // first page: the signature still covers its own revision.
+    let previous = lopdf::Document::load_mem(&bytes).unwrap();
+    let page = *previous.get_pages().get(&1).unwrap();
+    let mut update = lopdf::IncrementalDocument::create_from(bytes.clone(), previous);
+    update.opt_clone_object_to_new_document(page).unwrap();
+    update
+        .new_document
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Rotate", lopdf::Object::Integer(90));
+    let mut changed = Vec::new();
+    update.save_to(&mut changed).unwrap();
+    assert!(changed.starts_with(&bytes));
+    let file = pki.path().join("turned.pdf");
+    std::fs::write(&file, &changed).unwrap();
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            file.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains(&format!(
+            "revision 4 changes the document after the fields were prepared: object {} {} (/Page)",
+            page.0, page.1
+        )),
+        "{stdout}"
+    );
+    // The signature itself is intact: it covers its revision.
+    assert!(
+        stdout.contains("sekreterare: Sekreterare Ingrid Palm ("),
+        "{stdout}"
+    );
+    let refused = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            file.to_str().unwrap(),
+        ])
+        .failure()
+        .stderr();
+    assert!(refused.contains("(/Page)"), "{refused}");
+}
+
+#[test]
+fn a_signer_the_protokoll_does_not_name_is_refused() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let olle = pki.signer("olle", "Olle Okänd");
+    let stderr = sign(&repo, &olle).usage_failure().stderr();
+    assert!(
+        stderr.contains(
+            "the certificate names Olle Okänd, who does not sign the protokoll of BMN 2026-10-14"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Sekreterare Ingrid Palm (sekreterare), Ordförande Anna Berg (ordforande), Justerare Karin Holm (justerare)"),
+        "{stderr}"
+    );
+    // Named by its field, the signature is made and then refused.
+    let forced = repo
+        .rsr_env(
+            &[
+                "signera",
+                "bmn",
+                "2026-10-14",
+                "--certifikat",
+                olle.p12.to_str().unwrap(),
+                "--roll",
+                "ordforande",
+            ],
+            &[(PASSWORD, "hemligt")],
+        )
+        .failure()
+        .stderr();
+    assert!(
+        forced.contains(
+            "signed by someone other than Anna Berg, whom the protokoll names as Ordförande"
+        ),
+        "{forced}"
+    );
+    assert!(!repo.path().join(SIGNED).exists());
+    // Signed elsewhere, it is found by rsr verifiera.
+    let prepared = pki.path().join("att-signera.pdf");
+    repo.rsr(&[
+        "signera",
+        "bmn",
+        "2026-10-14",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let signed = pki.path().join("olle.pdf");
+    pyhanko_sign(&olle, &pki.ca_pem("ca"), "ordforande", &prepared, &signed);
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains("ordforande: Ordförande Olle Okänd ("),
+        "{stdout}"
+    );
+    assert!(stdout.contains("NOT VALID"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "signed by someone other than Anna Berg, whom the protokoll names as Ordförande"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_pdf_signed_from_other_data_is_not_this_protokoll() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    // The prepared protokoll of another meeting, signed by the right person.
+    let prepared = pki.path().join("fs.pdf");
+    repo.rsr(&[
+        "signera",
+        "fs",
+        "2026-11-26",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let signed = pki.path().join("fs-signerad.pdf");
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    pyhanko_sign(
+        &ingrid,
+        &pki.ca_pem("ca"),
+        "sekreterare",
+        &prepared,
+        &signed,
+    );
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains("the signed PDF is not the protokoll rsr builds from the sealed data"),
+        "{stdout}"
+    );
+    // Its cryptography is sound: it is the binding that fails.
+    assert!(!stdout.contains("does not match the bytes"), "{stdout}");
+    let refused = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stderr();
+    assert!(refused.contains("does not continue"), "{refused}");
+}
+
+#[test]
+fn an_expired_or_untrusted_certificate_does_not_sign() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let expired = pki.person(
+        "ca",
+        "expired",
+        "Ingrid Palm",
+        false,
+        "20200101000000Z",
+        "20210101000000Z",
+    );
+    let stderr = sign(&repo, &expired).failure().stderr();
+    assert!(
+        stderr.contains(
+            "the certificate was not valid when it signed (valid 2020-01-01 to 2021-01-01)"
+        ),
+        "{stderr}"
+    );
+    assert!(!repo.path().join(SIGNED).exists());
+
+    pki.ca("other", "En annan CA");
+    let stranger = pki.person(
+        "other",
+        "ingrid",
+        "Ingrid Palm",
+        false,
+        "20200101000000Z",
+        "20991231000000Z",
+    );
+    let stderr = sign(&repo, &stranger).failure().stderr();
+    assert!(
+        stderr.contains("the certificate does not chain to a CA in signering/betrodda/"),
+        "{stderr}"
+    );
+    assert!(!repo.path().join(SIGNED).exists());
+
+    // Without a trust list, trust is not rsr's to judge: it signs, and says so.
+    std::fs::remove_dir_all(repo.path().join("signering")).unwrap();
+    let stderr = sign(&repo, &stranger).success().stderr();
+    assert!(
+        stderr.contains("note: sekreterare (Ingrid Palm): the certificate does not chain to a CA in signering/betrodda/"),
+        "{stderr}"
+    );
+    repo.rsr(&["verifiera", "bmn", "2026-10-14"]).success();
+}
+
+#[test]
+fn the_password_comes_from_the_environment_or_a_terminal() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let p12 = ingrid.p12.to_str().unwrap();
+    let args = ["signera", "bmn", "2026-10-14", "--certifikat", p12];
+    let wrong = repo
+        .rsr_env(&args, &[(PASSWORD, "fel")])
+        .usage_failure()
+        .stderr();
+    assert!(
+        wrong.contains("the certificate file could not be opened"),
+        "{wrong}"
+    );
+    assert!(wrong.contains("(a wrong password?)"), "{wrong}");
+    // No variable, and standard input is no terminal: rsr does not guess.
+    let none = repo.rsr(&args).usage_failure().stderr();
+    assert!(none.contains("set RSR_CERTIFIKAT_LOSENORD"), "{none}");
+    assert!(!repo.path().join(SIGNED).exists());
+}
+
+#[test]
+fn only_an_adjusted_and_sealed_protokoll_is_signed() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let held = repo
+        .rsr_env(
+            &[
+                "signera",
+                "rlg",
+                "2026-12-07",
+                "--certifikat",
+                ingrid.p12.to_str().unwrap(),
+            ],
+            &[(PASSWORD, "hemligt")],
+        )
+        .usage_failure()
+        .stderr();
+    assert!(
+        held.contains("RLG 2026-12-07 is not adjusted and sealed"),
+        "{held}"
+    );
+    // A protokoll changed after its seal is not signed until `rsr check` passes.
+    repo.edit(
+        &format!("{BMN}/04-bygglov-strandvagen.yaml"),
+        "Strandvägen",
+        "Strandgatan",
+    );
+    let changed = sign(&repo, &ingrid).failure().stderr();
+    assert!(
+        changed.contains("no longer is what justering.lock sealed"),
+        "{changed}"
+    );
+}
