@@ -133,11 +133,15 @@ pub const RULES: &[Rule] = &[
     rule("logo-outside-repository", E),
     rule("logo-not-image", E),
     rule("logo-without-alt", E),
+    rule("signature-invalid", E),
+    rule("signature-untrusted", W),
 ];
 
 /// Rules a body cannot turn down: the tamper lock is not the body's to lift.
-const FIXED: [&str; 8] = [
+const FIXED: [&str; 10] = [
     "adjusted-changed",
+    "signature-invalid",
+    "signature-untrusted",
     "lock-not-adjusted",
     "adjusted-unsealed",
     "lock-mismatch",

@@ -23,6 +23,12 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
                 .iter()
                 .map(|expected| crate::review::printed::changed(root, expected)),
         );
+        // What the signed protokoll in the meeting folders say.
+        checked.diagnostics.extend(crate::review::sign::diagnostics(
+            repository,
+            Some(&manifest),
+            chrono::Utc::now(),
+        )?);
         checked
             .diagnostics
             .sort_by(|a, b| a.loc.cmp(&b.loc).then(a.rule.cmp(b.rule)));

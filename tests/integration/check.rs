@@ -59,6 +59,14 @@ fn every_bad_input_case_is_reported_with_its_message() {
 /// Rules that no repository kept in git can break, each with why.
 const RULES_WITHOUT_A_CASE: &[(&str, &str)] = &[
     (
+        "signature-invalid",
+        "needs a signed PDF made with a test certificate; sign.rs makes one with openssl and pyHanko",
+    ),
+    (
+        "signature-untrusted",
+        "needs a signed PDF made with a test certificate; sign.rs makes one",
+    ),
+    (
         "file-name",
         "a name that is not UTF-8 cannot be checked out on macOS or Windows; hardening.rs makes one at test time",
     ),

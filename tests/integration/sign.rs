@@ -875,3 +875,74 @@ fn only_an_adjusted_and_sealed_protokoll_is_signed() {
         "{changed}"
     );
 }
+
+#[test]
+fn rsr_check_holds_the_signed_protokoll_to_the_same_checks() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    // Valid: nothing to say, with out/ built or not.
+    repo.rsr(&["check"]).success();
+    repo.rsr(&["build"]).success();
+    let clean = repo.rsr(&["check"]).success().stderr();
+    assert!(!clean.contains("signature"), "{clean}");
+
+    // A PDF signed in the ordförande's field by somebody else, put in place
+    // by hand.
+    let prepared = pki.path().join("att-signera.pdf");
+    std::fs::remove_file(repo.path().join(SIGNED)).unwrap();
+    repo.rsr(&[
+        "signera",
+        "bmn",
+        "2026-10-14",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let olle = pki.signer("olle", "Olle Okänd");
+    pyhanko_sign(
+        &olle,
+        &pki.ca_pem("ca"),
+        "ordforande",
+        &prepared,
+        &repo.path().join(SIGNED),
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("error[signature-invalid]"), "{stderr}");
+    assert!(
+        stderr.contains("the signed protokoll of BMN 2026-10-14: ordforande (Olle Okänd): signed by someone other than Anna Berg, whom the protokoll names as Ordförande"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("meetings/bmn/2026-10-14/signerat/protokoll.pdf"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`rsr verifiera bmn 2026-10-14` prints the whole report"),
+        "{stderr}"
+    );
+    let json = json(&repo.rsr(&["check", "--format", "json"]).failure().stdout());
+    let rules: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["signature-invalid"]);
+
+    // Without a trust list the signature of the right person is a warning.
+    std::fs::remove_file(repo.path().join(SIGNED)).unwrap();
+    std::fs::remove_dir_all(repo.path().join("signering")).unwrap();
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    let stderr = repo.rsr(&["check"]).success().stderr();
+    assert!(stderr.contains("warning[signature-untrusted]"), "{stderr}");
+    repo.rsr(&["check", "--deny-warnings"]).failure();
+    // A body cannot turn it off.
+    repo.edit(
+        "meetings/bmn/body.yaml",
+        "kortnamn: BMN",
+        "kortnamn: BMN\nregler: {signature-untrusted: off}",
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(stderr.contains("error[unknown-rule]"), "{stderr}");
+}

@@ -26,9 +26,10 @@ use serde::Serialize;
 use crate::check::gate::{self, Gate};
 use crate::check::seal::{Standing, seal_before, seal_of, standing};
 use crate::docs::Document;
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use crate::lang::t;
-use crate::repo::model::{Body, Meeting, Repository, Status};
+use crate::output::manifest::Manifest;
+use crate::repo::model::{Body, Loc, Meeting, Repository, Status};
 use crate::typeset::Renderer;
 use crate::typeset::worker::{Ceilings, Worker};
 
@@ -157,6 +158,20 @@ fn label(body: &Body, meeting: &Meeting) -> String {
 /// The record of an adjusted meeting whose seal holds: its protokoll
 /// typeset now from the sealed data, and prepared for signing.
 pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<Record, Error> {
+    record_with(repository, body, meeting, |document| {
+        let renderer = Renderer::new(repository.files.clone())?;
+        let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
+        Ok(worker.render(document)?.pdf)
+    })
+}
+
+/// `record`, the protokoll's PDF made by `build`.
+fn record_with(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    build: impl FnOnce(&Document) -> Result<Vec<u8>, Error>,
+) -> Result<Record, Error> {
     let label = label(body, meeting);
     let Some((_, lock)) = meeting
         .lock
@@ -172,9 +187,7 @@ pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result
     }
     let document = protokoll(repository, body, meeting)
         .ok_or_else(|| Error::Usage(t!("sign-not-sealed", meeting = &label)))?;
-    let renderer = Renderer::new(repository.files.clone())?;
-    let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
-    let built = worker.render(&document)?.pdf;
+    let built = build(&document)?;
     let signatories = signatories(&document);
     let prepared = pdf::prepare(&built, &fields(&signatories))
         .map_err(|e| Error::Internal(pdf_message(&e)))?;
@@ -629,6 +642,148 @@ pub fn cms_reason(error: &cms::CmsError) -> String {
         cms::CmsError::Unsupported(what) => t!("sign-problem-unsupported", what = what),
         cms::CmsError::Malformed(reason) | cms::CmsError::Signing(reason) => reason.clone(),
     }
+}
+
+/// The largest signed PDF `rsr check` reads.
+const SIGNED_MAX_BYTES: u64 = 256 << 20;
+
+/// What `rsr check` says of each signed protokoll in the repository
+/// (`signerat/protokoll.pdf` of a meeting): `signature-invalid` for what
+/// `rsr verifiera` counts as an error, `signature-untrusted` where the
+/// repository has no trust list. A meeting whose seal does not hold is the
+/// seal's finding (`adjusted-changed`), not checked here. The protokoll's
+/// PDF comes from `out/` when the manifest says it was built from today's
+/// inputs, else it is typeset.
+pub fn diagnostics(
+    repository: &Repository,
+    manifest: Option<&Manifest>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Diagnostic>, Error> {
+    let root = repository.root().to_path_buf();
+    let mut found = Vec::new();
+    let mut trust: Option<Vec<x509_cert::Certificate>> = None;
+    let mut typesetter: Option<(Renderer, Worker)> = None;
+    for body in &repository.bodies {
+        for meeting in &body.meetings {
+            let relative = signed_path(meeting);
+            if !root.join(&relative).is_file() {
+                continue;
+            }
+            let loc = Loc {
+                file: relative.clone(),
+                line: 1,
+                column: 1,
+            };
+            let label = label(body, meeting);
+            let hint = t!(
+                "rules-signature-hint",
+                body = &body.slug,
+                date = meeting.date().to_string()
+            );
+            let Some((_, lock)) = meeting
+                .lock
+                .as_ref()
+                .filter(|_| meeting.status() == Status::Adjusted)
+            else {
+                found.push(
+                    Diagnostic::error(
+                        "signature-invalid",
+                        loc,
+                        t!("rules-signature-not-sealed", meeting = &label),
+                    )
+                    .with_hint(hint),
+                );
+                continue;
+            };
+            let now_seal = seal_of(repository, body, meeting);
+            let before = || seal_before(repository, body, meeting, lock.corrections);
+            if !matches!(standing(meeting, lock, &now_seal, before), Standing::Sealed) {
+                continue;
+            }
+            let bytes = match repository.files.read(&relative, SIGNED_MAX_BYTES) {
+                Ok(bytes) => bytes,
+                Err(refused) => {
+                    found.push(Diagnostic::error(
+                        "signature-invalid",
+                        loc,
+                        t!(
+                            "rules-signature-problem",
+                            meeting = &label,
+                            problem = refused.to_string()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let record = record_with(repository, body, meeting, |document| {
+                let (renderer, worker) = match &mut typesetter {
+                    Some(typesetter) => typesetter,
+                    none => {
+                        let renderer = Renderer::new(repository.files.clone())?;
+                        let ceilings = Ceilings::of(repository.organisation.limits);
+                        let worker = Worker::new(&renderer, ceilings);
+                        none.insert((renderer, worker))
+                    }
+                };
+                if let Some(built) = built_in_out(&root, manifest, renderer, document) {
+                    return Ok(built);
+                }
+                Ok(worker.render(document)?.pdf)
+            })?;
+            let trusted = match &trust {
+                Some(trusted) => trusted,
+                None => trust.insert(trusted(&root)?),
+            };
+            let verification = verify(
+                &relative.display().to_string(),
+                &bytes,
+                Some(&record),
+                trusted,
+                now,
+            );
+            let have_list = verification.trust_list;
+            let mut say = |problem: &Problem, who: Option<&SignatureCheck>| {
+                let what = match who {
+                    Some(check) => {
+                        format!("{} ({}): {}", check.field, check.signer, problem.message())
+                    }
+                    None => problem.message(),
+                };
+                let message = t!("rules-signature-problem", meeting = &label, problem = what);
+                let diagnostic = if problem.is_error(have_list) {
+                    Diagnostic::error("signature-invalid", loc.clone(), message)
+                } else {
+                    Diagnostic::warning("signature-untrusted", loc.clone(), message)
+                };
+                found.push(diagnostic.with_hint(hint.clone()));
+            };
+            for problem in &verification.problems {
+                say(problem, None);
+            }
+            for check in &verification.signatures {
+                for problem in &check.problems {
+                    say(problem, Some(check));
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The protokoll as `rsr build` last wrote it to `out/`, when the manifest
+/// says it was made from the inputs of today and the file is as written.
+fn built_in_out(
+    root: &Path,
+    manifest: Option<&Manifest>,
+    renderer: &Renderer,
+    document: &Document,
+) -> Option<Vec<u8>> {
+    let entry = manifest?.entry(&document.output)?;
+    if entry.input != renderer.fingerprint(document) {
+        return None;
+    }
+    let bytes = std::fs::read(root.join("out").join(&document.output)).ok()?;
+    (crate::output::manifest::hash(&[&bytes]) == entry.pdf).then_some(bytes)
 }
 
 /// The repository, the body and the adjusted meeting named.
