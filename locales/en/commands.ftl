@@ -138,6 +138,7 @@ cmd-list-items = { $count } { $count ->
     }
 cmd-list-no-documents = no documents yet
 cmd-list-state = { $kind } { $state }
+cmd-list-signed = signed { $count }
 cmd-list-count = { $count } { $state }
 cmd-list-up-to-date = up to date
 cmd-list-outdated = outdated

@@ -49,3 +49,5 @@ sign-report-alone = not checked against a meeting's data
 sign-report-good = valid
 sign-report-bad = NOT VALID
 sign-report-trusted = certificate issued under { $ca }
+
+build-signed-invalid = the signed protokoll of { $meeting } does not verify against the protokoll built now; the site and the open data serve the unsigned protokoll

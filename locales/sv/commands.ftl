@@ -138,6 +138,7 @@ cmd-list-items = { $count ->
     }
 cmd-list-no-documents = inga dokument än
 cmd-list-state = { $kind } { $state }
+cmd-list-signed = signerat { $count }
 cmd-list-count = { $count } { $state }
 cmd-list-up-to-date = à jour
 cmd-list-outdated = inte à jour

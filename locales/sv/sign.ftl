@@ -49,3 +49,5 @@ sign-report-alone = inte kontrollerat mot ett sammanträdes uppgifter
 sign-report-good = giltig
 sign-report-bad = INTE GILTIG
 sign-report-trusted = certifikatet är utfärdat under { $ca }
+
+build-signed-invalid = det signerade protokollet från { $meeting } håller inte mot det protokoll som byggs nu; webbplatsen och öppna data visar det osignerade protokollet

@@ -30,6 +30,10 @@ pub struct Listed {
     /// "28–32"; `None` for a meeting without numbered items.
     pub paragraphs: Option<String>,
     pub documents: Vec<ListedDocument>,
+    /// The signed protokoll in the meeting folder, if any: how many of its
+    /// fields hold a sound signature (`rsr verifiera` checks them in full).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::review::sign::Tally>,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +75,7 @@ pub fn list(repository: &Repository, out: &Path) -> Result<Vec<Listed>, Error> {
                     .count(),
                 paragraphs: number::span(paragraphs).map(|(a, b)| sv::number_range(a, b)),
                 documents,
+                signed: crate::review::sign::tally(repository, meeting),
             });
         }
     }
@@ -93,7 +98,17 @@ pub fn human(listed: &[Listed], out: &mut dyn Write) -> io::Result<()> {
                     Some(range) if range.contains('–') => format!("§§ {range}"),
                     Some(one) => format!("§ {one}"),
                 },
-                documents(&m.documents),
+                match &m.signed {
+                    Some(tally) => format!(
+                        "{}, {}",
+                        documents(&m.documents),
+                        t!(
+                            "cmd-list-signed",
+                            count = format!("{}/{}", tally.signed, tally.fields)
+                        )
+                    ),
+                    None => documents(&m.documents),
+                },
             ]
         })
         .collect();

@@ -8,6 +8,7 @@
 //! changed since: content hashes decide, never timestamps.
 
 pub mod list;
+pub mod signed;
 pub mod watch;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -101,7 +102,7 @@ pub struct Timings {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    let (repository, warnings) = checked(options, &mut timings)?;
+    let (repository, mut warnings) = checked(options, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
@@ -250,6 +251,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
             .collect();
         &everything
     };
+    // The signed protokoll that verify against what was built, beside it.
+    let copied = signed::copy(&repository, all, &options.out, &mut manifest)?;
+    if copied.changed {
+        manifest.save(&options.out)?;
+    }
+    warnings.extend(copied.warnings);
     let site = crate::site::write(
         &repository,
         all,

@@ -20,6 +20,29 @@ pub const FILE: &str = ".rsr.manifest.json";
 pub struct Manifest {
     /// By output path relative to `out/`, with `/` separators.
     documents: BTreeMap<String, Entry>,
+    /// The signed copies of protokoll (`<meeting>/signerat/protokoll.pdf`
+    /// as the build found it valid), by the output path of the protokoll
+    /// they are the signed copy of.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    signed: BTreeMap<String, SignedCopy>,
+}
+
+/// A signed protokoll the build copied into `out/`, for the site and the
+/// open data to serve in place of the protokoll it built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedCopy {
+    /// Its path in `out/`, with `/` separators.
+    pub output: String,
+    /// The hash of what it was checked against: the signed file, the
+    /// protokoll built, the trust list. The same again is not checked
+    /// again.
+    pub checked: String,
+    /// Signatures that hold, of the signature fields.
+    pub signed: usize,
+    pub fields: usize,
+    pub pages: usize,
+    pub size: u64,
+    pub sha512: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +135,24 @@ impl Manifest {
     /// What the manifest knows of `output`.
     pub fn entry(&self, output: &Path) -> Option<&Entry> {
         self.documents.get(&key(output))
+    }
+
+    /// The signed copy of the protokoll `output`, if the build made one.
+    pub fn signed(&self, output: &Path) -> Option<&SignedCopy> {
+        self.signed.get(&key(output))
+    }
+
+    /// Records the signed copy of the protokoll `output`, or forgets it.
+    pub fn record_signed(&mut self, output: &Path, copy: Option<SignedCopy>) {
+        match copy {
+            Some(copy) => self.signed.insert(key(output), copy),
+            None => self.signed.remove(&key(output)),
+        };
+    }
+
+    /// The protokoll outputs that have a signed copy.
+    pub fn signed_outputs(&self) -> Vec<String> {
+        self.signed.keys().cloned().collect()
     }
 
     /// The size and SHA-512 of `output` in `out`, for the site and the

@@ -85,6 +85,13 @@ pub fn publish(
         Ok(())
     })?;
     paths.extend(public.iter().map(|d| d.output.clone()));
+    // The signed copies the site links in place of their protokoll.
+    paths.extend(
+        public
+            .iter()
+            .filter_map(|d| signed_copy(manifest, d))
+            .map(|copy| PathBuf::from(&copy.output)),
+    );
     // For review: the drafts too, never what holds confidential items.
     if drafts {
         paths.extend(
@@ -108,6 +115,17 @@ pub fn publish(
         count += 1;
     }
     Ok(count)
+}
+
+/// The signed copy `rsr build` made of a protokoll that may be published:
+/// what the site, the feed and the open data serve in its place.
+pub fn signed_copy<'a>(
+    manifest: &'a Manifest,
+    document: &Document,
+) -> Option<&'a manifest::SignedCopy> {
+    manifest
+        .signed(&document.output)
+        .filter(|_| document.public)
 }
 
 /// The documents that may be published and have been built.
@@ -137,7 +155,7 @@ fn files(
     )?;
     emit(
         PathBuf::from("feed.xml"),
-        feed(repository, documents)?.into_bytes(),
+        feed(repository, documents, manifest)?.into_bytes(),
     )?;
     let all: Vec<(&Body, &Meeting)> = repository
         .bodies
@@ -203,6 +221,8 @@ struct Link {
     pages: String,
     /// "112 kB"
     size: String,
+    /// "signerat digitalt av 3 av 3": the link is to the signed protokoll.
+    signed: Option<String>,
 }
 
 fn index(
@@ -212,11 +232,24 @@ fn index(
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<String, Error> {
-    let link = |document: &&Document| Link {
-        title: document.label(),
-        href: href(&document.output),
-        pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
-        size: size(manifest.size(out, &document.output)),
+    let link = |document: &&Document| match signed_copy(manifest, document) {
+        Some(copy) => Link {
+            title: document.label(),
+            href: href(Path::new(&copy.output)),
+            pages: pages(copy.pages),
+            size: size(copy.size),
+            signed: Some(format!(
+                "signerat digitalt, {} av {} underskrifter",
+                copy.signed, copy.fields
+            )),
+        },
+        None => Link {
+            title: document.label(),
+            href: href(&document.output),
+            pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
+            size: size(manifest.size(out, &document.output)),
+            signed: None,
+        },
     };
     let mut upcoming = Vec::new();
     let mut bodies = Vec::new();
@@ -300,7 +333,11 @@ struct Entry {
 }
 
 /// Kallelser sent and protokoll adjusted, newest first.
-fn feed(repository: &Repository, documents: &[&Document]) -> Result<String, Error> {
+fn feed(
+    repository: &Repository,
+    documents: &[&Document],
+    manifest: &Manifest,
+) -> Result<String, Error> {
     let mut entries: Vec<(NaiveDate, Entry)> = Vec::new();
     for document in documents {
         let Some(body) = repository.bodies.iter().find(|b| b.slug == document.body) else {
@@ -326,7 +363,10 @@ fn feed(repository: &Repository, documents: &[&Document]) -> Result<String, Erro
                 ),
                 id: urn(&document.ident),
                 updated: timestamp(published),
-                href: href(&document.output),
+                href: match signed_copy(manifest, document) {
+                    Some(copy) => href(Path::new(&copy.output)),
+                    None => href(&document.output),
+                },
                 summary,
             },
         ));

@@ -68,6 +68,11 @@ pub struct Meeting {
     /// adjusted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub results_protocol: Option<File>,
+    /// How far the protokoll is signed digitally, where the repository
+    /// holds a signed protokoll that verifies; `resultsProtocol` is then
+    /// that signed PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatures: Option<Signatures>,
     /// Protokollsutdrag and anslagsbevis.
     pub auxiliary_file: Vec<File>,
     /// Members and others present, once the protokoll is adjusted.
@@ -121,6 +126,18 @@ pub struct Location {
     pub kind: &'static str,
     /// As meeting.yaml writes it.
     pub description: String,
+}
+
+/// The digital signatures of a protokoll (docs/signering.md).
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Signatures {
+    /// Signatures that hold (the checks of `rsr verifiera`).
+    pub signed: usize,
+    /// The protokoll's signature fields: one per person who signs it.
+    pub fields: usize,
+    /// Whether every field is signed.
+    pub complete: bool,
 }
 
 /// A published PDF (OParl `File`).
@@ -499,7 +516,19 @@ pub fn meeting(
         results_protocol: documents
             .iter()
             .find(|d| d.kind.spec().open_data == OpenData::ResultsProtocol)
-            .and_then(|d| file(d)),
+            .and_then(|d| match crate::site::signed_copy(manifest, d) {
+                Some(copy) => signed_file(d, copy),
+                None => file(d),
+            }),
+        signatures: documents
+            .iter()
+            .find(|d| d.kind.spec().open_data == OpenData::ResultsProtocol)
+            .and_then(|d| crate::site::signed_copy(manifest, d))
+            .map(|copy| Signatures {
+                signed: copy.signed,
+                fields: copy.fields,
+                complete: copy.signed == copy.fields,
+            }),
         auxiliary_file: documents
             .iter()
             .filter(|d| d.kind.spec().open_data == OpenData::Auxiliary)
@@ -841,6 +870,23 @@ fn file(document: &Document, out: &Path, manifest: &Manifest) -> Option<File> {
         mime_type: "application/pdf",
         size,
         sha512_checksum: checksum,
+    })
+}
+
+/// The signed copy of a protokoll, as a published file.
+fn signed_file(document: &Document, copy: &crate::output::manifest::SignedCopy) -> Option<File> {
+    let file_name = Path::new(&copy.output)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    Some(File {
+        kind: "File",
+        name: format!("{} (signerat)", document.label()),
+        access_url: crate::site::href(Path::new(&file_name)),
+        file_name,
+        mime_type: "application/pdf",
+        size: copy.size,
+        sha512_checksum: copy.sha512.clone(),
     })
 }
 

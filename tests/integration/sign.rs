@@ -946,3 +946,164 @@ fn rsr_check_holds_the_signed_protokoll_to_the_same_checks() {
     let stderr = repo.rsr(&["check"]).failure().stderr();
     assert!(stderr.contains("error[unknown-rule]"), "{stderr}");
 }
+
+fn sign_meeting(repo: &Repo, body: &str, date: &str, person: &Person) -> crate::support::Run {
+    repo.rsr_env(
+        &[
+            "signera",
+            body,
+            date,
+            "--certifikat",
+            person.p12.to_str().unwrap(),
+        ],
+        &[(PASSWORD, "hemligt")],
+    )
+}
+
+#[test]
+fn the_site_the_open_data_publish_and_list_serve_the_signed_protokoll() {
+    const FS_SIGNED: &str = "meetings/fs/2026-11-26/signerat/protokoll.pdf";
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign_meeting(
+        &repo,
+        "fs",
+        "2026-11-26",
+        &pki.signer("elise", "Elise Ackerot"),
+    )
+    .success();
+    // A name with letters beyond ASCII, as the certificate has it in UTF-8.
+    let asa = pki.signer("asa", "Åsa Lind");
+    let stderr = repo
+        .rsr_env(
+            &[
+                "signera",
+                "fs",
+                "2026-11-26",
+                "--certifikat",
+                asa.p12.to_str().unwrap(),
+            ],
+            &[(PASSWORD, "hemligt")],
+        )
+        .success()
+        .stderr();
+    assert!(
+        stderr.contains("as Åsa Lind, Justerare: 2/3 signed"),
+        "{stderr}"
+    );
+    // BMN's protokoll has a confidential item: its signed copy is the
+    // internal protokoll and is never served.
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+
+    repo.rsr(&["build"]).success();
+    assert_eq!(
+        repo.bytes("out/fs/2026-11-26-protokoll-signerat.pdf"),
+        repo.bytes(FS_SIGNED)
+    );
+    let index = repo.read("out/index.html");
+    assert!(
+        index.contains(r#"<a href="fs&#x2f;2026-11-26-protokoll-signerat.pdf">Protokoll</a>"#),
+        "{index}"
+    );
+    assert!(index.contains("signerat digitalt, 2 av 3 underskrifter"));
+    assert!(!index.contains("bmn&#x2f;2026-10-14-protokoll-signerat.pdf"));
+    let feed = repo.read("out/feed.xml");
+    assert!(
+        feed.contains("fs&#x2f;2026-11-26-protokoll-signerat.pdf"),
+        "{feed}"
+    );
+
+    let data = json(&repo.read("out/fs/2026-11-26.json"));
+    assert_eq!(
+        data["resultsProtocol"]["fileName"],
+        "2026-11-26-protokoll-signerat.pdf"
+    );
+    assert_eq!(data["resultsProtocol"]["name"], "Protokoll (signerat)");
+    assert_eq!(
+        data["resultsProtocol"]["size"],
+        repo.bytes(FS_SIGNED).len() as u64
+    );
+    assert_eq!(
+        data["signatures"],
+        serde_json::json!({"signed": 2, "fields": 3, "complete": false})
+    );
+    let bmn = json(&repo.read("out/bmn/2026-10-14.json"));
+    assert!(bmn.get("signatures").is_none(), "{bmn}");
+
+    let published = tempfile::tempdir().unwrap();
+    let folder = published.path().join("site");
+    repo.rsr(&["publish", folder.to_str().unwrap()]).success();
+    assert!(
+        folder
+            .join("fs/2026-11-26-protokoll-signerat.pdf")
+            .is_file()
+    );
+    assert!(
+        !folder
+            .join("bmn/2026-10-14-protokoll-signerat.pdf")
+            .exists()
+    );
+    assert!(!folder.join("bmn/2026-10-14-protokoll.pdf").exists());
+
+    let list = repo.rsr(&["list"]).success().stdout();
+    let fs = list
+        .lines()
+        .find(|l| l.starts_with("fs    2026-11-26"))
+        .unwrap();
+    assert!(fs.ends_with(", signed 2/3"), "{fs}");
+    let bmn_line = list
+        .lines()
+        .find(|l| l.starts_with("bmn   2026-10-14"))
+        .unwrap();
+    assert!(bmn_line.ends_with(", signed 1/3"), "{bmn_line}");
+    let listed = json(&repo.rsr(&["list", "--format", "json"]).success().stdout());
+    let entry = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["body"] == "fs" && m["date"] == "2026-11-26")
+        .unwrap();
+    assert_eq!(
+        entry["signed"],
+        serde_json::json!({"signed": 2, "fields": 3, "file": FS_SIGNED})
+    );
+
+    // A signed file that no longer verifies is not served: the build warns
+    // and the site links the protokoll it built.
+    let prepared = pki.path().join("fs.pdf");
+    std::fs::remove_file(repo.path().join(FS_SIGNED)).unwrap();
+    repo.rsr(&[
+        "signera",
+        "fs",
+        "2026-11-26",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let olle = pki.signer("olle", "Olle Okänd");
+    pyhanko_sign(
+        &olle,
+        &pki.ca_pem("ca"),
+        "ordforande",
+        &prepared,
+        &repo.path().join(FS_SIGNED),
+    );
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(stderr.contains("warning[signature-invalid]"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the signed protokoll of FS 2026-11-26 does not verify against the protokoll built now"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !repo
+            .path()
+            .join("out/fs/2026-11-26-protokoll-signerat.pdf")
+            .exists()
+    );
+    let index = repo.read("out/index.html");
+    assert!(index.contains(r#"<a href="fs&#x2f;2026-11-26-protokoll.pdf">Protokoll</a>"#));
+    let data = json(&repo.read("out/fs/2026-11-26.json"));
+    assert!(data.get("signatures").is_none());
+}

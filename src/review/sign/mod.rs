@@ -69,7 +69,7 @@ pub struct Record {
 }
 
 /// The protokoll document of `meeting` (not its public version).
-fn protokoll(repository: &Repository, body: &Body, meeting: &Meeting) -> Option<Document> {
+pub fn protokoll(repository: &Repository, body: &Body, meeting: &Meeting) -> Option<Document> {
     crate::review::printed::documents(repository, body, meeting)
         .into_iter()
         .find(|d| crate::review::printed::key(d) == Some("protokoll"))
@@ -165,6 +165,16 @@ pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result
     })
 }
 
+/// `record`, with the protokoll's PDF as the build made it.
+pub fn record_from(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    built: Vec<u8>,
+) -> Result<Record, Error> {
+    record_with(repository, body, meeting, |_| Ok(built))
+}
+
 /// `record`, the protokoll's PDF made by `build`.
 fn record_with(
     repository: &Repository,
@@ -203,9 +213,15 @@ fn record_with(
 /// The organisation's trusted CA certificates, from `signering/betrodda/`
 /// (none when the folder does not exist).
 pub fn trusted(root: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
+    trusted_with_hash(root).map(|(certificates, _)| certificates)
+}
+
+/// `trusted`, with a hash of the trust list's files (names and bytes), so
+/// that a check made under the same list need not be made again.
+pub fn trusted_with_hash(root: &Path) -> Result<(Vec<x509_cert::Certificate>, String), Error> {
     let folder = root.join(TRUST_FOLDER);
     let Ok(entries) = std::fs::read_dir(&folder) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), crate::output::manifest::hash(&[])));
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -217,8 +233,16 @@ pub fn trusted(root: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
         .collect();
     paths.sort();
     let mut certificates = Vec::new();
+    let mut parts = Vec::new();
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        parts.push(
+            path.file_name()
+                .unwrap_or_default()
+                .as_encoded_bytes()
+                .to_vec(),
+        );
+        parts.push(bytes.clone());
         let read = cms::certificates(&bytes).map_err(|e| {
             let file = path
                 .strip_prefix(root)
@@ -233,7 +257,8 @@ pub fn trusted(root: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
         })?;
         certificates.extend(read);
     }
-    Ok(certificates)
+    let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    Ok((certificates, crate::output::manifest::hash(&parts)))
 }
 
 /// What is wrong with a signed PDF or one of its signatures.
@@ -644,8 +669,48 @@ pub fn cms_reason(error: &cms::CmsError) -> String {
     }
 }
 
+/// How far a meeting's signed protokoll is signed, for `rsr list` and the
+/// open data: the signatures whose cryptography holds and that cover
+/// their revisions, of the signature fields. Neither the signers, the
+/// trust list nor the binding to the sealed data are judged here (that is
+/// `rsr verifiera`'s and `rsr check`'s work); `None` without a signed
+/// protokoll or when it cannot be read.
+pub fn tally(repository: &Repository, meeting: &Meeting) -> Option<Tally> {
+    let relative = signed_path(meeting);
+    if !repository.root().join(&relative).is_file() {
+        return None;
+    }
+    let bytes = repository.files.read(&relative, SIGNED_MAX_BYTES).ok()?;
+    let document = pdf::load(&bytes).ok()?;
+    let ends = pdf::revision_ends(&bytes);
+    let signed = pdf::embedded(&document)
+        .iter()
+        .filter(|embedded| {
+            covered(&bytes, &ends, &embedded.byte_range).is_some_and(|(parts, _)| {
+                cms::check(&embedded.contents, &parts).is_ok_and(|c| c.intact.is_ok())
+            })
+        })
+        .count();
+    Some(Tally {
+        signed,
+        fields: pdf::signature_fields(&document).len(),
+        file: relative.display().to_string(),
+    })
+}
+
+/// How far a signed protokoll is signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Signatures that hold cryptographically.
+    pub signed: usize,
+    /// Signature fields, signed or not.
+    pub fields: usize,
+    /// The signed protokoll, relative to the repository's root.
+    pub file: String,
+}
+
 /// The largest signed PDF `rsr check` reads.
-const SIGNED_MAX_BYTES: u64 = 256 << 20;
+pub const SIGNED_MAX_BYTES: u64 = 256 << 20;
 
 /// What `rsr check` says of each signed protokoll in the repository
 /// (`signerat/protokoll.pdf` of a meeting): `signature-invalid` for what
