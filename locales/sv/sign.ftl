@@ -51,3 +51,4 @@ sign-report-bad = INTE GILTIG
 sign-report-trusted = certifikatet är utfärdat under { $ca }
 
 build-signed-invalid = det signerade protokollet från { $meeting } håller inte mot det protokoll som byggs nu; webbplatsen och öppna data visar det osignerade protokollet
+sign-not-electronic = protokollet från { $meeting } har linjer att skriva under på med penna; med `justering: {"{"}underskrift: elektronisk{"}"}` i meeting.yaml före `rsr justera` namnger protokollet undertecknarna utan linjer och säger att det skrivs under elektroniskt

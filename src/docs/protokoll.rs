@@ -150,6 +150,12 @@ pub struct Protokoll {
     pub next_meeting: Option<String>,
     /// Sekreterare, ordförande, justerare, in the order they sign.
     pub signatures: Vec<Signature>,
+    /// Signed with electronic signatures (`justering: {underskrift:
+    /// elektronisk}`): no lines to sign on, and the first page says so.
+    /// Left out when false, so that what a protokoll sealed before the
+    /// field existed receives is as it was.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
     /// "Regional ledningsgrupp beslut"
     pub decision_heading: String,
     pub sections: Vec<Section>,
@@ -329,6 +335,10 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         absent,
         others,
         justering: justering(context),
+        electronic: spec
+            .justering
+            .as_ref()
+            .is_some_and(|j| j.signing == crate::repo::model::Signing::Electronic),
         paragraphs: number::span(context.paragraphs)
             .map(|(a, b)| sv::number_range(a, b))
             .unwrap_or_default(),

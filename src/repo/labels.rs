@@ -89,6 +89,10 @@ labels! {
     rattelser = "rättelser": "Rättelser",
     /// Förval `Justeras av`. / Above the signatures.
     justeras_av = "justeras_av": "Justeras av",
+    /// Förval `Protokollet justeras med elektroniska underskrifter.`: under
+    /// namnen när `justering: {underskrift: elektronisk}`. / Under the
+    /// signatories' names, for a protokoll signed electronically.
+    elektronisk_justering = "elektronisk_justering": "Protokollet justeras med elektroniska underskrifter.",
     /// Förval `Innehållsförteckning`. / The table of contents.
     innehallsforteckning = "innehållsförteckning": "Innehållsförteckning",
     /// Förval `Sekreterare`: under en underskrift och i kallelsen. / The

@@ -986,6 +986,26 @@ pub struct Justering {
     /// Plats, t.ex. `digitalt`. / Place.
     #[serde(rename = "plats")]
     pub place: String,
+    /// Hur protokollet skrivs under: `papper` (förval: linjer att skriva
+    /// under på) eller `elektronisk` (underskrifter i PDF:en, `rsr
+    /// signera`; protokollets första sida säger det). / How the protokoll is
+    /// signed: on paper (the default) or with electronic signatures in the
+    /// PDF, which its first page then says.
+    #[serde(rename = "underskrift", default)]
+    pub signing: Signing,
+}
+
+/// Hur ett protokoll skrivs under. / How a protokoll is signed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Signing {
+    /// Med penna, på linjer på första sidan. / In ink, on lines.
+    #[default]
+    #[serde(rename = "papper")]
+    Paper,
+    /// Med elektroniska underskrifter (PAdES) i PDF:en. / With electronic
+    /// signatures in the PDF.
+    #[serde(rename = "elektronisk")]
+    Electronic,
 }
 
 /// Närvaro. / Attendance.

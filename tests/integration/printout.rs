@@ -174,7 +174,20 @@ fn justera_adds_the_printed_text_to_an_older_lock_and_changes_nothing_in_it() {
     );
     let completed = std::fs::read_to_string(repo.path().join(LOCK)).unwrap();
     assert!(completed.starts_with(&older), "{completed}");
-    assert_eq!(&completed[older.len()..], printout);
+    // The same printed text; the environment is that of today's templates,
+    // fonts and rsr, which may be newer than the one the lock was made in.
+    let fresh = Repo::minimal();
+    fresh.reseal("meetings/kn/2026-03-02");
+    let lock = fresh.read(LOCK);
+    let today = lock
+        .lines()
+        .find_map(|line| line.strip_prefix("utskriftsmiljö: "))
+        .unwrap();
+    let (text, _) = printout.split_once("utskriftsmiljö: ").unwrap();
+    assert_eq!(
+        &completed[older.len()..],
+        format!("{text}utskriftsmiljö: {today}\n")
+    );
 }
 
 /// The public version of an adjusted protokoll is sealed too: its

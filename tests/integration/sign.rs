@@ -1107,3 +1107,45 @@ fn the_site_the_open_data_publish_and_list_serve_the_signed_protokoll() {
     let data = json(&repo.read("out/fs/2026-11-26.json"));
     assert!(data.get("signatures").is_none());
 }
+
+#[test]
+fn a_protokoll_for_electronic_signatures_says_so_on_its_first_page() {
+    let pki = Pki::new();
+    let repo = Repo::minimal_held();
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "justering: {datum: 2026-03-09, plats: Kommunhuset}",
+        "justering: {datum: 2026-03-09, plats: digitalt, underskrift: elektronisk}",
+    );
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["build"]).success();
+    let first = repo.page_text("out/kn/2026-03-02-protokoll.pdf", 1);
+    crate::support::assert_in_order(
+        &first,
+        &[
+            "Justeras av:",
+            "Eva Sekreterare",
+            "Sekreterare",
+            "Protokollet justeras med elektroniska underskrifter.",
+        ],
+    );
+    let eva = pki.signer("eva", "Eva Sekreterare");
+    let stderr = sign_meeting(&repo, "kn", "2026-03-02", &eva)
+        .success()
+        .stderr();
+    assert!(stderr.contains("1/3 signed"), "{stderr}");
+    assert!(!stderr.contains("in ink"), "{stderr}");
+
+    // A protokoll with lines to sign on is signed too, with a note.
+    let paper = Repo::minimal();
+    let stderr = sign_meeting(&paper, "kn", "2026-03-02", &eva)
+        .success()
+        .stderr();
+    assert!(
+        stderr.contains("note: the protokoll of KN 2026-03-02 prints lines to sign on in ink"),
+        "{stderr}"
+    );
+    paper.rsr(&["build"]).success();
+    let lines = paper.page_text("out/kn/2026-03-02-protokoll.pdf", 1);
+    assert!(!lines.contains("elektroniska underskrifter"), "{lines}");
+}

@@ -66,6 +66,9 @@ pub struct Record {
     pub prepared: Vec<u8>,
     pub signatories: Vec<Signatory>,
     pub meeting: NaiveDate,
+    /// Whether the protokoll says it is signed electronically
+    /// (`justering: {underskrift: elektronisk}`).
+    pub electronic: bool,
 }
 
 /// The protokoll document of `meeting` (not its public version).
@@ -199,6 +202,8 @@ fn record_with(
         .ok_or_else(|| Error::Usage(t!("sign-not-sealed", meeting = &label)))?;
     let built = build(&document)?;
     let signatories = signatories(&document);
+    let electronic = serde_json::from_slice::<serde_json::Value>(&document.data)
+        .is_ok_and(|data| data["electronic"] == serde_json::Value::Bool(true));
     let prepared = pdf::prepare(&built, &fields(&signatories))
         .map_err(|e| Error::Internal(pdf_message(&e)))?;
     Ok(Record {
@@ -207,6 +212,7 @@ fn record_with(
         prepared,
         signatories,
         meeting: meeting.date(),
+        electronic,
     })
 }
 
@@ -917,13 +923,19 @@ pub fn signera(
         Err(e) => return Err(Error::io(&target, e)),
     };
     let base = existing.clone().unwrap_or_else(|| record.prepared.clone());
+    // A protokoll that prints lines to sign on in ink is signed all the
+    // same; the secretary is told how to have it say otherwise next time.
+    let mut notes = Vec::new();
+    if !record.electronic {
+        notes.push(t!("sign-not-electronic", meeting = &record.label));
+    }
     match signing {
         Signing::Prepare { target } => {
             crate::output::write::file(&target, &base)?;
             let file = target.display().to_string();
             Ok(Signed {
                 message: t!("sign-prepared", file = file, meeting = &record.label),
-                notes: Vec::new(),
+                notes,
             })
         }
         Signing::Accept { signed } => {
@@ -957,7 +969,7 @@ pub fn signera(
                     count = verification.count(),
                     file = &shown
                 ),
-                notes: warnings(&verification),
+                notes: notes.into_iter().chain(warnings(&verification)).collect(),
             })
         }
         Signing::Certificate {
@@ -1030,7 +1042,7 @@ pub fn signera(
                     count = verification.count(),
                     file = &shown
                 ),
-                notes: warnings(&verification),
+                notes: notes.into_iter().chain(warnings(&verification)).collect(),
             })
         }
     }
