@@ -49,6 +49,7 @@ pub fn copy(
     let mut copied = Copied::default();
     let mut kept = BTreeSet::new();
     let mut trust: Option<(Vec<x509_cert::Certificate>, String)> = None;
+    let mut environment: Option<String> = None;
     for body in &repository.bodies {
         for meeting in &body.meetings {
             let relative = sign::signed_path(meeting);
@@ -94,6 +95,20 @@ pub fn copy(
                 continue;
             }
             let label = format!("{} {}", body.spec.short_name, meeting.date());
+            let Some(printed) = entry.printed.clone() else {
+                continue;
+            };
+            let environment = match &environment {
+                Some(environment) => environment.clone(),
+                None => environment
+                    .insert(crate::typeset::Renderer::environment_of(&repository.files)?)
+                    .clone(),
+            };
+            let built = sign::Built {
+                pdf: built,
+                printed,
+                environment,
+            };
             let verification = match sign::record_from(repository, body, meeting, built) {
                 Ok(record) => Some(sign::verify(
                     &relative.display().to_string(),

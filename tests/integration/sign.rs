@@ -1149,3 +1149,90 @@ fn a_protokoll_for_electronic_signatures_says_so_on_its_first_page() {
     let lines = paper.page_text("out/kn/2026-03-02-protokoll.pdf", 1);
     assert!(!lines.contains("elektroniska underskrifter"), "{lines}");
 }
+
+#[test]
+fn a_protokoll_signed_under_earlier_templates_stays_bound_by_its_record() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    sign(&repo, &ingrid).success();
+    repo.rsr(&["verifiera", "bmn", "2026-10-14"]).success();
+    // Another meeting's protokoll, prepared and signed under these templates.
+    let other = pki.path().join("fs.pdf");
+    repo.rsr(&[
+        "signera",
+        "fs",
+        "2026-11-26",
+        "--forbered",
+        other.to_str().unwrap(),
+    ])
+    .success();
+    let other_signed = pki.path().join("fs-signerad.pdf");
+    pyhanko_sign(
+        &ingrid,
+        &pki.ca_pem("ca"),
+        "sekreterare",
+        &other,
+        &other_signed,
+    );
+    // The organisation's own protokoll template, with more space above the
+    // signatures: the same words, other bytes, another environment.
+    let template =
+        std::fs::read_to_string(crate::support::examples().join("templates/protokoll.typ"))
+            .unwrap();
+    assert!(template.contains("#v(2.5em)\n#strong(labels.justeras_av"));
+    repo.write(
+        "templates/protokoll.typ",
+        &template.replacen(
+            "#v(2.5em)\n#strong(labels.justeras_av",
+            "#v(3.5em)\n#strong(labels.justeras_av",
+            1,
+        ),
+    );
+    repo.rsr(&["build"]).success();
+    assert!(
+        !repo
+            .bytes(SIGNED)
+            .starts_with(&repo.bytes("out/bmn/2026-10-14-protokoll.pdf"))
+    );
+    let stdout = repo
+        .rsr(&["verifiera", "bmn", "2026-10-14"])
+        .success()
+        .stdout();
+    assert!(
+        stdout.contains(": 1/3 signed, checked against BMN 2026-10-14"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("typeset under an earlier environment (")
+            && stdout
+                .contains("bound by its signed record of the printed text justering.lock sealed"),
+        "{stdout}"
+    );
+    // A record of another protokoll's printed text does not bind.
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            other_signed.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains("the signed PDF is not the protokoll rsr builds from the sealed data"),
+        "{stdout}"
+    );
+    // The next signer signs the same file, under today's templates.
+    sign(&repo, &pki.signer("anna", "Anna Berg")).success();
+    repo.rsr(&["check"]).success();
+    let (valid, report) = pyhanko_validate(&repo.path().join(SIGNED), &pki.ca_pem("ca"));
+    assert!(valid, "{report}");
+    // Its copy is served: the build checked it against its record.
+    repo.rsr(&["build"]).success();
+    assert_eq!(
+        repo.bytes("out/bmn/2026-10-14-protokoll-signerat.pdf"),
+        repo.bytes(SIGNED)
+    );
+}

@@ -64,6 +64,10 @@ pub struct Record {
     pub label: String,
     pub built: Vec<u8>,
     pub prepared: Vec<u8>,
+    /// What the PDF built now was made from and prints.
+    pub stamp: pdf::Stamp,
+    /// The printed text's hash `justering.lock` sealed (`utskrift:`).
+    pub sealed_printed: Option<String>,
     pub signatories: Vec<Signatory>,
     pub meeting: NaiveDate,
     /// Whether the protokoll says it is signed electronically
@@ -164,26 +168,39 @@ pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result
     record_with(repository, body, meeting, |document| {
         let renderer = Renderer::new(repository.files.clone())?;
         let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
-        Ok(worker.render(document)?.pdf)
+        let rendered = worker.render(document)?;
+        Ok(Built {
+            pdf: rendered.pdf,
+            printed: rendered.printed,
+            environment: renderer.environment(),
+        })
     })
 }
 
-/// `record`, with the protokoll's PDF as the build made it.
+/// A protokoll as a build made it: its PDF, the hash of its printed text
+/// and the environment it was typeset in.
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub printed: String,
+    pub environment: String,
+}
+
+/// `record`, with the protokoll as the build made it.
 pub fn record_from(
     repository: &Repository,
     body: &Body,
     meeting: &Meeting,
-    built: Vec<u8>,
+    built: Built,
 ) -> Result<Record, Error> {
     record_with(repository, body, meeting, |_| Ok(built))
 }
 
-/// `record`, the protokoll's PDF made by `build`.
+/// `record`, the protokoll made by `build`.
 fn record_with(
     repository: &Repository,
     body: &Body,
     meeting: &Meeting,
-    build: impl FnOnce(&Document) -> Result<Vec<u8>, Error>,
+    build: impl FnOnce(&Document) -> Result<Built, Error>,
 ) -> Result<Record, Error> {
     let label = label(body, meeting);
     let Some((_, lock)) = meeting
@@ -200,16 +217,30 @@ fn record_with(
     }
     let document = protokoll(repository, body, meeting)
         .ok_or_else(|| Error::Usage(t!("sign-not-sealed", meeting = &label)))?;
-    let built = build(&document)?;
+    let Built {
+        pdf: built,
+        printed,
+        environment,
+    } = build(&document)?;
+    let stamp = pdf::Stamp {
+        printed,
+        environment,
+    };
+    let sealed_printed = lock
+        .printed
+        .as_ref()
+        .and_then(|printed| printed.value.get("protokoll").cloned());
     let signatories = signatories(&document);
     let electronic = serde_json::from_slice::<serde_json::Value>(&document.data)
         .is_ok_and(|data| data["electronic"] == serde_json::Value::Bool(true));
-    let prepared = pdf::prepare(&built, &fields(&signatories))
+    let prepared = pdf::prepare(&built, &fields(&signatories), &stamp)
         .map_err(|e| Error::Internal(pdf_message(&e)))?;
     Ok(Record {
         label,
         built,
         prepared,
+        stamp,
+        sealed_printed,
         signatories,
         meeting: meeting.date(),
         electronic,
@@ -400,6 +431,11 @@ pub struct Verification {
     pub problems: Vec<Problem>,
     /// Whether the repository has a trust list.
     pub trust_list: bool,
+    /// The environment (`utskriftsmiljö`) the signed protokoll was typeset
+    /// in, when it is not today's: bound by its own signed record of the
+    /// sealed printed text rather than by today's bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<String>,
 }
 
 impl Verification {
@@ -442,6 +478,7 @@ pub fn verify(
         signatures: Vec::new(),
         problems: Vec::new(),
         trust_list: !trusted.is_empty(),
+        earlier: None,
     };
     let document = match pdf::load(bytes) {
         Ok(document) => document,
@@ -470,12 +507,12 @@ pub fn verify(
     // first signature.
     let mut from = first_signed;
     if let Some(record) = record {
-        if !bytes.starts_with(&record.built) {
-            verification.problems.push(Problem::NotTheBuild);
-        } else if !bytes.starts_with(&record.prepared) {
-            verification.problems.push(Problem::NotPrepared);
-        } else {
-            from = Some(record.prepared.len());
+        match bind(bytes, &ends, record) {
+            Ok((prepared, earlier)) => {
+                from = Some(prepared);
+                verification.earlier = earlier;
+            }
+            Err(problem) => verification.problems.push(problem),
         }
     }
     if let Some(from) = from {
@@ -497,6 +534,46 @@ pub fn verify(
         }
     }
     verification
+}
+
+/// Whether `bytes` is the protokoll of `record` with its fields prepared:
+/// the end of the prepared revision, and the environment the protokoll was
+/// typeset in when that was another than today's.
+///
+/// Byte for byte the PDF built now, under today's templates, fonts and
+/// rsr. A PDF prepared under another environment (an earlier rsr, other
+/// templates) cannot be made again; it is bound when its prepared revision,
+/// signed by the signers, records that environment and the printed text
+/// `justering.lock` sealed, and its fields are those rsr prepares on its
+/// own first revision.
+fn bind(bytes: &[u8], ends: &[usize], record: &Record) -> Result<(usize, Option<String>), Problem> {
+    if bytes.starts_with(&record.built) {
+        return if bytes.starts_with(&record.prepared) {
+            Ok((record.prepared.len(), None))
+        } else {
+            Err(Problem::NotPrepared)
+        };
+    }
+    let (Some(&first), Some(&second)) = (ends.first(), ends.get(1)) else {
+        return Err(Problem::NotTheBuild);
+    };
+    let stamp = pdf::load(&bytes[..second])
+        .ok()
+        .and_then(|document| pdf::stamp(&document));
+    let Some(stamp) = stamp else {
+        return Err(Problem::NotTheBuild);
+    };
+    if stamp.environment == record.stamp.environment
+        || record.sealed_printed.as_ref() != Some(&stamp.printed)
+    {
+        return Err(Problem::NotTheBuild);
+    }
+    match pdf::prepare(&bytes[..first], &fields(&record.signatories), &stamp) {
+        Ok(prepared) if bytes.starts_with(&prepared) => {
+            Ok((prepared.len(), Some(stamp.environment)))
+        }
+        _ => Err(Problem::NotPrepared),
+    }
 }
 
 /// Checks one signature; also returns the end of the revision it covers.
@@ -799,7 +876,12 @@ pub fn diagnostics(
                 if let Some(built) = built_in_out(&root, manifest, renderer, document) {
                     return Ok(built);
                 }
-                Ok(worker.render(document)?.pdf)
+                let rendered = worker.render(document)?;
+                Ok(Built {
+                    pdf: rendered.pdf,
+                    printed: rendered.printed,
+                    environment: renderer.environment(),
+                })
             })?;
             let trusted = match &trust {
                 Some(trusted) => trusted,
@@ -848,13 +930,18 @@ fn built_in_out(
     manifest: Option<&Manifest>,
     renderer: &Renderer,
     document: &Document,
-) -> Option<Vec<u8>> {
+) -> Option<Built> {
     let entry = manifest?.entry(&document.output)?;
     if entry.input != renderer.fingerprint(document) {
         return None;
     }
     let bytes = std::fs::read(root.join("out").join(&document.output)).ok()?;
-    (crate::output::manifest::hash(&[&bytes]) == entry.pdf).then_some(bytes)
+    let printed = entry.printed.clone()?;
+    (crate::output::manifest::hash(&[&bytes]) == entry.pdf).then(|| Built {
+        pdf: bytes,
+        printed,
+        environment: renderer.environment(),
+    })
 }
 
 /// The repository, the body and the adjusted meeting named.
@@ -1100,6 +1187,15 @@ pub fn report(verification: &Verification) -> String {
         count = verification.count(),
         against = against
     ));
+    if let Some(environment) = &verification.earlier {
+        lines.push(format!(
+            "  {}",
+            t!(
+                "sign-report-earlier",
+                environment = &environment[..16.min(environment.len())]
+            )
+        ));
+    }
     for problem in &verification.problems {
         lines.push(format!("  {}", problem.message()));
     }

@@ -290,12 +290,46 @@ impl<'a> Update<'a> {
     }
 }
 
+/// What the prepared revision records of the protokoll it was made from,
+/// in its `/AcroForm`: the SHA-256 of the protokoll's printed text
+/// (`typeset::printed`, as `justering.lock`'s `utskrift:` has it) and the
+/// environment it was typeset in (`utskriftsmiljö:`). Signed with the rest,
+/// it tells a later rsr, whose templates or fonts make other bytes of the
+/// same data, which sealed text the signers signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub printed: String,
+    pub environment: String,
+}
+
+const STAMP_PRINTED: &[u8] = b"RSRPrinted";
+const STAMP_ENVIRONMENT: &[u8] = b"RSREnvironment";
+
+/// The stamp of a prepared PDF, if it has one.
+pub fn stamp(document: &lopdf::Document) -> Option<Stamp> {
+    let catalog = document.catalog().ok()?;
+    let form = match catalog.get(b"AcroForm").ok()? {
+        Object::Reference(id) => document.get_dictionary(*id).ok()?,
+        Object::Dictionary(form) => form,
+        _ => return None,
+    };
+    let text = |key: &[u8]| {
+        form.get(key)
+            .ok()
+            .and_then(|value| lopdf::decode_text_string(value).ok())
+    };
+    Some(Stamp {
+        printed: text(STAMP_PRINTED)?,
+        environment: text(STAMP_ENVIRONMENT)?,
+    })
+}
+
 /// `built` with empty, invisible signature fields added, one per signer,
 /// in the order given: an `/AcroForm` in the catalog, a widget per field
 /// on the first page, each tagged as a `Form` structure element at the end
 /// of the document's structure (PDF/UA), with `/TU` naming the signer.
 /// The same input gives the same bytes.
-pub fn prepare(built: &[u8], fields: &[Field]) -> Result<Vec<u8>, PdfError> {
+pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>, PdfError> {
     let document = load(built)?;
     let catalog_id = root(&document)?;
     let mut catalog = dictionary(&document, catalog_id)?;
@@ -376,6 +410,8 @@ pub fn prepare(built: &[u8], fields: &[Field]) -> Result<Vec<u8>, PdfError> {
     // SignaturesExist and AppendOnly: the document has signature fields,
     // and is to be changed only by appending.
     form.set("SigFlags", Object::Integer(3));
+    form.set(STAMP_PRINTED, text(&stamp.printed));
+    form.set(STAMP_ENVIRONMENT, text(&stamp.environment));
     update.put(form_id, &Object::Dictionary(form));
 
     catalog.set("AcroForm", Object::Reference(form_id));
