@@ -198,6 +198,7 @@ cli-signera-arg-body = The body's folder name or short name
 cli-signera-arg-date = The meeting's date, YYYY-MM-DD
 cli-signera-arg-certifikat = Sign with this certificate and key, a PKCS #12 file (.p12, .pfx)
 cli-signera-arg-roll = The signature field to sign in [default: that of the person the certificate names]
+cli-signera-arg-paragraf = Sign the protokollsutdrag of this paragraph (the sekreterare's utdragsbestyrkande) instead of the protokoll
 cli-signera-arg-forbered = Write the PDF a signing service is to sign to FILE
 cli-signera-arg-ta-emot = Take the signed PDF a signing service returned into the meeting's folder
 
@@ -215,6 +216,7 @@ cli-verifiera = Check the signatures of a signed protokoll
 cli-verifiera-arg-target = A signed PDF, or a body's folder name or short name followed by a meeting's date
 cli-verifiera-arg-date = The meeting's date, YYYY-MM-DD, after a body
 cli-verifiera-arg-fil = The signed PDF to check against the meeting [default: its signerat/protokoll.pdf]
+cli-verifiera-arg-paragraf = Check the signed protokollsutdrag of this paragraph [default: the protokoll]
 cli-verifiera-arg-format = How to print
     .value-human = A line per signature and per problem
     .value-json = The whole report as JSON

@@ -6,13 +6,29 @@ sign-not-sealed = { $meeting } is not adjusted and sealed: a protokoll is signed
 sign-seal-broken = { $meeting }: the protokoll no longer is what justering.lock sealed; run `rsr check`, and sign once it passes
 sign-trust-unreadable = { $file } in the trust list is not a certificate (PEM or DER): { $reason }
 sign-no-repository = a meeting is checked in its repository: run this inside one, or give --root
-sign-not-signed = { $meeting } has no signed protokoll ({ $file } does not exist)
-sign-prepared = wrote { $file }: the protokoll of { $meeting } with its signature fields, for the signing service; take it back with `rsr signera … --ta-emot`
+sign-not-signed = { $meeting } has no signed { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } ({ $file } does not exist)
+sign-prepared = wrote { $file }: the { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting } with its signature fields, for the signing service; take it back with `rsr signera … --ta-emot`
 sign-not-extending = { $file } does not continue { $signed }: a signing service must sign the PDF `rsr signera … --forbered` wrote, adding to it, not a PDF of its own
 sign-none = { $file } holds no signature
-sign-accepted = took in the signed protokoll of { $meeting }: { $count } signed ({ $file })
-sign-signed = signed the protokoll of { $meeting } as { $name }, { $role }: { $count } signed ({ $file })
-sign-no-field-for = the certificate names { $name }, who does not sign the protokoll of { $meeting } or has signed it already; it is signed by { $named }. Give the field with --roll if the name is written another way
+sign-accepted = took in the signed { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting }: { $count } signed ({ $file })
+sign-signed = signed the { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting } as { $name }, { $role }: { $count } signed ({ $file })
+sign-no-field-for = the certificate names { $name }, who does not sign the { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting } or has signed it already; it is signed by { $named }. Give the field with --roll if the name is written another way
+sign-no-utdrag = { $meeting } has no protokollsutdrag of § { $paragraph }: an utdrag is made of each paragraph once the meeting is adjusted
 sign-p12 = the certificate file could not be opened: { $reason }
 sign-no-password = the certificate's password is read from { $variable }, or asked for at a terminal; set { $variable }
 sign-password-prompt = Password for { $file }:

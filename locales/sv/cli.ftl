@@ -197,6 +197,7 @@ cli-signera-arg-body = Organets mappnamn eller kortnamn
 cli-signera-arg-date = Sammanträdets datum, YYYY-MM-DD
 cli-signera-arg-certifikat = Signera med detta certifikat och denna nyckel, en PKCS #12-fil (.p12, .pfx)
 cli-signera-arg-roll = Underskriftsfältet att signera i [standard: fältet för den person certifikatet namnger]
+cli-signera-arg-paragraf = Signera protokollsutdraget av denna paragraf (sekreterarens utdragsbestyrkande) i stället för protokollet
 cli-signera-arg-forbered = Skriv den PDF som en signeringstjänst ska signera till FILE
 cli-signera-arg-ta-emot = Ta in den signerade PDF som en signeringstjänst lämnat tillbaka i sammanträdets mapp
 
@@ -214,6 +215,7 @@ cli-verifiera = Kontrollera underskrifterna i ett signerat protokoll
 cli-verifiera-arg-target = En signerad PDF, eller ett organs mappnamn eller kortnamn följt av ett sammanträdes datum
 cli-verifiera-arg-date = Sammanträdets datum, YYYY-MM-DD, efter ett organ
 cli-verifiera-arg-fil = Den signerade PDF som ska kontrolleras mot sammanträdet [standard: dess signerat/protokoll.pdf]
+cli-verifiera-arg-paragraf = Kontrollera det signerade protokollsutdraget av denna paragraf [standard: protokollet]
 cli-verifiera-arg-format = Hur det skrivs ut
     .value-human = En rad per underskrift och per problem
     .value-json = Hela rapporten som JSON

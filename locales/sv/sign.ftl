@@ -6,13 +6,29 @@ sign-not-sealed = { $meeting } är inte justerat och förseglat: ett protokoll s
 sign-seal-broken = { $meeting }: protokollet är inte längre det som justering.lock förseglade; kör `rsr check` och signera när den går igenom
 sign-trust-unreadable = { $file } i listan över betrodda är inget certifikat (PEM eller DER): { $reason }
 sign-no-repository = ett sammanträde kontrolleras i sitt förråd: kör detta i ett, eller ange --root
-sign-not-signed = { $meeting } har inget signerat protokoll ({ $file } finns inte)
-sign-prepared = skrev { $file }: protokollet från { $meeting } med dess underskriftsfält, till signeringstjänsten; ta emot det med `rsr signera … --ta-emot`
+sign-not-signed = { $meeting } har { $kind ->
+        [utdrag] inget signerat protokollsutdrag
+       *[other] inget signerat protokoll
+    } ({ $file } finns inte)
+sign-prepared = skrev { $file }: { $kind ->
+        [utdrag] protokollsutdraget
+       *[other] protokollet
+    } från { $meeting } med dess underskriftsfält, till signeringstjänsten; ta emot det med `rsr signera … --ta-emot`
 sign-not-extending = { $file } bygger inte vidare på { $signed }: en signeringstjänst ska signera den PDF som `rsr signera … --forbered` skrev och lägga till, inte en egen PDF
 sign-none = { $file } har ingen underskrift
-sign-accepted = tog emot det signerade protokollet från { $meeting }: { $count } signerat ({ $file })
-sign-signed = signerade protokollet från { $meeting } som { $name }, { $role }: { $count } signerat ({ $file })
-sign-no-field-for = certifikatet namnger { $name }, som inte skriver under protokollet från { $meeting } eller redan har gjort det; det skrivs under av { $named }. Ange fältet med --roll om namnet skrivs på annat sätt
+sign-accepted = tog emot { $kind ->
+        [utdrag] det signerade protokollsutdraget
+       *[other] det signerade protokollet
+    } från { $meeting }: { $count } signerat ({ $file })
+sign-signed = signerade { $kind ->
+        [utdrag] protokollsutdraget
+       *[other] protokollet
+    } från { $meeting } som { $name }, { $role }: { $count } signerat ({ $file })
+sign-no-field-for = certifikatet namnger { $name }, som inte skriver under { $kind ->
+        [utdrag] protokollsutdraget
+       *[other] protokollet
+    } från { $meeting } eller redan har gjort det; det skrivs under av { $named }. Ange fältet med --roll om namnet skrivs på annat sätt
+sign-no-utdrag = { $meeting } har inget protokollsutdrag av § { $paragraph }: ett utdrag görs av varje paragraf när sammanträdet är justerat
 sign-p12 = certifikatfilen gick inte att öppna: { $reason }
 sign-no-password = certifikatets lösenord läses från { $variable } eller efterfrågas vid en terminal; sätt { $variable }
 sign-password-prompt = Lösenord för { $file }:

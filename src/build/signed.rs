@@ -109,7 +109,13 @@ pub fn copy(
                 printed,
                 environment,
             };
-            let verification = match sign::record_from(repository, body, meeting, built) {
+            let verification = match sign::record_from(
+                repository,
+                body,
+                meeting,
+                sign::Signable::Protokoll,
+                built,
+            ) {
                 Ok(record) => Some(sign::verify(
                     &relative.display().to_string(),
                     &signed,

@@ -408,6 +408,9 @@ pub struct SigneraArgs {
     /// The signature field to sign in [default: that of the person the certificate names].
     #[arg(long, value_name = "FIELD", requires = "certifikat")]
     pub roll: Option<String>,
+    /// Sign the protokollsutdrag of this paragraph (the sekreterare's utdragsbestyrkande) instead of the protokoll.
+    #[arg(long, value_name = "N")]
+    pub paragraf: Option<u32>,
     /// Write the PDF a signing service is to sign to FILE.
     #[arg(long, value_name = "FILE", group = "how", alias = "förbered")]
     pub forbered: Option<PathBuf>,
@@ -434,6 +437,9 @@ pub struct VerifieraArgs {
     /// The signed PDF to check against the meeting [default: its signerat/protokoll.pdf].
     #[arg(long, value_name = "FILE", requires = "date")]
     pub fil: Option<PathBuf>,
+    /// Check the signed protokollsutdrag of this paragraph [default: the protokoll].
+    #[arg(long, value_name = "N", requires = "date")]
+    pub paragraf: Option<u32>,
     /// How to print.
     #[arg(long, value_enum, default_value_t)]
     pub format: VerifyFormat,

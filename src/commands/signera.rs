@@ -30,7 +30,11 @@ pub fn signera(root: &Path, args: &SigneraArgs) -> Result<ExitCode, Error> {
         return Err(Error::Usage(t!("sign-how")));
     };
     let now = chrono::Local::now().fixed_offset();
-    let signed = sign::signera(root, &args.body, args.date, signing, now)?;
+    let what = match args.paragraf {
+        Some(paragraph) => sign::Signable::Utdrag(paragraph),
+        None => sign::Signable::Protokoll,
+    };
+    let signed = sign::signera(root, &args.body, args.date, what, signing, now)?;
     crate::cli::say(&signed.message);
     for note in &signed.notes {
         crate::cli::say(&t!("sign-note", note = note));

@@ -15,6 +15,10 @@ pub fn verifiera(root: Option<&Path>, args: &VerifieraArgs) -> Result<ExitCode, 
         Some(date) => Target::Meeting {
             body: args.target.clone(),
             date,
+            what: match args.paragraf {
+                Some(paragraph) => sign::Signable::Utdrag(paragraph),
+                None => sign::Signable::Protokoll,
+            },
             file: args.fil.clone(),
         },
         None => Target::File(PathBuf::from(&args.target)),

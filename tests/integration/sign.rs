@@ -1236,3 +1236,87 @@ fn a_protokoll_signed_under_earlier_templates_stays_bound_by_its_record() {
         repo.bytes(SIGNED)
     );
 }
+
+#[test]
+fn the_sekreterare_certifies_a_protokollsutdrag_with_a_signature() {
+    const UTDRAG: &str = "meetings/bmn/2026-10-14/signerat/protokollsutdrag-118.pdf";
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let utdrag = |person: &Person, paragraph: &str| {
+        repo.rsr_env(
+            &[
+                "signera",
+                "bmn",
+                "2026-10-14",
+                "--paragraf",
+                paragraph,
+                "--certifikat",
+                person.p12.to_str().unwrap(),
+            ],
+            &[(PASSWORD, "hemligt")],
+        )
+    };
+    let stderr = utdrag(&ingrid, "118").success().stderr();
+    assert!(
+        stderr.contains("signed the protokollsutdrag of BMN 2026-10-14 § 118 as Ingrid Palm, Sekreterare: 1/1 signed (meetings/bmn/2026-10-14/signerat/protokollsutdrag-118.pdf)"),
+        "{stderr}"
+    );
+    // The built utdrag, byte for byte, is its first revision.
+    repo.rsr(&["build"]).success();
+    assert!(
+        repo.bytes(UTDRAG)
+            .starts_with(&repo.bytes("out/bmn/2026-10-14-protokollsutdrag-118.pdf"))
+    );
+    let (valid, report) = pyhanko_validate(&repo.path().join(UTDRAG), &pki.ca_pem("ca"));
+    assert!(valid, "{report}");
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with("sekreterare:") && l.contains(":INTACT:TRUSTED")),
+        "{report}"
+    );
+    let stdout = repo
+        .rsr(&["verifiera", "bmn", "2026-10-14", "--paragraf", "118"])
+        .success()
+        .stdout();
+    assert!(
+        stdout.contains(": 1/1 signed, checked against BMN 2026-10-14 § 118"),
+        "{stdout}"
+    );
+
+    // Only the sekreterare certifies an utdrag.
+    let anna = pki.signer("anna", "Anna Berg");
+    let stderr = utdrag(&anna, "119").usage_failure().stderr();
+    assert!(
+        stderr.contains("the certificate names Anna Berg, who does not sign the protokollsutdrag of BMN 2026-10-14 § 119"),
+        "{stderr}"
+    );
+    let stderr = utdrag(&ingrid, "999").usage_failure().stderr();
+    assert!(
+        stderr.contains("BMN 2026-10-14 has no protokollsutdrag of § 999"),
+        "{stderr}"
+    );
+    let stderr = repo
+        .rsr(&["verifiera", "bmn", "2026-10-14", "--paragraf", "119"])
+        .usage_failure()
+        .stderr();
+    assert!(
+        stderr.contains("has no signed protokollsutdrag"),
+        "{stderr}"
+    );
+
+    // rsr check holds each signed utdrag to its own paragraph.
+    repo.rsr(&["check"]).success();
+    std::fs::copy(
+        repo.path().join(UTDRAG),
+        repo.path()
+            .join("meetings/bmn/2026-10-14/signerat/protokollsutdrag-119.pdf"),
+    )
+    .unwrap();
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("the signed protokoll of BMN 2026-10-14 § 119: the signed PDF is not the protokoll rsr builds from the sealed data"),
+        "{stderr}"
+    );
+}

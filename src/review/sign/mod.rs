@@ -43,9 +43,73 @@ pub const TRUST_FOLDER: &str = "signering/betrodda";
 /// The environment variable that holds a .p12 file's password.
 pub const PASSWORD_VARIABLE: &str = "RSR_CERTIFIKAT_LOSENORD";
 
+/// What is signed: the protokoll, or the protokollsutdrag of one
+/// paragraph, which the sekreterare certifies (utdragsbestyrkande).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signable {
+    Protokoll,
+    Utdrag(u32),
+}
+
+impl Signable {
+    /// The word the messages select on: `protokoll` or `utdrag`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Signable::Protokoll => "protokoll",
+            Signable::Utdrag(_) => "utdrag",
+        }
+    }
+
+    /// Its file in the meeting's `signerat/`.
+    pub fn file_name(self) -> String {
+        match self {
+            Signable::Protokoll => SIGNED_PROTOKOLL.to_string(),
+            Signable::Utdrag(paragraph) => format!("protokollsutdrag-{paragraph}.pdf"),
+        }
+    }
+
+    /// What a file name in `signerat/` holds, if rsr signs such a file.
+    pub fn of_file(name: &str) -> Option<Signable> {
+        if name == SIGNED_PROTOKOLL {
+            return Some(Signable::Protokoll);
+        }
+        let number = name
+            .strip_prefix("protokollsutdrag-")?
+            .strip_suffix(".pdf")?;
+        number
+            .parse()
+            .ok()
+            .filter(|n: &u32| n.to_string() == number)
+            .map(Signable::Utdrag)
+    }
+}
+
 /// Where the signed protokoll of `meeting` lives, relative to the root.
 pub fn signed_path(meeting: &Meeting) -> PathBuf {
-    meeting.dir.join(SIGNED_FOLDER).join(SIGNED_PROTOKOLL)
+    signed_path_of(meeting, Signable::Protokoll)
+}
+
+/// Where the signed `what` of `meeting` lives, relative to the root.
+pub fn signed_path_of(meeting: &Meeting, what: Signable) -> PathBuf {
+    meeting.dir.join(SIGNED_FOLDER).join(what.file_name())
+}
+
+/// What `meeting`'s `signerat/` holds that rsr signs, in name order.
+pub fn signed_files(repository: &Repository, meeting: &Meeting) -> Vec<Signable> {
+    let folder = repository.root().join(&meeting.dir).join(SIGNED_FOLDER);
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, Signable)> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            Signable::of_file(&name).map(|what| (name, what))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(|(_, what)| what).collect()
 }
 
 /// One who signs the protokoll: the field rsr prepares for them, their
@@ -62,6 +126,8 @@ pub struct Signatory {
 /// the meeting's date.
 pub struct Record {
     pub label: String,
+    /// The protokoll, or which utdrag.
+    pub what: Signable,
     pub built: Vec<u8>,
     pub prepared: Vec<u8>,
     /// What the PDF built now was made from and prints.
@@ -82,6 +148,29 @@ pub fn protokoll(repository: &Repository, body: &Body, meeting: &Meeting) -> Opt
         .find(|d| crate::review::printed::key(d) == Some("protokoll"))
 }
 
+/// The document of `meeting` that `what` is.
+fn document_of(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    what: Signable,
+) -> Option<Document> {
+    match what {
+        Signable::Protokoll => protokoll(repository, body, meeting),
+        Signable::Utdrag(paragraph) => {
+            let filter = crate::docs::Filter {
+                bodies: vec![body.slug.clone()],
+                meetings: vec![meeting.date()],
+                kinds: vec![crate::docs::Kind::Protokollsutdrag],
+                paragraphs: vec![paragraph],
+            };
+            crate::docs::documents_of(repository, body, &filter)
+                .into_iter()
+                .find(|d| d.paragraph == Some(paragraph))
+        }
+    }
+}
+
 /// The signatories the protokoll's data names, in the order they sign,
 /// each with a field name made from their role (`ordforande`,
 /// `justerare`, a second `justerare-2`).
@@ -90,18 +179,34 @@ pub fn signatories(document: &Document) -> Vec<Signatory> {
     struct Data {
         #[serde(default)]
         signatures: Vec<Named>,
+        /// A protokollsutdrag's utdragsbestyrkande.
+        #[serde(default)]
+        certification: Option<Certifier>,
     }
     #[derive(serde::Deserialize)]
     struct Named {
         role: String,
         name: String,
     }
+    #[derive(serde::Deserialize)]
+    struct Certifier {
+        role: String,
+        name: Option<String>,
+    }
     let data: Data = serde_json::from_slice(&document.data).unwrap_or(Data {
         signatures: Vec::new(),
+        certification: None,
+    });
+    let certifier = data.certification.and_then(|c| {
+        Some(Named {
+            role: c.role,
+            name: c.name?,
+        })
     });
     let mut taken: Vec<String> = Vec::new();
     data.signatures
         .into_iter()
+        .chain(certifier)
         .map(|named| {
             let base = field_name(&named.role);
             let mut field = base.clone();
@@ -162,10 +267,23 @@ fn label(body: &Body, meeting: &Meeting) -> String {
     format!("{} {}", body.spec.short_name, meeting.date())
 }
 
+/// The label of what is signed: "BMN 2026-10-14", "BMN 2026-10-14 § 121".
+fn label_of(body: &Body, meeting: &Meeting, what: Signable) -> String {
+    match what {
+        Signable::Protokoll => label(body, meeting),
+        Signable::Utdrag(paragraph) => format!("{} § {paragraph}", label(body, meeting)),
+    }
+}
+
 /// The record of an adjusted meeting whose seal holds: its protokoll
 /// typeset now from the sealed data, and prepared for signing.
-pub fn record(repository: &Repository, body: &Body, meeting: &Meeting) -> Result<Record, Error> {
-    record_with(repository, body, meeting, |document| {
+pub fn record(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    what: Signable,
+) -> Result<Record, Error> {
+    record_with(repository, body, meeting, what, |document| {
         let renderer = Renderer::new(repository.files.clone())?;
         let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
         let rendered = worker.render(document)?;
@@ -190,9 +308,10 @@ pub fn record_from(
     repository: &Repository,
     body: &Body,
     meeting: &Meeting,
+    what: Signable,
     built: Built,
 ) -> Result<Record, Error> {
-    record_with(repository, body, meeting, |_| Ok(built))
+    record_with(repository, body, meeting, what, |_| Ok(built))
 }
 
 /// `record`, the protokoll made by `build`.
@@ -200,9 +319,10 @@ fn record_with(
     repository: &Repository,
     body: &Body,
     meeting: &Meeting,
+    what: Signable,
     build: impl FnOnce(&Document) -> Result<Built, Error>,
 ) -> Result<Record, Error> {
-    let label = label(body, meeting);
+    let label = label_of(body, meeting, what);
     let Some((_, lock)) = meeting
         .lock
         .as_ref()
@@ -215,8 +335,14 @@ fn record_with(
     if !matches!(standing(meeting, lock, &now, before), Standing::Sealed) {
         return Err(Error::Repository(t!("sign-seal-broken", meeting = &label)));
     }
-    let document = protokoll(repository, body, meeting)
-        .ok_or_else(|| Error::Usage(t!("sign-not-sealed", meeting = &label)))?;
+    let document = document_of(repository, body, meeting, what).ok_or_else(|| match what {
+        Signable::Protokoll => Error::Usage(t!("sign-not-sealed", meeting = &label)),
+        Signable::Utdrag(paragraph) => Error::Usage(t!(
+            "sign-no-utdrag",
+            meeting = label_of(body, meeting, Signable::Protokoll),
+            paragraph = paragraph
+        )),
+    })?;
     let Built {
         pdf: built,
         printed,
@@ -226,9 +352,11 @@ fn record_with(
         printed,
         environment,
     };
+    // The lock seals the protokoll's printed text, not an utdrag's.
     let sealed_printed = lock
         .printed
         .as_ref()
+        .filter(|_| what == Signable::Protokoll)
         .and_then(|printed| printed.value.get("protokoll").cloned());
     let signatories = signatories(&document);
     let electronic = serde_json::from_slice::<serde_json::Value>(&document.data)
@@ -237,6 +365,7 @@ fn record_with(
         .map_err(|e| Error::Internal(pdf_message(&e)))?;
     Ok(Record {
         label,
+        what,
         built,
         prepared,
         stamp,
@@ -811,18 +940,25 @@ pub fn diagnostics(
     let mut found = Vec::new();
     let mut trust: Option<Vec<x509_cert::Certificate>> = None;
     let mut typesetter: Option<(Renderer, Worker)> = None;
-    for body in &repository.bodies {
-        for meeting in &body.meetings {
-            let relative = signed_path(meeting);
-            if !root.join(&relative).is_file() {
-                continue;
-            }
+    let signed: Vec<(&Body, &Meeting, Signable)> = repository
+        .bodies
+        .iter()
+        .flat_map(|body| body.meetings.iter().map(move |meeting| (body, meeting)))
+        .flat_map(|(body, meeting)| {
+            signed_files(repository, meeting)
+                .into_iter()
+                .map(move |what| (body, meeting, what))
+        })
+        .collect();
+    for (body, meeting, what) in signed {
+        {
+            let relative = signed_path_of(meeting, what);
             let loc = Loc {
                 file: relative.clone(),
                 line: 1,
                 column: 1,
             };
-            let label = label(body, meeting);
+            let label = label_of(body, meeting, what);
             let hint = t!(
                 "rules-signature-hint",
                 body = &body.slug,
@@ -863,7 +999,7 @@ pub fn diagnostics(
                     continue;
                 }
             };
-            let record = record_with(repository, body, meeting, |document| {
+            let record = record_with(repository, body, meeting, what, |document| {
                 let (renderer, worker) = match &mut typesetter {
                     Some(typesetter) => typesetter,
                     none => {
@@ -990,14 +1126,15 @@ pub fn signera(
     root: &Path,
     body: &str,
     date: NaiveDate,
+    what: Signable,
     signing: Signing,
     now: DateTime<FixedOffset>,
 ) -> Result<Signed, Error> {
     let repository = gate::open(root, Gate::Loaded)?.repository;
     let (body, meeting) = meeting(&repository, body, date)?;
-    let record = record(&repository, body, meeting)?;
+    let record = record(&repository, body, meeting, what)?;
     let trusted = trusted(root)?;
-    let relative = signed_path(meeting);
+    let relative = signed_path_of(meeting, what);
     let target = root.join(&relative);
     let shown = relative.display().to_string();
     let existing = match std::fs::read(&target) {
@@ -1013,7 +1150,7 @@ pub fn signera(
     // A protokoll that prints lines to sign on in ink is signed all the
     // same; the secretary is told how to have it say otherwise next time.
     let mut notes = Vec::new();
-    if !record.electronic {
+    if !record.electronic && what == Signable::Protokoll {
         notes.push(t!("sign-not-electronic", meeting = &record.label));
     }
     match signing {
@@ -1021,7 +1158,12 @@ pub fn signera(
             crate::output::write::file(&target, &base)?;
             let file = target.display().to_string();
             Ok(Signed {
-                message: t!("sign-prepared", file = file, meeting = &record.label),
+                message: t!(
+                    "sign-prepared",
+                    file = file,
+                    meeting = &record.label,
+                    kind = what.kind()
+                ),
                 notes,
             })
         }
@@ -1052,6 +1194,7 @@ pub fn signera(
             Ok(Signed {
                 message: t!(
                     "sign-accepted",
+                    kind = what.kind(),
                     meeting = &record.label,
                     count = verification.count(),
                     file = &shown
@@ -1089,6 +1232,7 @@ pub fn signera(
                             .join(", ");
                         Error::Usage(t!(
                             "sign-no-field-for",
+                            kind = what.kind(),
                             name = &name,
                             meeting = &record.label,
                             named = named
@@ -1123,6 +1267,7 @@ pub fn signera(
             Ok(Signed {
                 message: t!(
                     "sign-signed",
+                    kind = what.kind(),
                     meeting = &record.label,
                     name = &name,
                     role = role,
@@ -1251,15 +1396,20 @@ pub fn verifiera(
                 now,
             ))
         }
-        Target::Meeting { body, date, file } => {
+        Target::Meeting {
+            body,
+            date,
+            what,
+            file,
+        } => {
             let root = root.ok_or_else(|| Error::Usage(t!("sign-no-repository")))?;
             let repository = gate::open(root, Gate::Loaded)?.repository;
             let (body, meeting) = meeting(&repository, &body, date)?;
-            let record = record(&repository, body, meeting)?;
+            let record = record(&repository, body, meeting, what)?;
             let (path, shown) = match file {
                 Some(file) => (file.clone(), file.display().to_string()),
                 None => {
-                    let relative = signed_path(meeting);
+                    let relative = signed_path_of(meeting, what);
                     (root.join(&relative), relative.display().to_string())
                 }
             };
@@ -1267,6 +1417,7 @@ pub fn verifiera(
                 if e.kind() == std::io::ErrorKind::NotFound {
                     Error::Usage(t!(
                         "sign-not-signed",
+                        kind = record.what.kind(),
                         meeting = &record.label,
                         file = &shown
                     ))
@@ -1285,6 +1436,7 @@ pub enum Target {
     Meeting {
         body: String,
         date: NaiveDate,
+        what: Signable,
         file: Option<PathBuf>,
     },
 }
