@@ -69,3 +69,5 @@ sign-report-trusted = certificate issued under { $ca }
 build-signed-invalid = the signed protokoll of { $meeting } does not verify against the protokoll built now; the site and the open data serve the unsigned protokoll
 sign-not-electronic = the protokoll of { $meeting } prints lines to sign on in ink; with `justering: {"{"}underskrift: elektronisk{"}"}` in meeting.yaml before `rsr justera`, a protokoll names its signers without lines and says it is signed electronically
 sign-report-earlier = typeset under an earlier environment ({ $environment }…: other templates, fonts or rsr); bound by its signed record of the printed text justering.lock sealed
+sign-reader-failed = the PDF reader could not make sense of it
+sign-too-many-revisions = it has { $count } revisions, more than the { $most } a signed protokoll may have

@@ -69,3 +69,5 @@ sign-report-trusted = certifikatet är utfärdat under { $ca }
 build-signed-invalid = det signerade protokollet från { $meeting } håller inte mot det protokoll som byggs nu; webbplatsen och öppna data visar det osignerade protokollet
 sign-not-electronic = protokollet från { $meeting } har linjer att skriva under på med penna; med `justering: {"{"}underskrift: elektronisk{"}"}` i meeting.yaml före `rsr justera` namnger protokollet undertecknarna utan linjer och säger att det skrivs under elektroniskt
 sign-report-earlier = satt i en tidigare miljö ({ $environment }…: andra mallar, typsnitt eller rsr); bundet genom sin signerade uppgift om den utskrift som justering.lock förseglade
+sign-reader-failed = PDF-läsaren kunde inte tolka den
+sign-too-many-revisions = den har { $count } revisioner, fler än de { $most } som ett signerat protokoll får ha

@@ -1320,3 +1320,71 @@ fn the_sekreterare_certifies_a_protokollsutdrag_with_a_signature() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_hostile_file_is_reported_not_a_crash() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let prepared = pki.path().join("att-signera.pdf");
+    repo.rsr(&[
+        "signera",
+        "bmn",
+        "2026-10-14",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let bytes = std::fs::read(&prepared).unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("garbage", b"%PDF-1.7\n\x00\xff not a PDF at all".to_vec()),
+        ("truncated", bytes[..bytes.len() / 2].to_vec()),
+        ("revisions", {
+            // The prepared file followed by a hundred empty updates.
+            let mut many = bytes.clone();
+            let xref = many.windows(9).rposition(|w| w == b"startxref").unwrap();
+            let offset: String = String::from_utf8_lossy(&many[xref + 10..])
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            for _ in 0..100 {
+                many.extend_from_slice(format!("startxref\n{offset}\n%%EOF\n").as_bytes());
+            }
+            many
+        }),
+    ];
+    for (name, bytes) in cases {
+        let file = pki.path().join(format!("{name}.pdf"));
+        std::fs::write(&file, bytes).unwrap();
+        let run = repo.rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            run.output.status.code(),
+            Some(1),
+            "{name}: {}",
+            run.stderr()
+        );
+        let stdout = run.stdout();
+        assert!(stdout.contains(": 0/"), "{name}: {stdout}");
+        if name == "revisions" {
+            assert!(
+                stdout
+                    .contains("it has 102 revisions, more than the 64 a signed protokoll may have"),
+                "{stdout}"
+            );
+        }
+        let taken = repo.rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            file.to_str().unwrap(),
+        ]);
+        assert!(!taken.output.status.success(), "{name}");
+        assert!(!repo.path().join(SIGNED).exists(), "{name}");
+    }
+}

@@ -600,6 +600,38 @@ pub fn verify(
     trusted: &[x509_cert::Certificate],
     now: DateTime<Utc>,
 ) -> Verification {
+    // A signed PDF may come from anywhere (a pull request, a signing
+    // service): whatever the PDF reader makes of it, rsr reports, and goes
+    // on with the next.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        verify_unguarded(file, bytes, record, trusted, now)
+    }));
+    checked.unwrap_or_else(|_| Verification {
+        file: file.to_string(),
+        meeting: record.map(|r| r.label.clone()),
+        fields: 0,
+        signatures: Vec::new(),
+        problems: vec![Problem::Unreadable {
+            reason: t!("sign-reader-failed"),
+        }],
+        trust_list: !trusted.is_empty(),
+        earlier: None,
+    })
+}
+
+/// The most revisions a signed PDF may have: three signers, a few
+/// validation updates each, and room to spare. Each revision is read
+/// whole, so a file of thousands is refused rather than read thousands
+/// of times.
+const MAX_REVISIONS: usize = 64;
+
+fn verify_unguarded(
+    file: &str,
+    bytes: &[u8],
+    record: Option<&Record>,
+    trusted: &[x509_cert::Certificate],
+    now: DateTime<Utc>,
+) -> Verification {
     let mut verification = Verification {
         file: file.to_string(),
         meeting: record.map(|r| r.label.clone()),
@@ -620,6 +652,16 @@ pub fn verify(
     };
     verification.fields = pdf::signature_fields(&document).len();
     let ends = pdf::revision_ends(bytes);
+    if ends.len() > MAX_REVISIONS {
+        verification.problems.push(Problem::Unreadable {
+            reason: t!(
+                "sign-too-many-revisions",
+                count = ends.len(),
+                most = MAX_REVISIONS
+            ),
+        });
+        return verification;
+    }
     if ends.last() != Some(&bytes.len()) {
         verification.problems.push(Problem::Trailing);
     }
@@ -893,12 +935,19 @@ pub fn tally(repository: &Repository, meeting: &Meeting) -> Option<Tally> {
         return None;
     }
     let bytes = repository.files.read(&relative, SIGNED_MAX_BYTES).ok()?;
-    let document = pdf::load(&bytes).ok()?;
-    let ends = pdf::revision_ends(&bytes);
+    std::panic::catch_unwind(|| tally_of(&bytes, relative.display().to_string())).ok()?
+}
+
+fn tally_of(bytes: &[u8], file: String) -> Option<Tally> {
+    let document = pdf::load(bytes).ok()?;
+    let ends = pdf::revision_ends(bytes);
+    if ends.len() > MAX_REVISIONS {
+        return None;
+    }
     let signed = pdf::embedded(&document)
         .iter()
         .filter(|embedded| {
-            covered(&bytes, &ends, &embedded.byte_range).is_some_and(|(parts, _)| {
+            covered(bytes, &ends, &embedded.byte_range).is_some_and(|(parts, _)| {
                 cms::check(&embedded.contents, &parts).is_ok_and(|c| c.intact.is_ok())
             })
         })
@@ -906,7 +955,7 @@ pub fn tally(repository: &Repository, meeting: &Meeting) -> Option<Tally> {
     Some(Tally {
         signed,
         fields: pdf::signature_fields(&document).len(),
-        file: relative.display().to_string(),
+        file,
     })
 }
 
@@ -922,7 +971,7 @@ pub struct Tally {
 }
 
 /// The largest signed PDF `rsr check` reads.
-pub const SIGNED_MAX_BYTES: u64 = 256 << 20;
+pub const SIGNED_MAX_BYTES: u64 = 64 << 20;
 
 /// What `rsr check` says of each signed protokoll in the repository
 /// (`signerat/protokoll.pdf` of a meeting): `signature-invalid` for what
