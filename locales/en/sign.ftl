@@ -38,7 +38,7 @@ sign-pdf-unreadable = the PDF cannot be read: { $reason }
 sign-pdf-shape = the PDF is not as rsr makes it: { $what }
 sign-pdf-no-field = the PDF has no empty signature field { $field }
 sign-pdf-signed = the field { $field } is signed already
-sign-pdf-too-large = the signature is { $size } bytes, more than the 16384 rsr leaves room for
+sign-pdf-too-large = the signature is { $size } bytes, more than the { $room } rsr left room for
 sign-cms-keystore = { $reason } (a wrong password?)
 sign-cms-no-key = the file holds no private key with its certificate
 

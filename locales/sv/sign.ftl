@@ -38,7 +38,7 @@ sign-pdf-unreadable = PDF:en går inte att läsa: { $reason }
 sign-pdf-shape = PDF:en är inte som rsr gör den: { $what }
 sign-pdf-no-field = PDF:en har inget tomt underskriftsfält { $field }
 sign-pdf-signed = fältet { $field } är redan signerat
-sign-pdf-too-large = underskriften är { $size } byte, mer än de 16384 som rsr lämnar plats för
+sign-pdf-too-large = underskriften är { $size } byte, mer än de { $room } som rsr lämnade plats för
 sign-cms-keystore = { $reason } (fel lösenord?)
 sign-cms-no-key = filen har ingen privat nyckel med sitt certifikat
 

@@ -910,7 +910,9 @@ pub fn pdf_message(error: &pdf::PdfError) -> String {
         pdf::PdfError::Shape(what) => t!("sign-pdf-shape", what = *what),
         pdf::PdfError::NoField(field) => t!("sign-pdf-no-field", field = field),
         pdf::PdfError::Signed(field) => t!("sign-pdf-signed", field = field),
-        pdf::PdfError::TooLarge(size) => t!("sign-pdf-too-large", size = *size),
+        pdf::PdfError::TooLarge(size, room) => {
+            t!("sign-pdf-too-large", size = *size, room = *room)
+        }
     }
 }
 
@@ -1288,9 +1290,15 @@ pub fn signera(
                         ))
                     })?,
             };
+            // A container for a digest of the same length is as long, but
+            // for the few bytes an ECDSA signature's DER varies by.
+            let probe = signer
+                .sign(&[0; 32])
+                .map_err(|e| Error::Internal(cms_reason(&e)))?;
             let info = pdf::SignatureInfo {
                 name: &name,
                 time: now,
+                room: pdf::room_for(probe.len()),
             };
             let bytes = pdf::add_signature(&base, &field, &info, |digest| {
                 signer

@@ -29,13 +29,25 @@ pub enum PdfError {
     /// The field is signed already.
     Signed(String),
     /// The signature container is larger than the room made for it.
-    TooLarge(usize),
+    TooLarge(usize, usize),
 }
 
-/// How much room a signature's `/Contents` gets: 16 KiB of DER, written as
+/// The most room a signature's `/Contents` gets: 16 KiB of DER, written as
 /// hex. A signer's certificate chain with RSA-4096 keys and a time-stamp
 /// token take about 8 KiB.
 pub const CONTENTS_BYTES: usize = 16 * 1024;
+
+/// The room to leave for a signature container of about `size` bytes: a
+/// margin for the few bytes an ECDSA signature's DER varies by, rounded
+/// up to a kilobyte, and never more than `CONTENTS_BYTES`. Each byte of
+/// room is two in the file, for every signature, for as long as the
+/// protokoll is kept.
+pub fn room_for(size: usize) -> usize {
+    (size + 256)
+        .div_ceil(1024)
+        .saturating_mul(1024)
+        .min(CONTENTS_BYTES)
+}
 
 /// One empty signature field rsr adds: its name (`/T`, e.g. `ordforande`)
 /// and what a screen reader says of it (`/TU`).
@@ -553,6 +565,8 @@ pub struct SignatureInfo<'a> {
     pub name: &'a str,
     /// When it was signed.
     pub time: chrono::DateTime<chrono::FixedOffset>,
+    /// The bytes of room for the signature container (`room_for`).
+    pub room: usize,
 }
 
 /// `prepared` with the field `field` signed: an update that adds the
@@ -593,13 +607,14 @@ pub fn add_signature<E: From<PdfError>>(
     body.extend_from_slice(&name);
     write!(body, "/ByteRange{BYTE_RANGE_PLACEHOLDER}/Contents<").expect("memory");
     let contents_at = body.len() - 1;
-    body.extend(std::iter::repeat_n(b'0', CONTENTS_BYTES * 2));
+    let room = info.room.min(CONTENTS_BYTES);
+    body.extend(std::iter::repeat_n(b'0', room * 2));
     body.extend_from_slice(b">>>");
     update.put_raw(signature_id, body);
 
     let (mut bytes, bodies) = update.write()?;
     let start = bodies[&signature_id] + contents_at;
-    let end = start + CONTENTS_BYTES * 2 + 2;
+    let end = start + room * 2 + 2;
     let range = format!("[0 {start:010} {end:010} {:010}]", bytes.len() - end);
     let at = bodies[&signature_id]
         + find(
@@ -617,8 +632,8 @@ pub fn add_signature<E: From<PdfError>>(
         hasher.finalize().to_vec()
     };
     let container = sign(&digest)?;
-    if container.len() > CONTENTS_BYTES {
-        return Err(PdfError::TooLarge(container.len()).into());
+    if container.len() > room {
+        return Err(PdfError::TooLarge(container.len(), room).into());
     }
     let hex: String = container.iter().map(|b| format!("{b:02X}")).collect();
     bytes[start + 1..start + 1 + hex.len()].copy_from_slice(hex.as_bytes());
@@ -893,6 +908,13 @@ mod tests {
         long.extend(vec![7; 256]);
         long.extend(vec![0; 10]);
         assert_eq!(der_prefix(&long).len(), 260);
+    }
+
+    #[test]
+    fn a_signature_gets_room_to_the_next_kilobyte_with_a_margin() {
+        assert_eq!(room_for(2300), 3072);
+        assert_eq!(room_for(2900), 4096);
+        assert_eq!(room_for(100_000), CONTENTS_BYTES);
     }
 
     #[test]
