@@ -171,6 +171,12 @@ rules-lock-rewritten = the justering.lock of { $meeting } has been written again
 rules-lock-rewritten-hint = an adjusted protokoll changes only by a rättelse (docs/seal.md): restore that seal with `git checkout { $commit } -- { $lock }`, then record each change as a rättelse and run rsr justera
 rules-attachment-too-large = `{ $file }` is larger than { $megabytes } MB, the largest beslutsunderlag rsr reads: split it, or refer to where it is kept
 
-rules-signature-problem = the signed protokoll of { $meeting }: { $problem }
-rules-signature-not-sealed = the signed protokoll of { $meeting } belongs to a meeting that is not adjusted and sealed
+rules-signature-problem = the signed { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting }: { $problem }
+rules-signature-not-sealed = the signed { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting } belongs to a meeting that is not adjusted and sealed
 rules-signature-hint = `rsr verifiera { $body } { $date }` prints the whole report; docs/signering.md says what each check means

@@ -171,6 +171,12 @@ rules-lock-rewritten = justering.lock för { $meeting } har skrivits om över en
 rules-lock-rewritten-hint = ett justerat protokoll ändras bara genom en rättelse (docs/seal.md): återställ den förseglingen med `git checkout { $commit } -- { $lock }`, för in varje ändring som en rättelse och kör rsr justera
 rules-attachment-too-large = `{ $file }` är större än { $megabytes } MB, det största beslutsunderlag rsr läser: dela upp det, eller hänvisa till var det finns
 
-rules-signature-problem = det signerade protokollet från { $meeting }: { $problem }
-rules-signature-not-sealed = det signerade protokollet från { $meeting } hör till ett sammanträde som inte är justerat och förseglat
+rules-signature-problem = { $kind ->
+        [utdrag] det signerade protokollsutdraget
+       *[other] det signerade protokollet
+    } från { $meeting }: { $problem }
+rules-signature-not-sealed = { $kind ->
+        [utdrag] det signerade protokollsutdraget
+       *[other] det signerade protokollet
+    } från { $meeting } hör till ett sammanträde som inte är justerat och förseglat
 rules-signature-hint = `rsr verifiera { $body } { $date }` skriver ut hela rapporten; docs/signering.md förklarar varje kontroll

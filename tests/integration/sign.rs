@@ -1316,7 +1316,7 @@ fn the_sekreterare_certifies_a_protokollsutdrag_with_a_signature() {
     .unwrap();
     let stderr = repo.rsr(&["check"]).failure().stderr();
     assert!(
-        stderr.contains("the signed protokoll of BMN 2026-10-14 § 119: the signed PDF is not the protokoll rsr builds from the sealed data"),
+        stderr.contains("the signed protokollsutdrag of BMN 2026-10-14 § 119: the signed PDF is not the protokoll rsr builds from the sealed data"),
         "{stderr}"
     );
 }

@@ -1024,7 +1024,11 @@ pub fn diagnostics(
                     Diagnostic::error(
                         "signature-invalid",
                         loc,
-                        t!("rules-signature-not-sealed", meeting = &label),
+                        t!(
+                            "rules-signature-not-sealed",
+                            meeting = &label,
+                            kind = what.kind()
+                        ),
                     )
                     .with_hint(hint),
                 );
@@ -1043,6 +1047,7 @@ pub fn diagnostics(
                         loc,
                         t!(
                             "rules-signature-problem",
+                            kind = what.kind(),
                             meeting = &label,
                             problem = refused.to_string()
                         ),
@@ -1082,6 +1087,7 @@ pub fn diagnostics(
                 now,
             );
             let have_list = verification.trust_list;
+            let kind = what.kind();
             let mut say = |problem: &Problem, who: Option<&SignatureCheck>| {
                 let what = match who {
                     Some(check) => {
@@ -1089,7 +1095,12 @@ pub fn diagnostics(
                     }
                     None => problem.message(),
                 };
-                let message = t!("rules-signature-problem", meeting = &label, problem = what);
+                let message = t!(
+                    "rules-signature-problem",
+                    meeting = &label,
+                    problem = what,
+                    kind = kind
+                );
                 let diagnostic = if problem.is_error(have_list) {
                     Diagnostic::error("signature-invalid", loc.clone(), message)
                 } else {
