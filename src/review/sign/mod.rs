@@ -808,33 +808,46 @@ fn check_signature(
         }
         _ => {}
     }
-    let (from, until) = cms::validity(&checked.certificate);
-    match check.time {
-        None => check.problems.push(Problem::NoTime),
-        Some(time) => {
-            let time = time.with_timezone(&Utc);
-            if time < from || time > until {
-                check
-                    .problems
-                    .push(Problem::CertificateNotValid { from, until });
-            }
-            if time > now + chrono::Duration::minutes(5) {
-                check.problems.push(Problem::InFuture);
-            }
-            if let Some(record) = record
-                && check.time.is_some_and(|t| t.date_naive() < record.meeting)
-            {
-                check.problems.push(Problem::BeforeMeeting {
-                    meeting: record.meeting,
-                });
-            }
-        }
-    }
+    let validity = cms::validity(&checked.certificate);
+    check.problems.extend(time_problems(
+        check.time,
+        validity,
+        record.map(|r| r.meeting),
+        now,
+    ));
     match cms::chain_to(&checked.certificate, &checked.carried, trusted) {
         Some(anchor) => check.trusted_by = Some(cms::subject(anchor)),
         None => check.problems.push(Problem::Untrusted),
     }
     (check, Some(end))
+}
+
+/// What is wrong with a signature's time: none given; outside the
+/// certificate's validity (`from`, `until`); later than `now` (with five
+/// minutes for clocks that disagree); a day before the meeting's.
+fn time_problems(
+    time: Option<DateTime<FixedOffset>>,
+    (from, until): (DateTime<Utc>, DateTime<Utc>),
+    meeting: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Vec<Problem> {
+    let Some(time) = time else {
+        return vec![Problem::NoTime];
+    };
+    let mut problems = Vec::new();
+    let utc = time.with_timezone(&Utc);
+    if utc < from || utc > until {
+        problems.push(Problem::CertificateNotValid { from, until });
+    }
+    if utc > now + chrono::Duration::minutes(5) {
+        problems.push(Problem::InFuture);
+    }
+    if let Some(meeting) = meeting
+        && time.date_naive() < meeting
+    {
+        problems.push(Problem::BeforeMeeting { meeting });
+    }
+    problems
 }
 
 /// The two parts of the file a `/ByteRange` covers, when it covers the
@@ -1528,6 +1541,46 @@ mod tests {
         let utc = parse_pdf_date("D:20261204101500Z").unwrap();
         assert_eq!(utc.to_rfc3339(), "2026-12-04T10:15:00+00:00");
         assert!(parse_pdf_date("D:2026").is_none());
+    }
+
+    #[test]
+    fn a_signature_is_timed_within_the_certificate_after_the_meeting_and_not_ahead() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        let utc = |text: &str| at(text).with_timezone(&Utc);
+        let validity = (utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z"));
+        let meeting = NaiveDate::from_ymd_opt(2026, 10, 14);
+        let now = utc("2026-12-04T12:00:00Z");
+        let problems = |time: &str| time_problems(Some(at(time)), validity, meeting, now);
+        assert_eq!(problems("2026-10-20T10:00:00+02:00"), []);
+        // The meeting's own day counts, in the signature's own time zone.
+        assert_eq!(problems("2026-10-14T00:30:00+02:00"), []);
+        assert_eq!(
+            problems("2026-10-13T23:30:00+02:00"),
+            [Problem::BeforeMeeting {
+                meeting: meeting.unwrap()
+            }]
+        );
+        assert_eq!(problems("2026-12-04T12:04:00Z"), []);
+        assert_eq!(problems("2026-12-04T12:06:00Z"), [Problem::InFuture]);
+        assert_eq!(
+            problems("2027-02-01T10:00:00+01:00"),
+            [
+                Problem::CertificateNotValid {
+                    from: validity.0,
+                    until: validity.1
+                },
+                Problem::InFuture
+            ]
+        );
+        assert_eq!(
+            time_problems(None, validity, meeting, now),
+            [Problem::NoTime]
+        );
+        // A file checked alone has no meeting to be after.
+        assert_eq!(
+            time_problems(Some(at("2026-03-01T10:00:00Z")), validity, None, now),
+            []
+        );
     }
 
     #[test]
