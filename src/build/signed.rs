@@ -131,7 +131,7 @@ pub fn copy(
                     let pages = lopdf::Document::load_mem(&signed)
                         .map(|d| d.get_pages().len())
                         .unwrap_or(entry.pages);
-                    let (signed_count, fields) = count(&verification);
+                    let (signed_count, fields) = (verification.signed(), verification.fields);
                     manifest.record_signed(
                         &document.output,
                         Some(SignedCopy {
@@ -182,18 +182,4 @@ pub fn copy(
         copied.changed = true;
     }
     Ok(copied)
-}
-
-/// Signatures that hold, of the fields.
-fn count(verification: &sign::Verification) -> (usize, usize) {
-    let good = verification
-        .signatures
-        .iter()
-        .filter(|s| {
-            !s.problems
-                .iter()
-                .any(|p| p.is_error(verification.trust_list))
-        })
-        .count();
-    (good, verification.fields)
 }

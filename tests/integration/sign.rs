@@ -182,17 +182,24 @@ fn trusting(pki: &Pki) -> Repo {
     repo
 }
 
+/// Signs BMN 2026-10-14 with `person`'s certificate.
 fn sign(repo: &Repo, person: &Person) -> crate::support::Run {
-    repo.rsr_env(
-        &[
-            "signera",
-            "bmn",
-            "2026-10-14",
-            "--certifikat",
-            person.p12.to_str().unwrap(),
-        ],
-        &[(PASSWORD, "hemligt")],
-    )
+    sign_meeting(repo, "bmn", "2026-10-14", person)
+}
+
+/// The prepared PDF of a meeting's protokoll, as `rsr signera --forbered`
+/// writes it for a signing service, in the test CA's folder.
+fn prepare(repo: &Repo, pki: &Pki, body: &str, date: &str) -> PathBuf {
+    let prepared = pki.path().join(format!("{body}-{date}.pdf"));
+    repo.rsr(&[
+        "signera",
+        body,
+        date,
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    prepared
 }
 
 /// pyHanko, the independent validator; the tests need it (`pip install
@@ -468,15 +475,7 @@ fn a_signature_by_pyhanko_on_the_prepared_pdf_is_accepted() {
 fn pyhankos_metadata_rewrite_is_refused() {
     let pki = Pki::new();
     let repo = trusting(&pki);
-    let prepared = pki.path().join("att-signera.pdf");
-    repo.rsr(&[
-        "signera",
-        "bmn",
-        "2026-10-14",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "bmn", "2026-10-14");
     let ingrid = pki.signer("ingrid", "Ingrid Palm");
     let signed = pki.path().join("signerad.pdf");
     let output = pyhanko()
@@ -686,15 +685,7 @@ fn a_signer_the_protokoll_does_not_name_is_refused() {
     );
     assert!(!repo.path().join(SIGNED).exists());
     // Signed elsewhere, it is found by rsr verifiera.
-    let prepared = pki.path().join("att-signera.pdf");
-    repo.rsr(&[
-        "signera",
-        "bmn",
-        "2026-10-14",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "bmn", "2026-10-14");
     let signed = pki.path().join("olle.pdf");
     pyhanko_sign(&olle, &pki.ca_pem("ca"), "ordforande", &prepared, &signed);
     let stdout = repo
@@ -725,15 +716,7 @@ fn a_pdf_signed_from_other_data_is_not_this_protokoll() {
     let pki = Pki::new();
     let repo = trusting(&pki);
     // The prepared protokoll of another meeting, signed by the right person.
-    let prepared = pki.path().join("fs.pdf");
-    repo.rsr(&[
-        "signera",
-        "fs",
-        "2026-11-26",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "fs", "2026-11-26");
     let signed = pki.path().join("fs-signerad.pdf");
     let ingrid = pki.signer("ingrid", "Ingrid Palm");
     pyhanko_sign(
@@ -889,16 +872,8 @@ fn rsr_check_holds_the_signed_protokoll_to_the_same_checks() {
 
     // A PDF signed in the ordförande's field by somebody else, put in place
     // by hand.
-    let prepared = pki.path().join("att-signera.pdf");
     std::fs::remove_file(repo.path().join(SIGNED)).unwrap();
-    repo.rsr(&[
-        "signera",
-        "bmn",
-        "2026-10-14",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "bmn", "2026-10-14");
     let olle = pki.signer("olle", "Olle Okänd");
     pyhanko_sign(
         &olle,
@@ -1070,16 +1045,8 @@ fn the_site_the_open_data_publish_and_list_serve_the_signed_protokoll() {
 
     // A signed file that no longer verifies is not served: the build warns
     // and the site links the protokoll it built.
-    let prepared = pki.path().join("fs.pdf");
     std::fs::remove_file(repo.path().join(FS_SIGNED)).unwrap();
-    repo.rsr(&[
-        "signera",
-        "fs",
-        "2026-11-26",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "fs", "2026-11-26");
     let olle = pki.signer("olle", "Olle Okänd");
     pyhanko_sign(
         &olle,
@@ -1158,15 +1125,7 @@ fn a_protokoll_signed_under_earlier_templates_stays_bound_by_its_record() {
     sign(&repo, &ingrid).success();
     repo.rsr(&["verifiera", "bmn", "2026-10-14"]).success();
     // Another meeting's protokoll, prepared and signed under these templates.
-    let other = pki.path().join("fs.pdf");
-    repo.rsr(&[
-        "signera",
-        "fs",
-        "2026-11-26",
-        "--forbered",
-        other.to_str().unwrap(),
-    ])
-    .success();
+    let other = prepare(&repo, &pki, "fs", "2026-11-26");
     let other_signed = pki.path().join("fs-signerad.pdf");
     pyhanko_sign(
         &ingrid,
@@ -1325,15 +1284,7 @@ fn the_sekreterare_certifies_a_protokollsutdrag_with_a_signature() {
 fn a_hostile_file_is_reported_not_a_crash() {
     let pki = Pki::new();
     let repo = trusting(&pki);
-    let prepared = pki.path().join("att-signera.pdf");
-    repo.rsr(&[
-        "signera",
-        "bmn",
-        "2026-10-14",
-        "--forbered",
-        prepared.to_str().unwrap(),
-    ])
-    .success();
+    let prepared = prepare(&repo, &pki, "bmn", "2026-10-14");
     let bytes = std::fs::read(&prepared).unwrap();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("garbage", b"%PDF-1.7\n\x00\xff not a PDF at all".to_vec()),

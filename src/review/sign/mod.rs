@@ -323,18 +323,54 @@ fn record_with(
     build: impl FnOnce(&Document) -> Result<Built, Error>,
 ) -> Result<Record, Error> {
     let label = label_of(body, meeting, what);
+    let lock = match sealing(repository, body, meeting) {
+        Sealing::Held(lock) => lock,
+        Sealing::NotSealed => {
+            return Err(Error::Usage(t!("sign-not-sealed", meeting = &label)));
+        }
+        Sealing::Broken => {
+            return Err(Error::Repository(t!("sign-seal-broken", meeting = &label)));
+        }
+    };
+    record_of(repository, body, meeting, what, lock, build)
+}
+
+/// Whether a meeting is adjusted and its seal holds.
+enum Sealing<'a> {
+    /// Adjusted, and as its lock sealed it.
+    Held(&'a crate::repo::model::Lock),
+    /// Not adjusted, or without a lock.
+    NotSealed,
+    /// Adjusted, and changed since without a rättelse.
+    Broken,
+}
+
+fn sealing<'a>(repository: &Repository, body: &Body, meeting: &'a Meeting) -> Sealing<'a> {
     let Some((_, lock)) = meeting
         .lock
         .as_ref()
         .filter(|_| meeting.status() == Status::Adjusted)
     else {
-        return Err(Error::Usage(t!("sign-not-sealed", meeting = &label)));
+        return Sealing::NotSealed;
     };
     let now = seal_of(repository, body, meeting);
     let before = || seal_before(repository, body, meeting, lock.corrections);
-    if !matches!(standing(meeting, lock, &now, before), Standing::Sealed) {
-        return Err(Error::Repository(t!("sign-seal-broken", meeting = &label)));
+    match standing(meeting, lock, &now, before) {
+        Standing::Sealed => Sealing::Held(lock),
+        _ => Sealing::Broken,
     }
+}
+
+/// The record of a meeting whose seal `lock` holds.
+fn record_of(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    what: Signable,
+    lock: &crate::repo::model::Lock,
+    build: impl FnOnce(&Document) -> Result<Built, Error>,
+) -> Result<Record, Error> {
+    let label = label_of(body, meeting, what);
     let document = document_of(repository, body, meeting, what).ok_or_else(|| match what {
         Signable::Protokoll => Error::Usage(t!("sign-not-sealed", meeting = &label)),
         Signable::Utdrag(paragraph) => Error::Usage(t!(
@@ -580,14 +616,30 @@ impl Verification {
                 .count()
     }
 
-    /// "2/3": signatures that count, of the fields.
-    pub fn count(&self) -> String {
-        let good = self
-            .signatures
+    /// A verification of `file` that has found nothing yet.
+    fn new(file: &str, record: Option<&Record>, trusted: &[x509_cert::Certificate]) -> Self {
+        Verification {
+            file: file.to_string(),
+            meeting: record.map(|r| r.label.clone()),
+            fields: 0,
+            signatures: Vec::new(),
+            problems: Vec::new(),
+            trust_list: !trusted.is_empty(),
+            earlier: None,
+        }
+    }
+
+    /// The signatures that count: none of their problems is an error.
+    pub fn signed(&self) -> usize {
+        self.signatures
             .iter()
             .filter(|s| !s.problems.iter().any(|p| p.is_error(self.trust_list)))
-            .count();
-        format!("{good}/{}", self.fields)
+            .count()
+    }
+
+    /// "2/3": signatures that count, of the fields.
+    pub fn count(&self) -> String {
+        format!("{}/{}", self.signed(), self.fields)
     }
 }
 
@@ -606,16 +658,12 @@ pub fn verify(
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         verify_unguarded(file, bytes, record, trusted, now)
     }));
-    checked.unwrap_or_else(|_| Verification {
-        file: file.to_string(),
-        meeting: record.map(|r| r.label.clone()),
-        fields: 0,
-        signatures: Vec::new(),
-        problems: vec![Problem::Unreadable {
+    checked.unwrap_or_else(|_| {
+        let mut verification = Verification::new(file, record, trusted);
+        verification.problems.push(Problem::Unreadable {
             reason: t!("sign-reader-failed"),
-        }],
-        trust_list: !trusted.is_empty(),
-        earlier: None,
+        });
+        verification
     })
 }
 
@@ -632,15 +680,7 @@ fn verify_unguarded(
     trusted: &[x509_cert::Certificate],
     now: DateTime<Utc>,
 ) -> Verification {
-    let mut verification = Verification {
-        file: file.to_string(),
-        meeting: record.map(|r| r.label.clone()),
-        fields: 0,
-        signatures: Vec::new(),
-        problems: Vec::new(),
-        trust_list: !trusted.is_empty(),
-        earlier: None,
-    };
+    let mut verification = Verification::new(file, record, trusted);
     let document = match pdf::load(bytes) {
         Ok(document) => document,
         Err(e) => {
@@ -687,21 +727,20 @@ fn verify_unguarded(
         }
     }
     if let Some(from) = from {
-        let later: Vec<usize> = ends.iter().copied().filter(|e| *e >= from).collect();
-        for pair in later.windows(2) {
-            let (Ok(before), Ok(after)) =
-                (pdf::load(&bytes[..pair[0]]), pdf::load(&bytes[..pair[1]]))
-            else {
-                continue;
-            };
-            let revision = ends.iter().position(|e| *e == pair[1]).unwrap_or(0) + 1;
-            for forbidden in pdf::forbidden_changes(&before, &after) {
-                verification.problems.push(Problem::ChangedAfter {
-                    revision,
-                    object: forbidden.object,
-                    what: forbidden.what,
-                });
+        // Each revision from there on, read once, against the one before.
+        let mut before = None;
+        for (index, &end) in ends.iter().enumerate().filter(|(_, e)| **e >= from) {
+            let after = pdf::load(&bytes[..end]).ok();
+            if let (Some(before), Some(after)) = (&before, &after) {
+                for forbidden in pdf::forbidden_changes(before, after) {
+                    verification.problems.push(Problem::ChangedAfter {
+                        revision: index + 1,
+                        object: forbidden.object,
+                        what: forbidden.what,
+                    });
+                }
             }
+            before = after;
         }
     }
     verification
@@ -1028,30 +1067,26 @@ pub fn diagnostics(
                 body = &body.slug,
                 date = meeting.date().to_string()
             );
-            let Some((_, lock)) = meeting
-                .lock
-                .as_ref()
-                .filter(|_| meeting.status() == Status::Adjusted)
-            else {
-                found.push(
-                    Diagnostic::error(
-                        "signature-invalid",
-                        loc,
-                        t!(
-                            "rules-signature-not-sealed",
-                            meeting = &label,
-                            kind = what.kind()
-                        ),
-                    )
-                    .with_hint(hint),
-                );
-                continue;
+            let lock = match sealing(repository, body, meeting) {
+                Sealing::Held(lock) => lock,
+                // Changed since its seal: that is `adjusted-changed`'s finding.
+                Sealing::Broken => continue,
+                Sealing::NotSealed => {
+                    found.push(
+                        Diagnostic::error(
+                            "signature-invalid",
+                            loc,
+                            t!(
+                                "rules-signature-not-sealed",
+                                meeting = &label,
+                                kind = what.kind()
+                            ),
+                        )
+                        .with_hint(hint),
+                    );
+                    continue;
+                }
             };
-            let now_seal = seal_of(repository, body, meeting);
-            let before = || seal_before(repository, body, meeting, lock.corrections);
-            if !matches!(standing(meeting, lock, &now_seal, before), Standing::Sealed) {
-                continue;
-            }
             let bytes = match repository.files.read(&relative, SIGNED_MAX_BYTES) {
                 Ok(bytes) => bytes,
                 Err(refused) => {
@@ -1068,7 +1103,7 @@ pub fn diagnostics(
                     continue;
                 }
             };
-            let record = record_with(repository, body, meeting, what, |document| {
+            let record = record_of(repository, body, meeting, what, lock, |document| {
                 let (renderer, worker) = match &mut typesetter {
                     Some(typesetter) => typesetter,
                     none => {
