@@ -194,10 +194,13 @@ cli-signera = Sign an adjusted protokoll digitally, or prepare it for a signing 
           rsr signera bmn 2026-10-14 --certifikat anna.p12      sign as the person anna.p12 names
           rsr signera bmn 2026-10-14 --forbered att-signera.pdf the PDF for a signing service
           rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF
+          rsr signera bmn 2026-10-14 --certifikat anna.p12 --tidsstampel http://tsa.example.se/
+                                                                signed and time-stamped (PAdES B-T)
 cli-signera-arg-body = The body's folder name or short name
 cli-signera-arg-date = The meeting's date, YYYY-MM-DD
 cli-signera-arg-certifikat = Sign with this certificate and key, a PKCS #12 file (.p12, .pfx)
 cli-signera-arg-roll = The signature field to sign in [default: that of the person the certificate names]
+cli-signera-arg-tidsstampel = Have the signature time-stamped by the time-stamp authority at URL (RFC 3161, http://): a PAdES B-T signature
 cli-signera-arg-paragraf = Sign the protokollsutdrag of this paragraph (the sekreterare's utdragsbestyrkande) instead of the protokoll
 cli-signera-arg-forbered = Write the PDF a signing service is to sign to FILE
 cli-signera-arg-ta-emot = Take the signed PDF a signing service returned into the meeting's folder

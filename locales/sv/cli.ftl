@@ -193,10 +193,13 @@ cli-signera = Signera ett justerat protokoll digitalt, eller förbered det för 
           rsr signera bmn 2026-10-14 --certifikat anna.p12      signera som den person anna.p12 namnger
           rsr signera bmn 2026-10-14 --forbered att-signera.pdf PDF:en till en signeringstjänst
           rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     ta emot tjänstens signerade PDF
+          rsr signera bmn 2026-10-14 --certifikat anna.p12 --tidsstampel http://tsa.example.se/
+                                                                signerat och tidsstämplat (PAdES B-T)
 cli-signera-arg-body = Organets mappnamn eller kortnamn
 cli-signera-arg-date = Sammanträdets datum, YYYY-MM-DD
 cli-signera-arg-certifikat = Signera med detta certifikat och denna nyckel, en PKCS #12-fil (.p12, .pfx)
 cli-signera-arg-roll = Underskriftsfältet att signera i [standard: fältet för den person certifikatet namnger]
+cli-signera-arg-tidsstampel = Låt tidsstämpelutfärdaren på URL tidsstämpla underskriften (RFC 3161, http://): en PAdES B-T-underskrift
 cli-signera-arg-paragraf = Signera protokollsutdraget av denna paragraf (sekreterarens utdragsbestyrkande) i stället för protokollet
 cli-signera-arg-forbered = Skriv den PDF som en signeringstjänst ska signera till FILE
 cli-signera-arg-ta-emot = Ta in den signerade PDF som en signeringstjänst lämnat tillbaka i sammanträdets mapp

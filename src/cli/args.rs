@@ -392,7 +392,9 @@ const SIGNERA_EXAMPLES: &str = "\
 Examples:
   rsr signera bmn 2026-10-14 --certifikat anna.p12      sign as the person anna.p12 names
   rsr signera bmn 2026-10-14 --forbered att-signera.pdf the PDF for a signing service
-  rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF";
+  rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF
+  rsr signera bmn 2026-10-14 --certifikat anna.p12 --tidsstampel http://tsa.example.se/
+                                                        signed and time-stamped (PAdES B-T)";
 
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("how").required(true))]
@@ -408,6 +410,14 @@ pub struct SigneraArgs {
     /// The signature field to sign in [default: that of the person the certificate names].
     #[arg(long, value_name = "FIELD", requires = "certifikat")]
     pub roll: Option<String>,
+    /// Have the signature time-stamped by the time-stamp authority at URL (RFC 3161, http://): a PAdES B-T signature.
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "certifikat",
+        alias = "tidsstämpel"
+    )]
+    pub tidsstampel: Option<String>,
     /// Sign the protokollsutdrag of this paragraph (the sekreterare's utdragsbestyrkande) instead of the protokoll.
     #[arg(long, value_name = "N")]
     pub paragraf: Option<u32>,

@@ -17,6 +17,7 @@ pub fn signera(root: &Path, args: &SigneraArgs) -> Result<ExitCode, Error> {
             p12,
             password: password(file)?,
             field: args.roll.clone(),
+            timestamp: args.tidsstampel.clone(),
         }
     } else if let Some(target) = &args.forbered {
         Signing::Prepare {

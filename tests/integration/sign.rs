@@ -61,6 +61,35 @@ keyUsage = critical,nonRepudiation,digitalSignature
 basicConstraints = CA:FALSE
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[tsa]
+keyUsage = critical,nonRepudiation,digitalSignature
+extendedKeyUsage = critical,timeStamping
+basicConstraints = CA:FALSE
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+";
+
+/// What `openssl ts -reply` needs of a time-stamp authority: its key and
+/// certificate, the chain it sends, and what it puts in each token
+/// (accuracy, ordering and its name among them, the optional fields a
+/// token may carry).
+const TSA_CONFIG: &str = "\
+[tsa]
+default_tsa = authority
+[authority]
+dir = .
+serial = tsaserial
+signer_cert = tsa.pem
+certs = ca.pem
+signer_key = tsa.key
+signer_digest = sha256
+default_policy = 1.2.752.1.1
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
 ";
 
 impl Pki {
@@ -158,6 +187,47 @@ impl Pki {
             ],
         );
         Person { p12, key, cert }
+    }
+
+    /// A time-stamp authority's key and certificate (`tsa.key`, `tsa.pem`)
+    /// from `ca`, for time-stamping only, and its `openssl ts` settings.
+    fn tsa(&self, ca: &str, name: &str) {
+        let dir = self.path().join(ca);
+        let subject = format!("/CN={name}");
+        openssl(
+            &dir,
+            &[
+                "req", "-new", "-nodes", "-utf8", "-subj", &subject, "-newkey", "rsa:2048",
+                "-keyout", "tsa.key", "-out", "tsa.csr",
+            ],
+        );
+        openssl(
+            &dir,
+            &[
+                "ca",
+                "-batch",
+                "-config",
+                "ca.cnf",
+                "-extensions",
+                "tsa",
+                "-notext",
+                "-utf8",
+                "-cert",
+                "ca.pem",
+                "-keyfile",
+                "ca.key",
+                "-startdate",
+                "20200101000000Z",
+                "-enddate",
+                "20991231000000Z",
+                "-in",
+                "tsa.csr",
+                "-out",
+                "tsa.pem",
+            ],
+        );
+        std::fs::write(dir.join("tsa.cnf"), TSA_CONFIG).unwrap();
+        std::fs::write(dir.join("tsaserial"), "01\n").unwrap();
     }
 
     /// A signer valid from 2020 to 2099 under the test CA.
@@ -267,6 +337,254 @@ with open(src, "rb") as f:
         "pyHanko signing: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A time-stamp authority over HTTP on a local port, answering each
+/// request with `openssl ts -reply` as the authority of `ca` (see
+/// `Pki::tsa`); counts the tokens it has given.
+struct Tsa {
+    url: String,
+    served: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Tsa {
+    fn start(pki: &Pki, ca: &str) -> Tsa {
+        use std::io::{BufRead, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/tsa", listener.local_addr().unwrap());
+        let dir = pki.path().join(ca);
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = served.clone();
+        std::thread::spawn(move || {
+            for (n, stream) in listener.incoming().enumerate() {
+                let Ok(stream) = stream else { continue };
+                let mut reader = std::io::BufReader::new(stream);
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some((name, value)) = line.split_once(':')
+                        && name.eq_ignore_ascii_case("content-length")
+                    {
+                        length = value.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut query = vec![0; length];
+                if reader.read_exact(&mut query).is_err() {
+                    continue;
+                }
+                let (query_file, reply_file) = (format!("q{n}.tsq"), format!("r{n}.tsr"));
+                std::fs::write(dir.join(&query_file), &query).unwrap();
+                let made = Command::new("openssl")
+                    .current_dir(&dir)
+                    .args(["ts", "-reply", "-config", "tsa.cnf", "-queryfile"])
+                    .args([&query_file, "-out", &reply_file])
+                    .output()
+                    .unwrap();
+                let reply = std::fs::read(dir.join(&reply_file)).unwrap_or_default();
+                let mut stream = reader.into_inner();
+                let head = if made.status.success() {
+                    count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    "200 OK"
+                } else {
+                    "500 Internal Server Error"
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {head}\r\nContent-Type: application/timestamp-reply\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    reply.len()
+                );
+                let _ = stream.write_all(&reply);
+            }
+        });
+        Tsa { url, served }
+    }
+
+    fn served(&self) -> usize {
+        self.served.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+/// Signs BMN 2026-10-14 with `person`'s certificate, time-stamped by the
+/// authority at `url`.
+fn sign_stamped(repo: &Repo, person: &Person, url: &str) -> crate::support::Run {
+    repo.rsr_env(
+        &[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--certifikat",
+            person.p12.to_str().unwrap(),
+            "--tidsstampel",
+            url,
+        ],
+        &[(PASSWORD, "hemligt")],
+    )
+}
+
+#[test]
+fn a_signature_time_stamped_by_an_authority_is_pades_b_t() {
+    let pki = Pki::new();
+    pki.tsa("ca", "Storsjö kommuns tidsstämpel");
+    let tsa = Tsa::start(&pki, "ca");
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    sign_stamped(&repo, &ingrid, &tsa.url).success();
+    // Asked twice: for the room the signature needs, and for it.
+    assert_eq!(tsa.served(), 2);
+    let stamped_once = repo.bytes(SIGNED);
+    // The ordförande signs without a time-stamp, after.
+    sign(&repo, &pki.signer("anna", "Anna Berg")).success();
+
+    let signed = repo.path().join(SIGNED);
+    let output = pyhanko()
+        .args([
+            "sign",
+            "validate",
+            "--pretty-print",
+            "--trust-replace",
+            "--trust",
+        ])
+        .arg(pki.ca_pem("ca"))
+        .arg(&signed)
+        .output()
+        .unwrap();
+    let pretty = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{pretty}");
+    // pyHanko finds the time-stamp on the sekreterare's signature, valid and
+    // trusted, and none on the ordförande's.
+    let fields: Vec<&str> = pretty.split("Field ").skip(1).collect();
+    let field = |name: &str| {
+        *fields
+            .iter()
+            .find(|f| {
+                f.split_once('\n')
+                    .is_some_and(|(head, _)| head.ends_with(&format!(": {name}")))
+            })
+            .unwrap_or_else(|| panic!("no {name}: {pretty}"))
+    };
+    let sekreterare = field("sekreterare");
+    for said in [
+        "The timestamp token is cryptographically sound.",
+        "TSA certificate subject: \"Common Name: Storsjö kommuns tidsstämpel\"",
+        "The TSA certificate is trusted.",
+        "The signature is judged VALID.",
+    ] {
+        assert!(sekreterare.contains(said), "{said}: {sekreterare}");
+    }
+    assert!(!field("ordforande").contains("timestamp token"), "{pretty}");
+
+    let human = repo
+        .rsr(&["verifiera", "bmn", "2026-10-14"])
+        .success()
+        .stdout();
+    assert!(
+        human.contains("time-stamped ") && human.contains(" by CN=Storsjö kommuns tidsstämpel"),
+        "{human}"
+    );
+    let report = json(
+        &repo
+            .rsr(&["verifiera", "bmn", "2026-10-14", "--format", "json"])
+            .success()
+            .stdout(),
+    );
+    let stamp = &report["signatures"][0]["timestamp"];
+    assert_eq!(
+        stamp["authority"], "CN=Storsjö kommuns tidsstämpel",
+        "{report}"
+    );
+    assert_eq!(stamp["trusted_by"], "CN=Storsjö kommuns test-CA");
+    assert!(
+        report["signatures"][1].get("timestamp").is_none(),
+        "{report}"
+    );
+    repo.rsr(&["check"]).success();
+
+    // The time-stamp sits outside what the signer signed: a token whose
+    // authority's signature is broken (its last byte, the container's
+    // last) leaves the signature intact but the time-stamp void.
+    let mut bytes = stamped_once;
+    let dictionary = bytes.windows(9).position(|w| w == b"/Type/Sig").unwrap();
+    let at = dictionary
+        + bytes[dictionary..]
+            .windows(10)
+            .position(|w| w == b"/Contents<")
+            .unwrap()
+        + 10;
+    let hex =
+        |i: usize| u8::from_str_radix(std::str::from_utf8(&bytes[i..i + 2]).unwrap(), 16).unwrap();
+    // SEQUENCE, length in two bytes: 30 82 hi lo.
+    assert_eq!((hex(at), hex(at + 2)), (0x30, 0x82));
+    let length = 4 + (usize::from(hex(at + 4)) << 8 | usize::from(hex(at + 6)));
+    let last = at + 2 * (length - 1);
+    bytes[last] = if bytes[last] == b'0' { b'1' } else { b'0' };
+    let tampered = pki.path().join("tidsstampel-bruten.pdf");
+    std::fs::write(&tampered, &bytes).unwrap();
+    let broken = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            tampered.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        broken.contains(
+            "the time-stamp over the signature does not hold: its signature does not hold"
+        ),
+        "{broken}"
+    );
+    assert!(!broken.contains("does not match the bytes"), "{broken}");
+}
+
+#[test]
+fn a_time_stamp_from_an_authority_outside_the_trust_list_does_not_count() {
+    let pki = Pki::new();
+    pki.ca("other", "Någon annans CA");
+    pki.tsa("other", "Okänd tidsstämpel");
+    let tsa = Tsa::start(&pki, "other");
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    // Nothing is written when the signature would not verify.
+    let refused = sign_stamped(&repo, &ingrid, &tsa.url).failure().stderr();
+    assert!(
+        refused.contains(
+            "the time-stamp authority CN=Okänd tidsstämpel does not chain to a CA in signering/betrodda/"
+        ),
+        "{refused}"
+    );
+    assert!(!repo.path().join(SIGNED).exists());
+}
+
+#[test]
+fn a_time_stamp_authority_that_cannot_be_asked_signs_nothing() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    let ingrid = pki.signer("ingrid", "Ingrid Palm");
+    let https = sign_stamped(&repo, &ingrid, "https://tsa.example.se/")
+        .usage_failure()
+        .stderr();
+    assert!(
+        https.contains("the time-stamp authority is asked over http:// (its answer is signed and checked): https://tsa.example.se/ is not such a URL"),
+        "{https}"
+    );
+    // A port nobody listens on.
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let run = sign_stamped(&repo, &ingrid, &format!("http://{closed}/tsa"))
+        .io_failure()
+        .stderr();
+    assert!(
+        run.contains("the time-stamp authority did not answer with a time-stamp: "),
+        "{run}"
+    );
+    assert!(!repo.path().join(SIGNED).exists());
 }
 
 fn json(text: &str) -> serde_json::Value {

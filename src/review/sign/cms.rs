@@ -14,7 +14,7 @@ use cms::signed_data::{
     CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
-use der::{Decode, Encode, Sequence};
+use der::{Decode, Encode, Sequence, Tagged};
 use sha2::Digest;
 use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
@@ -36,6 +36,12 @@ const RSA_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.11354
 const RSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
 const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const ECDSA_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+/// id-aa-signatureTimeStampToken (RFC 3161 appendix A): the time-stamp
+/// over a signature value that makes a PAdES B-B signature B-T.
+const ID_SIGNATURE_TIME_STAMP_TOKEN: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+const ID_CT_TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
+const ID_KP_TIME_STAMPING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 const COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 const GIVEN_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.42");
 const SURNAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.4");
@@ -72,6 +78,9 @@ enum Key {
     Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
     P256(Box<p256::ecdsa::SigningKey>),
 }
+
+/// What asks a time-stamp authority for a token over a signature value.
+pub type Stamper<'a, E> = dyn Fn(&[u8]) -> Result<Vec<u8>, E> + 'a;
 
 /// A signer's key and certificate chain, from a .p12 file.
 pub struct Signer {
@@ -129,6 +138,18 @@ impl Signer {
     /// signing-certificate-v2; no signing-time, which PAdES keeps in the
     /// signature dictionary's `/M`.
     pub fn sign(&self, digest: &[u8]) -> Result<Vec<u8>, CmsError> {
+        self.sign_stamped::<CmsError>(digest, None)
+    }
+
+    /// As `sign`; with `stamp`, PAdES B-T: `stamp` is given the signature
+    /// value and returns a time-stamp token over it (the DER of its
+    /// ContentInfo), which goes in the unsigned attribute
+    /// signature-time-stamp-token.
+    pub fn sign_stamped<E: From<CmsError>>(
+        &self,
+        digest: &[u8],
+        stamp: Option<&Stamper<E>>,
+    ) -> Result<Vec<u8>, E> {
         fn any(value: &(impl der::EncodeValue + der::Tagged)) -> Result<der::Any, CmsError> {
             der::Any::encode_from(value).map_err(|e| CmsError::Signing(e.to_string()))
         }
@@ -177,6 +198,19 @@ impl Signer {
             oid: SHA256,
             parameters: None,
         };
+        let unsigned_attrs = match stamp {
+            Some(stamp) => {
+                let token = stamp(&signature)?;
+                let token = der::Any::from_der(&token)
+                    .map_err(|e| CmsError::Malformed(format!("time-stamp token: {e}")))?;
+                let mut unsigned = SetOfVec::new();
+                unsigned
+                    .insert(attribute(ID_SIGNATURE_TIME_STAMP_TOKEN, token)?)
+                    .map_err(|e| failed(&e))?;
+                Some(unsigned)
+            }
+            None => None,
+        };
         let signer_info = SignerInfo {
             version: CmsVersion::V1,
             sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -190,7 +224,7 @@ impl Signer {
                 parameters: (algorithm == RSA_SHA256).then_some(der::Any::null()),
             },
             signature: OctetString::new(signature).map_err(|e| failed(&e))?,
-            unsigned_attrs: None,
+            unsigned_attrs,
         };
         let mut digest_algorithms = SetOfVec::new();
         digest_algorithms.insert(sha256).map_err(|e| failed(&e))?;
@@ -217,7 +251,7 @@ impl Signer {
             content_type: ID_SIGNED_DATA,
             content: der::Any::encode_from(&signed).map_err(|e| failed(&e))?,
         };
-        info.to_der().map_err(|e| failed(&e))
+        Ok(info.to_der().map_err(|e| failed(&e))?)
     }
 }
 
@@ -268,10 +302,248 @@ pub struct Checked {
     pub signing_time: Option<chrono::DateTime<chrono::Utc>>,
     /// The other certificates the container carries.
     pub carried: Vec<Certificate>,
+    /// The time-stamp over the signature (PAdES B-T), if it has one:
+    /// checked, or what is wrong with it.
+    pub timestamp: Option<Result<Stamp, String>>,
+}
+
+/// A time-stamp token over a signature, checked: the time a time-stamp
+/// authority attests the signature existed at.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub time: chrono::DateTime<chrono::Utc>,
+    /// The authority's certificate.
+    pub authority: Certificate,
+    /// The other certificates the token carries.
+    pub carried: Vec<Certificate>,
+}
+
+/// What a time-stamp token's TSTInfo (RFC 3161 2.4.2) says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TstInfo {
+    /// The digest algorithm of the message imprint.
+    pub algorithm: ObjectIdentifier,
+    /// The digest of what was stamped.
+    pub imprint: Vec<u8>,
+    /// `genTime`.
+    pub time: chrono::DateTime<chrono::Utc>,
+    /// The nonce of the request, as the authority returns it.
+    pub nonce: Option<Vec<u8>>,
+}
+
+/// MessageImprint (RFC 3161 2.4.1).
+#[derive(Sequence)]
+struct MessageImprint {
+    hash_algorithm: AlgorithmIdentifierOwned,
+    hashed_message: OctetString,
+}
+
+/// TimeStampReq (RFC 3161 2.4.1), without a policy or extensions.
+#[derive(Sequence)]
+struct TimeStampReq {
+    version: u8,
+    message_imprint: MessageImprint,
+    #[asn1(optional = "true")]
+    nonce: Option<der::asn1::Uint>,
+    #[asn1(default = "Default::default")]
+    cert_req: bool,
+}
+
+/// A time-stamp request for `message` (a signature value): its SHA-256,
+/// `nonce`, and the authority's certificate asked for in the token.
+pub fn timestamp_request(message: &[u8], nonce: &[u8]) -> Result<Vec<u8>, CmsError> {
+    let failed = |e: der::Error| CmsError::Signing(e.to_string());
+    TimeStampReq {
+        version: 1,
+        message_imprint: MessageImprint {
+            hash_algorithm: AlgorithmIdentifierOwned {
+                oid: SHA256,
+                parameters: None,
+            },
+            hashed_message: OctetString::new(sha2::Sha256::digest(message).to_vec())
+                .map_err(failed)?,
+        },
+        nonce: Some(der::asn1::Uint::new(nonce).map_err(failed)?),
+        cert_req: true,
+    }
+    .to_der()
+    .map_err(failed)
+}
+
+/// The elements of a DER SEQUENCE, each as it is.
+fn elements(sequence: &der::Any) -> Result<Vec<der::Any>, der::Error> {
+    use der::Reader;
+    let mut reader = der::SliceReader::new(sequence.value())?;
+    let mut elements = Vec::new();
+    while !reader.is_finished() {
+        elements.push(reader.decode::<der::Any>()?);
+    }
+    Ok(elements)
+}
+
+/// The time-stamp token of a TimeStampResp (RFC 3161 2.4.2), when the
+/// authority granted the request; else the status and its text.
+pub fn timestamp_token(response: &[u8]) -> Result<Vec<u8>, CmsError> {
+    let malformed = |e: &dyn std::fmt::Display| CmsError::Malformed(e.to_string());
+    let response = der::Any::from_der(response).map_err(|e| malformed(&e))?;
+    let parts = elements(&response).map_err(|e| malformed(&e))?;
+    let status = parts
+        .first()
+        .ok_or_else(|| CmsError::Malformed("an empty TimeStampResp".into()))?;
+    let status_parts = elements(status).map_err(|e| malformed(&e))?;
+    let code: u8 = status_parts
+        .first()
+        .ok_or_else(|| CmsError::Malformed("no PKIStatus".into()))?
+        .decode_as()
+        .map_err(|e| malformed(&e))?;
+    // 0 granted, 1 granted with modifications.
+    if code > 1 {
+        let text: Vec<String> = status_parts
+            .get(1)
+            .and_then(|t| t.decode_as::<Vec<String>>().ok())
+            .unwrap_or_default();
+        return Err(CmsError::Signing(format!(
+            "status {code}{}",
+            if text.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", text.join(" "))
+            }
+        )));
+    }
+    let token = parts
+        .get(1)
+        .ok_or_else(|| CmsError::Malformed("granted without a token".into()))?;
+    token.to_der().map_err(|e| malformed(&e))
+}
+
+/// The TSTInfo of a time-stamp token, and the token's SignedData.
+fn tst_info(token: &[u8]) -> Result<(TstInfo, SignedData, Vec<u8>), CmsError> {
+    let malformed = |e: &dyn std::fmt::Display| CmsError::Malformed(e.to_string());
+    let info = ContentInfo::from_der(token).map_err(|e| malformed(&e))?;
+    if info.content_type != ID_SIGNED_DATA {
+        return Err(CmsError::Malformed(format!(
+            "content type {}",
+            info.content_type
+        )));
+    }
+    let signed: SignedData = info.content.decode_as().map_err(|e| malformed(&e))?;
+    if signed.encap_content_info.econtent_type != ID_CT_TST_INFO {
+        return Err(CmsError::Malformed("not a time-stamp token".into()));
+    }
+    let content: OctetString = signed
+        .encap_content_info
+        .econtent
+        .as_ref()
+        .ok_or_else(|| CmsError::Malformed("a time-stamp token without its TSTInfo".into()))?
+        .decode_as()
+        .map_err(|e| malformed(&e))?;
+    let bytes = content.as_bytes().to_vec();
+    let sequence = der::Any::from_der(&bytes).map_err(|e| malformed(&e))?;
+    let parts = elements(&sequence).map_err(|e| malformed(&e))?;
+    // version, policy, messageImprint, serialNumber, genTime, then the
+    // optional accuracy, ordering, nonce (the only INTEGER), tsa, extensions.
+    let [_, _, imprint, _, time, rest @ ..] = parts.as_slice() else {
+        return Err(CmsError::Malformed("a short TSTInfo".into()));
+    };
+    let imprint: MessageImprint = imprint.decode_as().map_err(|e| malformed(&e))?;
+    if time.tag() != der::Tag::GeneralizedTime {
+        return Err(CmsError::Malformed("genTime".into()));
+    }
+    // GeneralizedTime with the fractions of a second authorities may add.
+    let text = std::str::from_utf8(time.value()).map_err(|e| malformed(&e))?;
+    let time = chrono::NaiveDateTime::parse_from_str(text, "%Y%m%d%H%M%S%.fZ")
+        .map_err(|e| malformed(&e))?
+        .and_utc();
+    let nonce = rest
+        .iter()
+        .find(|a| a.tag() == der::Tag::Integer)
+        .map(|a| a.value().to_vec());
+    Ok((
+        TstInfo {
+            algorithm: imprint.hash_algorithm.oid,
+            imprint: imprint.hashed_message.as_bytes().to_vec(),
+            time,
+            nonce,
+        },
+        signed,
+        bytes,
+    ))
+}
+
+/// What a time-stamp token attests, read without checking it.
+pub fn token_info(token: &[u8]) -> Result<TstInfo, CmsError> {
+    tst_info(token).map(|(info, _, _)| info)
+}
+
+/// The nonce as an INTEGER's content octets: `nonce` without leading
+/// zeros, with one where the first bit is set.
+pub fn nonce_octets(nonce: &[u8]) -> Vec<u8> {
+    let start = nonce
+        .iter()
+        .position(|b| *b != 0)
+        .unwrap_or(nonce.len().saturating_sub(1));
+    let mut octets = nonce[start..].to_vec();
+    if octets.first().is_some_and(|b| b & 0x80 != 0) {
+        octets.insert(0, 0);
+    }
+    octets
+}
+
+/// Checks a time-stamp token over `signature`: the authority's signature
+/// over its TSTInfo, the imprint of `signature`, and that the authority's
+/// certificate is one for time-stamping.
+fn check_timestamp(token: &der::Any, signature: &[u8]) -> Result<Stamp, String> {
+    let token = token.to_der().map_err(|e| e.to_string())?;
+    let (info, signed, content) = tst_info(&token).map_err(|e| reason(&e))?;
+    let (checked, _) = check_signed(&signed, &[&content]).map_err(|e| reason(&e))?;
+    checked
+        .intact
+        .map_err(|what| format!("its {what} does not hold"))?;
+    let imprint = digest_of(&info.algorithm, &[signature]).map_err(|e| reason(&e))?;
+    if imprint != info.imprint {
+        return Err("it stamps another signature".into());
+    }
+    let time_stamping = checked
+        .certificate
+        .tbs_certificate()
+        .get_extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+        .ok()
+        .flatten()
+        .is_some_and(|(_, usage)| usage.0.contains(&ID_KP_TIME_STAMPING));
+    if !time_stamping {
+        return Err(format!(
+            "{} is not a time-stamp authority's certificate",
+            subject(&checked.certificate)
+        ));
+    }
+    let (from, until) = validity(&checked.certificate);
+    if info.time < from || info.time > until {
+        return Err(format!(
+            "the authority's certificate was not valid at {}",
+            info.time.format("%Y-%m-%d %H:%M:%S UTC")
+        ));
+    }
+    Ok(Stamp {
+        time: info.time,
+        authority: checked.certificate,
+        carried: checked.carried,
+    })
+}
+
+fn reason(error: &CmsError) -> String {
+    match error {
+        CmsError::Keystore(s)
+        | CmsError::Unsupported(s)
+        | CmsError::Malformed(s)
+        | CmsError::Signing(s) => s.clone(),
+        CmsError::NoKey => "no key".into(),
+    }
 }
 
 /// Reads a CMS SignedData and checks that its one signer signed `covered`
-/// (the parts of the file the signature covers, in order).
+/// (the parts of the file the signature covers, in order), and the
+/// time-stamp over the signature where there is one.
 pub fn check(container: &[u8], covered: &[&[u8]]) -> Result<Checked, CmsError> {
     let malformed = |e: &dyn std::fmt::Display| CmsError::Malformed(e.to_string());
     let info = ContentInfo::from_der(container).map_err(|e| malformed(&e))?;
@@ -282,6 +554,23 @@ pub fn check(container: &[u8], covered: &[&[u8]]) -> Result<Checked, CmsError> {
         )));
     }
     let signed: SignedData = info.content.decode_as().map_err(|e| malformed(&e))?;
+    let (mut checked, signer) = check_signed(&signed, covered)?;
+    checked.timestamp = signer
+        .unsigned_attrs
+        .iter()
+        .flat_map(|attributes| attributes.iter())
+        .find(|a| a.oid == ID_SIGNATURE_TIME_STAMP_TOKEN)
+        .and_then(|a| a.values.iter().next())
+        .map(|token| check_timestamp(token, signer.signature.as_bytes()));
+    Ok(checked)
+}
+
+/// Checks that the one signer of `signed` signed `covered`.
+fn check_signed<'a>(
+    signed: &'a SignedData,
+    covered: &[&[u8]],
+) -> Result<(Checked, &'a SignerInfo), CmsError> {
+    let malformed = |e: &dyn std::fmt::Display| CmsError::Malformed(e.to_string());
     let signer = match signed.signer_infos.0.as_slice() {
         [one] => one,
         others => {
@@ -354,12 +643,16 @@ pub fn check(container: &[u8], covered: &[&[u8]]) -> Result<Checked, CmsError> {
         .into_iter()
         .filter(|c| c != &certificate)
         .collect();
-    Ok(Checked {
-        certificate,
-        intact,
-        signing_time,
-        carried,
-    })
+    Ok((
+        Checked {
+            certificate,
+            intact,
+            signing_time,
+            carried,
+            timestamp: None,
+        },
+        signer,
+    ))
 }
 
 fn digest_of(algorithm: &ObjectIdentifier, parts: &[&[u8]]) -> Result<Vec<u8>, CmsError> {

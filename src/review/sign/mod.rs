@@ -17,6 +17,7 @@
 
 pub mod cms;
 pub mod pdf;
+pub mod tsa;
 
 use std::path::{Path, PathBuf};
 
@@ -508,6 +509,14 @@ pub enum Problem {
     Untrusted,
     /// The signature dictionary names no signing time.
     NoTime,
+    /// The time-stamp over the signature does not hold.
+    TimestampInvalid { reason: String },
+    /// The time-stamp authority's certificate does not chain to the
+    /// organisation's trust list.
+    TimestampUntrusted { authority: String },
+    /// The signature claims a time later than its time-stamp proves it
+    /// existed at.
+    AfterTimestamp { stamped: DateTime<Utc> },
 }
 
 impl Problem {
@@ -551,6 +560,16 @@ impl Problem {
             ),
             Problem::Untrusted => t!("sign-problem-untrusted"),
             Problem::NoTime => t!("sign-problem-no-time"),
+            Problem::TimestampInvalid { reason } => {
+                t!("sign-problem-timestamp-invalid", reason = reason)
+            }
+            Problem::TimestampUntrusted { authority } => {
+                t!("sign-problem-timestamp-untrusted", authority = authority)
+            }
+            Problem::AfterTimestamp { stamped } => t!(
+                "sign-problem-after-timestamp",
+                stamped = stamped.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+            ),
         }
     }
 
@@ -558,7 +577,10 @@ impl Problem {
     /// certificate is the organisation's call, reported but not an error
     /// when the repository has no trust list.
     pub fn is_error(&self, have_trust_list: bool) -> bool {
-        !matches!(self, Problem::Untrusted) || have_trust_list
+        !matches!(
+            self,
+            Problem::Untrusted | Problem::TimestampUntrusted { .. }
+        ) || have_trust_list
     }
 }
 
@@ -579,7 +601,22 @@ pub struct SignatureCheck {
     pub time: Option<DateTime<FixedOffset>>,
     /// The trusted CA the certificate chains to.
     pub trusted_by: Option<String>,
+    /// The time-stamp over the signature (PAdES B-T), when it has one
+    /// that holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamped>,
     pub problems: Vec<Problem>,
+}
+
+/// A signature's time-stamp: when an authority attests the signature
+/// existed, and who.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timestamped {
+    pub time: DateTime<Utc>,
+    /// The time-stamp authority, its certificate's subject.
+    pub authority: String,
+    /// The trusted CA the authority's certificate chains to.
+    pub trusted_by: Option<String>,
 }
 
 /// A signed PDF, checked.
@@ -804,6 +841,7 @@ fn check_signature(
         subject: String::new(),
         time: embedded.time.as_deref().and_then(parse_pdf_date),
         trusted_by: None,
+        timestamp: None,
         problems: Vec::new(),
     };
     let covered = covered(bytes, ends, &embedded.byte_range);
@@ -854,6 +892,53 @@ fn check_signature(
         record.map(|r| r.meeting),
         now,
     ));
+    match &checked.timestamp {
+        Some(Ok(stamp)) => {
+            // The authority's time holds where the signer's clock might
+            // not: the certificate was valid then, the meeting had been,
+            // and the signature claims no later time.
+            let mut also = time_problems(
+                Some(stamp.time.fixed_offset()),
+                validity,
+                record.map(|r| r.meeting),
+                now,
+            );
+            if let Some(time) = check.time
+                && time.with_timezone(&Utc) > stamp.time + chrono::Duration::minutes(5)
+            {
+                also.push(Problem::AfterTimestamp {
+                    stamped: stamp.time,
+                });
+            }
+            for problem in also {
+                if !check.problems.contains(&problem) {
+                    check.problems.push(problem);
+                }
+            }
+            let carried: Vec<_> = stamp
+                .carried
+                .iter()
+                .chain(&checked.carried)
+                .cloned()
+                .collect();
+            let trusted_by = cms::chain_to(&stamp.authority, &carried, trusted).map(cms::subject);
+            let authority = cms::subject(&stamp.authority);
+            if trusted_by.is_none() {
+                check.problems.push(Problem::TimestampUntrusted {
+                    authority: authority.clone(),
+                });
+            }
+            check.timestamp = Some(Timestamped {
+                time: stamp.time,
+                authority,
+                trusted_by,
+            });
+        }
+        Some(Err(reason)) => check.problems.push(Problem::TimestampInvalid {
+            reason: reason.clone(),
+        }),
+        None => {}
+    }
     match cms::chain_to(&checked.certificate, &checked.carried, trusted) {
         Some(anchor) => check.trusted_by = Some(cms::subject(anchor)),
         None => check.problems.push(Problem::Untrusted),
@@ -1215,6 +1300,9 @@ pub enum Signing {
         p12: Vec<u8>,
         password: String,
         field: Option<String>,
+        /// The URL of a time-stamp authority (RFC 3161): a PAdES B-T
+        /// signature, its time attested by the authority.
+        timestamp: Option<String>,
     },
     /// Writes the PDF for a signing service to `target`: prepared, or the
     /// signed protokoll as far as it is signed.
@@ -1316,7 +1404,11 @@ pub fn signera(
             p12,
             password,
             field,
+            timestamp,
         } => {
+            if let Some(url) = &timestamp {
+                tsa::check_url(url).map_err(|e| tsa_error(&e))?;
+            }
             let signer = cms::Signer::from_p12(&p12, &password)
                 .map_err(|e| Error::Usage(t!("sign-p12", reason = cms_reason(&e))))?;
             let name = cms::person_name(signer.certificate());
@@ -1350,19 +1442,25 @@ pub fn signera(
                     })?,
             };
             // A container for a digest of the same length is as long, but
-            // for the few bytes an ECDSA signature's DER varies by.
-            let probe = signer
-                .sign(&[0; 32])
-                .map_err(|e| Error::Internal(cms_reason(&e)))?;
+            // for the few bytes an ECDSA signature's DER varies by, and
+            // those a time-stamp's serial number and nonce vary by: the
+            // authority is asked twice, for the probe and the signature.
+            let stamper = |signature: &[u8]| -> Result<Vec<u8>, SignError> {
+                let url = timestamp.as_deref().unwrap_or_default();
+                tsa::stamp(url, signature).map_err(|e| SignError::Other(tsa_error(&e)))
+            };
+            let stamp: Option<&cms::Stamper<SignError>> = timestamp.is_some().then_some(&stamper);
+            let probe = signer.sign_stamped(&[0; 32], stamp).map_err(|e| match e {
+                SignError::Other(e) => e,
+                SignError::Pdf(e) => Error::Internal(pdf_message(&e)),
+            })?;
             let info = pdf::SignatureInfo {
                 name: &name,
                 time: now,
                 room: pdf::room_for(probe.len()),
             };
             let bytes = pdf::add_signature(&base, &field, &info, |digest| {
-                signer
-                    .sign(digest)
-                    .map_err(|e| SignError::Other(Error::Internal(cms_reason(&e))))
+                signer.sign_stamped(digest, stamp)
             })
             .map_err(|e| match e {
                 SignError::Pdf(e @ (pdf::PdfError::NoField(_) | pdf::PdfError::Signed(_))) => {
@@ -1411,6 +1509,25 @@ impl From<pdf::PdfError> for SignError {
 impl From<Error> for SignError {
     fn from(e: Error) -> Self {
         SignError::Other(e)
+    }
+}
+
+impl From<cms::CmsError> for SignError {
+    fn from(e: cms::CmsError) -> Self {
+        SignError::Other(Error::Internal(cms_reason(&e)))
+    }
+}
+
+/// Why a time-stamp could not be had, as an error of its kind: a URL rsr
+/// cannot ask is the command line's; an authority that does not answer,
+/// or not with a token, is the outside tool's.
+fn tsa_error(error: &tsa::TsaError) -> Error {
+    match error {
+        tsa::TsaError::Url(url) => Error::Usage(t!("sign-tsa-url", url = url)),
+        tsa::TsaError::Transport(reason) => {
+            Error::Internal(t!("sign-tsa-unreachable", reason = reason))
+        }
+        tsa::TsaError::Refused(reason) => Error::Internal(t!("sign-tsa-refused", reason = reason)),
     }
 }
 
@@ -1482,6 +1599,19 @@ pub fn report(verification: &Verification) -> String {
         ));
         if let Some(anchor) = &signature.trusted_by {
             lines.push(format!("    {}", t!("sign-report-trusted", ca = anchor)));
+        }
+        if let Some(stamp) = &signature.timestamp {
+            lines.push(format!(
+                "    {}",
+                t!(
+                    "sign-report-timestamp",
+                    time = stamp.time.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                    authority = &stamp.authority
+                )
+            ));
+            if let Some(anchor) = &stamp.trusted_by {
+                lines.push(format!("      {}", t!("sign-report-trusted", ca = anchor)));
+            }
         }
         for problem in &signature.problems {
             lines.push(format!("    {}", problem.message()));
