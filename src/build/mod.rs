@@ -532,6 +532,7 @@ fn render_all(
                                 pdf,
                                 pages,
                                 printed,
+                                places,
                                 layout,
                                 export,
                             },
@@ -540,6 +541,7 @@ fn render_all(
                                 file: write::stage_in(out, &out.join(&output), &pdf)?,
                                 entry: Entry {
                                     printed: Some(printed),
+                                    places,
                                     ..Entry::of(fingerprint, &pdf, pages)
                                 },
                                 layout,

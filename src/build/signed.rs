@@ -108,6 +108,7 @@ pub fn copy(
                 pdf: built,
                 printed,
                 environment,
+                places: entry.places.clone(),
             };
             let verification = match sign::record_from(
                 repository,

@@ -156,6 +156,12 @@ pub struct Protokoll {
     /// field existed receives is as it was.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub electronic: bool,
+    /// Electronic signatures shown on the signature lines
+    /// (`justering: {underskrift: synlig}`): the lines are drawn, and each
+    /// is marked for `rsr signera` to place the signature's field on.
+    /// Left out when false, as `electronic` is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub visible: bool,
     /// "Regional ledningsgrupp beslut"
     pub decision_heading: String,
     pub sections: Vec<Section>,
@@ -338,7 +344,11 @@ pub fn data(context: &Context, public: bool) -> Protokoll {
         electronic: spec
             .justering
             .as_ref()
-            .is_some_and(|j| j.signing == crate::repo::model::Signing::Electronic),
+            .is_some_and(|j| j.signing != crate::repo::model::Signing::Paper),
+        visible: spec
+            .justering
+            .as_ref()
+            .is_some_and(|j| j.signing == crate::repo::model::Signing::Visible),
         paragraphs: number::span(context.paragraphs)
             .map(|(a, b)| sv::number_range(a, b))
             .unwrap_or_default(),

@@ -64,6 +64,11 @@ pub struct Entry {
     /// while the PDF is up to date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<String>,
+    /// The lines it marks for visible signatures, which `rsr signera`
+    /// and the build's check of a signed protokoll place its fields on
+    /// without typesetting it again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<SignaturePlace>,
 }
 
 impl Entry {
@@ -76,8 +81,22 @@ impl Entry {
             size: pdf.len() as u64,
             sha512: sha512(pdf),
             printed: None,
+            places: Vec::new(),
         }
     }
+}
+
+/// A line a visible signature is shown on: the area above it, where ink
+/// would go, as a PDF widget's `/Rect` on its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignaturePlace {
+    /// Whose line: the signer's place in the template data's `signatures`.
+    pub signer: usize,
+    /// The page, from 0.
+    pub page: usize,
+    /// `[left, bottom, right, top]` in hundredths of a point from the
+    /// page's bottom left: the same layout gives the same numbers.
+    pub rect: [i64; 4],
 }
 
 /// The hex SHA-256 of a file's bytes, as `sha256sum` prints it.

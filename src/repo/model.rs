@@ -987,10 +987,12 @@ pub struct Justering {
     #[serde(rename = "plats")]
     pub place: String,
     /// Hur protokollet skrivs under: `papper` (förval: linjer att skriva
-    /// under på) eller `elektronisk` (underskrifter i PDF:en, `rsr
-    /// signera`; protokollets första sida säger det). / How the protokoll is
-    /// signed: on paper (the default) or with electronic signatures in the
-    /// PDF, which its first page then says.
+    /// under på), `elektronisk` (underskrifter i PDF:en, `rsr signera`;
+    /// protokollets första sida säger det) eller `synlig` (elektroniska
+    /// underskrifter som syns på linjerna). / How the protokoll is signed:
+    /// on paper (the default), with electronic signatures in the PDF, which
+    /// its first page then says, or with electronic signatures shown on the
+    /// signature lines.
     #[serde(rename = "underskrift", default)]
     pub signing: Signing,
 }
@@ -1006,6 +1008,11 @@ pub enum Signing {
     /// signatures in the PDF.
     #[serde(rename = "elektronisk")]
     Electronic,
+    /// Med elektroniska underskrifter som syns på linjerna på första
+    /// sidan: namn, tid och att underskriften är elektronisk. / With
+    /// electronic signatures shown on the lines of the first page.
+    #[serde(rename = "synlig")]
+    Visible,
 }
 
 /// Närvaro. / Attendance.

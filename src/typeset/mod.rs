@@ -20,6 +20,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub mod printed;
+pub mod stamp;
 pub mod worker;
 
 use crate::docs::{Document, KINDS, Kind, LOGO_LIMIT};
@@ -89,9 +90,56 @@ pub struct Rendered {
     /// SHA-256 of its printed text (`printed`): what the seal of an
     /// adjusted protokoll compares.
     pub printed: String,
+    /// Where the document marks lines for visible signatures
+    /// (`<rsr-underskrift>`): none but in a protokoll signed with
+    /// `justering: {underskrift: synlig}`.
+    pub places: Vec<SignaturePlace>,
     /// Time spent in Typst's layout and in its PDF export.
     pub layout: std::time::Duration,
     pub export: std::time::Duration,
+}
+
+pub use crate::output::manifest::SignaturePlace;
+
+/// How high the area above a signature line is, in points: the space the
+/// protokoll leaves to sign in.
+const SIGNATURE_HEIGHT: f64 = 26.0;
+
+/// The lines `document` marks for visible signatures, in the order of
+/// the document.
+fn signature_places(document: &PagedDocument) -> Vec<SignaturePlace> {
+    use typst::foundations::{Dict, Label, Selector};
+    use typst::introspection::{Introspector as _, MetadataElem};
+    let Some(label) = Label::new(typst::utils::PicoStr::intern("rsr-underskrift")) else {
+        return Vec::new();
+    };
+    let introspector = document.introspector();
+    let round = |value: f64| (value * 100.0).round() as i64;
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|element| {
+            let value = element.to_packed::<MetadataElem>()?.value.clone();
+            let dict = value.cast::<Dict>().ok()?;
+            let signer = dict.get("signer").ok()?.clone().cast::<i64>().ok()?;
+            let width = dict.get("width").ok()?.clone().cast::<f64>().ok()?;
+            let position = introspector.position(element.location()?)?;
+            let page = position.page.get() - 1;
+            let height = document.pages().get(page)?.frame.height().to_pt();
+            let left = position.point.x.to_pt();
+            let bottom = height - position.point.y.to_pt();
+            Some(SignaturePlace {
+                signer: usize::try_from(signer).ok()?,
+                page,
+                rect: [
+                    round(left),
+                    round(bottom),
+                    round(left + width),
+                    round(bottom + SIGNATURE_HEIGHT),
+                ],
+            })
+        })
+        .collect()
 }
 
 impl Renderer {
@@ -446,6 +494,7 @@ impl Renderer {
             pdf,
             pages: compiled.pages().len(),
             printed: printed::hash(&compiled),
+            places: signature_places(&compiled),
             layout,
             export: started.elapsed(),
         })

@@ -1436,6 +1436,153 @@ fn a_protokoll_for_electronic_signatures_says_so_on_its_first_page() {
 }
 
 #[test]
+fn visible_signatures_are_shown_on_the_signature_lines() {
+    const SIGNED_KN: &str = "meetings/kn/2026-03-02/signerat/protokoll.pdf";
+    let pki = Pki::new();
+    let repo = Repo::minimal_held();
+    std::fs::create_dir_all(repo.path().join("signering/betrodda")).unwrap();
+    std::fs::copy(
+        pki.ca_pem("ca"),
+        repo.path().join("signering/betrodda/test-ca.pem"),
+    )
+    .unwrap();
+    repo.edit(
+        "meetings/kn/2026-03-02/meeting.yaml",
+        "justering: {datum: 2026-03-09, plats: Kommunhuset}",
+        "justering: {datum: 2026-03-09, plats: digitalt, underskrift: synlig}",
+    );
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["build"]).success();
+    // The lines are drawn, and the protokoll says how it is signed.
+    let first = repo.page_text("out/kn/2026-03-02-protokoll.pdf", 1);
+    crate::support::assert_in_order(
+        &first,
+        &[
+            "Justeras av:",
+            "Eva Sekreterare",
+            "Sekreterare",
+            "Protokollet justeras med elektroniska underskrifter.",
+        ],
+    );
+    // The prepared PDF has a field on each line, left to right, with an
+    // empty appearance, and conforms.
+    let prepared = prepare(&repo, &pki, "kn", "2026-03-02");
+    let prepared_bytes = std::fs::read(&prepared).unwrap();
+    assert!(conformance::problems(&prepared_bytes).is_empty());
+    let rects = field_rects(&prepared_bytes);
+    let names: Vec<&str> = rects.iter().map(|(name, _, _)| name.as_str()).collect();
+    assert_eq!(names, ["sekreterare", "ordforande", "justerare"]);
+    for pair in rects.windows(2) {
+        let ((_, a, page_a), (_, b, page_b)) = (&pair[0], &pair[1]);
+        assert_eq!((page_a, page_b), (&1, &1));
+        // Side by side on one line, each with an area to sign in.
+        assert!(a[2] < b[0] && (a[1] - b[1]).abs() < 0.01, "{rects:?}");
+        assert!(a[2] - a[0] > 100.0 && a[3] - a[1] > 20.0, "{rects:?}");
+    }
+
+    let before = chrono::Local::now().format("%Y-%m-%d").to_string();
+    for (file, name) in [
+        ("eva", "Eva Sekreterare"),
+        ("anna", "Anna Ordförande"),
+        ("bo", "Bo Ledamot"),
+    ] {
+        sign_meeting(&repo, "kn", "2026-03-02", &pki.signer(file, name)).success();
+    }
+    let signed = repo.bytes(SIGNED_KN);
+    let (valid, report) = pyhanko_validate(&repo.path().join(SIGNED_KN), &pki.ca_pem("ca"));
+    assert!(valid, "{report}");
+    assert_eq!(report.matches(":INTACT:TRUSTED").count(), 3, "{report}");
+    assert!(conformance::problems(&signed).is_empty());
+    // Each signature shows in its field, on its line (the rectangles
+    // above): the certificate's name and the time.
+    let shown = repo.page_text(SIGNED_KN, 1);
+    // The day the signing began, unless midnight passed since.
+    let today = if shown.contains(&format!("signerat {before}")) {
+        before
+    } else {
+        chrono::Local::now().format("%Y-%m-%d").to_string()
+    };
+    crate::support::assert_in_order(
+        &shown,
+        &[
+            "Justeras av:",
+            &format!("Eva Sekreterare Elektroniskt signerat {today}"),
+            &format!("Anna Ordförande Elektroniskt signerat {today}"),
+            &format!("Bo Ledamot Elektroniskt signerat {today}"),
+        ],
+    );
+    assert_eq!(
+        repo.rsr(&["verifiera", "kn", "2026-03-02"])
+            .success()
+            .stdout()
+            .lines()
+            .next()
+            .unwrap(),
+        "meetings/kn/2026-03-02/signerat/protokoll.pdf: 3/3 signed, checked against KN 2026-03-02"
+    );
+
+    // Under other templates, the fields it placed itself still bind it.
+    let template =
+        std::fs::read_to_string(crate::support::examples().join("templates/protokoll.typ"))
+            .unwrap();
+    repo.write(
+        "templates/protokoll.typ",
+        &template.replacen(
+            "#v(2.5em)\n#strong(labels.justeras_av",
+            "#v(4.5em)\n#strong(labels.justeras_av",
+            1,
+        ),
+    );
+    let stdout = repo
+        .rsr(&["verifiera", "kn", "2026-03-02"])
+        .success()
+        .stdout();
+    assert!(
+        stdout.contains(": 3/3 signed") && stdout.contains("typeset under an earlier environment"),
+        "{stdout}"
+    );
+}
+
+/// Each signature field of a PDF: its name, its `/Rect` and its page
+/// (from 1).
+fn field_rects(bytes: &[u8]) -> Vec<(String, [f32; 4], u32)> {
+    let document = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: std::collections::BTreeMap<lopdf::ObjectId, u32> = document
+        .get_pages()
+        .into_iter()
+        .map(|(n, id)| (id, n))
+        .collect();
+    let catalog = document.catalog().unwrap();
+    let form = document
+        .get_dictionary(catalog.get(b"AcroForm").unwrap().as_reference().unwrap())
+        .unwrap();
+    form.get(b"Fields")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|field| {
+            let field = document
+                .get_dictionary(field.as_reference().unwrap())
+                .unwrap();
+            let name = lopdf::decode_text_string(field.get(b"T").unwrap()).unwrap();
+            let rect: Vec<f32> = field
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap())
+                .collect();
+            // An appearance for every field with an area (PDF/A).
+            assert!(field.get(b"AP").is_ok(), "{name} has no appearance");
+            let page = pages[&field.get(b"P").unwrap().as_reference().unwrap()];
+            (name, [rect[0], rect[1], rect[2], rect[3]], page)
+        })
+        .collect()
+}
+
+#[test]
 fn a_protokoll_signed_under_earlier_templates_stays_bound_by_its_record() {
     let pki = Pki::new();
     let repo = trusting(&pki);

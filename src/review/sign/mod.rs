@@ -31,8 +31,8 @@ use crate::error::{Diagnostic, Error};
 use crate::lang::t;
 use crate::output::manifest::Manifest;
 use crate::repo::model::{Body, Loc, Meeting, Repository, Status};
-use crate::typeset::Renderer;
 use crate::typeset::worker::{Ceilings, Worker};
+use crate::typeset::{Renderer, SignaturePlace};
 
 /// The folder of a meeting that holds its signed documents.
 pub const SIGNED_FOLDER: &str = "signerat";
@@ -252,15 +252,29 @@ fn field_name(role: &str) -> String {
 }
 
 /// The fields rsr prepares for `signatories`, each described for a
-/// screen reader by role and name, in the document's language.
-fn fields(signatories: &[Signatory]) -> Vec<pdf::Field> {
+/// screen reader by role and name, in the document's language, and shown
+/// where `place` puts it (a visible signature's line), else invisible.
+fn fields(
+    signatories: &[Signatory],
+    place: impl Fn(usize, &Signatory) -> Option<pdf::Place>,
+) -> Vec<pdf::Field> {
     signatories
         .iter()
-        .map(|s| pdf::Field {
+        .enumerate()
+        .map(|(n, s)| pdf::Field {
             name: s.field.clone(),
             description: format!("{}: {}", s.role, s.name),
+            place: place(n, s),
         })
         .collect()
+}
+
+/// The place of the `n`th signer's line among those a protokoll marks.
+fn line_of(places: &[SignaturePlace], n: usize) -> Option<pdf::Place> {
+    places.iter().find(|p| p.signer == n).map(|p| pdf::Place {
+        page: p.page,
+        rect: p.rect,
+    })
 }
 
 /// The label of a meeting in messages: "BMN 2026-10-14".
@@ -292,16 +306,19 @@ pub fn record(
             pdf: rendered.pdf,
             printed: rendered.printed,
             environment: renderer.environment(),
+            places: rendered.places,
         })
     })
 }
 
-/// A protokoll as a build made it: its PDF, the hash of its printed text
-/// and the environment it was typeset in.
+/// A protokoll as a build made it: its PDF, the hash of its printed text,
+/// the environment it was typeset in, and the lines it marks for visible
+/// signatures.
 pub struct Built {
     pub pdf: Vec<u8>,
     pub printed: String,
     pub environment: String,
+    pub places: Vec<SignaturePlace>,
 }
 
 /// `record`, with the protokoll as the build made it.
@@ -384,6 +401,7 @@ fn record_of(
         pdf: built,
         printed,
         environment,
+        places,
     } = build(&document)?;
     let stamp = pdf::Stamp {
         printed,
@@ -398,8 +416,12 @@ fn record_of(
     let signatories = signatories(&document);
     let electronic = serde_json::from_slice::<serde_json::Value>(&document.data)
         .is_ok_and(|data| data["electronic"] == serde_json::Value::Bool(true));
-    let prepared = pdf::prepare(&built, &fields(&signatories), &stamp)
-        .map_err(|e| Error::Internal(pdf_message(&e)))?;
+    let prepared = pdf::prepare(
+        &built,
+        &fields(&signatories, |n, _| line_of(&places, n)),
+        &stamp,
+    )
+    .map_err(|e| Error::Internal(pdf_message(&e)))?;
     Ok(Record {
         label,
         what,
@@ -804,18 +826,22 @@ fn bind(bytes: &[u8], ends: &[usize], record: &Record) -> Result<(usize, Option<
     let (Some(&first), Some(&second)) = (ends.first(), ends.get(1)) else {
         return Err(Problem::NotTheBuild);
     };
-    let stamp = pdf::load(&bytes[..second])
-        .ok()
-        .and_then(|document| pdf::stamp(&document));
-    let Some(stamp) = stamp else {
+    let Some(prepared) = pdf::load(&bytes[..second]).ok() else {
         return Err(Problem::NotTheBuild);
     };
+    let Some(stamp) = pdf::stamp(&prepared) else {
+        return Err(Problem::NotTheBuild);
+    };
+    // Where its visible signatures are shown, it says itself: its own
+    // layout put them there.
+    let own = pdf::field_places(&prepared);
     if stamp.environment == record.stamp.environment
         || record.sealed_printed.as_ref() != Some(&stamp.printed)
     {
         return Err(Problem::NotTheBuild);
     }
-    match pdf::prepare(&bytes[..first], &fields(&record.signatories), &stamp) {
+    let fields = fields(&record.signatories, |_, s| own.get(&s.field).copied());
+    match pdf::prepare(&bytes[..first], &fields, &stamp) {
         Ok(prepared) if bytes.starts_with(&prepared) => {
             Ok((prepared.len(), Some(stamp.environment)))
         }
@@ -1206,6 +1232,7 @@ pub fn diagnostics(
                     pdf: rendered.pdf,
                     printed: rendered.printed,
                     environment: renderer.environment(),
+                    places: rendered.places,
                 })
             })?;
             let trusted = match &trust {
@@ -1272,6 +1299,7 @@ fn built_in_out(
         pdf: bytes,
         printed,
         environment: renderer.environment(),
+        places: entry.places.clone(),
     })
 }
 
@@ -1454,10 +1482,25 @@ pub fn signera(
                 SignError::Other(e) => e,
                 SignError::Pdf(e) => Error::Internal(pdf_message(&e)),
             })?;
+            // A visible signature shows the certificate's name and the
+            // time on the protokoll's line, typeset in its typeface.
+            let appearance = match pdf::field_places(&document).get(&field) {
+                Some(place) => {
+                    let renderer = Renderer::new(repository.files.clone())?;
+                    let (width, height) = place.size();
+                    let time = now.format("%Y-%m-%d %H.%M").to_string();
+                    let stamp =
+                        crate::typeset::stamp::appearance(&renderer, &name, &time, width, height)
+                            .map_err(Error::Internal)?;
+                    Some(stamp)
+                }
+                None => None,
+            };
             let info = pdf::SignatureInfo {
                 name: &name,
                 time: now,
                 room: pdf::room_for(probe.len()),
+                appearance,
             };
             let bytes = pdf::add_signature(&base, &field, &info, |digest| {
                 signer.sign_stamped(digest, stamp)

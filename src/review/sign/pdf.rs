@@ -55,6 +55,25 @@ pub fn room_for(size: usize) -> usize {
 pub struct Field {
     pub name: String,
     pub description: String,
+    /// Where it is shown, for a visible signature; else it is invisible,
+    /// on the first page.
+    pub place: Option<Place>,
+}
+
+/// Where a visible signature's field sits: its page (from 0) and its
+/// `/Rect`, in hundredths of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub page: usize,
+    pub rect: [i64; 4],
+}
+
+impl Place {
+    /// The rectangle's width and height in points.
+    pub fn size(&self) -> (f64, f64) {
+        let [left, bottom, right, top] = self.rect;
+        ((right - left) as f64 / 100.0, (top - bottom) as f64 / 100.0)
+    }
 }
 
 /// The byte offsets at which each revision of `bytes` ends: just after
@@ -253,6 +272,19 @@ impl<'a> Update<'a> {
         self.objects.insert(id, bytes);
     }
 
+    /// A stream: its dictionary, with `/Length` set, and its bytes as given
+    /// (encoded as its `/Filter` says).
+    fn put_stream(&mut self, id: ObjectId, dictionary: &Dictionary, content: &[u8]) {
+        let mut dictionary = dictionary.clone();
+        dictionary.set("Length", Object::Integer(content.len() as i64));
+        let mut bytes = Vec::new();
+        serialize_dictionary(&mut bytes, &dictionary);
+        bytes.extend_from_slice(b"\nstream\n");
+        bytes.extend_from_slice(content);
+        bytes.extend_from_slice(b"\nendstream");
+        self.objects.insert(id, bytes);
+    }
+
     /// The whole file: the previous bytes and the update. Also returns
     /// where each object's body starts.
     fn write(self) -> Result<(Vec<u8>, BTreeMap<ObjectId, usize>), PdfError> {
@@ -348,11 +380,21 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
     if catalog.has(b"AcroForm") {
         return Err(PdfError::Shape("the PDF has form fields already"));
     }
-    let page_id = *document
-        .get_pages()
+    let pages = document.get_pages();
+    let first_page = *pages
         .get(&1)
         .ok_or(PdfError::Shape("the PDF has no pages"))?;
-    let mut page = dictionary(&document, page_id)?;
+    let page_of = |field: &Field| -> Result<ObjectId, PdfError> {
+        match field.place {
+            None => Ok(first_page),
+            Some(place) => u32::try_from(place.page + 1)
+                .ok()
+                .and_then(|n| pages.get(&n).copied())
+                .ok_or(PdfError::Shape(
+                    "a signature line on a page the PDF does not have",
+                )),
+        }
+    };
     let tree_id =
         reference(&catalog, b"StructTreeRoot").ok_or(PdfError::Shape("the PDF is not tagged"))?;
     let mut tree = dictionary(&document, tree_id)?;
@@ -376,9 +418,12 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
     let mut update = Update::new(built, &document);
     let form_id = update.allocate();
     let mut widgets = Vec::new();
+    // Each page's widgets, the pages in the order of their first field.
+    let mut on_page: Vec<(ObjectId, Vec<Object>)> = Vec::new();
     let mut elements = Vec::new();
     let mut parents = Vec::new();
     for (index, field) in fields.iter().enumerate() {
+        let page_id = page_of(field)?;
         let widget_id = update.allocate();
         let element_id = update.allocate();
         let key = next_key + index as i64;
@@ -390,10 +435,37 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
         widget.set("TU", text(&field.description));
         // Print: PDF/A wants every annotation printable.
         widget.set("F", Object::Integer(4));
-        widget.set(
-            "Rect",
-            Object::Array(vec![Object::Integer(0); 4].into_iter().collect()),
-        );
+        let rect = match field.place {
+            None => vec![Object::Integer(0); 4],
+            Some(place) => place
+                .rect
+                .iter()
+                .map(|n| Object::Real(*n as f32 / 100.0))
+                .collect(),
+        };
+        widget.set("Rect", Object::Array(rect));
+        // PDF/A wants an appearance for every widget with an area: until
+        // it is signed, an empty one.
+        if let Some(place) = field.place {
+            let blank = update.allocate();
+            let (width, height) = place.size();
+            let mut form = Dictionary::new();
+            form.set("Type", Object::Name(b"XObject".to_vec()));
+            form.set("Subtype", Object::Name(b"Form".to_vec()));
+            form.set(
+                "BBox",
+                Object::Array(vec![
+                    Object::Integer(0),
+                    Object::Integer(0),
+                    Object::Real(width as f32),
+                    Object::Real(height as f32),
+                ]),
+            );
+            update.put_stream(blank, &form, b"");
+            let mut appearance = Dictionary::new();
+            appearance.set("N", Object::Reference(blank));
+            widget.set("AP", Object::Dictionary(appearance));
+        }
         widget.set("P", Object::Reference(page_id));
         widget.set("StructParent", Object::Integer(key));
         update.put(widget_id, &Object::Dictionary(widget));
@@ -412,6 +484,10 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
         update.put(element_id, &Object::Dictionary(element));
 
         widgets.push(Object::Reference(widget_id));
+        match on_page.iter_mut().find(|(id, _)| *id == page_id) {
+            Some((_, list)) => list.push(Object::Reference(widget_id)),
+            None => on_page.push((page_id, vec![Object::Reference(widget_id)])),
+        }
         elements.push(Object::Reference(element_id));
         parents.push(Object::Integer(key));
         parents.push(Object::Reference(element_id));
@@ -429,27 +505,30 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
     catalog.set("AcroForm", Object::Reference(form_id));
     update.put(catalog_id, &Object::Dictionary(catalog));
 
-    match page.get(b"Annots") {
-        Ok(Object::Reference(id)) => {
-            let id = *id;
-            let mut annots = document
-                .get_object(id)
-                .and_then(Object::as_array)
-                .cloned()
-                .map_err(|_| PdfError::Shape("a page's annotations are not an array"))?;
-            annots.extend(widgets.iter().cloned());
-            update.put(id, &Object::Array(annots));
+    for (page_id, widgets) in on_page {
+        let mut page = dictionary(&document, page_id)?;
+        match page.get(b"Annots") {
+            Ok(Object::Reference(id)) => {
+                let id = *id;
+                let mut annots = document
+                    .get_object(id)
+                    .and_then(Object::as_array)
+                    .cloned()
+                    .map_err(|_| PdfError::Shape("a page's annotations are not an array"))?;
+                annots.extend(widgets.iter().cloned());
+                update.put(id, &Object::Array(annots));
+            }
+            Ok(Object::Array(annots)) => {
+                let mut annots = annots.clone();
+                annots.extend(widgets.iter().cloned());
+                page.set("Annots", Object::Array(annots));
+            }
+            _ => page.set("Annots", Object::Array(widgets.clone())),
         }
-        Ok(Object::Array(annots)) => {
-            let mut annots = annots.clone();
-            annots.extend(widgets.iter().cloned());
-            page.set("Annots", Object::Array(annots));
-        }
-        _ => page.set("Annots", Object::Array(widgets.clone())),
+        // Tab order by structure, as PDF/UA asks of a page with annotations.
+        page.set("Tabs", Object::Name(b"S".to_vec()));
+        update.put(page_id, &Object::Dictionary(page));
     }
-    // Tab order by structure, as PDF/UA asks of a page with annotations.
-    page.set("Tabs", Object::Name(b"S".to_vec()));
-    update.put(page_id, &Object::Dictionary(page));
 
     let mut kids = match top.get(b"K") {
         Ok(Object::Array(kids)) => kids.clone(),
@@ -542,6 +621,172 @@ pub fn signature_fields(document: &lopdf::Document) -> Vec<SignatureField> {
         .collect()
 }
 
+/// Where each signature field of `document` is shown, by its name: the
+/// visible ones, with a `/Rect` of some size on a page of the document.
+pub fn field_places(document: &lopdf::Document) -> BTreeMap<String, Place> {
+    let pages: BTreeMap<ObjectId, usize> = document
+        .get_pages()
+        .into_iter()
+        .map(|(number, id)| (id, number as usize - 1))
+        .collect();
+    let mut places = BTreeMap::new();
+    for field in signature_fields(document) {
+        let Ok(dictionary) = document.get_dictionary(field.id) else {
+            continue;
+        };
+        let Some(page) = reference(dictionary, b"P").and_then(|id| pages.get(&id)) else {
+            continue;
+        };
+        let Ok(rect) = dictionary.get(b"Rect").and_then(Object::as_array) else {
+            continue;
+        };
+        let numbers: Vec<i64> = rect
+            .iter()
+            .filter_map(|n| n.as_float().ok())
+            .map(|n| (f64::from(n) * 100.0).round() as i64)
+            .collect();
+        if let [left, bottom, right, top] = numbers[..]
+            && right > left
+            && top > bottom
+        {
+            places.insert(
+                field.name,
+                Place {
+                    page: *page,
+                    rect: [left, bottom, right, top],
+                },
+            );
+        }
+    }
+    places
+}
+
+/// The largest appearance taken in: a stamp of a name and a time, with
+/// the subset of one typeface, is some tens of kilobytes.
+const APPEARANCE_LIMIT: usize = 1 << 20;
+
+/// Adds the first page of the PDF `stamp` to `update` as a form XObject
+/// (`/BBox` its media box), with every object its resources need, each
+/// under a new number; returns the XObject's.
+fn import_appearance(
+    update: &mut Update,
+    stamp: &[u8],
+    size: (f64, f64),
+) -> Result<ObjectId, PdfError> {
+    if stamp.len() > APPEARANCE_LIMIT {
+        return Err(PdfError::Shape("the signature's appearance is too large"));
+    }
+    let source = load(stamp)?;
+    let page_id = *source
+        .get_pages()
+        .get(&1)
+        .ok_or(PdfError::Shape("the signature's appearance has no page"))?;
+    let page = dictionary(&source, page_id)?;
+    let mut content = Vec::new();
+    let parts = match page.get(b"Contents") {
+        Ok(Object::Reference(id)) => vec![*id],
+        Ok(Object::Array(items)) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
+        _ => Vec::new(),
+    };
+    for id in parts {
+        let stream = source
+            .get_object(id)
+            .and_then(Object::as_stream)
+            .map_err(|_| PdfError::Shape("the signature's appearance has no content"))?;
+        let bytes = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        content.extend_from_slice(&bytes);
+        content.push(b'\n');
+    }
+    let resources = match page.get(b"Resources") {
+        Ok(object) => object.clone(),
+        Err(_) => Object::Dictionary(Dictionary::new()),
+    };
+    let mut numbers = BTreeMap::new();
+    let resources = copy_into(update, &source, &resources, &mut numbers, 0)?;
+    let mut form = Dictionary::new();
+    form.set("Type", Object::Name(b"XObject".to_vec()));
+    form.set("Subtype", Object::Name(b"Form".to_vec()));
+    form.set(
+        "BBox",
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(size.0 as f32),
+            Object::Real(size.1 as f32),
+        ]),
+    );
+    form.set("Resources", resources);
+    let id = update.allocate();
+    update.put_stream(id, &form, &content);
+    Ok(id)
+}
+
+/// `object` from `source` with every object it refers to copied into
+/// `update` under a new number (`numbers`: old to new).
+fn copy_into(
+    update: &mut Update,
+    source: &lopdf::Document,
+    object: &Object,
+    numbers: &mut BTreeMap<ObjectId, ObjectId>,
+    depth: usize,
+) -> Result<Object, PdfError> {
+    if depth > 32 {
+        return Err(PdfError::Shape("the signature's appearance nests too deep"));
+    }
+    Ok(match object {
+        Object::Reference(old) => {
+            if let Some(new) = numbers.get(old) {
+                return Ok(Object::Reference(*new));
+            }
+            let new = update.allocate();
+            numbers.insert(*old, new);
+            let target = source
+                .get_object(*old)
+                .map_err(|_| PdfError::Shape("the signature's appearance refers to nothing"))?;
+            match target {
+                Object::Stream(stream) => {
+                    let copied = copy_into(
+                        update,
+                        source,
+                        &Object::Dictionary(stream.dict.clone()),
+                        numbers,
+                        depth + 1,
+                    )?;
+                    let Object::Dictionary(dictionary) = copied else {
+                        unreachable!("a dictionary copies to a dictionary")
+                    };
+                    update.put_stream(new, &dictionary, &stream.content);
+                }
+                other => {
+                    let copied = copy_into(update, source, other, numbers, depth + 1)?;
+                    update.put(new, &copied);
+                }
+            }
+            Object::Reference(new)
+        }
+        Object::Array(items) => Object::Array(
+            items
+                .iter()
+                .map(|item| copy_into(update, source, item, numbers, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        Object::Dictionary(dictionary) => {
+            let mut copied = Dictionary::new();
+            for (key, value) in dictionary.iter() {
+                copied.set(
+                    key.clone(),
+                    copy_into(update, source, value, numbers, depth + 1)?,
+                );
+            }
+            Object::Dictionary(copied)
+        }
+        Object::Stream(_) => return Err(PdfError::Shape("a direct stream")),
+        other => other.clone(),
+    })
+}
+
 /// The placeholder of a signature dictionary's `/ByteRange`, four numbers
 /// of fixed width filled in once the offsets are known.
 const BYTE_RANGE_PLACEHOLDER: &str = "[0 0000000000 0000000000 0000000000]";
@@ -567,6 +812,9 @@ pub struct SignatureInfo<'a> {
     pub time: chrono::DateTime<chrono::FixedOffset>,
     /// The bytes of room for the signature container (`room_for`).
     pub room: usize,
+    /// For a visible signature: what it shows, a one-page PDF the size of
+    /// the field (`typeset::stamp`).
+    pub appearance: Option<Vec<u8>>,
 }
 
 /// `prepared` with the field `field` signed: an update that adds the
@@ -593,6 +841,13 @@ pub fn add_signature<E: From<PdfError>>(
     let mut update = Update::new(prepared, &document);
     let signature_id = update.allocate();
     field_dictionary.set("V", Object::Reference(signature_id));
+    let place = field_places(&document).get(field).copied();
+    if let (Some(place), Some(stamp)) = (place, &info.appearance) {
+        let form = import_appearance(&mut update, stamp, place.size())?;
+        let mut appearance = Dictionary::new();
+        appearance.set("N", Object::Reference(form));
+        field_dictionary.set("AP", Object::Dictionary(appearance));
+    }
     update.put(target.id, &Object::Dictionary(field_dictionary));
 
     let mut name = Vec::new();
