@@ -66,7 +66,10 @@ sign-report-good = valid
 sign-report-bad = NOT VALID
 sign-report-trusted = certificate issued under { $ca }
 
-build-signed-invalid = the signed protokoll of { $meeting } does not verify against the protokoll built now; the site and the open data serve the unsigned protokoll
+build-signed-invalid = the signed { $kind ->
+        [utdrag] protokollsutdrag
+       *[other] protokoll
+    } of { $meeting } does not verify against the one built now; the site and the open data serve the unsigned document
 sign-not-electronic = the protokoll of { $meeting } prints lines to sign on in ink; with `justering: {"{"}underskrift: elektronisk{"}"}` in meeting.yaml before `rsr justera`, a protokoll names its signers without lines and says it is signed electronically
 sign-report-earlier = typeset under an earlier environment ({ $environment }…: other templates, fonts or rsr); bound by its signed record of the printed text justering.lock sealed
 sign-reader-failed = the PDF reader could not make sense of it

@@ -66,7 +66,10 @@ sign-report-good = giltig
 sign-report-bad = INTE GILTIG
 sign-report-trusted = certifikatet är utfärdat under { $ca }
 
-build-signed-invalid = det signerade protokollet från { $meeting } håller inte mot det protokoll som byggs nu; webbplatsen och öppna data visar det osignerade protokollet
+build-signed-invalid = { $kind ->
+        [utdrag] det signerade protokollsutdraget
+       *[other] det signerade protokollet
+    } från { $meeting } håller inte mot det som byggs nu; webbplatsen och öppna data visar det osignerade dokumentet
 sign-not-electronic = protokollet från { $meeting } har linjer att skriva under på med penna; med `justering: {"{"}underskrift: elektronisk{"}"}` i meeting.yaml före `rsr justera` namnger protokollet undertecknarna utan linjer och säger att det skrivs under elektroniskt
 sign-report-earlier = satt i en tidigare miljö ({ $environment }…: andra mallar, typsnitt eller rsr); bundet genom sin signerade uppgift om den utskrift som justering.lock förseglade
 sign-reader-failed = PDF-läsaren kunde inte tolka den

@@ -198,11 +198,16 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         timings
             .per_document
             .push((layout + export).as_secs_f64() * 1000.0);
-        // Only a protokoll's printed text is ever compared with a lock.
+        // Only a protokoll's printed text is ever compared with a lock; a
+        // protokollsutdrag's is what its signed copy's prepared revision
+        // records, which the check of a signed utdrag compares.
         let entry = Entry {
-            printed: entry
-                .printed
-                .filter(|_| document.kind == docs::Kind::Protokoll),
+            printed: entry.printed.filter(|_| {
+                matches!(
+                    document.kind,
+                    docs::Kind::Protokoll | docs::Kind::Protokollsutdrag
+                )
+            }),
             ..entry
         };
         manifest.record(&document.output, entry);

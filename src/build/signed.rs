@@ -1,8 +1,9 @@
-//! The signed protokoll beside the built ones: a meeting's
-//! `signerat/protokoll.pdf`, when it verifies against the protokoll this
-//! build made, is copied into `out/` as `<date>-protokoll-signerat.pdf`
-//! and recorded in the manifest, where the site, the open data and
-//! `rsr publish` find it and serve it in place of the unsigned protokoll.
+//! The signed protokoll and protokollsutdrag beside the built ones: a
+//! meeting's `signerat/protokoll.pdf` (or `protokollsutdrag-N.pdf`), when
+//! it verifies against the document this build made, is copied into
+//! `out/` beside it as `<name>-signerat.pdf` and recorded in the manifest,
+//! where the site, the open data and `rsr publish` find it and serve it in
+//! place of the unsigned document.
 //! A signed file that does not verify is not copied, and the build warns.
 //! A check is made again only when the signed file, the protokoll built or
 //! the trust list changed.
@@ -51,15 +52,24 @@ pub fn copy(
     let mut trust: Option<(Vec<x509_cert::Certificate>, String)> = None;
     let mut environment: Option<String> = None;
     for body in &repository.bodies {
-        for meeting in &body.meetings {
-            let relative = sign::signed_path(meeting);
-            if !root.join(&relative).is_file() {
-                continue;
-            }
+        for (meeting, what) in body.meetings.iter().flat_map(|meeting| {
+            sign::signed_files(repository, meeting)
+                .into_iter()
+                .map(move |what| (meeting, what))
+        }) {
+            let relative = sign::signed_path_of(meeting, what);
             let Some(document) = documents.iter().find(|d| {
                 d.body == body.slug
                     && d.date == meeting.date()
-                    && crate::review::printed::key(d) == Some("protokoll")
+                    && match what {
+                        sign::Signable::Protokoll => {
+                            crate::review::printed::key(d) == Some("protokoll")
+                        }
+                        sign::Signable::Utdrag(paragraph) => {
+                            d.kind == crate::docs::Kind::Protokollsutdrag
+                                && d.paragraph == Some(paragraph)
+                        }
+                    }
             }) else {
                 continue;
             };
@@ -94,29 +104,33 @@ pub fn copy(
             {
                 continue;
             }
-            let label = format!("{} {}", body.spec.short_name, meeting.date());
-            let Some(printed) = entry.printed.clone() else {
-                continue;
+            let label = match what {
+                sign::Signable::Protokoll => format!("{} {}", body.spec.short_name, meeting.date()),
+                sign::Signable::Utdrag(paragraph) => {
+                    format!("{} {} § {paragraph}", body.spec.short_name, meeting.date())
+                }
             };
-            let environment = match &environment {
-                Some(environment) => environment.clone(),
-                None => environment
-                    .insert(crate::typeset::Renderer::environment_of(&repository.files)?)
-                    .clone(),
+            let record = match entry.printed.clone() {
+                Some(printed) => {
+                    let environment = match &environment {
+                        Some(environment) => environment.clone(),
+                        None => environment
+                            .insert(crate::typeset::Renderer::environment_of(&repository.files)?)
+                            .clone(),
+                    };
+                    let built = sign::Built {
+                        pdf: built,
+                        printed,
+                        environment,
+                        places: entry.places.clone(),
+                    };
+                    sign::record_from(repository, body, meeting, what, built)
+                }
+                // A manifest from an rsr that kept no printed text of an
+                // utdrag: typeset it again for the record.
+                None => sign::record(repository, body, meeting, what),
             };
-            let built = sign::Built {
-                pdf: built,
-                printed,
-                environment,
-                places: entry.places.clone(),
-            };
-            let verification = match sign::record_from(
-                repository,
-                body,
-                meeting,
-                sign::Signable::Protokoll,
-                built,
-            ) {
+            let verification = match record {
                 Ok(record) => Some(sign::verify(
                     &relative.display().to_string(),
                     &signed,
@@ -158,7 +172,7 @@ pub fn copy(
                                 line: 1,
                                 column: 1,
                             },
-                            t!("build-signed-invalid", meeting = &label),
+                            t!("build-signed-invalid", kind = what.kind(), meeting = &label),
                         )
                         .with_hint(t!(
                             "rules-signature-hint",

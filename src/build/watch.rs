@@ -165,11 +165,24 @@ fn dependencies(
 
 /// Whether the loader would read `path` (relative to the root) on the next
 /// build although the last did not: rsr.yaml, a YAML file under meetings/
-/// (a new item, meeting or body), a template, or a meeting folder created
-/// or removed. An attachment counts once a build has read it.
+/// (a new item, meeting or body), a template, a meeting folder created
+/// or removed, a signed document in a meeting's `signerat/` or a CA of the
+/// trust list (the build serves what verifies). An attachment counts once
+/// a build has read it.
 fn would_read(path: &Path) -> bool {
     let depth = path.components().count();
     if path == Path::new(ORGANISATION_FILE) {
+        return true;
+    }
+    if path.starts_with(crate::review::sign::TRUST_FOLDER) {
+        return true;
+    }
+    let parent = path.parent().and_then(Path::file_name);
+    if path.starts_with(MEETINGS_DIR)
+        && depth == 5
+        && parent.is_some_and(|p| p == crate::review::sign::SIGNED_FOLDER)
+        && path.extension().is_some_and(|e| e == "pdf")
+    {
         return true;
     }
     if path.starts_with(TEMPLATES_DIR) {
@@ -211,6 +224,8 @@ fn scope(path: &Path) -> Option<Scope> {
     match parts.as_slice() {
         [file] if *file == ORGANISATION_FILE => Some(Scope::Everything),
         [templates, ..] if *templates == TEMPLATES_DIR => Some(Scope::Everything),
+        // The trust list decides which signed copies are served.
+        _ if path.starts_with(crate::review::sign::TRUST_FOLDER) => Some(Scope::Everything),
         [meetings, body, folder, _, ..] if *meetings == MEETINGS_DIR => {
             match NaiveDate::parse_from_str(folder, "%Y-%m-%d") {
                 Ok(date) => Some(Scope::Meeting(body.to_string(), date)),
@@ -312,6 +327,11 @@ mod tests {
             scope("meetings/bmn/2026-10-14/underlag/ritning.pdf"),
             Some(Scope::Meeting("bmn".into(), date("2026-10-14")))
         );
+        assert_eq!(
+            scope("meetings/bmn/2026-10-14/signerat/protokoll.pdf"),
+            Some(Scope::Meeting("bmn".into(), date("2026-10-14")))
+        );
+        assert_eq!(scope("signering/betrodda/ca.pem"), Some(Scope::Everything));
         for ignored in [
             "out/bmn/2026-10-14-protokoll.pdf",
             "README.md",
@@ -333,6 +353,9 @@ mod tests {
             "meetings/bmn/2026-11-18",
             "meetings/bmn/2026-10-14/09-nytt.yaml",
             "meetings/bmn/2026-10-14/justering.lock",
+            "meetings/bmn/2026-10-14/signerat/protokoll.pdf",
+            "meetings/bmn/2026-10-14/signerat/protokollsutdrag-118.pdf",
+            "signering/betrodda/ca.pem",
         ] {
             assert!(would_read(Path::new(read)), "{read}");
         }
@@ -341,6 +364,8 @@ mod tests {
             "templates/README.md",
             "meetings/bmn/2026-10-14/anteckningar.txt",
             "meetings/bmn/2026-10-14/underlag/ritning.pdf",
+            "meetings/bmn/2026-10-14/signerat/anteckning.txt",
+            "signering/README.md",
         ] {
             assert!(!would_read(Path::new(ignored)), "{ignored}");
         }

@@ -532,7 +532,10 @@ pub fn meeting(
         auxiliary_file: documents
             .iter()
             .filter(|d| d.kind.spec().open_data == OpenData::Auxiliary)
-            .filter_map(|d| file(d))
+            .filter_map(|d| match crate::site::signed_copy(manifest, d) {
+                Some(copy) => signed_file(d, copy),
+                None => file(d),
+            })
             .collect(),
         participant: if adjusted {
             participants(context)
@@ -873,7 +876,8 @@ fn file(document: &Document, out: &Path, manifest: &Manifest) -> Option<File> {
     })
 }
 
-/// The signed copy of a protokoll, as a published file.
+/// The signed copy of a protokoll or protokollsutdrag, as a published
+/// file.
 fn signed_file(document: &Document, copy: &crate::output::manifest::SignedCopy) -> Option<File> {
     let file_name = Path::new(&copy.output)
         .file_name()?

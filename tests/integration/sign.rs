@@ -1377,7 +1377,7 @@ fn the_site_the_open_data_publish_and_list_serve_the_signed_protokoll() {
     assert!(stderr.contains("warning[signature-invalid]"), "{stderr}");
     assert!(
         stderr.contains(
-            "the signed protokoll of FS 2026-11-26 does not verify against the protokoll built now"
+            "the signed protokoll of FS 2026-11-26 does not verify against the one built now"
         ),
         "{stderr}"
     );
@@ -1707,6 +1707,40 @@ fn the_sekreterare_certifies_a_protokollsutdrag_with_a_signature() {
     assert!(
         stdout.contains(": 1/1 signed, checked against BMN 2026-10-14 § 118"),
         "{stdout}"
+    );
+    // The build serves it in place of the built utdrag: the site, the open
+    // data and what rsr publish copies.
+    repo.rsr(&["build"]).success();
+    assert_eq!(
+        repo.bytes("out/bmn/2026-10-14-protokollsutdrag-118-signerat.pdf"),
+        repo.bytes(UTDRAG)
+    );
+    let index = repo.read("out/index.html");
+    assert!(
+        index.contains(r#"href="bmn&#x2f;2026-10-14-protokollsutdrag-118-signerat.pdf""#)
+            && !index.contains(r#"href="bmn&#x2f;2026-10-14-protokollsutdrag-118.pdf""#),
+        "{index}"
+    );
+    let data = json(&repo.read("out/bmn/2026-10-14.json"));
+    let files: Vec<(&str, &str)> = data["auxiliaryFile"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap(), f["fileName"].as_str().unwrap()))
+        .collect();
+    assert!(
+        files.contains(&(
+            "Protokollsutdrag § 118 (signerat)",
+            "2026-10-14-protokollsutdrag-118-signerat.pdf"
+        )),
+        "{files:?}"
+    );
+    let published = tempfile::tempdir().unwrap();
+    let folder = published.path().join("site");
+    repo.rsr(&["publish", folder.to_str().unwrap()]).success();
+    assert_eq!(
+        std::fs::read(folder.join("bmn/2026-10-14-protokollsutdrag-118-signerat.pdf")).unwrap(),
+        repo.bytes(UTDRAG)
     );
 
     // Only the sekreterare certifies an utdrag.
