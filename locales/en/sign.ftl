@@ -81,3 +81,6 @@ sign-report-timestamp = time-stamped { $time } by { $authority }
 sign-tsa-url = the time-stamp authority is asked over http:// (its answer is signed and checked): { $url } is not such a URL
 sign-tsa-unreachable = the time-stamp authority did not answer with a time-stamp: { $reason }; nothing was signed
 sign-tsa-refused = the time-stamp authority refused: { $reason }; nothing was signed
+sign-report-document-timestamp = document time-stamp { $time } by { $authority }
+sign-problem-untagged-field = the signature field { $field } is not tagged for screen readers, so the signed PDF is no longer PDF/UA-1: a field added after rsr prepared the protokoll; ask the signing service to sign in the prepared fields without adding fields
+sign-problem-document-timestamp-invalid = the document time-stamp does not hold: { $reason }

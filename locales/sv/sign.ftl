@@ -81,3 +81,6 @@ sign-report-timestamp = tidsstämplad { $time } av { $authority }
 sign-tsa-url = tidsstämpelutfärdaren frågas över http:// (svaret är signerat och kontrolleras): { $url } är ingen sådan adress
 sign-tsa-unreachable = tidsstämpelutfärdaren svarade inte med en tidsstämpel: { $reason }; inget signerades
 sign-tsa-refused = tidsstämpelutfärdaren vägrade: { $reason }; inget signerades
+sign-report-document-timestamp = dokumenttidsstämpel { $time } av { $authority }
+sign-problem-untagged-field = underskriftsfältet { $field } är inte taggat för skärmläsare, så den signerade PDF:en är inte längre PDF/UA-1: ett fält som lagts till efter att rsr förberett protokollet; be signeringstjänsten att signera i de förberedda fälten utan att lägga till fält
+sign-problem-document-timestamp-invalid = dokumenttidsstämpeln håller inte: { $reason }

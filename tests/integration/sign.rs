@@ -542,6 +542,141 @@ fn a_signature_time_stamped_by_an_authority_is_pades_b_t() {
 }
 
 #[test]
+fn a_document_time_stamp_a_service_adds_after_the_signatures_is_checked() {
+    let pki = Pki::new();
+    pki.tsa("ca", "Storsjö kommuns tidsstämpel");
+    let tsa = Tsa::start(&pki, "ca");
+    let repo = trusting(&pki);
+    sign(&repo, &pki.signer("ingrid", "Ingrid Palm")).success();
+    // The service adds a document time-stamp (PAdES B-LTA) with pyHanko's
+    // library, its metadata left alone, in a field of its own.
+    let prepared = pki.path().join("att-tidsstampla.pdf");
+    repo.rsr(&[
+        "signera",
+        "bmn",
+        "2026-10-14",
+        "--forbered",
+        prepared.to_str().unwrap(),
+    ])
+    .success();
+    let stamped = pki.path().join("tidsstamplad.pdf");
+    let script = r#"
+import sys
+from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+IncrementalPdfFileWriter._update_meta = lambda self: None
+url, src, dst = sys.argv[1:]
+with open(src, "rb") as f:
+    writer = IncrementalPdfFileWriter(f)
+    with open(dst, "wb") as out:
+        PdfTimeStamper(HTTPTimeStamper(url)).timestamp_pdf(writer, "sha256", output=out)
+"#;
+    pyhanko();
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&tsa.url)
+        .arg(&prepared)
+        .arg(&stamped)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyHanko time-stamping: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // pyHanko holds the time-stamp and the signature before it valid.
+    let (valid, pyhanko_report) = pyhanko_validate(&stamped, &pki.ca_pem("ca"));
+    assert!(valid, "{pyhanko_report}");
+    // rsr checks the time-stamp too; it holds, and is no one's signature:
+    // one of three. But the service put it in a field of its own that is
+    // not tagged, and the signed protokoll would no longer be PDF/UA-1.
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            stamped.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains(": 1/3 signed, checked against BMN 2026-10-14"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("document time-stamp ")
+            && stdout.contains(" by CN=Storsjö kommuns tidsstämpel valid"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("is not tagged for screen readers, so the signed PDF is no longer PDF/UA-1"),
+        "{stdout}"
+    );
+    let report = json(
+        &repo
+            .rsr(&[
+                "verifiera",
+                "bmn",
+                "2026-10-14",
+                "--fil",
+                stamped.to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .failure()
+            .stdout(),
+    );
+    assert_eq!(report["fields"], 3, "{report}");
+    assert_eq!(report["timestamps"][0]["problems"], serde_json::json!([]));
+    assert_eq!(
+        report["timestamps"][0]["trusted_by"],
+        "CN=Storsjö kommuns test-CA"
+    );
+    // So it is not taken in: the repository keeps what it had.
+    let before = repo.bytes(SIGNED);
+    let refused = repo
+        .rsr(&[
+            "signera",
+            "bmn",
+            "2026-10-14",
+            "--ta-emot",
+            stamped.to_str().unwrap(),
+        ])
+        .failure()
+        .stderr();
+    assert!(
+        refused.contains("not tagged for screen readers"),
+        "{refused}"
+    );
+    assert_eq!(repo.bytes(SIGNED), before);
+
+    // Bytes changed under the time-stamp are found.
+    let mut bytes = std::fs::read(&stamped).unwrap();
+    let at = before.len() + 10;
+    bytes[at] ^= 0x01;
+    let tampered = pki.path().join("andrad.pdf");
+    std::fs::write(&tampered, &bytes).unwrap();
+    let stdout = repo
+        .rsr(&[
+            "verifiera",
+            "bmn",
+            "2026-10-14",
+            "--fil",
+            tampered.to_str().unwrap(),
+        ])
+        .failure()
+        .stdout();
+    assert!(
+        stdout.contains("the document time-stamp does not hold: it stamps other bytes"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_time_stamp_from_an_authority_outside_the_trust_list_does_not_count() {
     let pki = Pki::new();
     pki.ca("other", "Någon annans CA");

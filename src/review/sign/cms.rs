@@ -496,14 +496,33 @@ pub fn nonce_octets(nonce: &[u8]) -> Vec<u8> {
 fn check_timestamp(token: &der::Any, signature: &[u8]) -> Result<Stamp, String> {
     let token = token.to_der().map_err(|e| e.to_string())?;
     let (info, signed, content) = tst_info(&token).map_err(|e| reason(&e))?;
-    let (checked, _) = check_signed(&signed, &[&content]).map_err(|e| reason(&e))?;
-    checked
-        .intact
-        .map_err(|what| format!("its {what} does not hold"))?;
     let imprint = digest_of(&info.algorithm, &[signature]).map_err(|e| reason(&e))?;
     if imprint != info.imprint {
         return Err("it stamps another signature".into());
     }
+    stamp_of(&info, &signed, &content)
+}
+
+/// Checks a document time-stamp (PAdES `/DocTimeStamp`, `ETSI.RFC3161`):
+/// a time-stamp token whose imprint is the digest of `covered`, the bytes
+/// its `/ByteRange` covers; the authority's signature over it, and that
+/// its certificate is for time-stamping and was valid then.
+pub fn check_document_timestamp(token: &[u8], covered: &[&[u8]]) -> Result<Stamp, String> {
+    let (info, signed, content) = tst_info(token).map_err(|e| reason(&e))?;
+    let imprint = digest_of(&info.algorithm, covered).map_err(|e| reason(&e))?;
+    if imprint != info.imprint {
+        return Err("it stamps other bytes: the file was changed after it".into());
+    }
+    stamp_of(&info, &signed, &content)
+}
+
+/// What a token's authority is held to, whatever it stamps: its signature
+/// over the TSTInfo, a certificate for time-stamping, valid at the time.
+fn stamp_of(info: &TstInfo, signed: &SignedData, content: &[u8]) -> Result<Stamp, String> {
+    let (checked, _) = check_signed(signed, &[content]).map_err(|e| reason(&e))?;
+    checked
+        .intact
+        .map_err(|what| format!("its {what} does not hold"))?;
     let time_stamping = checked
         .certificate
         .tbs_certificate()

@@ -531,8 +531,13 @@ pub enum Problem {
     Untrusted,
     /// The signature dictionary names no signing time.
     NoTime,
+    /// A signature field not tagged for screen readers (PDF/UA-1): one a
+    /// signing service added rather than signing in a prepared field.
+    UntaggedField { field: String },
     /// The time-stamp over the signature does not hold.
     TimestampInvalid { reason: String },
+    /// A document time-stamp does not hold.
+    DocumentTimestampInvalid { reason: String },
     /// The time-stamp authority's certificate does not chain to the
     /// organisation's trust list.
     TimestampUntrusted { authority: String },
@@ -584,6 +589,12 @@ impl Problem {
             Problem::NoTime => t!("sign-problem-no-time"),
             Problem::TimestampInvalid { reason } => {
                 t!("sign-problem-timestamp-invalid", reason = reason)
+            }
+            Problem::DocumentTimestampInvalid { reason } => {
+                t!("sign-problem-document-timestamp-invalid", reason = reason)
+            }
+            Problem::UntaggedField { field } => {
+                t!("sign-problem-untagged-field", field = field)
             }
             Problem::TimestampUntrusted { authority } => {
                 t!("sign-problem-timestamp-untrusted", authority = authority)
@@ -641,6 +652,21 @@ pub struct Timestamped {
     pub trusted_by: Option<String>,
 }
 
+/// A document time-stamp (`/DocTimeStamp`), checked: what covers the file
+/// as it was, to keep it verifiable after the certificates expire.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentTimestamp {
+    /// The field it fills.
+    pub field: String,
+    /// The time it attests, when it holds.
+    pub time: Option<DateTime<Utc>>,
+    /// The time-stamp authority, its certificate's subject.
+    pub authority: String,
+    /// The trusted CA the authority's certificate chains to.
+    pub trusted_by: Option<String>,
+    pub problems: Vec<Problem>,
+}
+
 /// A signed PDF, checked.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verification {
@@ -655,6 +681,10 @@ pub struct Verification {
     pub problems: Vec<Problem>,
     /// Whether the repository has a trust list.
     pub trust_list: bool,
+    /// Document time-stamps (PAdES B-LTA) added after the signatures,
+    /// each in a field of its own; they are no one's signature.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timestamps: Vec<DocumentTimestamp>,
     /// The environment (`utskriftsmiljö`) the signed protokoll was typeset
     /// in, when it is not today's: bound by its own signed record of the
     /// sealed printed text rather than by today's bytes.
@@ -671,6 +701,7 @@ impl Verification {
                 .signatures
                 .iter()
                 .flat_map(|s| &s.problems)
+                .chain(self.timestamps.iter().flat_map(|t| &t.problems))
                 .filter(|p| p.is_error(trust))
                 .count()
     }
@@ -684,6 +715,7 @@ impl Verification {
             signatures: Vec::new(),
             problems: Vec::new(),
             trust_list: !trusted.is_empty(),
+            timestamps: Vec::new(),
             earlier: None,
         }
     }
@@ -764,8 +796,20 @@ fn verify_unguarded(
     if ends.last() != Some(&bytes.len()) {
         verification.problems.push(Problem::Trailing);
     }
+    for field in pdf::untagged_fields(&document) {
+        verification.problems.push(Problem::UntaggedField { field });
+    }
     let mut first_signed = None;
     for embedded in pdf::embedded(&document) {
+        if embedded.timestamp {
+            verification.fields = verification.fields.saturating_sub(1);
+            let (stamp, end) = check_document_timestamp(bytes, &ends, &embedded, trusted, now);
+            if let Some(end) = end {
+                first_signed = Some(first_signed.map_or(end, |f: usize| f.min(end)));
+            }
+            verification.timestamps.push(stamp);
+            continue;
+        }
         let (check, end) = check_signature(bytes, &ends, &embedded, record, trusted, now);
         if let Some(end) = end {
             first_signed = Some(first_signed.map_or(end, |f: usize| f.min(end)));
@@ -972,6 +1016,48 @@ fn check_signature(
     (check, Some(end))
 }
 
+/// Checks a document time-stamp; also returns the end of the revision it
+/// covers.
+fn check_document_timestamp(
+    bytes: &[u8],
+    ends: &[usize],
+    embedded: &pdf::Embedded,
+    trusted: &[x509_cert::Certificate],
+    now: DateTime<Utc>,
+) -> (DocumentTimestamp, Option<usize>) {
+    let mut stamp = DocumentTimestamp {
+        field: embedded.field.clone(),
+        time: None,
+        authority: String::new(),
+        trusted_by: None,
+        problems: Vec::new(),
+    };
+    let Some((parts, end)) = covered(bytes, ends, &embedded.byte_range) else {
+        stamp.problems.push(Problem::NotCovered);
+        return (stamp, None);
+    };
+    match cms::check_document_timestamp(&embedded.contents, &parts) {
+        Ok(checked) => {
+            stamp.time = Some(checked.time);
+            stamp.authority = cms::subject(&checked.authority);
+            if checked.time > now + chrono::Duration::minutes(5) {
+                stamp.problems.push(Problem::InFuture);
+            }
+            stamp.trusted_by =
+                cms::chain_to(&checked.authority, &checked.carried, trusted).map(cms::subject);
+            if stamp.trusted_by.is_none() {
+                stamp.problems.push(Problem::TimestampUntrusted {
+                    authority: stamp.authority.clone(),
+                });
+            }
+        }
+        Err(reason) => stamp
+            .problems
+            .push(Problem::DocumentTimestampInvalid { reason }),
+    }
+    (stamp, Some(end))
+}
+
 /// What is wrong with a signature's time: none given; outside the
 /// certificate's validity (`from`, `until`); later than `now` (with five
 /// minutes for clocks that disagree); a day before the meeting's.
@@ -1109,8 +1195,12 @@ fn tally_of(bytes: &[u8], file: String) -> Option<Tally> {
     if ends.len() > MAX_REVISIONS {
         return None;
     }
-    let signed = pdf::embedded(&document)
+    let embedded = pdf::embedded(&document);
+    // A document time-stamp is no one's signature.
+    let stamps = embedded.iter().filter(|e| e.timestamp).count();
+    let signed = embedded
         .iter()
+        .filter(|embedded| !embedded.timestamp)
         .filter(|embedded| {
             covered(bytes, &ends, &embedded.byte_range).is_some_and(|(parts, _)| {
                 cms::check(&embedded.contents, &parts).is_ok_and(|c| c.intact.is_ok())
@@ -1119,7 +1209,9 @@ fn tally_of(bytes: &[u8], file: String) -> Option<Tally> {
         .count();
     Some(Tally {
         signed,
-        fields: pdf::signature_fields(&document).len(),
+        fields: pdf::signature_fields(&document)
+            .len()
+            .saturating_sub(stamps),
         file,
     })
 }
@@ -1248,10 +1340,10 @@ pub fn diagnostics(
             );
             let have_list = verification.trust_list;
             let kind = what.kind();
-            let mut say = |problem: &Problem, who: Option<&SignatureCheck>| {
+            let mut say = |problem: &Problem, who: Option<(&str, &str)>| {
                 let what = match who {
-                    Some(check) => {
-                        format!("{} ({}): {}", check.field, check.signer, problem.message())
+                    Some((field, signer)) => {
+                        format!("{field} ({signer}): {}", problem.message())
                     }
                     None => problem.message(),
                 };
@@ -1273,7 +1365,12 @@ pub fn diagnostics(
             }
             for check in &verification.signatures {
                 for problem in &check.problems {
-                    say(problem, Some(check));
+                    say(problem, Some((&check.field, &check.signer)));
+                }
+            }
+            for stamp in &verification.timestamps {
+                for problem in &stamp.problems {
+                    say(problem, Some((&stamp.field, &stamp.authority)));
                 }
             }
         }
@@ -1657,6 +1754,35 @@ pub fn report(verification: &Verification) -> String {
             }
         }
         for problem in &signature.problems {
+            lines.push(format!("    {}", problem.message()));
+        }
+    }
+    for stamp in &verification.timestamps {
+        let state = if stamp
+            .problems
+            .iter()
+            .any(|p| p.is_error(verification.trust_list))
+        {
+            t!("sign-report-bad")
+        } else {
+            t!("sign-report-good")
+        };
+        lines.push(format!(
+            "  {}: {} {state}",
+            stamp.field,
+            t!(
+                "sign-report-document-timestamp",
+                time = stamp
+                    .time
+                    .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+                    .unwrap_or_default(),
+                authority = &stamp.authority
+            )
+        ));
+        if let Some(anchor) = &stamp.trusted_by {
+            lines.push(format!("    {}", t!("sign-report-trusted", ca = anchor)));
+        }
+        for problem in &stamp.problems {
             lines.push(format!("    {}", problem.message()));
         }
     }

@@ -621,6 +621,30 @@ pub fn signature_fields(document: &lopdf::Document) -> Vec<SignatureField> {
         .collect()
 }
 
+/// The signature fields of `document` whose widget is not in the
+/// structure tree (no `/StructParent`): PDF/UA-1 wants every widget in a
+/// `Form` structure element, as rsr prepares its fields.
+pub fn untagged_fields(document: &lopdf::Document) -> Vec<String> {
+    signature_fields(document)
+        .into_iter()
+        .filter(|field| {
+            let Ok(dictionary) = document.get_dictionary(field.id) else {
+                return true;
+            };
+            let widgets: Vec<&Dictionary> = match dictionary.get(b"Kids") {
+                Ok(Object::Array(kids)) => kids
+                    .iter()
+                    .filter_map(|kid| kid.as_reference().ok())
+                    .filter_map(|id| document.get_dictionary(id).ok())
+                    .collect(),
+                _ => vec![dictionary],
+            };
+            widgets.is_empty() || widgets.iter().any(|w| !w.has(b"StructParent"))
+        })
+        .map(|field| field.name)
+        .collect()
+}
+
 /// Where each signature field of `document` is shown, by its name: the
 /// visible ones, with a `/Rect` of some size on a page of the document.
 pub fn field_places(document: &lopdf::Document) -> BTreeMap<String, Place> {
