@@ -84,3 +84,4 @@ sign-tsa-refused = the time-stamp authority refused: { $reason }; nothing was si
 sign-report-document-timestamp = document time-stamp { $time } by { $authority }
 sign-problem-untagged-field = the signature field { $field } is not tagged for screen readers, so the signed PDF is no longer PDF/UA-1: a field added after rsr prepared the protokoll; ask the signing service to sign in the prepared fields without adding fields
 sign-problem-document-timestamp-invalid = the document time-stamp does not hold: { $reason }
+sign-problem-font-not-embedded = the signature in { $field } is shown with the font { $font } without embedding it, so the signed PDF is no longer PDF/A: ask the signing service to embed its fonts, or to sign invisibly

@@ -84,3 +84,4 @@ sign-tsa-refused = tidsstämpelutfärdaren vägrade: { $reason }; inget signerad
 sign-report-document-timestamp = dokumenttidsstämpel { $time } av { $authority }
 sign-problem-untagged-field = underskriftsfältet { $field } är inte taggat för skärmläsare, så den signerade PDF:en är inte längre PDF/UA-1: ett fält som lagts till efter att rsr förberett protokollet; be signeringstjänsten att signera i de förberedda fälten utan att lägga till fält
 sign-problem-document-timestamp-invalid = dokumenttidsstämpeln håller inte: { $reason }
+sign-problem-font-not-embedded = underskriften i { $field } visas med typsnittet { $font } utan att det är inbäddat, så den signerade PDF:en är inte längre PDF/A: be signeringstjänsten att bädda in sina typsnitt, eller att signera osynligt

@@ -1615,6 +1615,38 @@ fn visible_signatures_are_shown_on_the_signature_lines() {
         assert!(a[2] - a[0] > 100.0 && a[3] - a[1] > 20.0, "{rects:?}");
     }
 
+    // A signing service that draws its own appearance with a font it does
+    // not embed (pyHanko's default) would make the file other than PDF/A:
+    // found, and refused.
+    let by_service = pki.path().join("tjanst.pdf");
+    pyhanko_sign(
+        &pki.signer("eva-tjanst", "Eva Sekreterare"),
+        &pki.ca_pem("ca"),
+        "sekreterare",
+        &prepared,
+        &by_service,
+    );
+    assert!(
+        conformance::problems(&std::fs::read(&by_service).unwrap())
+            .iter()
+            .any(|p| p.contains("font program is not embedded")),
+        "the validator no longer finds what rsr is to find"
+    );
+    let refused = repo
+        .rsr(&[
+            "signera",
+            "kn",
+            "2026-03-02",
+            "--ta-emot",
+            by_service.to_str().unwrap(),
+        ])
+        .failure()
+        .stderr();
+    assert!(
+        refused.contains("the signature in sekreterare is shown with the font Courier without embedding it, so the signed PDF is no longer PDF/A"),
+        "{refused}"
+    );
+    assert!(!repo.path().join(SIGNED_KN).exists());
     let before = chrono::Local::now().format("%Y-%m-%d").to_string();
     for (file, name) in [
         ("eva", "Eva Sekreterare"),

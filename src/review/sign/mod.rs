@@ -534,6 +534,9 @@ pub enum Problem {
     /// A signature field not tagged for screen readers (PDF/UA-1): one a
     /// signing service added rather than signing in a prepared field.
     UntaggedField { field: String },
+    /// A signature's appearance uses a font not embedded in the file
+    /// (PDF/A).
+    FontNotEmbedded { field: String, font: String },
     /// The time-stamp over the signature does not hold.
     TimestampInvalid { reason: String },
     /// A document time-stamp does not hold.
@@ -592,6 +595,9 @@ impl Problem {
             }
             Problem::DocumentTimestampInvalid { reason } => {
                 t!("sign-problem-document-timestamp-invalid", reason = reason)
+            }
+            Problem::FontNotEmbedded { field, font } => {
+                t!("sign-problem-font-not-embedded", field = field, font = font)
             }
             Problem::UntaggedField { field } => {
                 t!("sign-problem-untagged-field", field = field)
@@ -798,6 +804,11 @@ fn verify_unguarded(
     }
     for field in pdf::untagged_fields(&document) {
         verification.problems.push(Problem::UntaggedField { field });
+    }
+    for (field, font) in pdf::unembedded_appearance_fonts(&document) {
+        verification
+            .problems
+            .push(Problem::FontNotEmbedded { field, font });
     }
     let mut first_signed = None;
     for embedded in pdf::embedded(&document) {

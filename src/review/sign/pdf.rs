@@ -645,6 +645,109 @@ pub fn untagged_fields(document: &lopdf::Document) -> Vec<String> {
         .collect()
 }
 
+/// The fonts the appearances of `document`'s signature fields use without
+/// embedding them (PDF/A wants every font's program in the file): each
+/// field's name with the font's `/BaseFont`.
+pub fn unembedded_appearance_fonts(document: &lopdf::Document) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for field in signature_fields(document) {
+        let Ok(dictionary) = document.get_dictionary(field.id) else {
+            continue;
+        };
+        let Ok(appearance) = dictionary.get(b"AP") else {
+            continue;
+        };
+        let mut fonts = BTreeSet::new();
+        appearance_fonts(document, appearance, &mut fonts, 0);
+        found.extend(fonts.into_iter().map(|font| (field.name.clone(), font)));
+    }
+    found
+}
+
+/// The fonts without their program in what `object` (an appearance
+/// dictionary, a form XObject, resources) uses, by `/BaseFont`.
+fn appearance_fonts(
+    document: &lopdf::Document,
+    object: &Object,
+    fonts: &mut BTreeSet<String>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    let resolved = match object {
+        Object::Reference(id) => match document.get_object(*id) {
+            Ok(object) => object,
+            Err(_) => return,
+        },
+        other => other,
+    };
+    let dictionary = match resolved {
+        Object::Stream(stream) => &stream.dict,
+        Object::Dictionary(dictionary) => dictionary,
+        _ => return,
+    };
+    let resolve = |object: &Object| -> Option<Dictionary> {
+        match object {
+            Object::Reference(id) => document.get_dictionary(*id).ok().cloned(),
+            Object::Dictionary(dictionary) => Some(dictionary.clone()),
+            _ => None,
+        }
+    };
+    let is_form = matches!(resolved, Object::Stream(_));
+    if !is_form {
+        // An appearance dictionary (/N, /R, /D) or a set of states.
+        for (_, value) in dictionary.iter() {
+            appearance_fonts(document, value, fonts, depth + 1);
+        }
+        return;
+    }
+    let Some(resources) = dictionary.get(b"Resources").ok().and_then(resolve) else {
+        return;
+    };
+    if let Some(font_dictionary) = resources.get(b"Font").ok().and_then(resolve) {
+        for (_, font) in font_dictionary.iter() {
+            let Some(font) = resolve(font) else { continue };
+            if is_name(&font, b"Subtype", b"Type3") {
+                continue;
+            }
+            let descriptor_holder = if is_name(&font, b"Subtype", b"Type0") {
+                font.get(b"DescendantFonts")
+                    .ok()
+                    .and_then(|d| match d {
+                        Object::Reference(id) => document.get_object(*id).ok(),
+                        other => Some(other),
+                    })
+                    .and_then(|d| d.as_array().ok())
+                    .and_then(|d| d.first())
+                    .and_then(resolve)
+            } else {
+                Some(font.clone())
+            };
+            let embedded = descriptor_holder
+                .and_then(|holder| holder.get(b"FontDescriptor").ok().and_then(resolve))
+                .is_some_and(|descriptor| {
+                    [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                        .iter()
+                        .any(|key| descriptor.has(key))
+                });
+            if !embedded {
+                let name = font
+                    .get(b"BaseFont")
+                    .and_then(Object::as_name)
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_else(|_| "?".to_string());
+                fonts.insert(name);
+            }
+        }
+    }
+    if let Some(objects) = resources.get(b"XObject").ok().and_then(resolve) {
+        for (_, object) in objects.iter() {
+            appearance_fonts(document, object, fonts, depth + 1);
+        }
+    }
+}
+
 /// Where each signature field of `document` is shown, by its name: the
 /// visible ones, with a `/Rect` of some size on a page of the document.
 pub fn field_places(document: &lopdf::Document) -> BTreeMap<String, Place> {
