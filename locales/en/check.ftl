@@ -71,3 +71,5 @@ check-logo-not-image-hint = save the logo as SVG (best: it stays sharp) or PNG
 check-rule-fixed = `{ $id }` guards adjusted protokoll or a ceiling of what a build may take, and cannot be configured
 check-unknown-rule = `regler` names a rule that does not exist: `{ $id }`
 check-did-you-mean = did you mean `{ $near }`?
+check-website-url = `webbplats: { $value }` is not the address of a site: an https:// (or http://) URL with a host, without spaces, query or fragment
+check-website-url-hint = write the address the site is published at, e.g. `webbplats: https://www.storsjo.se/protokoll/`

@@ -76,6 +76,7 @@ rule-logo-missing-file = a `logotyp:` file that is not there or cannot be read
 rule-logo-outside-repository = a `logotyp:` file named with `..`, an absolute path, or a symbolic link that leads out
 rule-logo-not-image = a `logotyp:` file that is not SVG or PNG (by its name and its first bytes), or larger than 4 MB
 rule-logo-without-alt = a `logotyp:` with an empty `alt:`, which PDF/UA needs read out
+rule-website-url = a `webbplats:` in rsr.yaml that is not an http(s) address of a site
 rule-signature-invalid = a signed protokoll (`signerat/protokoll.pdf`) whose signature does not hold: changed after signing, not the protokoll rsr builds from the sealed data, signed by someone other than the person named, before the meeting, with a certificate not valid then or not in the trust list; cannot be configured
 rule-signature-untrusted = a signed protokoll in a repository without a trust list (`signering/betrodda/`): its certificates are checked against no CA; cannot be configured
 rule-lock-mismatch = a justering.lock whose date of justering or justerare do not match meeting.yaml

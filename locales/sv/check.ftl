@@ -71,3 +71,5 @@ check-logo-not-image-hint = spara logotypen som SVG (bäst, den förblir skarp) 
 check-rule-fixed = `{ $id }` skyddar justerade protokoll eller ett tak för vad ett bygge får ta, och kan inte ställas in
 check-unknown-rule = `regler` anger en regel som inte finns: `{ $id }`
 check-did-you-mean = menade du `{ $near }`?
+check-website-url = `webbplats: { $value }` är ingen adress till en webbplats: en https://- (eller http://-) adress med värdnamn, utan mellanslag, frågedel eller fragment
+check-website-url-hint = skriv adressen där webbplatsen publiceras, t.ex. `webbplats: https://www.storsjo.se/protokoll/`

@@ -76,6 +76,7 @@ rule-logo-missing-file = en `logotyp:`-fil som inte finns eller inte går att l�
 rule-logo-outside-repository = en `logotyp:`-fil angiven med `..`, en absolut sökväg eller en symbolisk länk som leder ut
 rule-logo-not-image = en `logotyp:`-fil som inte är SVG eller PNG (efter namn och första byte), eller är större än 4 MB
 rule-logo-without-alt = en `logotyp:` med tom `alt:`, som PDF/UA behöver för uppläsning
+rule-website-url = en `webbplats:` i rsr.yaml som inte är en http(s)-adress till en webbplats
 rule-signature-invalid = ett signerat protokoll (`signerat/protokoll.pdf`) vars underskrift inte håller: ändrat efter underskriften, inte det protokoll som rsr bygger av de förseglade uppgifterna, undertecknat av någon annan än den som namnges, före sammanträdet, med ett certifikat som inte var giltigt då eller inte finns i listan över betrodda; kan inte ställas om
 rule-signature-untrusted = ett signerat protokoll i ett förråd utan lista över betrodda (`signering/betrodda/`): dess certifikat kontrolleras inte mot någon utfärdare; kan inte ställas om
 rule-lock-mismatch = ett justering.lock vars datum för justering eller justerare inte stämmer med meeting.yaml

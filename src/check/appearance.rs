@@ -1,5 +1,6 @@
 //! How the documents look, as rsr.yaml and body.yaml set it: the patterns
-//! among the labels (`rubriker:`) and the logo (`logotyp:`).
+//! among the labels (`rubriker:`) and the logo (`logotyp:`); and where the
+//! site is published (`webbplats:`).
 
 use std::path::Path;
 
@@ -19,6 +20,18 @@ pub fn organisation(repository: &Repository, found: &mut Vec<Diagnostic>) {
     }
     if let Some(logo) = &organisation.logo {
         logo_in(repository, logo, Path::new(""), &repository.file, found);
+    }
+    if let Some(website) = &organisation.website
+        && !crate::repo::model::website_ok(website.value.trim())
+    {
+        found.push(
+            finding(
+                "website-url",
+                website.loc(&repository.file),
+                crate::lang::t!("check-website-url", value = website.value.trim()),
+            )
+            .with_hint(crate::lang::t!("check-website-url-hint")),
+        );
     }
 }
 

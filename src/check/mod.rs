@@ -133,6 +133,7 @@ pub const RULES: &[Rule] = &[
     rule("logo-outside-repository", E),
     rule("logo-not-image", E),
     rule("logo-without-alt", E),
+    rule("website-url", E),
     rule("signature-invalid", E),
     rule("signature-untrusted", W),
 ];

@@ -99,6 +99,50 @@ pub struct Organisation {
     /// organisation's logo, in every document's page header.
     #[serde(rename = "logotyp")]
     pub logo: Option<Logo>,
+    /// Adressen där webbplatsen publiceras, t.ex.
+    /// `https://www.storsjo.se/protokoll/`: flödets `self`-länk, och det
+    /// som gör flödets och kalendrarnas id:n unika för organisationen. /
+    /// The address the site is published at: the feed's self link, and
+    /// what makes the feed's and the calendars' ids the organisation's own.
+    #[serde(rename = "webbplats")]
+    pub website: Option<Located<String>>,
+}
+
+impl Organisation {
+    /// The site's address with a slash at its end, when `webbplats:` is an
+    /// http(s) URL (`rsr check` reports one that is not).
+    pub fn site(&self) -> Option<String> {
+        let value = self.website.as_ref()?.value.trim();
+        website_ok(value).then(|| {
+            if value.ends_with('/') {
+                value.to_string()
+            } else {
+                format!("{value}/")
+            }
+        })
+    }
+
+    /// What identifies the organisation in ids that must be unique across
+    /// organisations: its site's address, else its name.
+    pub fn identity(&self) -> String {
+        self.site()
+            .unwrap_or_else(|| format!("rsr:organisation:{}", self.name))
+    }
+}
+
+/// Whether a `webbplats:` is the address of a site: `https://` or
+/// `http://`, a host, no spaces, no query or fragment.
+pub fn website_ok(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    !host.is_empty()
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !value.contains(['?', '#'])
 }
 
 /// En logotyp: en SVG- eller PNG-fil i repot och dess alternativtext. / A

@@ -3,7 +3,7 @@
 //! VEVENT per meeting with a UID that stays the same from build to build,
 //! local times in Europe/Stockholm with its VTIMEZONE.
 
-use crate::repo::model::{Body, Meeting, Status};
+use crate::repo::model::{Body, Meeting, Organisation, Status};
 use crate::sv;
 
 /// The time zone of every meeting: Sweden's, with the EU's summer time
@@ -30,7 +30,8 @@ const VTIMEZONE: &[&str] = &[
 ];
 
 /// A calendar named `name` of the given meetings.
-pub fn calendar(name: &str, meetings: &[(&Body, &Meeting)]) -> String {
+pub fn calendar(organisation: &Organisation, name: &str, meetings: &[(&Body, &Meeting)]) -> String {
+    let identity = organisation.identity();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -41,22 +42,20 @@ pub fn calendar(name: &str, meetings: &[(&Body, &Meeting)]) -> String {
     ];
     lines.extend(VTIMEZONE.iter().map(|line| line.to_string()));
     for (body, meeting) in meetings {
-        lines.extend(event(body, meeting));
+        lines.extend(event(&identity, body, meeting));
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|line| fold(line)).collect()
 }
 
-fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
+fn event(identity: &str, body: &Body, meeting: &Meeting) -> Vec<String> {
     let spec = &meeting.spec;
     let date = meeting.date();
     let start = spec.start.value;
-    // Without an end time, two hours.
+    // Without an end time, none: rsr does not invent one (RFC 5545
+    // 3.6.1: the event then ends when it starts).
     let end = spec.end.as_ref().map(|e| e.value);
     let local = |hour: u8, minute: u8| format!("{}T{hour:02}{minute:02}00", date.format("%Y%m%d"));
-    let (end_hour, end_minute) = end.map_or(((start.hour + 2).min(23), start.minute), |e| {
-        (e.hour, e.minute)
-    });
     let stamp = spec
         .called_on
         .as_ref()
@@ -91,17 +90,26 @@ fn event(body: &Body, meeting: &Meeting) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     lines.extend([
         "BEGIN:VEVENT".into(),
-        // The body and the date identify a meeting; a body meets once a day.
-        format!("UID:{}-{}@rsr", token(&body.slug), date.format("%Y%m%d")),
+        // The organisation, the body and the date identify a meeting (a
+        // body meets once a day): a UUID of them, the same from build to
+        // build and another for another organisation (RFC 7986 5.3).
+        format!(
+            "UID:{}",
+            crate::site::uuid(identity, &format!("{}/{}", body.slug, sv::iso_date(date)))
+        ),
         format!("DTSTAMP:{stamp}"),
         format!(
             "DTSTART;TZID=Europe/Stockholm:{}",
             local(start.hour, start.minute)
         ),
-        format!(
+    ]);
+    if let Some(end) = end {
+        lines.push(format!(
             "DTEND;TZID=Europe/Stockholm:{}",
-            local(end_hour, end_minute)
-        ),
+            local(end.hour, end.minute)
+        ));
+    }
+    lines.extend([
         format!("SUMMARY:{}", text(&summary)),
         format!("LOCATION:{}", text(&spec.place)),
         format!("DESCRIPTION:{}", text(&description)),

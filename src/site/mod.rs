@@ -164,13 +164,19 @@ fn files(
         .collect();
     emit(
         PathBuf::from("kalender.ics"),
-        crate::site::ics::calendar(&repository.organisation.name, &all).into_bytes(),
+        crate::site::ics::calendar(
+            &repository.organisation,
+            &repository.organisation.name,
+            &all,
+        )
+        .into_bytes(),
     )?;
     for body in &repository.bodies {
         let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
         emit(
             PathBuf::from(&body.slug).join("kalender.ics"),
-            crate::site::ics::calendar(&body.spec.name, &meetings).into_bytes(),
+            crate::site::ics::calendar(&repository.organisation, &body.spec.name, &meetings)
+                .into_bytes(),
         )?;
     }
     crate::site::opendata::files(repository, documents, out, manifest, emit)
@@ -209,6 +215,9 @@ struct SiteMeeting {
     /// Why an inställd meeting is cancelled.
     reason: Option<String>,
     documents: Vec<Link>,
+    /// Its id, in its body's list (not among the upcoming, which repeat
+    /// it): where the feed's entries link.
+    anchor: Option<String>,
     /// The meeting's open data file.
     data: String,
 }
@@ -277,10 +286,15 @@ fn index(
                     .filter(|r| !r.is_empty()),
                 documents: links,
                 data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
+                anchor: None,
             };
             if meeting.date() >= today {
                 upcoming.push((meeting.date(), site.clone()));
             }
+            let site = SiteMeeting {
+                anchor: Some(meeting_anchor(&body.slug, meeting.date())),
+                ..site
+            };
             years.entry(meeting.date().year()).or_default().push(site);
         }
         bodies.push(SiteBody {
@@ -319,6 +333,9 @@ struct Feed {
     organisation: String,
     version: &'static str,
     id: String,
+    /// The feed's own address (`rel="self"`), where `webbplats:` gives the
+    /// site's.
+    this: Option<String>,
     updated: String,
     entries: Vec<Entry>,
 }
@@ -327,6 +344,8 @@ struct Feed {
 struct Entry {
     title: String,
     id: String,
+    /// The meeting on the site's page: the entry's HTML alternate.
+    page: String,
     updated: String,
     href: String,
     summary: String,
@@ -338,6 +357,7 @@ fn feed(
     documents: &[&Document],
     manifest: &Manifest,
 ) -> Result<String, Error> {
+    let identity = repository.organisation.identity();
     let mut entries: Vec<(NaiveDate, Entry)> = Vec::new();
     for document in documents {
         let Some(body) = repository.bodies.iter().find(|b| b.slug == document.body) else {
@@ -361,7 +381,8 @@ fn feed(
                     body.spec.name,
                     sv::iso_date(meeting.date())
                 ),
-                id: urn(&document.ident),
+                id: urn(&identity, &document.ident),
+                page: format!("index.html#{}", meeting_anchor(&body.slug, meeting.date())),
                 updated: timestamp(published),
                 href: match signed_copy(manifest, document) {
                     Some(copy) => href(Path::new(&copy.output)),
@@ -379,7 +400,11 @@ fn feed(
     let feed = Feed {
         organisation: repository.organisation.name.clone(),
         version: env!("CARGO_PKG_VERSION"),
-        id: urn(&format!("rsr/{}", repository.organisation.name)),
+        id: urn(&identity, "feed.xml"),
+        this: repository
+            .organisation
+            .site()
+            .map(|site| format!("{site}feed.xml")),
         updated: timestamp(updated),
         entries: entries.into_iter().map(|(_, e)| e).collect(),
     };
@@ -407,16 +432,23 @@ fn render<T: Serialize>(name: &str, source: &str, data: &T) -> Result<String, Er
 
 /// A stable id in a URN form feed readers accept: a name-based UUID made
 /// from the document's identifier.
-fn urn(ident: &str) -> String {
-    let hash = manifest::hash(&[ident.as_bytes()]);
-    format!(
-        "urn:uuid:{}-{}-5{}-a{}-{}",
-        &hash[0..8],
-        &hash[8..12],
-        &hash[13..16],
-        &hash[17..20],
-        &hash[20..32]
+fn urn(identity: &str, name: &str) -> String {
+    format!("urn:uuid:{}", uuid(identity, name))
+}
+
+/// A name-based UUID (version 5, under the URL namespace) of `name` within
+/// the organisation `identity` (`Organisation::identity`): the same from
+/// build to build, another for another organisation.
+pub fn uuid(identity: &str, name: &str) -> uuid::Uuid {
+    uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        format!("{identity}{name}").as_bytes(),
     )
+}
+
+/// The id of a meeting's entry in a body's list on the site's page.
+pub fn meeting_anchor(body: &str, date: NaiveDate) -> String {
+    format!("{}-{}", crate::site::ics::token(body), sv::iso_date(date))
 }
 
 fn timestamp(date: NaiveDate) -> String {

@@ -272,7 +272,7 @@ fn calendars_follow_rfc_5545_and_parse_back() {
     assert_eq!(events.len(), 2);
     let event = events
         .iter()
-        .find(|e| e.get_uid() == Some("bmn-20261014@rsr"))
+        .find(|e| e.property_value("DTSTART") == Some("20261014T090000"))
         .expect("the meeting of 2026-10-14");
     assert_eq!(
         event.get_summary(),
@@ -308,6 +308,125 @@ fn calendars_follow_rfc_5545_and_parse_back() {
     );
     repo.rsr(&["build"]).success();
     assert_eq!(uids(&repo.read("out/kalender.ics")), first);
+    // Each a UUID of the organisation: another organisation's meetings on
+    // the same days get other UIDs, and so does this one once it names
+    // its site.
+    for uid in &first {
+        assert!(
+            uid.len() == 36 && uid.chars().filter(|c| *c == '-').count() == 4,
+            "{uid}"
+        );
+    }
+    let other = Repo::examples();
+    other.edit(
+        "rsr.yaml",
+        "organisation: ",
+        "organisation: Grannkommunen och ",
+    );
+    other.rsr(&["build"]).success();
+    let theirs = uids(&other.read("out/kalender.ics"));
+    assert_eq!(theirs.len(), first.len());
+    assert!(theirs.iter().all(|uid| !first.contains(uid)), "{theirs:?}");
+    repo.write(
+        "rsr.yaml",
+        &format!(
+            "{}webbplats: https://www.storsjo.se/protokoll/\n",
+            repo.read("rsr.yaml")
+        ),
+    );
+    repo.rsr(&["build"]).success();
+    let named = uids(&repo.read("out/kalender.ics"));
+    assert!(named.iter().all(|uid| !first.contains(uid)), "{named:?}");
+}
+
+#[test]
+fn the_feed_is_atom_with_self_and_alternate_links_and_uuid_ids() {
+    let repo = Repo::examples();
+    repo.write(
+        "rsr.yaml",
+        &format!(
+            "{}webbplats: https://www.storsjo.se/protokoll\n",
+            repo.read("rsr.yaml")
+        ),
+    );
+    repo.rsr(&["build"]).success();
+    let feed: atom_syndication::Feed = repo.read("out/feed.xml").parse().unwrap();
+    let link = |links: &[atom_syndication::Link], rel: &str, kind: &str| {
+        links
+            .iter()
+            .find(|l| l.rel() == rel && l.mime_type() == Some(kind))
+            .map(|l| l.href().to_string())
+    };
+    // The feed's own address, from `webbplats:` with its slash.
+    assert_eq!(
+        link(feed.links(), "self", "application/atom+xml").as_deref(),
+        Some("https://www.storsjo.se/protokoll/feed.xml")
+    );
+    assert_eq!(
+        link(feed.links(), "alternate", "text/html").as_deref(),
+        Some("index.html")
+    );
+    let index = repo.read("out/index.html");
+    let uuid = |id: &str| {
+        let hex = id
+            .strip_prefix("urn:uuid:")
+            .unwrap_or_else(|| panic!("{id}"));
+        // Version 5, RFC 4122 variant.
+        assert_eq!(hex.len(), 36, "{id}");
+        assert_eq!(&hex[14..15], "5", "{id}");
+        assert!("89ab".contains(&hex[19..20]), "{id}");
+    };
+    uuid(feed.id());
+    assert!(!feed.entries().is_empty());
+    for entry in feed.entries() {
+        uuid(entry.id());
+        // Each entry: the meeting on the site's page, and the PDF.
+        let page = link(entry.links(), "alternate", "text/html").unwrap();
+        let anchor = page.strip_prefix("index.html#").unwrap();
+        assert!(
+            index.contains(&format!(r#"<li id="{anchor}">"#)),
+            "{anchor}"
+        );
+        let pdf = link(entry.links(), "alternate", "application/pdf").unwrap();
+        assert!(repo.path().join("out").join(&pdf).is_file(), "{pdf}");
+    }
+    // Each anchor once: the upcoming meetings repeat none.
+    let ids = attributes(&index, "id");
+    assert_eq!(
+        ids.len(),
+        ids.iter().collect::<BTreeSet<_>>().len(),
+        "{ids:?}"
+    );
+    // Without `webbplats:`, no self link; ids of another organisation differ.
+    let other = Repo::examples();
+    other.edit(
+        "rsr.yaml",
+        "organisation: ",
+        "organisation: Grannkommunen och ",
+    );
+    other.rsr(&["build"]).success();
+    let theirs: atom_syndication::Feed = other.read("out/feed.xml").parse().unwrap();
+    assert!(link(theirs.links(), "self", "application/atom+xml").is_none());
+    assert_ne!(theirs.id(), feed.id());
+    let ours: BTreeSet<&str> = feed.entries().iter().map(|e| e.id()).collect();
+    assert!(theirs.entries().iter().all(|e| !ours.contains(e.id())));
+
+    // A `webbplats:` that is no address is reported where it is written.
+    repo.write(
+        "rsr.yaml",
+        &repo.read("rsr.yaml").replace(
+            "webbplats: https://www.storsjo.se/protokoll",
+            "webbplats: www.storsjo.se",
+        ),
+    );
+    let stderr = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "error[website-url]: `webbplats: www.storsjo.se` is not the address of a site"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("rsr.yaml:"), "{stderr}");
 }
 
 #[test]
@@ -331,7 +450,15 @@ fn the_feed_lists_sent_kallelser_and_adjusted_protokoll_newest_first() {
             (
                 child("title").text().unwrap().to_string(),
                 child("updated").text().unwrap().to_string(),
-                child("link").attribute("href").unwrap().to_string(),
+                entry
+                    .children()
+                    .find(|n| {
+                        n.has_tag_name((atom, "link"))
+                            && n.attribute("type") == Some("application/pdf")
+                    })
+                    .and_then(|n| n.attribute("href"))
+                    .unwrap()
+                    .to_string(),
             )
         })
         .collect();
