@@ -262,12 +262,15 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         manifest.save(&options.out)?;
     }
     warnings.extend(copied.warnings);
+    // The calendars' revisions from the history, where there is one.
+    let revisions = crate::review::git::meeting_revisions(&options.root).unwrap_or_default();
     let site = crate::site::write(
         &repository,
         all,
         &options.out,
         &manifest,
         crate::sv::today(),
+        &revisions,
     )?;
     timings.site = clock.elapsed();
     let outputs = documents

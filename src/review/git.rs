@@ -50,6 +50,62 @@ pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
     }
 }
 
+/// What the history says of each meeting's YAML files (meeting.yaml and
+/// the items beside it): the commits that changed them, the first and the
+/// last, by meeting folder relative to `root`. `None` where `root` is not
+/// in a git repository or git cannot be run: the calendars then do without.
+/// One `git log` for the whole repository.
+pub(crate) fn meeting_revisions(root: &Path) -> Option<crate::site::ics::Revisions> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--format=%x01%ct",
+            "--name-only",
+            "--relative",
+            "--no-renames",
+            "--",
+            "meetings",
+        ])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut revisions = crate::site::ics::Revisions::new();
+    for commit in text.split('\u{1}').filter(|c| !c.trim().is_empty()) {
+        let mut lines = commit.lines();
+        let Some(time) = lines.next().and_then(|t| t.trim().parse::<i64>().ok()) else {
+            continue;
+        };
+        let mut meetings: Vec<PathBuf> = lines
+            .map(Path::new)
+            .filter(|path| {
+                path.components().count() == 4
+                    && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            })
+            .filter_map(|path| path.parent().map(Path::to_path_buf))
+            .collect();
+        meetings.sort();
+        meetings.dedup();
+        for meeting in meetings {
+            let revision = revisions
+                .entry(meeting)
+                .or_insert(crate::site::ics::Revision {
+                    commits: 0,
+                    created: time,
+                    modified: time,
+                });
+            revision.commits += 1;
+            revision.created = revision.created.min(time);
+            revision.modified = revision.modified.max(time);
+        }
+    }
+    Some(revisions)
+}
+
 /// git could not be run at all.
 fn missing(e: std::io::Error) -> Error {
     Error::Internal(t!("cmd-git-missing", error = e.to_string()))

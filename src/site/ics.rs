@@ -1,10 +1,29 @@
 //! Calendars of meetings in iCalendar (RFC 5545): CRLF line ends, lines
 //! folded at 75 octets without splitting a character, text escaped, one
-//! VEVENT per meeting with a UID that stays the same from build to build,
-//! local times in Europe/Stockholm with its VTIMEZONE.
+//! VEVENT per meeting with a UID that stays the same from build to build
+//! and is the organisation's own, its revisions (SEQUENCE, DTSTAMP,
+//! LAST-MODIFIED) from the repository's history, local times in
+//! Europe/Stockholm with its VTIMEZONE.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use crate::repo::model::{Body, Meeting, Organisation, Status};
 use crate::sv;
+
+/// What the repository's history says of a meeting's YAML files (its
+/// meeting.yaml and items): how many commits changed them, and the times
+/// (seconds since 1970, UTC) of the first and the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision {
+    pub commits: u32,
+    pub created: i64,
+    pub modified: i64,
+}
+
+/// The revisions of the meetings, by meeting folder (relative to the
+/// root); empty without a git history.
+pub type Revisions = BTreeMap<PathBuf, Revision>;
 
 /// The time zone of every meeting: Sweden's, with the EU's summer time
 /// rules (since 1996: last Sunday of March 02:00 to last Sunday of October
@@ -29,8 +48,14 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// A calendar named `name` of the given meetings.
-pub fn calendar(organisation: &Organisation, name: &str, meetings: &[(&Body, &Meeting)]) -> String {
+/// A calendar named `name` of the given meetings, each event revised as
+/// `revisions` says.
+pub fn calendar(
+    organisation: &Organisation,
+    name: &str,
+    meetings: &[(&Body, &Meeting)],
+    revisions: &Revisions,
+) -> String {
     let identity = organisation.identity();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -42,13 +67,18 @@ pub fn calendar(organisation: &Organisation, name: &str, meetings: &[(&Body, &Me
     ];
     lines.extend(VTIMEZONE.iter().map(|line| line.to_string()));
     for (body, meeting) in meetings {
-        lines.extend(event(&identity, body, meeting));
+        lines.extend(event(&identity, body, meeting, revisions.get(&meeting.dir)));
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|line| fold(line)).collect()
 }
 
-fn event(identity: &str, body: &Body, meeting: &Meeting) -> Vec<String> {
+fn event(
+    identity: &str,
+    body: &Body,
+    meeting: &Meeting,
+    revision: Option<&Revision>,
+) -> Vec<String> {
     let spec = &meeting.spec;
     let date = meeting.date();
     let start = spec.start.value;
@@ -56,11 +86,24 @@ fn event(identity: &str, body: &Body, meeting: &Meeting) -> Vec<String> {
     // 3.6.1: the event then ends when it starts).
     let end = spec.end.as_ref().map(|e| e.value);
     let local = |hour: u8, minute: u8| format!("{}T{hour:02}{minute:02}00", date.format("%Y%m%d"));
-    let stamp = spec
-        .called_on
-        .as_ref()
-        .map_or(date, |d| d.value.0)
-        .format("%Y%m%dT000000Z");
+    let utc = |seconds: i64| {
+        chrono::DateTime::from_timestamp(seconds, 0)
+            .unwrap_or_default()
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    };
+    // When the event was last revised: the last commit that changed the
+    // meeting's files; without a history, the day the kallelse was sent or
+    // the meeting's.
+    let stamp = match revision {
+        Some(revision) => utc(revision.modified),
+        None => spec
+            .called_on
+            .as_ref()
+            .map_or(date, |d| d.value.0)
+            .format("%Y%m%dT000000Z")
+            .to_string(),
+    };
     let items: Vec<&str> = meeting
         .items
         .iter()
@@ -122,16 +165,31 @@ fn event(identity: &str, body: &Body, meeting: &Meeting) -> Vec<String> {
             }
         ),
     ]);
-    // A cancelled event is a revision of the one calendars already hold
-    // (RFC 5545 3.8.7.4: SEQUENCE, 0 unless given, grows with each
-    // significant revision), so clients replace it rather than keep both;
-    // and it no longer blocks the time.
-    if cancelled {
-        lines.push("SEQUENCE:1".into());
-        lines.push("TRANSP:TRANSPARENT".into());
-    } else {
-        lines.push("TRANSP:OPAQUE".into());
+    // Each revision of the event grows its SEQUENCE (RFC 5545 3.8.7.4), so
+    // that clients replace what they hold rather than keep both: with a
+    // history, each commit after the first that changed the meeting's
+    // files (a change of time, place, status or ärenden; one that changes
+    // less counts too, which clients take as newer all the same), with
+    // CREATED and LAST-MODIFIED from the first and the last. Without one,
+    // a cancelled event is the one revision known.
+    match revision {
+        Some(revision) => {
+            lines.push(format!("SEQUENCE:{}", revision.commits.saturating_sub(1)));
+            lines.push(format!("CREATED:{}", utc(revision.created)));
+            lines.push(format!("LAST-MODIFIED:{}", utc(revision.modified)));
+        }
+        None if cancelled => lines.push("SEQUENCE:1".into()),
+        None => {}
     }
+    // A cancelled meeting no longer blocks the time.
+    lines.push(
+        if cancelled {
+            "TRANSP:TRANSPARENT"
+        } else {
+            "TRANSP:OPAQUE"
+        }
+        .into(),
+    );
     lines.push("END:VEVENT".into());
     lines
 }

@@ -34,6 +34,7 @@ pub fn write(
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
+    revisions: &ics::Revisions,
 ) -> Result<Vec<PathBuf>, Error> {
     // Only what changed is rewritten.
     let mut staged = Vec::new();
@@ -45,6 +46,7 @@ pub fn write(
         out,
         manifest,
         today,
+        revisions,
         &mut |path, bytes| {
             let target = out.join(&path);
             write::no_links(out, &target)?;
@@ -80,10 +82,21 @@ pub fn publish(
     }
     let public = published(documents, out);
     let mut paths = Vec::new();
-    files(repository, &public, out, manifest, today, &mut |path, _| {
-        paths.push(path);
-        Ok(())
-    })?;
+    // Which files, not what they hold: the calendars' revisions do not
+    // matter here.
+    let revisions = ics::Revisions::new();
+    files(
+        repository,
+        &public,
+        out,
+        manifest,
+        today,
+        &revisions,
+        &mut |path, _| {
+            paths.push(path);
+            Ok(())
+        },
+    )?;
     paths.extend(public.iter().map(|d| d.output.clone()));
     // The signed copies the site links in place of their protokoll.
     paths.extend(
@@ -147,6 +160,7 @@ fn files(
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
+    revisions: &ics::Revisions,
     emit: &mut Emit,
 ) -> Result<(), Error> {
     emit(
@@ -168,6 +182,7 @@ fn files(
             &repository.organisation,
             &repository.organisation.name,
             &all,
+            revisions,
         )
         .into_bytes(),
     )?;
@@ -175,8 +190,13 @@ fn files(
         let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
         emit(
             PathBuf::from(&body.slug).join("kalender.ics"),
-            crate::site::ics::calendar(&repository.organisation, &body.spec.name, &meetings)
-                .into_bytes(),
+            crate::site::ics::calendar(
+                &repository.organisation,
+                &body.spec.name,
+                &meetings,
+                revisions,
+            )
+            .into_bytes(),
         )?;
     }
     crate::site::opendata::files(repository, documents, out, manifest, emit)

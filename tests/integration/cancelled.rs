@@ -461,3 +461,82 @@ fn no_hint_renumbers_a_sealed_protokoll() {
         "the § numbers from § 118 on are sealed (justering.lock) and stay: set `föregående_paragraf: 117`"
     );
 }
+
+/// Commits everything in `repo` as committed at `when` (ISO 8601).
+fn commit_at(repo: &Repo, when: &str, message: &str) {
+    repo.git(&["add", "--all"]);
+    let output = std::process::Command::new("git")
+        .current_dir(repo.path())
+        .env("GIT_COMMITTER_DATE", when)
+        .env("GIT_AUTHOR_DATE", when)
+        .args([
+            "-c",
+            "user.name=Sekreterare",
+            "-c",
+            "user.email=sekr@example.se",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "--quiet",
+            "-m",
+            message,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn each_commit_that_changes_a_meeting_revises_its_event() {
+    let repo = Repo::examples();
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    repo.edit(CANCELLED, "status: inställd", "status: kallad");
+    commit_at(&repo, "2026-01-05T09:00:00Z", "Sammanträdesplanen");
+    repo.rsr(&["build"]).success();
+    let ics = repo.read("out/rsr/kalender.ics");
+    let first = event(&ics, "20260316");
+    assert_eq!(first.property_value("SEQUENCE"), Some("0"));
+    assert_eq!(first.property_value("DTSTAMP"), Some("20260105T090000Z"));
+    assert_eq!(first.property_value("CREATED"), Some("20260105T090000Z"));
+    assert_eq!(
+        first.property_value("LAST-MODIFIED"),
+        Some("20260105T090000Z")
+    );
+
+    // The meeting is cancelled in a later commit: a revision of the event.
+    repo.edit(CANCELLED, "status: kallad", "status: inställd");
+    commit_at(&repo, "2026-03-10T14:30:00Z", "Inställt");
+    repo.rsr(&["build"]).success();
+    let ics = repo.read("out/rsr/kalender.ics");
+    let cancelled = event(&ics, "20260316");
+    assert_eq!(cancelled.get_uid(), first.get_uid());
+    assert_eq!(cancelled.property_value("STATUS"), Some("CANCELLED"));
+    assert_eq!(cancelled.property_value("SEQUENCE"), Some("1"));
+    assert_eq!(
+        cancelled.property_value("DTSTAMP"),
+        Some("20260310T143000Z")
+    );
+    assert_eq!(
+        cancelled.property_value("CREATED"),
+        Some("20260105T090000Z")
+    );
+    assert_eq!(
+        cancelled.property_value("LAST-MODIFIED"),
+        Some("20260310T143000Z")
+    );
+    // A meeting the commit did not touch is as it was.
+    let other = event(&ics, "20260126");
+    assert_eq!(other.property_value("SEQUENCE"), Some("0"));
+    assert_eq!(other.property_value("DTSTAMP"), Some("20260105T090000Z"));
+    // Changed but not committed: the calendar follows the history.
+    repo.edit(CANCELLED, "status: inställd", "status: kallad");
+    repo.rsr(&["build"]).success();
+    let uncommitted = event(&repo.read("out/rsr/kalender.ics"), "20260316");
+    assert_eq!(uncommitted.property_value("SEQUENCE"), Some("1"));
+}
