@@ -521,17 +521,17 @@ fn size(bytes: u64) -> String {
 pub(crate) fn href(path: &Path) -> String {
     path.components()
         .map(|c| {
-            c.as_os_str()
-                .to_string_lossy()
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                        (b as char).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect::<String>()
+            percent_encoding::utf8_percent_encode(&c.as_os_str().to_string_lossy(), SEGMENT)
+                .to_string()
         })
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// What a path segment keeps as it is: the unreserved characters of RFC
+/// 3986 (letters, digits, `-._~`); everything else is percent-encoded.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');

@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -908,25 +908,30 @@ fn timestamp(date: NaiveDate, time: Time) -> String {
 /// Sweden's UTC offset at a local time, by the EU's rules since 1996:
 /// summer time from the last Sunday of March at 02:00 to the last Sunday of
 /// October at 03:00 (the repeated hour counts as summer time).
-fn stockholm_offset(date: NaiveDate, time: Time) -> &'static str {
-    let last_sunday = |month: u32| {
-        let mut day = NaiveDate::from_ymd_opt(date.year(), month, 31).unwrap_or(date);
-        while day.weekday() != Weekday::Sun {
-            day = day.pred_opt().unwrap_or(day);
-        }
-        day
+fn stockholm_offset(date: NaiveDate, time: Time) -> String {
+    use chrono::{LocalResult, TimeZone};
+    let tz = chrono_tz::Europe::Stockholm;
+    let local = date.and_hms_opt(u32::from(time.hour), u32::from(time.minute), 0);
+    let Some(local) = local else {
+        return "+01:00".to_string();
     };
-    let (begins, ends) = (last_sunday(3), last_sunday(10));
-    let summer = (date > begins || (date == begins && time.hour >= 2))
-        && (date < ends || (date == ends && time.hour < 3));
-    if summer { "+02:00" } else { "+01:00" }
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(at) => at.format("%:z").to_string(),
+        // The hour the clocks go back happens twice: the first, summer.
+        LocalResult::Ambiguous(first, _) => first.format("%:z").to_string(),
+        // The hour the clocks go forward does not happen: the time after it.
+        LocalResult::None => tz
+            .from_utc_datetime(&(local - chrono::Duration::hours(1)))
+            .format("%:z")
+            .to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn at(date: &str, hour: u8) -> &'static str {
+    fn at(date: &str, hour: u8) -> String {
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
         stockholm_offset(date, Time { hour, minute: 0 })
     }
