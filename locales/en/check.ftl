@@ -73,3 +73,4 @@ check-unknown-rule = `regler` names a rule that does not exist: `{ $id }`
 check-did-you-mean = did you mean `{ $near }`?
 check-website-url = `webbplats: { $value }` is not the address of a site: an https:// (or http://) URL with a host, without spaces, query or fragment
 check-website-url-hint = write the address the site is published at, e.g. `webbplats: https://www.storsjo.se/protokoll/`
+check-kungorelse-period = the fullmäktige meeting was called { $days } days before it; the kungörelse must be made at least { $required } days before (Kommunallagen 5 kap. 11 §)

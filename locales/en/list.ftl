@@ -59,6 +59,7 @@ rule-justering-before-meeting = a justering dated before the meeting
 rule-justering-late = justering more than 14 days after the meeting (KL 5 kap. 69 §, 6 kap. 35 §); a warning for bodies outside Kommunallagen
 rule-quorum = no more than half of the members present (KL 5 kap. 45 §, 6 kap. 27 §); off for bodies outside Kommunallagen
 rule-notice-period = a kallelse sent fewer days before the meeting than the body's kallelsetid
+rule-kungorelse-period = a fullmäktige meeting called fewer days before it than the body requires (`kallelsetid`, default 7: Kommunallagen 5 kap. 11 §)
 rule-proposal-without-documents = an item with förslag till beslut but no beslutsunderlag
 rule-document-outside-meeting = a beslutsunderlag file named with `..` or an absolute path
 rule-attachment-not-pdf = a file marked `bifogas` that is not a PDF

@@ -73,3 +73,4 @@ check-unknown-rule = `regler` anger en regel som inte finns: `{ $id }`
 check-did-you-mean = menade du `{ $near }`?
 check-website-url = `webbplats: { $value }` är ingen adress till en webbplats: en https://- (eller http://-) adress med värdnamn, utan mellanslag, frågedel eller fragment
 check-website-url-hint = skriv adressen där webbplatsen publiceras, t.ex. `webbplats: https://www.storsjo.se/protokoll/`
+check-kungorelse-period = fullmäktiges sammanträde kallades { $days } dagar före; kungörelsen ska ske minst { $required } dagar före (kommunallagen 5 kap. 11 §)

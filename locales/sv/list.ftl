@@ -59,6 +59,7 @@ rule-justering-before-meeting = en justering daterad före mötet
 rule-justering-late = justering mer än 14 dagar efter mötet (KL 5 kap. 69 §, 6 kap. 35 §); en varning för organ utanför kommunallagen
 rule-quorum = högst hälften av ledamöterna närvarande (KL 5 kap. 45 §, 6 kap. 27 §); av för organ utanför kommunallagen
 rule-notice-period = en kallelse skickad färre dagar före mötet än organets kallelsetid
+rule-kungorelse-period = ett sammanträde med fullmäktige som kallats färre dagar före än organet kräver (`kallelsetid`, förval 7: kommunallagen 5 kap. 11 §)
 rule-proposal-without-documents = ett ärende med förslag till beslut men utan beslutsunderlag
 rule-document-outside-meeting = en fil i beslutsunderlaget angiven med `..` eller en absolut sökväg
 rule-attachment-not-pdf = en fil markerad `bifogas` som inte är en PDF

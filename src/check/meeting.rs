@@ -77,7 +77,25 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    if let (Some(notice), Some(called)) = (&context.body.spec.notice_days, &spec.called_on) {
+    // Fullmäktige is called by a kungörelse at least a week before
+    // (Kommunallagen 5 kap. 11 §), or the days the body requires.
+    let council = context.body.spec.kind == crate::repo::model::BodyKind::Council;
+    if let (true, Some(called)) = (council, &spec.called_on) {
+        let required = context
+            .body
+            .spec
+            .notice_days
+            .as_ref()
+            .map_or(KUNGORELSE_DAYS, |n| n.value);
+        let days = (meeting.date() - called.value.0).num_days();
+        if days < i64::from(required) {
+            found.push(finding(
+                "kungorelse-period",
+                called.loc(file),
+                crate::lang::t!("check-kungorelse-period", days = days, required = required),
+            ));
+        }
+    } else if let (Some(notice), Some(called)) = (&context.body.spec.notice_days, &spec.called_on) {
         let days = (meeting.date() - called.value.0).num_days();
         if days < i64::from(notice.value) {
             found.push(finding(
@@ -92,6 +110,11 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
 
 /// More than half of the members must be present (Kommunallagen 5 kap. 45 §,
 /// 6 kap. 27 §); substitutes serving count for the member they replace.
+/// The fewest days before a fullmäktige meeting that its kungörelse may
+/// be made (Kommunallagen 5 kap. 11 §: at least a week), unless the body's
+/// `kallelsetid` asks for more or less.
+const KUNGORELSE_DAYS: u32 = 7;
+
 fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
     let Some(attendance) = &context.meeting.spec.attendance else {
         return;

@@ -109,6 +109,7 @@ pub const RULES: &[Rule] = &[
     rule("justering-late", E),
     rule("quorum", E),
     rule("notice-period", W),
+    rule("kungorelse-period", E),
     rule("proposal-without-documents", W),
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
