@@ -317,13 +317,7 @@ fn calendars_follow_rfc_5545_and_parse_back() {
             "{uid}"
         );
     }
-    let other = Repo::examples();
-    other.edit(
-        "rsr.yaml",
-        "organisation: ",
-        "organisation: Grannkommunen och ",
-    );
-    other.rsr(&["build"]).success();
+    let other = another_organisation();
     let theirs = uids(&other.read("out/kalender.ics"));
     assert_eq!(theirs.len(), first.len());
     assert!(theirs.iter().all(|uid| !first.contains(uid)), "{theirs:?}");
@@ -337,6 +331,18 @@ fn calendars_follow_rfc_5545_and_parse_back() {
     repo.rsr(&["build"]).success();
     let named = uids(&repo.read("out/kalender.ics"));
     assert!(named.iter().all(|uid| !first.contains(uid)), "{named:?}");
+}
+
+/// The examples as another organisation's, built.
+fn another_organisation() -> Repo {
+    let other = Repo::examples();
+    other.edit(
+        "rsr.yaml",
+        "organisation: ",
+        "organisation: Grannkommunen och ",
+    );
+    other.rsr(&["build"]).success();
+    other
 }
 
 #[test]
@@ -398,13 +404,7 @@ fn the_feed_is_atom_with_self_and_alternate_links_and_uuid_ids() {
         "{ids:?}"
     );
     // Without `webbplats:`, no self link; ids of another organisation differ.
-    let other = Repo::examples();
-    other.edit(
-        "rsr.yaml",
-        "organisation: ",
-        "organisation: Grannkommunen och ",
-    );
-    other.rsr(&["build"]).success();
+    let other = another_organisation();
     let theirs: atom_syndication::Feed = other.read("out/feed.xml").parse().unwrap();
     assert!(link(theirs.links(), "self", "application/atom+xml").is_none());
     assert_ne!(theirs.id(), feed.id());

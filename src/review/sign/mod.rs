@@ -1701,6 +1701,15 @@ fn refuse_errors(verification: &Verification) -> Result<(), Error> {
     Err(Error::Repository(report(verification)))
 }
 
+/// "valid", or "NOT VALID" when one of `problems` is an error.
+fn verdict(problems: &[Problem], trust_list: bool) -> String {
+    if problems.iter().any(|p| p.is_error(trust_list)) {
+        t!("sign-report-bad")
+    } else {
+        t!("sign-report-good")
+    }
+}
+
 /// A verification as people read it: the file, then a line per signature
 /// and per problem.
 pub fn report(verification: &Verification) -> String {
@@ -1733,15 +1742,7 @@ pub fn report(verification: &Verification) -> String {
             .time
             .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_default();
-        let state = if signature
-            .problems
-            .iter()
-            .any(|p| p.is_error(verification.trust_list))
-        {
-            t!("sign-report-bad")
-        } else {
-            t!("sign-report-good")
-        };
+        let state = verdict(&signature.problems, verification.trust_list);
         lines.push(format!(
             "  {}: {} {} ({time}) {state}",
             signature.field,
@@ -1769,15 +1770,7 @@ pub fn report(verification: &Verification) -> String {
         }
     }
     for stamp in &verification.timestamps {
-        let state = if stamp
-            .problems
-            .iter()
-            .any(|p| p.is_error(verification.trust_list))
-        {
-            t!("sign-report-bad")
-        } else {
-            t!("sign-report-good")
-        };
+        let state = verdict(&stamp.problems, verification.trust_list);
         lines.push(format!(
             "  {}: {} {state}",
             stamp.field,

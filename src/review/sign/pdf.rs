@@ -448,20 +448,7 @@ pub fn prepare(built: &[u8], fields: &[Field], stamp: &Stamp) -> Result<Vec<u8>,
         // it is signed, an empty one.
         if let Some(place) = field.place {
             let blank = update.allocate();
-            let (width, height) = place.size();
-            let mut form = Dictionary::new();
-            form.set("Type", Object::Name(b"XObject".to_vec()));
-            form.set("Subtype", Object::Name(b"Form".to_vec()));
-            form.set(
-                "BBox",
-                Object::Array(vec![
-                    Object::Integer(0),
-                    Object::Integer(0),
-                    Object::Real(width as f32),
-                    Object::Real(height as f32),
-                ]),
-            );
-            update.put_stream(blank, &form, b"");
+            update.put_stream(blank, &form_xobject(place.size()), b"");
             let mut appearance = Dictionary::new();
             appearance.set("N", Object::Reference(blank));
             widget.set("AP", Object::Dictionary(appearance));
@@ -832,6 +819,16 @@ fn import_appearance(
     };
     let mut numbers = BTreeMap::new();
     let resources = copy_into(update, &source, &resources, &mut numbers, 0)?;
+    let mut form = form_xobject(size);
+    form.set("Resources", resources);
+    let id = update.allocate();
+    update.put_stream(id, &form, &content);
+    Ok(id)
+}
+
+/// The dictionary of a form XObject of `size` (width, height in points),
+/// as a widget's appearance is.
+fn form_xobject((width, height): (f64, f64)) -> Dictionary {
     let mut form = Dictionary::new();
     form.set("Type", Object::Name(b"XObject".to_vec()));
     form.set("Subtype", Object::Name(b"Form".to_vec()));
@@ -840,14 +837,11 @@ fn import_appearance(
         Object::Array(vec![
             Object::Integer(0),
             Object::Integer(0),
-            Object::Real(size.0 as f32),
-            Object::Real(size.1 as f32),
+            Object::Real(width as f32),
+            Object::Real(height as f32),
         ]),
     );
-    form.set("Resources", resources);
-    let id = update.allocate();
-    update.put_stream(id, &form, &content);
-    Ok(id)
+    form
 }
 
 /// `object` from `source` with every object it refers to copied into
