@@ -462,42 +462,12 @@ fn no_hint_renumbers_a_sealed_protokoll() {
     );
 }
 
-/// Commits everything in `repo` as committed at `when` (ISO 8601).
-fn commit_at(repo: &Repo, when: &str, message: &str) {
-    repo.git(&["add", "--all"]);
-    let output = std::process::Command::new("git")
-        .current_dir(repo.path())
-        .env("GIT_COMMITTER_DATE", when)
-        .env("GIT_AUTHOR_DATE", when)
-        .args([
-            "-c",
-            "user.name=Sekreterare",
-            "-c",
-            "user.email=sekr@example.se",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "commit",
-            "--quiet",
-            "-m",
-            message,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 #[test]
 fn each_commit_that_changes_a_meeting_revises_its_event() {
     let repo = Repo::examples();
     repo.git(&["init", "--quiet", "--initial-branch=main"]);
     repo.edit(CANCELLED, "status: inställd", "status: kallad");
-    commit_at(&repo, "2026-01-05T09:00:00Z", "Sammanträdesplanen");
+    repo.commit_at("2026-01-05T09:00:00Z", "Sammanträdesplanen");
     repo.rsr(&["build"]).success();
     let ics = repo.read("out/rsr/kalender.ics");
     let first = event(&ics, "20260316");
@@ -511,7 +481,7 @@ fn each_commit_that_changes_a_meeting_revises_its_event() {
 
     // The meeting is cancelled in a later commit: a revision of the event.
     repo.edit(CANCELLED, "status: kallad", "status: inställd");
-    commit_at(&repo, "2026-03-10T14:30:00Z", "Inställt");
+    repo.commit_at("2026-03-10T14:30:00Z", "Inställt");
     repo.rsr(&["build"]).success();
     let ics = repo.read("out/rsr/kalender.ics");
     let cancelled = event(&ics, "20260316");

@@ -307,7 +307,6 @@ fn pyhanko_validate(file: &Path, ca: &Path) -> (bool, String) {
 /// rewrites the document's metadata, which rsr refuses: see
 /// `pyhankos_metadata_rewrite_is_refused`).
 fn pyhanko_sign(person: &Person, ca: &Path, field: &str, input: &Path, output: &Path) {
-    pyhanko();
     let script = r#"
 import sys
 from pyhanko.sign import signers, fields
@@ -321,21 +320,17 @@ with open(src, "rb") as f:
     with open(dst, "wb") as out:
         signers.sign_pdf(writer, meta, signer=signer, output=out)
 "#;
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&person.key)
-        .arg(&person.cert)
-        .arg(ca)
-        .arg(field)
-        .arg(input)
-        .arg(output)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "pyHanko signing: {}",
-        String::from_utf8_lossy(&out.stderr)
+    python(
+        "pyHanko signing",
+        script,
+        &[
+            person.key.as_os_str(),
+            person.cert.as_os_str(),
+            ca.as_os_str(),
+            field.as_ref(),
+            input.as_os_str(),
+            output.as_os_str(),
+        ],
     );
 }
 
@@ -522,14 +517,7 @@ fn a_signature_time_stamped_by_an_authority_is_pades_b_t() {
     bytes[last] = if bytes[last] == b'0' { b'1' } else { b'0' };
     let tampered = pki.path().join("tidsstampel-bruten.pdf");
     std::fs::write(&tampered, &bytes).unwrap();
-    let broken = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            tampered.to_str().unwrap(),
-        ])
+    let broken = verify_file(&repo, "bmn", "2026-10-14", &tampered)
         .failure()
         .stdout();
     assert!(
@@ -572,19 +560,10 @@ with open(src, "rb") as f:
     with open(dst, "wb") as out:
         PdfTimeStamper(HTTPTimeStamper(url)).timestamp_pdf(writer, "sha256", output=out)
 "#;
-    pyhanko();
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&tsa.url)
-        .arg(&prepared)
-        .arg(&stamped)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "pyHanko time-stamping: {}",
-        String::from_utf8_lossy(&out.stderr)
+    python(
+        "pyHanko time-stamping",
+        script,
+        &[tsa.url.as_ref(), prepared.as_os_str(), stamped.as_os_str()],
     );
     // pyHanko holds the time-stamp and the signature before it valid.
     let (valid, pyhanko_report) = pyhanko_validate(&stamped, &pki.ca_pem("ca"));
@@ -592,14 +571,7 @@ with open(src, "rb") as f:
     // rsr checks the time-stamp too; it holds, and is no one's signature:
     // one of three. But the service put it in a field of its own that is
     // not tagged, and the signed protokoll would no longer be PDF/UA-1.
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            stamped.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &stamped)
         .failure()
         .stdout();
     assert!(
@@ -660,14 +632,7 @@ with open(src, "rb") as f:
     bytes[at] ^= 0x01;
     let tampered = pki.path().join("andrad.pdf");
     std::fs::write(&tampered, &bytes).unwrap();
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            tampered.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &tampered)
         .failure()
         .stdout();
     assert!(
@@ -720,6 +685,29 @@ fn a_time_stamp_authority_that_cannot_be_asked_signs_nothing() {
         "{run}"
     );
     assert!(!repo.path().join(SIGNED).exists());
+}
+
+/// `rsr verifiera <body> <date> --fil FILE`: another file against the
+/// meeting.
+fn verify_file(repo: &Repo, body: &str, date: &str, file: &Path) -> crate::support::Run {
+    repo.rsr(&["verifiera", body, date, "--fil", file.to_str().unwrap()])
+}
+
+/// Runs a Python script of pyHanko's library with `args`; fails the test
+/// where it fails, saying `what`.
+fn python(what: &str, script: &str, args: &[&std::ffi::OsStr]) {
+    pyhanko();
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -884,14 +872,7 @@ fn a_signature_by_pyhanko_on_the_prepared_pdf_is_accepted() {
         &prepared,
         &signed,
     );
-    let verified = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            signed.to_str().unwrap(),
-        ])
+    let verified = verify_file(&repo, "bmn", "2026-10-14", &signed)
         .success()
         .stdout();
     assert!(
@@ -953,14 +934,7 @@ fn pyhankos_metadata_rewrite_is_refused() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            signed.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &signed)
         .failure()
         .stdout();
     assert!(
@@ -1001,14 +975,7 @@ fn a_changed_byte_breaks_the_signature() {
     bytes[title] = b'p';
     let tampered = pki.path().join("tampered.pdf");
     std::fs::write(&tampered, &bytes).unwrap();
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            tampered.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &tampered)
         .failure()
         .stdout();
     assert!(stdout.contains(": 0/3 signed"), "{stdout}");
@@ -1063,14 +1030,7 @@ fn an_update_that_changes_the_content_after_signing_is_found() {
     assert!(changed.starts_with(&bytes));
     let file = pki.path().join("turned.pdf");
     std::fs::write(&file, &changed).unwrap();
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            file.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &file)
         .failure()
         .stdout();
     assert!(
@@ -1141,14 +1101,7 @@ fn a_signer_the_protokoll_does_not_name_is_refused() {
     let prepared = prepare(&repo, &pki, "bmn", "2026-10-14");
     let signed = pki.path().join("olle.pdf");
     pyhanko_sign(&olle, &pki.ca_pem("ca"), "ordforande", &prepared, &signed);
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            signed.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &signed)
         .failure()
         .stdout();
     assert!(
@@ -1179,14 +1132,7 @@ fn a_pdf_signed_from_other_data_is_not_this_protokoll() {
         &prepared,
         &signed,
     );
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            signed.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &signed)
         .failure()
         .stdout();
     assert!(
@@ -1798,14 +1744,7 @@ fn a_protokoll_signed_under_earlier_templates_stays_bound_by_its_record() {
         "{stdout}"
     );
     // A record of another protokoll's printed text does not bind.
-    let stdout = repo
-        .rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            other_signed.to_str().unwrap(),
-        ])
+    let stdout = verify_file(&repo, "bmn", "2026-10-14", &other_signed)
         .failure()
         .stdout();
     assert!(
@@ -1969,13 +1908,7 @@ fn a_hostile_file_is_reported_not_a_crash() {
     for (name, bytes) in cases {
         let file = pki.path().join(format!("{name}.pdf"));
         std::fs::write(&file, bytes).unwrap();
-        let run = repo.rsr(&[
-            "verifiera",
-            "bmn",
-            "2026-10-14",
-            "--fil",
-            file.to_str().unwrap(),
-        ]);
+        let run = verify_file(&repo, "bmn", "2026-10-14", &file);
         assert_eq!(
             run.output.status.code(),
             Some(1),

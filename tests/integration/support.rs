@@ -146,8 +146,14 @@ impl Repo {
     /// Runs git in the repository as a secretary would, without their
     /// configuration; fails the test if git fails.
     pub fn git(&self, args: &[&str]) -> String {
+        self.git_env(args, &[])
+    }
+
+    /// `git`, with these environment variables set.
+    pub fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> String {
         let output = Command::new("git")
             .current_dir(self.path())
+            .envs(env.iter().copied())
             .args([
                 "-c",
                 "user.name=Sekreterare",
@@ -170,6 +176,16 @@ impl Repo {
     pub fn commit(&self, message: &str) {
         self.git(&["add", "--all"]);
         self.git(&["commit", "--quiet", "--allow-empty", "-m", message]);
+    }
+
+    /// Commits everything in the working tree as made and committed at
+    /// `when` (ISO 8601).
+    pub fn commit_at(&self, when: &str, message: &str) {
+        self.git(&["add", "--all"]);
+        self.git_env(
+            &["commit", "--quiet", "-m", message],
+            &[("GIT_COMMITTER_DATE", when), ("GIT_AUTHOR_DATE", when)],
+        );
     }
 
     pub fn bytes(&self, relative: &str) -> Vec<u8> {

@@ -298,16 +298,21 @@ pub fn record(
     meeting: &Meeting,
     what: Signable,
 ) -> Result<Record, Error> {
+    let renderer = Renderer::new(repository.files.clone())?;
+    record_by(repository, body, meeting, what, &renderer)
+}
+
+/// `record`, typeset by `renderer`.
+fn record_by(
+    repository: &Repository,
+    body: &Body,
+    meeting: &Meeting,
+    what: Signable,
+    renderer: &Renderer,
+) -> Result<Record, Error> {
     record_with(repository, body, meeting, what, |document| {
-        let renderer = Renderer::new(repository.files.clone())?;
-        let mut worker = Worker::new(&renderer, Ceilings::of(repository.organisation.limits));
-        let rendered = worker.render(document)?;
-        Ok(Built {
-            pdf: rendered.pdf,
-            printed: rendered.printed,
-            environment: renderer.environment(),
-            places: rendered.places,
-        })
+        let mut worker = Worker::new(renderer, Ceilings::of(repository.organisation.limits));
+        Ok(Built::of(worker.render(document)?, renderer))
     })
 }
 
@@ -319,6 +324,18 @@ pub struct Built {
     pub printed: String,
     pub environment: String,
     pub places: Vec<SignaturePlace>,
+}
+
+impl Built {
+    /// A protokoll `renderer` has just typeset.
+    fn of(rendered: crate::typeset::Rendered, renderer: &Renderer) -> Built {
+        Built {
+            pdf: rendered.pdf,
+            printed: rendered.printed,
+            environment: renderer.environment(),
+            places: rendered.places,
+        }
+    }
 }
 
 /// `record`, with the protokoll as the build made it.
@@ -1330,13 +1347,7 @@ pub fn diagnostics(
                 if let Some(built) = built_in_out(&root, manifest, renderer, document) {
                     return Ok(built);
                 }
-                let rendered = worker.render(document)?;
-                Ok(Built {
-                    pdf: rendered.pdf,
-                    printed: rendered.printed,
-                    environment: renderer.environment(),
-                    places: rendered.places,
-                })
+                Ok(Built::of(worker.render(document)?, renderer))
             })?;
             let trusted = match &trust {
                 Some(trusted) => trusted,
@@ -1466,7 +1477,9 @@ pub fn signera(
 ) -> Result<Signed, Error> {
     let repository = gate::open(root, Gate::Loaded)?.repository;
     let (body, meeting) = meeting(&repository, body, date)?;
-    let record = record(&repository, body, meeting, what)?;
+    // One renderer for the protokoll and a visible signature's appearance.
+    let renderer = Renderer::new(repository.files.clone())?;
+    let record = record_by(&repository, body, meeting, what, &renderer)?;
     let trusted = trusted(root)?;
     let relative = signed_path_of(meeting, what);
     let target = root.join(&relative);
@@ -1594,7 +1607,6 @@ pub fn signera(
             // time on the protokoll's line, typeset in its typeface.
             let appearance = match pdf::field_places(&document).get(&field) {
                 Some(place) => {
-                    let renderer = Renderer::new(repository.files.clone())?;
                     let (width, height) = place.size();
                     let time = now.format("%Y-%m-%d %H.%M").to_string();
                     let stamp =
