@@ -108,13 +108,13 @@ pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
     quorum(context, found);
 }
 
-/// More than half of the members must be present (Kommunallagen 5 kap. 45 §,
-/// 6 kap. 27 §); substitutes serving count for the member they replace.
 /// The fewest days before a fullmäktige meeting that its kungörelse may
 /// be made (Kommunallagen 5 kap. 11 §: at least a week), unless the body's
 /// `kallelsetid` asks for more or less.
 const KUNGORELSE_DAYS: u32 = 7;
 
+/// More than half of the members must be present (Kommunallagen 5 kap. 45 §,
+/// 6 kap. 27 §); substitutes serving count for the member they replace.
 fn quorum(context: &Context, found: &mut Vec<Diagnostic>) {
     let Some(attendance) = &context.meeting.spec.attendance else {
         return;

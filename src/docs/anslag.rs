@@ -2,7 +2,7 @@
 //! was announced, from which the three weeks for appeal run
 //! (Kommunallagen 8 kap. 12 §, 13 kap. 5 §). The dates are computed here.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Context, Document, Kind, KindSpec, Make, OpenData, Scope};
@@ -71,9 +71,23 @@ pub struct Anslagsbevis {
     pub anslag: Anslag,
 }
 
-/// The certificate, for a body that posts on a notice board and a meeting
-/// whose protokoll is adjusted.
-pub fn anslag(context: &Context) -> Option<Anslag> {
+/// The days of a protokoll's notice on the anslagstavla.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Days {
+    pub justering: NaiveDate,
+    /// The day the notice goes up, from which the appeal time runs.
+    pub posted: NaiveDate,
+    /// The day it is taken down.
+    pub removed: NaiveDate,
+    /// The last day an appeal may come in: three weeks from the posting,
+    /// moved to the next working day.
+    pub last_appeal: NaiveDate,
+}
+
+/// The days of the notice, for a body that posts on a notice board and a
+/// meeting whose protokoll is adjusted; meeting.yaml's `anslag:` may set
+/// the posting and removal days.
+pub fn days(context: &Context) -> Option<Days> {
     let spec = &context.meeting.spec;
     if !context.body.spec.anslagstavla || !context.meeting.status().reached(Status::Adjusted) {
         return None;
@@ -86,22 +100,40 @@ pub fn anslag(context: &Context) -> Option<Anslag> {
     let removed = overrides
         .and_then(|a| a.removed.as_ref())
         .map_or_else(|| removal_day(posted), |d| d.value.0);
+    Some(Days {
+        justering,
+        posted,
+        removed,
+        last_appeal: last_appeal_day(posted),
+    })
+}
+
+/// The certificate, for a body that posts on a notice board and a meeting
+/// whose protokoll is adjusted.
+pub fn anslag(context: &Context) -> Option<Anslag> {
+    let days = days(context)?;
     Some(Anslag {
         body: context.body.spec.name.clone(),
         meeting_date: sv::long_date(context.meeting.date()),
-        justering_date: sv::long_date(justering),
-        posted: sv::long_date(posted),
-        removed: sv::long_date(removed),
+        justering_date: sv::long_date(days.justering),
+        posted: sv::long_date(days.posted),
+        removed: sv::long_date(days.removed),
         storage: context.body.spec.storage.clone(),
         certifier: context.secretary().map(|s| context.person(s).name),
     })
 }
 
+/// The last day of the appeal time: three weeks from the posting, moved to
+/// the next working day when it ends on a weekend, holiday or eve
+/// (lagen om beräkning av lagstadgad tid).
+pub fn last_appeal_day(posted: NaiveDate) -> NaiveDate {
+    holidays::working_day_from(posted + chrono::Days::new(APPEAL_DAYS))
+}
+
 /// The day after the appeal period: three weeks from the posting, moved to
 /// the next working day when it ends on a weekend, holiday or eve.
 pub fn removal_day(posted: NaiveDate) -> NaiveDate {
-    let last = holidays::working_day_from(posted + Days::new(APPEAL_DAYS));
-    last + Days::new(1)
+    last_appeal_day(posted) + chrono::Days::new(1)
 }
 
 pub fn data(context: &Context, anslag: Anslag) -> Anslagsbevis {

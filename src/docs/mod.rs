@@ -8,6 +8,7 @@
 
 pub(crate) mod anslag;
 pub(crate) mod kallelse;
+pub(crate) mod kungorelse;
 pub(crate) mod markdown;
 pub(crate) mod plan;
 pub(crate) mod protokoll;
@@ -55,13 +56,16 @@ pub enum Kind {
     Sammantradesplan,
     /// Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`.
     Anslagsbevis,
+    /// Kungörelse of a fullmäktige meeting, from status `kallad` on.
+    Kungorelse,
 }
 
 /// The registry of document kinds, in the order a meeting's documents are
 /// made. Adding a kind: a variant of `Kind`, a module that declares its
 /// `SPEC`, a template with its sample data under `templates/`, and its line
 /// here.
-pub static KINDS: [KindSpec; 5] = [
+pub static KINDS: [KindSpec; 6] = [
+    kungorelse::SPEC,
     kallelse::SPEC,
     protokoll::SPEC,
     utdrag::SPEC,

@@ -217,6 +217,13 @@ labels! {
     amnesomrade = "ämnesområde": "Ämnesområde",
     /// Förval `Inga sammanträden är planerade.` / A plan without meetings.
     inga_sammantraden = "inga_sammanträden": "Inga sammanträden är planerade.",
+    // Fullmäktige's kungörelse.
+    /// Förval `Ärenden`: rubriken över kungörelsens ärenden. / The heading
+    /// of the kungörelse's list of items.
+    arenden = "ärenden": "Ärenden",
+    /// Förval `Sammanträdet är offentligt.` (Kommunallagen 5 kap. 42 §). /
+    /// The kungörelse's statement that the meeting is public.
+    offentligt = "offentligt": "Sammanträdet är offentligt.",
 }
 
 /// The labels the protokoll's built-in template does not print (the
@@ -235,6 +242,8 @@ pub const NOT_IN_PROTOKOLL: &[&str] = &[
     "mötesdatum",
     "ämnesområde",
     "inga_sammanträden",
+    "ärenden",
+    "offentligt",
 ];
 
 /// The placeholders a pattern label may use, by its id; labels not listed

@@ -106,6 +106,39 @@ pub struct Organisation {
     /// what makes the feed's and the calendars' ids the organisation's own.
     #[serde(rename = "webbplats")]
     pub website: Option<Located<String>>,
+    /// Webbplatsens tillgänglighetsredogörelse (lagen om tillgänglighet
+    /// till digital offentlig service): vart den som inte kan använda
+    /// webbplatsen vänder sig, och kända brister. / The site's
+    /// accessibility statement: whom to contact, and known shortcomings.
+    #[serde(rename = "tillgänglighet")]
+    pub accessibility: Option<Accessibility>,
+}
+
+/// Uppgifterna i tillgänglighetsredogörelsen. / What the accessibility
+/// statement says.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// Den som står bakom webbplatsen, t.ex. `Storsjö kommun,
+    /// kommunledningsförvaltningen`; förval organisationen. / Who stands
+    /// behind the site; the organisation by default.
+    #[serde(rename = "ansvarig")]
+    pub responsible: Option<String>,
+    /// E-postadress för synpunkter och för handlingar i annat format. /
+    /// E-mail for reports and for documents in another format.
+    #[serde(rename = "e_post")]
+    pub email: Option<Located<String>>,
+    /// Telefonnummer, t.ex. `063-14 00 00`. / Telephone number.
+    #[serde(rename = "telefon")]
+    pub phone: Option<Located<String>>,
+    /// Kända brister utöver dem rsr själv anger. / Known shortcomings
+    /// beyond those rsr states itself.
+    #[serde(rename = "brister", default)]
+    pub shortcomings: Vec<String>,
+    /// Dagen då redogörelsen senast sågs över. / The day the statement was
+    /// last reviewed.
+    #[serde(rename = "granskad")]
+    pub reviewed: Option<Located<Date>>,
 }
 
 impl Organisation {
@@ -448,6 +481,15 @@ pub struct BodySpec {
     /// Var protokollet förvaras. / Where the protokoll is kept.
     #[serde(rename = "förvaringsplats")]
     pub storage: Option<String>,
+    /// Var allmänheten kan läsa sammanträdets handlingar, som
+    /// fullmäktiges kungörelse anger, t.ex. `Handlingarna finns på
+    /// www.storsjo.se/protokoll och i kommunhusets reception.`. Utan det
+    /// anges webbplatsen (`webbplats:` i rsr.yaml), annars
+    /// förvaringsplatsen. / Where the public can read the meeting's
+    /// documents, as fullmäktige's kungörelse says; without it, the site,
+    /// else the storage place.
+    #[serde(rename = "handlingar")]
+    pub documents_at: Option<Located<String>>,
     /// Regler som ska gälla annorlunda än standard: `off`, `warning` eller
     /// `error` per regel-id. / Rules to apply differently, by rule id.
     #[serde(rename = "regler", default)]

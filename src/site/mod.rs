@@ -8,6 +8,7 @@
 //! be published are linked: no drafts, no internal protokoll with
 //! confidential items, no utdrag of a confidential paragraph.
 
+pub mod board;
 pub mod ics;
 pub mod opendata;
 
@@ -24,8 +25,31 @@ use crate::output::write;
 use crate::repo::model::{Body, Meeting, Repository, Status};
 use crate::sv;
 
-const INDEX: &str = include_str!("../../templates/site/index.html");
-const FEED: &str = include_str!("../../templates/site/feed.xml");
+/// The site's templates, by name; the name's extension (.html, .xml)
+/// turns on HTML/XML escaping of every value.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "layout.html",
+        include_str!("../../templates/site/layout.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../templates/site/index.html"),
+    ),
+    ("feed.xml", include_str!("../../templates/site/feed.xml")),
+    (
+        "anslagstavla.html",
+        include_str!("../../templates/site/anslagstavla.html"),
+    ),
+    (
+        "anslagstavla.xml",
+        include_str!("../../templates/site/anslagstavla.xml"),
+    ),
+    (
+        "tillganglighet.html",
+        include_str!("../../templates/site/tillganglighet.html"),
+    ),
+];
 
 /// Writes the site files that changed; returns those written.
 pub fn write(
@@ -199,13 +223,80 @@ fn files(
             .into_bytes(),
         )?;
     }
+    emit(
+        PathBuf::from(STATEMENT),
+        statement(repository, documents)?.into_bytes(),
+    )?;
+    board::files(repository, documents, manifest, today, emit)?;
     crate::site::opendata::files(repository, documents, out, manifest, emit)
+}
+
+/// The accessibility statement's page.
+pub const STATEMENT: &str = "tillganglighet.html";
+
+#[derive(Serialize)]
+struct Statement {
+    organisation: String,
+    version: &'static str,
+    root: &'static str,
+    board: bool,
+    responsible: String,
+    email: Option<String>,
+    phone: Option<String>,
+    shortcomings: Vec<String>,
+    /// "30 november 2026"
+    reviewed: Option<String>,
+}
+
+/// The accessibility statement (lagen om tillgänglighet till digital
+/// offentlig service), from rsr.yaml's `tillgänglighet:`: the shortcomings
+/// rsr knows of in what it publishes, then the organisation's own.
+fn statement(repository: &Repository, documents: &[&Document]) -> Result<String, Error> {
+    let organisation = &repository.organisation;
+    let given = organisation.accessibility.clone().unwrap_or_default();
+    let mut shortcomings = Vec::new();
+    if documents.iter().any(|d| !d.files.is_empty()) {
+        shortcomings.push(
+            "Beslutsunderlag som bifogas kallelserna som PDF-filer kommer från andra system \
+             och kan sakna taggning för skärmläsare."
+                .to_string(),
+        );
+    }
+    shortcomings.extend(
+        given
+            .shortcomings
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+    );
+    let statement = Statement {
+        organisation: organisation.name.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        root: "",
+        board: board::wanted(repository),
+        responsible: given
+            .responsible
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .unwrap_or(&organisation.name)
+            .to_string(),
+        email: given.email.map(|e| e.value.trim().to_string()),
+        phone: given.phone.map(|p| p.value.trim().to_string()),
+        shortcomings,
+        reviewed: given.reviewed.map(|d| sv::date(d.value.0)),
+    };
+    render("tillganglighet.html", &statement)
 }
 
 #[derive(Serialize)]
 struct Index {
     organisation: String,
     version: &'static str,
+    /// The way from the page to the site's root: "" here.
+    root: &'static str,
+    /// Whether the site has an anslagstavla, linked first.
+    board: bool,
     upcoming: Vec<SiteMeeting>,
     bodies: Vec<SiteBody>,
 }
@@ -342,12 +433,15 @@ fn index(
     let index = Index {
         organisation: repository.organisation.name.clone(),
         version: env!("CARGO_PKG_VERSION"),
+        root: "",
+        board: board::wanted(repository),
         upcoming: upcoming.into_iter().map(|(_, m)| m).take(10).collect(),
         bodies,
     };
-    render("index.html", INDEX, &index)
+    render("index.html", &index)
 }
 
+/// An Atom feed: the site's, or the anslagstavla's.
 #[derive(Serialize)]
 struct Feed {
     organisation: String,
@@ -364,10 +458,11 @@ struct Feed {
 struct Entry {
     title: String,
     id: String,
-    /// The meeting on the site's page: the entry's HTML alternate.
+    /// Where on the site's pages it is: the entry's HTML alternate.
     page: String,
     updated: String,
-    href: String,
+    /// The PDF it announces.
+    href: Option<String>,
     summary: String,
 }
 
@@ -404,10 +499,10 @@ fn feed(
                 id: urn(&identity, &document.ident),
                 page: format!("index.html#{}", meeting_anchor(&body.slug, meeting.date())),
                 updated: timestamp(published),
-                href: match signed_copy(manifest, document) {
+                href: Some(match signed_copy(manifest, document) {
                     Some(copy) => href(Path::new(&copy.output)),
                     None => href(&document.output),
-                },
+                }),
                 summary,
             },
         ));
@@ -428,24 +523,53 @@ fn feed(
         updated: timestamp(updated),
         entries: entries.into_iter().map(|(_, e)| e).collect(),
     };
-    render("feed.xml", FEED, &feed)
+    render("feed.xml", &feed)
 }
 
-/// Renders a site template; the name's extension (.html, .xml) turns on
-/// HTML/XML escaping of every value.
-fn render<T: Serialize>(name: &str, source: &str, data: &T) -> Result<String, Error> {
-    let mut environment = minijinja::Environment::new();
-    environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    let failed = |e: minijinja::Error| {
+/// Renders one of the site's templates (`TEMPLATES`).
+fn render<T: Serialize>(name: &str, data: &T) -> Result<String, Error> {
+    let mut environment = environment();
+    let made = TEMPLATES
+        .iter()
+        .try_for_each(|(name, source)| environment.add_template(name, source))
+        .and_then(|()| rendered(&environment, name, data));
+    made.map_err(|e| {
         Error::Internal(crate::lang::t!(
             "cmd-site-template",
             name = name,
-            error = e.to_string()
+            error = format!("{e:#}")
         ))
-    };
-    environment.add_template(name, source).map_err(failed)?;
-    let template = environment.get_template(name).map_err(failed)?;
-    let mut text = template.render(data).map_err(failed)?;
+    })
+}
+
+/// Renders a repository's own template, given as text, alone; `name`
+/// says where it is.
+fn render_source<T: Serialize>(name: &str, source: &str, data: &T) -> Result<String, Error> {
+    let mut environment = environment();
+    let made = environment
+        .add_template(name, source)
+        .and_then(|()| rendered(&environment, name, data));
+    made.map_err(|e| {
+        Error::Repository(crate::lang::t!(
+            "cmd-site-template",
+            name = name,
+            error = format!("{e:#}")
+        ))
+    })
+}
+
+fn environment() -> minijinja::Environment<'static> {
+    let mut environment = minijinja::Environment::new();
+    environment.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    environment
+}
+
+fn rendered<T: Serialize>(
+    environment: &minijinja::Environment,
+    name: &str,
+    data: &T,
+) -> Result<String, minijinja::Error> {
+    let mut text = environment.get_template(name)?.render(data)?;
     text.push('\n');
     Ok(text)
 }

@@ -332,6 +332,30 @@ fn environment_hash(lib: &str, protokoll: &str) -> String {
     ])
 }
 
+/// The text of a repository's own template at `relative` (under
+/// `templates/`), if it has one: read through the sandbox, no larger than
+/// `limit`, UTF-8.
+pub fn own_template(
+    files: &Store,
+    root: &std::path::Path,
+    relative: &std::path::Path,
+    limit: u64,
+) -> Result<Option<String>, Error> {
+    if root.join(relative).symlink_metadata().is_err() {
+        return Ok(None);
+    }
+    let bytes = files.read(relative, limit).map_err(|refused| {
+        Error::Repository(t!(
+            "cmd-template-unreadable",
+            template = relative,
+            reason = refused.to_string()
+        ))
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Repository(t!("cmd-template-not-utf8", template = relative)))?;
+    Ok(Some(text))
+}
+
 /// A template as the renderer uses it: the repository's own in
 /// `templates/`, else the built-in one.
 fn read_template(
@@ -341,17 +365,7 @@ fn read_template(
     id: FileId,
 ) -> Result<Template, Error> {
     let relative = PathBuf::from(TEMPLATES_DIR).join(format!("{name}.typ"));
-    let path = root.join(&relative);
-    if path.symlink_metadata().is_ok() {
-        let bytes = files.read(&relative, TEMPLATE_LIMIT).map_err(|refused| {
-            Error::Repository(t!(
-                "cmd-template-unreadable",
-                template = &relative,
-                reason = refused.to_string()
-            ))
-        })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::Repository(t!("cmd-template-not-utf8", template = &relative)))?;
+    if let Some(text) = own_template(files, root, &relative, TEMPLATE_LIMIT)? {
         return Ok(Template {
             source: Source::new(id, text),
             origin: relative.display().to_string(),

@@ -22,15 +22,15 @@ fn build_writes_every_document_the_statuses_allow_and_summarises() {
             .exists()
     );
     let stderr = normalize(&run.stderr());
-    // Seven kallelser (BMN's of 2027 and FS's of 2027 drafts) and the
+    // Eight kallelser (BMN's of 2027 and FS's of 2027 drafts) and the
     // notice of RSR's cancelled meeting of 2026-03-16; the protokoll of RLG
     // 2025-11-17 with its five protokollsutdrag, and the draft protokoll of
     // RLG 2026-12-07 with the utdrag of its § 42 adjusted at the meeting;
     // BMN's protokoll, its public version, eight protokollsutdrag and its
     // anslagsbevis; FS's protokoll of 2026-11-26 with five protokollsutdrag;
-    // a sammanträdesplan for each of the five bodies, RLG's for 2026, BMN's
-    // and FS's for 2027.
-    assert!(stderr.starts_with("Built 41 documents ("), "{stderr}");
+    // KF's kallelse and kungörelse of 2026-12-14; a sammanträdesplan for
+    // each of the six bodies, RLG's for 2026, BMN's and FS's for 2027.
+    assert!(stderr.starts_with("Built 44 documents ("), "{stderr}");
     assert!(stderr.contains(" pages) in "), "{stderr}");
 }
 

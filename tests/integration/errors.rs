@@ -176,11 +176,11 @@ fn a_value_from_a_list_gets_the_one_meant() {
 fn filters_naming_nothing_are_errors_not_empty_builds() {
     let repo = Repo::examples();
     let stderr = repo
-        .rsr(&["build", "--body", "kf"])
+        .rsr(&["build", "--body", "ks"])
         .usage_failure()
         .stderr();
     assert!(
-        stderr.contains("no body `kf`; the bodies are: bmn, fs, gnus, rlg, rsr"),
+        stderr.contains("no body `ks`; the bodies are: bmn, fs, gnus, kf, rlg, rsr"),
         "{stderr}"
     );
     let stderr = repo

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod attachments;
+mod board;
 mod build;
 mod cancelled;
 mod check;

@@ -54,7 +54,7 @@ fn every_meeting_has_a_file_that_validates_against_the_schema() {
         assert_eq!(data["format"], "rsr-open-data/1");
         files += 1;
     }
-    assert_eq!(files, 12);
+    assert_eq!(files, 13);
 
     // The schema is strict: an unknown field, a null or a wrong state fails.
     let mut data = json(&repo, "out/bmn/2026-10-14.json");

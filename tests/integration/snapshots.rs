@@ -115,3 +115,8 @@ fn protokoll_data_of_bmn_2026_10_14() {
     // decision record.
     check(Kind::Protokoll, "bmn", "protokoll.sample.json");
 }
+
+#[test]
+fn kungorelse_data_of_kf_2026_12_14() {
+    check(Kind::Kungorelse, "kf", "kungorelse.sample.json");
+}
