@@ -6,7 +6,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::schema_for;
 
-use crate::repo::model::{BodySpec, ItemSpec, MeetingSpec, Organisation};
+use crate::repo::model::{BodySpec, DelegationSpec, ItemSpec, MeetingSpec, Organisation};
 
 /// The files rsr has a schema for: the YAML files of a repository, and the
 /// open data it writes.
@@ -20,16 +20,20 @@ pub enum FileKind {
     Meeting,
     /// an agenda item file beside meeting.yaml
     Item,
+    /// meetings/<body>/delegationsbeslut/*.yaml, a register of delegation
+    /// decisions
+    Delegationsbeslut,
     /// out/<body>/<date>.json, a meeting's open data
     OpenData,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] = [
+    pub const ALL: [FileKind; 6] = [
         FileKind::Rsr,
         FileKind::Body,
         FileKind::Meeting,
         FileKind::Item,
+        FileKind::Delegationsbeslut,
         FileKind::OpenData,
     ];
 
@@ -40,6 +44,7 @@ impl FileKind {
             FileKind::Body => "body.json",
             FileKind::Meeting => "meeting.json",
             FileKind::Item => "item.json",
+            FileKind::Delegationsbeslut => "delegationsbeslut.json",
             FileKind::OpenData => "open-data.json",
         }
     }
@@ -51,6 +56,7 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
         FileKind::Body => schema_for!(BodySpec),
         FileKind::Meeting => schema_for!(MeetingSpec),
         FileKind::Item => schema_for!(ItemSpec),
+        FileKind::Delegationsbeslut => schema_for!(Vec<DelegationSpec>),
         // What rsr writes, not what it reads.
         FileKind::OpenData => {
             let schema = SchemaSettings::draft2020_12()

@@ -309,8 +309,9 @@ cli-schema-arg-kind = Which file's schema to print [default: meeting]
     .value-body = meetings/<body>/body.yaml
     .value-meeting = meetings/<body>/<date>/meeting.yaml
     .value-item = an agenda item file beside meeting.yaml
+    .value-delegationsbeslut = meetings/<body>/delegationsbeslut/*.yaml, a register of delegation decisions
     .value-open-data = out/<body>/<date>.json, a meeting's open data
-cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, open-data.json)
+cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, open-data.json)
 
 cli-help = Print this message or the help of the given subcommand(s)
 

@@ -308,8 +308,9 @@ cli-schema-arg-kind = Vilken fils schema som skrivs ut [standard: meeting]
     .value-body = meetings/<body>/body.yaml
     .value-meeting = meetings/<body>/<datum>/meeting.yaml
     .value-item = en ärendefil bredvid meeting.yaml
+    .value-delegationsbeslut = meetings/<body>/delegationsbeslut/*.yaml, ett register över delegationsbeslut
     .value-open-data = out/<body>/<datum>.json, ett sammanträdes öppna data
-cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, open-data.json)
+cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, open-data.json)
 
 cli-help = Visa detta meddelande eller hjälpen för angivna underkommandon
 

@@ -186,7 +186,7 @@ fn would_read(path: &Path) -> bool {
         return true;
     }
     if path.starts_with(TEMPLATES_DIR) {
-        return path.extension().is_some_and(|e| e == "typ");
+        return path.extension().is_some_and(|e| e == "typ" || e == "html");
     }
     let lock = path.file_name().is_some_and(|name| name == LOCK_FILE);
     path.starts_with(MEETINGS_DIR) && (is_yaml(path) || lock || depth == 3)

@@ -70,6 +70,14 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     for member in &body.spec.members {
         unknown_person(repository, file, &member.person, found);
     }
+    for delegation in &body.delegations {
+        unknown_person(
+            repository,
+            &delegation.file,
+            &delegation.spec.decided_by,
+            found,
+        );
+    }
     // A person may be listed more than once when the entries are in force
     // at different times: a ledamot who becomes vice ordförande from a date.
     let members = &body.spec.members;

@@ -127,7 +127,8 @@ const EDITOR: &str = r#"{
     "./schema/rsr.json": "rsr.yaml",
     "./schema/body.json": "meetings/*/body.yaml",
     "./schema/meeting.json": "meetings/*/*/meeting.yaml",
-    "./schema/item.json": ["meetings/*/*/*.yaml", "!meetings/*/*/meeting.yaml"]
+    "./schema/item.json": ["meetings/*/*/*.yaml", "!meetings/*/*/meeting.yaml", "!meetings/*/delegationsbeslut/*.yaml"],
+    "./schema/delegationsbeslut.json": "meetings/*/delegationsbeslut/*.yaml"
   },
   "files.associations": {
     "justering.lock": "yaml"

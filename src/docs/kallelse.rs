@@ -229,6 +229,9 @@ pub struct AgendaItem {
     /// protokoll's).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subitems: Vec<AgendaSubItem>,
+    /// For an item that reports delegation decisions: those of its period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delegations: Option<super::delegation::Reported>,
 }
 
 /// A sub-item with a heading of its own, under its letter.
@@ -362,6 +365,7 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
                 secrecy.ground
             )),
             subitems: Vec::new(),
+            delegations: None,
         };
     }
     AgendaItem {
@@ -376,6 +380,7 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
         distribution: spec.distribution.clone(),
         documents: documents(context, number - 1),
         secrecy: None,
+        delegations: super::delegation::reported(context, spec),
         subitems: spec
             .subitems
             .iter()

@@ -7,6 +7,7 @@
 //! persons are written.
 
 pub(crate) mod anslag;
+pub(crate) mod delegation;
 pub(crate) mod kallelse;
 pub(crate) mod kungorelse;
 pub(crate) mod markdown;

@@ -208,6 +208,9 @@ pub struct Section {
     pub record: super::record::Record,
     /// The corrections of this paragraph: "2026-10-27: … (Ingrid Palm)".
     pub corrections: Vec<String>,
+    /// For an item that reports delegation decisions: those of its period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delegations: Option<super::delegation::Reported>,
 }
 
 /// A sub-item: a line of text (`content`), or a heading of its own with
@@ -534,6 +537,7 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
         decision: markdown(context.body.decision_of(context.meeting, spec)),
         summary: markdown(spec.summary.as_deref()),
         comments: markdown(spec.comments.as_deref()),
+        delegations: super::delegation::reported(context, spec),
         documents: titles(&spec.documents),
         prepared_by: names(context, &spec.prepared_by),
         distribution: spec.distribution.clone(),

@@ -217,6 +217,22 @@ labels! {
     amnesomrade = "ämnesområde": "Ämnesområde",
     /// Förval `Inga sammanträden är planerade.` / A plan without meetings.
     inga_sammantraden = "inga_sammanträden": "Inga sammanträden är planerade.",
+    // Anmälan av delegationsbeslut, in the kallelse and the protokoll.
+    /// Förval `Beslut fattade med stöd av delegation`, följt av perioden. /
+    /// Before the period of the decisions an item reports.
+    delegationsperiod = "delegationsperiod": "Beslut fattade med stöd av delegation",
+    /// Förval `Datum`: tabellens första kolumn. / The table's date column.
+    datum = "datum": "Datum",
+    /// Förval `Ärende`. / The column of matters.
+    arende = "ärende": "Ärende",
+    /// Förval `Beslutsfattare`. / The column of who decided.
+    beslutsfattare = "beslutsfattare": "Beslutsfattare",
+    /// Förval `Delegation`: delegationspunkt och lagrum. / The column of
+    /// the delegation point and provision.
+    delegation = "delegation": "Delegation",
+    /// Förval `Inga delegationsbeslut har anmälts för perioden.` / A period
+    /// without decisions.
+    inga_delegationsbeslut = "inga_delegationsbeslut": "Inga delegationsbeslut har anmälts för perioden.",
     // Fullmäktige's kungörelse.
     /// Förval `Ärenden`: rubriken över kungörelsens ärenden. / The heading
     /// of the kungörelse's list of items.

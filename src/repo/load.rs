@@ -14,8 +14,8 @@ use walkdir::WalkDir;
 use crate::error::Diagnostic;
 use crate::lang::t;
 use crate::repo::model::{
-    Body, BodySpec, Item, ItemSpec, Limits, Loc, Lock, Meeting, MeetingSpec, Organisation,
-    Repository,
+    Body, BodySpec, Delegation, DelegationSpec, Item, ItemSpec, Limits, Loc, Lock, Meeting,
+    MeetingSpec, Organisation, Repository,
 };
 use crate::repo::recover::{Outcome, Recovery};
 use crate::repo::sandbox::Refused;
@@ -24,6 +24,8 @@ use crate::repo::store::Store;
 pub const ORGANISATION_FILE: &str = "rsr.yaml";
 pub const BODY_FILE: &str = "body.yaml";
 pub const MEETING_FILE: &str = "meeting.yaml";
+/// A body's register of delegation decisions, beside its meetings.
+pub const DELEGATIONS_DIR: &str = "delegationsbeslut";
 pub const MEETINGS_DIR: &str = "meetings";
 /// Written by `rsr justera` beside meeting.yaml.
 pub const LOCK_FILE: &str = "justering.lock";
@@ -185,13 +187,48 @@ fn load_body(
     }
     let spec = parse::<BodySpec>(files, &file, limits, problems, unread);
     let mut meetings = Vec::new();
+    let mut delegations = Vec::new();
     for meeting_dir in subdirectories(root, dir, problems) {
+        if meeting_dir
+            .file_name()
+            .is_some_and(|n| n == DELEGATIONS_DIR)
+        {
+            delegations = load_delegations(files, &meeting_dir, limits, problems, unread);
+            continue;
+        }
         if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems, unread) {
             meetings.push(meeting);
         }
     }
     let slug = dir.file_name()?.to_string_lossy().into_owned();
-    Some(Body::new(slug, file, spec?, meetings))
+    let mut body = Body::new(slug, file, spec?, meetings);
+    body.delegations = delegations;
+    Some(body)
+}
+
+/// A body's register of delegation decisions: every YAML file in its
+/// `delegationsbeslut/` folder holds a list of them (one decision, or those
+/// of a period), sorted here by date.
+fn load_delegations(
+    files: &Store,
+    dir: &Path,
+    limits: Limits,
+    problems: &mut Vec<Diagnostic>,
+    unread: &mut Unread,
+) -> Vec<Delegation> {
+    let mut delegations = Vec::new();
+    for file in yaml_files(files.root(), dir, problems) {
+        let Some(specs) = parse::<Vec<DelegationSpec>>(files, &file, limits, problems, unread)
+        else {
+            continue;
+        };
+        delegations.extend(specs.into_iter().map(|spec| Delegation {
+            file: file.clone(),
+            spec,
+        }));
+    }
+    delegations.sort_by_key(|d| d.spec.date.value.0);
+    delegations
 }
 
 fn load_meeting(

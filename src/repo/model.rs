@@ -385,6 +385,81 @@ pub struct Body {
     /// The § numbers of each meeting's items, in the order of `meetings`:
     /// numbered once, when the body is made.
     pub numbering: Vec<crate::repo::number::Paragraphs>,
+    /// The register of delegation decisions
+    /// (`meetings/<body>/delegationsbeslut/*.yaml`), sorted by date.
+    pub delegations: Vec<Delegation>,
+}
+
+/// Ett delegationsbeslut i organets register. / A delegation decision in
+/// the body's register.
+#[derive(Debug, Clone)]
+pub struct Delegation {
+    /// The register file that holds it.
+    pub file: PathBuf,
+    pub spec: DelegationSpec,
+}
+
+/// Ett beslut som fattats med stöd av delegation (Kommunallagen 6 kap.
+/// 37–40 §§). / A decision taken under delegation.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DelegationSpec {
+    /// Beslutsdatum. / The day of the decision.
+    #[serde(rename = "datum")]
+    pub date: Located<Date>,
+    /// Den som fattade beslutet: ett id i personregistret eller `{namn:
+    /// …, titel: …}`. / Who decided.
+    #[serde(rename = "beslutsfattare")]
+    pub decided_by: PersonRef,
+    /// Punkten i delegationsordningen, t.ex. `3.2.1`. / The point of the
+    /// delegation order.
+    #[serde(rename = "delegationspunkt")]
+    pub point: Option<String>,
+    /// Lagrummet beslutet stöds på, t.ex. `9 kap. 31 § PBL`. / The
+    /// provision the decision rests on.
+    #[serde(rename = "lagrum")]
+    pub provision: Option<String>,
+    /// Ärendet, t.ex. `Bygglov för garage, Backe 3:9`. / The matter.
+    #[serde(rename = "ärende")]
+    pub matter: String,
+    /// Diarienummer. / Case number.
+    #[serde(rename = "diarienummer")]
+    pub case_number: Option<Located<String>>,
+    /// Beslutet i korthet, t.ex. `Beviljas`. / The decision in brief.
+    #[serde(rename = "beslut")]
+    pub decision: Option<String>,
+    /// Om beslutet anmäls till nämnden (förval `true`); ett beslut som
+    /// inte anmäls tillkännages i stället på anslagstavlan (6 kap. 40 §,
+    /// 8 kap. 13 §). / Whether it is reported to the nämnd; one that is
+    /// not is posted on the anslagstavla instead.
+    #[serde(rename = "anmäls", default = "yes")]
+    pub reported: bool,
+    /// För ett beslut som inte anmäls: dagen det sätts upp på
+    /// anslagstavlan; förval beslutsdagen. / For a decision not reported:
+    /// the day it is posted; by default the day of the decision.
+    #[serde(rename = "tillkännages")]
+    pub posted: Option<Located<Date>>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Vilka delegationsbeslut en punkt anmäler: de i organets register med
+/// datum från och med `från` till och med `till`. / Which delegation
+/// decisions an item reports: those of the body's register from `från` to
+/// `till`, both days included.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DelegationPeriod {
+    /// Första dagen; förval dagen efter organets förra sammanträde. / The
+    /// first day; by default the day after the body's previous meeting.
+    #[serde(rename = "från")]
+    pub from: Option<Located<Date>>,
+    /// Sista dagen; förval dagen före sammanträdet. / The last day; by
+    /// default the day before the meeting.
+    #[serde(rename = "till")]
+    pub to: Option<Located<Date>>,
 }
 
 impl Body {
@@ -397,6 +472,7 @@ impl Body {
             spec,
             meetings,
             numbering: Vec::new(),
+            delegations: Vec::new(),
         };
         body.numbering = crate::repo::number::number_body(&body);
         body
@@ -1309,6 +1385,13 @@ pub struct ItemSpec {
     /// of text each, or a heading of their own with the fields of an item.
     #[serde(rename = "underpunkter", default)]
     pub subitems: Vec<SubItem>,
+    /// Anmälan av delegationsbeslut: punkten listar besluten i organets
+    /// register (`delegationsbeslut/`) under perioden, i kallelsen och
+    /// protokollet; `{}` ger perioden sedan förra sammanträdet. / The item
+    /// lists the register's decisions of the period; `{}` for those since
+    /// the previous meeting.
+    #[serde(rename = "delegationsbeslut")]
+    pub delegations: Option<DelegationPeriod>,
     /// Beslut; Markdown. / Decision.
     #[serde(rename = "beslut")]
     pub decision: Option<Located<String>>,

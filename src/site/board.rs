@@ -48,6 +48,7 @@ pub fn wanted(repository: &Repository) -> bool {
 pub enum Subject {
     Kungorelse,
     Protokoll,
+    Delegation,
 }
 
 /// One notice on the anslagstavla.
@@ -84,6 +85,9 @@ pub struct NoticeLink {
 /// The values the appeal template receives, by the names it uses.
 #[derive(Debug, Clone, Serialize)]
 pub struct Appeal {
+    /// Whether the notice is of a delegation decision not reported to the
+    /// nämnd, rather than of an adjusted protokoll.
+    pub delegationsbeslut: bool,
     pub organisation: String,
     pub organ: String,
     pub sammantradesdatum: String,
@@ -123,6 +127,9 @@ pub fn notices(
                 notices.push(notice);
             }
         }
+    }
+    for body in &repository.bodies {
+        notices.extend(delegations(repository, body));
     }
     notices.sort_by(|a, b| (b.posted, b.subject, &a.id).cmp(&(a.posted, a.subject, &b.id)));
     notices
@@ -188,6 +195,7 @@ fn protokoll(context: &Context, documents: &[&Document], manifest: &Manifest) ->
         facts,
         link: link_to(context, documents, manifest, Kind::Protokoll),
         appeal: Some(Appeal {
+            delegationsbeslut: false,
             organisation: docs::organisation_of(context.organisation, context.body),
             organ: body.name.clone(),
             sammantradesdatum: sv::long_date(date),
@@ -205,6 +213,91 @@ fn protokoll(context: &Context, documents: &[&Document], manifest: &Manifest) ->
             sv::long_date(days.last_appeal)
         ),
     })
+}
+
+/// The notices of a body's delegation decisions that are not reported to
+/// the nämnd (Kommunallagen 8 kap. 13 §): posted on the day `tillkännages`
+/// gives, else the day of the decision, for three weeks.
+fn delegations(repository: &Repository, body: &crate::repo::model::Body) -> Vec<Notice> {
+    if !body.spec.anslagstavla {
+        return Vec::new();
+    }
+    let labels = docs::labels_of(&repository.organisation, body);
+    let organisation = docs::organisation_of(&repository.organisation, body);
+    body.delegations
+        .iter()
+        .filter(|d| !d.spec.reported)
+        .map(|delegation| {
+            let spec = &delegation.spec;
+            let date = spec.date.value.0;
+            let posted = spec.posted.as_ref().map_or(date, |d| d.value.0);
+            let removed = anslag::removal_day(posted);
+            let last_appeal = anslag::last_appeal_day(posted);
+            let decided_by = docs::delegation::decided_by(&repository.organisation, spec);
+            let basis = docs::delegation::basis(spec);
+            let case = spec
+                .case_number
+                .as_ref()
+                .map(|c| c.value.trim().to_string());
+            let mut facts = vec![
+                (labels.organ.clone(), body.spec.name.clone()),
+                ("Beslutsdatum".to_string(), sv::long_date(date)),
+                (labels.arende.clone(), spec.matter.trim().to_string()),
+            ];
+            facts.extend(case.clone().map(|c| (labels.diarienummer.clone(), c)));
+            facts.extend(
+                spec.decision
+                    .as_ref()
+                    .map(|d| ("Beslut".to_string(), d.trim().to_string())),
+            );
+            facts.push((labels.beslutsfattare.clone(), decided_by));
+            facts.extend(basis.map(|b| (labels.delegation.clone(), b)));
+            facts.push((labels.anslaget_satts_upp.clone(), sv::long_date(posted)));
+            facts.push((labels.anslaget_tas_ned.clone(), sv::long_date(removed)));
+            if let Some(storage) = &body.spec.storage {
+                facts.push((
+                    "Beslutet förvaras hos".to_string(),
+                    storage.trim().to_string(),
+                ));
+            }
+            let name = case.as_deref().unwrap_or(spec.matter.as_str());
+            Notice {
+                subject: Subject::Delegation,
+                id: format!(
+                    "delegationsbeslut-{}-{}",
+                    meeting_anchor(&body.slug, date),
+                    super::ics::token(&name.to_lowercase())
+                ),
+                title: format!(
+                    "Delegationsbeslut: {}, {}",
+                    spec.matter.trim(),
+                    body.spec.name
+                ),
+                posted,
+                removed,
+                facts,
+                link: None,
+                appeal: Some(Appeal {
+                    delegationsbeslut: true,
+                    organisation: organisation.clone(),
+                    organ: body.spec.name.clone(),
+                    sammantradesdatum: String::new(),
+                    justeringsdatum: String::new(),
+                    uppsatt: sv::long_date(posted),
+                    nedtas: sv::long_date(removed),
+                    sista_dag: sv::long_date(last_appeal),
+                    forvaringsplats: body.spec.storage.as_ref().map(|s| s.trim().to_string()),
+                }),
+                summary: format!(
+                    "{} har {} beslutat med stöd av delegation: {}. Sista dag att överklaga: {}.",
+                    body.spec.name,
+                    sv::long_date(date),
+                    spec.matter.trim(),
+                    sv::long_date(last_appeal)
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Fullmäktige's kungörelse of a meeting, from the day the kallelse was
@@ -371,6 +464,7 @@ fn page(
 ) -> Result<String, Error> {
     let mut kungorelser = Vec::new();
     let mut protokoll = Vec::new();
+    let mut delegationsbeslut = Vec::new();
     for notice in notices {
         let appeal = match &notice.appeal {
             Some(values) => Some(super::render_source(appeal_name, appeal_source, values)?),
@@ -386,6 +480,7 @@ fn page(
         match notice.subject {
             Subject::Kungorelse => kungorelser.push(shown),
             Subject::Protokoll => protokoll.push(shown),
+            Subject::Delegation => delegationsbeslut.push(shown),
         }
     }
     let page = Page {
@@ -415,6 +510,16 @@ fn page(
                     "Inga tillkännagivanden om justerade protokoll är uppsatta."
                 },
                 notices: protokoll,
+            },
+            Section {
+                id: "delegationsbeslut",
+                heading: "Delegationsbeslut",
+                empty: if archive {
+                    "Inga tillkännagivanden om delegationsbeslut har tagits ned."
+                } else {
+                    "Inga delegationsbeslut är tillkännagivna."
+                },
+                notices: delegationsbeslut,
             },
         ],
     };

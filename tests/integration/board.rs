@@ -3,17 +3,8 @@
 //! archive, the feed, the organisation's own appeal text; the kungörelse
 //! PDF; and the accessibility statement every page links.
 
-use chrono::NaiveDate;
-
 use crate::site::crawl;
-use crate::support::{Repo, assert_in_order, normalize, pdf_text};
-
-/// `SOURCE_DATE_EPOCH` for noon (UTC) on a day.
-fn epoch(day: &str) -> String {
-    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
-    let noon = date.and_hms_opt(12, 0, 0).unwrap().and_utc();
-    noon.timestamp().to_string()
-}
+use crate::support::{Repo, assert_in_order, epoch, normalize, pdf_text};
 
 /// Builds as on `day`.
 fn build_on(repo: &Repo, day: &str) {

@@ -101,6 +101,7 @@ fn init_makes_a_repository_that_checks_builds_and_publishes() {
             "meetings/kn/body.yaml",
             "rsr.yaml",
             "schema/body.json",
+            "schema/delegationsbeslut.json",
             "schema/item.json",
             "schema/meeting.json",
             "schema/open-data.json",

@@ -1,6 +1,7 @@
 //! rsr's integration tests: one binary, a temporary copy of the example
 //! repository per test, the real `rsr` executable, and PDFs read back as text.
 
+mod accessibility;
 mod architecture;
 mod attachments;
 mod board;
@@ -11,6 +12,7 @@ mod ci;
 mod conformance;
 mod crash;
 mod decisions;
+mod delegation;
 mod diff;
 mod draft;
 mod errors;

@@ -110,7 +110,11 @@ fn quorum_counts_the_members_in_force_on_the_date() {
             "närvaro:\n  beslutande: [karin.holm, sofia.dahl, anna.berg, amir.haddad, linnea.ostlund]\n  övriga: [{person: ingrid.palm}]\n#",
         );
     // A held meeting's matters are decided (`missing-decision`).
-    for item in ["03-delegationsordning.yaml", "04-sammantradesplan.yaml"] {
+    for item in [
+        "03-delegationsordning.yaml",
+        "04-sammantradesplan.yaml",
+        "05-anmalan-av-delegationsbeslut.yaml",
+    ] {
         let item = format!("meetings/bmn/2027-01-20/{item}");
         let text = repo.read(&item);
         repo.write(&item, &format!("{text}beslut: Förslaget godkänns.\n"));

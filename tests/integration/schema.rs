@@ -17,6 +17,13 @@ pub(crate) fn kind_of(path: &Path) -> FileKind {
         Some("rsr.yaml") => FileKind::Rsr,
         Some("body.yaml") => FileKind::Body,
         Some("meeting.yaml") => FileKind::Meeting,
+        _ if path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| folder == "delegationsbeslut") =>
+        {
+            FileKind::Delegationsbeslut
+        }
         _ => FileKind::Item,
     }
 }

@@ -569,3 +569,11 @@ pub fn rsr_command() -> Command {
         .env_remove("LC_MESSAGES");
     command
 }
+
+/// `SOURCE_DATE_EPOCH` for noon (UTC) on a day given as YYYY-MM-DD: the
+/// day the site is built as.
+pub fn epoch(day: &str) -> String {
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    let noon = date.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    noon.timestamp().to_string()
+}
