@@ -6,7 +6,9 @@
 use schemars::generate::SchemaSettings;
 use schemars::schema_for;
 
-use crate::repo::model::{BodySpec, DelegationSpec, ItemSpec, MeetingSpec, Organisation};
+use crate::repo::model::{
+    BodySpec, DelegationSpec, ItemSpec, MeetingSpec, MotionSpec, Organisation,
+};
 
 /// The files rsr has a schema for: the YAML files of a repository, and the
 /// open data it writes.
@@ -23,17 +25,20 @@ pub enum FileKind {
     /// meetings/<body>/delegationsbeslut/*.yaml, a register of delegation
     /// decisions
     Delegationsbeslut,
+    /// meetings/<body>/motioner/*.yaml, a register of motions
+    Motioner,
     /// out/<body>/<date>.json, a meeting's open data
     OpenData,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Rsr,
         FileKind::Body,
         FileKind::Meeting,
         FileKind::Item,
         FileKind::Delegationsbeslut,
+        FileKind::Motioner,
         FileKind::OpenData,
     ];
 
@@ -45,6 +50,7 @@ impl FileKind {
             FileKind::Meeting => "meeting.json",
             FileKind::Item => "item.json",
             FileKind::Delegationsbeslut => "delegationsbeslut.json",
+            FileKind::Motioner => "motioner.json",
             FileKind::OpenData => "open-data.json",
         }
     }
@@ -57,6 +63,7 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
         FileKind::Meeting => schema_for!(MeetingSpec),
         FileKind::Item => schema_for!(ItemSpec),
         FileKind::Delegationsbeslut => schema_for!(Vec<DelegationSpec>),
+        FileKind::Motioner => schema_for!(Vec<MotionSpec>),
         // What rsr writes, not what it reads.
         FileKind::OpenData => {
             let schema = SchemaSettings::draft2020_12()

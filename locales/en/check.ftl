@@ -74,3 +74,7 @@ check-did-you-mean = did you mean `{ $near }`?
 check-website-url = `webbplats: { $value }` is not the address of a site: an https:// (or http://) URL with a host, without spaces, query or fragment
 check-website-url-hint = write the address the site is published at, e.g. `webbplats: https://www.storsjo.se/protokoll/`
 check-kungorelse-period = the fullmäktige meeting was called { $days } days before it; the kungörelse must be made at least { $required } days before (Kommunallagen 5 kap. 11 §)
+check-assignment-overdue = the uppdrag “{ $what }” was to be done by { $due } and is not marked done
+check-assignment-overdue-hint = when it is done, write `status: klart` and `klart: <date>`; if it has a new day, change `senast:` and say why under `kommentar:`
+check-motion-overdue = the motion “{ $title }”, moved on { $moved }, has waited more than a year for fullmäktige's decision (since { $year }; Kommunallagen 5 kap. 35 §)
+check-motion-overdue-hint = when fullmäktige decides it, write `beslutad: <date>` and `beslut:`; a motion that cannot be decided within a year is to be reported to fullmäktige with where it stands

@@ -67,6 +67,7 @@ cli-build-arg-kind = Only this kind of document; repeatable
     .value-sammantradesplan = Sammanträdesplan: a body's meetings of a year
     .value-anslagsbevis = Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`
     .value-kungorelse = Kungörelse of a fullmäktige meeting, from status `kallad` on
+    .value-beslutsuppfoljning = Beslutsuppföljning: a body's uppdrag and motions of a year, where it has any
 cli-build-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
 cli-build-arg-out = Where to write the PDFs [default: <root>/out]
 cli-build-arg-jobs = Documents typeset at once [default: the number of cores]
@@ -272,6 +273,7 @@ cli-watch-arg-kind = Only this kind of document; repeatable
     .value-sammantradesplan = Sammanträdesplan: a body's meetings of a year
     .value-anslagsbevis = Anslagsbevis, for bodies with `anslagstavla: true`, once `justerad`
     .value-kungorelse = Kungörelse of a fullmäktige meeting, from status `kallad` on
+    .value-beslutsuppfoljning = Beslutsuppföljning: a body's uppdrag and motions of a year, where it has any
 cli-watch-arg-paragraph = Only the protokollsutdrag of this paragraph (§ number); repeatable
 cli-watch-arg-out = Where to write the PDFs [default: <root>/out]
 cli-watch-arg-jobs = Documents typeset at once [default: the number of cores]
@@ -310,8 +312,9 @@ cli-schema-arg-kind = Which file's schema to print [default: meeting]
     .value-meeting = meetings/<body>/<date>/meeting.yaml
     .value-item = an agenda item file beside meeting.yaml
     .value-delegationsbeslut = meetings/<body>/delegationsbeslut/*.yaml, a register of delegation decisions
+    .value-motioner = meetings/<body>/motioner/*.yaml, a register of motions
     .value-open-data = out/<body>/<date>.json, a meeting's open data
-cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, open-data.json)
+cli-schema-arg-out = Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, motioner.json, open-data.json)
 
 cli-help = Print this message or the help of the given subcommand(s)
 

@@ -74,3 +74,7 @@ check-did-you-mean = menade du `{ $near }`?
 check-website-url = `webbplats: { $value }` är ingen adress till en webbplats: en https://- (eller http://-) adress med värdnamn, utan mellanslag, frågedel eller fragment
 check-website-url-hint = skriv adressen där webbplatsen publiceras, t.ex. `webbplats: https://www.storsjo.se/protokoll/`
 check-kungorelse-period = fullmäktiges sammanträde kallades { $days } dagar före; kungörelsen ska ske minst { $required } dagar före (kommunallagen 5 kap. 11 §)
+check-assignment-overdue = uppdraget ”{ $what }” skulle vara klart senast { $due } och är inte markerat som klart
+check-assignment-overdue-hint = när det är klart, skriv `status: klart` och `klart: <datum>`; har det fått en ny dag, ändra `senast:` och säg varför under `kommentar:`
+check-motion-overdue = motionen ”{ $title }”, väckt { $moved }, har väntat mer än ett år på fullmäktiges beslut (sedan { $year }; kommunallagen 5 kap. 35 §)
+check-motion-overdue-hint = när fullmäktige beslutar om den, skriv `beslutad: <datum>` och `beslut:`; en motion som inte kan beslutas inom ett år ska redovisas för fullmäktige med hur långt beredningen kommit

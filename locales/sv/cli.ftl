@@ -66,6 +66,7 @@ cli-build-arg-kind = Bara detta slags handling; kan anges flera gånger
     .value-sammantradesplan = Sammanträdesplan: ett organs sammanträden under ett år
     .value-anslagsbevis = Anslagsbevis, för organ med `anslagstavla: true`, när sammanträdet är `justerad`
     .value-kungorelse = Kungörelse av ett fullmäktigesammanträde, från status `kallad`
+    .value-beslutsuppfoljning = Beslutsuppföljning: organets uppdrag och motioner under ett år, där det finns några
 cli-build-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
 cli-build-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
 cli-build-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
@@ -271,6 +272,7 @@ cli-watch-arg-kind = Bara detta slags handling; kan anges flera gånger
     .value-sammantradesplan = Sammanträdesplan: ett organs sammanträden under ett år
     .value-anslagsbevis = Anslagsbevis, för organ med `anslagstavla: true`, när sammanträdet är `justerad`
     .value-kungorelse = Kungörelse av ett fullmäktigesammanträde, från status `kallad`
+    .value-beslutsuppfoljning = Beslutsuppföljning: organets uppdrag och motioner under ett år, där det finns några
 cli-watch-arg-paragraph = Bara protokollsutdraget för denna paragraf (§-nummer); kan anges flera gånger
 cli-watch-arg-out = Var PDF-filerna skrivs [standard: <root>/out]
 cli-watch-arg-jobs = Antal handlingar som sätts samtidigt [standard: antalet kärnor]
@@ -309,8 +311,9 @@ cli-schema-arg-kind = Vilken fils schema som skrivs ut [standard: meeting]
     .value-meeting = meetings/<body>/<datum>/meeting.yaml
     .value-item = en ärendefil bredvid meeting.yaml
     .value-delegationsbeslut = meetings/<body>/delegationsbeslut/*.yaml, ett register över delegationsbeslut
+    .value-motioner = meetings/<body>/motioner/*.yaml, ett register över motioner
     .value-open-data = out/<body>/<datum>.json, ett sammanträdes öppna data
-cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, open-data.json)
+cli-schema-arg-out = Skriv i stället alla scheman till denna mapp (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, motioner.json, open-data.json)
 
 cli-help = Visa detta meddelande eller hjälpen för angivna underkommandon
 

@@ -5,6 +5,7 @@
 
 mod appearance;
 pub(crate) mod fields;
+mod followup;
 pub mod gate;
 mod items;
 mod limits;
@@ -110,6 +111,8 @@ pub const RULES: &[Rule] = &[
     rule("quorum", E),
     rule("notice-period", W),
     rule("kungorelse-period", E),
+    rule("assignment-overdue", W),
+    rule("motion-overdue", W),
     rule("proposal-without-documents", W),
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
@@ -324,6 +327,7 @@ fn rules(
         appearance::body(repository, body, &mut found);
         people::body(repository, body, &mut found);
         items::body(body, &mut found);
+        followup::body(body, &mut found);
         numbering::body(body, &mut found);
         if compare_locks {
             lock::body(repository, body, history.map(|h| &h.commits), &mut found);

@@ -517,7 +517,7 @@ pub struct SchemaArgs {
     /// Which file's schema to print [default: meeting].
     #[arg(value_enum)]
     pub kind: Option<FileKind>,
-    /// Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, open-data.json).
+    /// Write every schema into this folder instead (rsr.json, body.json, meeting.json, item.json, delegationsbeslut.json, motioner.json, open-data.json).
     #[arg(long, value_name = "DIR", conflicts_with = "kind")]
     pub out: Option<PathBuf>,
 }

@@ -127,8 +127,9 @@ const EDITOR: &str = r#"{
     "./schema/rsr.json": "rsr.yaml",
     "./schema/body.json": "meetings/*/body.yaml",
     "./schema/meeting.json": "meetings/*/*/meeting.yaml",
-    "./schema/item.json": ["meetings/*/*/*.yaml", "!meetings/*/*/meeting.yaml", "!meetings/*/delegationsbeslut/*.yaml"],
-    "./schema/delegationsbeslut.json": "meetings/*/delegationsbeslut/*.yaml"
+    "./schema/item.json": ["meetings/*/*/*.yaml", "!meetings/*/*/meeting.yaml", "!meetings/*/delegationsbeslut/*.yaml", "!meetings/*/motioner/*.yaml"],
+    "./schema/delegationsbeslut.json": "meetings/*/delegationsbeslut/*.yaml",
+    "./schema/motioner.json": "meetings/*/motioner/*.yaml"
   },
   "files.associations": {
     "justering.lock": "yaml"

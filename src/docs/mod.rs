@@ -14,6 +14,7 @@ pub(crate) mod markdown;
 pub(crate) mod plan;
 pub(crate) mod protokoll;
 pub(crate) mod record;
+pub(crate) mod uppfoljning;
 pub(crate) mod utdrag;
 
 use std::collections::BTreeMap;
@@ -59,19 +60,22 @@ pub enum Kind {
     Anslagsbevis,
     /// Kungörelse of a fullmäktige meeting, from status `kallad` on.
     Kungorelse,
+    /// Beslutsuppföljning: a body's uppdrag and motions of a year.
+    Beslutsuppfoljning,
 }
 
 /// The registry of document kinds, in the order a meeting's documents are
 /// made. Adding a kind: a variant of `Kind`, a module that declares its
 /// `SPEC`, a template with its sample data under `templates/`, and its line
 /// here.
-pub static KINDS: [KindSpec; 6] = [
+pub static KINDS: [KindSpec; 7] = [
     kungorelse::SPEC,
     kallelse::SPEC,
     protokoll::SPEC,
     utdrag::SPEC,
     anslag::SPEC,
     plan::SPEC,
+    uppfoljning::SPEC,
 ];
 
 /// Everything rsr knows of one kind of document, declared once.
@@ -462,6 +466,59 @@ pub fn logo_of<'a>(organisation: &'a Organisation, body: &'a Body) -> Option<(Pa
     }
     let logo = organisation.logo.as_ref()?;
     Some((PathBuf::from(&logo.file.value), logo))
+}
+
+/// The header of a body's document of a year: "Sammanträdesplan 2026",
+/// its title "Sammanträdesplan Bygg- och miljönämnden 2026".
+pub(crate) fn year_header(
+    repository: &Repository,
+    body: &Body,
+    (title, year): (&str, i32),
+    (date, date_long): (String, String),
+) -> Header {
+    let (labels, logo) = header_extras(&repository.organisation, body);
+    Header {
+        organisation: organisation_of(&repository.organisation, body),
+        body: body.spec.name.clone(),
+        body_short: body.spec.short_name.clone(),
+        document_title: format!("{title} {} {year}", body.spec.name),
+        title: format!("{title} {year}"),
+        date,
+        date_long,
+        draft: None,
+        labels,
+        logo,
+        unhyphenated: unhyphenated(&repository.organisation, body),
+    }
+}
+
+/// A body's document of a year, public: `<body>/<year>-<slug>.pdf`, dated
+/// `date`, declaring `issued`.
+pub(crate) fn year_document(
+    repository: &Repository,
+    body: &Body,
+    kind: Kind,
+    year: i32,
+    (date, issued): (NaiveDate, NaiveDate),
+    data: &impl Serialize,
+) -> Document {
+    let slug = kind.spec().slug;
+    Document {
+        files: Vec::new(),
+        public: true,
+        internal: false,
+        paragraph: None,
+        cancelled: false,
+        logo: logo_of(&repository.organisation, body).map(|(file, _)| file),
+        kind,
+        body: body.slug.clone(),
+        date,
+        output: PathBuf::from(&body.slug).join(format!("{year}-{slug}.pdf")),
+        ident: format!("rsr/{}/{year}/{slug}", body.slug),
+        issued,
+        // Plain structs of strings and numbers always serialize.
+        data: serde_json::to_vec(data).unwrap_or_default(),
+    }
 }
 
 /// The header's labels and logo for a body's documents.

@@ -3,14 +3,11 @@
 //! derived from the meeting folders, so the plan never disagrees with them.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{
-    Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, contexts, organisation_of,
-};
+use super::{Context, Document, Header, Kind, KindSpec, Make, OpenData, Scope, contexts};
 use crate::repo::model::{Body, ItemKind, Repository, Status};
 use crate::sv;
 
@@ -93,39 +90,24 @@ pub fn documents(repository: &Repository, body: &Body, meetings: &[NaiveDate]) -
             let first = contexts
                 .first()
                 .map_or(NaiveDate::MIN, |c| c.meeting.date());
-            let (labels, logo) = super::header_extras(&repository.organisation, body);
             let plan = Plan {
-                header: Header {
-                    organisation: organisation_of(&repository.organisation, body),
-                    body: body.spec.name.clone(),
-                    body_short: body.spec.short_name.clone(),
-                    title: format!("{TITLE} {year}"),
-                    document_title: format!("{TITLE} {} {year}", body.spec.name),
-                    date: year.to_string(),
-                    date_long: year.to_string(),
-                    draft: None,
-                    labels,
-                    logo,
-                    unhyphenated: super::unhyphenated(&repository.organisation, body),
-                },
+                header: super::year_header(
+                    repository,
+                    body,
+                    (TITLE, year),
+                    (year.to_string(), year.to_string()),
+                ),
                 year,
                 meetings: contexts.iter().map(planned).collect(),
             };
-            Document {
-                files: Vec::new(),
-                public: true,
-                internal: false,
-                paragraph: None,
-                cancelled: false,
-                logo: super::logo_of(&repository.organisation, body).map(|(file, _)| file),
-                kind: Kind::Sammantradesplan,
-                body: body.slug.clone(),
-                date: first,
-                output: PathBuf::from(&body.slug).join(format!("{year}-{}.pdf", SPEC.slug)),
-                ident: format!("rsr/{}/{year}/{}", body.slug, SPEC.slug),
-                issued: first,
-                data: serde_json::to_vec(&plan).unwrap_or_default(),
-            }
+            super::year_document(
+                repository,
+                body,
+                Kind::Sammantradesplan,
+                year,
+                (first, first),
+                &plan,
+            )
         })
         .collect()
 }

@@ -233,6 +233,28 @@ labels! {
     /// Förval `Inga delegationsbeslut har anmälts för perioden.` / A period
     /// without decisions.
     inga_delegationsbeslut = "inga_delegationsbeslut": "Inga delegationsbeslut har anmälts för perioden.",
+    // The beslutsuppföljning.
+    /// Förval `Uppdrag`. / The heading of the uppdrag.
+    uppdrag = "uppdrag": "Uppdrag",
+    /// Förval `Beslut`: kolumnen med paragraf och datum. / The column of
+    /// the decision giving the uppdrag.
+    beslut_kolumn = "beslut_kolumn": "Beslut",
+    /// Förval `Ansvarig`. / The column of who is responsible.
+    ansvarig = "ansvarig": "Ansvarig",
+    /// Förval `Senast`. / The column of the day it is due.
+    senast = "senast": "Senast",
+    /// Förval `Status`. / The column of the status.
+    status = "status": "Status",
+    /// Förval `Motioner`. / The heading of the motions.
+    motioner = "motioner": "Motioner",
+    /// Förval `Motion`. / The column of the motion.
+    motion = "motion": "Motion",
+    /// Förval `Väckt`. / The column of the day it was moved.
+    vackt = "väckt": "Väckt",
+    /// Förval `Bereds av`. / The column of who prepares it.
+    bereds_av = "bereds_av": "Bereds av",
+    /// Förval `Inga uppdrag eller motioner.` / A report without either.
+    inget_att_folja_upp = "inget_att_följa_upp": "Inga uppdrag eller motioner.",
     // Fullmäktige's kungörelse.
     /// Förval `Ärenden`: rubriken över kungörelsens ärenden. / The heading
     /// of the kungörelse's list of items.
@@ -260,6 +282,16 @@ pub const NOT_IN_PROTOKOLL: &[&str] = &[
     "inga_sammanträden",
     "ärenden",
     "offentligt",
+    "uppdrag",
+    "beslut_kolumn",
+    "ansvarig",
+    "senast",
+    "status",
+    "motioner",
+    "motion",
+    "väckt",
+    "bereds_av",
+    "inget_att_följa_upp",
 ];
 
 /// The placeholders a pattern label may use, by its id; labels not listed

@@ -15,7 +15,7 @@ use crate::error::Diagnostic;
 use crate::lang::t;
 use crate::repo::model::{
     Body, BodySpec, Delegation, DelegationSpec, Item, ItemSpec, Limits, Loc, Lock, Meeting,
-    MeetingSpec, Organisation, Repository,
+    MeetingSpec, MotionSpec, Organisation, Proposal, Repository,
 };
 use crate::repo::recover::{Outcome, Recovery};
 use crate::repo::sandbox::Refused;
@@ -26,6 +26,8 @@ pub const BODY_FILE: &str = "body.yaml";
 pub const MEETING_FILE: &str = "meeting.yaml";
 /// A body's register of delegation decisions, beside its meetings.
 pub const DELEGATIONS_DIR: &str = "delegationsbeslut";
+/// A fullmäktige's register of motions, beside its meetings.
+pub const MOTIONS_DIR: &str = "motioner";
 pub const MEETINGS_DIR: &str = "meetings";
 /// Written by `rsr justera` beside meeting.yaml.
 pub const LOCK_FILE: &str = "justering.lock";
@@ -188,12 +190,17 @@ fn load_body(
     let spec = parse::<BodySpec>(files, &file, limits, problems, unread);
     let mut meetings = Vec::new();
     let mut delegations = Vec::new();
+    let mut motions = Vec::new();
     for meeting_dir in subdirectories(root, dir, problems) {
         if meeting_dir
             .file_name()
             .is_some_and(|n| n == DELEGATIONS_DIR)
         {
             delegations = load_delegations(files, &meeting_dir, limits, problems, unread);
+            continue;
+        }
+        if meeting_dir.file_name().is_some_and(|n| n == MOTIONS_DIR) {
+            motions = load_motions(files, &meeting_dir, limits, problems, unread);
             continue;
         }
         if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems, unread) {
@@ -203,7 +210,31 @@ fn load_body(
     let slug = dir.file_name()?.to_string_lossy().into_owned();
     let mut body = Body::new(slug, file, spec?, meetings);
     body.delegations = delegations;
+    body.motions = motions;
     Some(body)
+}
+
+/// A body's register of motions: every YAML file in its `motioner/`
+/// folder holds a list of them, sorted here by the day they were moved.
+fn load_motions(
+    files: &Store,
+    dir: &Path,
+    limits: Limits,
+    problems: &mut Vec<Diagnostic>,
+    unread: &mut Unread,
+) -> Vec<Proposal> {
+    let mut motions = Vec::new();
+    for file in yaml_files(files.root(), dir, problems) {
+        let Some(specs) = parse::<Vec<MotionSpec>>(files, &file, limits, problems, unread) else {
+            continue;
+        };
+        motions.extend(specs.into_iter().map(|spec| Proposal {
+            file: file.clone(),
+            spec,
+        }));
+    }
+    motions.sort_by_key(|m| m.spec.moved_on.value.0);
+    motions
 }
 
 /// A body's register of delegation decisions: every YAML file in its

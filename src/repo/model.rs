@@ -388,6 +388,9 @@ pub struct Body {
     /// The register of delegation decisions
     /// (`meetings/<body>/delegationsbeslut/*.yaml`), sorted by date.
     pub delegations: Vec<Delegation>,
+    /// The register of motions (`meetings/<body>/motioner/*.yaml`), sorted
+    /// by the day they were moved.
+    pub motions: Vec<Proposal>,
 }
 
 /// Ett delegationsbeslut i organets register. / A delegation decision in
@@ -445,6 +448,78 @@ fn yes() -> bool {
     true
 }
 
+/// Ett uppdrag som ett beslut ger. / An assignment a decision gives.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// Vad som ska göras. / What is to be done.
+    #[serde(rename = "vad")]
+    pub what: Located<String>,
+    /// Vem som ansvarar, t.ex. `Samhällsbyggnadsförvaltningen`. / Who is
+    /// responsible.
+    #[serde(rename = "ansvarig")]
+    pub responsible: Option<String>,
+    /// Sista dag då uppdraget ska vara klart. / The day by which it is to
+    /// be done.
+    #[serde(rename = "senast")]
+    pub due: Option<Located<Date>>,
+    /// `pågår` (förval) eller `klart`. / In progress, or done.
+    #[serde(default)]
+    pub status: AssignmentStatus,
+    /// Dagen det blev klart (redovisades). / The day it was done.
+    #[serde(rename = "klart")]
+    pub done_on: Option<Located<Date>>,
+    /// En kommentar om läget. / A note on where it stands.
+    #[serde(rename = "kommentar")]
+    pub comment: Option<String>,
+}
+
+/// Ett uppdrags status. / An assignment's status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum AssignmentStatus {
+    #[default]
+    #[serde(rename = "pågår")]
+    InProgress,
+    #[serde(rename = "klart")]
+    Done,
+}
+
+/// En motion i fullmäktiges register (`motioner/`). / A motion in the
+/// register of a fullmäktige.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MotionSpec {
+    /// Motionens rubrik. / Its title.
+    #[serde(rename = "rubrik")]
+    pub title: String,
+    /// Vem som väckte den, t.ex. `Eva Lund (V)`. / Who moved it.
+    #[serde(rename = "motionär")]
+    pub mover: Option<String>,
+    /// Dagen den väcktes. / The day it was moved.
+    #[serde(rename = "väckt")]
+    pub moved_on: Located<Date>,
+    /// Diarienummer. / Case number.
+    #[serde(rename = "diarienummer")]
+    pub case_number: Option<Located<String>>,
+    /// Vem som bereder den, t.ex. `Kommunstyrelsen`. / Who prepares it.
+    #[serde(rename = "bereds_av")]
+    pub prepared_by: Option<String>,
+    /// Dagen fullmäktige beslutade om den; utan den bereds den ännu. / The
+    /// day fullmäktige decided it; without it, it is still being prepared.
+    #[serde(rename = "beslutad")]
+    pub decided_on: Option<Located<Date>>,
+    /// Beslutet, t.ex. `Motionen anses besvarad.` / The decision.
+    #[serde(rename = "beslut")]
+    pub decision: Option<String>,
+}
+
+/// En motion och filen den står i. / A motion and its file.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub file: PathBuf,
+    pub spec: MotionSpec,
+}
+
 /// Vilka delegationsbeslut en punkt anmäler: de i organets register med
 /// datum från och med `från` till och med `till`. / Which delegation
 /// decisions an item reports: those of the body's register from `från` to
@@ -473,6 +548,7 @@ impl Body {
             meetings,
             numbering: Vec::new(),
             delegations: Vec::new(),
+            motions: Vec::new(),
         };
         body.numbering = crate::repo::number::number_body(&body);
         body
@@ -1392,6 +1468,12 @@ pub struct ItemSpec {
     /// the previous meeting.
     #[serde(rename = "delegationsbeslut")]
     pub delegations: Option<DelegationPeriod>,
+    /// Uppdrag som beslutet ger, för beslutsuppföljningen; deras status
+    /// får ändras efter justeringen, för den ingår inte i protokollet. /
+    /// The assignments the decision gives, for the follow-up; their status
+    /// may change after justering: it is not part of the protokoll.
+    #[serde(rename = "uppdrag", default)]
+    pub assignments: Vec<Assignment>,
     /// Beslut; Markdown. / Decision.
     #[serde(rename = "beslut")]
     pub decision: Option<Located<String>>,

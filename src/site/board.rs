@@ -385,6 +385,7 @@ struct Page {
     version: &'static str,
     root: &'static str,
     board: bool,
+    followup: bool,
     archive: bool,
     /// "fredag 4 december 2026"
     today: String,
@@ -488,6 +489,7 @@ fn page(
         version: env!("CARGO_PKG_VERSION"),
         root: "../",
         board: true,
+        followup: super::followup_wanted(repository),
         archive,
         today: sv::long_date(today),
         sections: vec![

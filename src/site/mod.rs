@@ -49,6 +49,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "tillganglighet.html",
         include_str!("../../templates/site/tillganglighet.html"),
     ),
+    (
+        "beslutsuppfoljning.html",
+        include_str!("../../templates/site/beslutsuppfoljning.html"),
+    ),
 ];
 
 /// Writes the site files that changed; returns those written.
@@ -227,8 +231,92 @@ fn files(
         PathBuf::from(STATEMENT),
         statement(repository, documents)?.into_bytes(),
     )?;
+    if followup_wanted(repository) {
+        emit(
+            PathBuf::from(FOLLOW_UP),
+            follow_up(repository, documents, today)?.into_bytes(),
+        )?;
+    }
     board::files(repository, documents, manifest, today, emit)?;
     crate::site::opendata::files(repository, documents, out, manifest, emit)
+}
+
+/// The page of beslutsuppföljning.
+pub const FOLLOW_UP: &str = "beslutsuppfoljning.html";
+
+/// Whether the site has a page of beslutsuppföljning: a body has uppdrag
+/// or motions to follow.
+fn followup_wanted(repository: &Repository) -> bool {
+    repository
+        .bodies
+        .iter()
+        .any(|b| !crate::docs::uppfoljning::years(b).is_empty())
+}
+
+#[derive(Serialize)]
+struct FollowUpPage {
+    organisation: String,
+    version: &'static str,
+    root: &'static str,
+    board: bool,
+    followup: bool,
+    today: String,
+    reports: Vec<FollowUpReport>,
+}
+
+#[derive(Serialize)]
+struct FollowUpReport {
+    id: String,
+    body: String,
+    year: i32,
+    summary: String,
+    /// The report's PDF, once built.
+    href: Option<String>,
+    assignments: Vec<crate::docs::uppfoljning::AssignmentRow>,
+    motions: Vec<crate::docs::uppfoljning::MotionRow>,
+}
+
+/// Every body's uppdrag and motions by year, the latest year first, as the
+/// reports (PDF) have them, linking each.
+fn follow_up(
+    repository: &Repository,
+    documents: &[&Document],
+    today: NaiveDate,
+) -> Result<String, Error> {
+    use crate::docs::uppfoljning;
+    let mut reports = Vec::new();
+    for body in &repository.bodies {
+        for year in uppfoljning::years(body).into_iter().rev() {
+            let (assignments, motions) = uppfoljning::rows(repository, body, year, today);
+            let href = documents
+                .iter()
+                .find(|d| {
+                    d.kind == crate::docs::Kind::Beslutsuppfoljning
+                        && d.body == body.slug
+                        && d.date.year() == year
+                })
+                .map(|d| href(&d.output));
+            reports.push(FollowUpReport {
+                id: format!("{}-{year}", crate::site::ics::token(&body.slug)),
+                body: body.spec.name.clone(),
+                year,
+                summary: uppfoljning::summary(&assignments, &motions),
+                href,
+                assignments,
+                motions,
+            });
+        }
+    }
+    let page = FollowUpPage {
+        organisation: repository.organisation.name.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        root: "",
+        board: board::wanted(repository),
+        followup: true,
+        today: sv::long_date(today),
+        reports,
+    };
+    render(FOLLOW_UP, &page)
 }
 
 /// The accessibility statement's page.
@@ -240,6 +328,7 @@ struct Statement {
     version: &'static str,
     root: &'static str,
     board: bool,
+    followup: bool,
     responsible: String,
     email: Option<String>,
     phone: Option<String>,
@@ -274,6 +363,7 @@ fn statement(repository: &Repository, documents: &[&Document]) -> Result<String,
         version: env!("CARGO_PKG_VERSION"),
         root: "",
         board: board::wanted(repository),
+        followup: followup_wanted(repository),
         responsible: given
             .responsible
             .as_deref()
@@ -297,6 +387,8 @@ struct Index {
     root: &'static str,
     /// Whether the site has an anslagstavla, linked first.
     board: bool,
+    /// Whether the site has a page of beslutsuppföljning.
+    followup: bool,
     upcoming: Vec<SiteMeeting>,
     bodies: Vec<SiteBody>,
 }
@@ -435,6 +527,7 @@ fn index(
         version: env!("CARGO_PKG_VERSION"),
         root: "",
         board: board::wanted(repository),
+        followup: followup_wanted(repository),
         upcoming: upcoming.into_iter().map(|(_, m)| m).take(10).collect(),
         bodies,
     };

@@ -389,7 +389,7 @@ fn a_second_build_waits_for_the_first_and_both_leave_whole_pdfs() {
     assert!(pdfs(&repo).is_empty(), "it wrote while it waited");
     drop(lock);
     assert!(waiting.wait().unwrap().success());
-    assert_eq!(pdfs(&repo).len(), 44);
+    assert_eq!(pdfs(&repo).len(), 47);
 
     // Two at once, for real: both succeed, and what they leave is whole
     // and recorded.

@@ -34,7 +34,7 @@ fn rewritten(before: &BTreeMap<PathBuf, SystemTime>, repo: &Repo) -> Vec<String>
 fn built(repo: &Repo) -> BTreeMap<PathBuf, SystemTime> {
     repo.rsr(&["build"]).success();
     let listing = pdfs(repo);
-    assert_eq!(listing.len(), 44);
+    assert_eq!(listing.len(), 47);
     listing
 }
 
@@ -47,15 +47,15 @@ fn a_second_build_typesets_nothing() {
         stderr.starts_with("Built 0 documents (0 pages) in "),
         "{stderr}"
     );
-    assert!(stderr.contains("; 44 up to date"), "{stderr}");
+    assert!(stderr.contains("; 47 up to date"), "{stderr}");
     assert!(!stderr.contains("Updated the site"), "{stderr}");
     assert_eq!(rewritten(&before, &repo), Vec::<String>::new());
 
     // --force typesets everything again, to the same bytes.
     let kallelse = repo.bytes("out/rsr/2026-01-26-kallelse.pdf");
     let stderr = repo.rsr(&["build", "--force"]).success().stderr();
-    assert!(stderr.starts_with("Built 44 documents"), "{stderr}");
-    assert_eq!(rewritten(&before, &repo).len(), 44);
+    assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
+    assert_eq!(rewritten(&before, &repo).len(), 47);
     assert!(repo.bytes("out/rsr/2026-01-26-kallelse.pdf") == kallelse);
 }
 
@@ -148,13 +148,13 @@ fn an_altered_pdf_or_a_lost_manifest_is_repaired() {
     let manifest = repo.read("out/.rsr.manifest.json");
     repo.write("out/.rsr.manifest.json", &manifest[..manifest.len() / 2]);
     let stderr = repo.rsr(&["build"]).success().stderr();
-    assert!(stderr.starts_with("Built 44 documents"), "{stderr}");
-    assert_eq!(rewritten(&before_truncation, &repo).len(), 44);
+    assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
+    assert_eq!(rewritten(&before_truncation, &repo).len(), 47);
 
     // A deleted one too.
     std::fs::remove_file(repo.path().join("out/.rsr.manifest.json")).unwrap();
     let stderr = repo.rsr(&["build"]).success().stderr();
-    assert!(stderr.starts_with("Built 44 documents"), "{stderr}");
+    assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
     let stderr = repo.rsr(&["build"]).success().stderr();
     assert!(stderr.starts_with("Built 0 documents"), "{stderr}");
 }
@@ -210,5 +210,5 @@ fn timings_name_every_stage() {
     ] {
         assert!(stderr.contains(stage), "{stage} missing:\n{stderr}");
     }
-    assert!(stderr.contains("(44 documents)"), "{stderr}");
+    assert!(stderr.contains("(47 documents)"), "{stderr}");
 }

@@ -104,6 +104,7 @@ fn init_makes_a_repository_that_checks_builds_and_publishes() {
             "schema/delegationsbeslut.json",
             "schema/item.json",
             "schema/meeting.json",
+            "schema/motioner.json",
             "schema/open-data.json",
             "schema/rsr.json",
         ]

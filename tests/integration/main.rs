@@ -17,6 +17,7 @@ mod diff;
 mod draft;
 mod errors;
 mod example;
+mod followup;
 mod fuzz;
 mod hardening;
 mod headings;

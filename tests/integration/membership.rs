@@ -52,9 +52,9 @@ fn a_new_mandate_period_changes_no_earlier_document_by_a_byte() {
         );
         compared += 1;
     }
-    // The kallelse, both protokoll, eight utdrag, the anslagsbevis and the
-    // plan of 2026.
-    assert_eq!(compared, 13);
+    // The kallelse, both protokoll, eight utdrag, the anslagsbevis, the
+    // plan and the beslutsuppföljning of 2026.
+    assert_eq!(compared, 14);
 }
 
 #[test]

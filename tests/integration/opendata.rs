@@ -40,8 +40,12 @@ fn every_meeting_has_a_file_that_validates_against_the_schema() {
         .max_depth(2)
     {
         let entry = entry.unwrap();
-        // Meeting folders, not a body's register of delegation decisions.
-        if !entry.file_type().is_dir() || entry.file_name() == "delegationsbeslut" {
+        // Meeting folders, not a body's registers of delegation decisions and
+        // motions.
+        if !entry.file_type().is_dir()
+            || entry.file_name() == "delegationsbeslut"
+            || entry.file_name() == "motioner"
+        {
             continue;
         }
         let relative = entry

@@ -24,6 +24,13 @@ pub(crate) fn kind_of(path: &Path) -> FileKind {
         {
             FileKind::Delegationsbeslut
         }
+        _ if path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| folder == "motioner") =>
+        {
+            FileKind::Motioner
+        }
         _ => FileKind::Item,
     }
 }

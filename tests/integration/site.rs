@@ -166,7 +166,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
     repo.rsr(&["build"]).success();
     let stderr = repo.rsr(&["publish", "public"]).success().stderr();
     assert!(
-        stderr.contains("Published 64 files into public"),
+        stderr.contains("Published 68 files into public"),
         "{stderr}"
     );
     let public = repo.path().join("public");
@@ -197,7 +197,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
             );
         }
     }
-    assert_eq!(published, 64);
+    assert_eq!(published, 68);
 
     // Only into an empty folder: nothing stale is left to leak.
     let stderr = repo.rsr(&["publish", "public"]).usage_failure().stderr();

@@ -565,10 +565,17 @@ pub fn rsr_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rsr"));
     command
         .env("LANG", "en_GB.UTF-8")
+        .env("SOURCE_DATE_EPOCH", epoch(TODAY))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
     command
 }
+
+/// The day the tests run rsr as (`SOURCE_DATE_EPOCH`, which a test may set
+/// otherwise): what depends on the day (the coming meetings, the
+/// anslagstavla, overdue uppdrag and motions) then stays as the tests
+/// expect whenever they run.
+pub const TODAY: &str = "2026-12-04";
 
 /// `SOURCE_DATE_EPOCH` for noon (UTC) on a day given as YYYY-MM-DD: the
 /// day the site is built as.
