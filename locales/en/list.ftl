@@ -60,6 +60,7 @@ rule-justering-late = justering more than 14 days after the meeting (KL 5 kap. 6
 rule-quorum = no more than half of the members present (KL 5 kap. 45 §, 6 kap. 27 §); off for bodies outside Kommunallagen
 rule-notice-period = a kallelse sent fewer days before the meeting than the body's kallelsetid
 rule-kungorelse-period = a fullmäktige meeting called fewer days before it than the body requires (`kallelsetid`, default 7: Kommunallagen 5 kap. 11 §)
+rule-personal-number = a Swedish personnummer or samordningsnummer (a real date, the Luhn digit right) in text that reaches a published document or the site
 rule-assignment-overdue = an uppdrag of a decision past its `senast:` day and not marked `status: klart`
 rule-motion-overdue = a motion in a fullmäktige's register moved more than a year ago and not yet decided (Kommunallagen 5 kap. 35 §)
 rule-proposal-without-documents = an item with förslag till beslut but no beslutsunderlag

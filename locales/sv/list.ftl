@@ -60,6 +60,7 @@ rule-justering-late = justering mer än 14 dagar efter mötet (KL 5 kap. 69 §, 
 rule-quorum = högst hälften av ledamöterna närvarande (KL 5 kap. 45 §, 6 kap. 27 §); av för organ utanför kommunallagen
 rule-notice-period = en kallelse skickad färre dagar före mötet än organets kallelsetid
 rule-kungorelse-period = ett sammanträde med fullmäktige som kallats färre dagar före än organet kräver (`kallelsetid`, förval 7: kommunallagen 5 kap. 11 §)
+rule-personal-number = ett svenskt personnummer eller samordningsnummer (ett verkligt datum, rätt kontrollsiffra) i text som når en publicerad handling eller webbplatsen
 rule-assignment-overdue = ett uppdrag i ett beslut vars dag (`senast:`) har passerats utan att det markerats `status: klart`
 rule-motion-overdue = en motion i fullmäktiges register som väcktes för mer än ett år sedan och ännu inte är beslutad (kommunallagen 5 kap. 35 §)
 rule-proposal-without-documents = ett ärende med förslag till beslut men utan beslutsunderlag

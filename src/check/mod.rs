@@ -14,6 +14,7 @@ mod meeting;
 mod numbering;
 pub mod output;
 mod people;
+mod privacy;
 mod record;
 pub(crate) mod seal;
 mod times;
@@ -113,6 +114,7 @@ pub const RULES: &[Rule] = &[
     rule("kungorelse-period", E),
     rule("assignment-overdue", W),
     rule("motion-overdue", W),
+    rule("personal-number", E),
     rule("proposal-without-documents", W),
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
@@ -322,6 +324,7 @@ fn rules(
     appearance::organisation(repository, &mut all);
     limits::organisation(repository, &mut all);
     people::register(repository, &mut all);
+    privacy::repository(repository, &mut all);
     for body in &repository.bodies {
         let mut found = Vec::new();
         appearance::body(repository, body, &mut found);

@@ -1474,6 +1474,11 @@ pub struct ItemSpec {
     /// may change after justering: it is not part of the protokoll.
     #[serde(rename = "uppdrag", default)]
     pub assignments: Vec<Assignment>,
+    /// Personnummer som får stå i punkten, t.ex. en avliden persons i ett
+    /// ärende om dödsbo; andra är `personal-number`. / Personal identity
+    /// numbers the item may hold; any other is `personal-number`.
+    #[serde(rename = "tillåtna_personnummer", default)]
+    pub allowed_numbers: Vec<String>,
     /// Beslut; Markdown. / Decision.
     #[serde(rename = "beslut")]
     pub decision: Option<Located<String>>,

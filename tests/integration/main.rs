@@ -35,6 +35,7 @@ mod opendata;
 mod paths;
 mod pdf;
 mod printout;
+mod privacy;
 mod record;
 mod recovery;
 mod schema;
