@@ -520,6 +520,27 @@ pub struct Proposal {
     pub spec: MotionSpec,
 }
 
+/// Hur länge handlingarna ligger på webbplatsen. / How long the documents
+/// stay on the site.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// År efter sammanträdet, minst 1. / Years after the meeting.
+    #[serde(rename = "år")]
+    pub years: u32,
+}
+
+impl BodySpec {
+    /// Whether the site no longer shows the documents of a meeting on
+    /// `date`, on `today`: `publicering: {år: N}` years after it.
+    pub fn withdrawn(&self, date: NaiveDate, today: NaiveDate) -> bool {
+        self.publication.is_some_and(|p| {
+            date.checked_add_months(chrono::Months::new(12 * p.years.max(1)))
+                .is_some_and(|until| until <= today)
+        })
+    }
+}
+
 /// Vilka delegationsbeslut en punkt anmäler: de i organets register med
 /// datum från och med `från` till och med `till`. / Which delegation
 /// decisions an item reports: those of the body's register from `från` to
@@ -642,6 +663,13 @@ pub struct BodySpec {
     /// else the storage place.
     #[serde(rename = "handlingar")]
     pub documents_at: Option<Located<String>>,
+    /// Hur länge webbplatsen visar ett sammanträdes handlingar, som bär
+    /// namn: `{år: 2}`; därefter listas sammanträdet med var handlingarna
+    /// kan begäras ut, medan `out/` och arkivet behåller allt. / How long
+    /// the site shows a meeting's documents, which carry names; after it
+    /// the site lists the meeting and where they can be requested.
+    #[serde(rename = "publicering")]
+    pub publication: Option<Publication>,
     /// Regler som ska gälla annorlunda än standard: `off`, `warning` eller
     /// `error` per regel-id. / Rules to apply differently, by rule id.
     #[serde(rename = "regler", default)]

@@ -67,7 +67,7 @@ pub fn write(
     // Only what changed is rewritten.
     let mut staged = Vec::new();
     let mut written = Vec::new();
-    let public = published(documents, out);
+    let public = published(repository, documents, out, today);
     files(
         repository,
         &public,
@@ -108,7 +108,7 @@ pub fn publish(
             folder = dir
         )));
     }
-    let public = published(documents, out);
+    let public = published(repository, documents, out, today);
     let mut paths = Vec::new();
     // Which files, not what they hold: the calendars' revisions do not
     // matter here.
@@ -169,12 +169,30 @@ pub fn signed_copy<'a>(
         .filter(|_| document.public)
 }
 
-/// The documents that may be published and have been built.
-fn published<'a>(documents: &'a [Document], out: &Path) -> Vec<&'a Document> {
+/// The documents that may be published and have been built, and are
+/// still within their body's `publicering:` window on `today` (a year's
+/// documents always are).
+fn published<'a>(
+    repository: &Repository,
+    documents: &'a [Document],
+    out: &Path,
+    today: NaiveDate,
+) -> Vec<&'a Document> {
     documents
         .iter()
         .filter(|d| d.public && out.join(&d.output).is_file())
+        .filter(|d| !withdrawn(repository, d, today))
         .collect()
+}
+
+/// Whether a meeting's document is past its body's publication window.
+fn withdrawn(repository: &Repository, document: &Document, today: NaiveDate) -> bool {
+    document.kind.spec().scope != Scope::Year
+        && repository
+            .bodies
+            .iter()
+            .find(|b| b.slug == document.body)
+            .is_some_and(|b| b.spec.withdrawn(document.date, today))
 }
 
 /// A site file, as its path under `out/` and its content.
@@ -417,6 +435,9 @@ struct SiteMeeting {
     status: &'static str,
     /// Why an inställd meeting is cancelled.
     reason: Option<String>,
+    /// Past the body's `publicering:` window: where the documents can be
+    /// requested instead.
+    withdrawn: Option<String>,
     documents: Vec<Link>,
     /// Its id, in its body's list (not among the upcoming, which repeat
     /// it): where the feed's entries link.
@@ -488,6 +509,15 @@ fn index(
                     .map(|r| r.value.trim().to_string())
                     .filter(|r| !r.is_empty()),
                 documents: links,
+                withdrawn: body.spec.withdrawn(meeting.date(), today).then(|| {
+                    let at = body.spec.storage.as_deref().map(str::trim);
+                    match at {
+                        Some(at) => format!(
+                            "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från {at}."
+                        ),
+                        None => "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från organet.".to_string(),
+                    }
+                }),
                 data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
                 anchor: None,
             };

@@ -557,3 +557,62 @@ fn the_day_of_the_site_is_source_date_epoch_when_set() {
         "{early}"
     );
 }
+
+#[test]
+fn past_its_publication_window_a_meeting_is_listed_without_its_documents() {
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/bmn/body.yaml",
+        "anslagstavla: true\n",
+        "anslagstavla: true\npublicering: {år: 1}\n",
+    );
+    let protokoll = "bmn/2026-10-14-protokoll-publik.pdf";
+    let on = |day: &str| {
+        let epoch = crate::support::epoch(day);
+        repo.rsr_env(&["build"], &[("SOURCE_DATE_EPOCH", &epoch)])
+            .success();
+        repo.read("out/index.html")
+    };
+    // Within the year: linked.
+    let index = on("2027-10-13");
+    assert!(
+        index.contains("bmn&#x2f;2026-10-14-protokoll-publik.pdf"),
+        "{index}"
+    );
+    // A year after the meeting: listed, its documents named as where to
+    // ask; still in out/, never published, in no feed or open data.
+    let index = on("2027-10-15");
+    assert!(!index.contains("2026-10-14-protokoll"), "{index}");
+    assert!(!index.contains("2026-10-14-kallelse"), "{index}");
+    assert!(
+        index.contains(
+            "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från Samhällsbyggnadsförvaltningen, Kommunhuset, Storsjö."
+        ),
+        "{index}"
+    );
+    assert!(index.contains("id=\"bmn-2026-10-14\""), "{index}");
+    assert!(repo.path().join("out").join(protokoll).is_file());
+    assert!(!repo.read("out/feed.xml").contains("2026-10-14-protokoll"));
+    assert!(!repo.read("out/bmn/2026-10-14.json").contains(".pdf"));
+    // The year's documents stay.
+    assert!(
+        index.contains("bmn&#x2f;2026-sammantradesplan.pdf"),
+        "{index}"
+    );
+    repo.rsr_env(
+        &["publish", "public"],
+        &[("SOURCE_DATE_EPOCH", &crate::support::epoch("2027-10-15"))],
+    )
+    .success();
+    assert!(!repo.path().join("public").join(protokoll).exists());
+    assert!(
+        repo.path()
+            .join("public/bmn/2026-sammantradesplan.pdf")
+            .is_file()
+    );
+    // Other bodies are as they were.
+    assert!(
+        index.contains("fs&#x2f;2026-11-26-protokoll.pdf"),
+        "{index}"
+    );
+}
