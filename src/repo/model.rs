@@ -207,10 +207,10 @@ pub struct Limits {
     #[schemars(range(min = 1))]
     pub seconds_per_document: u64,
     /// Mest minne (adressrymd) som sättningen av ett dokument får ta, i
-    /// megabyte (förval 2048, minst 256, högst 16384). / The most memory
+    /// megabyte (förval 2048, minst 384, högst 16384). / The most memory
     /// (address space) typesetting one document may take, in megabytes.
     #[serde(rename = "megabyte_per_dokument")]
-    #[schemars(range(min = 256))]
+    #[schemars(range(min = 384))]
     pub megabytes_per_document: u64,
 }
 
@@ -224,8 +224,11 @@ impl Limits {
     pub const MAX_SECONDS: u64 = 600;
     pub const MAX_YAML_KB: u64 = 64 * 1024;
     pub const MAX_MEGABYTES: u64 = 16 * 1024;
-    /// What a typesetting process needs to start at all.
-    pub const MIN_MEGABYTES: u64 = 256;
+    /// What a typesetting process needs to start and typeset one ordinary
+    /// document after another: at 256 MB the examples' build failed now and
+    /// then under load (a worker's address space: the binary, the fonts,
+    /// the thread stacks, Typst's caches of the last documents).
+    pub const MIN_MEGABYTES: u64 = 384;
 
     /// Never above 64 MB, whatever rsr.yaml says (`rsr check` reports a
     /// higher value as `limit-too-high`).
@@ -243,7 +246,7 @@ impl Limits {
 
     /// The ceiling on a typesetting process's address space in bytes: never
     /// above 16 GB (`rsr check` reports a higher value as
-    /// `limit-too-high`), never below the 256 MB a worker needs to start.
+    /// `limit-too-high`), never below the 384 MB a worker needs.
     pub fn memory_bytes(self) -> u64 {
         self.megabytes_per_document
             .clamp(Self::MIN_MEGABYTES, Self::MAX_MEGABYTES)

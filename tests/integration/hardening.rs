@@ -235,7 +235,7 @@ fn a_template_that_grows_without_end_fails_at_the_memory_limit() {
     let organisation = repo.read("rsr.yaml");
     repo.write(
         "rsr.yaml",
-        &format!("{organisation}gränser:\n  megabyte_per_dokument: 256\n"),
+        &format!("{organisation}gränser:\n  megabyte_per_dokument: 384\n"),
     );
     // Sixty million pairs: gigabytes, as a loop that builds a value does.
     repo.write(
@@ -245,7 +245,7 @@ fn a_template_that_grows_without_end_fails_at_the_memory_limit() {
     let stderr = repo.rsr(&["build"]).failure().stderr();
     assert!(stderr.contains("kallelse.pdf"), "{stderr}");
     assert!(
-        stderr.contains("typesetting needed more memory than 256 MB, the limit (`gränser: {megabyte_per_dokument: …}` in rsr.yaml)"),
+        stderr.contains("typesetting needed more memory than 384 MB, the limit (`gränser: {megabyte_per_dokument: …}` in rsr.yaml)"),
         "{stderr}"
     );
     assert!(pdfs(&repo).is_empty());
