@@ -196,11 +196,27 @@ fn load_body(
             .file_name()
             .is_some_and(|n| n == DELEGATIONS_DIR)
         {
-            delegations = load_delegations(files, &meeting_dir, limits, problems, unread);
+            delegations = load_register(
+                files,
+                &meeting_dir,
+                limits,
+                problems,
+                unread,
+                |file, spec: DelegationSpec| Delegation { file, spec },
+            );
+            delegations.sort_by_key(|d: &Delegation| d.spec.date.value.0);
             continue;
         }
         if meeting_dir.file_name().is_some_and(|n| n == MOTIONS_DIR) {
-            motions = load_motions(files, &meeting_dir, limits, problems, unread);
+            motions = load_register(
+                files,
+                &meeting_dir,
+                limits,
+                problems,
+                unread,
+                |file, spec: MotionSpec| Proposal { file, spec },
+            );
+            motions.sort_by_key(|m: &Proposal| m.spec.moved_on.value.0);
             continue;
         }
         if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems, unread) {
@@ -214,52 +230,25 @@ fn load_body(
     Some(body)
 }
 
-/// A body's register of motions: every YAML file in its `motioner/`
-/// folder holds a list of them, sorted here by the day they were moved.
-fn load_motions(
+/// A body's register beside its meetings (`delegationsbeslut/`,
+/// `motioner/`): every YAML file in the folder holds a list of entries,
+/// each kept with its file.
+fn load_register<T: DeserializeOwned, R>(
     files: &Store,
     dir: &Path,
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
     unread: &mut Unread,
-) -> Vec<Proposal> {
-    let mut motions = Vec::new();
+    entry: fn(PathBuf, T) -> R,
+) -> Vec<R> {
+    let mut entries = Vec::new();
     for file in yaml_files(files.root(), dir, problems) {
-        let Some(specs) = parse::<Vec<MotionSpec>>(files, &file, limits, problems, unread) else {
+        let Some(specs) = parse::<Vec<T>>(files, &file, limits, problems, unread) else {
             continue;
         };
-        motions.extend(specs.into_iter().map(|spec| Proposal {
-            file: file.clone(),
-            spec,
-        }));
+        entries.extend(specs.into_iter().map(|spec| entry(file.clone(), spec)));
     }
-    motions.sort_by_key(|m| m.spec.moved_on.value.0);
-    motions
-}
-
-/// A body's register of delegation decisions: every YAML file in its
-/// `delegationsbeslut/` folder holds a list of them (one decision, or those
-/// of a period), sorted here by date.
-fn load_delegations(
-    files: &Store,
-    dir: &Path,
-    limits: Limits,
-    problems: &mut Vec<Diagnostic>,
-    unread: &mut Unread,
-) -> Vec<Delegation> {
-    let mut delegations = Vec::new();
-    for file in yaml_files(files.root(), dir, problems) {
-        let Some(specs) = parse::<Vec<DelegationSpec>>(files, &file, limits, problems, unread)
-        else {
-            continue;
-        };
-        delegations.extend(specs.into_iter().map(|spec| Delegation {
-            file: file.clone(),
-            spec,
-        }));
-    }
-    delegations.sort_by_key(|d| d.spec.date.value.0);
-    delegations
+    entries
 }
 
 fn load_meeting(
