@@ -7,6 +7,7 @@
 //! `commands` holds one file per subcommand and `cli` parses the command
 //! line and prints. ARCHITECTURE.md says what each room owns.
 
+pub(crate) mod archive;
 pub(crate) mod build;
 pub mod check;
 pub mod cli;

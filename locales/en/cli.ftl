@@ -254,6 +254,21 @@ cli-publish-arg-dir = The folder to copy into; it must be empty or not exist yet
 cli-publish-arg-out = Where `rsr build` wrote the documents [default: <root>/out]
 cli-publish-arg-drafts = Also the drafts (UTKAST), for reviewers; never what holds confidential items
 
+cli-arkivera = Write an adjusted meeting, or a body's adjusted meetings of a year, as an information package for the e-archive (E-ARK SIP, FGS Paketstruktur 2.0)
+    .long =
+        Write an adjusted meeting, or a body's adjusted meetings of a year, as an information package for the e-archive (E-ARK SIP, FGS Paketstruktur 2.0).
+
+        Builds the documents first, as `rsr build` does. The package is a folder and a zip of it in <out>/arkiv/: METS.xml (E-ARK CSIP/SIP 2.1), PREMIS preservation metadata (the documents' creation by rsr, the justering, each signature), a Dublin Core description, the PDF/A documents (protokoll and its public version, utdrag, kallelse, anslagsbevis, attachments, signed copies) with SHA-256 checksums, and the YAML sources with justering.lock and the open data as documentation. The same data gives the same package, byte for byte. A meeting not yet adjusted is refused; in a year it is left out, and said so.
+    .examples =
+        Examples:
+          rsr arkivera bmn 2026                 the adjusted meetings of 2026, one package
+          rsr arkivera bmn 2026-10-14           one meeting
+          rsr arkivera rlg 2025 --dir /mnt/e-arkiv/leverans
+cli-arkivera-arg-body = The body's folder name or short name
+cli-arkivera-arg-period = A year, YYYY (its adjusted meetings in one package), or a meeting's date, YYYY-MM-DD
+cli-arkivera-arg-dir = Where to write the package [default: <out>/arkiv]
+cli-arkivera-arg-out = Where `rsr build` writes the documents [default: <root>/out]
+
 cli-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
     .long =
         Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
@@ -344,6 +359,8 @@ cli-help-diff = Show which documents change between a git revision and the worki
 
 cli-help-publish = Copy what may be published from out/ into an empty folder, for a web server or Pages
 
+cli-help-arkivera = Write an adjusted meeting, or a body's adjusted meetings of a year, as an information package for the e-archive (E-ARK SIP, FGS Paketstruktur 2.0)
+
 cli-help-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
 
 cli-help-completions = Print a shell's completion script for rsr
@@ -363,6 +380,7 @@ cli-value-name-dir = DIR
 cli-value-name-lang = LANG
 cli-value-name-body = BODY
 cli-value-name-date = DATE
+cli-value-name-period = YEAR|DATE
 cli-value-name-kind = KIND
 cli-value-name-n = N
 cli-value-name-format = FORMAT

@@ -163,3 +163,17 @@ cmd-init-taken = rsr init would write files that exist in { $folder }: { $files 
 cmd-init-done = Started an rsr repository in { $folder }: { $files }. Next: add the persons to rsr.yaml and the members to body.yaml, then `rsr new meeting { $body } <YYYY-MM-DD>`, `rsr check` and `rsr build`
 cmd-init-set-git = Set RSR_GIT in { $file } to where your organisation keeps rsr (or give --rsr-git); RSR_REF names this rsr's version
 cmd-init-workflow = rsr's CI workflow does not set RSR_GIT and RSR_REF once each: please report it
+
+## rsr arkivera
+cli-not-a-period = `{ $text }` is neither a year nor a date: expected YYYY for a year, YYYY-MM-DD for a meeting
+archive-no-meeting = { $body } has no meeting on { $date }; its meetings are: { $dates }
+archive-not-adjusted = { $body }, the meeting of { $date }, is not adjusted (status: { $status }); only adjusted meetings are archived. Adjust it with `rsr justera` first
+archive-none-adjusted = { $body } has no adjusted meeting in { $year }; only adjusted meetings are archived
+archive-left-out = { $date } ({ $status }, not adjusted)
+archive-not-pdfa = { $file } does not declare itself PDF/A; the e-archive may refuse it (it is also embedded in the document that attaches it)
+cmd-archive-warning = warning: { $text }
+cmd-archive-left-out = Not in the package: { $text }
+cmd-archived = Archived { $meetings ->
+        [one] one meeting
+       *[other] { $meetings } meetings
+    } ({ $label }): { $files } files, { $megabytes } MB, in { $folder } and { $zip }

@@ -253,6 +253,21 @@ cli-publish-arg-dir = Mappen att kopiera till; den måste vara tom eller inte fi
 cli-publish-arg-out = Var `rsr build` skrev handlingarna [standard: <root>/out]
 cli-publish-arg-drafts = Också utkasten (UTKAST), för granskare; aldrig det som innehåller sekretessbelagda ärenden
 
+cli-arkivera = Skriv ett justerat sammanträde, eller ett organs justerade sammanträden ett år, som ett informationspaket till e-arkivet (E-ARK SIP, FGS Paketstruktur 2.0)
+    .long =
+        Skriv ett justerat sammanträde, eller ett organs justerade sammanträden ett år, som ett informationspaket till e-arkivet (E-ARK SIP, FGS Paketstruktur 2.0).
+
+        Sätter handlingarna först, som `rsr build`. Paketet är en mapp och en zip av den i <out>/arkiv/: METS.xml (E-ARK CSIP/SIP 2.1), bevarandemetadata i PREMIS (handlingarnas tillkomst i rsr, justeringen, varje underskrift), en beskrivning i Dublin Core, PDF/A-handlingarna (protokoll och dess offentliga version, utdrag, kallelse, anslagsbevis, bilagor, signerade exemplar) med SHA-256-kontrollsummor, och YAML-källfilerna med justering.lock och de öppna data som dokumentation. Samma data ger samma paket, byte för byte. Ett sammanträde som inte är justerat vägras; i ett år lämnas det utanför, och det sägs.
+    .examples =
+        Exempel:
+          rsr arkivera bmn 2026                 de justerade sammanträdena 2026, ett paket
+          rsr arkivera bmn 2026-10-14           ett sammanträde
+          rsr arkivera rlg 2025 --dir /mnt/e-arkiv/leverans
+cli-arkivera-arg-body = Organets mappnamn eller kortnamn
+cli-arkivera-arg-period = Ett år, ÅÅÅÅ (dess justerade sammanträden i ett paket), eller ett sammanträdes datum, ÅÅÅÅ-MM-DD
+cli-arkivera-arg-dir = Var paketet skrivs [standard: <out>/arkiv]
+cli-arkivera-arg-out = Var `rsr build` skriver handlingarna [standard: <root>/out]
+
 cli-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
     .long =
         Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C).
@@ -343,6 +358,8 @@ cli-help-diff = Visa vilka handlingar som ändras mellan en git-revision och arb
 
 cli-help-publish = Kopiera det som får publiceras från out/ till en tom mapp, för en webbserver eller Pages
 
+cli-help-arkivera = Skriv ett justerat sammanträde, eller ett organs justerade sammanträden ett år, som ett informationspaket till e-arkivet (E-ARK SIP, FGS Paketstruktur 2.0)
+
 cli-help-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C)
 
 cli-help-completions = Skriv ut ett skals kompletteringsskript för rsr
@@ -362,6 +379,7 @@ cli-value-name-dir = MAPP
 cli-value-name-lang = SPRÅK
 cli-value-name-body = ORGAN
 cli-value-name-date = DATUM
+cli-value-name-period = ÅR|DATUM
 cli-value-name-kind = SLAG
 cli-value-name-n = N
 cli-value-name-format = FORMAT

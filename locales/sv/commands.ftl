@@ -166,3 +166,17 @@ cmd-init-taken = rsr init skulle skriva filer som finns i { $folder }: { $files 
 cmd-init-done = Startade ett rsr-förråd i { $folder }: { $files }. Sedan: lägg in personerna i rsr.yaml och ledamöterna i body.yaml, kör `rsr new meeting { $body } <ÅÅÅÅ-MM-DD>`, `rsr check` och `rsr build`
 cmd-init-set-git = Sätt RSR_GIT i { $file } till där organisationen har rsr (eller ange --rsr-git); RSR_REF anger den här rsr-versionen
 cmd-init-workflow = rsr:s CI-arbetsflöde sätter inte RSR_GIT och RSR_REF en gång var: rapportera det
+
+## rsr arkivera
+cli-not-a-period = `{ $text }` är varken ett år eller ett datum: skriv ÅÅÅÅ för ett år, ÅÅÅÅ-MM-DD för ett sammanträde
+archive-no-meeting = { $body } har inget sammanträde { $date }; sammanträdena är: { $dates }
+archive-not-adjusted = { $body }, sammanträdet { $date }, är inte justerat (status: { $status }); bara justerade sammanträden arkiveras. Justera det med `rsr justera` först
+archive-none-adjusted = { $body } har inget justerat sammanträde { $year }; bara justerade sammanträden arkiveras
+archive-left-out = { $date } ({ $status }, inte justerat)
+archive-not-pdfa = { $file } säger inte att den är PDF/A; e-arkivet kan vägra ta emot den (den finns också inbäddad i handlingen som bifogar den)
+cmd-archive-warning = varning: { $text }
+cmd-archive-left-out = Inte med i paketet: { $text }
+cmd-archived = Arkiverade { $meetings ->
+        [one] ett sammanträde
+       *[other] { $meetings } sammanträden
+    } ({ $label }): { $files } filer, { $megabytes } MB, i { $folder } och { $zip }

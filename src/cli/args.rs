@@ -178,6 +178,22 @@ pub enum Command {
     /// secretary. Run `rsr build` first.
     #[command(after_long_help = PUBLISH_EXAMPLES)]
     Publish(PublishArgs),
+    /// Write an adjusted meeting, or a body's adjusted meetings of a year,
+    /// as an information package for the e-archive (E-ARK SIP, FGS
+    /// Paketstruktur 2.0).
+    ///
+    /// Builds the documents first, as `rsr build` does. The package is a
+    /// folder and a zip of it in <out>/arkiv/: METS.xml (E-ARK CSIP/SIP
+    /// 2.1), PREMIS preservation metadata (the documents' creation by rsr,
+    /// the justering, each signature), a Dublin Core description, the PDF/A
+    /// documents (protokoll and its public version, utdrag, kallelse,
+    /// anslagsbevis, attachments, signed copies) with SHA-256 checksums, and
+    /// the YAML sources with justering.lock and the open data as
+    /// documentation. The same data gives the same package, byte for byte.
+    /// A meeting not yet adjusted is refused; in a year it is left out, and
+    /// said so.
+    #[command(after_long_help = ARKIVERA_EXAMPLES)]
+    Arkivera(ArkiveraArgs),
     /// Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
     ///
     /// Changes are gathered for a quarter of a second. A file counts when
@@ -544,6 +560,39 @@ pub struct PublishArgs {
     /// Also the drafts (UTKAST), for reviewers; never what holds confidential items.
     #[arg(long)]
     pub drafts: bool,
+}
+
+const ARKIVERA_EXAMPLES: &str = "\
+Examples:
+  rsr arkivera bmn 2026                 the adjusted meetings of 2026, one package
+  rsr arkivera bmn 2026-10-14           one meeting
+  rsr arkivera rlg 2025 --dir /mnt/e-arkiv/leverans";
+
+#[derive(Debug, Args)]
+pub struct ArkiveraArgs {
+    /// The body's folder name or short name.
+    pub body: String,
+    /// A year, YYYY (its adjusted meetings in one package), or a meeting's date, YYYY-MM-DD.
+    #[arg(value_parser = parse_period, value_name = "PERIOD")]
+    pub period: crate::archive::Selection,
+    /// Where to write the package [default: <out>/arkiv].
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Where `rsr build` writes the documents [default: <root>/out].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_period(text: &str) -> Result<crate::archive::Selection, String> {
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(crate::archive::Selection::Meeting(date));
+    }
+    match text.parse::<i32>() {
+        Ok(year) if (1900..=9999).contains(&year) && text.len() == 4 => {
+            Ok(crate::archive::Selection::Year(year))
+        }
+        _ => Err(crate::lang::t!("cli-not-a-period", text = text)),
+    }
 }
 
 const WATCH_EXAMPLES: &str = "\

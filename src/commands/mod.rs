@@ -2,6 +2,7 @@
 //! prints. What they share: build options from the arguments, and printing
 //! to standard error.
 
+pub(crate) mod arkivera;
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod diff;
@@ -133,6 +134,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verifiera(args) => verifiera::verifiera(Some(&root), &args),
         Command::Watch(args) => watch::watch(&root, args),
         Command::Publish(args) => publish::publish(&root, &args),
+        Command::Arkivera(args) => arkivera::arkivera(&root, &args),
         Command::Schema(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
             Ok(ExitCode::SUCCESS)
         }

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod architecture;
+mod archive;
 mod attachments;
 mod board;
 mod build;

@@ -1935,3 +1935,38 @@ fn a_hostile_file_is_reported_not_a_crash() {
         assert!(!repo.path().join(SIGNED).exists(), "{name}");
     }
 }
+
+#[test]
+fn an_archived_signed_protokoll_carries_its_signatures_as_premis_events() {
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    sign_meeting(
+        &repo,
+        "fs",
+        "2026-11-26",
+        &pki.signer("elise", "Elise Ackerot"),
+    )
+    .success();
+    repo.rsr(&["arkivera", "fs", "2026-11-26"]).success();
+    let folder = repo.path().join("out/arkiv/fs-2026-11-26");
+    crate::archive::eark_validate(&folder);
+    assert_eq!(
+        std::fs::read(folder.join("representations/rep1/data/2026-11-26/signerat/protokoll.pdf"))
+            .unwrap(),
+        repo.bytes("meetings/fs/2026-11-26/signerat/protokoll.pdf")
+    );
+    let premis = std::fs::read_to_string(
+        folder.join("representations/rep1/metadata/preservation/premis.xml"),
+    )
+    .unwrap();
+    let signature = premis
+        .split("<premis:event>")
+        .find(|event| event.contains("digital signature generation"))
+        .unwrap_or_else(|| panic!("no signature event:\n{premis}"));
+    assert!(signature.contains("Elise Ackerot"), "{signature}");
+    assert!(
+        signature.contains("representations/rep1/data/2026-11-26/signerat/protokoll.pdf"),
+        "{signature}"
+    );
+    assert!(premis.contains("<premis:agentName>Elise Ackerot</premis:agentName>"));
+}
