@@ -80,3 +80,7 @@ check-assignment-overdue = the uppdrag “{ $what }” was to be done by { $due 
 check-assignment-overdue-hint = when it is done, write `status: klart` and `klart: <date>`; if it has a new day, change `senast:` and say why under `kommentar:`
 check-motion-overdue = the motion “{ $title }”, moved on { $moved }, has waited more than a year for fullmäktige's decision (since { $year }; Kommunallagen 5 kap. 35 §)
 check-motion-overdue-hint = when fullmäktige decides it, write `beslutad: <date>` and `beslut:`; a motion that cannot be decided within a year is to be reported to fullmäktige with where it stands
+check-secrecy-provision = the secrecy names no provision: a body under Kommunallagen must give the provision the information is secret under
+check-secrecy-provision-hint = write `lagrum:` under `sekretess:`, e.g. `lagrum: OSL 26 kap. 1 §`; `grund:` may say what the information concerns
+check-secrecy-marking = the secrecy marking is incomplete: OSL 5 kap. 5 § asks for the provision, the date and the authority, and the internal protokoll prints only the short text
+check-secrecy-marking-hint = write `lagrum:` (and if needed `datum:` and `myndighet:`; by default the meeting's date and the body) under `sekretess:`

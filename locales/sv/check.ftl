@@ -80,3 +80,7 @@ check-assignment-overdue = uppdraget ”{ $what }” skulle vara klart senast { 
 check-assignment-overdue-hint = när det är klart, skriv `status: klart` och `klart: <datum>`; har det fått en ny dag, ändra `senast:` och säg varför under `kommentar:`
 check-motion-overdue = motionen ”{ $title }”, väckt { $moved }, har väntat mer än ett år på fullmäktiges beslut (sedan { $year }; kommunallagen 5 kap. 35 §)
 check-motion-overdue-hint = när fullmäktige beslutar om den, skriv `beslutad: <datum>` och `beslut:`; en motion som inte kan beslutas inom ett år ska redovisas för fullmäktige med hur långt beredningen kommit
+check-secrecy-provision = sekretessen anger ingen bestämmelse: ett organ under kommunallagen ska ange lagrummet som uppgifterna är sekretessbelagda enligt
+check-secrecy-provision-hint = skriv `lagrum:` under `sekretess:`, t.ex. `lagrum: OSL 26 kap. 1 §`; `grund:` får säga vad uppgifterna gäller
+check-secrecy-marking = sekretessmarkeringen saknar uppgifter: offentlighets- och sekretesslagen 5 kap. 5 § kräver bestämmelse, datum och myndighet, och det interna protokollet skriver bara den korta texten
+check-secrecy-marking-hint = skriv `lagrum:` (och vid behov `datum:` och `myndighet:`; standard är sammanträdets datum och organet) under `sekretess:`

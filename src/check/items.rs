@@ -168,19 +168,28 @@ fn missing_decision(context: &Context, item: &crate::repo::model::Item) -> Diagn
 /// Where an item's `rubrik:` stands: the line that starts with it, else
 /// the file's first line.
 fn title_loc(context: &Context, item: &crate::repo::model::Item) -> crate::repo::model::Loc {
+    key_loc(context, &item.file, "rubrik:")
+}
+
+/// Where `key` starts a line of `file`, else the file's first line.
+pub(super) fn key_loc(
+    context: &Context,
+    file: &std::path::Path,
+    key: &str,
+) -> crate::repo::model::Loc {
     let limit = context.repository.organisation.limits.yaml_bytes();
     let line = context
         .repository
         .files
-        .read(&item.file, limit)
+        .read(file, limit)
         .ok()
         .and_then(|bytes| {
             let text = String::from_utf8(bytes).ok()?;
-            let at = text.lines().position(|l| l.starts_with("rubrik:"))?;
+            let at = text.lines().position(|l| l.starts_with(key))?;
             u64::try_from(at + 1).ok()
         });
     crate::repo::model::Loc {
-        file: item.file.clone(),
+        file: file.to_path_buf(),
         line: line.unwrap_or(1),
         column: 1,
     }

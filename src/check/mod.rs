@@ -17,6 +17,7 @@ mod people;
 mod privacy;
 mod record;
 pub(crate) mod seal;
+mod secrecy;
 mod times;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,6 +116,8 @@ pub const RULES: &[Rule] = &[
     rule("assignment-overdue", W),
     rule("motion-overdue", W),
     rule("personal-number", E),
+    rule("secrecy-provision", E),
+    rule("secrecy-marking", W),
     rule("proposal-without-documents", W),
     rule("document-outside-meeting", E),
     rule("attachment-not-pdf", E),
@@ -344,6 +347,7 @@ fn rules(
             people::meeting(&context, &mut found);
             times::meeting(&context, &mut found);
             items::meeting(&context, &mut found);
+            secrecy::meeting(&context, &mut found);
             meeting::meeting(&context, &mut found);
             record::meeting(&context, &mut found);
             lock::meeting(&context, paragraphs, &mut found);

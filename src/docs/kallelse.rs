@@ -362,7 +362,7 @@ fn agenda_item(context: &Context, number: usize, item: &Item) -> AgendaItem {
             documents: Vec::new(),
             secrecy: Some(format!(
                 "Sekretess enligt {}. Handlingarna lämnas ut separat till ledamöterna.",
-                secrecy.ground
+                secrecy.legal()
             )),
             subitems: Vec::new(),
             delegations: None,

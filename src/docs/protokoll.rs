@@ -504,6 +504,30 @@ fn version(context: &Context, public: bool) -> Option<String> {
     })
 }
 
+/// What the internal protokoll says of a confidential item at its
+/// paragraph: "Sekretess enligt OSL 26 kap. 1 § (…)." and, when the item
+/// gives the marking's provision, date or authority, the marking OSL 5
+/// kap. 5 § asks for: "Sekretessmarkering 2027-01-20, Bygg- och
+/// miljönämnden."
+fn marking(context: &Context, secrecy: &crate::repo::model::Secrecy) -> String {
+    let mut text = format!("Sekretess enligt {}.", secrecy.legal());
+    if secrecy.marked() {
+        let date = secrecy
+            .date
+            .as_ref()
+            .map_or(context.meeting.date(), |d| d.value.0);
+        let authority = secrecy
+            .authority
+            .clone()
+            .unwrap_or_else(|| context.body.spec.name.clone());
+        text.push_str(&format!(
+            " Sekretessmarkering {}, {authority}.",
+            sv::iso_date(date)
+        ));
+    }
+    text
+}
+
 /// The paragraph of item `index`; `None` for an unnumbered item (a break).
 /// In the `public` version a confidential item keeps only its paragraph,
 /// public title, case number and ground: nothing else reaches the PDF.
@@ -519,7 +543,7 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
             immediate: spec.immediate,
             secrecy: Some(format!(
                 "Uppgifterna i ärendet omfattas av sekretess enligt {} och redovisas inte i denna version av protokollet.",
-                secrecy.ground
+                secrecy.legal()
             )),
             ..Section::default()
         });
@@ -542,10 +566,7 @@ pub fn section(context: &Context, index: usize, public: bool) -> Option<Section>
         prepared_by: names(context, &spec.prepared_by),
         distribution: spec.distribution.clone(),
         immediate: spec.immediate,
-        secrecy: spec
-            .secrecy
-            .as_ref()
-            .map(|s| format!("Sekretess enligt {}.", s.ground)),
+        secrecy: spec.secrecy.as_ref().map(|s| marking(context, s)),
         record: super::record::record(context, index),
         corrections: context
             .meeting

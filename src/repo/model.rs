@@ -1888,12 +1888,37 @@ impl<'de> Deserialize<'de> for Presenter {
 }
 
 /// Sekretess för ett ärende. / Confidentiality of an item.
+///
+/// Den interna versionen av protokollet (och utdraget ur paragrafen) bär
+/// sekretessmarkeringen som offentlighets- och sekretesslagen 5 kap. 5 §
+/// kräver när `lagrum`, `datum` eller `myndighet` anges: bestämmelsen,
+/// datumet och myndigheten. / The internal protokoll (and the paragraph's
+/// utdrag) carries the marking OSL 5 kap. 5 § asks for when `lagrum`,
+/// `datum` or `myndighet` is given: the provision, the date and the
+/// authority.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Secrecy {
-    /// Sekretessgrund, t.ex. `OSL 26 kap. 12 §`. / The legal ground.
+    /// Sekretessgrund: vad uppgifterna gäller, t.ex. `uppgifter om enskilds
+    /// personliga förhållanden`; skrivet före `lagrum` fanns: bestämmelsen,
+    /// t.ex. `OSL 26 kap. 12 §`. / The ground: what the information
+    /// concerns; or, as written before `lagrum`, the provision itself.
     #[serde(rename = "grund")]
-    pub ground: String,
+    pub ground: Option<Located<String>>,
+    /// Lagrum: sekretessbestämmelsen, t.ex. `OSL 26 kap. 1 §`. Krävs för ett
+    /// organ under kommunallagen, om inte `grund` redan anger den. / The
+    /// provision; required for a body under Kommunallagen unless `grund`
+    /// names it.
+    #[serde(rename = "lagrum")]
+    pub provision: Option<Located<String>>,
+    /// Datum för sekretessmarkeringen; standard är sammanträdets datum. /
+    /// The date of the marking; by default the meeting's.
+    #[serde(rename = "datum")]
+    pub date: Option<Located<Date>>,
+    /// Myndigheten som gjort markeringen; standard är organet. / The
+    /// authority that made the marking; by default the body.
+    #[serde(rename = "myndighet")]
+    pub authority: Option<String>,
     /// Rubrik i offentliga handlingar; standard är `Sekretessärende`. /
     /// The title public documents show.
     #[serde(rename = "offentlig_rubrik")]
@@ -1903,6 +1928,44 @@ pub struct Secrecy {
 impl Secrecy {
     pub fn public_title(&self) -> &str {
         self.public_title.as_deref().unwrap_or("Sekretessärende")
+    }
+
+    /// The provision: `lagrum`, or a `grund` that names one ("26 kap.
+    /// 12 §").
+    pub fn provision(&self) -> Option<&str> {
+        use std::sync::LazyLock;
+        static PROVISION: LazyLock<regex::Regex> = LazyLock::new(|| {
+            regex::Regex::new(r"\d+\s*kap\.\s*\d+\s*[a-z]?\s*§").expect("a valid pattern")
+        });
+        if let Some(provision) = &self.provision {
+            return Some(provision.value.as_str());
+        }
+        self.ground
+            .as_ref()
+            .map(|g| g.value.as_str())
+            .filter(|g| PROVISION.is_match(g))
+    }
+
+    /// The ground and the provision as the documents state them: "OSL 26
+    /// kap. 1 § (uppgifter om enskilds hälsa)"; the `grund` alone when
+    /// there is no `lagrum`, as before it existed.
+    pub fn legal(&self) -> String {
+        let ground = self.ground.as_ref().map(|g| g.value.trim());
+        match (&self.provision, ground) {
+            (Some(provision), Some(ground)) if !ground.is_empty() && ground != provision.value => {
+                format!("{} ({ground})", provision.value)
+            }
+            (Some(provision), _) => provision.value.clone(),
+            (None, Some(ground)) => ground.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Whether the marking of OSL 5 kap. 5 § is printed: a `lagrum`, a
+    /// `datum` or a `myndighet` is given. An item written before they
+    /// existed keeps the text it was adjusted with.
+    pub fn marked(&self) -> bool {
+        self.provision.is_some() || self.date.is_some() || self.authority.is_some()
     }
 }
 
@@ -2096,5 +2159,43 @@ mod tests {
         assert!("25:99".parse::<Time>().is_err());
         assert!("1315".parse::<Time>().is_err());
         assert!("13:15:00".parse::<Time>().is_err());
+    }
+
+    fn secrecy(ground: Option<&str>, provision: Option<&str>) -> Secrecy {
+        let located = |text: &str| Located {
+            value: text.to_string(),
+            line: 1,
+            column: 1,
+        };
+        Secrecy {
+            ground: ground.map(located),
+            provision: provision.map(located),
+            date: None,
+            authority: None,
+            public_title: None,
+        }
+    }
+
+    #[test]
+    fn the_provision_is_the_lagrum_or_a_ground_that_names_one() {
+        let named = secrecy(Some("OSL 26 kap. 12 §"), None);
+        assert_eq!(named.provision(), Some("OSL 26 kap. 12 §"));
+        assert_eq!(named.legal(), "OSL 26 kap. 12 §");
+        assert!(!named.marked());
+        let after = secrecy(Some("21 kap. 7 § offentlighets- och sekretesslagen"), None);
+        assert!(after.provision().is_some());
+        let described = secrecy(Some("uppgifter om enskilds hälsa"), None);
+        assert_eq!(described.provision(), None);
+        let both = secrecy(Some("uppgifter om enskilds hälsa"), Some("OSL 25 kap. 1 §"));
+        assert_eq!(both.provision(), Some("OSL 25 kap. 1 §"));
+        assert_eq!(
+            both.legal(),
+            "OSL 25 kap. 1 § (uppgifter om enskilds hälsa)"
+        );
+        assert!(both.marked());
+        assert_eq!(
+            secrecy(None, Some("OSL 25 kap. 1 §")).legal(),
+            "OSL 25 kap. 1 §"
+        );
     }
 }

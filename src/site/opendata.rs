@@ -604,7 +604,7 @@ fn agenda_item(context: &Context, meeting_id: &str, index: usize) -> AgendaItem 
         classification: spec.kind,
         name: spec.public_title().to_string(),
         public: spec.secrecy.is_none(),
-        secrecy_ground: spec.secrecy.as_ref().map(|s| s.ground.clone()),
+        secrecy_ground: spec.secrecy.as_ref().map(|s| s.legal()),
         start: spec
             .time
             .as_ref()

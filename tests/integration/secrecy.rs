@@ -106,3 +106,84 @@ fn only_meetings_with_confidential_items_get_a_public_version() {
             .exists()
     );
 }
+
+/// The marking of OSL 5 kap. 5 § (provision, date, authority) at the
+/// paragraph of the internal protokoll and of its utdrag; the public
+/// version, the kallelse and the open data keep the provision and the
+/// ground, and nothing of the marking.
+#[test]
+fn the_secrecy_marking_is_in_the_internal_documents_only() {
+    let repo = Repo::minimal_held();
+    repo.edit(
+        "meetings/kn/2026-03-02/02-budget.yaml",
+        "beslut: Nämnden godkänner budgeten.",
+        "beslut: Nämnden godkänner budgeten.\nsekretess:\n  lagrum: OSL 26 kap. 1 §\n  grund: uppgifter om enskilds personliga förhållanden\n  datum: 2026-03-04\n  myndighet: Socialnämnden\n  offentlig_rubrik: Ansökan om bistånd",
+    );
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    repo.rsr(&["justera", "kn", "2026-03-02"]).success();
+    repo.rsr(&["build"]).success();
+    let marking = "Sekretessmarkering 2026-03-04, Socialnämnden.";
+    let stated = "OSL 26 kap. 1 § (uppgifter om enskilds personliga förhållanden)";
+    for internal in [
+        "out/kn/2026-03-02-protokoll.pdf",
+        "out/kn/2026-03-02-protokollsutdrag-2.pdf",
+    ] {
+        assert_in_order(
+            // A word broken at a line's end comes back with a soft hyphen.
+            &repo.text(internal).replace("\u{ad} ", ""),
+            &[
+                "Budget 2026",
+                &format!("Sekretess enligt {stated}. {marking}"),
+            ],
+        );
+    }
+    let public = repo.text("out/kn/2026-03-02-protokoll-publik.pdf");
+    assert!(
+        public.contains(&format!(
+            "Uppgifterna i ärendet omfattas av sekretess enligt {stated} och redovisas inte"
+        )),
+        "{public}"
+    );
+    let kallelse = repo.text("out/kn/2026-03-02-kallelse.pdf");
+    assert!(
+        kallelse.contains(&format!("Sekretess enligt {stated}.")),
+        "{kallelse}"
+    );
+    let open = repo.read("out/kn/2026-03-02.json");
+    assert!(
+        open.contains(&format!("\"secrecyGround\": \"{stated}\"")),
+        "{open}"
+    );
+    for (name, text) in [
+        ("public", &public),
+        ("kallelse", &kallelse),
+        ("open data", &open),
+    ] {
+        assert!(!text.contains("Socialnämnden"), "{name}: {text}");
+        assert!(!text.contains("2026-03-04"), "{name}: {text}");
+        assert!(!text.contains("markering"), "{name}: {text}");
+    }
+    for public in [
+        "out/kn/2026-03-02-protokoll-publik.pdf",
+        "out/kn/2026-03-02-kallelse.pdf",
+    ] {
+        assert!(!bytes_contain(&repo.path().join(public), "Socialnämnden"));
+    }
+}
+
+/// An item with only `grund:`, as written before the marking's fields,
+/// keeps the text it was adjusted with: the examples' sealed protokoll
+/// stays sealed (`rsr check` compares its printed text with the lock).
+#[test]
+fn an_item_without_the_markings_fields_keeps_its_short_text() {
+    let repo = Repo::examples();
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    repo.rsr(&["build", "--body", "bmn", "--kind", "protokoll"])
+        .success();
+    let internal = repo.text("out/bmn/2026-10-14-protokoll.pdf");
+    assert!(
+        internal.contains("Sekretess enligt OSL 26 kap. 12 §. "),
+        "{internal}"
+    );
+    assert!(!internal.contains("markering"), "{internal}");
+}

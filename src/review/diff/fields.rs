@@ -139,7 +139,7 @@ pub(super) const ITEM_FIELDS: &[ItemField] = &[
     },
     ItemField {
         name: "sekretess",
-        text: |i, _| i.secrecy.as_ref().map(|s| s.ground.clone()),
+        text: |i, _| i.secrecy.as_ref().map(|s| s.legal()),
     },
     ItemField {
         name: "jäv",
