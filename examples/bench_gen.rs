@@ -4,7 +4,10 @@
 //! is called), items with long descriptions, lists, motions, votes and
 //! reservations. The result passes `rsr check`.
 //!
-//! Usage: bench_gen --bodies B --meetings M --items I DIR
+//! Meetings come 22 a year (twice a month but July), year after year from
+//! 2026: `--meetings 110` or `--years 5` is five years of history.
+//!
+//! Usage: bench_gen --bodies B (--meetings M | --years Y) --items I DIR
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -107,7 +110,9 @@ fn main() {
     let options = match parse(std::env::args().skip(1).collect()) {
         Ok(options) => options,
         Err(message) => {
-            eprintln!("{message}\nUsage: bench_gen --bodies B --meetings M --items I DIR");
+            eprintln!(
+                "{message}\nUsage: bench_gen --bodies B (--meetings M | --years Y) --items I DIR"
+            );
             std::process::exit(2);
         }
     };
@@ -142,6 +147,7 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
         match arg.as_str() {
             "--bodies" => options.bodies = number("--bodies")?,
             "--meetings" => options.meetings = number("--meetings")?,
+            "--years" => options.meetings = number("--years")? * 2 * MONTHS.len(),
             "--items" => options.items = number("--items")?,
             dir if !dir.starts_with('-') => options.dir = PathBuf::from(dir),
             other => return Err(format!("unknown option {other}")),
@@ -216,11 +222,13 @@ fn generate_body(options: &Options, body: usize) -> std::io::Result<()> {
 }
 
 /// The meeting's date: a Tuesday to Thursday in one of the months the body
-/// meets, the second week, or the fourth when it meets twice a month.
+/// meets, the second week and the fourth: 22 meetings a year, in order, a
+/// year after another.
 fn date(body: usize, m: usize) -> NaiveDate {
-    let year = 2026 + (m / (2 * MONTHS.len())) as i32;
-    let month = MONTHS[m % MONTHS.len()];
-    let week = (m / MONTHS.len()) % 2;
+    let per_year = 2 * MONTHS.len();
+    let year = 2026 + (m / per_year) as i32;
+    let month = MONTHS[(m % per_year) / 2];
+    let week = m % 2;
     let mut day = NaiveDate::from_ymd_opt(year, month, 8 + 14 * week as u32).unwrap_or_default();
     while day.weekday() != Weekday::Tue {
         day += Duration::days(1);
@@ -307,7 +315,8 @@ fn generate_meeting(
         let mut item = format!(
             "rubrik: {title}\ndiarienummer: N{body:03} {}-{:04}\nföredragande: [{}]\närendebeskrivning: |\n",
             date.year(),
-            m * 100 + i,
+            // Numbered within the year, as a diarium is: four digits.
+            (m % (2 * MONTHS.len())) * 100 + i,
             person(body, MEMBERS + SUBSTITUTES + 1 + i % 2)
         );
         for paragraph in 0..3 {

@@ -30,6 +30,15 @@ use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
 
+/// Where a build keeps what git's history said of the meetings, with the
+/// commit it said it at (`review::git::meeting_revisions`).
+const REVISIONS_CACHE: &str = ".rsr.revisions.json";
+
+/// Up to this many documents to typeset, the build keeps the loaded model
+/// while it typesets, for the site after; beyond, it lets the model go and
+/// loads it again, so that memory holds one body's model at a time.
+const KEEP_MODEL_UP_TO: usize = 64;
+
 /// Below this many documents a progress bar is more noise than help.
 const PROGRESS_THRESHOLD: usize = 8;
 
@@ -113,7 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     })?;
     let mut manifest = Manifest::load(&options.out);
 
-    let (documents, plan) = plan(&repository, &renderer, &manifest, options, &mut timings);
+    let (documents, plan) = plan(&repository, &renderer, &mut manifest, options, &mut timings);
     // What the adjusted protokoll to be typeset must print, by their
     // place in the plan: their locks are let go with the model.
     let sealed: BTreeMap<usize, printed::Expected> = plan
@@ -141,7 +150,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         .iter()
         .map(|b| b.file.parent().unwrap_or(Path::new("")).to_path_buf())
         .collect();
-    let kept = plan.stale.is_empty().then_some(repository);
+    // A build of a few documents keeps the model (loading it again would
+    // cost more than typesetting them); a large one lets it go.
+    let kept = (plan.stale.len() <= KEEP_MODEL_UP_TO).then_some(repository);
     let clock = Instant::now();
     let feed = Feed::new(
         &files,
@@ -263,7 +274,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     }
     warnings.extend(copied.warnings);
     // The calendars' revisions from the history, where there is one.
-    let revisions = crate::review::git::meeting_revisions(&options.root).unwrap_or_default();
+    let revisions = crate::review::git::meeting_revisions(
+        &options.root,
+        Some(&options.out.join(REVISIONS_CACHE)),
+    )
+    .unwrap_or_default();
     let site = crate::site::write(
         &repository,
         all,
@@ -313,29 +328,50 @@ fn checked(
 fn plan(
     repository: &Repository,
     renderer: &Renderer,
-    manifest: &Manifest,
+    manifest: &mut Manifest,
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> (Vec<Document>, Plan) {
+    // Each body's documents, their fingerprints and their state in out/,
+    // made in parallel, a body at a time.
+    let checked = {
+        let manifest: &Manifest = manifest;
+        crate::repo::parallel::each(&repository.bodies, |body| {
+            let clock = Instant::now();
+            let of_body = docs::documents_of(repository, body, &options.filter);
+            let data = clock.elapsed();
+            let clock = Instant::now();
+            let states = of_body
+                .into_iter()
+                .map(|mut document| {
+                    let fingerprint = renderer.fingerprint(&document);
+                    let (state, read) = if options.force {
+                        (State::Outdated, false)
+                    } else {
+                        manifest.check(&options.out, &document.output, &fingerprint)
+                    };
+                    document.data = Vec::new();
+                    (document, state, read)
+                })
+                .collect::<Vec<_>>();
+            (states, data, clock.elapsed())
+        })
+    };
     let mut documents: Vec<Document> = Vec::new();
     let mut plan = Plan::default();
-    for body in &repository.bodies {
-        let clock = Instant::now();
-        let of_body = docs::documents_of(repository, body, &options.filter);
-        timings.data += clock.elapsed();
-        let clock = Instant::now();
+    for (states, data, fingerprint) in checked {
+        timings.data += data;
+        timings.fingerprint += fingerprint;
         plan.starts.push(documents.len());
-        for mut document in of_body {
-            let fingerprint = renderer.fingerprint(&document);
-            if options.force
-                || manifest.state(&options.out, &document.output, &fingerprint) != State::UpToDate
-            {
+        for (document, state, read) in states {
+            if state != State::UpToDate {
                 plan.stale.push(documents.len());
+            } else if read {
+                // Read whole to tell: seen now, so the next build need not.
+                manifest.see(&options.out, &document.output);
             }
-            document.data = Vec::new();
             documents.push(document);
         }
-        timings.fingerprint += clock.elapsed();
     }
     (documents, plan)
 }
@@ -683,11 +719,11 @@ mod tests {
         };
         let repository = crate::repo::load::load(root).repository.unwrap();
         let renderer = Renderer::new(repository.files.clone()).unwrap();
-        let manifest = Manifest::load(&options.out);
+        let mut manifest = Manifest::load(&options.out);
         let (documents, plan) = plan(
             &repository,
             &renderer,
-            &manifest,
+            &mut manifest,
             &options,
             &mut Timings::default(),
         );

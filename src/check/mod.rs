@@ -328,7 +328,8 @@ fn rules(
     limits::organisation(repository, &mut all);
     people::register(repository, &mut all);
     privacy::repository(repository, &mut all);
-    for body in &repository.bodies {
+    // Each body's rules, the bodies in parallel.
+    let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
         let mut found = Vec::new();
         appearance::body(repository, body, &mut found);
         people::body(repository, body, &mut found);
@@ -353,9 +354,12 @@ fn rules(
             lock::meeting(&context, paragraphs, &mut found);
             limits::meeting(repository, meeting, &mut found);
         }
-        let settings = Settings::of(body, &mut all);
-        all.extend(found.into_iter().filter_map(|d| settings.apply(d)));
-    }
+        let mut settings_problems = Vec::new();
+        let settings = Settings::of(body, &mut settings_problems);
+        settings_problems.extend(found.into_iter().filter_map(|d| settings.apply(d)));
+        settings_problems
+    });
+    all.extend(per_body.into_iter().flatten());
     all
 }
 

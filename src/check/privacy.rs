@@ -36,9 +36,11 @@ pub fn repository(repository: &Repository, found: &mut Vec<Diagnostic>) {
     }
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
-    for (file, allowed) in files {
+    // The files in parallel: a repository of years has thousands.
+    let per_file = crate::repo::parallel::each(&files, |(file, allowed)| {
+        let mut found = Vec::new();
         let Ok(bytes) = repository.files.read(file, LIMIT) else {
-            continue;
+            return found;
         };
         let text = String::from_utf8_lossy(&bytes);
         for (line, column, number) in numbers(&text) {
@@ -59,7 +61,9 @@ pub fn repository(repository: &Repository, found: &mut Vec<Diagnostic>) {
                 .with_hint(crate::lang::t!("check-personal-number-hint")),
             );
         }
-    }
+        found
+    });
+    found.extend(per_file.into_iter().flatten());
 }
 
 /// The number with its last four digits hidden, so that the message does

@@ -69,6 +69,68 @@ pub struct Entry {
     /// without typesetting it again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<SignaturePlace>,
+    /// The file as it was when its bytes were last found to be `pdf`: an
+    /// unchanged file is known by this without being read again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Seen>,
+}
+
+/// What the file system says of a file (size, modification and change
+/// times, inode), and when that was read: git's index entry, in small.
+/// It stands for the file's bytes only while all of it is the same and
+/// the file had last been changed well before it was read (git's "racy"
+/// safeguard): a file written in the same tick of a coarse clock as it was
+/// seen may change again without its times showing it, and is read whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seen {
+    pub size: u64,
+    pub modified: i128,
+    pub changed: i128,
+    pub inode: u64,
+    /// When it was read, in nanoseconds since 1970.
+    pub at: i128,
+}
+
+/// How long before it was seen a file must have been last changed for its
+/// times to be trusted: FAT's two-second clock, with room.
+const RACY_NANOS: i128 = 3_000_000_000;
+
+impl Seen {
+    /// The file at `path` as it is now; `None` where the platform does not
+    /// give an inode and a change time, and the file is always read.
+    pub fn of(path: &Path) -> Option<Seen> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            let at = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos() as i128;
+            Some(Seen {
+                size: meta.len(),
+                modified: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+                changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                inode: meta.ino(),
+                at,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
+
+    /// Whether `now` (the file as it is now) is this file unchanged, and
+    /// was so long enough before it was seen to tell.
+    fn vouches_for(&self, now: &Seen) -> bool {
+        self.size == now.size
+            && self.modified == now.modified
+            && self.changed == now.changed
+            && self.inode == now.inode
+            && self.modified.max(self.changed) + RACY_NANOS < self.at
+    }
 }
 
 impl Entry {
@@ -82,6 +144,7 @@ impl Entry {
             sha512: sha512(pdf),
             printed: None,
             places: Vec::new(),
+            seen: None,
         }
     }
 }
@@ -202,14 +265,48 @@ impl Manifest {
     }
 
     /// The state of `output` in `out`, given the fingerprint of what it
-    /// would be built from now.
+    /// would be built from now. A file the manifest has seen unchanged is
+    /// not read; any other is read and hashed.
     pub fn state(&self, out: &Path, output: &Path, input: &str) -> State {
-        let Ok(bytes) = std::fs::read(out.join(output)) else {
-            return State::Missing;
+        self.check(out, output, input).0
+    }
+
+    /// `state`, and whether the file was read whole to tell (then `see`
+    /// can record it for the next time).
+    pub fn check(&self, out: &Path, output: &Path, input: &str) -> (State, bool) {
+        let path = out.join(output);
+        let entry = match self.documents.get(&key(output)) {
+            Some(entry) if entry.input == input => entry,
+            _ => {
+                let state = if path.is_file() {
+                    State::Outdated
+                } else {
+                    State::Missing
+                };
+                return (state, false);
+            }
         };
-        match self.documents.get(&key(output)) {
-            Some(entry) if entry.input == input && entry.pdf == hash(&[&bytes]) => State::UpToDate,
-            _ => State::Outdated,
+        if let (Some(seen), Some(now)) = (&entry.seen, Seen::of(&path))
+            && seen.vouches_for(&now)
+        {
+            return (State::UpToDate, false);
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            return (State::Missing, false);
+        };
+        if entry.pdf == hash(&[&bytes]) {
+            (State::UpToDate, true)
+        } else {
+            (State::Outdated, true)
+        }
+    }
+
+    /// Records how `output` in `out` is now, as the file whose bytes the
+    /// manifest holds the hash of: after writing it, or reading it whole.
+    pub fn see(&mut self, out: &Path, output: &Path) {
+        let seen = Seen::of(&out.join(output));
+        if let Some(entry) = self.documents.get_mut(&key(output)) {
+            entry.seen = seen;
         }
     }
 }
@@ -258,6 +355,99 @@ mod tests {
 
         std::fs::write(out.path().join(output), b"%PDF-2").unwrap();
         assert_eq!(manifest.state(out.path(), output, "a"), State::Outdated);
+    }
+
+    /// The manifest's record of `output` seen `ago` nanoseconds later
+    /// than it is: as if the file had been read that long after it was
+    /// last changed.
+    fn seen_later(manifest: &mut Manifest, out: &Path, output: &Path, later: i128) {
+        manifest.see(out, output);
+        let entry = manifest.documents.get_mut(&key(output)).unwrap();
+        entry.seen.as_mut().unwrap().at += later;
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_seen_unchanged_is_not_read_and_any_change_is_found() {
+        let out = tempfile::tempdir().unwrap();
+        let output = Path::new("a.pdf");
+        let path = out.path().join(output);
+        std::fs::write(&path, b"%PDF-1").unwrap();
+        let mut manifest = Manifest::default();
+        manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
+        // Read whole (never seen), up to date, and now seen.
+        assert_eq!(
+            manifest.check(out.path(), output, "a"),
+            (State::UpToDate, true)
+        );
+        manifest.see(out.path(), output);
+        // Seen just after it was written: racy, so read whole again.
+        assert_eq!(
+            manifest.check(out.path(), output, "a"),
+            (State::UpToDate, true)
+        );
+        // Seen well after: vouched for without reading.
+        seen_later(&mut manifest, out.path(), output, 10_000_000_000);
+        assert_eq!(
+            manifest.check(out.path(), output, "a"),
+            (State::UpToDate, false)
+        );
+        // Its bytes changed, size the same: its times tell, and it is read.
+        std::fs::write(&path, b"%PDF-2").unwrap();
+        assert_eq!(
+            manifest.check(out.path(), output, "a"),
+            (State::Outdated, true)
+        );
+        // Replaced by another file of the same bytes: another inode.
+        std::fs::write(out.path().join("b.pdf"), b"%PDF-1").unwrap();
+        std::fs::rename(out.path().join("b.pdf"), &path).unwrap();
+        assert_eq!(
+            manifest.check(out.path(), output, "a"),
+            (State::UpToDate, true)
+        );
+        // Other inputs: outdated whatever the file.
+        assert_eq!(manifest.state(out.path(), output, "b"), State::Outdated);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(manifest.state(out.path(), output, "a"), State::Missing);
+    }
+
+    #[test]
+    fn a_seen_file_is_vouched_for_only_when_all_is_the_same_and_not_racy() {
+        let seen = Seen {
+            size: 10,
+            modified: 1_000_000_000_000,
+            changed: 1_000_000_000_000,
+            inode: 7,
+            at: 1_000_000_000_000 + 10_000_000_000,
+        };
+        assert!(seen.vouches_for(&seen.clone()));
+        for other in [
+            Seen {
+                size: 11,
+                ..seen.clone()
+            },
+            Seen {
+                modified: seen.modified + 1,
+                ..seen.clone()
+            },
+            Seen {
+                changed: seen.changed + 1,
+                ..seen.clone()
+            },
+            Seen {
+                inode: 8,
+                ..seen.clone()
+            },
+        ] {
+            assert!(!seen.vouches_for(&other), "{other:?}");
+        }
+        // Seen a second after it was changed: on a coarse clock it may have
+        // changed again within the same tick.
+        let racy = Seen {
+            at: seen.modified + 1_000_000_000,
+            ..seen.clone()
+        };
+        assert!(!racy.vouches_for(&racy.clone()));
     }
 
     #[test]

@@ -114,10 +114,11 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     } else {
         Vec::new()
     };
-    for body_dir in body_dirs {
-        if let Some(body) = load_body(&files, &body_dir, limits, &mut problems, &mut unread) {
-            bodies.push(body);
-        }
+    for (body, body_problems, body_unread) in load_bodies(&files, &body_dirs, limits) {
+        problems.extend(body_problems);
+        unread.files.extend(body_unread.files);
+        unread.persons.extend(body_unread.persons);
+        bodies.extend(body);
     }
     // A meeting or file left out for its name or place did not read
     // either: the numbering of what follows it is not what was sealed.
@@ -164,6 +165,21 @@ pub fn reload_body(
         }),
         _ => Err(problems),
     }
+}
+
+/// One body loaded: the body, if its body.yaml read, and what its files
+/// gave for problems and left unread.
+type LoadedBody = (Option<Body>, Vec<Diagnostic>, Unread);
+
+/// Loads the bodies in `dirs` in parallel (`parallel::each`); the
+/// results in `dirs`' order.
+fn load_bodies(files: &Store, dirs: &[PathBuf], limits: Limits) -> Vec<LoadedBody> {
+    crate::repo::parallel::each(dirs, |dir| {
+        let mut problems = Vec::new();
+        let mut unread = Unread::default();
+        let body = load_body(files, dir, limits, &mut problems, &mut unread);
+        (body, problems, unread)
+    })
 }
 
 fn load_body(

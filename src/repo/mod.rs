@@ -9,6 +9,7 @@ pub mod labels;
 pub mod load;
 pub mod model;
 pub(crate) mod number;
+pub(crate) mod parallel;
 pub(crate) mod recover;
 pub(crate) mod sandbox;
 pub(crate) mod scaffold;

@@ -50,7 +50,14 @@ fn in_kilobytes(bytes: u64) -> String {
 /// Reads `relative` under `root` whole, if it stays inside the root and is
 /// no larger than `limit` bytes.
 pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-    let path = inside(root, relative)?;
+    let base = root.canonicalize().map_err(Refused::Io)?;
+    read_in(&base, root, relative, limit)
+}
+
+/// `read`, with the root's real path `base` known already (the store
+/// finds it once, rather than once a file).
+pub fn read_in(base: &Path, root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+    let path = inside_of(base, root, relative)?;
     // Opening a named pipe would wait for a writer forever.
     if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
         return Err(Refused::Io(std::io::Error::other(crate::lang::t!(
@@ -79,13 +86,18 @@ pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused
 /// The real path of `relative` under `root`, if it is there, following
 /// symbolic links.
 pub fn inside(root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
+    let base = root.canonicalize().map_err(Refused::Io)?;
+    inside_of(&base, root, relative)
+}
+
+/// `inside`, with the root's real path `base` known already.
+pub fn inside_of(base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
     if !relative
         .components()
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
     {
         return Err(Refused::Outside);
     }
-    let base = root.canonicalize().map_err(Refused::Io)?;
     let path = root.join(relative).canonicalize().map_err(Refused::Io)?;
     // A file of a meeting folder (`meetings/<body>/<date>/…`) is read from
     // that folder only: a link to another meeting's file, or to any other
@@ -104,7 +116,7 @@ pub fn inside(root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
         }
         _ => None,
     };
-    if path.starts_with(&base) && within.is_none_or(|folder| path.starts_with(folder)) {
+    if path.starts_with(base) && within.is_none_or(|folder| path.starts_with(folder)) {
         Ok(path)
     } else {
         Err(Refused::Outside)

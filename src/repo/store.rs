@@ -16,6 +16,9 @@ use crate::repo::sandbox::{self, Refused};
 /// The files of one repository, as rsr has read them.
 pub struct Store {
     root: PathBuf,
+    /// The root's real path, found once; `None` when it could not be (each
+    /// read then tries, and reports why).
+    base: Option<PathBuf>,
     /// Each file read, relative to the root, with the hash of its bytes
     /// when last read.
     read: Mutex<BTreeMap<PathBuf, String>>,
@@ -31,6 +34,7 @@ impl Store {
     pub fn new(root: &Path) -> Store {
         Store {
             root: root.to_path_buf(),
+            base: root.canonicalize().ok(),
             read: Mutex::new(BTreeMap::new()),
         }
     }
@@ -43,7 +47,10 @@ impl Store {
     /// Reads `relative` whole through the sandbox, if it is no larger than
     /// `limit` bytes, and records its hash.
     pub fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-        let bytes = sandbox::read(&self.root, relative, limit)?;
+        let bytes = match &self.base {
+            Some(base) => sandbox::read_in(base, &self.root, relative, limit)?,
+            None => sandbox::read(&self.root, relative, limit)?,
+        };
         self.recorded()
             .insert(relative.to_path_buf(), hash(&[&bytes]));
         Ok(bytes)

@@ -50,26 +50,92 @@ pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
     }
 }
 
-/// What the history says of each meeting's YAML files (meeting.yaml and
-/// the items beside it): the commits that changed them, the first and the
-/// last, by meeting folder relative to `root`. `None` where `root` is not
-/// in a git repository or git cannot be run: the calendars then do without.
-/// One `git log` for the whole repository.
-pub(crate) fn meeting_revisions(root: &Path) -> Option<crate::site::ics::Revisions> {
+/// The revisions of each meeting from git's history (`git log` over
+/// `meetings/`); `None` without git or a history. With `cache` (a file in
+/// `out/`), what an earlier build found is kept with the commit it was
+/// found at: the same HEAD reads nothing, a HEAD that descends from it
+/// reads only the commits since, and anything else (a history rewritten,
+/// a cache unreadable) reads the whole history again. A build's cost then
+/// does not grow with the repository's age.
+pub(crate) fn meeting_revisions(
+    root: &Path,
+    cache: Option<&Path>,
+) -> Option<crate::site::ics::Revisions> {
+    let head = git(root, &["rev-parse", "--verify", "-q", "HEAD^{commit}"])
+        .ok()
+        .map(text)
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty());
+    let (Some(cache), Some(head)) = (cache, head) else {
+        return revisions_in(root, None);
+    };
+    let earlier: Option<RevisionCache> = std::fs::read(cache)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let revisions = match earlier {
+        Some(earlier) if earlier.head == head => earlier.revisions,
+        Some(earlier)
+            if git(root, &["merge-base", "--is-ancestor", &earlier.head, &head]).is_ok() =>
+        {
+            let since = revisions_in(root, Some(&format!("{}..{head}", earlier.head)))?;
+            merge(earlier.revisions, since)
+        }
+        _ => revisions_in(root, None)?,
+    };
+    let saved = RevisionCache {
+        head,
+        revisions: revisions.clone(),
+    };
+    if let Ok(json) = serde_json::to_vec(&saved) {
+        // A cache not written is read again whole next time.
+        let _ = crate::output::write::file(cache, &json);
+    }
+    Some(revisions)
+}
+
+/// What `meeting_revisions` keeps between builds.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RevisionCache {
+    head: String,
+    revisions: crate::site::ics::Revisions,
+}
+
+/// `earlier` with the revisions of later commits added.
+fn merge(
+    mut earlier: crate::site::ics::Revisions,
+    later: crate::site::ics::Revisions,
+) -> crate::site::ics::Revisions {
+    for (meeting, revision) in later {
+        earlier
+            .entry(meeting)
+            .and_modify(|r| {
+                r.commits += revision.commits;
+                r.created = r.created.min(revision.created);
+                r.modified = r.modified.max(revision.modified);
+            })
+            .or_insert(revision);
+    }
+    earlier
+}
+
+/// The revisions of the commits in `range` (all of HEAD's history when
+/// `None`).
+fn revisions_in(root: &Path, range: Option<&str>) -> Option<crate::site::ics::Revisions> {
+    let mut args = vec![
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--format=%x01%ct",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+    ];
+    args.extend(range);
+    args.extend(["--", "meetings"]);
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
-        .args([
-            "-c",
-            "core.quotepath=off",
-            "log",
-            "--format=%x01%ct",
-            "--name-only",
-            "--relative",
-            "--no-renames",
-            "--",
-            "meetings",
-        ])
+        .args(&args)
         .output()
         .ok()
         .filter(|o| o.status.success())?;

@@ -14,7 +14,7 @@ use crate::sv;
 /// What the repository's history says of a meeting's YAML files (its
 /// meeting.yaml and items): how many commits changed them, and the times
 /// (seconds since 1970, UTC) of the first and the last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Revision {
     pub commits: u32,
     pub created: i64,

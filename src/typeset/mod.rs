@@ -70,6 +70,11 @@ pub struct Renderer {
     fonts: FontStore,
     lib: Template,
     kinds: Vec<(Kind, Template)>,
+    /// Per kind, the hash of what every document of it is made with: rsr's
+    /// version and build, the library and the kind's template. A
+    /// fingerprint takes this instead of the templates' text, which would
+    /// otherwise be hashed again for each of thousands of documents.
+    made_with: Vec<(Kind, String)>,
 }
 
 /// A document's data and files, as the World serves them.
@@ -164,12 +169,25 @@ impl Renderer {
                 fonts.push((font, info));
             }
         }
+        let made_with = kinds
+            .iter()
+            .map(|(kind, template): &(Kind, Template)| {
+                let parts: [&[u8]; 4] = [
+                    env!("CARGO_PKG_VERSION").as_bytes(),
+                    env!("RSR_BUILD_ID").as_bytes(),
+                    lib.source.text().as_bytes(),
+                    template.source.text().as_bytes(),
+                ];
+                (*kind, crate::output::manifest::hash(&parts))
+            })
+            .collect();
         Renderer {
             files,
             library: LazyHash::new(Library::default()),
             fonts,
             lib,
             kinds,
+            made_with,
         }
     }
 
@@ -268,11 +286,13 @@ impl Renderer {
     /// is hashed once however many documents carry it.
     fn hash(&self, document: &Document, files: &[String]) -> String {
         let issued = document.issued.to_string();
+        let made_with = self
+            .made_with
+            .iter()
+            .find(|(kind, _)| *kind == document.kind)
+            .map_or("", |(_, hash)| hash.as_str());
         let mut parts: Vec<&[u8]> = vec![
-            env!("CARGO_PKG_VERSION").as_bytes(),
-            env!("RSR_BUILD_ID").as_bytes(),
-            self.lib.source.text().as_bytes(),
-            self.template(document.kind).source.text().as_bytes(),
+            made_with.as_bytes(),
             document.ident.as_bytes(),
             issued.as_bytes(),
             &document.data,

@@ -509,4 +509,26 @@ fn each_commit_that_changes_a_meeting_revises_its_event() {
     repo.rsr(&["build"]).success();
     let uncommitted = event(&repo.read("out/rsr/kalender.ics"), "20260316");
     assert_eq!(uncommitted.property_value("SEQUENCE"), Some("1"));
+    // The build keeps what the history said (out/.rsr.revisions.json),
+    // with the commit it said it at. The history rewritten back to its
+    // first commit is read again, not added to what was kept.
+    assert!(repo.path().join("out/.rsr.revisions.json").is_file());
+    repo.git(&["reset", "--hard", "--quiet", "HEAD~1"]);
+    repo.rsr(&["build"]).success();
+    let rewritten = event(&repo.read("out/rsr/kalender.ics"), "20260316");
+    assert_eq!(rewritten.property_value("SEQUENCE"), Some("0"));
+    assert_eq!(
+        rewritten.property_value("DTSTAMP"),
+        Some("20260105T090000Z")
+    );
+    // A cache that says something else than the history is not believed
+    // unless it names the commit checked out.
+    std::fs::write(
+        repo.path().join("out/.rsr.revisions.json"),
+        r#"{"head":"0000000000000000000000000000000000000000","revisions":{}}"#,
+    )
+    .unwrap();
+    repo.rsr(&["build"]).success();
+    let again = event(&repo.read("out/rsr/kalender.ics"), "20260316");
+    assert_eq!(again.property_value("DTSTAMP"), Some("20260105T090000Z"));
 }
