@@ -230,6 +230,11 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         return Err(Error::Data(changed));
     }
     write::commit(staged)?;
+    // The PDFs just put in place, as the next build will find them unless
+    // they change: those written well before now need not be read again.
+    for document in &to_build {
+        manifest.see(&options.out, &document.output);
+    }
     // Entries of documents no longer made stay: a filtered build knows only
     // some, and a stale entry matches no document.
     manifest.save(&options.out)?;

@@ -78,9 +78,12 @@ pub struct Entry {
 /// What the file system says of a file (size, modification and change
 /// times, inode), and when that was read: git's index entry, in small.
 /// It stands for the file's bytes only while all of it is the same and
-/// the file had last been changed well before it was read (git's "racy"
-/// safeguard): a file written in the same tick of a coarse clock as it was
-/// seen may change again without its times showing it, and is read whole.
+/// the file's content had last been written well before it was read
+/// (git's "racy" safeguard, on the modification time as git has it): a
+/// file written in the same tick of a coarse clock as it was seen may be
+/// written again without its modification time showing it, and is read
+/// whole. The change time is compared, not judged for raciness: a build
+/// renames each PDF into place, which sets it, just before it sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seen {
     pub size: u64,
@@ -129,7 +132,7 @@ impl Seen {
             && self.modified == now.modified
             && self.changed == now.changed
             && self.inode == now.inode
-            && self.modified.max(self.changed) + RACY_NANOS < self.at
+            && self.modified + RACY_NANOS < self.at
     }
 }
 
@@ -441,13 +444,20 @@ mod tests {
         ] {
             assert!(!seen.vouches_for(&other), "{other:?}");
         }
-        // Seen a second after it was changed: on a coarse clock it may have
-        // changed again within the same tick.
+        // Seen a second after it was written: on a coarse clock it may have
+        // been written again within the same tick.
         let racy = Seen {
             at: seen.modified + 1_000_000_000,
             ..seen.clone()
         };
         assert!(!racy.vouches_for(&racy.clone()));
+        // Renamed into place just before it was seen: the change time is
+        // recent, the content old; vouched for.
+        let renamed = Seen {
+            changed: seen.at - 1,
+            ..seen.clone()
+        };
+        assert!(renamed.vouches_for(&renamed.clone()));
     }
 
     #[test]
