@@ -212,6 +212,7 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
     let mut signed: Vec<Signed> = Vec::new();
     let mut warnings = Vec::new();
     let trusted = sign::trusted(repository.root()).unwrap_or_default();
+    let manifest = crate::output::manifest::Manifest::load(out);
     for meeting in &chosen.meetings {
         let date = meeting.date();
         let folder = format!("data/{}", crate::sv::iso_date(date));
@@ -222,6 +223,15 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
                 path: path.clone(),
                 source,
             })?;
+            // What goes into the archive is what rsr built and recorded,
+            // not a file changed in out/ since.
+            let recorded = manifest.entry(&document.output).map(|e| e.pdf.as_str());
+            if recorded != Some(crate::output::manifest::hash(&[&bytes]).as_str()) {
+                return Err(Error::Repository(t!(
+                    "archive-not-built",
+                    file = path.display().to_string()
+                )));
+            }
             let name = file_name(&document.output);
             packed.push(Packed {
                 path: format!("{folder}/{name}"),
