@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::xml::Element;
 use super::{Chosen, Packed, REPRESENTATION, Signed, Use};
+use crate::docs::Kind;
 use crate::repo::model::{Meeting, Repository};
 
 const METS: &str = "http://www.loc.gov/METS/";
@@ -58,6 +59,7 @@ pub(super) fn write(
         role: Use::Data,
         format: None,
         meeting: None,
+        kind: None,
         title: PRESERVATION.to_string(),
     };
     files.insert(
@@ -82,6 +84,7 @@ pub(super) fn write(
         role: Use::Data,
         format: None,
         meeting: None,
+        kind: None,
         title: "METS".to_string(),
     };
     files.insert(rep_file.path.clone(), rep_file.bytes.clone());
@@ -93,6 +96,7 @@ pub(super) fn write(
         role: Use::Documentation,
         format: None,
         meeting: None,
+        kind: None,
         title: path.to_string(),
     };
     let descriptive = metadata(DESCRIPTIVE, descriptive);
@@ -412,25 +416,14 @@ fn representation_mets(
 
 /// "§ 58–71", or "§ 58" for one; None for a meeting without paragraphs.
 fn paragraph_range(chosen: &Chosen, meeting: &Meeting) -> Option<String> {
-    let index = chosen
+    let (_, paragraphs) = chosen
         .body
         .meetings
         .iter()
-        .position(|m| std::ptr::eq(m, meeting))?;
-    let numbers: Vec<u32> = chosen
-        .body
-        .numbering
-        .get(index)?
-        .iter()
-        .flatten()
-        .copied()
-        .collect();
-    let (first, last) = (numbers.iter().min()?, numbers.iter().max()?);
-    Some(if first == last {
-        format!("§ {first}")
-    } else {
-        format!("§ {first}–{last}")
-    })
+        .zip(&chosen.body.numbering)
+        .find(|(m, _)| m.date() == meeting.date())?;
+    crate::repo::number::span(paragraphs)
+        .map(|(first, last)| format!("§ {}", crate::sv::number_range(first, last)))
 }
 
 fn adjusters(repository: &Repository, meeting: &Meeting) -> Vec<String> {
@@ -465,7 +458,7 @@ fn dublin_core(repository: &Repository, chosen: &Chosen) -> Vec<u8> {
         .child(Element::leaf("dc:identifier", &chosen.id));
     for meeting in &chosen.meetings {
         let date = crate::sv::iso_date(meeting.date());
-        let adjusted = crate::sv::iso_date(super::adjusted_on(meeting));
+        let adjusted = crate::sv::iso_date(meeting.adjusted_on());
         let mut description = format!("{}, sammanträde {date}", chosen.body.spec.name);
         if let Some(range) = paragraph_range(chosen, meeting) {
             description.push_str(&format!(", {range}"));
@@ -647,11 +640,8 @@ fn premis(
         let iso = crate::sv::iso_date(date);
         let made: Vec<&&Packed> = data
             .iter()
-            .filter(|p| {
-                p.meeting == Some(date)
-                    && !p.path.contains("/underlag/")
-                    && !p.path.contains("/signerat/")
-            })
+            // The documents rsr made for the meeting.
+            .filter(|p| p.meeting == Some(date) && p.kind.is_some())
             .collect();
         let issued = made.iter().map(|p| p.created).max().unwrap_or(date);
         let environment = meeting
@@ -686,7 +676,7 @@ fn premis(
         agents.extend(person_ids.iter().map(|p| (p.clone(), "justerare")));
         let protokoll: Vec<String> = made
             .iter()
-            .filter(|p| p.path.contains("protokoll") && !p.path.contains("utdrag"))
+            .filter(|p| p.kind == Some(Kind::Protokoll))
             .map(|p| at(p))
             .collect();
         let mut detail = format!("Protokollet från sammanträdet {iso} justerat");
@@ -699,7 +689,7 @@ fn premis(
         events.push(event(
             &format!("justering-{iso}"),
             "justering",
-            &stamp(super::adjusted_on(meeting)),
+            &stamp(meeting.adjusted_on()),
             &detail,
             &agents,
             &protokoll,

@@ -171,6 +171,9 @@ struct Packed {
     format: Option<String>,
     /// The meeting it belongs to.
     meeting: Option<NaiveDate>,
+    /// The kind of document rsr built it as; `None` for what it did not
+    /// build (an attachment, a signed copy, a source, a schema).
+    kind: Option<Kind>,
     /// Where it came from, for people: "Protokoll", "Underlag: …".
     title: String,
 }
@@ -205,7 +208,7 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
     let created = chosen
         .meetings
         .iter()
-        .map(|m| adjusted_on(m))
+        .map(|m| m.adjusted_on())
         .max()
         .unwrap_or_default();
     let mut packed: Vec<Packed> = Vec::new();
@@ -241,6 +244,7 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
                 created: document.issued,
                 role: Use::Data,
                 meeting: Some(date),
+                kind: Some(document.kind),
                 title: document.label(),
             });
             for file in &document.files {
@@ -286,9 +290,10 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
                 format,
                 bytes,
                 mime: "application/pdf",
-                created: adjusted_on(meeting),
+                created: meeting.adjusted_on(),
                 role: Use::Data,
                 meeting: Some(date),
+                kind: None,
                 title: format!("Underlag: {name}"),
             });
         }
@@ -326,9 +331,10 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
                 format: pdfa(&bytes),
                 bytes,
                 mime: "application/pdf",
-                created: adjusted_on(meeting),
+                created: meeting.adjusted_on(),
                 role: Use::Data,
                 meeting: Some(date),
+                kind: None,
                 title: format!("Signerat: {}", what.kind()),
             });
         }
@@ -342,10 +348,11 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
                 ),
                 bytes,
                 mime: "application/json",
-                created: adjusted_on(meeting),
+                created: meeting.adjusted_on(),
                 role: Use::Documentation,
                 format: None,
                 meeting: Some(date),
+                kind: None,
                 title: "Öppna data".to_string(),
             });
         }
@@ -363,6 +370,7 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
             role: Use::Schema,
             format: None,
             meeting: None,
+            kind: None,
             title: (*name).to_string(),
         });
     }
@@ -372,16 +380,6 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
         files,
         warnings,
     })
-}
-
-/// The day a meeting was adjusted (its last justering).
-fn adjusted_on(meeting: &Meeting) -> NaiveDate {
-    meeting
-        .spec
-        .justering
-        .as_ref()
-        .map(|j| j.date.value.0)
-        .unwrap_or(meeting.date())
 }
 
 fn file_name(path: &Path) -> String {
@@ -413,7 +411,7 @@ fn pdfa(bytes: &[u8]) -> Option<String> {
 /// The YAML sources of a meeting and its justering.lock, under
 /// `documentation/kallfiler/` at their paths in the repository.
 fn meeting_sources(repository: &Repository, meeting: &Meeting) -> Result<Vec<Packed>, Error> {
-    let mut found = sources_under(repository, &meeting.dir, adjusted_on(meeting))?;
+    let mut found = sources_under(repository, &meeting.dir, meeting.adjusted_on())?;
     for source in &mut found {
         source.meeting = Some(meeting.date());
     }
@@ -510,6 +508,7 @@ fn source(
         role: Use::Documentation,
         format: None,
         meeting: None,
+        kind: None,
         title: path,
     })
 }
@@ -557,25 +556,20 @@ fn zipped(package: &Package) -> Result<Vec<u8>, Error> {
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut folders: Vec<String> = vec![format!("{}/", package.id)];
-    for path in package.files.keys() {
-        let mut at = String::new();
-        for part in path
-            .split('/')
-            .collect::<Vec<_>>()
-            .split_last()
-            .map(|(_, d)| d)
-            .unwrap_or(&[])
-        {
-            at.push_str(part);
-            at.push('/');
-            let folder = format!("{}/{at}", package.id);
-            if !folders.contains(&folder) {
-                folders.push(folder);
+    // Every folder a file stands in, the root's included, in order.
+    let folders: std::collections::BTreeSet<String> = package
+        .files
+        .keys()
+        .flat_map(|path| Path::new(path).ancestors().skip(1))
+        .map(|folder| {
+            let folder = folder.to_string_lossy();
+            if folder.is_empty() {
+                format!("{}/", package.id)
+            } else {
+                format!("{}/{folder}/", package.id)
             }
-        }
-    }
-    folders.sort();
+        })
+        .collect();
     let folder_options = options.unix_permissions(0o755);
     for folder in &folders {
         writer

@@ -16,26 +16,23 @@ pub fn arkivera(root: &Path, args: &ArkiveraArgs) -> Result<ExitCode, Error> {
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
     let dir = args.dir.clone().unwrap_or_else(|| out.join("arkiv"));
     // Which meetings: refused before anything is typeset.
-    let filter = {
-        let gated = gate::open(root, Gate::Checked)?;
-        let body = gated.repository.body(&args.body).map_err(Error::Usage)?;
-        archive::filter(&archive::choose(body, args.period)?)
-    };
+    let gated = gate::open(root, Gate::Checked)?;
+    let repository = &gated.repository;
+    let body = repository.body(&args.body).map_err(Error::Usage)?;
+    let chosen = archive::choose(body, args.period)?;
     // The documents as the data gives them now; what out/ has up to date
     // is left as it is.
     let summary = crate::build::build(&BuildOptions {
         root: root.to_path_buf(),
         out: out.clone(),
-        filter,
+        filter: archive::filter(&chosen),
         jobs: None,
         progress: std::io::stderr().is_terminal() && !crate::cli::is_quiet(),
         force: false,
     })?;
     crate::commands::build::print_summary(root, &out, &summary)?;
-    let gated = gate::open(root, Gate::Checked)?;
-    let repository = &gated.repository;
-    let body = repository.body(&args.body).map_err(Error::Usage)?;
-    let chosen = archive::choose(body, args.period)?;
+    // The package from the model checked above: the build has typeset it
+    // (a PDF in out/ that is not what the build recorded is refused).
     let package = archive::package(repository, &chosen, &out)?;
     for warning in &package.warnings {
         crate::cli::say(&t!("cmd-archive-warning", text = warning.as_str()));

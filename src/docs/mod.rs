@@ -580,8 +580,7 @@ impl Context<'_> {
 
     /// The date of justering, or of the meeting while there is none.
     pub fn adjusted_on(&self) -> NaiveDate {
-        let adjusted = self.meeting.spec.justering.as_ref().map(|j| j.date.value.0);
-        adjusted.unwrap_or(self.meeting.date())
+        self.meeting.adjusted_on()
     }
 
     /// The wording of this body's documents.

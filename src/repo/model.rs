@@ -885,6 +885,12 @@ impl Meeting {
         self.spec.status.value
     }
 
+    /// The date of justering, or of the meeting while there is none.
+    pub fn adjusted_on(&self) -> NaiveDate {
+        let adjusted = self.spec.justering.as_ref().map(|j| j.date.value.0);
+        adjusted.unwrap_or(self.date())
+    }
+
     /// Every beslutsunderlag file the items name (`fil:`), their sub-items'
     /// too, in order: the item, where the document stands, and the path in
     /// the meeting folder as written.
