@@ -10,25 +10,25 @@ use super::{Context, finding};
 use crate::error::Diagnostic;
 use crate::repo::model::{Body, Document, ItemKind, Status};
 
-pub fn body(body: &Body, found: &mut Vec<Diagnostic>) {
-    if let Some(pattern) = &body.spec.case_pattern
-        && let Err(error) = Regex::new(&pattern.value)
-    {
-        found.push(finding("invalid-pattern", pattern.loc(&body.file), {
-            let error = first_line(&error.to_string()).to_string();
-            crate::lang::t!("rules-invalid-pattern", error = error)
-        }));
+/// The body's rules; returns its case-number pattern, compiled once for
+/// all its meetings, when it is valid.
+pub fn body(body: &Body, found: &mut Vec<Diagnostic>) -> Option<Regex> {
+    let pattern = body.spec.case_pattern.as_ref()?;
+    match Regex::new(&pattern.value) {
+        Ok(compiled) => Some(compiled),
+        Err(error) => {
+            found.push(finding("invalid-pattern", pattern.loc(&body.file), {
+                let error = first_line(&error.to_string()).to_string();
+                crate::lang::t!("rules-invalid-pattern", error = error)
+            }));
+            None
+        }
     }
 }
 
-pub fn meeting(context: &Context, found: &mut Vec<Diagnostic>) {
+/// A meeting's items, their case numbers held to the body's `pattern`.
+pub fn meeting(context: &Context, pattern: Option<&Regex>, found: &mut Vec<Diagnostic>) {
     let meeting = context.meeting;
-    let pattern = context
-        .body
-        .spec
-        .case_pattern
-        .as_ref()
-        .and_then(|p| Regex::new(&p.value).ok());
     let mut case_numbers = BTreeMap::new();
     for item in &meeting.items {
         let spec = &item.spec;

@@ -333,7 +333,7 @@ fn rules(
         let mut found = Vec::new();
         appearance::body(repository, body, &mut found);
         people::body(repository, body, &mut found);
-        items::body(body, &mut found);
+        let case_pattern = items::body(body, &mut found);
         followup::body(body, &mut found);
         numbering::body(body, &mut found);
         if compare_locks {
@@ -347,7 +347,7 @@ fn rules(
             };
             people::meeting(&context, &mut found);
             times::meeting(&context, &mut found);
-            items::meeting(&context, &mut found);
+            items::meeting(&context, case_pattern.as_ref(), &mut found);
             secrecy::meeting(&context, &mut found);
             meeting::meeting(&context, &mut found);
             record::meeting(&context, &mut found);

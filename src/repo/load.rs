@@ -432,14 +432,21 @@ fn parse<T: DeserializeOwned>(
         unread.files.insert(file.to_path_buf());
         return None;
     }
-    let mut recovery = Recovery::new(&text);
+    // The text is taken apart for recovery only after a first mistake:
+    // most files have none.
+    let mut recovering: Option<Recovery> = None;
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut syntax = false;
     let value = loop {
-        let error = match serde_saphyr::from_str_with_options::<T>(&recovery.text(), options()) {
+        let attempt = match &recovering {
+            None => serde_saphyr::from_str_with_options::<T>(&text, options()),
+            Some(recovery) => serde_saphyr::from_str_with_options::<T>(&recovery.text(), options()),
+        };
+        let error = match attempt {
             Ok(value) => break Some(value),
             Err(error) => error,
         };
+        let recovery = recovering.get_or_insert_with(|| Recovery::new(&text));
         let message = strip_location(&error.without_snippet().to_string());
         let mut at = error
             .location()
@@ -510,14 +517,23 @@ fn parse<T: DeserializeOwned>(
     if !found.is_empty() {
         unread.files.insert(file.to_path_buf());
         if file == Path::new(ORGANISATION_FILE) {
-            unread.persons.extend(recovery.taken().map(str::to_string));
+            unread.persons.extend(
+                recovering
+                    .iter()
+                    .flat_map(Recovery::taken)
+                    .map(str::to_string),
+            );
         }
     }
     problems.extend(found);
     if !syntax {
         problems.extend(continued_lines(&text, file));
         problems.extend(control_characters(&text, file));
-        problems.extend(super::glyphs::check(&text, file));
+        // A lock's values are compared, never printed: no font need show
+        // them and no PDF string hold them.
+        if file.file_name() != Some(std::ffi::OsStr::new(LOCK_FILE)) {
+            problems.extend(super::glyphs::check(&text, file));
+        }
     }
     value
 }

@@ -4,9 +4,11 @@
 //! and so is a file larger than the limit the caller gives, before it is
 //! read whole.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -57,14 +59,32 @@ pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused
 /// `read`, with the root's real path `base` known already (the store
 /// finds it once, rather than once a file).
 pub fn read_in(base: &Path, root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-    let path = inside_of(base, root, relative)?;
+    read_at(&inside_of(base, root, relative)?, limit)
+}
+
+/// `read_in`, with the real paths of folders already found taken from
+/// `folders` (a file then costs one look at itself, not one at each folder
+/// on its way).
+pub fn read_through(
+    folders: &Folders,
+    base: &Path,
+    root: &Path,
+    relative: &Path,
+    limit: u64,
+) -> Result<Vec<u8>, Refused> {
+    read_at(&folders.inside(base, root, relative)?, limit)
+}
+
+/// Reads the file at the real path `path`, if it is a regular file no
+/// larger than `limit` bytes.
+fn read_at(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     // Opening a named pipe would wait for a writer forever.
-    if !std::fs::metadata(&path).map_err(Refused::Io)?.is_file() {
+    if !std::fs::metadata(path).map_err(Refused::Io)?.is_file() {
         return Err(Refused::Io(std::io::Error::other(crate::lang::t!(
             "load-not-regular-file"
         ))));
     }
-    let file = std::fs::File::open(&path).map_err(Refused::Io)?;
+    let file = std::fs::File::open(path).map_err(Refused::Io)?;
     let size = file.metadata().map_err(Refused::Io)?.len();
     if size > limit {
         return Err(Refused::TooLarge { size, limit });
@@ -99,6 +119,20 @@ pub fn inside_of(base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, R
         return Err(Refused::Outside);
     }
     let path = root.join(relative).canonicalize().map_err(Refused::Io)?;
+    confined(base, relative, path, |folder| {
+        root.join(folder).canonicalize()
+    })
+}
+
+/// `path`, the real path of `relative`, if it is inside `base` and, for a
+/// file of a meeting folder, inside that folder's real path (`real` finds a
+/// folder's).
+fn confined(
+    base: &Path,
+    relative: &Path,
+    path: PathBuf,
+    real: impl Fn(&Path) -> std::io::Result<PathBuf>,
+) -> Result<PathBuf, Refused> {
     // A file of a meeting folder (`meetings/<body>/<date>/…`) is read from
     // that folder only: a link to another meeting's file, or to any other
     // file of the repository, is refused like one that leads out of it.
@@ -111,8 +145,8 @@ pub fn inside_of(base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, R
         .collect();
     let within = match parts.as_slice() {
         [first, body, date, _, ..] if *first == "meetings" => {
-            let folder = root.join(first).join(body).join(date);
-            Some(folder.canonicalize().map_err(Refused::Io)?)
+            let folder: PathBuf = [first, body, date].iter().collect();
+            Some(real(&folder).map_err(Refused::Io)?)
         }
         _ => None,
     };
@@ -123,12 +157,82 @@ pub fn inside_of(base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, R
     }
 }
 
+/// The real paths of the folders a store has read from, by their path
+/// relative to the root, found once each for the store's life (one
+/// command's run).
+#[derive(Debug, Default)]
+pub struct Folders {
+    real: Mutex<HashMap<PathBuf, PathBuf>>,
+}
+
+impl Folders {
+    /// `inside_of`: the real path of `relative` under `root`, if it is
+    /// there. A file that is not itself a symbolic link is its folder's real
+    /// path and its name; anything else is resolved whole.
+    pub fn inside(&self, base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
+        let plain = relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        let (Some(parent), Some(name), true) = (relative.parent(), relative.file_name(), plain)
+        else {
+            return inside_of(base, root, relative);
+        };
+        let full = root.join(relative);
+        let link = std::fs::symlink_metadata(&full)
+            .map_err(Refused::Io)?
+            .file_type()
+            .is_symlink();
+        let path = if link {
+            full.canonicalize().map_err(Refused::Io)?
+        } else {
+            self.real(root, parent).map_err(Refused::Io)?.join(name)
+        };
+        confined(base, relative, path, |folder| self.real(root, folder))
+    }
+
+    /// The real path of the folder `relative` under `root`.
+    fn real(&self, root: &Path, relative: &Path) -> std::io::Result<PathBuf> {
+        let known = self
+            .real
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(relative)
+            .cloned();
+        if let Some(known) = known {
+            return Ok(known);
+        }
+        let found = root.join(relative).canonicalize()?;
+        self.real
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(relative.to_path_buf(), found.clone());
+        Ok(found)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    type Reader<'a> = &'a dyn Fn(&Path, &Path, u64) -> Result<Vec<u8>, Refused>;
+
     #[test]
     fn reads_inside_and_refuses_the_way_out() {
+        the_sandbox_holds(&read);
+    }
+
+    #[test]
+    fn reads_through_known_folders_with_the_same_verdicts() {
+        let folders = Folders::default();
+        the_sandbox_holds(&|root: &Path, relative: &Path, limit: u64| {
+            let base = root.canonicalize().map_err(Refused::Io)?;
+            read_through(&folders, &base, root, relative, limit)
+        });
+    }
+
+    /// What the sandbox lets `read` (a way of reading a file under a root)
+    /// read and what it refuses.
+    fn the_sandbox_holds(read: Reader) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("repo");
         std::fs::create_dir_all(root.join("a")).unwrap();
@@ -174,5 +278,31 @@ mod tests {
         }
         let refused = read(&root, Path::new("a/in.yaml"), 3).unwrap_err();
         assert!(matches!(refused, Refused::TooLarge { size: 4, limit: 3 }));
+        #[cfg(unix)]
+        {
+            // A folder that is a link out, and a meeting's file that is a
+            // link to another meeting's.
+            std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+            std::fs::write(dir.path().join("elsewhere/x.yaml"), "y: 2").unwrap();
+            std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("out")).unwrap();
+            assert!(matches!(
+                read(&root, Path::new("out/x.yaml"), 100),
+                Err(Refused::Outside)
+            ));
+            let one = root.join("meetings/b/2026-01-01");
+            let two = root.join("meetings/b/2026-02-01");
+            std::fs::create_dir_all(&one).unwrap();
+            std::fs::create_dir_all(&two).unwrap();
+            std::fs::write(one.join("01.yaml"), "z: 3").unwrap();
+            assert_eq!(
+                read(&root, Path::new("meetings/b/2026-01-01/01.yaml"), 100).unwrap(),
+                b"z: 3"
+            );
+            std::os::unix::fs::symlink(one.join("01.yaml"), two.join("01.yaml")).unwrap();
+            assert!(matches!(
+                read(&root, Path::new("meetings/b/2026-02-01/01.yaml"), 100),
+                Err(Refused::Outside)
+            ));
+        }
     }
 }

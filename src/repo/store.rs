@@ -22,6 +22,8 @@ pub struct Store {
     /// Each file read, relative to the root, with the hash of its bytes
     /// when last read.
     read: Mutex<BTreeMap<PathBuf, String>>,
+    /// The real paths of the folders read from.
+    folders: sandbox::Folders,
 }
 
 impl fmt::Debug for Store {
@@ -36,6 +38,7 @@ impl Store {
             root: root.to_path_buf(),
             base: root.canonicalize().ok(),
             read: Mutex::new(BTreeMap::new()),
+            folders: sandbox::Folders::default(),
         }
     }
 
@@ -48,7 +51,7 @@ impl Store {
     /// `limit` bytes, and records its hash.
     pub fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
         let bytes = match &self.base {
-            Some(base) => sandbox::read_in(base, &self.root, relative, limit)?,
+            Some(base) => sandbox::read_through(&self.folders, base, &self.root, relative, limit)?,
             None => sandbox::read(&self.root, relative, limit)?,
         };
         self.recorded()

@@ -703,3 +703,30 @@ fn a_lock_sealed_again_over_a_change_is_held_to_the_seal_of_main() {
     repo.rsr(&["justera", "kn", "2026-03-02"]).success();
     repo.rsr(&["check", "--deny-warnings"]).success();
 }
+
+/// A justering.lock holds every printed field whole, so a long
+/// ärendebeskrivning makes a long value in it; the lock is compared, never
+/// printed, so nothing in it is held to a PDF string's length or the fonts.
+#[test]
+fn a_long_description_seals_and_checks_without_a_finding_in_the_lock() {
+    let repo = held();
+    // 2,000 lines of 20 characters: some 40,000 bytes of UTF-16 in one
+    // value, more than a PDF string may hold, as a paragraph may be.
+    let long: String = (0..2_000)
+        .map(|n| format!("  Rad {n:04} om åtgärd.\n"))
+        .collect();
+    repo.edit(
+        ITEM,
+        "ärendebeskrivning: |\n",
+        &format!("ärendebeskrivning: |\n{long}"),
+    );
+    repo.rsr(&["justera", "bmn", "2026-10-14", "--datum", "2026-10-21"])
+        .success();
+    let lock = repo.read(LOCK);
+    assert!(
+        lock.contains("Rad 1999 om åtgärd."),
+        "the lock holds the text"
+    );
+    let stderr = repo.rsr(&["check", "--deny-warnings"]).success().stderr();
+    assert!(stderr.contains("no problems found"), "{stderr}");
+}
