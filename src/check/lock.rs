@@ -316,7 +316,19 @@ fn changed_fields(
     let outside = [&meeting.file, &body.file, &repository.file];
     // New rättelser are the way to change it, not a change of it.
     let corrected = meeting.spec.corrections.len() > sealed.corrections;
-    fields::changes(&sealed.fields, &now)
+    // The recorded fields, read now that a change is to be told.
+    let recorded = meeting
+        .lock
+        .as_ref()
+        .filter(|_| sealed.fields.present)
+        .and_then(|(file, _)| {
+            let limit = repository.organisation.limits.yaml_bytes();
+            repository.files.read(file, limit).ok()
+        })
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| crate::repo::load::recorded_fields(&text))
+        .unwrap_or_default();
+    fields::changes(&recorded, &now)
         .into_iter()
         .filter(|change| {
             !(corrected && change.file == meeting.file && change.path.starts_with("/rättelser"))

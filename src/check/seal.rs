@@ -176,14 +176,7 @@ pub fn seal_before(repository: &Repository, body: &Body, meeting: &Meeting, coun
         .find(|context| std::ptr::eq(context.meeting, meeting));
     context.map_or_else(
         || seal_of(repository, body, meeting),
-        |context| {
-            seal(&Context {
-                organisation: context.organisation,
-                body: context.body,
-                meeting: &earlier,
-                paragraphs: context.paragraphs,
-            })
-        },
+        |context| seal(&context.with_meeting(&earlier)),
     )
 }
 

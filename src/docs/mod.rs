@@ -19,6 +19,7 @@ pub(crate) mod utdrag;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -370,6 +371,8 @@ pub fn contexts<'a>(
     organisation: &'a Organisation,
     body: &'a Body,
 ) -> impl Iterator<Item = Context<'a>> {
+    // The same for every document of the body: made once.
+    let names: Arc<Option<String>> = Arc::new(unhyphenated(organisation, body));
     body.meetings
         .iter()
         .zip(&body.numbering)
@@ -378,6 +381,7 @@ pub fn contexts<'a>(
             body,
             meeting,
             paragraphs,
+            unhyphenated: Arc::clone(&names),
         })
 }
 
@@ -387,6 +391,8 @@ pub struct Context<'a> {
     pub body: &'a Body,
     pub meeting: &'a Meeting,
     pub paragraphs: &'a Paragraphs,
+    /// The body's `unhyphenated` pattern.
+    unhyphenated: Arc<Option<String>>,
 }
 
 /// The part of every document's data that the shared header and footer use.
@@ -535,6 +541,37 @@ fn header_extras(
     (labels_of(organisation, body).map(), logo)
 }
 
+/// A meeting document's data, which may be a draft's.
+pub trait Drafted {
+    /// Whether the document is a draft (its header marks it so).
+    fn is_draft(&self) -> bool;
+}
+
+impl<T: Drafted> Drafted for Option<T> {
+    fn is_draft(&self) -> bool {
+        self.as_ref().is_some_and(Drafted::is_draft)
+    }
+}
+
+macro_rules! drafted {
+    ($($data:ty),*) => {
+        $(impl Drafted for $data {
+            fn is_draft(&self) -> bool {
+                self.header.draft.is_some()
+            }
+        })*
+    };
+}
+
+drafted!(
+    kallelse::Kallelse,
+    kallelse::Notice,
+    kungorelse::Kungorelse,
+    protokoll::Protokoll,
+    utdrag::Utdrag,
+    anslag::Anslagsbevis
+);
+
 impl Header {
     /// Marks the document as a draft, on its pages and in its metadata.
     pub fn draft(mut self, mark: Option<&str>) -> Header {
@@ -546,7 +583,22 @@ impl Header {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// This context with `meeting` in place of its meeting (a meeting as
+    /// it was, numbered as this one is).
+    pub fn with_meeting<'b>(&self, meeting: &'b Meeting) -> Context<'b>
+    where
+        'a: 'b,
+    {
+        Context {
+            organisation: self.organisation,
+            body: self.body,
+            meeting,
+            paragraphs: self.paragraphs,
+            unhyphenated: Arc::clone(&self.unhyphenated),
+        }
+    }
+
     /// A document of this meeting: its output name and identity from the
     /// suffix, the date it declares, and its data; a draft is not public.
     pub fn document(
@@ -554,13 +606,12 @@ impl Context<'_> {
         kind: Kind,
         suffix: &str,
         issued: NaiveDate,
-        data: &impl Serialize,
+        data: &(impl Serialize + Drafted),
     ) -> Document {
         let date = sv::iso_date(self.meeting.date());
+        let draft = data.is_draft();
         // Plain structs of strings and numbers always serialize.
-        let data = serde_json::to_value(data).unwrap_or_default();
-        let draft = data.get("draft").is_some_and(|d| !d.is_null());
-        let data = serde_json::to_vec(&data).unwrap_or_default();
+        let data = serde_json::to_vec(data).unwrap_or_default();
         Document {
             kind,
             body: self.body.slug.clone(),
@@ -602,7 +653,7 @@ impl Context<'_> {
             draft: None,
             labels,
             logo,
-            unhyphenated: unhyphenated(self.organisation, self.body),
+            unhyphenated: Option::clone(&self.unhyphenated),
         }
     }
 

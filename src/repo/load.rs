@@ -14,8 +14,8 @@ use walkdir::WalkDir;
 use crate::error::Diagnostic;
 use crate::lang::t;
 use crate::repo::model::{
-    Body, BodySpec, Delegation, DelegationSpec, Item, ItemSpec, Limits, Loc, Lock, Meeting,
-    MeetingSpec, MotionSpec, Organisation, Proposal, Repository,
+    Body, BodySpec, Delegation, DelegationSpec, FieldValues, Item, ItemSpec, Limits, Loc, Lock,
+    Meeting, MeetingSpec, MotionSpec, Organisation, Proposal, Repository,
 };
 use crate::repo::recover::{Outcome, Recovery};
 use crate::repo::sandbox::Refused;
@@ -346,6 +346,20 @@ fn load_meeting(
         items,
         lock,
     })
+}
+
+/// The fields a lock of format 2 records (`fält`, which loading passes
+/// over), read from its `text`; none when it has none or they cannot be
+/// read as fields.
+pub fn recorded_fields(text: &str) -> FieldValues {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        #[serde(rename = "fält", default)]
+        fields: FieldValues,
+    }
+    serde_saphyr::from_str_with_options::<Only>(text, options())
+        .map(|only| only.fields)
+        .unwrap_or_default()
 }
 
 /// A justering.lock's text as git's history holds it, read as the loader

@@ -1146,6 +1146,23 @@ pub struct Correction {
     pub by: Option<PersonRef>,
 }
 
+/// Whether a lock has its `fält`, which loading passes over without
+/// keeping.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordedFields {
+    pub present: bool,
+}
+
+impl<'de> Deserialize<'de> for RecordedFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer)?;
+        Ok(RecordedFields { present: true })
+    }
+}
+
+/// The fields a lock of format 2 records, by file and path.
+pub type FieldValues = BTreeMap<String, BTreeMap<String, String>>;
+
 /// `justering.lock`, written by `rsr justera`: what the protokoll held when
 /// it was adjusted. Not edited by hand.
 #[derive(Debug, Clone, Deserialize)]
@@ -1175,9 +1192,11 @@ pub struct Lock {
     pub commit: Option<String>,
     /// Format 2: the value of every field the protokoll is made of, by
     /// file and path (`/beslut`), to say which one changed and what it
-    /// said (`check::fields`).
+    /// said (`check::fields`). Passed over when the lock is loaded and read
+    /// only when a change is to be told (`RecordedFields::read`): a lock
+    /// holds the protokoll's whole text, and most are never needed.
     #[serde(rename = "fält", default)]
-    pub fields: BTreeMap<String, BTreeMap<String, String>>,
+    pub fields: RecordedFields,
     /// SHA-256 of the printed text of the protokoll and of its public
     /// version (`typeset::printed`), by name: `protokoll`,
     /// `protokoll-publik`. Absent in a lock written before rsr sealed what
