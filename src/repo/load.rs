@@ -348,6 +348,31 @@ fn load_meeting(
     })
 }
 
+/// A lock's text with its `fält` (the lock's last key, as `rsr justera`
+/// writes it) as `fält: {}`: loading needs to know only that it is there
+/// (`RecordedFields`), and it is most of the text. The lines before keep
+/// their places. Any other text, a key after `fält` included, is as it is.
+fn without_recorded_fields(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        match start {
+            None if bare.trim_end() == "fält:" => start = Some(offset),
+            // After it, only its own lines: indented, blank or comments.
+            Some(_) if !(bare.is_empty() || bare.starts_with([' ', '#'])) => {
+                return std::borrow::Cow::Borrowed(text);
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    match start {
+        Some(start) => std::borrow::Cow::Owned(format!("{}fält: {{}}\n", &text[..start])),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// The fields a lock of format 2 records (`fält`, which loading passes
 /// over), read from its `text`; none when it has none or they cannot be
 /// read as fields.
@@ -451,16 +476,22 @@ fn parse<T: DeserializeOwned>(
     let mut recovering: Option<Recovery> = None;
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut syntax = false;
+    // A lock's fält, most of its text, is passed over unread.
+    let parsed = if file.file_name() == Some(std::ffi::OsStr::new(LOCK_FILE)) {
+        without_recorded_fields(&text)
+    } else {
+        std::borrow::Cow::Borrowed(text.as_str())
+    };
     let value = loop {
         let attempt = match &recovering {
-            None => serde_saphyr::from_str_with_options::<T>(&text, options()),
+            None => serde_saphyr::from_str_with_options::<T>(&parsed, options()),
             Some(recovery) => serde_saphyr::from_str_with_options::<T>(&recovery.text(), options()),
         };
         let error = match attempt {
             Ok(value) => break Some(value),
             Err(error) => error,
         };
-        let recovery = recovering.get_or_insert_with(|| Recovery::new(&text));
+        let recovery = recovering.get_or_insert_with(|| Recovery::new(&parsed));
         let message = strip_location(&error.without_snippet().to_string());
         let mut at = error
             .location()
@@ -1151,6 +1182,26 @@ fn unlocated(rule: &'static str, file: &Path, message: String) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_locks_recorded_fields_are_passed_over_only_when_they_end_it() {
+        let lock =
+            "format: 2\ninnehåll: ab\nfält:\n  \"a.yaml\":\n    \"/beslut\": \"x\"\n\n# note\n";
+        assert_eq!(
+            without_recorded_fields(lock),
+            "format: 2\ninnehåll: ab\nfält: {}\n"
+        );
+        let crlf = "format: 2\r\nfält:\r\n  \"a.yaml\": {}\r\n";
+        assert_eq!(without_recorded_fields(crlf), "format: 2\r\nfält: {}\n");
+        // A key after it, or none at all: the text as it is.
+        let after = "fält:\n  \"a.yaml\": {}\nutskrift: {}\n";
+        assert_eq!(without_recorded_fields(after), after);
+        let none = "format: 1\ninnehåll: ab\n";
+        assert_eq!(without_recorded_fields(none), none);
+        // Not the key, only text that mentions it.
+        let quoted = "x: |\n  fält:\n";
+        assert_eq!(without_recorded_fields(quoted), quoted);
+    }
+
     use super::*;
 
     #[test]
