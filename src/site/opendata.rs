@@ -439,25 +439,31 @@ pub fn files(
     manifest: &Manifest,
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
-    for body in &repository.bodies {
+    // Each body's files made in parallel, written in order.
+    let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
         let of_body: Vec<&Document> = documents
             .iter()
             .filter(|d| d.body == body.slug)
             .copied()
             .collect();
-        for context in docs::contexts(&repository.organisation, body) {
-            let own: Vec<&Document> = of_body
-                .iter()
-                .filter(|d| d.date == context.meeting.date())
-                .filter(|d| d.kind.spec().scope != Scope::Year)
-                .copied()
-                .collect();
-            let meeting = meeting(&context, &own, out, manifest);
-            // Plain structs of strings and numbers always serialize.
-            let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
-            text.push('\n');
-            emit(path(&body.slug, context.meeting.date()), text.into_bytes())?;
-        }
+        docs::contexts(&repository.organisation, body)
+            .map(|context| {
+                let own: Vec<&Document> = of_body
+                    .iter()
+                    .filter(|d| d.date == context.meeting.date())
+                    .filter(|d| d.kind.spec().scope != Scope::Year)
+                    .copied()
+                    .collect();
+                let meeting = meeting(&context, &own, out, manifest);
+                // Plain structs of strings and numbers always serialize.
+                let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
+                text.push('\n');
+                (path(&body.slug, context.meeting.date()), text.into_bytes())
+            })
+            .collect::<Vec<_>>()
+    });
+    for (path, bytes) in per_body.into_iter().flatten() {
+        emit(path, bytes)?;
     }
     Ok(())
 }
