@@ -25,6 +25,10 @@ pub struct Manifest {
     /// they are the signed copy of.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     signed: BTreeMap<String, SignedCopy>,
+    /// Whether anything changed since it was loaded: a build that changed
+    /// nothing does not write it again.
+    #[serde(skip)]
+    changed: bool,
 }
 
 /// A signed protokoll the build copied into `out/`, for the site and the
@@ -215,6 +219,7 @@ impl Manifest {
     /// Records what `output` was written from and with.
     pub fn record(&mut self, output: &Path, entry: Entry) {
         self.documents.insert(key(output), entry);
+        self.changed = true;
     }
 
     /// What the manifest knows of `output`.
@@ -229,10 +234,11 @@ impl Manifest {
 
     /// Records the signed copy of the protokoll `output`, or forgets it.
     pub fn record_signed(&mut self, output: &Path, copy: Option<SignedCopy>) {
-        match copy {
-            Some(copy) => self.signed.insert(key(output), copy),
-            None => self.signed.remove(&key(output)),
+        let before = match copy {
+            Some(copy) => self.signed.insert(key(output), copy.clone()) != Some(copy),
+            None => self.signed.remove(&key(output)).is_some(),
         };
+        self.changed |= before;
     }
 
     /// The protokoll outputs that have a signed copy.
@@ -260,8 +266,12 @@ impl Manifest {
         std::fs::metadata(out.join(output)).map_or(0, |m| m.len())
     }
 
-    /// Writes the manifest atomically.
+    /// Writes the manifest atomically, unless it is the one in `out`
+    /// unchanged.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
+        if !self.changed && out.join(FILE).is_file() {
+            return Ok(());
+        }
         // A map of strings always serializes.
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
         write::file_in(out, &out.join(FILE), &json)
@@ -308,8 +318,11 @@ impl Manifest {
     /// manifest holds the hash of: after writing it, or reading it whole.
     pub fn see(&mut self, out: &Path, output: &Path) {
         let seen = Seen::of(&out.join(output));
-        if let Some(entry) = self.documents.get_mut(&key(output)) {
+        if let Some(entry) = self.documents.get_mut(&key(output))
+            && entry.seen != seen
+        {
             entry.seen = seen;
+            self.changed = true;
         }
     }
 }
@@ -358,6 +371,35 @@ mod tests {
 
         std::fs::write(out.path().join(output), b"%PDF-2").unwrap();
         assert_eq!(manifest.state(out.path(), output, "a"), State::Outdated);
+    }
+
+    #[test]
+    fn a_manifest_nothing_changed_in_is_not_written_again() {
+        let out = tempfile::tempdir().unwrap();
+        let output = Path::new("a.pdf");
+        std::fs::write(out.path().join(output), b"%PDF-1").unwrap();
+        let mut manifest = Manifest::default();
+        manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
+        manifest.save(out.path()).unwrap();
+        // Still valid JSON, but not as rsr writes it: a rewrite would show.
+        let file = out.path().join(FILE);
+        let mut written = std::fs::read_to_string(&file).unwrap();
+        written.push_str("\n\n");
+        std::fs::write(&file, &written).unwrap();
+
+        let mut manifest = Manifest::load(out.path());
+        assert_eq!(manifest.state(out.path(), output, "a"), State::UpToDate);
+        manifest.record_signed(output, None);
+        manifest.save(out.path()).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+
+        manifest.record(output, Entry::of("b".into(), b"%PDF-1", 1));
+        manifest.save(out.path()).unwrap();
+        assert_ne!(std::fs::read_to_string(&file).unwrap(), written);
+        assert_eq!(
+            Manifest::load(out.path()).state(out.path(), output, "b"),
+            State::UpToDate
+        );
     }
 
     /// The manifest's record of `output` seen `ago` nanoseconds later
