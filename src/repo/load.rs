@@ -477,7 +477,8 @@ fn parse<T: DeserializeOwned>(
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut syntax = false;
     // A lock's fält, most of its text, is passed over unread.
-    let parsed = if file.file_name() == Some(std::ffi::OsStr::new(LOCK_FILE)) {
+    let lock = file.file_name() == Some(std::ffi::OsStr::new(LOCK_FILE));
+    let parsed = if lock {
         without_recorded_fields(&text)
     } else {
         std::borrow::Cow::Borrowed(text.as_str())
@@ -577,7 +578,7 @@ fn parse<T: DeserializeOwned>(
         problems.extend(control_characters(&parsed, file));
         // A lock's values are compared, never printed: no font need show
         // them and no PDF string hold them.
-        if file.file_name() != Some(std::ffi::OsStr::new(LOCK_FILE)) {
+        if !lock {
             problems.extend(super::glyphs::check(&text, file));
         }
     }

@@ -53,26 +53,7 @@ fn in_kilobytes(bytes: u64) -> String {
 /// no larger than `limit` bytes.
 pub fn read(root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     let base = root.canonicalize().map_err(Refused::Io)?;
-    read_in(&base, root, relative, limit)
-}
-
-/// `read`, with the root's real path `base` known already (the store
-/// finds it once, rather than once a file).
-pub fn read_in(base: &Path, root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-    read_at(&inside_of(base, root, relative)?, limit)
-}
-
-/// `read_in`, with the real paths of folders already found taken from
-/// `folders` (a file then costs one look at itself, not one at each folder
-/// on its way).
-pub fn read_through(
-    folders: &Folders,
-    base: &Path,
-    root: &Path,
-    relative: &Path,
-    limit: u64,
-) -> Result<Vec<u8>, Refused> {
-    read_at(&folders.inside(base, root, relative)?, limit)
+    read_at(&inside_of(&base, root, relative)?, limit)
 }
 
 /// Reads the file at the real path `path`, if it is a regular file no
@@ -157,19 +138,41 @@ fn confined(
     }
 }
 
-/// The real paths of the folders a store has read from, by their path
-/// relative to the root, found once each for the store's life (one
-/// command's run).
+/// The real paths of a root and of the folders read from under it (by
+/// their path relative to the root), found once each for the life of a
+/// store (one command's run): a file then costs one look at itself, not
+/// one at each folder on its way.
 #[derive(Debug, Default)]
 pub struct Folders {
+    /// The root's real path; `None` when it could not be found (each read
+    /// then tries, and reports why).
+    base: Option<PathBuf>,
     real: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl Folders {
+    /// The folders of `root`, its own real path found now.
+    pub fn of(root: &Path) -> Folders {
+        Folders {
+            base: root.canonicalize().ok(),
+            real: Mutex::default(),
+        }
+    }
+
+    /// `read`: `relative` under `root` (the root these folders are of)
+    /// whole, if it stays inside and is no larger than `limit` bytes.
+    pub fn read(&self, root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+        let path = match &self.base {
+            Some(base) => self.inside(base, root, relative)?,
+            None => inside_of(&root.canonicalize().map_err(Refused::Io)?, root, relative)?,
+        };
+        read_at(&path, limit)
+    }
+
     /// `inside_of`: the real path of `relative` under `root`, if it is
     /// there. A file that is not itself a symbolic link is its folder's real
     /// path and its name; anything else is resolved whole.
-    pub fn inside(&self, base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
+    fn inside(&self, base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
         let plain = relative
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
@@ -223,10 +226,11 @@ mod tests {
 
     #[test]
     fn reads_through_known_folders_with_the_same_verdicts() {
-        let folders = Folders::default();
+        let folders = std::sync::OnceLock::new();
         the_sandbox_holds(&|root: &Path, relative: &Path, limit: u64| {
-            let base = root.canonicalize().map_err(Refused::Io)?;
-            read_through(&folders, &base, root, relative, limit)
+            folders
+                .get_or_init(|| Folders::of(root))
+                .read(root, relative, limit)
         });
     }
 

@@ -16,13 +16,10 @@ use crate::repo::sandbox::{self, Refused};
 /// The files of one repository, as rsr has read them.
 pub struct Store {
     root: PathBuf,
-    /// The root's real path, found once; `None` when it could not be (each
-    /// read then tries, and reports why).
-    base: Option<PathBuf>,
     /// Each file read, relative to the root, with the hash of its bytes
     /// when last read.
     read: Mutex<BTreeMap<PathBuf, String>>,
-    /// The real paths of the folders read from.
+    /// The real paths of the root and the folders read from.
     folders: sandbox::Folders,
 }
 
@@ -36,9 +33,8 @@ impl Store {
     pub fn new(root: &Path) -> Store {
         Store {
             root: root.to_path_buf(),
-            base: root.canonicalize().ok(),
             read: Mutex::new(BTreeMap::new()),
-            folders: sandbox::Folders::default(),
+            folders: sandbox::Folders::of(root),
         }
     }
 
@@ -50,10 +46,7 @@ impl Store {
     /// Reads `relative` whole through the sandbox, if it is no larger than
     /// `limit` bytes, and records its hash.
     pub fn read(&self, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-        let bytes = match &self.base {
-            Some(base) => sandbox::read_through(&self.folders, base, &self.root, relative, limit)?,
-            None => sandbox::read(&self.root, relative, limit)?,
-        };
+        let bytes = self.folders.read(&self.root, relative, limit)?;
         self.recorded()
             .insert(relative.to_path_buf(), hash(&[&bytes]));
         Ok(bytes)
