@@ -1,14 +1,15 @@
 //! Gives the binary an identity of what it was built from: a hash of its
-//! source, built-in templates, fonts and locked dependencies. A document
-//! built by another rsr is rebuilt, even when the version number is the
-//! same (as it is between two commits during development).
+//! source, built-in templates, fonts, message catalogues and locked
+//! dependencies. A document built by another rsr is rebuilt, even when the
+//! version number is the same (as it is between two commits during
+//! development).
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 fn main() {
     let mut files = Vec::new();
-    for dir in ["src", "templates", "fonts"] {
+    for dir in ["src", "templates", "fonts", "locales"] {
         println!("cargo::rerun-if-changed={dir}");
         collect(Path::new(dir), &mut files);
     }

@@ -31,6 +31,7 @@ cmd-out-is-a-file = { $out } is a file, not a folder: name another output folder
 cmd-build-waiting = Another rsr build is writing to { $out }: waiting for it to finish …
 cmd-build-lost = rsr lost this document on the way to typesetting it: please report it as a bug
 cmd-build-changed = { $place } changed while rsr was building: run rsr build again
+cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed since the last build, but a build all the same typeset { $built } documents, rewrote { $site } site files or reported something else: a bug in rsr
 cmd-build-no-worker = rsr could not start a process to typeset it: { $reason }
 cmd-build-too-slow = typesetting took longer than { $seconds } s, the limit (`gränser: {"{"}sekunder_per_dokument: …{"}"}` in rsr.yaml): does a template loop?
 cmd-build-too-much-memory = typesetting needed more memory than { $megabytes } MB, the limit (`gränser: {"{"}megabyte_per_dokument: …{"}"}` in rsr.yaml): does a template build something without end, or does the document hold more than any reader needs?
@@ -55,6 +56,7 @@ cmd-timings = Timings: { $total } s in all; layout and PDF export are summed ove
         [one] thread
        *[other] threads
     }
+cmd-timings-inventory = inventory (what changed since last build)
 cmd-timings-load = load (read and parse the YAML)
 cmd-timings-check = check (the rules)
 cmd-timings-data = data (model to template data)

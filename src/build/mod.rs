@@ -7,6 +7,7 @@
 //! now (its data and files, the templates, rsr itself) and the PDF has not
 //! changed since: content hashes decide, never timestamps.
 
+pub mod inventory;
 pub mod list;
 pub mod signed;
 pub mod watch;
@@ -22,13 +23,14 @@ use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
 use crate::lang::{decimal, t};
-use crate::output::manifest::{Entry, Manifest, State};
+use crate::output::manifest::{Entry, Manifest, Seen, State};
 use crate::output::write::{self, Staged};
 use crate::repo::model::{Organisation, Repository};
 use crate::repo::store::Store;
 use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
+use inventory::{Files, Inventory, Report, Warning};
 
 /// Where a build keeps what git's history said of the meetings, with the
 /// commit it said it at (`review::git::meeting_revisions`).
@@ -100,6 +102,9 @@ pub struct Timings {
     pub write: Duration,
     /// The index, feed, calendars and open data.
     pub site: Duration,
+    /// Surveying the repository and `out/` for what changed since the last
+    /// build, and recording them for the next.
+    pub inventory: Duration,
     /// Layout and export of each document typeset, in milliseconds.
     pub per_document: Vec<f64>,
     /// The threads that typeset.
@@ -111,15 +116,41 @@ pub struct Timings {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
+    // One build at a time writes to an output folder: a build that may
+    // find nothing changed takes the lock before it looks.
+    let take_lock = || {
+        write::OutLock::take(&options.out, || {
+            eprintln!("{}", t!("cmd-build-waiting", out = &options.out));
+        })
+    };
+    let mut lock = None;
+    // The whole repository is built: it is surveyed before it is read, so
+    // that what changes from here on is found changed by the next build.
+    let looked = if options.filter.is_empty() {
+        let clock = Instant::now();
+        if options.out.join(inventory::FILE).is_file() {
+            lock = Some(take_lock()?);
+        }
+        let looked = look(options)?;
+        timings.inventory = clock.elapsed();
+        match looked.unchanged {
+            Some(report) if std::env::var_os(VERIFY_INVENTORY).is_none() => {
+                return Ok(as_before(options, report, started, timings));
+            }
+            _ => Some(looked),
+        }
+    } else {
+        None
+    };
     let (repository, mut warnings) = checked(options, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
     timings.setup = clock.elapsed();
-    // One build at a time writes to an output folder.
-    let _lock = write::OutLock::take(&options.out, || {
-        eprintln!("{}", t!("cmd-build-waiting", out = &options.out));
-    })?;
+    let _lock = match lock {
+        Some(lock) => lock,
+        None => take_lock()?,
+    };
     let mut manifest = Manifest::load(&options.out);
 
     let (documents, plan) = plan(&repository, &renderer, &mut manifest, options, &mut timings);
@@ -293,6 +324,28 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &revisions,
     )?;
     timings.site = clock.elapsed();
+    if let Some(looked) = looked {
+        let clock = Instant::now();
+        let report = Report {
+            warnings: warnings.iter().map(Warning::of).collect(),
+            outputs: documents.iter().map(|d| d.output.clone()).collect(),
+            dependencies: files.dependencies(),
+        };
+        // A build that was to find nothing changed, and did this one anyway
+        // (`RSR_VERIFY_INVENTORY`), must have found the same and done nothing.
+        if let Some(before) = &looked.unchanged
+            && (before != &report || !built.is_empty() || !site.is_empty())
+        {
+            return Err(Error::Repository(t!(
+                "cmd-build-inventory-wrong",
+                out = &options.out,
+                built = built.len(),
+                site = site.len()
+            )));
+        }
+        record(options, looked, &manifest, report)?;
+        timings.inventory += clock.elapsed();
+    }
     let outputs = documents
         .iter()
         .map(|d| options.out.join(&d.output))
@@ -307,6 +360,135 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// Set, a build that finds nothing changed since the last does everything
+/// all the same and fails unless it made the same: what the tests set.
+pub const VERIFY_INVENTORY: &str = "RSR_VERIFY_INVENTORY";
+
+/// The repository as surveyed before a whole build, and what the last
+/// whole build left.
+struct Looked {
+    /// What the build depends on besides the files (`inventory::context`).
+    context: String,
+    inputs: Files,
+    /// The last build's report, when nothing changed since it.
+    unchanged: Option<Report>,
+    /// `out/` as the last build left it, whose unchanged files need not be
+    /// read again.
+    outputs: Files,
+}
+
+/// Surveys the repository, and tells whether it and `out/` are as the last
+/// whole build left them. What was read whole to tell is recorded at once,
+/// so that the next build need not read it.
+fn look(options: &BuildOptions) -> Result<Looked, Error> {
+    let context = inventory::context(
+        crate::sv::today(),
+        crate::review::git::head_commit(&options.root).as_deref(),
+    );
+    let previous = Inventory::load(&options.out);
+    let before = |files: fn(&Inventory) -> &Files, path: &str, now: &Seen| {
+        previous
+            .as_ref()
+            .and_then(|previous| inventory::vouched(files(previous), path, now))
+    };
+    let inputs = inventory::survey(
+        &options.root,
+        &inventory::skip_in(&options.out),
+        &|path, now| before(|p| &p.inputs, path, now),
+    );
+    let Some(previous) = previous else {
+        return Ok(Looked {
+            context,
+            inputs,
+            unchanged: None,
+            outputs: Files::new(),
+        });
+    };
+    let mut unchanged = None;
+    if !options.force
+        && previous.context() == context
+        && inventory::same(&inputs, &previous.inputs)
+        && previous
+            .report
+            .warnings
+            .iter()
+            .all(|w| w.diagnostic().is_some())
+    {
+        let outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
+            inventory::vouched(&previous.outputs, path, now)
+        });
+        if inventory::same(&outputs, &previous.outputs) {
+            let read =
+                |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
+            if read(&inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
+                Inventory::new(
+                    context.clone(),
+                    inputs.clone(),
+                    outputs,
+                    previous.report.clone(),
+                )
+                .save(&options.out)?;
+            }
+            unchanged = Some(previous.report.clone());
+        }
+    }
+    Ok(Looked {
+        context,
+        inputs,
+        unchanged,
+        outputs: previous.outputs,
+    })
+}
+
+/// What a build found nothing changed in reports: what the last reported.
+fn as_before(
+    options: &BuildOptions,
+    report: Report,
+    started: Instant,
+    timings: Timings,
+) -> Summary {
+    Summary {
+        warnings: report
+            .warnings
+            .iter()
+            .filter_map(Warning::diagnostic)
+            .collect(),
+        outputs: report.outputs.iter().map(|o| options.out.join(o)).collect(),
+        built: Vec::new(),
+        site: Vec::new(),
+        pages: 0,
+        dependencies: report.dependencies,
+        elapsed: started.elapsed(),
+        timings,
+    }
+}
+
+/// Records the inventory of a whole build: the repository as surveyed
+/// before it, `out/` as it left it, and what it reported. A document in
+/// `out/` that is not what the build wrote (changed while it ran) is
+/// recorded as such, and so found changed by the next build.
+fn record(
+    options: &BuildOptions,
+    looked: Looked,
+    manifest: &Manifest,
+    report: Report,
+) -> Result<(), Error> {
+    let mut outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
+        manifest
+            .vouched(path, now)
+            .or_else(|| inventory::vouched(&looked.outputs, path, now))
+    });
+    for (path, known) in &mut outputs {
+        if manifest
+            .written(path)
+            .is_some_and(|written| written != known.hash)
+        {
+            known.hash = "! not as built".into();
+        }
+    }
+    Inventory::new(looked.context, looked.inputs, outputs, report).save(&options.out)
 }
 
 /// The repository, loaded and checked, with its warnings; its errors, or a
@@ -633,6 +815,7 @@ impl Timings {
             threads = threads
         )];
         let wall = [
+            (t!("cmd-timings-inventory"), self.inventory),
             (t!("cmd-timings-load"), self.load),
             (t!("cmd-timings-check"), self.check),
             (t!("cmd-timings-data"), self.data),

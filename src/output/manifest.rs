@@ -131,7 +131,7 @@ impl Seen {
 
     /// Whether `now` (the file as it is now) is this file unchanged, and
     /// was so long enough before it was seen to tell.
-    fn vouches_for(&self, now: &Seen) -> bool {
+    pub fn vouches_for(&self, now: &Seen) -> bool {
         self.size == now.size
             && self.modified == now.modified
             && self.changed == now.changed
@@ -312,6 +312,20 @@ impl Manifest {
         } else {
             (State::Outdated, true)
         }
+    }
+
+    /// The hash of the PDF at `output` (a `/`-separated path in `out/`) as
+    /// the build wrote it, if `now` is that file unchanged as last seen.
+    pub fn vouched(&self, output: &str, now: &Seen) -> Option<String> {
+        let entry = self.documents.get(output)?;
+        let seen = entry.seen.as_ref()?;
+        seen.vouches_for(now).then(|| entry.pdf.clone())
+    }
+
+    /// The hash of the PDF at `output` (a `/`-separated path in `out/`) as
+    /// the build wrote it.
+    pub fn written(&self, output: &str) -> Option<&str> {
+        self.documents.get(output).map(|entry| entry.pdf.as_str())
     }
 
     /// Records how `output` in `out` is now, as the file whose bytes the

@@ -116,7 +116,7 @@ fn sync_dir(_: &Path) -> Result<(), Error> {
 }
 
 /// The lock file in the output folder.
-const LOCK: &str = ".rsr.lock";
+pub const LOCK: &str = ".rsr.lock";
 
 /// Held while a build writes to its output folder: a second build in the
 /// same folder waits for it. An advisory lock, released by the system when

@@ -25,6 +25,7 @@ mod headings;
 mod hostile;
 mod incremental;
 mod init;
+mod inventory;
 mod justera;
 mod labels;
 mod lang;

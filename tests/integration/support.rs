@@ -143,6 +143,22 @@ impl Repo {
         Run { output }
     }
 
+    /// Runs rsr in the repository as a secretary does, with `vars` set:
+    /// a build that finds nothing changed since the last (out/.rsr.inventory)
+    /// does nothing, where every other run here does everything all the
+    /// same to verify it.
+    pub fn rsr_trusting(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
+        let output = rsr_command()
+            .env_remove("RSR_VERIFY_INVENTORY")
+            .args(args)
+            .envs(vars.iter().copied())
+            .current_dir(self.path())
+            .output()
+            .unwrap();
+        conformance::assert_pdfs_under(self.path());
+        Run { output }
+    }
+
     /// Runs git in the repository as a secretary would, without their
     /// configuration; fails the test if git fails.
     pub fn git(&self, args: &[&str]) -> String {
@@ -566,6 +582,9 @@ pub fn rsr_command() -> Command {
     command
         .env("LANG", "en_GB.UTF-8")
         .env("SOURCE_DATE_EPOCH", epoch(TODAY))
+        // A build that finds nothing changed since the last builds all the
+        // same, and fails unless it made the same (output::inventory).
+        .env("RSR_VERIFY_INVENTORY", "1")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
     command

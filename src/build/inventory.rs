@@ -1,0 +1,465 @@
+//! What the last whole build read and wrote, so that a build in which
+//! nothing changed is known to be one without loading anything.
+//!
+//! `out/.rsr.inventory` holds, for every file of the repository (outside
+//! `.git` and the output folder) and every file the build left in `out/`,
+//! a SHA-256 of its bytes, with what the file system said of it then
+//! (`Seen`: size, modification and change times, inode, and when). It also
+//! holds what the build reported: its warnings, its documents and the
+//! files it read. A build whose repository and `out/` hash the same as
+//! recorded, made by the same rsr on the same day in the same language at
+//! the same commit, would make the same bytes and say the same again, so
+//! it says it without doing it.
+//!
+//! Content decides, as in the manifest: a file whose `Seen` is not the
+//! same, or was taken within three seconds of its last write (git's
+//! "racy" safeguard), is read and hashed again. The repository is surveyed
+//! before anything of it is read, so that a file changed while a build
+//! runs is found changed by the next. A missing, truncated or corrupt
+//! inventory (a SHA-256 of its body closes it) is none, and a build then
+//! does everything.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Error, Loc, Severity};
+use sha2::{Digest, Sha256};
+
+use crate::output::manifest::{Seen, hash};
+use crate::output::write;
+
+/// The file in `out/`.
+pub const FILE: &str = ".rsr.inventory";
+
+/// The inventory's own format: another is none.
+const FORMAT: u32 = 1;
+
+/// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
+/// link's is where it points, anything else of its kind is its kind), and
+/// what the file system said of it when that hash was taken.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Known {
+    pub hash: String,
+    pub seen: Option<Seen>,
+}
+
+/// Files by their path relative to the surveyed folder, `/`-separated.
+pub type Files = BTreeMap<String, Known>;
+
+/// Whether two surveys found the same files with the same content.
+pub fn same(a: &Files, b: &Files) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|((path_a, a), (path_b, b))| path_a == path_b && a.hash == b.hash)
+}
+
+/// What a build reported, for a build in which nothing changed to report
+/// again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub warnings: Vec<Warning>,
+    /// Every document the build covers, relative to `out/`.
+    pub outputs: Vec<PathBuf>,
+    /// The repository's files the build read, relative to the root.
+    pub dependencies: Vec<PathBuf>,
+}
+
+/// A finding of `rsr check`, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub error: bool,
+    pub rule: String,
+    pub file: PathBuf,
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+    pub hint: Option<String>,
+    pub subject: Option<String>,
+}
+
+impl Warning {
+    pub fn of(diagnostic: &Diagnostic) -> Warning {
+        Warning {
+            error: diagnostic.is_error(),
+            rule: diagnostic.rule.to_string(),
+            file: diagnostic.loc.file.clone(),
+            line: diagnostic.loc.line,
+            column: diagnostic.loc.column,
+            message: diagnostic.message.clone(),
+            hint: diagnostic.hint.clone(),
+            subject: diagnostic.subject.clone(),
+        }
+    }
+
+    /// The finding again; `None` for a rule this rsr does not have.
+    pub fn diagnostic(&self) -> Option<Diagnostic> {
+        let rule = crate::check::LOAD_RULES
+            .iter()
+            .chain(crate::check::RULES)
+            .find(|rule| rule.id == self.rule)?
+            .id;
+        Some(Diagnostic {
+            severity: if self.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            rule,
+            loc: Loc {
+                file: self.file.clone(),
+                line: self.line,
+                column: self.column,
+            },
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+            subject: self.subject.clone(),
+        })
+    }
+}
+
+/// The inventory of one output folder.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Inventory {
+    format: u32,
+    /// What besides the files decides the build (`context`).
+    context: String,
+    /// The repository as surveyed before the build read it.
+    pub inputs: Files,
+    /// `out/` as the build left it.
+    pub outputs: Files,
+    pub report: Report,
+}
+
+/// What decides a build besides the files: rsr itself, the day, the
+/// language of its messages and the commit its calendars' history comes
+/// from.
+pub fn context(today: chrono::NaiveDate, head: Option<&str>) -> String {
+    format!(
+        "{} {}\n{today}\n{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        env!("RSR_BUILD_ID"),
+        crate::lang::current().tag(),
+        head.unwrap_or("-")
+    )
+}
+
+impl Inventory {
+    pub fn new(context: String, inputs: Files, outputs: Files, report: Report) -> Inventory {
+        Inventory {
+            format: FORMAT,
+            context,
+            inputs,
+            outputs,
+            report,
+        }
+    }
+
+    /// The inventory in `out`, if there is one whole of this format.
+    pub fn load(out: &Path) -> Option<Inventory> {
+        let bytes = std::fs::read(out.join(FILE)).ok()?;
+        let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+        if Sha256::digest(body).as_slice() != check {
+            return None;
+        }
+        let inventory: Inventory = postcard::from_bytes(body).ok()?;
+        (inventory.format == FORMAT).then_some(inventory)
+    }
+
+    /// Writes it atomically into `out`.
+    pub fn save(&self, out: &Path) -> Result<(), Error> {
+        let path = out.join(FILE);
+        let mut bytes = postcard::to_stdvec(self)
+            .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
+        let check = Sha256::digest(&bytes);
+        bytes.extend_from_slice(&check);
+        write::file_in(out, &path, &bytes)
+    }
+
+    /// The context it was made in.
+    pub fn context(&self) -> &str {
+        &self.context
+    }
+}
+
+/// The hash `files` records for `path`, if its `Seen` vouches for the file
+/// as it is `now`.
+pub fn vouched(files: &Files, path: &str, now: &Seen) -> Option<String> {
+    let known = files.get(path)?;
+    known
+        .seen
+        .as_ref()
+        .filter(|seen| seen.vouches_for(now))
+        .map(|_| known.hash.clone())
+}
+
+/// What a survey of the repository passes over: git's folder, and the
+/// output folder where it is inside the repository (told by its device
+/// and inode, however either path is written).
+pub fn skip_in(out: &Path) -> impl Fn(&walkdir::DirEntry) -> bool {
+    let out = identity(out);
+    move |entry: &walkdir::DirEntry| {
+        entry.file_name() == ".git"
+            || (entry.file_type().is_dir()
+                && out.is_some()
+                && entry.metadata().ok().and_then(|m| identity_of(&m)) == out)
+    }
+}
+
+/// What a survey of `out/` passes over: its lock, the inventory itself and
+/// what a killed build left half-written.
+pub fn skip_out(entry: &walkdir::DirEntry) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    entry.depth() == 1 && (name == FILE || name == write::LOCK) || name.starts_with(".rsr-")
+}
+
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    identity_of(&std::fs::metadata(path).ok()?)
+}
+
+#[cfg(unix)]
+fn identity_of(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Every file and folder under `base` but those `skip` passes over (and
+/// what is in them), each with the hash of its bytes: as `known` vouches
+/// for it, or read now.
+pub fn survey(
+    base: &Path,
+    skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    known: &(dyn Fn(&str, &Seen) -> Option<String> + Sync),
+) -> Files {
+    let mut entries: Vec<(String, PathBuf, Option<std::fs::FileType>)> = Vec::new();
+    let mut files = Files::new();
+    for entry in walkdir::WalkDir::new(base)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|entry| !skip(entry))
+    {
+        match entry {
+            Ok(entry) => entries.push((
+                relative(base, entry.path()),
+                entry.path().to_path_buf(),
+                Some(entry.file_type()),
+            )),
+            // A folder that cannot be read shows as its error: never the
+            // same as what was recorded.
+            Err(error) => {
+                let path = error.path().map(Path::to_path_buf).unwrap_or_default();
+                files.insert(
+                    relative(base, &path),
+                    Known {
+                        hash: format!("! {error}"),
+                        seen: None,
+                    },
+                );
+            }
+        }
+    }
+    let chunks: Vec<_> = entries.chunks(256).collect();
+    let surveyed = crate::repo::parallel::each(&chunks, |chunk| {
+        chunk
+            .iter()
+            .map(|(relative, path, kind)| (relative.clone(), look(path, *kind, relative, known)))
+            .collect::<Vec<_>>()
+    });
+    files.extend(surveyed.into_iter().flatten());
+    files
+}
+
+/// One entry of a survey.
+fn look(
+    path: &Path,
+    kind: Option<std::fs::FileType>,
+    relative: &str,
+    known: &(dyn Fn(&str, &Seen) -> Option<String> + Sync),
+) -> Known {
+    let unseen = |hash: String| Known { hash, seen: None };
+    let Some(kind) = kind else {
+        return unseen("!".into());
+    };
+    if kind.is_dir() {
+        return unseen("/".into());
+    }
+    if kind.is_symlink() {
+        return unseen(match std::fs::read_link(path) {
+            Ok(target) => format!("-> {}", target.display()),
+            Err(error) => format!("! {error}"),
+        });
+    }
+    if !kind.is_file() {
+        // A pipe, a socket or a device is never opened.
+        return unseen(format!("? {kind:?}"));
+    }
+    let now = Seen::of(path);
+    if let Some(hash) = now.as_ref().and_then(|now| known(relative, now)) {
+        return Known { hash, seen: now };
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Known {
+            hash: hash(&[&bytes]),
+            seen: now,
+        },
+        Err(error) => unseen(format!("! {error}")),
+    }
+}
+
+fn relative(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        Report {
+            warnings: vec![Warning {
+                error: false,
+                rule: "notice-period".into(),
+                file: PathBuf::from("meetings/kn/2026-03-02/meeting.yaml"),
+                line: 3,
+                column: 7,
+                message: "kallelsen".into(),
+                hint: None,
+                subject: None,
+            }],
+            outputs: vec![PathBuf::from("kn/2026-03-02-kallelse.pdf")],
+            dependencies: vec![PathBuf::from("rsr.yaml")],
+        }
+    }
+
+    #[test]
+    fn an_inventory_reads_back_whole_or_not_at_all() {
+        let out = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("rsr.yaml"), "namn: x\n").unwrap();
+        let inputs = survey(root.path(), &skip_in(out.path()), &|_, _| None);
+        Inventory::new("c".into(), inputs.clone(), Files::new(), report())
+            .save(out.path())
+            .unwrap();
+        let read = Inventory::load(out.path()).unwrap();
+        assert_eq!(read.context(), "c");
+        assert!(same(&read.inputs, &inputs));
+        assert_eq!(read.report, report());
+        let warning = read.report.warnings[0].diagnostic().unwrap();
+        assert_eq!(warning.rule, "notice-period");
+        assert!(!warning.is_error());
+
+        // One byte changed anywhere, or the end cut off: none.
+        let bytes = std::fs::read(out.path().join(FILE)).unwrap();
+        for at in [0, bytes.len() / 2, bytes.len() - 1] {
+            let mut changed = bytes.clone();
+            changed[at] ^= 0x01;
+            std::fs::write(out.path().join(FILE), &changed).unwrap();
+            assert!(Inventory::load(out.path()).is_none(), "byte {at}");
+        }
+        std::fs::write(out.path().join(FILE), &bytes[..bytes.len() - 1]).unwrap();
+        assert!(Inventory::load(out.path()).is_none());
+        // A rule this rsr does not have is not reported as one.
+        let mut unknown = report().warnings[0].clone();
+        unknown.rule = "no-such-rule".into();
+        assert!(unknown.diagnostic().is_none());
+    }
+
+    #[test]
+    fn a_survey_reads_what_it_cannot_vouch_for_and_passes_over_git_and_out() {
+        let root = tempfile::tempdir().unwrap();
+        let base = root.path();
+        std::fs::create_dir_all(base.join("meetings/kn/2026-03-02")).unwrap();
+        std::fs::create_dir_all(base.join(".git/objects")).unwrap();
+        std::fs::create_dir_all(base.join("out/kn")).unwrap();
+        std::fs::write(base.join("meetings/kn/body.yaml"), "namn: KN\n").unwrap();
+        std::fs::write(base.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+        std::fs::write(base.join("out/kn/a.pdf"), "%PDF").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("body.yaml", base.join("meetings/kn/länk.yaml")).unwrap();
+
+        // The output folder is told however its path is written.
+        let found = survey(base, &skip_in(&base.join("./out/")), &|_, _| None);
+        let paths: Vec<&str> = found.keys().map(String::as_str).collect();
+        let mut expected = vec![
+            "meetings",
+            "meetings/kn",
+            "meetings/kn/2026-03-02",
+            "meetings/kn/body.yaml",
+        ];
+        if cfg!(unix) {
+            expected.push("meetings/kn/länk.yaml");
+        }
+        assert_eq!(paths, expected);
+        assert_eq!(found["meetings/kn"].hash, "/");
+        assert_eq!(found["meetings/kn/body.yaml"].hash, hash(&[b"namn: KN\n"]));
+        if cfg!(unix) {
+            assert_eq!(found["meetings/kn/länk.yaml"].hash, "-> body.yaml");
+        }
+
+        // What `known` vouches for is not read: its hash is taken as said.
+        let vouched_for = survey(base, &skip_in(&base.join("out")), &|path, _| {
+            (path == "meetings/kn/body.yaml").then(|| "as recorded".to_string())
+        });
+        assert_eq!(vouched_for["meetings/kn/body.yaml"].hash, "as recorded");
+        assert!(!same(&found, &vouched_for));
+    }
+
+    #[test]
+    fn only_a_file_seen_well_after_its_last_write_is_vouched_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "x: 1\n").unwrap();
+        let Some(now) = Seen::of(&path) else {
+            return; // No inode and change time here: every file is read.
+        };
+        let recorded = |seen: Seen| {
+            Files::from([(
+                "a.yaml".to_string(),
+                Known {
+                    hash: "h".into(),
+                    seen: Some(seen),
+                },
+            )])
+        };
+        // Seen just after it was written: racy, read again.
+        assert_eq!(vouched(&recorded(now.clone()), "a.yaml", &now), None);
+        let later = Seen {
+            at: now.modified + 10_000_000_000,
+            ..now.clone()
+        };
+        assert_eq!(
+            vouched(&recorded(later.clone()), "a.yaml", &now).as_deref(),
+            Some("h")
+        );
+        // Any of size, times or inode otherwise: read again.
+        for other in [
+            Seen {
+                size: now.size + 1,
+                ..now.clone()
+            },
+            Seen {
+                changed: now.changed + 1,
+                ..now.clone()
+            },
+            Seen {
+                inode: now.inode + 1,
+                ..now.clone()
+            },
+        ] {
+            assert_eq!(vouched(&recorded(later.clone()), "a.yaml", &other), None);
+        }
+        assert_eq!(vouched(&recorded(later), "b.yaml", &now), None);
+    }
+}

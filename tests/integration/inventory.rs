@@ -1,0 +1,303 @@
+//! A build in which nothing changed since the last whole build is known as
+//! such from out/.rsr.inventory, without loading the repository: it says
+//! what the last said and writes nothing. Any change to the repository, to
+//! out/, to the day or to the commit makes a build do everything again.
+//!
+//! Every other test runs rsr with `RSR_VERIFY_INVENTORY` set, where such a
+//! build does everything all the same and fails unless it made the same;
+//! these run it as a secretary does (`rsr_trusting`).
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use crate::support::{Repo, epoch};
+
+/// The seconds `--timings` gives the load (reading and parsing the YAML).
+fn load_seconds(stderr: &str) -> f64 {
+    let line = stderr
+        .lines()
+        .find(|line| {
+            line.contains("load (read and parse the YAML)")
+                || line.contains("inläsning (läsa och tolka YAML)")
+        })
+        .unwrap_or_else(|| panic!("no load line in:\n{stderr}"));
+    line.split_whitespace()
+        .rev()
+        .nth(3)
+        .and_then(|seconds| seconds.replace(',', ".").parse().ok())
+        .unwrap_or_else(|| panic!("no seconds in {line:?}"))
+}
+
+/// Whether a build, by its `--timings`, loaded the repository.
+fn loaded(stderr: &str) -> bool {
+    load_seconds(stderr) > 0.0
+}
+
+/// Sets the modification time of `path` (under the repository) to `time`.
+fn set_modified(repo: &Repo, path: &str, time: SystemTime) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(repo.path().join(path))
+        .unwrap();
+    file.set_modified(time).unwrap();
+}
+
+fn modified(repo: &Repo, path: &str) -> SystemTime {
+    std::fs::metadata(repo.path().join(path))
+        .unwrap()
+        .modified()
+        .unwrap()
+}
+
+/// Every file of the repository and of out/ last written an hour ago, so
+/// that what a build records of them vouches for them (none is "racy").
+fn age(repo: &Repo) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(repo.path())
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let path = entry.path().strip_prefix(repo.path()).unwrap();
+        set_modified(repo, &path.to_string_lossy(), hour_ago);
+    }
+}
+
+#[test]
+fn nothing_changed_is_told_without_loading_and_reports_as_before() {
+    let repo = Repo::examples();
+    // On 10 February 2027 the build has warnings (overdue uppdrag).
+    let later = epoch("2027-02-10");
+    let later = [("SOURCE_DATE_EPOCH", later.as_str())];
+    let first = repo
+        .rsr_trusting(&["build", "--timings"], &later)
+        .success()
+        .stderr();
+    assert!(first.starts_with("warning[assignment-overdue]"), "{first}");
+    assert!(first.contains("Built 47 documents"), "{first}");
+    assert!(loaded(&first), "{first}");
+    assert!(repo.path().join("out/.rsr.inventory").is_file());
+
+    let second = repo
+        .rsr_trusting(&["build", "--timings"], &later)
+        .success()
+        .stderr();
+    assert!(!loaded(&second), "{second}");
+    assert!(
+        second.contains("inventory (what changed since last build)"),
+        "{second}"
+    );
+    assert!(
+        second.contains("Built 0 documents (0 pages) in ") && second.contains("; 47 up to date"),
+        "{second}"
+    );
+    assert!(!second.contains("Updated the site"), "{second}");
+    // The same warnings, with their places and snippets, in the same order.
+    let warnings = |stderr: &str| stderr[..stderr.find("Built ").unwrap()].to_string();
+    assert_eq!(warnings(&second), warnings(&first));
+    assert!(warnings(&second).contains("05-forhandsbesked-backe.yaml:26:13"));
+}
+
+#[test]
+fn a_change_to_the_repository_is_found_whatever_its_times_say() {
+    let repo = Repo::examples();
+    age(&repo);
+    let item = "meetings/rsr/2026-01-26/05-energikontoret.yaml";
+    repo.rsr_trusting(&["build"], &[]).success();
+    age(&repo);
+    // Once recorded as old, the files are vouched for by what the file
+    // system says of them.
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(!loaded(&stderr), "{stderr}");
+
+    // The same size, the modification time put back: the change time
+    // still tells, and the file is read.
+    let when = modified(&repo, item);
+    let size = repo.bytes(item).len();
+    repo.edit(item, "rubrik: Uppföljning av", "rubrik: Uppföljning om");
+    set_modified(&repo, item, when);
+    assert_eq!(repo.bytes(item).len(), size);
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(stderr.starts_with("Built 2 documents"), "{stderr}");
+    assert!(
+        repo.text("out/rsr/2026-01-26-kallelse.pdf")
+            .contains("Uppföljning om verksamhet")
+    );
+
+    // A new file in a meeting's folder: an item the kallelse lists; and
+    // then gone again.
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(!loaded(&stderr), "{stderr}");
+    let new = "meetings/rsr/2026-01-26/07-nytt.yaml";
+    repo.write(
+        new,
+        "rubrik: Ett nytt ärende\närendebeskrivning: Ett ärende till.\n",
+    );
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(
+        repo.text("out/rsr/2026-01-26-kallelse.pdf")
+            .contains("Ett nytt ärende")
+    );
+    std::fs::remove_file(repo.path().join(new)).unwrap();
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(
+        !repo
+            .text("out/rsr/2026-01-26-kallelse.pdf")
+            .contains("Ett nytt ärende")
+    );
+
+    // A template of the organisation's, new in the repository.
+    let template =
+        std::fs::read_to_string(crate::support::examples().join("templates/sammantradesplan.typ"))
+            .unwrap();
+    repo.write(
+        "templates/sammantradesplan.typ",
+        &format!("{template}\n// En kommentar i mallen.\n"),
+    );
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    // Every body's sammanträdesplan, of every year.
+    assert!(stderr.starts_with("Built 9 documents"), "{stderr}");
+}
+
+#[test]
+fn a_change_to_out_is_repaired() {
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    age(&repo);
+    repo.rsr_trusting(&["build"], &[]).success();
+    let pdf = "out/rlg/2025-11-17-protokoll.pdf";
+    let protokoll = repo.bytes(pdf);
+
+    // A PDF altered in place, its size and modification time kept.
+    let when = modified(&repo, pdf);
+    let mut altered = protokoll.clone();
+    let middle = altered.len() / 2;
+    altered[middle] ^= 0x01;
+    std::fs::write(repo.path().join(pdf), &altered).unwrap();
+    set_modified(&repo, pdf, when);
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(stderr.starts_with("Built 1 document"), "{stderr}");
+    assert!(repo.bytes(pdf) == protokoll);
+
+    // A site file removed.
+    let feed = repo.read("out/feed.xml");
+    std::fs::remove_file(repo.path().join("out/feed.xml")).unwrap();
+    let stderr = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(stderr.contains("Updated the site: feed.xml"), "{stderr}");
+    assert_eq!(repo.read("out/feed.xml"), feed);
+
+    // The manifest lost.
+    std::fs::remove_file(repo.path().join("out/.rsr.manifest.json")).unwrap();
+    let stderr = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
+}
+
+#[test]
+fn another_day_another_commit_or_a_broken_inventory_builds_again() {
+    let repo = Repo::examples();
+    repo.git(&["init", "-q"]);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "Sammanträden"]);
+    repo.rsr_trusting(&["build"], &[]).success();
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert!(!loaded(&stderr), "{stderr}");
+
+    // Another day: the site's coming meetings and the anslagstavla depend
+    // on it.
+    let later = epoch("2027-02-10");
+    let later = [("SOURCE_DATE_EPOCH", later.as_str())];
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &later)
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &later)
+        .success()
+        .stderr();
+    assert!(!loaded(&stderr), "{stderr}");
+
+    // Another commit: the calendars' history.
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "Tom"]);
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &later)
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+
+    // Another language: the warnings are said in it.
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings", "--lang", "sv"], &later)
+        .success()
+        .stderr();
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(stderr.contains("varning[assignment-overdue]"), "{stderr}");
+
+    // An inventory with one byte changed, or cut short, is none.
+    for broken in [
+        |bytes: &mut Vec<u8>| bytes[10] ^= 0x01,
+        |bytes: &mut Vec<u8>| bytes.truncate(bytes.len() / 2),
+    ] {
+        let path = repo.path().join("out/.rsr.inventory");
+        let mut bytes = std::fs::read(&path).unwrap();
+        broken(&mut bytes);
+        std::fs::write(&path, bytes).unwrap();
+        let stderr = repo
+            .rsr_trusting(&["build", "--timings", "--lang", "sv"], &later)
+            .success()
+            .stderr();
+        assert!(loaded(&stderr), "{stderr}");
+    }
+
+    // --force, and a build of one body, do everything.
+    for args in [
+        &["build", "--timings", "--force"][..],
+        &["build", "--timings", "--body", "rsr"],
+    ] {
+        let stderr = repo.rsr_trusting(args, &later).success().stderr();
+        assert!(loaded(&stderr), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn an_output_folder_inside_the_repository_elsewhere_is_not_surveyed_as_input() {
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build", "--out", "publicerat"], &[])
+        .success();
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings", "--out", "./publicerat/"], &[])
+        .success()
+        .stderr();
+    assert!(!loaded(&stderr), "{stderr}");
+    assert!(Path::new(&repo.path().join("publicerat/.rsr.inventory")).is_file());
+}
