@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
 use sha2::{Digest, Sha256};
 
@@ -34,7 +35,7 @@ use crate::output::write;
 pub const FILE: &str = ".rsr.inventory";
 
 /// The inventory's own format: another is none.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind), and
@@ -131,6 +132,120 @@ pub struct Inventory {
     /// `out/` as the build left it.
     pub outputs: Files,
     pub report: Report,
+    /// Each body's own work, by its folder (`meetings/bmn`).
+    pub bodies: BTreeMap<String, BodyRecord>,
+}
+
+/// A body's own work as the last whole build did it, under the key of
+/// everything it is made from (`body_keys`): what the body's own rules
+/// found, and its documents (without their data) with their fingerprints.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BodyRecord {
+    pub key: String,
+    pub findings: Vec<Warning>,
+    pub documents: Vec<(Document, String)>,
+}
+
+/// The key of each body's own work, by its folder in `dirs`: a SHA-256 of
+/// `context`, of every file of the repository that is no body's (rsr.yaml,
+/// the registers, the templates, the logos) together with every body.yaml
+/// (a body's documents name the others), and of every file and folder under
+/// the body's own folder (its meetings, their items, locks and attachments,
+/// its registers). A body's rules and documents read nothing else, so a
+/// body whose key is the same would come out the same.
+pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> Vec<String> {
+    let places: BTreeMap<&str, usize> = dirs
+        .iter()
+        .enumerate()
+        .map(|(place, dir)| (dir.as_str(), place))
+        .collect();
+    let mut shared = Sha256::new();
+    let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
+    let feed = |hasher: &mut Sha256, path: &str, known: &Known| {
+        for part in [path.as_bytes(), known.hash.as_bytes()] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    };
+    for (path, known) in inputs {
+        // `meetings/<body>/…`: the body folder is the first two parts.
+        let mut parts = path.splitn(3, '/');
+        let folder = match (parts.next(), parts.next(), parts.next()) {
+            (Some(first), Some(second), Some(rest)) if rest != crate::repo::load::BODY_FILE => {
+                places.get(&path[..first.len() + 1 + second.len()]).copied()
+            }
+            _ => None,
+        };
+        match folder {
+            Some(place) => feed(&mut own[place], path, known),
+            None => feed(&mut shared, path, known),
+        }
+    }
+    let shared = shared.finalize();
+    own.into_iter()
+        .map(|own| {
+            let mut key = Sha256::new();
+            key.update(context.as_bytes());
+            key.update(shared);
+            key.update(own.finalize());
+            key.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        })
+        .collect()
+}
+
+/// The bodies' records of the last whole build that hold now, by the
+/// body's place among the repository's bodies.
+pub struct Remembered {
+    /// Each body's folder and key now.
+    pub dirs: Vec<String>,
+    pub keys: Vec<String>,
+    /// The record of last time, where its key is the same.
+    records: Vec<Option<BodyRecord>>,
+    /// The records are compared with what is made again, not used.
+    verify: bool,
+}
+
+impl Remembered {
+    pub fn new(
+        keys: Vec<String>,
+        dirs: Vec<String>,
+        previous: &BTreeMap<String, BodyRecord>,
+        verify: bool,
+    ) -> Remembered {
+        let records = dirs
+            .iter()
+            .zip(&keys)
+            .map(|(dir, key)| previous.get(dir).filter(|r| &r.key == key).cloned())
+            .collect();
+        Remembered {
+            dirs,
+            keys,
+            records,
+            verify,
+        }
+    }
+
+    /// What the body's own rules found last time, if it still holds.
+    pub fn findings(&self, place: usize) -> Option<Vec<Diagnostic>> {
+        let record = self.usable(place)?;
+        record.findings.iter().map(Warning::diagnostic).collect()
+    }
+
+    /// The body's documents and their fingerprints last time, if they still
+    /// hold.
+    pub fn documents(&self, place: usize) -> Option<&[(Document, String)]> {
+        Some(&self.usable(place)?.documents)
+    }
+
+    /// The record of last time that still holds, without it being used:
+    /// what a build that verifies compares with what it made.
+    pub fn holding(&self, place: usize) -> Option<&BodyRecord> {
+        self.records.get(place)?.as_ref()
+    }
+
+    fn usable(&self, place: usize) -> Option<&BodyRecord> {
+        self.holding(place).filter(|_| !self.verify)
+    }
 }
 
 /// What decides a build besides the files: rsr itself, the day, the
@@ -147,13 +262,20 @@ pub fn context(today: chrono::NaiveDate, head: Option<&str>) -> String {
 }
 
 impl Inventory {
-    pub fn new(context: String, inputs: Files, outputs: Files, report: Report) -> Inventory {
+    pub fn new(
+        context: String,
+        inputs: Files,
+        outputs: Files,
+        report: Report,
+        bodies: BTreeMap<String, BodyRecord>,
+    ) -> Inventory {
         Inventory {
             format: FORMAT,
             context,
             inputs,
             outputs,
             report,
+            bodies,
         }
     }
 
@@ -349,9 +471,15 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("rsr.yaml"), "namn: x\n").unwrap();
         let inputs = survey(root.path(), &skip_in(out.path()), &|_, _| None);
-        Inventory::new("c".into(), inputs.clone(), Files::new(), report())
-            .save(out.path())
-            .unwrap();
+        Inventory::new(
+            "c".into(),
+            inputs.clone(),
+            Files::new(),
+            report(),
+            BTreeMap::new(),
+        )
+        .save(out.path())
+        .unwrap();
         let read = Inventory::load(out.path()).unwrap();
         assert_eq!(read.context(), "c");
         assert!(same(&read.inputs, &inputs));

@@ -30,7 +30,7 @@ use crate::repo::store::Store;
 use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
-use inventory::{Files, Inventory, Report, Warning};
+use inventory::{BodyRecord, Files, Inventory, Remembered, Report, Warning};
 
 /// Where a build keeps what git's history said of the meetings, with the
 /// commit it said it at (`review::git::meeting_revisions`).
@@ -142,7 +142,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     } else {
         None
     };
-    let (repository, mut warnings) = checked(options, &mut timings)?;
+    let (repository, mut warnings, remembered, of_bodies) =
+        checked_remembering(options, looked.as_ref(), &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
@@ -153,7 +154,28 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     let mut manifest = Manifest::load(&options.out);
 
-    let (documents, plan) = plan(&repository, &renderer, &mut manifest, options, &mut timings);
+    let (documents, fingerprints, plan) = plan(
+        &repository,
+        &renderer,
+        &mut manifest,
+        options,
+        remembered.as_ref(),
+        &mut timings,
+    );
+    // What each body's own work came to, for the inventory.
+    let bodies = remembered
+        .as_ref()
+        .map(|remembered| {
+            of_bodies_records(
+                remembered,
+                &of_bodies,
+                &documents,
+                &fingerprints,
+                &plan,
+                &options.out,
+            )
+        })
+        .transpose()?;
     // What the adjusted protokoll to be typeset must print, by their
     // place in the plan: their locks are let go with the model.
     let sealed: BTreeMap<usize, printed::Expected> = plan
@@ -343,7 +365,13 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
                 site = site.len()
             )));
         }
-        record(options, looked, &manifest, report)?;
+        record(
+            options,
+            looked,
+            &manifest,
+            report,
+            bodies.unwrap_or_default(),
+        )?;
         timings.inventory += clock.elapsed();
     }
     let outputs = documents
@@ -377,6 +405,8 @@ struct Looked {
     /// `out/` as the last build left it, whose unchanged files need not be
     /// read again.
     outputs: Files,
+    /// Each body's own work as the last build did it.
+    bodies: BTreeMap<String, BodyRecord>,
 }
 
 /// Surveys the repository, and tells whether it and `out/` are as the last
@@ -404,6 +434,7 @@ fn look(options: &BuildOptions) -> Result<Looked, Error> {
             inputs,
             unchanged: None,
             outputs: Files::new(),
+            bodies: BTreeMap::new(),
         });
     };
     let mut unchanged = None;
@@ -428,6 +459,7 @@ fn look(options: &BuildOptions) -> Result<Looked, Error> {
                     inputs.clone(),
                     outputs,
                     previous.report.clone(),
+                    previous.bodies.clone(),
                 )
                 .save(&options.out)?;
             }
@@ -439,6 +471,7 @@ fn look(options: &BuildOptions) -> Result<Looked, Error> {
         inputs,
         unchanged,
         outputs: previous.outputs,
+        bodies: previous.bodies,
     })
 }
 
@@ -474,6 +507,7 @@ fn record(
     looked: Looked,
     manifest: &Manifest,
     report: Report,
+    bodies: BTreeMap<String, BodyRecord>,
 ) -> Result<(), Error> {
     let mut outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
         manifest
@@ -488,7 +522,7 @@ fn record(
             known.hash = "! not as built".into();
         }
     }
-    Inventory::new(looked.context, looked.inputs, outputs, report).save(&options.out)
+    Inventory::new(looked.context, looked.inputs, outputs, report, bodies).save(&options.out)
 }
 
 /// The repository, loaded and checked, with its warnings; its errors, or a
@@ -507,6 +541,107 @@ fn checked(
     Ok((gated.repository, gated.diagnostics))
 }
 
+/// `checked`, for a whole build: each body whose key (`inventory::body_keys`)
+/// is what the last whole build recorded has its rules' findings from
+/// there; with those records, and what each body's own rules found.
+#[allow(clippy::type_complexity)]
+fn checked_remembering(
+    options: &BuildOptions,
+    looked: Option<&Looked>,
+    timings: &mut Timings,
+) -> Result<
+    (
+        Repository,
+        Vec<Diagnostic>,
+        Option<Remembered>,
+        Vec<Vec<Diagnostic>>,
+    ),
+    Error,
+> {
+    let Some(looked) = looked else {
+        let (repository, warnings) = checked(options, timings)?;
+        return Ok((repository, warnings, None, Vec::new()));
+    };
+    let clock = Instant::now();
+    let loaded = crate::repo::load::load(&options.root);
+    timings.load = clock.elapsed();
+    let clock = Instant::now();
+    let remembered = loaded.repository.as_ref().map(|repository| {
+        let dirs: Vec<String> = repository
+            .bodies
+            .iter()
+            .map(|body| {
+                let dir = body.file.parent().unwrap_or(Path::new(""));
+                dir.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
+        let keys = inventory::body_keys(&looked.context, &looked.inputs, &dirs);
+        Remembered::new(
+            keys,
+            dirs,
+            &looked.bodies,
+            std::env::var_os(VERIFY_INVENTORY).is_some(),
+        )
+    });
+    let (gated, of_bodies) = match &remembered {
+        Some(remembered) => gate::pass_remembering(loaded, &|place| remembered.findings(place))?,
+        None => (gate::pass(loaded, Gate::Checked)?, Vec::new()),
+    };
+    timings.check = clock.elapsed();
+    options.filter.check(&gated.repository)?;
+    Ok((gated.repository, gated.diagnostics, remembered, of_bodies))
+}
+
+/// Each body's record for the inventory: its key, what its own rules
+/// found, its documents (without their data) with their fingerprints. A
+/// build that verifies fails here when a record that held is not what was
+/// made again.
+fn of_bodies_records(
+    remembered: &Remembered,
+    of_bodies: &[Vec<Diagnostic>],
+    documents: &[Document],
+    fingerprints: &[String],
+    plan: &Plan,
+    out: &Path,
+) -> Result<BTreeMap<String, BodyRecord>, Error> {
+    let mut records = BTreeMap::new();
+    for (place, (dir, key)) in remembered.dirs.iter().zip(&remembered.keys).enumerate() {
+        let start = plan.starts.get(place).copied().unwrap_or(documents.len());
+        let end = plan
+            .starts
+            .get(place + 1)
+            .copied()
+            .unwrap_or(documents.len());
+        let record = BodyRecord {
+            key: key.clone(),
+            findings: of_bodies
+                .get(place)
+                .map(|found| found.iter().map(Warning::of).collect())
+                .unwrap_or_default(),
+            documents: documents[start..end]
+                .iter()
+                .cloned()
+                .zip(fingerprints[start..end].iter().cloned())
+                .collect(),
+        };
+        if let Some(held) = remembered.holding(place) {
+            let bytes = |r: &BodyRecord| postcard::to_stdvec(r).unwrap_or_default();
+            if bytes(held) != bytes(&record) {
+                return Err(Error::Repository(t!(
+                    "cmd-build-inventory-body",
+                    out = out,
+                    body = dir.as_str()
+                )));
+            }
+        }
+        records.insert(dir.clone(), record);
+    }
+    Ok(records)
+}
+
 /// Every document of the build, without its data, and which of them need
 /// typesetting: those the manifest does not have up to date. The data of
 /// each body's documents is made, hashed and let go before the next body's,
@@ -517,14 +652,35 @@ fn plan(
     renderer: &Renderer,
     manifest: &mut Manifest,
     options: &BuildOptions,
+    remembered: Option<&Remembered>,
     timings: &mut Timings,
-) -> (Vec<Document>, Plan) {
+) -> (Vec<Document>, Vec<String>, Plan) {
     // Each body's documents, their fingerprints and their state in out/,
-    // made in parallel, a body at a time.
+    // made in parallel, a body at a time; a body whose documents the last
+    // whole build recorded under the same key has them from there.
     let checked = {
         let manifest: &Manifest = manifest;
-        crate::repo::parallel::each(&repository.bodies, |body| {
+        let state = |document: &Document, fingerprint: &str| {
+            if options.force {
+                (State::Outdated, false)
+            } else {
+                manifest.check(&options.out, &document.output, fingerprint)
+            }
+        };
+        let places: Vec<usize> = (0..repository.bodies.len()).collect();
+        crate::repo::parallel::each(&places, |&place| {
             let clock = Instant::now();
+            if let Some(recorded) = remembered.and_then(|r| r.documents(place)) {
+                let states = recorded
+                    .iter()
+                    .map(|(document, fingerprint)| {
+                        let (state, read) = state(document, fingerprint);
+                        (document.clone(), fingerprint.clone(), state, read)
+                    })
+                    .collect::<Vec<_>>();
+                return (states, Duration::ZERO, clock.elapsed());
+            }
+            let body = &repository.bodies[place];
             let of_body = docs::documents_of(repository, body, &options.filter);
             let data = clock.elapsed();
             let clock = Instant::now();
@@ -532,25 +688,22 @@ fn plan(
                 .into_iter()
                 .map(|mut document| {
                     let fingerprint = renderer.fingerprint(&document);
-                    let (state, read) = if options.force {
-                        (State::Outdated, false)
-                    } else {
-                        manifest.check(&options.out, &document.output, &fingerprint)
-                    };
+                    let (state, read) = state(&document, &fingerprint);
                     document.data = Vec::new();
-                    (document, state, read)
+                    (document, fingerprint, state, read)
                 })
                 .collect::<Vec<_>>();
             (states, data, clock.elapsed())
         })
     };
     let mut documents: Vec<Document> = Vec::new();
+    let mut fingerprints = Vec::new();
     let mut plan = Plan::default();
     for (states, data, fingerprint) in checked {
         timings.data += data;
         timings.fingerprint += fingerprint;
         plan.starts.push(documents.len());
-        for (document, state, read) in states {
+        for (document, fingerprint, state, read) in states {
             if state != State::UpToDate {
                 plan.stale.push(documents.len());
             } else if read {
@@ -558,9 +711,10 @@ fn plan(
                 manifest.see(&options.out, &document.output);
             }
             documents.push(document);
+            fingerprints.push(fingerprint);
         }
     }
-    (documents, plan)
+    (documents, fingerprints, plan)
 }
 
 /// The error of a build whose files changed after they were checked: the
@@ -908,11 +1062,12 @@ mod tests {
         let repository = crate::repo::load::load(root).repository.unwrap();
         let renderer = Renderer::new(repository.files.clone()).unwrap();
         let mut manifest = Manifest::load(&options.out);
-        let (documents, plan) = plan(
+        let (documents, _, plan) = plan(
             &repository,
             &renderer,
             &mut manifest,
             &options,
+            None,
             &mut Timings::default(),
         );
         assert_eq!(plan.stale.len(), documents.len());

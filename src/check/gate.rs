@@ -65,15 +65,31 @@ pub fn pass(loaded: Loaded, gate: Gate) -> Result<Gated, Error> {
             _ => Err(Error::Data(loaded.problems)),
         },
         Gate::Reported | Gate::Checked => {
-            let checked = super::check_loaded(loaded);
-            let errors = checked.errors();
-            match checked.repository {
-                Some(repository) if gate == Gate::Reported || errors == 0 => Ok(Gated {
-                    repository,
-                    diagnostics: checked.diagnostics,
-                }),
-                _ => Err(Error::Data(checked.diagnostics)),
-            }
+            through(super::check_loaded(loaded), gate).map(|(gated, _)| gated)
         }
+    }
+}
+
+/// Passes a loaded repository through `Gate::Checked`, taking each body's
+/// findings from `remembered` where it has them; with what each body's own
+/// rules found.
+pub fn pass_remembering(
+    loaded: Loaded,
+    remembered: super::Remembered,
+) -> Result<(Gated, Vec<Vec<Diagnostic>>), Error> {
+    through(super::check_remembering(loaded, remembered), Gate::Checked)
+}
+
+fn through(checked: super::Checked, gate: Gate) -> Result<(Gated, Vec<Vec<Diagnostic>>), Error> {
+    let errors = checked.errors();
+    match checked.repository {
+        Some(repository) if gate == Gate::Reported || errors == 0 => Ok((
+            Gated {
+                repository,
+                diagnostics: checked.diagnostics,
+            },
+            checked.of_bodies,
+        )),
+        _ => Err(Error::Data(checked.diagnostics)),
     }
 }

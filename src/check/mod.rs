@@ -167,7 +167,16 @@ pub struct Checked {
     pub repository: Option<Repository>,
     /// Sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each body's own rules found (among `diagnostics`), in the
+    /// order of the repository's bodies; empty without a repository.
+    pub of_bodies: Vec<Vec<Diagnostic>>,
 }
+
+/// What each body's own rules found before, by the body's place among the
+/// repository's bodies: for a body none of whose files, nor anything its
+/// rules read, changed since (the build's inventory tells). `None` runs
+/// them.
+pub type Remembered<'a> = &'a (dyn Fn(usize) -> Option<Vec<Diagnostic>> + Sync);
 
 impl Checked {
     pub fn errors(&self) -> usize {
@@ -203,26 +212,39 @@ pub struct History {
 
 /// `check`, with what git's history tells: what `rsr check` runs.
 pub fn check_with_history(root: &Path, history: Option<&History>) -> Checked {
-    check_loaded_with(load::load(root), history)
+    check_loaded_with(load::load(root), history, None)
 }
 
 /// Runs every rule on a loaded repository.
 pub fn check_loaded(loaded: Loaded) -> Checked {
-    check_loaded_with(loaded, None)
+    check_loaded_with(loaded, None, None)
 }
 
-fn check_loaded_with(loaded: Loaded, history: Option<&History>) -> Checked {
+/// `check_loaded`, taking each body's findings from `remembered` where it
+/// has them.
+pub fn check_remembering(loaded: Loaded, remembered: Remembered) -> Checked {
+    check_loaded_with(loaded, None, Some(remembered))
+}
+
+fn check_loaded_with(
+    loaded: Loaded,
+    history: Option<&History>,
+    remembered: Option<Remembered>,
+) -> Checked {
     let Loaded {
         repository,
         mut problems,
         unread,
     } = loaded;
+    let mut of_bodies = Vec::new();
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
         let compare_locks = unread.files.is_empty();
-        let mut judged = rules(repository, compare_locks, history);
+        let (mut judged, bodies) = rules(repository, compare_locks, history, remembered);
+        judged.extend(bodies.iter().flatten().cloned());
         judged.retain(|finding| !follows_from_unread(finding, &unread));
         problems.extend(judged);
+        of_bodies = bodies;
     }
     problems.sort_by(|a, b| {
         a.loc
@@ -234,6 +256,7 @@ fn check_loaded_with(loaded: Loaded, history: Option<&History>) -> Checked {
     Checked {
         repository,
         diagnostics: problems,
+        of_bodies,
     }
 }
 
@@ -312,11 +335,14 @@ fn follows_from_unread(finding: &Diagnostic, unread: &load::Unread) -> bool {
         || (members.contains(&finding.rule) && files.contains(&body.join(load::BODY_FILE)))
 }
 
+/// The findings of the rules over the whole repository, and those of each
+/// body's own rules.
 fn rules(
     repository: &Repository,
     compare_locks: bool,
     history: Option<&History>,
-) -> Vec<Diagnostic> {
+    remembered: Option<Remembered>,
+) -> (Vec<Diagnostic>, Vec<Vec<Diagnostic>>) {
     let mut all = Vec::new();
     if let Some(history) = history {
         lock::removed(repository, history, &mut all);
@@ -329,7 +355,12 @@ fn rules(
     people::register(repository, &mut all);
     privacy::repository(repository, &mut all);
     // Each body's rules, the bodies in parallel.
-    let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
+    let places: Vec<usize> = (0..repository.bodies.len()).collect();
+    let per_body = crate::repo::parallel::each(&places, |&place| {
+        if let Some(found) = remembered.and_then(|remembered| remembered(place)) {
+            return found;
+        }
+        let body = &repository.bodies[place];
         let mut found = Vec::new();
         appearance::body(repository, body, &mut found);
         people::body(repository, body, &mut found);
@@ -359,8 +390,7 @@ fn rules(
         settings_problems.extend(found.into_iter().filter_map(|d| settings.apply(d)));
         settings_problems
     });
-    all.extend(per_body.into_iter().flatten());
-    all
+    (all, per_body)
 }
 
 /// One meeting and what it belongs to.

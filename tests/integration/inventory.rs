@@ -301,3 +301,64 @@ fn an_output_folder_inside_the_repository_elsewhere_is_not_surveyed_as_input() {
     assert!(!loaded(&stderr), "{stderr}");
     assert!(Path::new(&repo.path().join("publicerat/.rsr.inventory")).is_file());
 }
+
+/// Every file under `dir` but rsr's own records, with its bytes.
+fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".rsr"))
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
+    // What each body's own rules found and its documents' fingerprints are
+    // taken from the inventory for every body none of whose files changed:
+    // after changes to two bodies, out/ is what a build from nothing makes.
+    let repo = Repo::examples();
+    let later = epoch("2027-02-10");
+    let later = [("SOURCE_DATE_EPOCH", later.as_str())];
+    let first = repo.rsr_trusting(&["build"], &later).success().stderr();
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "rubrik: Uppföljning av",
+        "rubrik: Uppföljning om",
+    );
+    let second = repo.rsr_trusting(&["build"], &later).success().stderr();
+    assert!(second.contains("Built 2 documents"), "{second}");
+    repo.edit(
+        "meetings/kf/motioner/2025-2026.yaml",
+        "motionär: Eva Lund (V)",
+        "motionär: Eva Lundh (V)",
+    );
+    let third = repo.rsr_trusting(&["build"], &later).success().stderr();
+    assert!(third.contains("Built 1 document "), "{third}");
+    // The warnings of the bodies whose records were used, as before.
+    let warnings = |stderr: &str| stderr[..stderr.find("Built ").unwrap()].to_string();
+    assert_eq!(warnings(&second), warnings(&first));
+    assert_eq!(warnings(&third), warnings(&first));
+
+    repo.rsr_trusting(&["build", "--out", "fresh"], &later)
+        .success();
+    let built = files_under(&repo.path().join("out"));
+    let fresh = files_under(&repo.path().join("fresh"));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &built {
+        assert!(
+            bytes == &fresh[path],
+            "{path} differs from a build from nothing"
+        );
+    }
+    assert!(
+        repo.text("out/kf/2026-beslutsuppfoljning.pdf")
+            .contains("Eva Lundh")
+    );
+}
