@@ -388,6 +388,9 @@ fn rules(
         let mut settings_problems = Vec::new();
         let settings = Settings::of(body, &mut settings_problems);
         settings_problems.extend(found.into_iter().filter_map(|d| settings.apply(d)));
+        // A personal identity number in the body's files, whatever its
+        // `regler:` say.
+        privacy::body(repository, body, &mut settings_problems);
         settings_problems
     });
     (all, per_body)

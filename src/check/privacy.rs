@@ -13,34 +13,41 @@ use chrono::NaiveDate;
 
 use super::finding;
 use crate::error::Diagnostic;
-use crate::repo::model::{Loc, Repository};
+use crate::repo::model::{Body, Loc, Repository};
 
 /// The largest file read for the scan (larger ones are refused when the
 /// repository is loaded).
 const LIMIT: u64 = 64 * 1024 * 1024;
 
+/// The repository's own file (rsr.yaml).
 pub fn repository(repository: &Repository, found: &mut Vec<Diagnostic>) {
-    let mut files: Vec<(&Path, &[String])> = vec![(repository.file.as_path(), &[])];
-    for body in &repository.bodies {
-        files.push((&body.file, &[]));
-        for meeting in &body.meetings {
-            files.push((&meeting.file, &[]));
-            for item in &meeting.items {
-                if item.spec.secrecy.is_none() {
-                    files.push((&item.file, &item.spec.allowed_numbers));
-                }
+    scan(repository, vec![(repository.file.as_path(), &[])], found);
+}
+
+/// A body's files: its body.yaml, its meetings and their items (but a
+/// confidential one), its registers. As the repository's, the findings are
+/// not the body's to turn down: `regler:` does not apply to them.
+pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
+    let mut files: Vec<(&Path, &[String])> = vec![(&body.file, &[])];
+    for meeting in &body.meetings {
+        files.push((&meeting.file, &[]));
+        for item in &meeting.items {
+            if item.spec.secrecy.is_none() {
+                files.push((&item.file, &item.spec.allowed_numbers));
             }
         }
-        files.extend(body.delegations.iter().map(|d| (d.file.as_path(), &[][..])));
-        files.extend(body.motions.iter().map(|m| (m.file.as_path(), &[][..])));
     }
+    files.extend(body.delegations.iter().map(|d| (d.file.as_path(), &[][..])));
+    files.extend(body.motions.iter().map(|m| (m.file.as_path(), &[][..])));
+    scan(repository, files, found);
+}
+
+fn scan(repository: &Repository, mut files: Vec<(&Path, &[String])>, found: &mut Vec<Diagnostic>) {
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
-    // The files in parallel: a repository of years has thousands.
-    let per_file = crate::repo::parallel::each(&files, |(file, allowed)| {
-        let mut found = Vec::new();
+    for (file, allowed) in files {
         let Ok(bytes) = repository.files.read(file, LIMIT) else {
-            return found;
+            continue;
         };
         let text = String::from_utf8_lossy(&bytes);
         for (line, column, number) in numbers(&text) {
@@ -61,9 +68,7 @@ pub fn repository(repository: &Repository, found: &mut Vec<Diagnostic>) {
                 .with_hint(crate::lang::t!("check-personal-number-hint")),
             );
         }
-        found
-    });
-    found.extend(per_file.into_iter().flatten());
+    }
 }
 
 /// The number with its last four digits hidden, so that the message does
