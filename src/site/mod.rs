@@ -484,15 +484,26 @@ fn index(
             signed: None,
         },
     };
+    // Each meeting's documents, sorted out once: a repository of years has
+    // thousands of both.
+    let mut of_meeting: BTreeMap<(&str, NaiveDate), Vec<&Document>> = BTreeMap::new();
+    for document in documents {
+        if document.kind.spec().scope != Scope::Year {
+            of_meeting
+                .entry((document.body.as_str(), document.date))
+                .or_default()
+                .push(document);
+        }
+    }
     let mut upcoming = Vec::new();
     let mut bodies = Vec::new();
     for body in &repository.bodies {
         let mut years: BTreeMap<i32, Vec<SiteMeeting>> = BTreeMap::new();
         for meeting in &body.meetings {
-            let links: Vec<Link> = documents
-                .iter()
-                .filter(|d| d.kind.spec().scope != Scope::Year)
-                .filter(|d| d.body == body.slug && d.date == meeting.date())
+            let links: Vec<Link> = of_meeting
+                .get(&(body.slug.as_str(), meeting.date()))
+                .into_iter()
+                .flatten()
                 .map(link)
                 .collect();
             let site = SiteMeeting {

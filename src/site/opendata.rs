@@ -10,6 +10,7 @@
 //! a confidential item only its public title, paragraph, case number and
 //! ground.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -441,19 +442,19 @@ pub fn files(
 ) -> Result<(), Error> {
     // Each body's files made in parallel, written in order.
     let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
-        let of_body: Vec<&Document> = documents
-            .iter()
-            .filter(|d| d.body == body.slug)
-            .copied()
-            .collect();
+        // Each meeting's documents, sorted out once.
+        let mut of_meeting: BTreeMap<NaiveDate, Vec<&Document>> = BTreeMap::new();
+        for document in documents {
+            if document.body == body.slug && document.kind.spec().scope != Scope::Year {
+                of_meeting.entry(document.date).or_default().push(document);
+            }
+        }
         docs::contexts(&repository.organisation, body)
             .map(|context| {
-                let own: Vec<&Document> = of_body
-                    .iter()
-                    .filter(|d| d.date == context.meeting.date())
-                    .filter(|d| d.kind.spec().scope != Scope::Year)
-                    .copied()
-                    .collect();
+                let own: Vec<&Document> = of_meeting
+                    .get(&context.meeting.date())
+                    .cloned()
+                    .unwrap_or_default();
                 let meeting = meeting(&context, &own, out, manifest);
                 // Plain structs of strings and numbers always serialize.
                 let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
