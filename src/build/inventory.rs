@@ -306,15 +306,17 @@ impl Inventory {
     }
 }
 
-/// The hash `files` records for `path`, if its `Seen` vouches for the file
-/// as it is `now`.
-pub fn vouched(files: &Files, path: &str, now: &Seen) -> Option<String> {
+/// What `files` records of `path`, if its `Seen` vouches for the file as
+/// it is `now`.
+pub fn vouched(files: &Files, path: &str, now: &Seen) -> Option<Known> {
     let known = files.get(path)?;
+    // As recorded, when it was seen then: the same again next time, so
+    // that an inventory in which nothing was read need not be written.
     known
         .seen
         .as_ref()
         .filter(|seen| seen.vouches_for(now))
-        .map(|_| known.hash.clone())
+        .map(|_| known.clone())
 }
 
 /// What a survey of the repository passes over: git's folder, and the
@@ -358,7 +360,7 @@ fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 pub fn survey(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
-    known: &(dyn Fn(&str, &Seen) -> Option<String> + Sync),
+    known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Files {
     let mut entries: Vec<(String, PathBuf, Option<std::fs::FileType>)> = Vec::new();
     let mut files = Files::new();
@@ -403,7 +405,7 @@ fn look(
     path: &Path,
     kind: Option<std::fs::FileType>,
     relative: &str,
-    known: &(dyn Fn(&str, &Seen) -> Option<String> + Sync),
+    known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Known {
     let unseen = |hash: String| Known { hash, seen: None };
     let Some(kind) = kind else {
@@ -423,8 +425,8 @@ fn look(
         return unseen(format!("? {kind:?}"));
     }
     let now = Seen::of(path);
-    if let Some(hash) = now.as_ref().and_then(|now| known(relative, now)) {
-        return Known { hash, seen: now };
+    if let Some(known) = now.as_ref().and_then(|now| known(relative, now)) {
+        return known;
     }
     match std::fs::read(path) {
         Ok(bytes) => Known {
@@ -538,7 +540,10 @@ mod tests {
 
         // What `known` vouches for is not read: its hash is taken as said.
         let vouched_for = survey(base, &skip_in(&base.join("out")), &|path, _| {
-            (path == "meetings/kn/body.yaml").then(|| "as recorded".to_string())
+            (path == "meetings/kn/body.yaml").then(|| Known {
+                hash: "as recorded".into(),
+                seen: None,
+            })
         });
         assert_eq!(vouched_for["meetings/kn/body.yaml"].hash, "as recorded");
         assert!(!same(&found, &vouched_for));
@@ -562,13 +567,14 @@ mod tests {
             )])
         };
         // Seen just after it was written: racy, read again.
-        assert_eq!(vouched(&recorded(now.clone()), "a.yaml", &now), None);
+        let hash = |known: Option<Known>| known.map(|k| k.hash);
+        assert_eq!(hash(vouched(&recorded(now.clone()), "a.yaml", &now)), None);
         let later = Seen {
             at: now.modified + 10_000_000_000,
             ..now.clone()
         };
         assert_eq!(
-            vouched(&recorded(later.clone()), "a.yaml", &now).as_deref(),
+            hash(vouched(&recorded(later.clone()), "a.yaml", &now)).as_deref(),
             Some("h")
         );
         // Any of size, times or inode otherwise: read again.
@@ -586,8 +592,11 @@ mod tests {
                 ..now.clone()
             },
         ] {
-            assert_eq!(vouched(&recorded(later.clone()), "a.yaml", &other), None);
+            assert_eq!(
+                hash(vouched(&recorded(later.clone()), "a.yaml", &other)),
+                None
+            );
         }
-        assert_eq!(vouched(&recorded(later), "b.yaml", &now), None);
+        assert_eq!(hash(vouched(&recorded(later), "b.yaml", &now)), None);
     }
 }

@@ -512,6 +512,10 @@ fn record(
     let mut outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
         manifest
             .vouched(path, now)
+            .map(|hash| inventory::Known {
+                hash,
+                seen: Some(now.clone()),
+            })
             .or_else(|| inventory::vouched(&looked.outputs, path, now))
     });
     for (path, known) in &mut outputs {
