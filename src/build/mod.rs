@@ -124,24 +124,23 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         })
     };
     let mut lock = None;
-    // The whole repository is built: it is surveyed before it is read, so
-    // that what changes from here on is found changed by the next build.
-    let looked = if options.filter.is_empty() {
-        let clock = Instant::now();
-        if options.out.join(inventory::FILE).is_file() {
-            lock = Some(take_lock()?);
-        }
-        let looked = look(options)?;
-        timings.inventory = clock.elapsed();
-        match looked.unchanged {
-            Some(report) if std::env::var_os(VERIFY_INVENTORY).is_none() => {
-                return Ok(as_before(options, report, started, timings));
-            }
-            _ => Some(looked),
-        }
-    } else {
-        None
-    };
+    // The repository is surveyed before it is read, so that what changes
+    // from here on is found changed by the next build. A build of
+    // everything may find nothing changed; any build takes each unchanged
+    // body's findings from the inventory.
+    let whole = options.filter.is_empty();
+    let clock = Instant::now();
+    if whole && options.out.join(inventory::FILE).is_file() {
+        lock = Some(take_lock()?);
+    }
+    let looked = look(options, whole)?;
+    timings.inventory = clock.elapsed();
+    if let Some(report) = &looked.unchanged
+        && std::env::var_os(VERIFY_INVENTORY).is_none()
+    {
+        return Ok(as_before(options, report.clone(), started, timings));
+    }
+    let looked = Some(looked);
     let (repository, mut warnings, remembered, of_bodies) =
         checked_remembering(options, looked.as_ref(), &mut timings)?;
     let clock = Instant::now();
@@ -154,17 +153,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     let mut manifest = Manifest::load(&options.out);
 
+    // A body's record holds all its documents: a filtered build makes its
+    // own.
     let (documents, fingerprints, plan) = plan(
         &repository,
         &renderer,
         &mut manifest,
         options,
-        remembered.as_ref(),
+        remembered.as_ref().filter(|_| whole),
         &mut timings,
     );
     // What each body's own work came to, for the inventory.
     let bodies = remembered
         .as_ref()
+        .filter(|_| whole)
         .map(|remembered| {
             of_bodies_records(
                 remembered,
@@ -346,7 +348,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &revisions,
     )?;
     timings.site = clock.elapsed();
-    if let Some(looked) = looked {
+    if let Some(looked) = looked.filter(|_| whole) {
         let clock = Instant::now();
         let report = Report {
             warnings: warnings.iter().map(Warning::of).collect(),
@@ -409,15 +411,26 @@ struct Looked {
     bodies: BTreeMap<String, BodyRecord>,
 }
 
-/// Surveys the repository, and tells whether it and `out/` are as the last
-/// whole build left them. What was read whole to tell is recorded at once,
-/// so that the next build need not read it.
-fn look(options: &BuildOptions) -> Result<Looked, Error> {
+/// Surveys the repository, and for a `whole` build tells whether it and
+/// `out/` are as the last whole build left them. What was read whole to
+/// tell is recorded at once, so that the next build need not read it.
+fn look(options: &BuildOptions, whole: bool) -> Result<Looked, Error> {
     let context = inventory::context(
         crate::sv::today(),
         crate::review::git::head_commit(&options.root).as_deref(),
     );
     let previous = Inventory::load(&options.out);
+    // A filtered build records nothing: without an inventory, it has no
+    // use for a survey.
+    if !whole && previous.is_none() {
+        return Ok(Looked {
+            context,
+            inputs: Files::new(),
+            unchanged: None,
+            outputs: Files::new(),
+            bodies: BTreeMap::new(),
+        });
+    }
     let before = |files: fn(&Inventory) -> &Files, path: &str, now: &Seen| {
         previous
             .as_ref()
@@ -438,7 +451,8 @@ fn look(options: &BuildOptions) -> Result<Looked, Error> {
         });
     };
     let mut unchanged = None;
-    if !options.force
+    if whole
+        && !options.force
         && previous.context() == context
         && inventory::same(&inputs, &previous.inputs)
         && previous

@@ -342,6 +342,19 @@ fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
     let warnings = |stderr: &str| stderr[..stderr.find("Built ").unwrap()].to_string();
     assert_eq!(warnings(&second), warnings(&first));
     assert_eq!(warnings(&third), warnings(&first));
+    // A build of one body (as `rsr watch` makes) takes the others' findings
+    // from there too, and says the same.
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "rubrik: Uppföljning om",
+        "rubrik: Uppföljning av",
+    );
+    let fourth = repo
+        .rsr_trusting(&["build", "--body", "rsr"], &later)
+        .success()
+        .stderr();
+    assert!(fourth.contains("Built 2 documents"), "{fourth}");
+    assert_eq!(warnings(&fourth), warnings(&first));
 
     repo.rsr_trusting(&["build", "--out", "fresh"], &later)
         .success();
