@@ -33,6 +33,14 @@ fn loaded(stderr: &str) -> bool {
     load_seconds(stderr) > 0.0
 }
 
+/// What `rsr build --timings` says, run as a secretary does; it must
+/// succeed.
+fn timed(repo: &Repo, vars: &[(&str, &str)]) -> String {
+    repo.rsr_trusting(&["build", "--timings"], vars)
+        .success()
+        .stderr()
+}
+
 /// Sets the modification time of `path` (under the repository) to `time`.
 fn set_modified(repo: &Repo, path: &str, time: SystemTime) {
     let file = std::fs::File::options()
@@ -70,19 +78,13 @@ fn nothing_changed_is_told_without_loading_and_reports_as_before() {
     // On 10 February 2027 the build has warnings (overdue uppdrag).
     let later = epoch("2027-02-10");
     let later = [("SOURCE_DATE_EPOCH", later.as_str())];
-    let first = repo
-        .rsr_trusting(&["build", "--timings"], &later)
-        .success()
-        .stderr();
+    let first = timed(&repo, &later);
     assert!(first.starts_with("warning[assignment-overdue]"), "{first}");
     assert!(first.contains("Built 47 documents"), "{first}");
     assert!(loaded(&first), "{first}");
     assert!(repo.path().join("out/.rsr.inventory").is_file());
 
-    let second = repo
-        .rsr_trusting(&["build", "--timings"], &later)
-        .success()
-        .stderr();
+    let second = timed(&repo, &later);
     assert!(!loaded(&second), "{second}");
     assert!(
         second.contains("inventory (what changed since last build)"),
@@ -108,10 +110,7 @@ fn a_change_to_the_repository_is_found_whatever_its_times_say() {
     age(&repo);
     // Once recorded as old, the files are vouched for by what the file
     // system says of them.
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(!loaded(&stderr), "{stderr}");
 
     // The same size, the modification time put back: the change time
@@ -121,10 +120,7 @@ fn a_change_to_the_repository_is_found_whatever_its_times_say() {
     repo.edit(item, "rubrik: Uppföljning av", "rubrik: Uppföljning om");
     set_modified(&repo, item, when);
     assert_eq!(repo.bytes(item).len(), size);
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(loaded(&stderr), "{stderr}");
     assert!(stderr.starts_with("Built 2 documents"), "{stderr}");
     assert!(
@@ -134,30 +130,21 @@ fn a_change_to_the_repository_is_found_whatever_its_times_say() {
 
     // A new file in a meeting's folder: an item the kallelse lists; and
     // then gone again.
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(!loaded(&stderr), "{stderr}");
     let new = "meetings/rsr/2026-01-26/07-nytt.yaml";
     repo.write(
         new,
         "rubrik: Ett nytt ärende\närendebeskrivning: Ett ärende till.\n",
     );
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(loaded(&stderr), "{stderr}");
     assert!(
         repo.text("out/rsr/2026-01-26-kallelse.pdf")
             .contains("Ett nytt ärende")
     );
     std::fs::remove_file(repo.path().join(new)).unwrap();
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(loaded(&stderr), "{stderr}");
     assert!(
         !repo
@@ -173,10 +160,7 @@ fn a_change_to_the_repository_is_found_whatever_its_times_say() {
         "templates/sammantradesplan.typ",
         &format!("{template}\n// En kommentar i mallen.\n"),
     );
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(loaded(&stderr), "{stderr}");
     // Every body's sammanträdesplan, of every year.
     assert!(stderr.starts_with("Built 9 documents"), "{stderr}");
@@ -198,10 +182,7 @@ fn a_change_to_out_is_repaired() {
     altered[middle] ^= 0x01;
     std::fs::write(repo.path().join(pdf), &altered).unwrap();
     set_modified(&repo, pdf, when);
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(loaded(&stderr), "{stderr}");
     assert!(stderr.starts_with("Built 1 document"), "{stderr}");
     assert!(repo.bytes(pdf) == protokoll);
@@ -226,33 +207,21 @@ fn another_day_another_commit_or_a_broken_inventory_builds_again() {
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "Sammanträden"]);
     repo.rsr_trusting(&["build"], &[]).success();
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &[])
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &[]);
     assert!(!loaded(&stderr), "{stderr}");
 
     // Another day: the site's coming meetings and the anslagstavla depend
     // on it.
     let later = epoch("2027-02-10");
     let later = [("SOURCE_DATE_EPOCH", later.as_str())];
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &later)
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &later);
     assert!(loaded(&stderr), "{stderr}");
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &later)
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &later);
     assert!(!loaded(&stderr), "{stderr}");
 
     // Another commit: the calendars' history.
     repo.git(&["commit", "-q", "--allow-empty", "-m", "Tom"]);
-    let stderr = repo
-        .rsr_trusting(&["build", "--timings"], &later)
-        .success()
-        .stderr();
+    let stderr = timed(&repo, &later);
     assert!(loaded(&stderr), "{stderr}");
 
     // Another language: the warnings are said in it.
