@@ -18,16 +18,20 @@
 //! runs is found changed by the next. A missing, truncated or corrupt
 //! inventory (a SHA-256 of its body closes it) is none, and a build then
 //! does everything.
+//!
+//! It also holds each body's own work (`BodyRecord`: what its rules found,
+//! its documents' fingerprints) under a key of everything that work is
+//! made from (`body_keys`), so that a build in which something changed
+//! does again only the work of the bodies it touched.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
-use sha2::{Digest, Sha256};
-
 use crate::output::manifest::{Seen, hash};
 use crate::output::write;
 
@@ -290,11 +294,17 @@ impl Inventory {
         (inventory.format == FORMAT).then_some(inventory)
     }
 
-    /// Writes it atomically into `out`.
+    /// Writes it atomically into `out`. One that cannot be written down
+    /// (a path that is not UTF-8) is not kept: the next build does
+    /// everything.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         let path = out.join(FILE);
-        let mut bytes = postcard::to_stdvec(self)
-            .map_err(|e| Error::io(&path, std::io::Error::other(e.to_string())))?;
+        let Ok(mut bytes) = postcard::to_stdvec(self) else {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+                _ => Ok(()),
+            };
+        };
         let check = Sha256::digest(&bytes);
         bytes.extend_from_slice(&check);
         write::file_in(out, &path, &bytes)
@@ -504,6 +514,31 @@ mod tests {
         let mut unknown = report().warnings[0].clone();
         unknown.rule = "no-such-rule".into();
         assert!(unknown.diagnostic().is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_inventory_that_cannot_be_written_down_is_not_kept() {
+        use std::os::unix::ffi::OsStrExt;
+        let out = tempfile::tempdir().unwrap();
+        let inventory = |dependency: PathBuf| {
+            let mut report = report();
+            report.dependencies.push(dependency);
+            Inventory::new(
+                "c".into(),
+                Files::new(),
+                Files::new(),
+                report,
+                BTreeMap::new(),
+            )
+        };
+        inventory(PathBuf::from("rsr.yaml"))
+            .save(out.path())
+            .unwrap();
+        assert!(Inventory::load(out.path()).is_some());
+        let not_utf8 = PathBuf::from(std::ffi::OsStr::from_bytes(b"meetings/\xff.yaml"));
+        inventory(not_utf8).save(out.path()).unwrap();
+        assert!(!out.path().join(FILE).exists());
     }
 
     #[test]
