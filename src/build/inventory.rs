@@ -32,7 +32,7 @@ use sha2::{Digest, Sha256};
 
 use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
-use crate::output::manifest::{Seen, hash};
+use crate::output::manifest::{Seen, hash, key};
 use crate::output::write;
 
 /// The file in `out/`.
@@ -187,13 +187,7 @@ pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> Vec<String> 
     }
     let shared = shared.finalize();
     own.into_iter()
-        .map(|own| {
-            let mut key = Sha256::new();
-            key.update(context.as_bytes());
-            key.update(shared);
-            key.update(own.finalize());
-            key.finalize().iter().map(|b| format!("{b:02x}")).collect()
-        })
+        .map(|own| hash(&[context.as_bytes(), &shared, &own.finalize()]))
         .collect()
 }
 
@@ -448,12 +442,7 @@ fn look(
 }
 
 fn relative(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    key(path.strip_prefix(base).unwrap_or(path))
 }
 
 #[cfg(test)]

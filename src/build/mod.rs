@@ -140,9 +140,8 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     {
         return Ok(as_before(options, report.clone(), started, timings));
     }
-    let looked = Some(looked);
     let (repository, mut warnings, remembered, of_bodies) =
-        checked_remembering(options, looked.as_ref(), &mut timings)?;
+        checked_remembering(options, &looked, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
@@ -348,7 +347,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &revisions,
     )?;
     timings.site = clock.elapsed();
-    if let Some(looked) = looked.filter(|_| whole) {
+    if whole {
         let clock = Instant::now();
         let report = Report {
             warnings: warnings.iter().map(Warning::of).collect(),
@@ -559,13 +558,14 @@ fn checked(
     Ok((gated.repository, gated.diagnostics))
 }
 
-/// `checked`, for a whole build: each body whose key (`inventory::body_keys`)
-/// is what the last whole build recorded has its rules' findings from
-/// there; with those records, and what each body's own rules found.
+/// `checked`, with the inventory: each body whose key
+/// (`inventory::body_keys`) is what the last whole build recorded has its
+/// rules' findings from there; with those records, and what each body's
+/// own rules found.
 #[allow(clippy::type_complexity)]
 fn checked_remembering(
     options: &BuildOptions,
-    looked: Option<&Looked>,
+    looked: &Looked,
     timings: &mut Timings,
 ) -> Result<
     (
@@ -576,10 +576,6 @@ fn checked_remembering(
     ),
     Error,
 > {
-    let Some(looked) = looked else {
-        let (repository, warnings) = checked(options, timings)?;
-        return Ok((repository, warnings, None, Vec::new()));
-    };
     let clock = Instant::now();
     let loaded = crate::repo::load::load(&options.root);
     timings.load = clock.elapsed();
@@ -588,13 +584,7 @@ fn checked_remembering(
         let dirs: Vec<String> = repository
             .bodies
             .iter()
-            .map(|body| {
-                let dir = body.file.parent().unwrap_or(Path::new(""));
-                dir.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
+            .map(|body| crate::output::manifest::key(body.file.parent().unwrap_or(Path::new(""))))
             .collect();
         let keys = inventory::body_keys(&looked.context, &looked.inputs, &dirs);
         Remembered::new(

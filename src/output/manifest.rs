@@ -356,7 +356,9 @@ pub fn hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-fn key(output: &Path) -> String {
+/// A path as the manifest (and the build's inventory) keys it: its parts
+/// joined by `/`, whatever the platform.
+pub fn key(output: &Path) -> String {
     output
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
