@@ -462,6 +462,10 @@ fn parse<T: DeserializeOwned>(
             return None;
         }
     };
+    // A lock holds no text of its own that reaches a document.
+    if file.file_name() != Some(std::ffi::OsStr::new(LOCK_FILE)) {
+        files.scan_personal_numbers(file, &text);
+    }
     if text.trim().is_empty() {
         problems.push(unlocated(
             "yaml-syntax",
@@ -1108,20 +1112,22 @@ fn strip_location(message: &str) -> String {
 fn subdirectories(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     entries(root, dir, problems)
         .into_iter()
-        .filter(|path| root.join(path).is_dir())
+        .filter(|(path, kind)| kind.is_dir() || (kind.is_symlink() && root.join(path).is_dir()))
+        .map(|(path, _)| path)
         .collect()
 }
 
 fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for path in entries(root, dir, problems) {
+    for (path, kind) in entries(root, dir, problems) {
         if !path
             .extension()
             .is_some_and(|ext| ext == "yaml" || ext == "yml")
         {
             continue;
         }
-        if root.join(&path).is_file() {
+        // The folder's listing tells a plain file without a look at it.
+        if kind.is_file() || (kind.is_symlink() && root.join(&path).is_file()) {
             found.push(path);
         } else {
             // Named like an item, so meant as one: not skipped unsaid.
@@ -1140,9 +1146,14 @@ fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Pa
     found
 }
 
-/// The entries directly inside `dir`, sorted by name, relative to `root`.
-/// Hidden entries (`.git`, editor files) are skipped.
-fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// The entries directly inside `dir`, sorted by name, relative to `root`,
+/// each with its kind as the listing gives it (a link as a link). Hidden
+/// entries (`.git`, editor files) are skipped.
+fn entries(
+    root: &Path,
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, std::fs::FileType)> {
     let mut found = Vec::new();
     for entry in WalkDir::new(root.join(dir))
         .min_depth(1)
@@ -1160,7 +1171,7 @@ fn entries(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathB
                 ),
             )),
             Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
-                found.push(dir.join(entry.file_name()));
+                found.push((dir.join(entry.file_name()), entry.file_type()));
             }
             Ok(_) => {}
             Err(error) => problems.push(unlocated(

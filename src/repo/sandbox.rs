@@ -65,6 +65,11 @@ fn read_at(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
             "load-not-regular-file"
         ))));
     }
+    open_and_read(path, limit)
+}
+
+/// `read_at`, for a path just seen to be a regular file.
+fn open_and_read(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     let file = std::fs::File::open(path).map_err(Refused::Io)?;
     let size = file.metadata().map_err(Refused::Io)?.len();
     if size > limit {
@@ -162,35 +167,52 @@ impl Folders {
     /// `read`: `relative` under `root` (the root these folders are of)
     /// whole, if it stays inside and is no larger than `limit` bytes.
     pub fn read(&self, root: &Path, relative: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-        let path = match &self.base {
-            Some(base) => self.inside(base, root, relative)?,
-            None => inside_of(&root.canonicalize().map_err(Refused::Io)?, root, relative)?,
-        };
-        read_at(&path, limit)
+        match &self.base {
+            Some(base) => {
+                let (path, regular) = self.inside(base, root, relative)?;
+                if regular {
+                    open_and_read(&path, limit)
+                } else {
+                    read_at(&path, limit)
+                }
+            }
+            None => read_at(
+                &inside_of(&root.canonicalize().map_err(Refused::Io)?, root, relative)?,
+                limit,
+            ),
+        }
     }
 
     /// `inside_of`: the real path of `relative` under `root`, if it is
     /// there. A file that is not itself a symbolic link is its folder's real
-    /// path and its name; anything else is resolved whole.
-    fn inside(&self, base: &Path, root: &Path, relative: &Path) -> Result<PathBuf, Refused> {
+    /// path and its name; anything else is resolved whole. With it, whether
+    /// the file itself was seen to be a regular file (not a link).
+    fn inside(
+        &self,
+        base: &Path,
+        root: &Path,
+        relative: &Path,
+    ) -> Result<(PathBuf, bool), Refused> {
         let plain = relative
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
         let (Some(parent), Some(name), true) = (relative.parent(), relative.file_name(), plain)
         else {
-            return inside_of(base, root, relative);
+            return Ok((inside_of(base, root, relative)?, false));
         };
         let full = root.join(relative);
-        let link = std::fs::symlink_metadata(&full)
+        let kind = std::fs::symlink_metadata(&full)
             .map_err(Refused::Io)?
-            .file_type()
-            .is_symlink();
-        let path = if link {
+            .file_type();
+        let path = if kind.is_symlink() {
             full.canonicalize().map_err(Refused::Io)?
         } else {
             self.real(root, parent).map_err(Refused::Io)?.join(name)
         };
-        confined(base, relative, path, |folder| self.real(root, folder))
+        Ok((
+            confined(base, relative, path, |folder| self.real(root, folder))?,
+            kind.is_file(),
+        ))
     }
 
     /// The real path of the folder `relative` under `root`.

@@ -4,7 +4,7 @@
 //! file is hashed once however often a build asks for its fingerprint, and
 //! the files read are the build's dependencies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use crate::output::manifest::hash;
 use crate::repo::sandbox::{self, Refused};
+use crate::sv::personnummer::{self, Found};
 
 /// The files of one repository, as rsr has read them.
 pub struct Store {
@@ -21,6 +22,9 @@ pub struct Store {
     read: Mutex<BTreeMap<PathBuf, String>>,
     /// The real paths of the root and the folders read from.
     folders: sandbox::Folders,
+    /// The personal identity numbers in each YAML text loading read, found
+    /// as it was read: `rsr check` need not read every file again.
+    numbers: Mutex<HashMap<PathBuf, Vec<Found>>>,
 }
 
 impl fmt::Debug for Store {
@@ -35,6 +39,7 @@ impl Store {
             root: root.to_path_buf(),
             read: Mutex::new(BTreeMap::new()),
             folders: sandbox::Folders::of(root),
+            numbers: Mutex::new(HashMap::new()),
         }
     }
 
@@ -89,6 +94,26 @@ impl Store {
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .unwrap_or_default()
+    }
+
+    /// Notes the personal identity numbers in `text`, the text of
+    /// `relative` as just read.
+    pub fn scan_personal_numbers(&self, relative: &Path, text: &str) {
+        let found = personnummer::numbers(text);
+        self.numbers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(relative.to_path_buf(), found);
+    }
+
+    /// The personal identity numbers of `relative` as noted when it was
+    /// read (`scan_personal_numbers`); `None` when they were not.
+    pub fn personal_numbers(&self, relative: &Path) -> Option<Vec<Found>> {
+        self.numbers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(relative)
+            .cloned()
     }
 
     /// Every file read so far, in path order.

@@ -3,6 +3,7 @@
 //! names are English, so all of this is done here.
 
 pub mod holidays;
+pub mod personnummer;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
