@@ -12,7 +12,7 @@ pub mod list;
 pub mod signed;
 pub mod watch;
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -338,6 +338,20 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         Some(&options.out.join(REVISIONS_CACHE)),
     )
     .unwrap_or_default();
+    // The bodies whose meetings' open data need not be made again; a build
+    // that verifies makes it all the same, and fails if it is not so.
+    let as_before = match remembered.as_ref().filter(|_| whole && !copied.changed) {
+        Some(remembered) => open_data_as_before(
+            &repository,
+            remembered,
+            &to_build,
+            &looked.outputs,
+            &options.out,
+        ),
+        None => BTreeSet::new(),
+    };
+    let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
+    let none = BTreeSet::new();
     let site = crate::site::write(
         &repository,
         all,
@@ -345,7 +359,22 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &manifest,
         crate::sv::today(),
         &revisions,
+        if verify { &none } else { &as_before },
     )?;
+    if let Some(body) = as_before.iter().find(|slug| {
+        repository
+            .bodies
+            .iter()
+            .filter(|body| body.slug == **slug)
+            .flat_map(|body| &body.meetings)
+            .any(|meeting| site.contains(&crate::site::opendata::path(slug, meeting.date())))
+    }) {
+        return Err(Error::Repository(t!(
+            "cmd-build-inventory-body",
+            out = &options.out,
+            body = body.as_str()
+        )));
+    }
     timings.site = clock.elapsed();
     if whole {
         let clock = Instant::now();
@@ -601,6 +630,43 @@ fn checked_remembering(
     timings.check = clock.elapsed();
     options.filter.check(&gated.repository)?;
     Ok((gated.repository, gated.diagnostics, remembered, of_bodies))
+}
+
+/// The bodies (by folder name) whose meetings' open data in `out/` is as
+/// this build would make it: the body's record holds (its files and all
+/// it shares with others are as the last whole build found them, on the
+/// same day, commit and language), none of its documents is typeset now,
+/// and each of its meetings' files is as the last whole build left it
+/// (`outputs`, vouched for by its size, times and inode).
+fn open_data_as_before(
+    repository: &Repository,
+    remembered: &Remembered,
+    typeset: &[&Document],
+    outputs: &Files,
+    out: &Path,
+) -> BTreeSet<String> {
+    repository
+        .bodies
+        .iter()
+        .filter(|body| {
+            let dir = crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")));
+            let held = remembered
+                .dirs
+                .iter()
+                .position(|d| *d == dir)
+                .and_then(|place| remembered.holding(place))
+                .is_some();
+            held && !typeset.iter().any(|d| d.body == body.slug)
+                && body.meetings.iter().all(|meeting| {
+                    let path = crate::site::opendata::path(&body.slug, meeting.date());
+                    Seen::of(&out.join(&path)).is_some_and(|now| {
+                        inventory::vouched(outputs, &crate::output::manifest::key(&path), &now)
+                            .is_some()
+                    })
+                })
+        })
+        .map(|body| body.slug.clone())
+        .collect()
 }
 
 /// Each body's record for the inventory: its key, what its own rules

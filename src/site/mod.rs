@@ -12,7 +12,7 @@ pub mod board;
 pub mod ics;
 pub mod opendata;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -63,6 +63,7 @@ pub fn write(
     manifest: &Manifest,
     today: NaiveDate,
     revisions: &ics::Revisions,
+    as_before: &BTreeSet<String>,
 ) -> Result<Vec<PathBuf>, Error> {
     // Only what changed is rewritten.
     let mut staged = Vec::new();
@@ -75,6 +76,7 @@ pub fn write(
         manifest,
         today,
         revisions,
+        as_before,
         &mut |path, bytes| {
             let target = out.join(&path);
             write::no_links(out, &target)?;
@@ -120,6 +122,7 @@ pub fn publish(
         manifest,
         today,
         &revisions,
+        &BTreeSet::new(),
         &mut |path, _| {
             paths.push(path);
             Ok(())
@@ -199,7 +202,10 @@ fn withdrawn(repository: &Repository, document: &Document, today: NaiveDate) -> 
 pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> Result<(), Error> + 'a;
 
 /// Makes every file of the site and hands each to `emit` as it is made, so
-/// that a large site is never held in memory whole.
+/// that a large site is never held in memory whole. The meetings' open
+/// data of the bodies in `as_before` (by folder name) is passed over: the
+/// caller knows it to be in `out/` as it would be made.
+#[allow(clippy::too_many_arguments)]
 fn files(
     repository: &Repository,
     documents: &[&Document],
@@ -207,6 +213,7 @@ fn files(
     manifest: &Manifest,
     today: NaiveDate,
     revisions: &ics::Revisions,
+    as_before: &BTreeSet<String>,
     emit: &mut Emit,
 ) -> Result<(), Error> {
     emit(
@@ -256,7 +263,7 @@ fn files(
         )?;
     }
     board::files(repository, documents, manifest, today, emit)?;
-    crate::site::opendata::files(repository, documents, out, manifest, emit)
+    crate::site::opendata::files(repository, documents, out, manifest, as_before, emit)
 }
 
 /// The page of beslutsuppföljning.

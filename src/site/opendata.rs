@@ -438,10 +438,15 @@ pub fn files(
     documents: &[&Document],
     out: &Path,
     manifest: &Manifest,
+    as_before: &std::collections::BTreeSet<String>,
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
-    // Each body's files made in parallel, written in order.
+    // Each body's files made in parallel, written in order; those of a
+    // body whose files are as they would be made are not made.
     let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
+        if as_before.contains(&body.slug) {
+            return Vec::new();
+        }
         // Each meeting's documents, sorted out once.
         let mut of_meeting: BTreeMap<NaiveDate, Vec<&Document>> = BTreeMap::new();
         for document in documents {

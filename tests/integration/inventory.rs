@@ -194,6 +194,28 @@ fn a_change_to_out_is_repaired() {
     assert!(stderr.contains("Updated the site: feed.xml"), "{stderr}");
     assert_eq!(repo.read("out/feed.xml"), feed);
 
+    // While another body changes, a meeting's open data removed and
+    // another's altered in place, its size and modification time kept:
+    // both bodies' records hold, and still both files are made again.
+    age(&repo);
+    repo.rsr_trusting(&["build"], &[]).success();
+    let (gone, altered) = ("out/rlg/2025-11-17.json", "out/bmn/2026-10-14.json");
+    let (gone_before, altered_before) = (repo.read(gone), repo.read(altered));
+    std::fs::remove_file(repo.path().join(gone)).unwrap();
+    let when = modified(&repo, altered);
+    repo.write(altered, &altered_before.replacen("\"id\"", "\"ie\"", 1));
+    set_modified(&repo, altered, when);
+    repo.edit(
+        "meetings/fs/2027-02-11/03-arbetsordning.yaml",
+        "rubrik: ",
+        "rubrik: Reviderad ",
+    );
+    let stderr = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(stderr.contains("rlg/2025-11-17.json"), "{stderr}");
+    assert!(stderr.contains("bmn/2026-10-14.json"), "{stderr}");
+    assert_eq!(repo.read(gone), gone_before);
+    assert_eq!(repo.read(altered), altered_before);
+
     // The manifest lost.
     std::fs::remove_file(repo.path().join("out/.rsr.manifest.json")).unwrap();
     let stderr = repo.rsr_trusting(&["build"], &[]).success().stderr();
