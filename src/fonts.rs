@@ -76,6 +76,16 @@ pub fn needs_no_glyph(c: char) -> bool {
 
 /// Whether some shipped font has a glyph for `c`, or `c` needs none.
 pub fn covers(c: char) -> bool {
+    // Every letter of a Swedish text is asked about: those of the first
+    // planes' most used blocks are looked up in a table made once.
+    common()
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| covered(c))
+}
+
+/// `covers`, asked of the fonts themselves.
+fn covered(c: char) -> bool {
     if c.is_ascii() && !c.is_ascii_control() {
         return true;
     }
@@ -87,16 +97,6 @@ pub fn covers(c: char) -> bool {
     if c.is_control() {
         return false;
     }
-    // Every letter of a Swedish text is asked about: those of the first
-    // planes' most used blocks are looked up in a table made once.
-    if let Some(known) = common().get(c as usize) {
-        return *known;
-    }
-    in_some_font(c)
-}
-
-/// Whether a shipped font's character map has `c`.
-fn in_some_font(c: char) -> bool {
     coverage()
         .iter()
         .any(|coverage| coverage.contains(c as u32))
@@ -106,18 +106,12 @@ fn in_some_font(c: char) -> bool {
 /// Greek, Cyrillic and the punctuation and symbols of U+2000–U+2BFF.
 const COMMON_BELOW: usize = 0x2C00;
 
-/// `covers` of each character below `COMMON_BELOW`, made once.
+/// `covered` of each character below `COMMON_BELOW`, made once.
 fn common() -> &'static [bool] {
     static COMMON: OnceLock<Vec<bool>> = OnceLock::new();
     COMMON.get_or_init(|| {
         (0..COMMON_BELOW as u32)
-            .map(|n| {
-                char::from_u32(n).is_some_and(|c| {
-                    (c.is_ascii() && !c.is_ascii_control())
-                        || needs_no_glyph(c)
-                        || (!c.is_control() && in_some_font(c))
-                })
-            })
+            .map(|n| char::from_u32(n).is_some_and(covered))
             .collect()
     })
 }
@@ -163,10 +157,7 @@ mod tests {
     fn the_table_of_common_characters_says_what_the_fonts_say() {
         for n in 0..COMMON_BELOW as u32 {
             let Some(c) = char::from_u32(n) else { continue };
-            let said = (c.is_ascii() && !c.is_ascii_control())
-                || needs_no_glyph(c)
-                || (!c.is_control() && in_some_font(c));
-            assert_eq!(common()[n as usize], said, "U+{n:04X}");
+            assert_eq!(common()[n as usize], covered(c), "U+{n:04X}");
         }
         // A character the fonts lack below the bound: U+0378 is unassigned.
         assert!(!covers('\u{378}'));

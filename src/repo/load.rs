@@ -462,10 +462,6 @@ fn parse<T: DeserializeOwned>(
             return None;
         }
     };
-    // A lock holds no text of its own that reaches a document.
-    if file.file_name() != Some(std::ffi::OsStr::new(LOCK_FILE)) {
-        files.scan_personal_numbers(file, &text);
-    }
     if text.trim().is_empty() {
         problems.push(unlocated(
             "yaml-syntax",
@@ -482,6 +478,10 @@ fn parse<T: DeserializeOwned>(
     let mut syntax = false;
     // A lock's fält, most of its text, is passed over unread.
     let lock = file.file_name() == Some(std::ffi::OsStr::new(LOCK_FILE));
+    // A lock holds no text of its own that reaches a document.
+    if !lock {
+        files.scan_personal_numbers(file, &text);
+    }
     let parsed = if lock {
         without_recorded_fields(&text)
     } else {

@@ -100,20 +100,13 @@ impl Store {
     /// `relative` as just read.
     pub fn scan_personal_numbers(&self, relative: &Path, text: &str) {
         let found = personnummer::numbers(text);
-        self.numbers
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(relative.to_path_buf(), found);
+        held(&self.numbers).insert(relative.to_path_buf(), found);
     }
 
     /// The personal identity numbers of `relative` as noted when it was
     /// read (`scan_personal_numbers`); `None` when they were not.
     pub fn personal_numbers(&self, relative: &Path) -> Option<Vec<Found>> {
-        self.numbers
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get(relative)
-            .cloned()
+        held(&self.numbers).get(relative).cloned()
     }
 
     /// Every file read so far, in path order.
@@ -122,11 +115,14 @@ impl Store {
     }
 
     fn recorded(&self) -> std::sync::MutexGuard<'_, BTreeMap<PathBuf, String>> {
-        // A thread that panicked while holding it left the map whole.
-        self.read
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        held(&self.read)
     }
+}
+
+/// A map of the store, locked. A thread that panicked while holding it
+/// left it whole: each entry is put in with one call.
+fn held<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    map.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
