@@ -758,12 +758,20 @@ fn plan(
             let of_body = docs::documents_of(repository, body, &options.filter);
             let data = clock.elapsed();
             let clock = Instant::now();
+            let mut stale = 0;
             let states = of_body
                 .into_iter()
                 .map(|mut document| {
                     let fingerprint = renderer.fingerprint(&document);
                     let (state, read) = state(&document, &fingerprint);
-                    document.data = Vec::new();
+                    // The data of a document to typeset is kept while
+                    // there are few: the threads that typeset need not
+                    // make its body's again.
+                    if state == State::UpToDate || stale == KEEP_MODEL_UP_TO {
+                        document.data = Vec::new();
+                    } else {
+                        stale += 1;
+                    }
                     (document, fingerprint, state, read)
                 })
                 .collect::<Vec<_>>();
@@ -777,8 +785,12 @@ fn plan(
         timings.data += data;
         timings.fingerprint += fingerprint;
         plan.starts.push(documents.len());
-        for (document, fingerprint, state, read) in states {
+        for (mut document, fingerprint, state, read) in states {
             if state != State::UpToDate {
+                if !document.data.is_empty() {
+                    plan.made
+                        .insert(documents.len(), std::mem::take(&mut document.data));
+                }
                 plan.stale.push(documents.len());
             } else if read {
                 // Read whole to tell: seen now, so the next build need not.
@@ -787,6 +799,11 @@ fn plan(
             documents.push(document);
             fingerprints.push(fingerprint);
         }
+    }
+    // Made data is used only when it is there for every document to
+    // typeset, and there are few of them.
+    if plan.stale.len() > KEEP_MODEL_UP_TO || plan.made.len() != plan.stale.len() {
+        plan.made.clear();
     }
     (documents, fingerprints, plan)
 }
@@ -849,6 +866,11 @@ struct Plan {
     stale: Vec<usize>,
     /// The index of each body's first document.
     starts: Vec<usize>,
+    /// The data of each document to typeset, by its index, as planning
+    /// made it from the model that was checked: kept when there are few
+    /// (up to `KEEP_MODEL_UP_TO`) and all of them have it, and otherwise
+    /// empty, when the threads that typeset make it again.
+    made: BTreeMap<usize, Vec<u8>>,
 }
 
 impl Plan {
@@ -904,6 +926,17 @@ impl<'a> Feed<'a> {
 
     /// The next document to typeset and its place in `plan.stale`.
     fn take(&mut self) -> Option<(usize, Result<Document, Error>)> {
+        if self.ready.is_empty()
+            && let Some(&index) = self.plan.stale.get(self.next)
+            && let Some(data) = self.plan.made.get(&index)
+        {
+            let document = Document {
+                data: data.clone(),
+                ..self.names[index].clone()
+            };
+            self.next += 1;
+            return Some((self.next - 1, Ok(document)));
+        }
         if self.ready.is_empty() {
             let first = *self.plan.stale.get(self.next)?;
             let body = self.plan.body_of(first);
@@ -1136,7 +1169,7 @@ mod tests {
         let repository = crate::repo::load::load(root).repository.unwrap();
         let renderer = Renderer::new(repository.files.clone()).unwrap();
         let mut manifest = Manifest::load(&options.out);
-        let (documents, _, plan) = plan(
+        let (documents, _, mut plan) = plan(
             &repository,
             &renderer,
             &mut manifest,
@@ -1145,6 +1178,12 @@ mod tests {
             &mut Timings::default(),
         );
         assert_eq!(plan.stale.len(), documents.len());
+        // Few documents to typeset: each keeps the data planning made from
+        // the model that was checked, whatever the files say by now.
+        let kept = plan.made.clone();
+        assert_eq!(kept.len(), documents.len());
+        // A large build lets them go, and they are made again from the files.
+        plan.made.clear();
         let dirs = vec![PathBuf::from("meetings/rlg")];
         let feed = || {
             Feed::new(
@@ -1177,6 +1216,26 @@ mod tests {
             error.to_string(),
             "meetings/rlg changed while rsr was building: run rsr build again"
         );
+
+        // With the data kept, every document is as planned, the new item
+        // left for the next build to find.
+        plan.made = kept;
+        let mut feed = Feed::new(
+            &repository.files,
+            &repository.organisation,
+            &dirs,
+            &documents,
+            &options.filter,
+            &plan,
+        );
+        for (index, document) in documents.iter().enumerate() {
+            let (place, made) = feed.take().unwrap();
+            let made = made.unwrap();
+            assert_eq!((place, &made.output), (index, &document.output));
+            assert_eq!(made.data, plan.made[&index]);
+            assert!(!made.data.is_empty());
+        }
+        assert!(feed.take().is_none());
     }
 
     #[test]
