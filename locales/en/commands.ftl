@@ -33,6 +33,7 @@ cmd-build-lost = rsr lost this document on the way to typesetting it: please rep
 cmd-build-changed = { $place } changed while rsr was building: run rsr build again
 cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed since the last build, but a build all the same typeset { $built } documents, rewrote { $site } site files or reported something else: a bug in rsr
 cmd-build-inventory-body = The inventory in { $out } held what { $body }'s rules found and its documents as unchanged, but building them again made something else: a bug in rsr
+cmd-build-model-differs = The model of { $body } kept in { $out } is not what its files load to, though its key says they are as when it was kept: a bug in rsr
 cmd-build-no-worker = rsr could not start a process to typeset it: { $reason }
 cmd-build-too-slow = typesetting took longer than { $seconds } s, the limit (`gränser: {"{"}sekunder_per_dokument: …{"}"}` in rsr.yaml): does a template loop?
 cmd-build-too-much-memory = typesetting needed more memory than { $megabytes } MB, the limit (`gränser: {"{"}megabyte_per_dokument: …{"}"}` in rsr.yaml): does a template build something without end, or does the document hold more than any reader needs?

@@ -336,11 +336,13 @@ pub fn skip_in(out: &Path) -> impl Fn(&walkdir::DirEntry) -> bool {
     }
 }
 
-/// What a survey of `out/` passes over: its lock, the inventory itself and
-/// what a killed build left half-written.
+/// What a survey of `out/` passes over: its lock, the inventory itself, the
+/// bodies' kept models (`repo::cache`) and what a killed build left
+/// half-written.
 pub fn skip_out(entry: &walkdir::DirEntry) -> bool {
     let name = entry.file_name().to_string_lossy();
-    entry.depth() == 1 && (name == FILE || name == write::LOCK) || name.starts_with(".rsr-")
+    entry.depth() == 1 && (name == FILE || name == write::LOCK || name == crate::repo::cache::DIR)
+        || name.starts_with(".rsr-")
 }
 
 fn identity(path: &Path) -> Option<(u64, u64)> {

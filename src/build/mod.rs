@@ -25,6 +25,7 @@ use crate::error::{Diagnostic, Error};
 use crate::lang::{decimal, t};
 use crate::output::manifest::{Entry, Manifest, Seen, State};
 use crate::output::write::{self, Staged};
+use crate::repo::cache::Models;
 use crate::repo::model::{Organisation, Repository};
 use crate::repo::store::Store;
 use crate::review::printed;
@@ -140,7 +141,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     {
         return Ok(as_before(options, report.clone(), started, timings));
     }
-    let (repository, mut warnings, remembered, of_bodies) =
+    let (repository, mut warnings, remembered, of_bodies, models) =
         checked_remembering(options, &looked, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
@@ -404,6 +405,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         )?;
         timings.inventory += clock.elapsed();
     }
+    // The bodies' models newly loaded, kept for the next build.
+    if let Some(models) = &models {
+        let clock = Instant::now();
+        models.commit();
+        timings.load += clock.elapsed();
+    }
     let outputs = documents
         .iter()
         .map(|d| options.out.join(&d.output))
@@ -602,11 +609,23 @@ fn checked_remembering(
         Vec<Diagnostic>,
         Option<Remembered>,
         Vec<Vec<Diagnostic>>,
+        Option<Models>,
     ),
     Error,
 > {
     let clock = Instant::now();
-    let loaded = crate::repo::load::load(&options.root);
+    let models = models(options, &looked.inputs);
+    let loaded = match &models {
+        Some(models) => crate::repo::load::load_keeping(&options.root, models),
+        None => crate::repo::load::load(&options.root),
+    };
+    if let Some(dir) = models.iter().flat_map(Models::differing).next() {
+        return Err(Error::Repository(t!(
+            "cmd-build-model-differs",
+            out = &options.out,
+            body = dir.display().to_string()
+        )));
+    }
     timings.load = clock.elapsed();
     let clock = Instant::now();
     let remembered = loaded.repository.as_ref().map(|repository| {
@@ -629,7 +648,45 @@ fn checked_remembering(
     };
     timings.check = clock.elapsed();
     options.filter.check(&gated.repository)?;
-    Ok((gated.repository, gated.diagnostics, remembered, of_bodies))
+    Ok((
+        gated.repository,
+        gated.diagnostics,
+        remembered,
+        of_bodies,
+        models,
+    ))
+}
+
+/// The models of the bodies a survey of the repository (`inputs`) found,
+/// each under the key of its files (`repo::cache`); none without a survey
+/// or rsr.yaml. Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded
+/// from its files as well, and a kept model that differs fails the build.
+fn models(options: &BuildOptions, inputs: &Files) -> Option<Models> {
+    let context = &inputs.get(crate::repo::load::ORGANISATION_FILE)?.hash;
+    let prefix = format!("{}/", crate::repo::load::MEETINGS_DIR);
+    let mut files: BTreeMap<PathBuf, BTreeMap<PathBuf, String>> = BTreeMap::new();
+    for (path, known) in inputs.range(prefix.clone()..) {
+        let Some(rest) = path.strip_prefix(&prefix) else {
+            break;
+        };
+        let body = rest.split('/').next().unwrap_or(rest);
+        files
+            .entry(Path::new(&prefix).join(body))
+            .or_default()
+            .insert(PathBuf::from(path), known.hash.clone());
+    }
+    let wanted = files
+        .into_iter()
+        .map(|(dir, files)| {
+            let key = crate::repo::cache::key(context, &dir, &files);
+            (dir, crate::repo::cache::Wanted { key, files })
+        })
+        .collect();
+    Some(Models::new(
+        &options.out,
+        wanted,
+        std::env::var_os(VERIFY_INVENTORY).is_some(),
+    ))
 }
 
 /// The bodies (by folder name) whose meetings' open data in `out/` is as

@@ -18,7 +18,7 @@ macro_rules! labels {
         /// Rubriker och fasta texter i dokumenten, per id; det som inte
         /// anges behåller sitt förval. / The documents' fixed headings and
         /// labels by id; what is not set keeps its default.
-        #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Default, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct Rubriker {
             $(

@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
 use crate::lang::t;
+use crate::repo::cache::Models;
 use crate::repo::model::{
     Body, BodySpec, Delegation, DelegationSpec, FieldValues, Item, ItemSpec, Limits, Loc, Lock,
     Meeting, MeetingSpec, MotionSpec, Organisation, Proposal, Repository,
@@ -80,6 +81,17 @@ pub fn load(root: &Path) -> Loaded {
 
 /// Loads the repository whose files `files` reads.
 pub fn load_from(files: Arc<Store>) -> Loaded {
+    load_with(files, None)
+}
+
+/// Loads the repository at `root`, each body whose model `models` kept
+/// under its key from there (`repo::cache`), and keeping the model of each
+/// other body that loads without a problem.
+pub fn load_keeping(root: &Path, models: &Models) -> Loaded {
+    load_with(Arc::new(Store::new(root)), Some(models))
+}
+
+fn load_with(files: Arc<Store>, models: Option<&Models>) -> Loaded {
     let root = files.root().to_path_buf();
     let root = root.as_path();
     let mut problems = Vec::new();
@@ -114,7 +126,7 @@ pub fn load_from(files: Arc<Store>) -> Loaded {
     } else {
         Vec::new()
     };
-    for (body, body_problems, body_unread) in load_bodies(&files, &body_dirs, limits) {
+    for (body, body_problems, body_unread) in load_bodies(&files, &body_dirs, limits, models) {
         problems.extend(body_problems);
         unread.files.extend(body_unread.files);
         unread.persons.extend(body_unread.persons);
@@ -171,13 +183,34 @@ pub fn reload_body(
 /// gave for problems and left unread.
 type LoadedBody = (Option<Body>, Vec<Diagnostic>, Unread);
 
-/// Loads the bodies in `dirs` in parallel (`parallel::each`); the
-/// results in `dirs`' order.
-fn load_bodies(files: &Store, dirs: &[PathBuf], limits: Limits) -> Vec<LoadedBody> {
+/// Loads the bodies in `dirs` in parallel (`parallel::each`), each from
+/// its kept model where `models` has one; the results in `dirs`' order.
+fn load_bodies(
+    files: &Store,
+    dirs: &[PathBuf],
+    limits: Limits,
+    models: Option<&Models>,
+) -> Vec<LoadedBody> {
     crate::repo::parallel::each(dirs, |dir| {
+        let kept = models.and_then(|models| models.get(dir, files));
+        if kept.is_some() && models.is_some_and(|models| !models.verifying()) {
+            return (kept, Vec::new(), Unread::default());
+        }
         let mut problems = Vec::new();
         let mut unread = Unread::default();
         let body = load_body(files, dir, limits, &mut problems, &mut unread);
+        if let Some(models) = models
+            && let Some(body) = &body
+            && problems.is_empty()
+            && unread.files.is_empty()
+            && unread.persons.is_empty()
+        {
+            match &kept {
+                Some(kept) if !crate::repo::cache::same(kept, body) => models.differs(dir),
+                Some(_) => {}
+                None => models.put(dir, body, files),
+            }
+        }
         (body, problems, unread)
     })
 }

@@ -16,7 +16,7 @@ pub use crate::error::Loc;
 pub use crate::repo::labels::Rubriker;
 
 /// A value read from YAML together with the place it was read from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Located<T> {
     pub value: T,
     pub line: u64,
@@ -76,7 +76,7 @@ pub struct Repository {
 
 /// rsr.yaml: organisationen och dess personregister. / The organisation and
 /// its register of persons.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "rsr.yaml")]
 pub struct Organisation {
@@ -116,7 +116,7 @@ pub struct Organisation {
 
 /// Uppgifterna i tillgänglighetsredogörelsen. / What the accessibility
 /// statement says.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
     /// Den som står bakom webbplatsen, t.ex. `Storsjö kommun,
@@ -180,7 +180,7 @@ pub fn website_ok(value: &str) -> bool {
 
 /// En logotyp: en SVG- eller PNG-fil i repot och dess alternativtext. / A
 /// logo: an SVG or PNG file in the repository and its alternative text.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
     /// Filen, relativ till repots rot, t.ex. `logotyp.svg`. / The file,
@@ -193,7 +193,7 @@ pub struct Logo {
 }
 
 /// Gränser. / Limits.
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Största YAML-fil i kilobyte (förval 4096). / The largest YAML file
@@ -262,7 +262,9 @@ impl Default for Limits {
 
 /// En person: i registret under ett id, eller angiven direkt som gäst. / A
 /// person: in the register under an id, or given inline as a guest.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, JsonSchema)]
+#[derive(
+    Debug, Clone, bincode::Encode, bincode::Decode, Default, Deserialize, PartialEq, Eq, JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Namn. / Name.
@@ -282,7 +284,7 @@ pub struct Person {
 
 /// Ett id ur personregistret (`tomas.jonsson`) eller en gäst
 /// (`{namn: Anna Frisk}`). / A register id or an inline guest.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum PersonRefValue {
     Id(String),
@@ -377,7 +379,7 @@ impl BodySpec {
 }
 
 /// `meetings/<body>/body.yaml` plus the meetings found beside it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Body {
     /// The folder name under `meetings/`, used in output paths.
     pub slug: String,
@@ -398,7 +400,7 @@ pub struct Body {
 
 /// Ett delegationsbeslut i organets register. / A delegation decision in
 /// the body's register.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Delegation {
     /// The register file that holds it.
     pub file: PathBuf,
@@ -407,7 +409,7 @@ pub struct Delegation {
 
 /// Ett beslut som fattats med stöd av delegation (Kommunallagen 6 kap.
 /// 37–40 §§). / A decision taken under delegation.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DelegationSpec {
     /// Beslutsdatum. / The day of the decision.
@@ -452,7 +454,7 @@ fn yes() -> bool {
 }
 
 /// Ett uppdrag som ett beslut ger. / An assignment a decision gives.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// Vad som ska göras. / What is to be done.
@@ -478,7 +480,18 @@ pub struct Assignment {
 }
 
 /// Ett uppdrags status. / An assignment's status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    JsonSchema,
+)]
 pub enum AssignmentStatus {
     #[default]
     #[serde(rename = "pågår")]
@@ -489,7 +502,7 @@ pub enum AssignmentStatus {
 
 /// En motion i fullmäktiges register (`motioner/`). / A motion in the
 /// register of a fullmäktige.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MotionSpec {
     /// Motionens rubrik. / Its title.
@@ -517,7 +530,7 @@ pub struct MotionSpec {
 }
 
 /// En motion och filen den står i. / A motion and its file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Proposal {
     pub file: PathBuf,
     pub spec: MotionSpec,
@@ -525,7 +538,7 @@ pub struct Proposal {
 
 /// Hur länge handlingarna ligger på webbplatsen. / How long the documents
 /// stay on the site.
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     /// År efter sammanträdet, minst 1. / Years after the meeting.
@@ -548,7 +561,7 @@ impl BodySpec {
 /// datum från och med `från` till och med `till`. / Which delegation
 /// decisions an item reports: those of the body's register from `från` to
 /// `till`, both days included.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DelegationPeriod {
     /// Första dagen; förval dagen efter organets förra sammanträde. / The
@@ -625,7 +638,7 @@ impl Body {
 }
 
 /// body.yaml: ett organ (nämnd, styrelse, samverkansråd …). / A body.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "body.yaml")]
 pub struct BodySpec {
@@ -716,7 +729,19 @@ pub struct BodySpec {
 }
 
 /// Var innehållsförteckningen står. / Where the table of contents goes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum TocPlacement {
     /// En sida för sig efter första sidan. / A page of its own.
     #[default]
@@ -734,7 +759,7 @@ impl TocPlacement {
 }
 
 /// Förval för nya sammanträden. / Defaults for new meetings.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Defaults {
     /// Lokal, adress eller länk. / Room, address or link.
@@ -755,7 +780,19 @@ pub struct Defaults {
 }
 
 /// Slag av organ. / Kind of body.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum BodyKind {
     #[serde(rename = "fullmäktige")]
     Council,
@@ -777,7 +814,9 @@ impl BodyKind {
 }
 
 /// Hur en regel tillämpas. / How a rule applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, bincode::Encode, bincode::Decode, Copy, PartialEq, Eq, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     Off,
@@ -786,7 +825,7 @@ pub enum RuleLevel {
 }
 
 /// En ledamot eller funktionär. / A member or officer.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Person-id eller gäst. / Person id or guest.
@@ -832,7 +871,9 @@ impl Member {
 }
 
 /// Roll i organet. / Role in the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, bincode::Encode, bincode::Decode, Copy, PartialEq, Eq, Deserialize, JsonSchema,
+)]
 pub enum Role {
     #[serde(rename = "ordförande")]
     Chair,
@@ -864,7 +905,7 @@ impl Role {
 }
 
 /// One meeting folder: `meeting.yaml` and its agenda items in file order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Meeting {
     /// `meetings/<body>/<YYYY-MM-DD>`, relative to the repository root.
     pub dir: PathBuf,
@@ -918,7 +959,18 @@ impl Meeting {
 /// or cancelled.
 // Not ordered: an inställd meeting stands beside the course, not on it, so
 // statuses are compared with `reached`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum Status {
     #[serde(rename = "planerad")]
     Planned,
@@ -973,7 +1025,7 @@ impl Status {
 }
 
 /// meeting.yaml: ett sammanträde. / One meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "meeting.yaml")]
 pub struct MeetingSpec {
@@ -1055,7 +1107,7 @@ pub struct MeetingSpec {
 /// Nästa sammanträde: `2026-11-18`, eller `{datum: 2026-11-18, start:
 /// "13:00", plats: Kommunhuset}`. / The next meeting: a date, or a date
 /// with its start and place.
-#[derive(Debug, Clone, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, JsonSchema)]
 #[schemars(untagged)]
 pub enum NextMeeting {
     /// Datum; tid och plats hämtas ur det mötets fil när den finns. / A
@@ -1068,7 +1120,7 @@ pub enum NextMeeting {
 
 /// Nästa sammanträdes datum, tid och plats. / The next meeting's date, time
 /// and place.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlannedMeeting {
     /// Datum. / Date.
@@ -1130,7 +1182,7 @@ impl<'de> Deserialize<'de> for NextMeeting {
 
 /// En rättelse av ett justerat protokoll (t.ex. ett skrivfel, 36 §
 /// förvaltningslagen). / A formal correction of an adjusted protokoll.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// Datum för rättelsen. / The date of the correction.
@@ -1148,7 +1200,7 @@ pub struct Correction {
 
 /// Whether a lock has its `fält`, which loading passes over without
 /// keeping.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Copy, Default, PartialEq, Eq)]
 pub struct RecordedFields {
     pub present: bool,
 }
@@ -1165,7 +1217,7 @@ pub type FieldValues = BTreeMap<String, BTreeMap<String, String>>;
 
 /// `justering.lock`, written by `rsr justera`: what the protokoll held when
 /// it was adjusted. Not edited by hand.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lock {
     /// The lock's format: 2 for one that records the fields (`fält`);
@@ -1220,7 +1272,7 @@ pub struct Lock {
 }
 
 /// Datum då anslaget sätts upp och tas ned. / Posting and removal dates.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Anslag {
     /// Uppsatt; standard är första arbetsdagen efter justeringen. / Posted;
@@ -1234,7 +1286,18 @@ pub struct Anslag {
 }
 
 /// Hur sammanträdet hålls. / How the meeting is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum Mode {
     #[serde(rename = "digitalt")]
     Digital,
@@ -1255,7 +1318,7 @@ impl Mode {
 }
 
 /// Ett planerat ämne. / A planned topic.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Ämne. / Topic.
@@ -1268,7 +1331,7 @@ pub struct Topic {
 }
 
 /// Justeringens tid och plats. / Time and place of adjustment.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Justering {
     /// Datum. / Date.
@@ -1292,7 +1355,19 @@ pub struct Justering {
 }
 
 /// Hur ett protokoll skrivs under. / How a protokoll is signed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum Signing {
     /// Med penna, på linjer på första sidan. / In ink, on lines.
     #[default]
@@ -1310,7 +1385,7 @@ pub enum Signing {
 }
 
 /// Närvaro. / Attendance.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Beslutande ledamöter. / Members present and deciding.
@@ -1333,7 +1408,7 @@ pub struct Attendance {
 
 /// Närvaro under en del av mötet, angiven med ärenden (filnamn utan nummer).
 /// / Attendance for part of the meeting, given by item ids.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partial {
     /// Ledamoten eller den tjänstgörande ersättaren. / The member or
@@ -1351,7 +1426,7 @@ pub struct Partial {
 
 /// En ersättare som tjänstgör för en ledamot. / A substitute serving for a
 /// member.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Serving {
     /// Ersättaren. / The substitute.
@@ -1370,7 +1445,7 @@ pub struct Serving {
 
 /// Någon närvarande som inte är beslutande. / Someone present who is not
 /// deciding: officials, guests, the secretary.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtherAttendee {
     /// Person-id eller gäst. / Person id or guest.
@@ -1386,7 +1461,7 @@ pub struct OtherAttendee {
 }
 
 /// One agenda item file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Item {
     /// The file stem without its ordering prefix: `03-khoss.yaml` → `khoss`.
     pub id: String,
@@ -1395,7 +1470,19 @@ pub struct Item {
 }
 
 /// Slag av ärende. / Kind of item.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    bincode::Encode,
+    bincode::Decode,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+)]
 pub enum ItemKind {
     /// Ett ärende. / A matter.
     #[default]
@@ -1431,7 +1518,7 @@ impl ItemKind {
 /// Ett beslutsunderlag: en titel, eller en titel och en fil i mötesmappen.
 /// / A decision document: a title, or a title and a file in the meeting
 /// folder.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Document {
     Title(String),
@@ -1480,7 +1567,7 @@ pub fn inside_folder(file: &str) -> bool {
 }
 
 /// En ärendefil. / One agenda item.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "agenda item")]
 pub struct ItemSpec {
@@ -1639,7 +1726,7 @@ impl ItemSpec {
 /// En underpunkt: en rad text (`Upprop genomförs.`) eller en egen rubrik
 /// med ärendets fält (`{rubrik: Verksamhetsidé, föredragande: […], …}`). /
 /// A sub-item: a line of text, or a heading with the fields of an item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub enum SubItem {
     Text(String),
     Item(Box<SubItemSpec>),
@@ -1717,7 +1804,7 @@ impl<'de> Deserialize<'de> for SubItem {
 }
 
 /// En underpunkt med egen rubrik. / A sub-item with a heading of its own.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubItemSpec {
     /// Rubrik, t.ex. `Verksamhetsidé`; skrivs "a) Verksamhetsidé". / Title.
@@ -1756,7 +1843,7 @@ pub struct SubItemSpec {
 /// och organisation protokollet ger personen i just detta ärende. / A
 /// presenter: a person, with the title (and organisation) given for this
 /// item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode)]
 pub struct Presenter {
     pub person: PersonRef,
     /// The title for this item: "kommundirektör".
@@ -1921,7 +2008,7 @@ impl<'de> Deserialize<'de> for Presenter {
 /// utdrag) carries the marking OSL 5 kap. 5 § asks for when `lagrum`,
 /// `datum` or `myndighet` is given: the provision, the date and the
 /// authority.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Secrecy {
     /// Sekretessgrund: vad uppgifterna gäller, t.ex. `uppgifter om enskilds
@@ -1996,7 +2083,7 @@ impl Secrecy {
 
 /// Jäv: en ledamot som inte deltar i ärendet. / A member who takes no part
 /// in the item because of a conflict of interest.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     /// Ledamoten. / The member.
@@ -2009,7 +2096,7 @@ pub struct Conflict {
 
 /// Ett yrkande: `av: [anna.berg]`, `yrkar: bifall till förvaltningens
 /// förslag`. / A motion: who moved what.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Motion {
     /// Den eller de som yrkar. / Who moved it.
@@ -2022,7 +2109,7 @@ pub struct Motion {
 }
 
 /// En öppen omröstning. / An open vote.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     /// Vad en ja-röst är för, t.ex. `förvaltningens förslag`. / What a yes
@@ -2055,7 +2142,9 @@ impl Vote {
 }
 
 /// How one member voted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, bincode::Encode, bincode::Decode, Copy, PartialEq, Eq, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Ballot {
     Yes,
@@ -2064,7 +2153,7 @@ pub enum Ballot {
 }
 
 /// En reservation mot beslutet. / A reservation against the decision.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
     /// Den eller de som reserverar sig. / Who reserves.
@@ -2082,7 +2171,7 @@ pub struct Reservation {
 
 /// Ett särskilt yttrande eller en protokollsanteckning. / A special
 /// statement or a note in the protokoll.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// Den eller de som lämnar den. / Who gives it.
@@ -2095,6 +2184,29 @@ pub struct Statement {
 /// A calendar date, written `2025-11-17`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
+
+/// Kept (`repo::cache`) as its day number from the common era.
+impl bincode::Encode for Date {
+    fn encode<E: bincode::enc::Encoder>(
+        &self,
+        encoder: &mut E,
+    ) -> Result<(), bincode::error::EncodeError> {
+        chrono::Datelike::num_days_from_ce(&self.0).encode(encoder)
+    }
+}
+
+impl<Context> bincode::Decode<Context> for Date {
+    fn decode<D: bincode::de::Decoder<Context = Context>>(
+        decoder: &mut D,
+    ) -> Result<Self, bincode::error::DecodeError> {
+        let days: i32 = bincode::Decode::decode(decoder)?;
+        NaiveDate::from_num_days_from_ce_opt(days).map(Date).ok_or(
+            bincode::error::DecodeError::Other("a day that does not exist"),
+        )
+    }
+}
+
+bincode::impl_borrow_decode!(Date);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -2124,7 +2236,7 @@ impl JsonSchema for Date {
 }
 
 /// A time of day, written `13:00` or `13.00` in YAML.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, bincode::Encode, bincode::Decode, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Time {
     pub hour: u8,
     pub minute: u8,

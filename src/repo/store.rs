@@ -109,6 +109,27 @@ impl Store {
         held(&self.numbers).get(relative).cloned()
     }
 
+    /// Records `relative` as read, with `hash`: a file whose model was
+    /// kept (`repo::cache`), read by the build that kept it.
+    pub fn remember(&self, relative: &Path, hash: String) {
+        self.recorded().insert(relative.to_path_buf(), hash);
+    }
+
+    /// Notes the personal identity numbers found in `relative` when its
+    /// kept model was loaded.
+    pub fn remember_numbers(&self, relative: &Path, found: Vec<Found>) {
+        held(&self.numbers).insert(relative.to_path_buf(), found);
+    }
+
+    /// Each file read under the folder `dir`, with its hash, in path order.
+    pub fn read_under(&self, dir: &Path) -> Vec<(PathBuf, String)> {
+        self.recorded()
+            .range(dir.to_path_buf()..)
+            .take_while(|(file, _)| file.starts_with(dir))
+            .map(|(file, hash)| (file.clone(), hash.clone()))
+            .collect()
+    }
+
     /// Every file read so far, in path order.
     pub fn dependencies(&self) -> Vec<PathBuf> {
         self.recorded().keys().cloned().collect()

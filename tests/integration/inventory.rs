@@ -366,3 +366,75 @@ fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
             .contains("Eva Lundh")
     );
 }
+
+#[test]
+fn a_kept_model_that_is_damaged_or_another_bodys_is_passed_over() {
+    // Each body's loaded model is kept in out/.rsr.models, and taken for
+    // its files while they are as they were; content decides, so a model
+    // that is damaged or belongs to another body is loaded again from the
+    // files and kept anew, and what is built is what a build from nothing
+    // makes.
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    let dir = repo.path().join("out/.rsr.models");
+    let kept = |body: &str| {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("meetings_{body}-"))
+            })
+            .unwrap_or_else(|| panic!("no model of {body}"))
+    };
+    let bodies = ["bmn", "fs", "gnus", "kf", "rlg", "rsr"];
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), bodies.len());
+    let before: Vec<Vec<u8>> = bodies
+        .iter()
+        .map(|b| std::fs::read(kept(b)).unwrap())
+        .collect();
+
+    // rlg's and kf's models swapped, bmn's cut short, one byte of gnus's
+    // changed; then a change to rsr, so that the build loads.
+    std::fs::write(kept("rlg"), &before[3]).unwrap();
+    std::fs::write(kept("kf"), &before[4]).unwrap();
+    std::fs::write(kept("bmn"), &before[0][..before[0].len() / 2]).unwrap();
+    let mut changed = before[2].clone();
+    let middle = changed.len() / 2;
+    changed[middle] ^= 0x20;
+    std::fs::write(kept("gnus"), &changed).unwrap();
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "rubrik: Uppföljning av",
+        "rubrik: Uppföljning om",
+    );
+    let built = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(built.contains("Built 2 documents"), "{built}");
+
+    // Each damaged model was made again from its files, as it was; rsr's
+    // is the changed body's.
+    for (body, bytes) in bodies.iter().zip(&before) {
+        let now = std::fs::read(kept(body)).unwrap();
+        if *body == "rsr" {
+            assert!(&now != bytes, "rsr's model was not made again");
+        } else {
+            assert!(&now == bytes, "{body}'s model is not as it was");
+        }
+    }
+    repo.rsr_trusting(&["build", "--out", "fresh"], &[])
+        .success();
+    let built = files_under(&repo.path().join("out"));
+    let fresh = files_under(&repo.path().join("fresh"));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &built {
+        assert!(
+            bytes == &fresh[path],
+            "{path} differs from a build from nothing"
+        );
+    }
+}

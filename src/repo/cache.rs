@@ -1,0 +1,324 @@
+//! Each body's loaded model, kept between builds: a body none of whose
+//! files changed is decoded from `out/.rsr.models/` instead of read and
+//! parsed again. The key of an entry is a hash of everything loading the
+//! body depends on (this rsr, rsr.yaml, and every file and folder under the
+//! body's own, as the build's survey found them), and content decides:
+//! an entry whose key, checksum or encoding is not as wanted is passed
+//! over and the body loaded from its files. Only a body that loaded whole,
+//! without a problem, is kept, and only when what was read is what the
+//! survey found.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+
+use crate::repo::model::Body;
+use crate::repo::store::Store;
+use crate::sv::personnummer::Found;
+
+/// Where in `out/` the models are kept.
+pub const DIR: &str = ".rsr.models";
+
+/// What an entry holds: the body, with what loading it read (each file's
+/// hash, for the build's dependencies and fingerprints) and found in it
+/// (the personal identity numbers of each text, for `rsr check`).
+#[derive(bincode::Encode, bincode::Decode)]
+struct Entry {
+    key: String,
+    body: Body,
+    read: Vec<(PathBuf, String)>,
+    numbers: Vec<(PathBuf, Vec<Found>)>,
+}
+
+/// The files a body's key was made from, and the key.
+pub struct Wanted {
+    pub key: String,
+    /// Each file under the body's folder with the hash the survey found.
+    pub files: BTreeMap<PathBuf, String>,
+}
+
+/// The models of one build: what each body's key must be, where they are
+/// kept, and (verifying) the bodies whose kept model was not what their
+/// files load to.
+pub struct Models {
+    dir: PathBuf,
+    /// By the body's folder relative to the root (`meetings/<body>`).
+    wanted: BTreeMap<PathBuf, Wanted>,
+    verify: bool,
+    differing: Mutex<Vec<PathBuf>>,
+    /// The models to write when the build succeeds, by path.
+    pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
+}
+
+impl Models {
+    /// The models kept in `out`, for the bodies `wanted` names. With
+    /// `verify`, a body that has a model is loaded from its files all the
+    /// same, and a difference is noted (`differing`).
+    pub fn new(out: &Path, wanted: BTreeMap<PathBuf, Wanted>, verify: bool) -> Models {
+        Models {
+            dir: out.join(DIR),
+            wanted,
+            verify,
+            differing: Mutex::new(Vec::new()),
+            pending: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn verifying(&self) -> bool {
+        self.verify
+    }
+
+    /// The kept model of the body in `dir`, when there is one under its
+    /// key; what loading it read and found is put in `files` as if read.
+    pub fn get(&self, dir: &Path, files: &Store) -> Option<Body> {
+        let wanted = self.wanted.get(dir)?;
+        let bytes = std::fs::read(self.path(dir)).ok()?;
+        let entry = decode(&bytes, &wanted.key)?;
+        for (file, hash) in entry.read {
+            files.remember(&file, hash);
+        }
+        for (file, found) in entry.numbers {
+            files.remember_numbers(&file, found);
+        }
+        Some(entry.body)
+    }
+
+    /// Keeps `body`, loaded from `dir` without a problem, when every file
+    /// loading read under `dir` is as the survey found it: written by
+    /// `commit`.
+    pub fn put(&self, dir: &Path, body: &Body, files: &Store) {
+        let Some(wanted) = self.wanted.get(dir) else {
+            return;
+        };
+        let read = files.read_under(dir);
+        if read.is_empty()
+            || read
+                .iter()
+                .any(|(file, hash)| wanted.files.get(file) != Some(hash))
+        {
+            return;
+        }
+        let numbers = read
+            .iter()
+            .filter_map(|(file, _)| Some((file.clone(), files.personal_numbers(file)?)))
+            .collect();
+        let entry = Entry {
+            key: wanted.key.clone(),
+            body: body.clone(),
+            read,
+            numbers,
+        };
+        let Ok(mut bytes) = bincode::encode_to_vec(&entry, bincode::config::standard()) else {
+            return;
+        };
+        let sum = Sha256::digest(&bytes);
+        bytes.extend_from_slice(&sum);
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.push((self.path(dir), bytes));
+        }
+    }
+
+    /// Writes the models kept by `put`: when the build succeeded, which
+    /// leaves `out/` as it was otherwise. One that cannot be written is
+    /// not kept, and the next build loads its body from the files.
+    pub fn commit(&self) {
+        let pending = self
+            .pending
+            .lock()
+            .map(|mut pending| std::mem::take(&mut *pending))
+            .unwrap_or_default();
+        for (path, bytes) in pending {
+            let _ = std::fs::create_dir_all(&self.dir).and_then(|()| {
+                let mut file = tempfile::NamedTempFile::with_prefix_in(".rsr-", &self.dir)?;
+                std::io::Write::write_all(&mut file, &bytes)?;
+                file.persist(&path).map_err(|e| e.error)?;
+                Ok(())
+            });
+        }
+    }
+
+    /// Notes that the kept model of `dir` is not what its files load to.
+    pub fn differs(&self, dir: &Path) {
+        if let Ok(mut differing) = self.differing.lock() {
+            differing.push(dir.to_path_buf());
+        }
+    }
+
+    /// The bodies whose kept model was not what their files load to.
+    pub fn differing(&self) -> Vec<PathBuf> {
+        self.differing
+            .lock()
+            .map(|differing| differing.clone())
+            .unwrap_or_default()
+    }
+
+    fn path(&self, dir: &Path) -> PathBuf {
+        let name: String = crate::output::manifest::key(dir)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        // The folder's own name may not be a file name; its hash is.
+        let hash = crate::output::manifest::hash(&[dir.as_os_str().as_encoded_bytes()]);
+        self.dir.join(format!("{name}-{}.bin", &hash[..16]))
+    }
+}
+
+/// The entry in `bytes` if its checksum holds, it decodes whole and its key
+/// is `key`.
+fn decode(bytes: &[u8], key: &str) -> Option<Entry> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+    if Sha256::digest(body).as_slice() != sum {
+        return None;
+    }
+    let (entry, used): (Entry, usize) =
+        bincode::decode_from_slice(body, bincode::config::standard()).ok()?;
+    (used == body.len() && entry.key == key).then_some(entry)
+}
+
+/// Whether two loads of a body are the same, as far as anything after
+/// loading can tell.
+pub fn same(a: &Body, b: &Body) -> bool {
+    format!("{a:?}") == format!("{b:?}")
+}
+
+/// The key of the body in `dir` (`meetings/<body>`): this rsr, its
+/// `context` (rsr.yaml's hash), and each of `files` (path and hash) under
+/// the body's folder.
+pub fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        "rsr model 1",
+        env!("CARGO_PKG_VERSION"),
+        env!("RSR_BUILD_ID"),
+        context,
+        &crate::output::manifest::key(dir),
+    ] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    for (file, hash) in files {
+        let file = crate::output::manifest::key(file);
+        for part in [file.as_str(), hash.as_str()] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::load::{load, load_keeping};
+
+    /// The examples' rlg, loaded, with the models that would keep it.
+    fn rlg(out: &Path, verify: bool) -> (Body, std::sync::Arc<Store>, Models) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repository = load(root).repository.unwrap();
+        let dir = PathBuf::from("meetings/rlg");
+        let body = repository
+            .bodies
+            .iter()
+            .find(|b| b.slug == "rlg")
+            .unwrap()
+            .clone();
+        let files: BTreeMap<PathBuf, String> =
+            repository.files.read_under(&dir).into_iter().collect();
+        assert!(files.contains_key(Path::new("meetings/rlg/body.yaml")));
+        let wanted = Wanted {
+            key: key("rsr.yaml's hash", &dir, &files),
+            files,
+        };
+        let models = Models::new(out, BTreeMap::from([(dir, wanted)]), verify);
+        (body, repository.files, models)
+    }
+
+    #[test]
+    fn a_kept_model_is_read_back_only_whole_and_under_its_key() {
+        let out = tempfile::tempdir().unwrap();
+        let dir = Path::new("meetings/rlg");
+        let (body, files, models) = rlg(out.path(), false);
+        models.put(dir, &body, &files);
+        // Nothing is written before the build succeeds.
+        assert!(!out.path().join(DIR).exists());
+        models.commit();
+        let kept: Vec<PathBuf> = std::fs::read_dir(out.path().join(DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(kept.len(), 1);
+
+        // Read back into a new store: the same body, and the store knows
+        // its files as read, with their personal identity numbers looked for.
+        let store = Store::new(Path::new(env!("CARGO_MANIFEST_DIR")));
+        let back = models.get(dir, &store).unwrap();
+        assert!(same(&back, &body));
+        assert_eq!(store.read_under(dir), files.read_under(dir));
+        assert!(
+            store
+                .personal_numbers(Path::new("meetings/rlg/body.yaml"))
+                .is_some()
+        );
+
+        // Under another key (a file changed since), it is passed over.
+        let mut other = files.read_under(dir);
+        other[0].1 = "another hash".into();
+        let changed = BTreeMap::from([(
+            dir.to_path_buf(),
+            Wanted {
+                key: key("rsr.yaml's hash", dir, &other.into_iter().collect()),
+                files: BTreeMap::new(),
+            },
+        )]);
+        let store = Store::new(Path::new(env!("CARGO_MANIFEST_DIR")));
+        assert!(
+            Models::new(out.path(), changed, false)
+                .get(dir, &store)
+                .is_none()
+        );
+        assert!(store.read_under(dir).is_empty());
+
+        // A byte changed, or the end cut off: passed over.
+        let bytes = std::fs::read(&kept[0]).unwrap();
+        let mut flipped = bytes.clone();
+        flipped[bytes.len() / 2] ^= 1;
+        for damaged in [flipped, bytes[..bytes.len() - 1].to_vec(), Vec::new()] {
+            std::fs::write(&kept[0], damaged).unwrap();
+            assert!(models.get(dir, &store).is_none());
+        }
+    }
+
+    #[test]
+    fn loading_takes_a_kept_model_for_its_files_and_verifying_finds_one_that_differs() {
+        let out = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = Path::new("meetings/rlg");
+        let (body, files, models) = rlg(out.path(), false);
+        // A model that says less than the files: kept under their key.
+        let mut less = body.clone();
+        let dropped = less.meetings.pop().unwrap();
+        models.put(dir, &less, &files);
+        models.commit();
+        let meetings = |models: &Models| {
+            let repository = load_keeping(root, models).repository.unwrap();
+            let rlg = repository.bodies.iter().find(|b| b.slug == "rlg").unwrap();
+            rlg.meetings
+                .iter()
+                .map(|m| m.dir.clone())
+                .collect::<Vec<_>>()
+        };
+        // Taken for the files: they are not read.
+        assert!(!meetings(&models).contains(&dropped.dir));
+        assert!(models.differing().is_empty());
+        // Verifying, the files are read and the difference noted.
+        let (_, _, verifying) = rlg(out.path(), true);
+        assert!(meetings(&verifying).contains(&dropped.dir));
+        assert_eq!(verifying.differing(), vec![dir.to_path_buf()]);
+    }
+}
