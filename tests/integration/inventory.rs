@@ -306,6 +306,24 @@ fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// out/ is byte for byte what a build from nothing (into `fresh/`) makes.
+fn assert_as_from_nothing(repo: &Repo, vars: &[(&str, &str)]) {
+    repo.rsr_trusting(&["build", "--out", "fresh"], vars)
+        .success();
+    let built = files_under(&repo.path().join("out"));
+    let fresh = files_under(&repo.path().join("fresh"));
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &built {
+        assert!(
+            bytes == &fresh[path],
+            "{path} differs from a build from nothing"
+        );
+    }
+}
+
 #[test]
 fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
     // What each body's own rules found and its documents' fingerprints are
@@ -347,20 +365,7 @@ fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
     assert!(fourth.contains("Built 2 documents"), "{fourth}");
     assert_eq!(warnings(&fourth), warnings(&first));
 
-    repo.rsr_trusting(&["build", "--out", "fresh"], &later)
-        .success();
-    let built = files_under(&repo.path().join("out"));
-    let fresh = files_under(&repo.path().join("fresh"));
-    assert_eq!(
-        built.keys().collect::<Vec<_>>(),
-        fresh.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &built {
-        assert!(
-            bytes == &fresh[path],
-            "{path} differs from a build from nothing"
-        );
-    }
+    assert_as_from_nothing(&repo, &later);
     assert!(
         repo.text("out/kf/2026-beslutsuppfoljning.pdf")
             .contains("Eva Lundh")
@@ -423,18 +428,5 @@ fn a_kept_model_that_is_damaged_or_another_bodys_is_passed_over() {
             assert!(&now == bytes, "{body}'s model is not as it was");
         }
     }
-    repo.rsr_trusting(&["build", "--out", "fresh"], &[])
-        .success();
-    let built = files_under(&repo.path().join("out"));
-    let fresh = files_under(&repo.path().join("fresh"));
-    assert_eq!(
-        built.keys().collect::<Vec<_>>(),
-        fresh.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &built {
-        assert!(
-            bytes == &fresh[path],
-            "{path} differs from a build from nothing"
-        );
-    }
+    assert_as_from_nothing(&repo, &[]);
 }
