@@ -24,12 +24,22 @@ pub const DIR: &str = ".rsr.models";
 /// What an entry holds: the body, with what loading it read (each file's
 /// hash, for the build's dependencies and fingerprints) and found in it
 /// (the personal identity numbers of each text, for `rsr check`).
-#[derive(bincode::Encode, bincode::Decode)]
+#[derive(bincode::Decode)]
 struct Entry {
     key: String,
     body: Body,
     read: Vec<(PathBuf, String)>,
     numbers: Vec<(PathBuf, Vec<Found>)>,
+}
+
+/// An `Entry` as written, borrowing the body rather than copying it: the
+/// same bytes.
+#[derive(bincode::Encode)]
+struct Borrowed<'a> {
+    key: &'a str,
+    body: &'a Body,
+    read: &'a [(PathBuf, String)],
+    numbers: &'a [(PathBuf, Vec<Found>)],
 }
 
 /// The files a body's key was made from, and the key.
@@ -100,15 +110,15 @@ impl Models {
         {
             return;
         }
-        let numbers = read
+        let numbers: Vec<(PathBuf, Vec<Found>)> = read
             .iter()
             .filter_map(|(file, _)| Some((file.clone(), files.personal_numbers(file)?)))
             .collect();
-        let entry = Entry {
-            key: wanted.key.clone(),
-            body: body.clone(),
-            read,
-            numbers,
+        let entry = Borrowed {
+            key: &wanted.key,
+            body,
+            read: &read,
+            numbers: &numbers,
         };
         let Ok(mut bytes) = bincode::encode_to_vec(&entry, bincode::config::standard()) else {
             return;
