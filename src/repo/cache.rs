@@ -197,29 +197,23 @@ pub fn same(a: &Body, b: &Body) -> bool {
 /// `context` (rsr.yaml's hash), and each of `files` (path and hash) under
 /// the body's folder.
 pub fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
-    let mut hasher = Sha256::new();
-    for part in [
-        "rsr model 1",
-        env!("CARGO_PKG_VERSION"),
-        env!("RSR_BUILD_ID"),
-        context,
-        &crate::output::manifest::key(dir),
-    ] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
+    let dir = crate::output::manifest::key(dir);
+    let paths: Vec<String> = files
+        .keys()
+        .map(|f| crate::output::manifest::key(f))
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![
+        b"rsr model 1",
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        env!("RSR_BUILD_ID").as_bytes(),
+        context.as_bytes(),
+        dir.as_bytes(),
+    ];
+    for (path, hash) in paths.iter().zip(files.values()) {
+        parts.push(path.as_bytes());
+        parts.push(hash.as_bytes());
     }
-    for (file, hash) in files {
-        let file = crate::output::manifest::key(file);
-        for part in [file.as_str(), hash.as_str()] {
-            hasher.update((part.len() as u64).to_le_bytes());
-            hasher.update(part.as_bytes());
-        }
-    }
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    crate::output::manifest::hash(&parts)
 }
 
 #[cfg(test)]
