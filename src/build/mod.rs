@@ -14,6 +14,7 @@ pub mod watch;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -293,6 +294,13 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     // Entries of documents no longer made stay: a filtered build knows only
     // some, and a stale entry matches no document.
     manifest.save(&options.out)?;
+    // Once out/ holds new documents, the models newly loaded are kept at
+    // once rather than held in memory while the site is made.
+    if !to_build.is_empty()
+        && let Some(models) = &models
+    {
+        models.commit();
+    }
     timings.write = clock.elapsed();
 
     let repository = match kept {
@@ -316,15 +324,17 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let all = if options.filter.is_empty() {
         &documents
     } else {
-        everything = repository
-            .bodies
-            .iter()
-            .flat_map(|body| {
-                let mut of_body = docs::documents_of(&repository, body, &Filter::default());
-                of_body.iter_mut().for_each(|d| d.data = Vec::new());
-                of_body
-            })
-            .collect();
+        // Without their data, let go as each is made.
+        let mut without_data = Vec::new();
+        for body in &repository.bodies {
+            docs::each_document_of(&repository, body, &Filter::default(), |document| {
+                without_data.push(Document {
+                    data: Vec::new(),
+                    ..document
+                });
+            });
+        }
+        everything = without_data;
         &everything
     };
     // The signed protokoll that verify against what was built, beside it.
@@ -405,7 +415,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         )?;
         timings.inventory += clock.elapsed();
     }
-    // The bodies' models newly loaded, kept for the next build.
+    // The bodies' models newly loaded and not yet kept, for the next build.
     if let Some(models) = &models {
         let clock = Instant::now();
         models.commit();
@@ -614,7 +624,7 @@ fn checked_remembering(
     Error,
 > {
     let clock = Instant::now();
-    let models = models(options, &looked.inputs);
+    let models = models(&options.out, &looked.inputs);
     let loaded = match &models {
         Some(models) => crate::repo::load::load_keeping(&options.root, models),
         None => crate::repo::load::load(&options.root),
@@ -661,7 +671,7 @@ fn checked_remembering(
 /// each under the key of its files (`repo::cache`); none without a survey
 /// or rsr.yaml. Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded
 /// from its files as well, and a kept model that differs fails the build.
-fn models(options: &BuildOptions, inputs: &Files) -> Option<Models> {
+fn models(out: &Path, inputs: &Files) -> Option<Models> {
     let context = &inputs.get(crate::repo::load::ORGANISATION_FILE)?.hash;
     let prefix = format!("{}/", crate::repo::load::MEETINGS_DIR);
     let mut files: BTreeMap<PathBuf, BTreeMap<PathBuf, String>> = BTreeMap::new();
@@ -683,10 +693,23 @@ fn models(options: &BuildOptions, inputs: &Files) -> Option<Models> {
         })
         .collect();
     Some(Models::new(
-        &options.out,
+        out,
         wanted,
         std::env::var_os(VERIFY_INVENTORY).is_some(),
     ))
+}
+
+/// The models kept in `out` for the bodies of the repository at `root` as
+/// it is now, each under the key of its files as a survey finds them; the
+/// inventory in `out` vouches for the files that did not change, so that
+/// only those that did are read. None without an inventory: `rsr check`
+/// then parses every file, as it did before any build. Nothing is written.
+pub fn kept_models(root: &Path, out: &Path) -> Option<Models> {
+    let previous = Inventory::load(out)?;
+    let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
+        inventory::vouched(&previous.inputs, path, now)
+    });
+    models(out, &inputs).map(Models::reading_only)
 }
 
 /// The bodies (by folder name) whose meetings' open data in `out/` is as
@@ -799,6 +822,8 @@ fn plan(
             }
         };
         let places: Vec<usize> = (0..repository.bodies.len()).collect();
+        // Documents to typeset so far, over all bodies.
+        let stale = AtomicUsize::new(0);
         crate::repo::parallel::each(&places, |&place| {
             let clock = Instant::now();
             if let Some(recorded) = remembered.and_then(|r| r.documents(place)) {
@@ -812,27 +837,30 @@ fn plan(
                 return (states, Duration::ZERO, clock.elapsed());
             }
             let body = &repository.bodies[place];
-            let of_body = docs::documents_of(repository, body, &options.filter);
-            let data = clock.elapsed();
-            let clock = Instant::now();
-            let mut stale = 0;
-            let states = of_body
-                .into_iter()
-                .map(|mut document| {
-                    let fingerprint = renderer.fingerprint(&document);
-                    let (state, read) = state(&document, &fingerprint);
-                    // The data of a document to typeset is kept while
-                    // there are few: the threads that typeset need not
-                    // make its body's again.
-                    if state == State::UpToDate || stale == KEEP_MODEL_UP_TO {
-                        document.data = Vec::new();
-                    } else {
-                        stale += 1;
-                    }
-                    (document, fingerprint, state, read)
-                })
-                .collect::<Vec<_>>();
-            (states, data, clock.elapsed())
+            // Each document's data is let go as soon as it is fingerprinted:
+            // a body's documents are made one at a time, not held whole.
+            let mut states = Vec::new();
+            let mut fingerprinting = Duration::ZERO;
+            docs::each_document_of(repository, body, &options.filter, |mut document| {
+                let clock = Instant::now();
+                let fingerprint = renderer.fingerprint(&document);
+                let (state, read) = state(&document, &fingerprint);
+                // The data of a document to typeset is kept while there
+                // are few in all: the threads that typeset need not make
+                // its body's again.
+                if state == State::UpToDate
+                    || stale.fetch_add(1, Ordering::Relaxed) >= KEEP_MODEL_UP_TO
+                {
+                    document.data = Vec::new();
+                }
+                states.push((document, fingerprint, state, read));
+                fingerprinting += clock.elapsed();
+            });
+            (
+                states,
+                clock.elapsed().saturating_sub(fingerprinting),
+                fingerprinting,
+            )
         })
     };
     let mut documents: Vec<Document> = Vec::new();

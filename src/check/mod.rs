@@ -210,9 +210,10 @@ pub struct History {
     pub sealed_locks: Vec<(std::path::PathBuf, String, String)>,
 }
 
-/// `check`, with what git's history tells: what `rsr check` runs.
-pub fn check_with_history(root: &Path, history: Option<&History>) -> Checked {
-    check_loaded_with(load::load(root), history, None)
+/// Runs every rule on a loaded repository, with what git's history tells:
+/// what `rsr check` runs.
+pub fn check_loaded_with_history(loaded: Loaded, history: Option<&History>) -> Checked {
+    check_loaded_with(loaded, history, None)
 }
 
 /// Runs every rule on a loaded repository.

@@ -13,7 +13,27 @@ use crate::error::{Error, Severity, exit};
 
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     let history = crate::review::git::history(root);
-    let mut checked = check::check_with_history(root, history.as_ref());
+    // Each body none of whose files changed since the last build is decoded
+    // from the model that build kept, rather than parsed again; rsr check
+    // keeps nothing itself.
+    let out = root.join("out");
+    let models = crate::build::kept_models(root, &out);
+    let loaded = match &models {
+        Some(models) => crate::repo::load::load_keeping(root, models),
+        None => crate::repo::load::load(root),
+    };
+    if let Some(dir) = models
+        .iter()
+        .flat_map(crate::repo::cache::Models::differing)
+        .next()
+    {
+        return Err(Error::Repository(crate::lang::t!(
+            "cmd-build-model-differs",
+            out = &out,
+            body = dir.display().to_string()
+        )));
+    }
+    let mut checked = check::check_loaded_with_history(loaded, history.as_ref());
     // What the adjusted protokoll print, and what their signed copies say,
     // where the data rules could run. Both may typeset; a repository whose
     // data has errors may not typeset at all (a logo that is no image), and
@@ -21,7 +41,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // compares the printed text.
     if let Some(repository) = &checked.repository {
         let data_errors = checked.errors() > 0;
-        let manifest = crate::output::manifest::Manifest::load(&root.join("out"));
+        let manifest = crate::output::manifest::Manifest::load(&out);
         let changed = match crate::review::printed::verify(repository, Some(&manifest)) {
             Ok(changed) => changed,
             Err(_) if data_errors => Vec::new(),

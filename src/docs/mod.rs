@@ -341,8 +341,23 @@ pub fn documents(repository: &Repository, filter: &Filter) -> Vec<Document> {
 /// The documents of one body, in the order `documents` gives them.
 pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Vec<Document> {
     let mut documents = Vec::new();
+    each_document_of(repository, body, filter, |document| {
+        documents.push(document)
+    });
+    documents
+}
+
+/// Hands each document of one body to `each` as soon as it is made, in the
+/// order `documents_of` gives them: a caller that keeps little of each need
+/// not hold the whole body's data at once.
+pub fn each_document_of(
+    repository: &Repository,
+    body: &Body,
+    filter: &Filter,
+    mut each: impl FnMut(Document),
+) {
     if !filter.wants_body(body) {
-        return documents;
+        return;
     }
     for context in contexts(&repository.organisation, body) {
         let meeting = context.meeting;
@@ -352,7 +367,9 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
                     || (meeting.status().is_cancelled() && spec.cancelled))
                 && filter.wants(body, meeting, spec.kind)
             {
-                documents.extend(make(&context, &filter.paragraphs));
+                make(&context, &filter.paragraphs)
+                    .into_iter()
+                    .for_each(&mut each);
             }
         }
     }
@@ -360,10 +377,11 @@ pub fn documents_of(repository: &Repository, body: &Body, filter: &Filter) -> Ve
         if let Make::Year(make) = spec.make
             && filter.wants_kind(spec.kind)
         {
-            documents.extend(make(repository, body, &filter.meetings));
+            make(repository, body, &filter.meetings)
+                .into_iter()
+                .for_each(&mut each);
         }
     }
-    documents
 }
 
 /// Each meeting of a body with what its documents are made from.

@@ -60,6 +60,9 @@ pub struct Models {
     differing: Mutex<Vec<PathBuf>>,
     /// The models to write when the build succeeds, by path.
     pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
+    /// Whether models newly loaded are kept (`put`): not for `rsr check`,
+    /// which writes nothing.
+    keeping: bool,
 }
 
 impl Models {
@@ -73,6 +76,15 @@ impl Models {
             verify,
             differing: Mutex::new(Vec::new()),
             pending: Mutex::new(Vec::new()),
+            keeping: true,
+        }
+    }
+
+    /// These models, read but never added to: `put` keeps nothing.
+    pub fn reading_only(self) -> Models {
+        Models {
+            keeping: false,
+            ..self
         }
     }
 
@@ -99,7 +111,7 @@ impl Models {
     /// loading read under `dir` is as the survey found it: written by
     /// `commit`.
     pub fn put(&self, dir: &Path, body: &Body, files: &Store) {
-        let Some(wanted) = self.wanted.get(dir) else {
+        let Some(wanted) = self.wanted.get(dir).filter(|_| self.keeping) else {
             return;
         };
         let read = files.read_under(dir);
@@ -248,6 +260,12 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let dir = Path::new("meetings/rlg");
         let (body, files, models) = rlg(out.path(), false);
+        // Read only (rsr check), nothing is kept.
+        let (_, _, reading) = rlg(out.path(), false);
+        let reading = reading.reading_only();
+        reading.put(dir, &body, &files);
+        reading.commit();
+        assert!(!out.path().join(DIR).exists());
         models.put(dir, &body, &files);
         // Nothing is written before the build succeeds.
         assert!(!out.path().join(DIR).exists());

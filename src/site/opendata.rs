@@ -441,9 +441,28 @@ pub fn files(
     as_before: &std::collections::BTreeSet<String>,
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
-    // Each body's files made in parallel, written in order; those of a
-    // body whose files are as they would be made are not made.
-    let per_body = crate::repo::parallel::each(&repository.bodies, |body| {
+    // Each body's files made in parallel, written in order, a round of as
+    // many bodies as there are threads at a time: a round's files are let go
+    // before the next is made. Those of a body whose files are as they would
+    // be made are not made.
+    for round in repository.bodies.chunks(crate::repo::parallel::threads()) {
+        of_bodies(repository, round, documents, out, manifest, as_before, emit)?;
+    }
+    Ok(())
+}
+
+/// The open data of `bodies`, made in parallel and handed to `emit` in
+/// order.
+fn of_bodies(
+    repository: &model::Repository,
+    bodies: &[model::Body],
+    documents: &[&Document],
+    out: &Path,
+    manifest: &Manifest,
+    as_before: &std::collections::BTreeSet<String>,
+    emit: &mut crate::site::Emit,
+) -> Result<(), Error> {
+    let per_body = crate::repo::parallel::each(bodies, |body| {
         if as_before.contains(&body.slug) {
             return Vec::new();
         }

@@ -7,6 +7,7 @@
 //! build does everything all the same and fails unless it made the same;
 //! these run it as a secretary does (`rsr_trusting`).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -429,4 +430,59 @@ fn a_kept_model_that_is_damaged_or_another_bodys_is_passed_over() {
         }
     }
     assert_as_from_nothing(&repo, &[]);
+}
+
+#[test]
+fn rsr_check_takes_unchanged_bodies_from_kept_models_and_writes_nothing() {
+    // rsr check decodes each body none of whose files changed since the
+    // last build from the model that build kept (the inventory vouching for
+    // the files): it reports what parsing every file reports, finds a
+    // change at once, and leaves out/ as it was.
+    let repo = Repo::examples();
+    let check = |trusting: bool| {
+        let args = ["check", "--format", "json"];
+        let run = if trusting {
+            repo.rsr_trusting(&args, &[])
+        } else {
+            // Verifying: every body is parsed as well, and a kept model
+            // that differs from its files fails the check.
+            repo.rsr(&args)
+        };
+        (run.output.status.code(), run.stdout(), run.stderr())
+    };
+    let from_files = check(true);
+    assert_eq!(from_files.0, Some(0), "{}", from_files.2);
+    repo.rsr_trusting(&["build"], &[]).success();
+    let everything = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(dir).unwrap().display().to_string();
+                (relative, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    };
+    let out = repo.path().join("out");
+    let built = everything(&out);
+    assert!(built.keys().any(|p| p.starts_with(".rsr.models/")));
+    assert_eq!(check(true), from_files);
+    assert_eq!(check(false), from_files);
+
+    // One file changed: its body is parsed again, and its mistake found.
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "tid: \"14:15\"",
+        "tid: \"25:15\"",
+    );
+    for trusting in [true, false] {
+        let (code, stdout, stderr) = check(trusting);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stdout.contains("05-energikontoret.yaml") && stdout.contains("25:15"),
+            "{stdout}"
+        );
+    }
+    assert!(everything(&out) == built, "rsr check changed out/");
 }
