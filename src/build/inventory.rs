@@ -25,6 +25,7 @@
 //! does again only the work of the bodies it touched.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -293,20 +294,57 @@ impl Inventory {
     /// everything.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         let path = out.join(FILE);
-        let Ok(mut bytes) = postcard::to_stdvec(self) else {
-            return match std::fs::remove_file(&path) {
+        // Written as it is encoded, its checksum made on the way: the
+        // inventory of a large repository is never held whole in memory.
+        let mut encodes = true;
+        write::no_links(out, &path)?;
+        let staged = write::stage_writing(&path, |file| {
+            let mut summed = Summed {
+                file,
+                sum: Sha256::new(),
+            };
+            match postcard::to_io(self, &mut summed) {
+                Ok(_) => {}
+                Err(postcard::Error::SerdeSerCustom) => {
+                    encodes = false;
+                    return Err(std::io::Error::other("not encodable"));
+                }
+                Err(_) => return Err(std::io::Error::other("not written")),
+            }
+            let check = summed.sum.finalize();
+            summed.file.write_all(&check)
+        });
+        match staged {
+            Ok(staged) => write::commit(vec![staged]),
+            Err(_) if !encodes => match std::fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
                 _ => Ok(()),
-            };
-        };
-        let check = Sha256::digest(&bytes);
-        bytes.extend_from_slice(&check);
-        write::file_in(out, &path, &bytes)
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// The context it was made in.
     pub fn context(&self) -> &str {
         &self.context
+    }
+}
+
+/// A writer that sums what passes through it.
+struct Summed<'a> {
+    file: &'a mut dyn Write,
+    sum: Sha256,
+}
+
+impl Write for Summed<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.file.write(bytes)?;
+        self.sum.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
     }
 }
 
@@ -530,6 +568,8 @@ mod tests {
         let not_utf8 = PathBuf::from(std::ffi::OsStr::from_bytes(b"meetings/\xff.yaml"));
         inventory(not_utf8).save(out.path()).unwrap();
         assert!(!out.path().join(FILE).exists());
+        // Nor is anything half-written left beside it.
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     }
 
     #[test]

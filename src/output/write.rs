@@ -20,11 +20,26 @@ pub struct Staged {
 
 /// Writes `bytes` to a temporary file in the directory of `target`.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
+    stage_writing(target, |file| file.write_all(bytes))
+}
+
+/// Writes what `write` writes to a temporary file in the directory of
+/// `target`, as it writes it: a large file need not be held in memory
+/// whole. What `write` fails with is the error, and nothing is staged.
+pub fn stage_writing(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Staged, Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut file = NamedTempFile::with_prefix_in(PREFIX, dir).map_err(|e| Error::io(dir, e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
+    let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(|e| Error::io(target, e))?;
+    drop(buffered);
+    file.as_file()
+        .sync_all()
         .map_err(|e| Error::io(target, e))?;
     // Temporary files are private; a published document is not.
     #[cfg(unix)]
