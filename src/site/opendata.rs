@@ -446,49 +446,34 @@ pub fn files(
     // before the next is made. Those of a body whose files are as they would
     // be made are not made.
     for round in repository.bodies.chunks(crate::repo::parallel::threads()) {
-        of_bodies(repository, round, documents, out, manifest, as_before, emit)?;
-    }
-    Ok(())
-}
-
-/// The open data of `bodies`, made in parallel and handed to `emit` in
-/// order.
-fn of_bodies(
-    repository: &model::Repository,
-    bodies: &[model::Body],
-    documents: &[&Document],
-    out: &Path,
-    manifest: &Manifest,
-    as_before: &std::collections::BTreeSet<String>,
-    emit: &mut crate::site::Emit,
-) -> Result<(), Error> {
-    let per_body = crate::repo::parallel::each(bodies, |body| {
-        if as_before.contains(&body.slug) {
-            return Vec::new();
-        }
-        // Each meeting's documents, sorted out once.
-        let mut of_meeting: BTreeMap<NaiveDate, Vec<&Document>> = BTreeMap::new();
-        for document in documents {
-            if document.body == body.slug && document.kind.spec().scope != Scope::Year {
-                of_meeting.entry(document.date).or_default().push(document);
+        let per_body = crate::repo::parallel::each(round, |body| {
+            if as_before.contains(&body.slug) {
+                return Vec::new();
             }
+            // Each meeting's documents, sorted out once.
+            let mut of_meeting: BTreeMap<NaiveDate, Vec<&Document>> = BTreeMap::new();
+            for document in documents {
+                if document.body == body.slug && document.kind.spec().scope != Scope::Year {
+                    of_meeting.entry(document.date).or_default().push(document);
+                }
+            }
+            docs::contexts(&repository.organisation, body)
+                .map(|context| {
+                    let own: Vec<&Document> = of_meeting
+                        .get(&context.meeting.date())
+                        .cloned()
+                        .unwrap_or_default();
+                    let meeting = meeting(&context, &own, out, manifest);
+                    // Plain structs of strings and numbers always serialize.
+                    let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
+                    text.push('\n');
+                    (path(&body.slug, context.meeting.date()), text.into_bytes())
+                })
+                .collect::<Vec<_>>()
+        });
+        for (path, bytes) in per_body.into_iter().flatten() {
+            emit(path, bytes)?;
         }
-        docs::contexts(&repository.organisation, body)
-            .map(|context| {
-                let own: Vec<&Document> = of_meeting
-                    .get(&context.meeting.date())
-                    .cloned()
-                    .unwrap_or_default();
-                let meeting = meeting(&context, &own, out, manifest);
-                // Plain structs of strings and numbers always serialize.
-                let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
-                text.push('\n');
-                (path(&body.slug, context.meeting.date()), text.into_bytes())
-            })
-            .collect::<Vec<_>>()
-    });
-    for (path, bytes) in per_body.into_iter().flatten() {
-        emit(path, bytes)?;
     }
     Ok(())
 }
