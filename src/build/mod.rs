@@ -625,17 +625,7 @@ fn checked_remembering(
 > {
     let clock = Instant::now();
     let models = models(&options.out, &looked.inputs);
-    let loaded = match &models {
-        Some(models) => crate::repo::load::load_keeping(&options.root, models),
-        None => crate::repo::load::load(&options.root),
-    };
-    if let Some(dir) = models.iter().flat_map(Models::differing).next() {
-        return Err(Error::Repository(t!(
-            "cmd-build-model-differs",
-            out = &options.out,
-            body = dir.display().to_string()
-        )));
-    }
+    let loaded = load_with(&options.root, &options.out, models.as_ref())?;
     timings.load = clock.elapsed();
     let clock = Instant::now();
     let remembered = loaded.repository.as_ref().map(|repository| {
@@ -697,6 +687,28 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
         wanted,
         std::env::var_os(VERIFY_INVENTORY).is_some(),
     ))
+}
+
+/// Loads the repository at `root`, each body from its model in `models`
+/// where one is kept under its key (`repo::cache`), or from its files.
+/// Verifying, a kept model that differs from its files is an error.
+pub fn load_with(
+    root: &Path,
+    out: &Path,
+    models: Option<&Models>,
+) -> Result<crate::repo::load::Loaded, Error> {
+    let loaded = match models {
+        Some(models) => crate::repo::load::load_keeping(root, models),
+        None => crate::repo::load::load(root),
+    };
+    if let Some(dir) = models.iter().flat_map(|m| m.differing()).next() {
+        return Err(Error::Repository(t!(
+            "cmd-build-model-differs",
+            out = out,
+            body = dir.display().to_string()
+        )));
+    }
+    Ok(loaded)
 }
 
 /// The models kept in `out` for the bodies of the repository at `root` as
@@ -1079,7 +1091,7 @@ fn render_all(
     progress: &ProgressBar,
 ) -> (Vec<Option<Outcome>>, Typesetting) {
     let count = feed.plan.stale.len();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::repo::parallel::threads();
     let workers = jobs.unwrap_or(cores).clamp(1, count.max(1));
     let feed = Mutex::new(feed);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..count).map(|_| None).collect());

@@ -18,21 +18,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // keeps nothing itself.
     let out = root.join("out");
     let models = crate::build::kept_models(root, &out);
-    let loaded = match &models {
-        Some(models) => crate::repo::load::load_keeping(root, models),
-        None => crate::repo::load::load(root),
-    };
-    if let Some(dir) = models
-        .iter()
-        .flat_map(crate::repo::cache::Models::differing)
-        .next()
-    {
-        return Err(Error::Repository(crate::lang::t!(
-            "cmd-build-model-differs",
-            out = &out,
-            body = dir.display().to_string()
-        )));
-    }
+    let loaded = crate::build::load_with(root, &out, models.as_ref())?;
     let mut checked = check::check_loaded_with_history(loaded, history.as_ref());
     // What the adjusted protokoll print, and what their signed copies say,
     // where the data rules could run. Both may typeset; a repository whose
