@@ -34,6 +34,7 @@ cmd-build-changed = { $place } changed while rsr was building: run rsr build aga
 cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed since the last build, but a build all the same typeset { $built } documents, rewrote { $site } site files or reported something else: a bug in rsr
 cmd-build-inventory-body = The inventory in { $out } held what { $body }'s rules found and its documents as unchanged, but building them again made something else: a bug in rsr
 cmd-build-model-differs = The model of { $body } kept in { $out } is not what its files load to, though its key says they are as when it was kept: a bug in rsr
+cmd-build-kept-tracked = warning: rsr's own records in { $out } came with the checkout (git tracks them as committed), not from an rsr build, and are not trusted: everything is read and typeset as if they were not there. Take them out of git: git rm -r --cached { $paths }
 cmd-build-no-worker = rsr could not start a process to typeset it: { $reason }
 cmd-build-too-slow = typesetting took longer than { $seconds } s, the limit (`gränser: {"{"}sekunder_per_dokument: …{"}"}` in rsr.yaml): does a template loop?
 cmd-build-too-much-memory = typesetting needed more memory than { $megabytes } MB, the limit (`gränser: {"{"}megabyte_per_dokument: …{"}"}` in rsr.yaml): does a template build something without end, or does the document hold more than any reader needs?

@@ -34,6 +34,7 @@ cmd-build-changed = { $place } ändrades medan rsr byggde: kör rsr build igen
 cmd-build-inventory-wrong = Inventeringen i { $out } sade att inget ändrats sedan förra bygget, men ett bygge ändå satte { $built } dokument, skrev om { $site } filer på webbplatsen eller rapporterade något annat: ett fel i rsr
 cmd-build-inventory-body = Inventeringen i { $out } höll det som reglerna fann för { $body } och dess dokument som oförändrade, men ett nytt bygge av dem gav något annat: ett fel i rsr
 cmd-build-model-differs = Modellen av { $body } som sparats i { $out } är inte vad dess filer läses in till, fast nyckeln säger att de är som när den sparades: ett fel i rsr
+cmd-build-kept-tracked = varning: rsr:s egna uppgifter i { $out } kom med utcheckningen (git följer dem som de checkades in), inte från ett rsr build, och litas inte på: allt läses och sätts som om de inte fanns. Ta bort dem ur git: git rm -r --cached { $paths }
 cmd-build-no-worker = rsr kunde inte starta en process för att sätta dokumentet: { $reason }
 cmd-build-too-slow = sättningen tog längre tid än { $seconds } s, gränsen (`gränser: {"{"}sekunder_per_dokument: …{"}"}` i rsr.yaml): loopar en mall?
 cmd-build-too-much-memory = sättningen behövde mer minne än { $megabytes } MB, gränsen (`gränser: {"{"}megabyte_per_dokument: …{"}"}` i rsr.yaml): bygger en mall något utan slut, eller rymmer dokumentet mer än någon läsare behöver?

@@ -298,22 +298,7 @@ impl Inventory {
         // inventory of a large repository is never held whole in memory.
         let mut encodes = true;
         write::no_links(out, &path)?;
-        let staged = write::stage_writing(&path, |file| {
-            let mut summed = Summed {
-                file,
-                sum: Sha256::new(),
-            };
-            match postcard::to_io(self, &mut summed) {
-                Ok(_) => {}
-                Err(postcard::Error::SerdeSerCustom) => {
-                    encodes = false;
-                    return Err(std::io::Error::other("not encodable"));
-                }
-                Err(_) => return Err(std::io::Error::other("not written")),
-            }
-            let check = summed.sum.finalize();
-            summed.file.write_all(&check)
-        });
+        let staged = write::stage_writing(&path, |file| self.write_summed(file, &mut encodes));
         match staged {
             Ok(staged) => write::commit(vec![staged]),
             Err(_) if !encodes => match std::fs::remove_file(&path) {
@@ -324,23 +309,69 @@ impl Inventory {
         }
     }
 
+    /// Writes it to `file` as postcard encodes it, and its SHA-256 after
+    /// it. `encodes` is false when it cannot be encoded (a path that is
+    /// not UTF-8); an error in writing is the writer's own.
+    fn write_summed(&self, file: &mut dyn Write, encodes: &mut bool) -> std::io::Result<()> {
+        // Buffered above the sum, so that SHA-256 is fed in large pieces
+        // rather than postcard's few bytes at a time.
+        let mut buffered = std::io::BufWriter::with_capacity(
+            1 << 16,
+            Summed {
+                file,
+                sum: Sha256::new(),
+                failed: None,
+            },
+        );
+        match postcard::to_io(self, &mut buffered) {
+            Ok(_) => {}
+            Err(postcard::Error::SerdeSerCustom) => {
+                *encodes = false;
+                return Err(std::io::Error::other("not encodable"));
+            }
+            // postcard tells only that writing failed: the writer kept
+            // why (a full disk), for the message.
+            Err(_) => {
+                return Err(buffered
+                    .get_mut()
+                    .failed
+                    .take()
+                    .unwrap_or_else(|| std::io::Error::other("not written")));
+            }
+        }
+        let summed = buffered.into_inner().map_err(|e| e.into_error())?;
+        let check = summed.sum.finalize();
+        summed.file.write_all(&check)
+    }
+
     /// The context it was made in.
     pub fn context(&self) -> &str {
         &self.context
     }
 }
 
-/// A writer that sums what passes through it.
+/// A writer that sums what passes through it, and keeps what made a
+/// write fail.
 struct Summed<'a> {
     file: &'a mut dyn Write,
     sum: Sha256,
+    failed: Option<std::io::Error>,
 }
 
 impl Write for Summed<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let written = self.file.write(bytes)?;
-        self.sum.update(&bytes[..written]);
-        Ok(written)
+        match self.file.write(bytes) {
+            Ok(written) => {
+                self.sum.update(&bytes[..written]);
+                Ok(written)
+            }
+            Err(error) => {
+                if error.kind() != std::io::ErrorKind::Interrupted {
+                    self.failed = Some(std::io::Error::new(error.kind(), error.to_string()));
+                }
+                Err(error)
+            }
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -543,6 +574,56 @@ mod tests {
         let mut unknown = report().warnings[0].clone();
         unknown.rule = "no-such-rule".into();
         assert!(unknown.diagnostic().is_none());
+    }
+
+    #[test]
+    fn an_inventory_that_fails_to_be_written_says_why() {
+        // A disk that fills after some bytes: the error is the disk's, not
+        // postcard's "buffer full".
+        struct Filling(usize);
+        impl Write for Filling {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::StorageFull,
+                        "no space left on device",
+                    ));
+                }
+                let n = bytes.len().min(self.0);
+                self.0 -= n;
+                Ok(n)
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut inputs = Files::new();
+        for n in 0..20_000 {
+            inputs.insert(
+                format!("meetings/kn/{n:05}.yaml"),
+                Known {
+                    hash: "0".repeat(64),
+                    seen: None,
+                },
+            );
+        }
+        let inventory = Inventory::new("c".into(), inputs, Files::new(), report(), BTreeMap::new());
+        let mut encodes = true;
+        let error = inventory
+            .write_summed(&mut Filling(100_000), &mut encodes)
+            .unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
+        assert!(error.to_string().contains("no space left"), "{error}");
+        assert!(encodes);
+        // With room, what is written is what load reads back.
+        let mut written = Vec::new();
+        inventory.write_summed(&mut written, &mut encodes).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join(FILE), &written).unwrap();
+        assert!(same(
+            &Inventory::load(out.path()).unwrap().inputs,
+            &inventory.inputs
+        ));
     }
 
     #[cfg(unix)]

@@ -3,14 +3,14 @@
 //! judged by the build manifest's content hashes.
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use serde::Serialize;
 
+use crate::build::kept::Kept;
 use crate::docs::{self, Filter, Scope};
 use crate::error::Error;
 use crate::lang::t;
-use crate::output::manifest::{Manifest, State};
+use crate::output::manifest::State;
 use crate::repo::model::{ItemKind, Repository};
 use crate::repo::number;
 use crate::sv;
@@ -45,9 +45,10 @@ pub struct ListedDocument {
 }
 
 /// Every meeting of the repository, by body and date.
-pub fn list(repository: &Repository, out: &Path) -> Result<Vec<Listed>, Error> {
+pub fn list(repository: &Repository, kept: &Kept) -> Result<Vec<Listed>, Error> {
+    let out = kept.out();
     let renderer = Renderer::new(repository.files.clone())?;
-    let manifest = Manifest::load(out);
+    let manifest = kept.manifest();
     let documents = docs::documents(repository, &Filter::default());
     let mut listed = Vec::new();
     for body in &repository.bodies {

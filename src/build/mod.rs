@@ -8,6 +8,7 @@
 //! changed since: content hashes decide, never timestamps.
 
 pub mod inventory;
+pub mod kept;
 pub mod list;
 pub mod signed;
 pub mod watch;
@@ -33,10 +34,7 @@ use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
 use inventory::{BodyRecord, Files, Inventory, Remembered, Report, Warning};
-
-/// Where a build keeps what git's history said of the meetings, with the
-/// commit it said it at (`review::git::meeting_revisions`).
-const REVISIONS_CACHE: &str = ".rsr.revisions.json";
+use kept::Kept;
 
 /// Up to this many documents to typeset, the build keeps the loaded model
 /// while it typesets, for the site after; beyond, it lets the model go and
@@ -135,7 +133,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     if whole && options.out.join(inventory::FILE).is_file() {
         lock = Some(take_lock()?);
     }
-    let looked = look(options, whole)?;
+    // What earlier builds kept, unless it came with a checkout.
+    let earlier = Kept::in_out(&options.root, &options.out);
+    let looked = look(options, whole, &earlier)?;
     timings.inventory = clock.elapsed();
     if let Some(report) = &looked.unchanged
         && std::env::var_os(VERIFY_INVENTORY).is_none()
@@ -143,7 +143,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         return Ok(as_before(options, report.clone(), started, timings));
     }
     let (repository, mut warnings, remembered, of_bodies, models) =
-        checked_remembering(options, &looked, &mut timings)?;
+        checked_remembering(options, &looked, &earlier, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
@@ -152,7 +152,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         Some(lock) => lock,
         None => take_lock()?,
     };
-    let mut manifest = Manifest::load(&options.out);
+    let mut manifest = earlier.manifest();
 
     // A body's record holds all its documents: a filtered build makes its
     // own.
@@ -344,11 +344,9 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     }
     warnings.extend(copied.warnings);
     // The calendars' revisions from the history, where there is one.
-    let revisions = crate::review::git::meeting_revisions(
-        &options.root,
-        Some(&options.out.join(REVISIONS_CACHE)),
-    )
-    .unwrap_or_default();
+    let revisions =
+        crate::review::git::meeting_revisions(&options.root, earlier.revisions().as_deref())
+            .unwrap_or_default();
     // The bodies whose meetings' open data need not be made again; a build
     // that verifies makes it all the same, and fails if it is not so.
     let as_before = match remembered.as_ref().filter(|_| whole && !copied.changed) {
@@ -459,12 +457,12 @@ struct Looked {
 /// Surveys the repository, and for a `whole` build tells whether it and
 /// `out/` are as the last whole build left them. What was read whole to
 /// tell is recorded at once, so that the next build need not read it.
-fn look(options: &BuildOptions, whole: bool) -> Result<Looked, Error> {
+fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Error> {
     let context = inventory::context(
         crate::sv::today(),
         crate::review::git::head_commit(&options.root).as_deref(),
     );
-    let previous = Inventory::load(&options.out);
+    let previous = kept.inventory();
     // A filtered build records nothing: without an inventory, it has no
     // use for a survey.
     if !whole && previous.is_none() {
@@ -612,6 +610,7 @@ fn checked(
 fn checked_remembering(
     options: &BuildOptions,
     looked: &Looked,
+    kept: &Kept,
     timings: &mut Timings,
 ) -> Result<
     (
@@ -624,7 +623,7 @@ fn checked_remembering(
     Error,
 > {
     let clock = Instant::now();
-    let models = models(&options.out, &looked.inputs);
+    let models = models(&options.out, &looked.inputs).filter(|_| kept.models());
     let loaded = load_with(&options.root, &options.out, models.as_ref())?;
     timings.load = clock.elapsed();
     let clock = Instant::now();
@@ -714,11 +713,24 @@ pub fn load_with(
 /// The models kept in `out` for the bodies of the repository at `root` as
 /// it is now, each under the key of its files as a survey finds them; the
 /// inventory in `out` vouches for the files that did not change, so that
-/// only those that did are read. None without an inventory: `rsr check`
-/// then parses every file, as it did before any build. Nothing is written.
-pub fn kept_models(root: &Path, out: &Path) -> Option<Models> {
-    let previous = Inventory::load(out)?;
-    let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
+/// only those that did are read. None without an inventory or models to
+/// trust (`kept`): `rsr check` then parses every file, as it did before
+/// any build. Nothing is written.
+pub fn kept_models(root: &Path, out: &Path, kept: &Kept) -> Option<Models> {
+    if !kept.models() {
+        return None;
+    }
+    let previous = kept.inventory()?;
+    // Only what the models' keys are made of: rsr.yaml and meetings/, not
+    // whatever else the folder holds (a build folder, large files).
+    let in_out = inventory::skip_in(out);
+    let skip = |entry: &walkdir::DirEntry| {
+        in_out(entry)
+            || (entry.depth() == 1
+                && entry.file_name() != crate::repo::load::ORGANISATION_FILE
+                && entry.file_name() != crate::repo::load::MEETINGS_DIR)
+    };
+    let inputs = inventory::survey(root, &skip, &|path, now| {
         inventory::vouched(&previous.inputs, path, now)
     });
     models(out, &inputs).map(Models::reading_only)

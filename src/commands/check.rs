@@ -16,8 +16,11 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // Each body none of whose files changed since the last build is decoded
     // from the model that build kept, rather than parsed again; rsr check
     // keeps nothing itself.
+    // What the last build kept is passed over when it came with a checkout
+    // rather than from rsr (`build::kept`).
     let out = root.join("out");
-    let models = crate::build::kept_models(root, &out);
+    let kept = crate::build::kept::Kept::in_out(root, &out);
+    let models = crate::build::kept_models(root, &out, &kept);
     let loaded = crate::build::load_with(root, &out, models.as_ref())?;
     let mut checked = check::check_loaded_with_history(loaded, history.as_ref());
     // What the adjusted protokoll print, and what their signed copies say,
@@ -27,7 +30,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // compares the printed text.
     if let Some(repository) = &checked.repository {
         let data_errors = checked.errors() > 0;
-        let manifest = crate::output::manifest::Manifest::load(&out);
+        let manifest = kept.manifest();
         let changed = match crate::review::printed::verify(repository, Some(&manifest)) {
             Ok(changed) => changed,
             Err(_) if data_errors => Vec::new(),

@@ -13,7 +13,8 @@ pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
     let repository = &gated.repository;
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
     let documents = crate::docs::documents(repository, &Filter::default());
-    let manifest = crate::output::manifest::Manifest::load(&out);
+    // What the build recorded, unless it came with a checkout.
+    let manifest = crate::build::kept::Kept::in_out(root, &out).manifest();
     let today = crate::sv::today();
     let count = crate::site::publish(
         repository,

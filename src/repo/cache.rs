@@ -187,15 +187,21 @@ impl Models {
     }
 }
 
-/// The entry in `bytes` if its checksum holds, it decodes whole and its key
-/// is `key`.
+/// The most memory decoding one model may claim for its lists and texts,
+/// in bytes: a body of ten years is some 20 MB. A length beyond it (as a
+/// hostile file may give, with a checksum that holds) is refused before
+/// anything is allocated for it, and the body loaded from its files.
+const DECODE_LIMIT: usize = 256 << 20;
+
+/// The entry in `bytes` if its checksum holds, it decodes whole within
+/// `DECODE_LIMIT` and its key is `key`.
 fn decode(bytes: &[u8], key: &str) -> Option<Entry> {
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
     if Sha256::digest(body).as_slice() != sum {
         return None;
     }
-    let (entry, used): (Entry, usize) =
-        bincode::decode_from_slice(body, bincode::config::standard()).ok()?;
+    let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
+    let (entry, used): (Entry, usize) = bincode::decode_from_slice(body, config).ok()?;
     (used == body.len() && entry.key == key).then_some(entry)
 }
 
@@ -314,6 +320,29 @@ mod tests {
             std::fs::write(&kept[0], damaged).unwrap();
             assert!(models.get(dir, &store).is_none());
         }
+    }
+
+    #[test]
+    fn a_model_that_claims_more_than_the_limit_is_passed_over_unallocated() {
+        // A key of 2^40 bytes, as bincode writes a length (253, then eight
+        // bytes), and a checksum that holds: refused, not allocated.
+        let mut bytes = vec![253u8];
+        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        bytes.extend_from_slice(b"not that long");
+        let sum = Sha256::digest(&bytes);
+        bytes.extend_from_slice(&sum);
+        assert!(decode(&bytes, "key").is_none());
+        // Within the limit, the same way of writing a length is read.
+        let entry = Borrowed {
+            key: "key",
+            body: &rlg(tempfile::tempdir().unwrap().path(), false).0,
+            read: &[],
+            numbers: &[],
+        };
+        let mut bytes = bincode::encode_to_vec(&entry, bincode::config::standard()).unwrap();
+        let sum = Sha256::digest(&bytes);
+        bytes.extend_from_slice(&sum);
+        assert!(decode(&bytes, "key").is_some());
     }
 
     #[test]

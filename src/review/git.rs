@@ -351,6 +351,29 @@ fn batch(root: &Path, requests: &[String]) -> Option<Vec<Option<Vec<u8>>>> {
     Some(found)
 }
 
+/// Which of the files at or under `paths` (relative to `root`) are as the
+/// checkout left them: tracked by git and not modified since. None when
+/// git cannot tell (no git, or `root` not in a repository): then nothing
+/// came with a checkout.
+pub(crate) fn as_checked_out(root: &Path, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let mut args: Vec<&str> = vec!["ls-files", "-z", "-t", "--cached", "--modified", "--"];
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    args.extend(names.iter().map(String::as_str));
+    let listed = git(root, &args).ok()?;
+    // Each line is a tag and a path: `H` for every tracked file, `C` once
+    // more for one changed in the working tree.
+    let mut tracked = std::collections::BTreeSet::new();
+    let mut changed = std::collections::BTreeSet::new();
+    for line in listed.split(|b| *b == 0).filter(|l| l.len() > 2) {
+        let path = PathBuf::from(String::from_utf8_lossy(&line[2..]).into_owned());
+        match line[0] {
+            b'C' => changed.insert(path),
+            _ => tracked.insert(path),
+        };
+    }
+    Some(tracked.difference(&changed).cloned().collect())
+}
+
 pub(crate) fn head_commit(root: &Path) -> Option<String> {
     let commit = text(git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?);
     (commit.len() >= 40).then_some(commit)

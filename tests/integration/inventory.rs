@@ -486,3 +486,152 @@ fn rsr_check_takes_unchanged_bodies_from_kept_models_and_writes_nothing() {
     }
     assert!(everything(&out) == built, "rsr check changed out/");
 }
+
+/// A model of `meetings/rsr` kept in `repo`'s out/ under the key of the
+/// body's files as they are now, but without its meeting of `date`: what
+/// someone who can compute the key (every part of it is public) could
+/// write, made with rsr's own library.
+fn forge_model_without(repo: &Repo, date: &str) {
+    use rsr::repo::cache::{Models, Wanted, key};
+    let root = repo.path();
+    let repository = rsr::repo::load::load(root).repository.unwrap();
+    let dir = std::path::PathBuf::from("meetings/rsr");
+    let mut body = repository
+        .bodies
+        .iter()
+        .find(|b| b.file.parent() == Some(&dir))
+        .unwrap()
+        .clone();
+    let before = body.meetings.len();
+    body.meetings.retain(|m| !m.dir.ends_with(date));
+    assert_eq!(body.meetings.len(), before - 1);
+    // Every file and folder under the body's, with its hash, as a survey
+    // finds them (a folder's is "/").
+    let files: BTreeMap<std::path::PathBuf, String> = walkdir::WalkDir::new(root.join(&dir))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let relative = e.path().strip_prefix(root).unwrap().to_path_buf();
+            let hash = match e.file_type().is_dir() {
+                true => "/".to_string(),
+                false => repository.files.hash(&relative, u64::MAX).unwrap(),
+            };
+            (relative, hash)
+        })
+        .collect();
+    let context = repository
+        .files
+        .hash(Path::new("rsr.yaml"), u64::MAX)
+        .unwrap();
+    let wanted = Wanted {
+        key: key(&context, &dir, &files),
+        files,
+    };
+    let models = Models::new(
+        &root.join("out"),
+        BTreeMap::from([(dir.clone(), wanted)]),
+        false,
+    );
+    models.put(&dir, &body, &repository.files);
+    models.commit();
+}
+
+#[test]
+fn what_builds_keep_in_out_is_passed_over_when_it_came_with_the_checkout() {
+    // A pull request can commit out/.rsr.models, the inventory and the
+    // manifest with `git add -f`. rsr trusts only what rsr wrote: files of
+    // its own that git tracks as committed are passed over, with a
+    // warning, so that a forged model cannot hide a mistake from
+    // rsr check in CI.
+    let repo = Repo::examples();
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    repo.commit("the examples");
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "tid: \"14:15\"",
+        "tid: \"25:15\"",
+    );
+    forge_model_without(&repo, "2026-01-26");
+    let check = || repo.rsr_trusting(&["check", "--format", "json"], &[]);
+    // While out/ is the secretary's own, its model is taken: the forgery
+    // is one that works.
+    let trusted = check();
+    assert_eq!(
+        trusted.output.status.code(),
+        Some(0),
+        "{}{}",
+        trusted.stderr(),
+        trusted.stdout()
+    );
+    assert!(!trusted.stdout().contains("25:15"), "{}", trusted.stdout());
+    assert!(!trusted.stderr().contains("came with the checkout"));
+
+    // Committed with the change, as a pull request brings it: passed over,
+    // every file parsed, the mistake found, and nothing written.
+    repo.commit("a change, with an out/ of its own");
+    let models_dir = repo.path().join("out/.rsr.models");
+    let kept: Vec<Vec<u8>> = {
+        let mut files: Vec<_> = std::fs::read_dir(&models_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+    };
+    let run = check();
+    assert_eq!(run.output.status.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stdout().contains("05-energikontoret.yaml") && run.stdout().contains("25:15"),
+        "{}",
+        run.stdout()
+    );
+    let warning = run.stderr();
+    assert!(
+        warning.contains("came with the checkout")
+            && warning.contains(".rsr.models")
+            && warning.contains(".rsr.inventory")
+            && warning.contains(".rsr.manifest.json")
+            && warning.contains("git rm -r --cached"),
+        "{warning}"
+    );
+    assert!(repo.git(&["status", "--porcelain", "--", "out"]).is_empty());
+    let mut after: Vec<_> = std::fs::read_dir(&models_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    after.sort();
+    let after: Vec<Vec<u8>> = after.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert_eq!(after, kept);
+
+    // A build of the same does not take the committed inventory's word
+    // that nothing changed: it typesets every document and says why.
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "tid: \"25:15\"",
+        "tid: \"14:15\"",
+    );
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.commit("mended, with its out/");
+    let built = repo.rsr_trusting(&["build"], &[]).success();
+    assert!(
+        built.stderr().contains("came with the checkout"),
+        "{}",
+        built.stderr()
+    );
+    assert!(
+        built.stderr().contains("Built 47 documents"),
+        "{}",
+        built.stderr()
+    );
+    // What rsr wrote in their place is its own again: the manifest and the
+    // inventory are trusted, and the next build finds nothing changed. The
+    // committed models, never written over, are still passed over.
+    let again = repo.rsr_trusting(&["build"], &[]).success();
+    assert!(
+        again.stderr().contains(".rsr.models") && !again.stderr().contains(".rsr.inventory"),
+        "{}",
+        again.stderr()
+    );
+    assert!(!again.stderr().contains("Built 47"), "{}", again.stderr());
+}
