@@ -677,8 +677,8 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
     let wanted = files
         .into_iter()
         .map(|(dir, files)| {
-            let key = crate::repo::cache::key(context, &dir, &files);
-            (dir, crate::repo::cache::Wanted { key, files })
+            let wanted = crate::repo::cache::Wanted::new(context, &dir, files);
+            (dir, wanted)
         })
         .collect();
     Some(Models::new(

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
-use crate::repo::model::Body;
+use crate::repo::model::{Body, Meeting};
 use crate::repo::store::Store;
 use crate::sv::personnummer::Found;
 
@@ -27,9 +27,15 @@ pub const DIR: &str = ".rsr.models";
 #[derive(bincode::Decode)]
 struct Entry {
     key: String,
+    /// What every key of this rsr and rsr.yaml starts from (`made_by`):
+    /// decoded first, so that a model another rsr wrote is not decoded
+    /// further when its meetings are looked for.
+    made_by: String,
     body: Body,
     read: Vec<(PathBuf, String)>,
     numbers: Vec<(PathBuf, Vec<Found>)>,
+    /// Each meeting's folder with its key (`Wanted::meeting_key`).
+    meetings: Vec<(PathBuf, String)>,
 }
 
 /// An `Entry` as written, borrowing the body rather than copying it: the
@@ -37,16 +43,86 @@ struct Entry {
 #[derive(bincode::Encode)]
 struct Borrowed<'a> {
     key: &'a str,
+    made_by: &'a str,
     body: &'a Body,
     read: &'a [(PathBuf, String)],
     numbers: &'a [(PathBuf, Vec<Found>)],
+    meetings: &'a [(PathBuf, String)],
 }
 
 /// The files a body's key was made from, and the key.
 pub struct Wanted {
     pub key: String,
+    /// `made_by` of the rsr.yaml the key was made with.
+    made_by: String,
     /// Each file under the body's folder with the hash the survey found.
     pub files: BTreeMap<PathBuf, String>,
+}
+
+impl Wanted {
+    /// The key of the body in `dir` (`meetings/<body>`) for `context`
+    /// (rsr.yaml's hash) and its `files` (each file and folder under it,
+    /// with its hash, as a survey finds them).
+    pub fn new(context: &str, dir: &Path, files: BTreeMap<PathBuf, String>) -> Wanted {
+        Wanted {
+            key: key(context, dir, &files),
+            made_by: made_by(context),
+            files,
+        }
+    }
+
+    /// The key of the meeting in `dir` (`meetings/<body>/<date>`): what
+    /// loading the meeting depends on, the files and folders under its
+    /// folder, each with its hash, besides this rsr and rsr.yaml.
+    fn meeting_key(&self, dir: &Path) -> String {
+        let mut parts: Vec<Vec<u8>> = vec![
+            b"rsr meeting 1".to_vec(),
+            self.made_by.as_bytes().to_vec(),
+            crate::output::manifest::key(dir).into_bytes(),
+        ];
+        for (path, hash) in self
+            .files
+            .range(dir.to_path_buf()..)
+            .take_while(|(path, _)| path.starts_with(dir))
+        {
+            parts.push(crate::output::manifest::key(path).into_bytes());
+            parts.push(hash.as_bytes().to_vec());
+        }
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        crate::output::manifest::hash(&parts)
+    }
+}
+
+/// What a body's model kept before held, for a body whose files changed
+/// since: each meeting none of whose files changed is taken from it
+/// (`take`) rather than loaded again.
+pub struct Earlier {
+    /// By the meeting's folder: those whose key is the one wanted now.
+    meetings: BTreeMap<PathBuf, Meeting>,
+    read: Vec<(PathBuf, String)>,
+    numbers: Vec<(PathBuf, Vec<Found>)>,
+    /// How many meetings were taken.
+    pub taken: usize,
+}
+
+impl Earlier {
+    /// The meeting in `dir`, when none of its files changed since it was
+    /// kept; what loading it read and found is put in `files` as if read.
+    pub fn take(&mut self, dir: &Path, files: &Store) -> Option<Meeting> {
+        let meeting = self.meetings.remove(dir)?;
+        for (file, hash) in self.read.iter().filter(|(file, _)| file.starts_with(dir)) {
+            files.remember(file, hash.clone());
+        }
+        for (file, found) in self
+            .numbers
+            .iter()
+            .filter(|(file, _)| file.starts_with(dir))
+        {
+            files.remember_numbers(file, found.clone());
+        }
+        self.taken += 1;
+        Some(meeting)
+    }
 }
 
 /// The models of one build: what each body's key must be, where they are
@@ -107,6 +183,43 @@ impl Models {
         Some(entry.body)
     }
 
+    /// What the model kept for the body in `dir` held, when it is not
+    /// under the key wanted now but was written by this rsr for this
+    /// rsr.yaml, whole and with its checksum: its meetings, to be taken
+    /// one by one where their files did not change.
+    pub fn earlier(&self, dir: &Path) -> Option<Earlier> {
+        let wanted = self.wanted.get(dir)?;
+        let bytes = std::fs::read(self.path(dir)).ok()?;
+        let body = checked(&bytes)?;
+        // The key and what made it, first: a model of another rsr is not
+        // decoded further.
+        let ((_, made_by), _): ((String, String), usize) =
+            bincode::decode_from_slice(body, config()).ok()?;
+        if made_by != wanted.made_by {
+            return None;
+        }
+        let entry = decode_whole(body).filter(|entry| entry.made_by == wanted.made_by)?;
+        let mut kept: BTreeMap<PathBuf, Meeting> = entry
+            .body
+            .meetings
+            .into_iter()
+            .map(|meeting| (meeting.dir.clone(), meeting))
+            .collect();
+        // Only the meetings whose key is still the one wanted.
+        let meetings = entry
+            .meetings
+            .into_iter()
+            .filter(|(dir, key)| *key == wanted.meeting_key(dir))
+            .filter_map(|(dir, _)| Some((dir.clone(), kept.remove(&dir)?)))
+            .collect();
+        Some(Earlier {
+            meetings,
+            read: entry.read,
+            numbers: entry.numbers,
+            taken: 0,
+        })
+    }
+
     /// Keeps `body`, loaded from `dir` without a problem, when every file
     /// loading read under `dir` is as the survey found it: written by
     /// `commit`.
@@ -126,11 +239,18 @@ impl Models {
             .iter()
             .filter_map(|(file, _)| Some((file.clone(), files.personal_numbers(file)?)))
             .collect();
+        let meetings: Vec<(PathBuf, String)> = body
+            .meetings
+            .iter()
+            .map(|meeting| (meeting.dir.clone(), wanted.meeting_key(&meeting.dir)))
+            .collect();
         let entry = Borrowed {
             key: &wanted.key,
+            made_by: &wanted.made_by,
             body,
             read: &read,
             numbers: &numbers,
+            meetings: &meetings,
         };
         let Ok(mut bytes) = bincode::encode_to_vec(&entry, bincode::config::standard()) else {
             return;
@@ -196,13 +316,23 @@ const DECODE_LIMIT: usize = 256 << 20;
 /// The entry in `bytes` if its checksum holds, it decodes whole within
 /// `DECODE_LIMIT` and its key is `key`.
 fn decode(bytes: &[u8], key: &str) -> Option<Entry> {
+    decode_whole(checked(bytes)?).filter(|entry| entry.key == key)
+}
+
+/// `bytes` without their checksum, if it holds.
+fn checked(bytes: &[u8]) -> Option<&[u8]> {
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
-    if Sha256::digest(body).as_slice() != sum {
-        return None;
-    }
-    let config = bincode::config::standard().with_limit::<DECODE_LIMIT>();
-    let (entry, used): (Entry, usize) = bincode::decode_from_slice(body, config).ok()?;
-    (used == body.len() && entry.key == key).then_some(entry)
+    (Sha256::digest(body).as_slice() == sum).then_some(body)
+}
+
+/// The entry `body` encodes, if it decodes whole within `DECODE_LIMIT`.
+fn decode_whole(body: &[u8]) -> Option<Entry> {
+    let (entry, used): (Entry, usize) = bincode::decode_from_slice(body, config()).ok()?;
+    (used == body.len()).then_some(entry)
+}
+
+fn config() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
 }
 
 /// Whether two loads of a body are the same, as far as anything after
@@ -214,24 +344,30 @@ pub fn same(a: &Body, b: &Body) -> bool {
 /// The key of the body in `dir` (`meetings/<body>`): this rsr, its
 /// `context` (rsr.yaml's hash), and each of `files` (path and hash) under
 /// the body's folder.
-pub fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
+fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
+    let made_by = made_by(context);
     let dir = crate::output::manifest::key(dir);
     let paths: Vec<String> = files
         .keys()
         .map(|f| crate::output::manifest::key(f))
         .collect();
-    let mut parts: Vec<&[u8]> = vec![
-        b"rsr model 1",
-        env!("CARGO_PKG_VERSION").as_bytes(),
-        env!("RSR_BUILD_ID").as_bytes(),
-        context.as_bytes(),
-        dir.as_bytes(),
-    ];
+    let mut parts: Vec<&[u8]> = vec![b"rsr model 2", made_by.as_bytes(), dir.as_bytes()];
     for (path, hash) in paths.iter().zip(files.values()) {
         parts.push(path.as_bytes());
         parts.push(hash.as_bytes());
     }
     crate::output::manifest::hash(&parts)
+}
+
+/// What every key starts from: this rsr and its `context`, rsr.yaml's
+/// hash.
+fn made_by(context: &str) -> String {
+    crate::output::manifest::hash(&[
+        b"rsr",
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        env!("RSR_BUILD_ID").as_bytes(),
+        context.as_bytes(),
+    ])
 }
 
 #[cfg(test)]
@@ -253,10 +389,7 @@ mod tests {
         let files: BTreeMap<PathBuf, String> =
             repository.files.read_under(&dir).into_iter().collect();
         assert!(files.contains_key(Path::new("meetings/rlg/body.yaml")));
-        let wanted = Wanted {
-            key: key("rsr.yaml's hash", &dir, &files),
-            files,
-        };
+        let wanted = Wanted::new("rsr.yaml's hash", &dir, files);
         let models = Models::new(out, BTreeMap::from([(dir, wanted)]), verify);
         (body, repository.files, models)
     }
@@ -299,10 +432,7 @@ mod tests {
         other[0].1 = "another hash".into();
         let changed = BTreeMap::from([(
             dir.to_path_buf(),
-            Wanted {
-                key: key("rsr.yaml's hash", dir, &other.into_iter().collect()),
-                files: BTreeMap::new(),
-            },
+            Wanted::new("rsr.yaml's hash", dir, other.into_iter().collect()),
         )]);
         let store = Store::new(Path::new(env!("CARGO_MANIFEST_DIR")));
         assert!(
@@ -323,6 +453,49 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_body_takes_from_its_earlier_model_only_meetings_whose_files_did_not_change() {
+        let out = tempfile::tempdir().unwrap();
+        let dir = Path::new("meetings/rlg");
+        let (body, files, models) = rlg(out.path(), false);
+        models.put(dir, &body, &files);
+        models.commit();
+        let first = body.meetings[0].dir.clone();
+        let second = body.meetings[1].dir.clone();
+        // The first meeting's meeting.yaml changed since: the body's key is
+        // another, and so is that meeting's.
+        let mut now: BTreeMap<PathBuf, String> = files.read_under(dir).into_iter().collect();
+        now.insert(first.join("meeting.yaml"), "another hash".into());
+        let changed = |now: BTreeMap<PathBuf, String>| {
+            Models::new(
+                out.path(),
+                BTreeMap::from([(dir.to_path_buf(), Wanted::new("rsr.yaml's hash", dir, now))]),
+                false,
+            )
+        };
+        let store = Store::new(Path::new(env!("CARGO_MANIFEST_DIR")));
+        assert!(changed(now.clone()).get(dir, &store).is_none());
+        let mut earlier = changed(now.clone()).earlier(dir).unwrap();
+        assert!(earlier.take(&first, &store).is_none());
+        assert!(store.read_under(&first).is_empty());
+        let taken = earlier.take(&second, &store).unwrap();
+        assert_eq!(format!("{taken:?}"), format!("{:?}", body.meetings[1]));
+        assert_eq!(store.read_under(&second), files.read_under(&second));
+        assert_eq!(earlier.taken, 1);
+        // A file added to the second meeting's folder changes its key too.
+        let mut added = now.clone();
+        added.insert(second.join("99-ny.yaml"), "a hash".into());
+        let mut earlier = changed(added).earlier(dir).unwrap();
+        assert!(earlier.take(&second, &store).is_none());
+        // Under another rsr.yaml, nothing is taken at all.
+        let other = Models::new(
+            out.path(),
+            BTreeMap::from([(dir.to_path_buf(), Wanted::new("another rsr.yaml", dir, now))]),
+            false,
+        );
+        assert!(other.earlier(dir).is_none());
+    }
+
+    #[test]
     fn a_model_that_claims_more_than_the_limit_is_passed_over_unallocated() {
         // A key of 2^40 bytes, as bincode writes a length (253, then eight
         // bytes), and a checksum that holds: refused, not allocated.
@@ -335,9 +508,11 @@ mod tests {
         // Within the limit, the same way of writing a length is read.
         let entry = Borrowed {
             key: "key",
+            made_by: "this rsr",
             body: &rlg(tempfile::tempdir().unwrap().path(), false).0,
             read: &[],
             numbers: &[],
+            meetings: &[],
         };
         let mut bytes = bincode::encode_to_vec(&entry, bincode::config::standard()).unwrap();
         let sum = Sha256::digest(&bytes);

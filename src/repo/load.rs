@@ -168,6 +168,7 @@ pub fn reload_body(
         organisation.limits,
         &mut problems,
         &mut Unread::default(),
+        None,
     ) {
         Some(body) if problems.is_empty() => Ok(Repository {
             files: files.clone(),
@@ -198,7 +199,38 @@ fn load_bodies(
         }
         let mut problems = Vec::new();
         let mut unread = Unread::default();
-        let body = load_body(files, dir, limits, &mut problems, &mut unread);
+        // Without a model under its key, the meetings whose files did not
+        // change are taken from the model kept before.
+        let mut earlier = match (&kept, models) {
+            (None, Some(models)) => models.earlier(dir),
+            _ => None,
+        };
+        let body = load_body(
+            files,
+            dir,
+            limits,
+            &mut problems,
+            &mut unread,
+            earlier.as_mut(),
+        );
+        // Verifying, a body made with meetings taken so is loaded from all
+        // its files as well, and must be the same.
+        if let Some(models) = models.filter(|models| models.verifying())
+            && earlier.is_some_and(|earlier| earlier.taken > 0)
+            && let Some(body) = &body
+        {
+            let whole = load_body(
+                files,
+                dir,
+                limits,
+                &mut Vec::new(),
+                &mut Unread::default(),
+                None,
+            );
+            if !whole.is_some_and(|whole| crate::repo::cache::same(&whole, body)) {
+                models.differs(dir);
+            }
+        }
         if let Some(models) = models
             && let Some(body) = &body
             && problems.is_empty()
@@ -221,6 +253,7 @@ fn load_body(
     limits: Limits,
     problems: &mut Vec<Diagnostic>,
     unread: &mut Unread,
+    mut earlier: Option<&mut crate::repo::cache::Earlier>,
 ) -> Option<Body> {
     let root = files.root();
     let file = dir.join(BODY_FILE);
@@ -266,6 +299,13 @@ fn load_body(
                 |file, spec: MotionSpec| Proposal { file, spec },
             );
             motions.sort_by_key(|m: &Proposal| m.spec.moved_on.value.0);
+            continue;
+        }
+        if let Some(meeting) = earlier
+            .as_deref_mut()
+            .and_then(|earlier| earlier.take(&meeting_dir, files))
+        {
+            meetings.push(meeting);
             continue;
         }
         if let Some(meeting) = load_meeting(files, &meeting_dir, limits, problems, unread) {

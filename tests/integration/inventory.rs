@@ -492,7 +492,7 @@ fn rsr_check_takes_unchanged_bodies_from_kept_models_and_writes_nothing() {
 /// someone who can compute the key (every part of it is public) could
 /// write, made with rsr's own library.
 fn forge_model_without(repo: &Repo, date: &str) {
-    use rsr::repo::cache::{Models, Wanted, key};
+    use rsr::repo::cache::{Models, Wanted};
     let root = repo.path();
     let repository = rsr::repo::load::load(root).repository.unwrap();
     let dir = std::path::PathBuf::from("meetings/rsr");
@@ -523,10 +523,7 @@ fn forge_model_without(repo: &Repo, date: &str) {
         .files
         .hash(Path::new("rsr.yaml"), u64::MAX)
         .unwrap();
-    let wanted = Wanted {
-        key: key(&context, &dir, &files),
-        files,
-    };
+    let wanted = Wanted::new(&context, &dir, files);
     let models = Models::new(
         &root.join("out"),
         BTreeMap::from([(dir.clone(), wanted)]),
