@@ -181,11 +181,18 @@ fn published<'a>(
     out: &Path,
     today: NaiveDate,
 ) -> Vec<&'a Document> {
-    documents
-        .iter()
-        .filter(|d| d.public && out.join(&d.output).is_file())
-        .filter(|d| !withdrawn(repository, d, today))
-        .collect()
+    // Each document's file is looked for, a share on each core.
+    let shares: Vec<&[Document]> = documents.chunks(512).collect();
+    crate::repo::parallel::each(&shares, |share| {
+        share
+            .iter()
+            .filter(|d| d.public && out.join(&d.output).is_file())
+            .filter(|d| !withdrawn(repository, d, today))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Whether a meeting's document is past its body's publication window.
