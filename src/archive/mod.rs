@@ -215,7 +215,8 @@ pub fn package(repository: &Repository, chosen: &Chosen, out: &Path) -> Result<P
     let mut signed: Vec<Signed> = Vec::new();
     let mut warnings = Vec::new();
     let trusted = sign::trusted(repository.root()).unwrap_or_default();
-    let manifest = crate::output::manifest::Manifest::load(out);
+    // What the build recorded, unless git tracks it (`review::kept`).
+    let manifest = crate::review::kept::Kept::in_out(out).manifest();
     for meeting in &chosen.meetings {
         let date = meeting.date();
         let folder = format!("data/{}", crate::sv::iso_date(date));

@@ -37,7 +37,7 @@ use crate::output::manifest::{Seen, hash, key};
 use crate::output::write;
 
 /// The file in `out/`.
-pub const FILE: &str = ".rsr.inventory";
+pub const FILE: &str = crate::review::kept::INVENTORY;
 
 /// The inventory's own format: another is none.
 const FORMAT: u32 = 2;

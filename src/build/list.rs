@@ -6,13 +6,13 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::build::kept::Kept;
 use crate::docs::{self, Filter, Scope};
 use crate::error::Error;
 use crate::lang::t;
 use crate::output::manifest::State;
 use crate::repo::model::{ItemKind, Repository};
 use crate::repo::number;
+use crate::review::kept::Kept;
 use crate::sv;
 use crate::typeset::Renderer;
 

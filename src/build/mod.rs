@@ -8,7 +8,6 @@
 //! changed since: content hashes decide, never timestamps.
 
 pub mod inventory;
-pub mod kept;
 pub mod list;
 pub mod signed;
 pub mod watch;
@@ -30,11 +29,11 @@ use crate::output::write::{self, Staged};
 use crate::repo::cache::Models;
 use crate::repo::model::{Organisation, Repository};
 use crate::repo::store::Store;
+use crate::review::kept::Kept;
 use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
 use inventory::{BodyRecord, Files, Inventory, Remembered, Report, Warning};
-use kept::Kept;
 
 /// Up to this many documents to typeset, the build keeps the loaded model
 /// while it typesets, for the site after; beyond, it lets the model go and
@@ -134,7 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         lock = Some(take_lock()?);
     }
     // What earlier builds kept, unless it came with a checkout.
-    let earlier = Kept::in_out(&options.root, &options.out);
+    let earlier = Kept::in_out(&options.out);
     let looked = look(options, whole, &earlier)?;
     timings.inventory = clock.elapsed();
     if let Some(report) = &looked.unchanged
@@ -462,7 +461,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
         crate::sv::today(),
         crate::review::git::head_commit(&options.root).as_deref(),
     );
-    let previous = kept.inventory();
+    let previous = inventory_of(kept);
     // A filtered build records nothing: without an inventory, it has no
     // use for a survey.
     if !whole && previous.is_none() {
@@ -688,6 +687,13 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
     ))
 }
 
+/// The inventory kept in `out`, unless it is passed over (`Kept`).
+fn inventory_of(kept: &Kept) -> Option<Inventory> {
+    kept.trusted(inventory::FILE)
+        .then(|| Inventory::load(kept.out()))
+        .flatten()
+}
+
 /// Loads the repository at `root`, each body from its model in `models`
 /// where one is kept under its key (`repo::cache`), or from its files.
 /// Verifying, a kept model that differs from its files is an error.
@@ -720,7 +726,7 @@ pub fn kept_models(root: &Path, out: &Path, kept: &Kept) -> Option<Models> {
     if !kept.models() {
         return None;
     }
-    let previous = kept.inventory()?;
+    let previous = inventory_of(kept)?;
     // Only what the models' keys are made of: rsr.yaml and meetings/, not
     // whatever else the folder holds (a build folder, large files).
     let in_out = inventory::skip_in(out);

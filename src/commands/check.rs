@@ -19,7 +19,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // What the last build kept is passed over when it came with a checkout
     // rather than from rsr (`build::kept`).
     let out = root.join("out");
-    let kept = crate::build::kept::Kept::in_out(root, &out);
+    let kept = crate::review::kept::Kept::in_out(&out);
     let models = crate::build::kept_models(root, &out, &kept);
     let loaded = crate::build::load_with(root, &out, models.as_ref())?;
     let mut checked = check::check_loaded_with_history(loaded, history.as_ref());

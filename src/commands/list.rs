@@ -24,8 +24,7 @@ pub fn list(root: &Path, args: &ListArgs) -> Result<ExitCode, Error> {
         );
     }
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
-    let listed =
-        crate::build::list::list(repository, &crate::build::kept::Kept::in_out(root, &out))?;
+    let listed = crate::build::list::list(repository, &crate::review::kept::Kept::in_out(&out))?;
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {
         ListFormat::Human => crate::build::list::human(&listed, &mut stdout),

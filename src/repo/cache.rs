@@ -110,13 +110,21 @@ impl Earlier {
     /// kept; what loading it read and found is put in `files` as if read.
     pub fn take(&mut self, dir: &Path, files: &Store) -> Option<Meeting> {
         let meeting = self.meetings.remove(dir)?;
-        for (file, hash) in self.read.iter().filter(|(file, _)| file.starts_with(dir)) {
+        // Both lists are in the order of their paths, a folder's files
+        // together.
+        let from = self.read.partition_point(|(file, _)| file.as_path() < dir);
+        for (file, hash) in self.read[from..]
+            .iter()
+            .take_while(|(file, _)| file.starts_with(dir))
+        {
             files.remember(file, hash.clone());
         }
-        for (file, found) in self
+        let from = self
             .numbers
+            .partition_point(|(file, _)| file.as_path() < dir);
+        for (file, found) in self.numbers[from..]
             .iter()
-            .filter(|(file, _)| file.starts_with(dir))
+            .take_while(|(file, _)| file.starts_with(dir))
         {
             files.remember_numbers(file, found.clone());
         }
@@ -316,7 +324,14 @@ const DECODE_LIMIT: usize = 256 << 20;
 /// The entry in `bytes` if its checksum holds, it decodes whole within
 /// `DECODE_LIMIT` and its key is `key`.
 fn decode(bytes: &[u8], key: &str) -> Option<Entry> {
-    decode_whole(checked(bytes)?).filter(|entry| entry.key == key)
+    let body = checked(bytes)?;
+    // The key first: a model under another is not decoded further.
+    let ((found, _), _): ((String, String), usize) =
+        bincode::decode_from_slice(body, config()).ok()?;
+    if found != key {
+        return None;
+    }
+    decode_whole(body).filter(|entry| entry.key == key)
 }
 
 /// `bytes` without their checksum, if it holds.

@@ -219,15 +219,20 @@ fn load_bodies(
             && earlier.is_some_and(|earlier| earlier.taken > 0)
             && let Some(body) = &body
         {
+            let mut whole_problems = Vec::new();
+            let mut whole_unread = Unread::default();
             let whole = load_body(
                 files,
                 dir,
                 limits,
-                &mut Vec::new(),
-                &mut Unread::default(),
+                &mut whole_problems,
+                &mut whole_unread,
                 None,
             );
-            if !whole.is_some_and(|whole| crate::repo::cache::same(&whole, body)) {
+            if !whole.is_some_and(|whole| crate::repo::cache::same(&whole, body))
+                || format!("{whole_problems:?}") != format!("{problems:?}")
+                || whole_unread.files != unread.files
+            {
                 models.differs(dir);
             }
         }

@@ -351,27 +351,26 @@ fn batch(root: &Path, requests: &[String]) -> Option<Vec<Option<Vec<u8>>>> {
     Some(found)
 }
 
-/// Which of the files at or under `paths` (relative to `root`) are as the
-/// checkout left them: tracked by git and not modified since. None when
-/// git cannot tell (no git, or `root` not in a repository): then nothing
-/// came with a checkout.
-pub(crate) fn as_checked_out(root: &Path, paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
-    let mut args: Vec<&str> = vec!["ls-files", "-z", "-t", "--cached", "--modified", "--"];
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    args.extend(names.iter().map(String::as_str));
-    let listed = git(root, &args).ok()?;
-    // Each line is a tag and a path: `H` for every tracked file, `C` once
-    // more for one changed in the working tree.
-    let mut tracked = std::collections::BTreeSet::new();
-    let mut changed = std::collections::BTreeSet::new();
-    for line in listed.split(|b| *b == 0).filter(|l| l.len() > 2) {
-        let path = PathBuf::from(String::from_utf8_lossy(&line[2..]).into_owned());
-        match line[0] {
-            b'C' => changed.insert(path),
-            _ => tracked.insert(path),
-        };
+/// The files git tracks at or under `paths` (relative to `dir`, taken
+/// literally), relative to `dir`; git's error when it cannot tell (no
+/// git, `dir` in no repository, an index it cannot read).
+pub(crate) fn tracked(dir: &Path, paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        .args(["--literal-pathspecs", "ls-files", "-z", "--cached", "--"])
+        .args(paths);
+    let output = command.output().map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_string());
     }
-    Some(tracked.difference(&changed).cloned().collect())
+    Ok(output
+        .stdout
+        .split(|b| *b == 0)
+        .filter(|line| !line.is_empty())
+        .map(|line| PathBuf::from(String::from_utf8_lossy(line).into_owned()))
+        .collect())
 }
 
 pub(crate) fn head_commit(root: &Path) -> Option<String> {

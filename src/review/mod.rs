@@ -5,5 +5,6 @@
 pub mod diff;
 pub(crate) mod git;
 pub mod justera;
+pub mod kept;
 pub mod printed;
 pub mod sign;

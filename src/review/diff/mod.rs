@@ -120,7 +120,8 @@ pub fn diff(root: &Path, rev: Option<&str>) -> Result<Report, Error> {
     let mut warnings = warnings(&old, &new, &documents);
     // What the data does not show: an adjusted protokoll that the working
     // tree's templates, fonts or rsr print with other words.
-    let manifest = crate::output::manifest::Manifest::load(&root.join("out"));
+    // What the last build recorded, unless git tracks it (`kept`).
+    let manifest = crate::review::kept::Kept::in_out(&root.join("out")).manifest();
     for changed in crate::review::printed::verify(&new, Some(&manifest))? {
         warnings.push(format!(
             "Justerat protokoll skriver ut andra ord: {}. Mallarna, typsnitten eller rsr-versionen gör att protokollet säger något annat än när det justerades; en mall får ändra utseendet men inte orden.",
