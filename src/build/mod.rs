@@ -132,7 +132,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     if whole && options.out.join(inventory::FILE).is_file() {
         lock = Some(take_lock()?);
     }
-    // What earlier builds kept, unless it came with a checkout.
+    // What earlier builds kept, unless git tracks it (`review::kept`).
     let earlier = Kept::in_out(&options.out);
     let looked = look(options, whole, &earlier)?;
     timings.inventory = clock.elapsed();
@@ -622,7 +622,10 @@ fn checked_remembering(
     Error,
 > {
     let clock = Instant::now();
-    let models = models(&options.out, &looked.inputs).filter(|_| kept.models());
+    let models = kept
+        .models()
+        .then(|| models(&options.out, &looked.inputs))
+        .flatten();
     let loaded = load_with(&options.root, &options.out, models.as_ref())?;
     timings.load = clock.elapsed();
     let clock = Instant::now();
@@ -722,10 +725,11 @@ pub fn load_with(
 /// only those that did are read. None without an inventory or models to
 /// trust (`kept`): `rsr check` then parses every file, as it did before
 /// any build. Nothing is written.
-pub fn kept_models(root: &Path, out: &Path, kept: &Kept) -> Option<Models> {
+pub fn kept_models(root: &Path, kept: &Kept) -> Option<Models> {
     if !kept.models() {
         return None;
     }
+    let out = kept.out();
     let previous = inventory_of(kept)?;
     // Only what the models' keys are made of: rsr.yaml and meetings/, not
     // whatever else the folder holds (a build folder, large files).

@@ -15,12 +15,11 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     let history = crate::review::git::history(root);
     // Each body none of whose files changed since the last build is decoded
     // from the model that build kept, rather than parsed again; rsr check
-    // keeps nothing itself.
-    // What the last build kept is passed over when it came with a checkout
-    // rather than from rsr (`build::kept`).
+    // keeps nothing itself. What git tracks there is passed over
+    // (`review::kept`).
     let out = root.join("out");
     let kept = crate::review::kept::Kept::in_out(&out);
-    let models = crate::build::kept_models(root, &out, &kept);
+    let models = crate::build::kept_models(root, &kept);
     let loaded = crate::build::load_with(root, &out, models.as_ref())?;
     let mut checked = check::check_loaded_with_history(loaded, history.as_ref());
     // What the adjusted protokoll print, and what their signed copies say,

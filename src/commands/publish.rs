@@ -13,7 +13,7 @@ pub fn publish(root: &Path, args: &PublishArgs) -> Result<ExitCode, Error> {
     let repository = &gated.repository;
     let out = args.out.clone().unwrap_or_else(|| root.join("out"));
     let documents = crate::docs::documents(repository, &Filter::default());
-    // What the build recorded, unless it came with a checkout.
+    // What the build recorded, unless git tracks it (`review::kept`).
     let manifest = crate::review::kept::Kept::in_out(&out).manifest();
     let today = crate::sv::today();
     let count = crate::site::publish(

@@ -26,10 +26,14 @@ pub const DIR: &str = ".rsr.models";
 /// (the personal identity numbers of each text, for `rsr check`).
 #[derive(bincode::Decode)]
 struct Entry {
+    // The key and `made_by` are read first, alone (`header`); they are
+    // here for the rest to decode after them.
+    #[allow(dead_code)]
     key: String,
     /// What every key of this rsr and rsr.yaml starts from (`made_by`):
     /// decoded first, so that a model another rsr wrote is not decoded
     /// further when its meetings are looked for.
+    #[allow(dead_code)]
     made_by: String,
     body: Body,
     read: Vec<(PathBuf, String)>,
@@ -75,22 +79,21 @@ impl Wanted {
     /// loading the meeting depends on, the files and folders under its
     /// folder, each with its hash, besides this rsr and rsr.yaml.
     fn meeting_key(&self, dir: &Path) -> String {
-        let mut parts: Vec<Vec<u8>> = vec![
-            b"rsr meeting 1".to_vec(),
-            self.made_by.as_bytes().to_vec(),
-            crate::output::manifest::key(dir).into_bytes(),
-        ];
-        for (path, hash) in self
+        let under = self
             .files
             .range(dir.to_path_buf()..)
-            .take_while(|(path, _)| path.starts_with(dir))
-        {
-            parts.push(crate::output::manifest::key(path).into_bytes());
-            parts.push(hash.as_bytes().to_vec());
-        }
-        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-        crate::output::manifest::hash(&parts)
+            .take_while(|(path, _)| path.starts_with(dir));
+        hash_of(b"rsr meeting 1", &self.made_by, dir, under)
     }
+}
+
+/// What `Models::find` finds for a body.
+pub enum Lookup {
+    /// Its model, under the key wanted.
+    Body(Box<Body>),
+    /// Its earlier model's meetings, the key being another.
+    Earlier(Earlier),
+    Nothing,
 }
 
 /// What a body's model kept before held, for a body whose files changed
@@ -178,35 +181,58 @@ impl Models {
 
     /// The kept model of the body in `dir`, when there is one under its
     /// key; what loading it read and found is put in `files` as if read.
-    pub fn get(&self, dir: &Path, files: &Store) -> Option<Body> {
-        let wanted = self.wanted.get(dir)?;
-        let bytes = std::fs::read(self.path(dir)).ok()?;
-        let entry = decode(&bytes, &wanted.key)?;
-        for (file, hash) in entry.read {
-            files.remember(&file, hash);
+    #[cfg(test)]
+    fn get(&self, dir: &Path, files: &Store) -> Option<Body> {
+        match self.find(dir, files) {
+            Lookup::Body(body) => Some(*body),
+            _ => None,
         }
-        for (file, found) in entry.numbers {
-            files.remember_numbers(&file, found);
-        }
-        Some(entry.body)
     }
 
     /// What the model kept for the body in `dir` held, when it is not
     /// under the key wanted now but was written by this rsr for this
     /// rsr.yaml, whole and with its checksum: its meetings, to be taken
     /// one by one where their files did not change.
-    pub fn earlier(&self, dir: &Path) -> Option<Earlier> {
-        let wanted = self.wanted.get(dir)?;
-        let bytes = std::fs::read(self.path(dir)).ok()?;
-        let body = checked(&bytes)?;
-        // The key and what made it, first: a model of another rsr is not
-        // decoded further.
-        let ((_, made_by), _): ((String, String), usize) =
-            bincode::decode_from_slice(body, config()).ok()?;
-        if made_by != wanted.made_by {
-            return None;
+    #[cfg(test)]
+    fn earlier(&self, dir: &Path) -> Option<Earlier> {
+        match self.find(dir, &Store::new(Path::new(""))) {
+            Lookup::Earlier(earlier) => Some(earlier),
+            _ => None,
         }
-        let entry = decode_whole(body).filter(|entry| entry.made_by == wanted.made_by)?;
+    }
+
+    /// The model kept for the body in `dir`, read once: the body when it
+    /// is under the key wanted (what loading it read and found put in
+    /// `files` as if read), else what it held of the meetings whose key
+    /// still holds, when this rsr wrote it for this rsr.yaml.
+    pub fn find(&self, dir: &Path, files: &Store) -> Lookup {
+        let Some(wanted) = self.wanted.get(dir) else {
+            return Lookup::Nothing;
+        };
+        let Some(bytes) = std::fs::read(self.path(dir)).ok() else {
+            return Lookup::Nothing;
+        };
+        // The key and what made it first: a model of another rsr is not
+        // decoded further.
+        let Some((body, (key, made_by))) = checked(&bytes).and_then(|b| Some((b, header(b)?)))
+        else {
+            return Lookup::Nothing;
+        };
+        if key != wanted.key && made_by != wanted.made_by {
+            return Lookup::Nothing;
+        }
+        let Some(entry) = decode_whole(body) else {
+            return Lookup::Nothing;
+        };
+        if key == wanted.key {
+            for (file, hash) in entry.read {
+                files.remember(&file, hash);
+            }
+            for (file, found) in entry.numbers {
+                files.remember_numbers(&file, found);
+            }
+            return Lookup::Body(Box::new(entry.body));
+        }
         let mut kept: BTreeMap<PathBuf, Meeting> = entry
             .body
             .meetings
@@ -220,7 +246,7 @@ impl Models {
             .filter(|(dir, key)| *key == wanted.meeting_key(dir))
             .filter_map(|(dir, _)| Some((dir.clone(), kept.remove(&dir)?)))
             .collect();
-        Some(Earlier {
+        Lookup::Earlier(Earlier {
             meetings,
             read: entry.read,
             numbers: entry.numbers,
@@ -323,15 +349,17 @@ const DECODE_LIMIT: usize = 256 << 20;
 
 /// The entry in `bytes` if its checksum holds, it decodes whole within
 /// `DECODE_LIMIT` and its key is `key`.
+#[cfg(test)]
 fn decode(bytes: &[u8], key: &str) -> Option<Entry> {
     let body = checked(bytes)?;
-    // The key first: a model under another is not decoded further.
-    let ((found, _), _): ((String, String), usize) =
-        bincode::decode_from_slice(body, config()).ok()?;
-    if found != key {
-        return None;
-    }
-    decode_whole(body).filter(|entry| entry.key == key)
+    (header(body)?.0 == key).then(|| decode_whole(body))?
+}
+
+/// An entry's key and `made_by`, decoded without the rest.
+fn header(body: &[u8]) -> Option<(String, String)> {
+    bincode::decode_from_slice(body, config())
+        .ok()
+        .map(|(header, _)| header)
 }
 
 /// `bytes` without their checksum, if it holds.
@@ -360,14 +388,23 @@ pub fn same(a: &Body, b: &Body) -> bool {
 /// `context` (rsr.yaml's hash), and each of `files` (path and hash) under
 /// the body's folder.
 fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
-    let made_by = made_by(context);
+    hash_of(b"rsr model 2", &made_by(context), dir, files.iter())
+}
+
+/// The hash of `what`, `made_by`, the folder `dir` and each of `files`
+/// (path and hash).
+fn hash_of<'a>(
+    what: &[u8],
+    made_by: &str,
+    dir: &Path,
+    files: impl Iterator<Item = (&'a PathBuf, &'a String)>,
+) -> String {
     let dir = crate::output::manifest::key(dir);
-    let paths: Vec<String> = files
-        .keys()
-        .map(|f| crate::output::manifest::key(f))
+    let files: Vec<(String, &String)> = files
+        .map(|(path, hash)| (crate::output::manifest::key(path), hash))
         .collect();
-    let mut parts: Vec<&[u8]> = vec![b"rsr model 2", made_by.as_bytes(), dir.as_bytes()];
-    for (path, hash) in paths.iter().zip(files.values()) {
+    let mut parts: Vec<&[u8]> = vec![what, made_by.as_bytes(), dir.as_bytes()];
+    for (path, hash) in &files {
         parts.push(path.as_bytes());
         parts.push(hash.as_bytes());
     }

@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
 use crate::lang::t;
-use crate::repo::cache::Models;
+use crate::repo::cache::{Lookup, Models};
 use crate::repo::model::{
     Body, BodySpec, Delegation, DelegationSpec, FieldValues, Item, ItemSpec, Limits, Loc, Lock,
     Meeting, MeetingSpec, MotionSpec, Organisation, Proposal, Repository,
@@ -193,18 +193,18 @@ fn load_bodies(
     models: Option<&Models>,
 ) -> Vec<LoadedBody> {
     crate::repo::parallel::each(dirs, |dir| {
-        let kept = models.and_then(|models| models.get(dir, files));
+        // Without a model under its key, the meetings whose files did not
+        // change are taken from the model kept before.
+        let (kept, mut earlier) = match models.map(|models| models.find(dir, files)) {
+            Some(Lookup::Body(body)) => (Some(*body), None),
+            Some(Lookup::Earlier(earlier)) => (None, Some(earlier)),
+            _ => (None, None),
+        };
         if kept.is_some() && models.is_some_and(|models| !models.verifying()) {
             return (kept, Vec::new(), Unread::default());
         }
         let mut problems = Vec::new();
         let mut unread = Unread::default();
-        // Without a model under its key, the meetings whose files did not
-        // change are taken from the model kept before.
-        let mut earlier = match (&kept, models) {
-            (None, Some(models)) => models.earlier(dir),
-            _ => None,
-        };
         let body = load_body(
             files,
             dir,
