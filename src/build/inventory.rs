@@ -40,7 +40,7 @@ use crate::output::write;
 pub const FILE: &str = crate::review::kept::INVENTORY;
 
 /// The inventory's own format: another is none.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind), and
@@ -53,6 +53,11 @@ pub struct Known {
 
 /// Files by their path relative to the surveyed folder, `/`-separated.
 pub type Files = BTreeMap<String, Known>;
+
+/// Each folder of a survey with what the file system said of it as the
+/// survey began to list it, by its path as in `Files` (the surveyed folder
+/// itself is `""`).
+pub type Folders = BTreeMap<String, Seen>;
 
 /// Whether two surveys found the same files with the same content.
 pub fn same(a: &Files, b: &Files) -> bool {
@@ -136,6 +141,8 @@ pub struct Inventory {
     pub inputs: Files,
     /// `out/` as the build left it.
     pub outputs: Files,
+    /// Its folders as the build that recorded `outputs` found them.
+    pub folders: Folders,
     pub report: Report,
     /// Each body's own work, by its folder (`meetings/bmn`).
     pub bodies: BTreeMap<String, BodyRecord>,
@@ -264,7 +271,7 @@ impl Inventory {
     pub fn new(
         context: String,
         inputs: Files,
-        outputs: Files,
+        (outputs, folders): (Files, Folders),
         report: Report,
         bodies: BTreeMap<String, BodyRecord>,
     ) -> Inventory {
@@ -273,6 +280,7 @@ impl Inventory {
             context,
             inputs,
             outputs,
+            folders,
             report,
             bodies,
         }
@@ -437,13 +445,72 @@ pub fn survey(
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Files {
+    survey_since(base, skip, known, None).0
+}
+
+/// `survey`, given the last survey of `base` and its folders: a folder of
+/// files alone whose `Seen` vouches that nothing in it was made, removed or
+/// renamed since (its times are those recorded) is not listed, and its
+/// files are taken as recorded without asking the file system. A file
+/// changed in place since is still what it was when recorded, and the next
+/// `survey`, which compares every file, finds it changed; rsr itself
+/// writes only by renaming into a folder. Returns each folder's `Seen`
+/// too, taken before it is listed.
+pub fn survey_since(
+    base: &Path,
+    skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
+    last: Option<(&Files, &Folders)>,
+) -> (Files, Folders) {
+    let mut folders = Folders::new();
+    if let Some((_, before)) = last {
+        note_folder(before, "", base, &mut folders);
+    }
+    // What unmoved folders hold, as recorded.
+    let mut carried: Vec<(String, Known)> = Vec::new();
     let mut entries: Vec<(String, PathBuf, Option<std::fs::FileType>)> = Vec::new();
     let mut files = Files::new();
-    for entry in walkdir::WalkDir::new(base)
+    let walk = walkdir::WalkDir::new(base)
         .min_depth(1)
         .into_iter()
-        .filter_entry(|entry| !skip(entry))
-    {
+        .filter_entry(|entry| {
+            if skip(entry) {
+                return false;
+            }
+            let Some((recorded, before)) = last.filter(|_| entry.file_type().is_dir()) else {
+                return true;
+            };
+            let relative = relative(base, entry.path());
+            if !note_folder(before, &relative, entry.path(), &mut folders) {
+                return true;
+            }
+            let prefix = format!("{relative}/");
+            let held: Vec<(&String, &Known)> = recorded
+                .range(prefix.clone()..)
+                .take_while(|(path, _)| path.starts_with(&prefix))
+                .collect();
+            // Only files, each recorded as it was seen: a folder in it may
+            // have changed without it.
+            if !held
+                .iter()
+                .all(|(_, known)| known.hash != "/" && known.seen.is_some())
+            {
+                return true;
+            }
+            carried.extend(
+                held.into_iter()
+                    .map(|(path, known)| (path.clone(), known.clone())),
+            );
+            carried.push((
+                relative,
+                Known {
+                    hash: "/".into(),
+                    seen: None,
+                },
+            ));
+            false
+        });
+    for entry in walk {
         match entry {
             Ok(entry) => entries.push((
                 relative(base, entry.path()),
@@ -464,6 +531,7 @@ pub fn survey(
             }
         }
     }
+    files.extend(carried);
     let chunks: Vec<_> = entries.chunks(256).collect();
     let surveyed = crate::repo::parallel::each(&chunks, |chunk| {
         chunk
@@ -472,7 +540,25 @@ pub fn survey(
             .collect::<Vec<_>>()
     });
     files.extend(surveyed.into_iter().flatten());
-    files
+    (files, folders)
+}
+
+/// Records the folder at `path` as the file system has it now, or as
+/// `before` has it when that vouches for it; whether it did.
+fn note_folder(before: &Folders, relative: &str, path: &Path, folders: &mut Folders) -> bool {
+    let Some(now) = Seen::of(path) else {
+        return false;
+    };
+    match before.get(relative).filter(|seen| seen.vouches_for(&now)) {
+        Some(seen) => {
+            folders.insert(relative.to_string(), seen.clone());
+            true
+        }
+        None => {
+            folders.insert(relative.to_string(), now);
+            false
+        }
+    }
 }
 
 /// One entry of a survey.
@@ -546,7 +632,7 @@ mod tests {
         Inventory::new(
             "c".into(),
             inputs.clone(),
-            Files::new(),
+            (Files::new(), Folders::new()),
             report(),
             BTreeMap::new(),
         )
@@ -607,7 +693,13 @@ mod tests {
                 },
             );
         }
-        let inventory = Inventory::new("c".into(), inputs, Files::new(), report(), BTreeMap::new());
+        let inventory = Inventory::new(
+            "c".into(),
+            inputs,
+            (Files::new(), Folders::new()),
+            report(),
+            BTreeMap::new(),
+        );
         let mut encodes = true;
         let error = inventory
             .write_summed(&mut Filling(100_000), &mut encodes)
@@ -637,7 +729,7 @@ mod tests {
             Inventory::new(
                 "c".into(),
                 Files::new(),
-                Files::new(),
+                (Files::new(), Folders::new()),
                 report,
                 BTreeMap::new(),
             )
@@ -694,6 +786,90 @@ mod tests {
         });
         assert_eq!(vouched_for["meetings/kn/body.yaml"].hash, "as recorded");
         assert!(!same(&found, &vouched_for));
+    }
+
+    #[test]
+    fn a_folder_in_which_nothing_was_made_removed_or_renamed_is_taken_as_recorded() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path();
+        for folder in ["kn", "fn", "fn/signerade"] {
+            std::fs::create_dir_all(out.join(folder)).unwrap();
+        }
+        for file in [
+            "index.html",
+            "kn/a.pdf",
+            "kn/b.pdf",
+            "fn/c.pdf",
+            "fn/signerade/d.pdf",
+        ] {
+            std::fs::write(out.join(file), file).unwrap();
+        }
+        let none = |_: &str, _: &Seen| None;
+        let (first, mut folders) = survey_since(
+            out,
+            &skip_out,
+            &none,
+            Some((&Files::new(), &Folders::new())),
+        );
+        assert!(same(&first, &survey(out, &skip_out, &none)));
+        if folders.is_empty() {
+            return; // No inode and change time here: every folder is listed.
+        }
+        assert_eq!(
+            folders.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["", "fn", "fn/signerade", "kn"]
+        );
+        // As if recorded well after the folders' last change, so that their
+        // times vouch for them.
+        for seen in folders.values_mut() {
+            seen.at = seen.modified + 10_000_000_000;
+        }
+        let recorded: Files = first
+            .iter()
+            .map(|(path, known)| {
+                let mut known = known.clone();
+                if known.seen.is_some() {
+                    known.hash = format!("recorded {path}");
+                }
+                (path.clone(), known)
+            })
+            .collect();
+        let last = Some((&recorded, &folders));
+
+        // A folder of files alone, unmoved: taken as recorded, its files
+        // not read; one with a folder in it, and `out/` itself, are read.
+        let (again, kept) = survey_since(out, &skip_out, &none, last);
+        assert_eq!(again["kn/a.pdf"].hash, "recorded kn/a.pdf");
+        assert_eq!(again["kn/b.pdf"].hash, "recorded kn/b.pdf");
+        assert_eq!(
+            again["fn/signerade/d.pdf"].hash,
+            "recorded fn/signerade/d.pdf"
+        );
+        assert_eq!(again["fn/c.pdf"].hash, hash(&[b"fn/c.pdf"]));
+        assert_eq!(again["index.html"].hash, hash(&[b"index.html"]));
+        assert_eq!(again["kn"].hash, "/");
+        assert_eq!(kept, folders);
+        assert_eq!(
+            again.keys().collect::<Vec<_>>(),
+            first.keys().collect::<Vec<_>>()
+        );
+
+        // A file made, removed or renamed in a folder changes the folder:
+        // it is listed and its files read. (Past the file system's clock
+        // tick: what the three seconds of `Seen` guard against.)
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::fs::write(out.join("kn/.rsr-staged"), "x").unwrap();
+        std::fs::rename(out.join("kn/.rsr-staged"), out.join("kn/e.pdf")).unwrap();
+        std::fs::remove_file(out.join("kn/b.pdf")).unwrap();
+        let (moved, now) = survey_since(out, &skip_out, &none, last);
+        assert_eq!(moved["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
+        assert_eq!(moved["kn/e.pdf"].hash, hash(&[b"x"]));
+        assert!(!moved.contains_key("kn/b.pdf"));
+        assert_ne!(now["kn"], folders["kn"]);
+        assert_eq!(
+            moved["fn/signerade/d.pdf"].hash,
+            "recorded fn/signerade/d.pdf"
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::review::kept::Kept;
 use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Rendered, Renderer};
-use inventory::{BodyRecord, Files, Inventory, Remembered, Report, Warning};
+use inventory::{BodyRecord, Files, Folders, Inventory, Remembered, Report, Warning};
 
 /// Up to this many documents to typeset, the build keeps the loaded model
 /// while it typesets, for the site after; beyond, it lets the model go and
@@ -449,6 +449,8 @@ struct Looked {
     /// `out/` as the last build left it, whose unchanged files need not be
     /// read again.
     outputs: Files,
+    /// Its folders as the last build found them.
+    folders: Folders,
     /// Each body's own work as the last build did it.
     bodies: BTreeMap<String, BodyRecord>,
 }
@@ -470,6 +472,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             inputs: Files::new(),
             unchanged: None,
             outputs: Files::new(),
+            folders: Folders::new(),
             bodies: BTreeMap::new(),
         });
     }
@@ -489,6 +492,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             inputs,
             unchanged: None,
             outputs: Files::new(),
+            folders: Folders::new(),
             bodies: BTreeMap::new(),
         });
     };
@@ -510,10 +514,12 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             let read =
                 |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
             if read(&inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
+                // The same files in the same folders: the folders as
+                // recorded still tell what was in them.
                 Inventory::new(
                     context.clone(),
                     inputs.clone(),
-                    outputs,
+                    (outputs, previous.folders.clone()),
                     previous.report.clone(),
                     previous.bodies.clone(),
                 )
@@ -527,6 +533,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
         inputs,
         unchanged,
         outputs: previous.outputs,
+        folders: previous.folders,
         bodies: previous.bodies,
     })
 }
@@ -557,7 +564,9 @@ fn as_before(
 /// Records the inventory of a whole build: the repository as surveyed
 /// before it, `out/` as it left it, and what it reported. A document in
 /// `out/` that is not what the build wrote (changed while it ran) is
-/// recorded as such, and so found changed by the next build.
+/// recorded as such, and so found changed by the next build. Only the
+/// folders the build (or anyone) made, removed or renamed files in are
+/// looked at file by file (`inventory::survey_since`).
 fn record(
     options: &BuildOptions,
     looked: Looked,
@@ -565,15 +574,20 @@ fn record(
     report: Report,
     bodies: BTreeMap<String, BodyRecord>,
 ) -> Result<(), Error> {
-    let mut outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
-        manifest
-            .vouched(path, now)
-            .map(|hash| inventory::Known {
-                hash,
-                seen: Some(now.clone()),
-            })
-            .or_else(|| inventory::vouched(&looked.outputs, path, now))
-    });
+    let (mut outputs, folders) = inventory::survey_since(
+        &options.out,
+        &inventory::skip_out,
+        &|path, now| {
+            manifest
+                .vouched(path, now)
+                .map(|hash| inventory::Known {
+                    hash,
+                    seen: Some(now.clone()),
+                })
+                .or_else(|| inventory::vouched(&looked.outputs, path, now))
+        },
+        Some((&looked.outputs, &looked.folders)),
+    );
     for (path, known) in &mut outputs {
         if manifest
             .written(path)
@@ -582,7 +596,14 @@ fn record(
             known.hash = "! not as built".into();
         }
     }
-    Inventory::new(looked.context, looked.inputs, outputs, report, bodies).save(&options.out)
+    Inventory::new(
+        looked.context,
+        looked.inputs,
+        (outputs, folders),
+        report,
+        bodies,
+    )
+    .save(&options.out)
 }
 
 /// The repository, loaded and checked, with its warnings; its errors, or a

@@ -260,12 +260,6 @@ impl Manifest {
         }
     }
 
-    /// The size of `output` in `out` as it is now, for the site's links;
-    /// 0 when it is not there.
-    pub fn size(&self, out: &Path, output: &Path) -> u64 {
-        std::fs::metadata(out.join(output)).map_or(0, |m| m.len())
-    }
-
     /// Writes the manifest atomically, unless it is the one in `out`
     /// unchanged.
     pub fn save(&self, out: &Path) -> Result<(), Error> {

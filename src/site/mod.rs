@@ -128,10 +128,11 @@ pub fn publish(
             Ok(())
         },
     )?;
-    paths.extend(public.iter().map(|d| d.output.clone()));
+    paths.extend(public.documents.iter().map(|d| d.output.clone()));
     // The signed copies the site links in place of their protokoll.
     paths.extend(
         public
+            .documents
             .iter()
             .filter_map(|d| signed_copy(manifest, d))
             .map(|copy| PathBuf::from(&copy.output)),
@@ -174,25 +175,37 @@ pub fn signed_copy<'a>(
 
 /// The documents that may be published and have been built, and are
 /// still within their body's `publicering:` window on `today` (a year's
-/// documents always are).
+/// documents always are), each with the size of its file.
 fn published<'a>(
     repository: &Repository,
     documents: &'a [Document],
     out: &Path,
     today: NaiveDate,
-) -> Vec<&'a Document> {
+) -> Published<'a> {
     // Each document's file is looked for, a share on each core.
     let shares: Vec<&[Document]> = documents.chunks(512).collect();
-    crate::repo::parallel::each(&shares, |share| {
+    let found: Vec<(&Document, u64)> = crate::repo::parallel::each(&shares, |share| {
         share
             .iter()
-            .filter(|d| d.public && out.join(&d.output).is_file())
-            .filter(|d| !withdrawn(repository, d, today))
+            .filter(|d| d.public && !withdrawn(repository, d, today))
+            .filter_map(|d| {
+                let meta = std::fs::metadata(out.join(&d.output)).ok()?;
+                meta.is_file().then_some((d, meta.len()))
+            })
             .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    let (documents, sizes) = found.into_iter().unzip();
+    Published { documents, sizes }
+}
+
+/// The documents the site links, and the size in bytes of each one's file
+/// as `published` found it, in the same order.
+struct Published<'a> {
+    documents: Vec<&'a Document>,
+    sizes: Vec<u64>,
 }
 
 /// Whether a meeting's document is past its body's publication window.
@@ -215,7 +228,7 @@ pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> Result<(), Error> + 'a;
 #[allow(clippy::too_many_arguments)]
 fn files(
     repository: &Repository,
-    documents: &[&Document],
+    public: &Published,
     out: &Path,
     manifest: &Manifest,
     today: NaiveDate,
@@ -223,9 +236,10 @@ fn files(
     as_before: &BTreeSet<String>,
     emit: &mut Emit,
 ) -> Result<(), Error> {
+    let documents = &public.documents[..];
     emit(
         PathBuf::from("index.html"),
-        index(repository, documents, out, manifest, today)?.into_bytes(),
+        index(repository, public, manifest, today)?.into_bytes(),
     )?;
     emit(
         PathBuf::from("feed.xml"),
@@ -474,12 +488,11 @@ struct Link {
 
 fn index(
     repository: &Repository,
-    documents: &[&Document],
-    out: &Path,
+    public: &Published,
     manifest: &Manifest,
     today: NaiveDate,
 ) -> Result<String, Error> {
-    let link = |document: &&Document| match signed_copy(manifest, document) {
+    let link = |&(document, bytes): &(&Document, u64)| match signed_copy(manifest, document) {
         Some(copy) => Link {
             title: document.label(),
             href: href(Path::new(&copy.output)),
@@ -494,19 +507,25 @@ fn index(
             title: document.label(),
             href: href(&document.output),
             pages: pages(manifest.entry(&document.output).map_or(0, |e| e.pages)),
-            size: size(manifest.size(out, &document.output)),
+            size: size(bytes),
             signed: None,
         },
     };
     // Each meeting's documents, sorted out once: a repository of years has
     // thousands of both.
-    let mut of_meeting: BTreeMap<(&str, NaiveDate), Vec<&Document>> = BTreeMap::new();
-    for document in documents {
+    let documents: Vec<(&Document, u64)> = public
+        .documents
+        .iter()
+        .copied()
+        .zip(public.sizes.iter().copied())
+        .collect();
+    let mut of_meeting: BTreeMap<(&str, NaiveDate), Vec<(&Document, u64)>> = BTreeMap::new();
+    for &(document, bytes) in &documents {
         if document.kind.spec().scope != Scope::Year {
             of_meeting
                 .entry((document.body.as_str(), document.date))
                 .or_default()
-                .push(document);
+                .push((document, bytes));
         }
     }
     let mut upcoming = Vec::new();
@@ -561,7 +580,7 @@ fn index(
             calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
             plans: documents
                 .iter()
-                .filter(|d| d.kind.spec().scope == Scope::Year && d.body == body.slug)
+                .filter(|(d, _)| d.kind.spec().scope == Scope::Year && d.body == body.slug)
                 .rev()
                 .map(link)
                 .collect(),
