@@ -141,6 +141,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     {
         return Ok(as_before(options, report.clone(), started, timings));
     }
+    // Where this build holds the lock already, the manifest is read on
+    // another core while the repository is loaded and checked.
+    let reading = lock.as_ref().map(|_| {
+        let kept = earlier.clone();
+        std::thread::spawn(move || kept.manifest())
+    });
     let (repository, mut warnings, remembered, of_bodies, models) =
         checked_remembering(options, &looked, &earlier, &mut timings)?;
     let clock = Instant::now();
@@ -151,7 +157,12 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         Some(lock) => lock,
         None => take_lock()?,
     };
-    let mut manifest = earlier.manifest();
+    let mut manifest = match reading {
+        Some(reading) => reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        None => earlier.manifest(),
+    };
 
     // A body's record holds all its documents: a filtered build makes its
     // own.
@@ -290,9 +301,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     for document in &to_build {
         manifest.see(&options.out, &document.output);
     }
-    // Entries of documents no longer made stay: a filtered build knows only
-    // some, and a stale entry matches no document.
-    manifest.save(&options.out)?;
     // Once out/ holds new documents, the models newly loaded are kept at
     // once rather than held in memory while the site is made.
     if !to_build.is_empty()
@@ -338,9 +346,6 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     // The signed protokoll that verify against what was built, beside it.
     let copied = signed::copy(&repository, all, &options.out, &mut manifest)?;
-    if copied.changed {
-        manifest.save(&options.out)?;
-    }
     warnings.extend(copied.warnings);
     // The calendars' revisions from the history, where there is one.
     let revisions =
@@ -360,15 +365,25 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     };
     let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
     let none = BTreeSet::new();
-    let site = crate::site::write(
-        &repository,
-        all,
-        &options.out,
-        &manifest,
-        crate::sv::today(),
-        &revisions,
-        if verify { &none } else { &as_before },
-    )?;
+    let site = std::thread::scope(|scope| {
+        // The manifest is written on another core while the site is made.
+        // Entries of documents no longer made stay: a filtered build knows
+        // only some, and a stale entry matches no document.
+        let saving = scope.spawn(|| manifest.save(&options.out));
+        let site = crate::site::write(
+            &repository,
+            all,
+            &options.out,
+            &manifest,
+            crate::sv::today(),
+            &revisions,
+            if verify { &none } else { &as_before },
+        );
+        let saved = saving
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        saved.and(site)
+    })?;
     if let Some(body) = as_before.iter().find(|slug| {
         repository
             .bodies
@@ -1231,7 +1246,7 @@ impl Timings {
         for (stage, time) in wall {
             let seconds = time.as_secs_f64();
             lines.push(format!(
-                "  {stage:42} {:>8} s {:>5} %",
+                "  {stage:50} {:>8} s {:>5} %",
                 decimal(seconds, 3),
                 decimal(100.0 * seconds / total, 1)
             ));

@@ -30,6 +30,7 @@ const NAMES: [&str; 4] = [
 ];
 
 /// What is kept in one `out/`, and which of it is passed over.
+#[derive(Clone)]
 pub struct Kept {
     out: PathBuf,
     /// The names (of `NAMES`) that are passed over.

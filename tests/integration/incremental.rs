@@ -204,8 +204,8 @@ fn timings_name_every_stage() {
         "setup (fonts and templates)",
         "layout (Typst, all threads)",
         "pdf export (Typst, all threads)",
-        "write (PDFs and manifest)",
-        "site (index, feed, calendars, open data)",
+        "write (PDFs)",
+        "site (index, feed, calendars, open data), manifest",
         "per document typeset: p50 ",
     ] {
         assert!(stderr.contains(stage), "{stage} missing:\n{stderr}");
