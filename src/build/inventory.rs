@@ -532,11 +532,23 @@ pub fn survey_since(
         }
     }
     files.extend(carried);
+    // What the file system says of every entry first, and only then what
+    // `known` vouches for (which may wait for the last record to be read).
     let chunks: Vec<_> = entries.chunks(256).collect();
+    let probed = crate::repo::parallel::each(&chunks, |chunk| {
+        chunk
+            .iter()
+            .map(|(_, path, kind)| probe(path, *kind))
+            .collect::<Vec<_>>()
+    });
+    let probed: Vec<_> = entries.iter().zip(probed.into_iter().flatten()).collect();
+    let chunks: Vec<_> = probed.chunks(256).collect();
     let surveyed = crate::repo::parallel::each(&chunks, |chunk| {
         chunk
             .iter()
-            .map(|(relative, path, kind)| (relative.clone(), look(path, *kind, relative, known)))
+            .map(|((relative, path, _), probe)| {
+                (relative.clone(), finish(path, relative, probe, known))
+            })
             .collect::<Vec<_>>()
     });
     files.extend(surveyed.into_iter().flatten());
@@ -561,14 +573,15 @@ fn note_folder(before: &Folders, relative: &str, path: &Path, folders: &mut Fold
     }
 }
 
-/// One entry of a survey.
-fn look(
-    path: &Path,
-    kind: Option<std::fs::FileType>,
-    relative: &str,
-    known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
-) -> Known {
-    let unseen = |hash: String| Known { hash, seen: None };
+/// What the file system says of one entry of a survey: all there is to
+/// know of a folder, a link or anything but a file, and a file's `Seen`.
+enum Probe {
+    Known(Known),
+    File(Option<Seen>),
+}
+
+fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
+    let unseen = |hash: String| Probe::Known(Known { hash, seen: None });
     let Some(kind) = kind else {
         return unseen("!".into());
     };
@@ -585,16 +598,33 @@ fn look(
         // A pipe, a socket or a device is never opened.
         return unseen(format!("? {kind:?}"));
     }
-    let now = Seen::of(path);
+    Probe::File(Seen::of(path))
+}
+
+/// One entry of a survey, given its probe: a file as `known` vouches for
+/// it, or read now.
+fn finish(
+    path: &Path,
+    relative: &str,
+    probe: &Probe,
+    known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
+) -> Known {
+    let now = match probe {
+        Probe::Known(known) => return known.clone(),
+        Probe::File(now) => now,
+    };
     if let Some(known) = now.as_ref().and_then(|now| known(relative, now)) {
         return known;
     }
     match std::fs::read(path) {
         Ok(bytes) => Known {
             hash: hash(&[&bytes]),
-            seen: now,
+            seen: now.clone(),
         },
-        Err(error) => unseen(format!("! {error}")),
+        Err(error) => Known {
+            hash: format!("! {error}"),
+            seen: None,
+        },
     }
 }
 

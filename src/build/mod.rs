@@ -15,7 +15,7 @@ pub mod watch;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -478,29 +478,50 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
         crate::sv::today(),
         crate::review::git::head_commit(&options.root).as_deref(),
     );
-    let previous = inventory_of(kept);
+    let nothing = |context| Looked {
+        context,
+        inputs: Files::new(),
+        unchanged: None,
+        outputs: Files::new(),
+        folders: Folders::new(),
+        bodies: BTreeMap::new(),
+    };
     // A filtered build records nothing: without an inventory, it has no
     // use for a survey.
-    if !whole && previous.is_none() {
-        return Ok(Looked {
-            context,
-            inputs: Files::new(),
-            unchanged: None,
-            outputs: Files::new(),
-            folders: Folders::new(),
-            bodies: BTreeMap::new(),
-        });
+    if !whole && !options.out.join(inventory::FILE).is_file() {
+        return Ok(nothing(context));
     }
-    let before = |files: fn(&Inventory) -> &Files, path: &str, now: &Seen| {
-        previous
-            .as_ref()
-            .and_then(|previous| inventory::vouched(files(previous), path, now))
-    };
-    let inputs = inventory::survey(
-        &options.root,
-        &inventory::skip_in(&options.out),
-        &|path, now| before(|p| &p.inputs, path, now),
-    );
+    // The last inventory is decoded on another core while the repository
+    // is surveyed; the survey asks it what it vouches for only once it has
+    // been told what the file system says of every file.
+    let decoded: OnceLock<Option<Inventory>> = OnceLock::new();
+    let inputs = std::thread::scope(|scope| {
+        let decoding = scope.spawn(|| {
+            // Should decoding fail by a panic, the survey does not wait
+            // for it for ever: it reads every file, and the panic goes on.
+            let unblock = Unblock(&decoded);
+            let _ = decoded.set(inventory_of(kept));
+            drop(unblock);
+        });
+        let inputs = inventory::survey(
+            &options.root,
+            &inventory::skip_in(&options.out),
+            &|path, now| {
+                decoded
+                    .wait()
+                    .as_ref()
+                    .and_then(|previous| inventory::vouched(&previous.inputs, path, now))
+            },
+        );
+        if let Err(panic) = decoding.join() {
+            std::panic::resume_unwind(panic);
+        }
+        inputs
+    });
+    let previous = decoded.into_inner().flatten();
+    if !whole && previous.is_none() {
+        return Ok(nothing(context));
+    }
     let Some(previous) = previous else {
         return Ok(Looked {
             context,
@@ -727,6 +748,15 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
 }
 
 /// The inventory kept in `out`, unless it is passed over (`Kept`).
+/// Sets the inventory as none when dropped before it was decoded.
+struct Unblock<'a>(&'a OnceLock<Option<Inventory>>);
+
+impl Drop for Unblock<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
+}
+
 fn inventory_of(kept: &Kept) -> Option<Inventory> {
     kept.trusted(inventory::FILE)
         .then(|| Inventory::load(kept.out()))

@@ -221,8 +221,10 @@ fn withdrawn(repository: &Repository, document: &Document, today: NaiveDate) -> 
 /// A site file, as its path under `out/` and its content.
 pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> Result<(), Error> + 'a;
 
-/// Makes every file of the site and hands each to `emit` as it is made, so
-/// that a large site is never held in memory whole. The meetings' open
+/// Makes every file of the site and hands each to `emit`: the pages (a
+/// few megabytes at most) once the index is made, and the meetings' open
+/// data, the bulk of it, as it is made, so that a large site is never held
+/// in memory whole. The meetings' open
 /// data of the bodies in `as_before` (by folder name) is passed over: the
 /// caller knows it to be in `out/` as it would be made.
 #[allow(clippy::too_many_arguments)]
@@ -237,10 +239,45 @@ fn files(
     emit: &mut Emit,
 ) -> Result<(), Error> {
     let documents = &public.documents[..];
-    emit(
-        PathBuf::from("index.html"),
-        index(repository, public, manifest, today)?.into_bytes(),
-    )?;
+    // The index is made on another core while the other pages are; all
+    // are handed to `emit` in the same order as ever.
+    let (index, pages) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| index(repository, public, manifest, today));
+        let mut pages = Vec::new();
+        let made = pages_besides_index(
+            repository,
+            documents,
+            manifest,
+            today,
+            revisions,
+            &mut |path, bytes| {
+                pages.push((path, bytes));
+                Ok(())
+            },
+        );
+        let index = index
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (index, made.map(|()| pages))
+    });
+    emit(PathBuf::from("index.html"), index?.into_bytes())?;
+    for (path, bytes) in pages? {
+        emit(path, bytes)?;
+    }
+    crate::site::opendata::files(repository, documents, out, manifest, as_before, emit)
+}
+
+/// The site's files but the index and the meetings' open data: the feed,
+/// the calendars, the accessibility statement, beslutsuppföljning and the
+/// anslagstavla, handed to `emit` in that order.
+fn pages_besides_index(
+    repository: &Repository,
+    documents: &[&Document],
+    manifest: &Manifest,
+    today: NaiveDate,
+    revisions: &ics::Revisions,
+    emit: &mut Emit,
+) -> Result<(), Error> {
     emit(
         PathBuf::from("feed.xml"),
         feed(repository, documents, manifest)?.into_bytes(),
@@ -283,8 +320,7 @@ fn files(
             follow_up(repository, documents, today)?.into_bytes(),
         )?;
     }
-    board::files(repository, documents, manifest, today, emit)?;
-    crate::site::opendata::files(repository, documents, out, manifest, as_before, emit)
+    board::files(repository, documents, manifest, today, emit)
 }
 
 /// The page of beslutsuppföljning.
