@@ -469,6 +469,7 @@ pub fn survey_since(
     // What unmoved folders hold, as recorded.
     let mut carried: Vec<(String, Known)> = Vec::new();
     let mut entries: Vec<(String, PathBuf, Option<std::fs::FileType>)> = Vec::new();
+    let mut errors: Vec<(String, Known)> = Vec::new();
     let mut files = Files::new();
     let walk = walkdir::WalkDir::new(base)
         .min_depth(1)
@@ -521,15 +522,22 @@ pub fn survey_since(
             // same as what was recorded.
             Err(error) => {
                 let path = error.path().map(Path::to_path_buf).unwrap_or_default();
-                files.insert(
+                errors.push((
                     relative(base, &path),
                     Known {
                         hash: format!("! {error}"),
                         seen: None,
                     },
-                );
+                ));
             }
         }
+    }
+    // A folder listed only in part is not taken as recorded next time,
+    // nor is any folder it is in.
+    for (path, _) in &errors {
+        folders.retain(|folder, _| {
+            !(folder.is_empty() || path == folder || path.starts_with(&format!("{folder}/")))
+        });
     }
     files.extend(carried);
     // What the file system says of every entry first, and only then what
@@ -552,6 +560,9 @@ pub fn survey_since(
             .collect::<Vec<_>>()
     });
     files.extend(surveyed.into_iter().flatten());
+    // After the entries: a folder that could not be read is its error,
+    // not the "/" its entry gave.
+    files.extend(errors);
     (files, folders)
 }
 
@@ -884,10 +895,29 @@ mod tests {
             first.keys().collect::<Vec<_>>()
         );
 
+        // A file recorded without its `Seen` (one not as the build wrote
+        // it) has its folder listed and itself read.
+        let mut marked = recorded.clone();
+        if let Some(known) = marked.get_mut("kn/a.pdf") {
+            known.hash = "! not as built".into();
+            known.seen = None;
+        }
+        let (listed, _) = survey_since(out, &skip_out, &none, Some((&marked, &folders)));
+        assert_eq!(listed["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
+        assert_eq!(listed["kn/b.pdf"].hash, hash(&[b"kn/b.pdf"]));
+
         // A file made, removed or renamed in a folder changes the folder:
-        // it is listed and its files read. (Past the file system's clock
-        // tick: what the three seconds of `Seen` guard against.)
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        // it is listed and its files read. (Once the file system's clock,
+        // which may tick in seconds, has moved past the folder's time: what
+        // the three seconds of `Seen` guard against.)
+        let tick = root.path().join("tick");
+        for _ in 0..40 {
+            std::fs::write(&tick, "").unwrap();
+            if Seen::of(&tick).is_some_and(|now| now.modified > folders["kn"].modified) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         std::fs::write(out.join("kn/.rsr-staged"), "x").unwrap();
         std::fs::rename(out.join("kn/.rsr-staged"), out.join("kn/e.pdf")).unwrap();
         std::fs::remove_file(out.join("kn/b.pdf")).unwrap();

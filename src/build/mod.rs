@@ -97,9 +97,11 @@ pub struct Timings {
     pub export: Duration,
     /// Typesetting as the clock on the wall saw it, all threads at once.
     pub typeset_wall: Duration,
-    /// Writing the PDFs and the manifest.
+    /// Writing the PDFs (and the manifest, in a build of many documents),
+    /// and keeping the models newly loaded.
     pub write: Duration,
-    /// The index, feed, calendars and open data.
+    /// The index, feed, calendars and open data, and the manifest written
+    /// meanwhile in a build of few documents.
     pub site: Duration,
     /// Surveying the repository and `out/` for what changed since the last
     /// build, and recording them for the next.
@@ -301,6 +303,13 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     for document in &to_build {
         manifest.see(&options.out, &document.output);
     }
+    // A large build writes its manifest at once: it loads the model again
+    // next, and a failure from here on must not cost the next build all
+    // these documents. A small one writes it while the site is made.
+    let saved = kept.is_none();
+    if saved {
+        manifest.save(&options.out)?;
+    }
     // Once out/ holds new documents, the models newly loaded are kept at
     // once rather than held in memory while the site is made.
     if !to_build.is_empty()
@@ -366,10 +375,17 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
     let none = BTreeSet::new();
     let site = std::thread::scope(|scope| {
-        // The manifest is written on another core while the site is made.
+        // The manifest is written on another core while the site is made,
+        // unless it was written already and no signed copy changed it.
         // Entries of documents no longer made stay: a filtered build knows
         // only some, and a stale entry matches no document.
-        let saving = scope.spawn(|| manifest.save(&options.out));
+        let saving = scope.spawn(|| {
+            if saved && !copied.changed {
+                Ok(())
+            } else {
+                manifest.save(&options.out)
+            }
+        });
         let site = crate::site::write(
             &repository,
             all,
@@ -546,23 +562,33 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
         let outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
             inventory::vouched(&previous.outputs, path, now)
         });
-        if inventory::same(&outputs, &previous.outputs) {
-            let read =
-                |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
-            if read(&inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
-                // The same files in the same folders: the folders as
-                // recorded still tell what was in them.
-                Inventory::new(
-                    context.clone(),
-                    inputs.clone(),
-                    (outputs, previous.folders.clone()),
-                    previous.report.clone(),
-                    previous.bodies.clone(),
-                )
-                .save(&options.out)?;
-            }
-            unchanged = Some(previous.report.clone());
+        if !inventory::same(&outputs, &previous.outputs) {
+            // `out/` as it is now, every file looked at: what the record of
+            // this build starts from, so that a file changed in place in a
+            // folder nothing was written into is recorded as it is.
+            return Ok(Looked {
+                context,
+                inputs,
+                unchanged: None,
+                outputs,
+                folders: previous.folders,
+                bodies: previous.bodies,
+            });
         }
+        let read = |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
+        if read(&inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
+            // The same files in the same folders: the folders as
+            // recorded still tell what was in them.
+            Inventory::new(
+                context.clone(),
+                inputs.clone(),
+                (outputs, previous.folders.clone()),
+                previous.report.clone(),
+                previous.bodies.clone(),
+            )
+            .save(&options.out)?;
+        }
+        unchanged = Some(previous.report.clone());
     }
     Ok(Looked {
         context,
@@ -629,7 +655,10 @@ fn record(
             .written(path)
             .is_some_and(|written| written != known.hash)
         {
+            // Without its `Seen`, it is read again by the next build
+            // and its folder is listed.
             known.hash = "! not as built".into();
+            known.seen = None;
         }
     }
     Inventory::new(
