@@ -641,3 +641,43 @@ fn what_builds_keep_in_out_is_passed_over_when_it_came_with_the_checkout() {
     let again = repo.rsr_trusting(&["build"], &[]).success();
     assert!(!again.stderr().contains("Built 47"), "{}", again.stderr());
 }
+
+/// Every folder of out/ last changed an hour ago, so that what a build
+/// records of them vouches for them.
+fn age_folders(repo: &Repo) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(repo.path().join("out"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_dir())
+    {
+        std::fs::File::open(entry.path())
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_file_changed_in_place_in_out_is_recorded_as_it_is_found() {
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    // A file of the secretary's own in a folder no build writes into again.
+    repo.write("out/rlg/anteckningar.txt", "första\n");
+    age(&repo);
+    age_folders(&repo);
+    let stderr = timed(&repo, &[]);
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(!loaded(&timed(&repo, &[])));
+
+    // Changed in place: its folder is as it was, and the next build finds
+    // it changed, and records it as it found it, so the one after that
+    // finds nothing changed.
+    repo.write("out/rlg/anteckningar.txt", "andra\n");
+    let stderr = timed(&repo, &[]);
+    assert!(loaded(&stderr), "{stderr}");
+    assert!(stderr.contains("Built 0 documents"), "{stderr}");
+    let stderr = timed(&repo, &[]);
+    assert!(!loaded(&stderr), "{stderr}");
+    assert_eq!(repo.read("out/rlg/anteckningar.txt"), "andra\n");
+}
