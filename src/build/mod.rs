@@ -549,6 +549,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
         });
     };
     let mut unchanged = None;
+    let mut found = None;
     if whole
         && !options.force
         && previous.context() == context
@@ -566,38 +567,47 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             // `out/` as it is now, every file looked at: what the record of
             // this build starts from, so that a file changed in place in a
             // folder nothing was written into is recorded as it is.
-            return Ok(Looked {
-                context,
-                inputs,
-                unchanged: None,
-                outputs,
-                folders: previous.folders,
-                bodies: previous.bodies,
-            });
+            found = Some(outputs);
+        } else {
+            unchanged = Some(record_unchanged(
+                options, &context, &inputs, outputs, &previous,
+            )?);
         }
-        let read = |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
-        if read(&inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
-            // The same files in the same folders: the folders as
-            // recorded still tell what was in them.
-            Inventory::new(
-                context.clone(),
-                inputs.clone(),
-                (outputs, previous.folders.clone()),
-                previous.report.clone(),
-                previous.bodies.clone(),
-            )
-            .save(&options.out)?;
-        }
-        unchanged = Some(previous.report.clone());
     }
     Ok(Looked {
         context,
         inputs,
         unchanged,
-        outputs: previous.outputs,
+        outputs: found.unwrap_or(previous.outputs),
         folders: previous.folders,
         bodies: previous.bodies,
     })
+}
+
+/// What a build that found nothing changed reports: the last report, with
+/// the inventory written again when a file had to be read to tell, so that
+/// the next build need not read it.
+fn record_unchanged(
+    options: &BuildOptions,
+    context: &str,
+    inputs: &Files,
+    outputs: Files,
+    previous: &Inventory,
+) -> Result<Report, Error> {
+    let read = |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
+    if read(inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
+        // The same files in the same folders: the folders as
+        // recorded still tell what was in them.
+        Inventory::new(
+            context.to_string(),
+            inputs.clone(),
+            (outputs, previous.folders.clone()),
+            previous.report.clone(),
+            previous.bodies.clone(),
+        )
+        .save(&options.out)?;
+    }
+    Ok(previous.report.clone())
 }
 
 /// What a build found nothing changed in reports: what the last reported.
