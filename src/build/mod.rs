@@ -24,7 +24,7 @@ use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
 use crate::lang::{decimal, t};
-use crate::output::manifest::{Entry, Manifest, Seen, State};
+use crate::output::manifest::{Entry, Manifest, Seen, State, Told};
 use crate::output::write::{self, Staged};
 use crate::repo::cache::Models;
 use crate::repo::model::{Organisation, Repository};
@@ -174,6 +174,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &mut manifest,
         options,
         remembered.as_ref().filter(|_| whole),
+        &looked.outputs,
         &mut timings,
     );
     // What each body's own work came to, for the inventory.
@@ -946,6 +947,7 @@ fn plan(
     manifest: &mut Manifest,
     options: &BuildOptions,
     remembered: Option<&Remembered>,
+    outputs: &Files,
     timings: &mut Timings,
 ) -> (Vec<Document>, Vec<String>, Plan) {
     // Each body's documents, their fingerprints and their state in out/,
@@ -953,11 +955,18 @@ fn plan(
     // whole build recorded under the same key has them from there.
     let checked = {
         let manifest: &Manifest = manifest;
+        // What the last record of `out/` vouches for: the PDFs a build has
+        // just made, seen too soon after their writing for the manifest to
+        // vouch for them, are not read again.
+        let recorded = |path: &str, now: &Seen| {
+            let known = inventory::vouched(outputs, path, now)?;
+            Some((known.hash, known.seen?))
+        };
         let state = |document: &Document, fingerprint: &str| {
             if options.force {
-                (State::Outdated, false)
+                (State::Outdated, Told::Seen)
             } else {
-                manifest.check(&options.out, &document.output, fingerprint)
+                manifest.check(&options.out, &document.output, fingerprint, &recorded)
             }
         };
         let places: Vec<usize> = (0..repository.bodies.len()).collect();
@@ -969,8 +978,8 @@ fn plan(
                 let states = recorded
                     .iter()
                     .map(|(document, fingerprint)| {
-                        let (state, read) = state(document, fingerprint);
-                        (document.clone(), fingerprint.clone(), state, read)
+                        let (state, told) = state(document, fingerprint);
+                        (document.clone(), fingerprint.clone(), state, told)
                     })
                     .collect::<Vec<_>>();
                 return (states, Duration::ZERO, clock.elapsed());
@@ -983,7 +992,7 @@ fn plan(
             docs::each_document_of(repository, body, &options.filter, |mut document| {
                 let clock = Instant::now();
                 let fingerprint = renderer.fingerprint(&document);
-                let (state, read) = state(&document, &fingerprint);
+                let (state, told) = state(&document, &fingerprint);
                 // The data of a document to typeset is kept while there
                 // are few in all: the threads that typeset need not make
                 // its body's again.
@@ -992,7 +1001,7 @@ fn plan(
                 {
                     document.data = Vec::new();
                 }
-                states.push((document, fingerprint, state, read));
+                states.push((document, fingerprint, state, told));
                 fingerprinting += clock.elapsed();
             });
             (
@@ -1009,16 +1018,23 @@ fn plan(
         timings.data += data;
         timings.fingerprint += fingerprint;
         plan.starts.push(documents.len());
-        for (mut document, fingerprint, state, read) in states {
+        for (mut document, fingerprint, state, told) in states {
             if state != State::UpToDate {
                 if !document.data.is_empty() {
                     plan.made
                         .insert(documents.len(), std::mem::take(&mut document.data));
                 }
                 plan.stale.push(documents.len());
-            } else if read {
-                // Read whole to tell: seen now, so the next build need not.
-                manifest.see(&options.out, &document.output);
+            } else {
+                match told {
+                    Told::Seen => {}
+                    // Vouched for by the record of `out/`: the manifest
+                    // takes its `Seen`.
+                    Told::Recorded(seen) => manifest.adopt(&document.output, seen),
+                    // Read whole to tell: seen now, so the next build need
+                    // not.
+                    Told::Read => manifest.see(&options.out, &document.output),
+                }
             }
             documents.push(document);
             fingerprints.push(fingerprint);
@@ -1399,6 +1415,7 @@ mod tests {
             &mut manifest,
             &options,
             None,
+            &Files::new(),
             &mut Timings::default(),
         );
         assert_eq!(plan.stale.len(), documents.len());

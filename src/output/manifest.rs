@@ -185,6 +185,24 @@ pub fn sha512(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Another record of `out/` (the inventory's), as `Manifest::check` asks
+/// it: given a file's `/`-separated path and how it is now, the hash of its
+/// bytes and the `Seen` that vouches for them, where it has one.
+pub type Recorded<'a> = dyn Fn(&str, &Seen) -> Option<(String, Seen)> + 'a;
+
+/// How `Manifest::check` told a document's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Told {
+    /// By the manifest alone, without reading the file.
+    Seen,
+    /// By the other record of `out/`, whose `Seen` vouches for the file
+    /// with the bytes the manifest holds the hash of: the manifest may take
+    /// that `Seen` as its own (`adopt`).
+    Recorded(Seen),
+    /// By reading the file whole: `see` can record it for the next time.
+    Read,
+}
+
 /// Whether a document in `out/` is the one the repository would build now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -275,14 +293,22 @@ impl Manifest {
     /// would be built from now. A file the manifest has seen unchanged is
     /// not read; any other is read and hashed.
     pub fn state(&self, out: &Path, output: &Path, input: &str) -> State {
-        self.check(out, output, input).0
+        self.check(out, output, input, &|_, _| None).0
     }
 
-    /// `state`, and whether the file was read whole to tell (then `see`
-    /// can record it for the next time).
-    pub fn check(&self, out: &Path, output: &Path, input: &str) -> (State, bool) {
+    /// `state`, and how it was told: by the manifest's own record, by
+    /// `recorded`, or, where neither vouches for the file, by reading it
+    /// whole.
+    pub fn check(
+        &self,
+        out: &Path,
+        output: &Path,
+        input: &str,
+        recorded: &Recorded,
+    ) -> (State, Told) {
         let path = out.join(output);
-        let entry = match self.documents.get(&key(output)) {
+        let output = key(output);
+        let entry = match self.documents.get(&output) {
             Some(entry) if entry.input == input => entry,
             _ => {
                 let state = if path.is_file() {
@@ -290,21 +316,32 @@ impl Manifest {
                 } else {
                     State::Missing
                 };
-                return (state, false);
+                return (state, Told::Seen);
             }
         };
-        if let (Some(seen), Some(now)) = (&entry.seen, Seen::of(&path))
-            && seen.vouches_for(&now)
-        {
-            return (State::UpToDate, false);
+        if let Some(now) = Seen::of(&path) {
+            if entry
+                .seen
+                .as_ref()
+                .is_some_and(|seen| seen.vouches_for(&now))
+            {
+                return (State::UpToDate, Told::Seen);
+            }
+            if let Some((hash, seen)) = recorded(&output, &now) {
+                return if hash == entry.pdf {
+                    (State::UpToDate, Told::Recorded(seen))
+                } else {
+                    (State::Outdated, Told::Seen)
+                };
+            }
         }
         let Ok(bytes) = std::fs::read(&path) else {
-            return (State::Missing, false);
+            return (State::Missing, Told::Seen);
         };
         if entry.pdf == hash(&[&bytes]) {
-            (State::UpToDate, true)
+            (State::UpToDate, Told::Read)
         } else {
-            (State::Outdated, true)
+            (State::Outdated, Told::Read)
         }
     }
 
@@ -320,6 +357,17 @@ impl Manifest {
     /// the build wrote it.
     pub fn written(&self, output: &str) -> Option<&str> {
         self.documents.get(output).map(|entry| entry.pdf.as_str())
+    }
+
+    /// Takes `seen`, which another record vouches for `output` with the
+    /// bytes this manifest holds the hash of (`Told::Recorded`), as its own.
+    pub fn adopt(&mut self, output: &Path, seen: Seen) {
+        if let Some(entry) = self.documents.get_mut(&key(output))
+            && entry.seen.as_ref() != Some(&seen)
+        {
+            entry.seen = Some(seen);
+            self.changed = true;
+        }
     }
 
     /// Records how `output` in `out` is now, as the file whose bytes the
@@ -430,40 +478,97 @@ mod tests {
         std::fs::write(&path, b"%PDF-1").unwrap();
         let mut manifest = Manifest::default();
         manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
+        let none = |_: &str, _: &Seen| None;
         // Read whole (never seen), up to date, and now seen.
         assert_eq!(
-            manifest.check(out.path(), output, "a"),
-            (State::UpToDate, true)
+            manifest.check(out.path(), output, "a", &none),
+            (State::UpToDate, Told::Read)
         );
         manifest.see(out.path(), output);
         // Seen just after it was written: racy, so read whole again.
         assert_eq!(
-            manifest.check(out.path(), output, "a"),
-            (State::UpToDate, true)
+            manifest.check(out.path(), output, "a", &none),
+            (State::UpToDate, Told::Read)
         );
         // Seen well after: vouched for without reading.
         seen_later(&mut manifest, out.path(), output, 10_000_000_000);
         assert_eq!(
-            manifest.check(out.path(), output, "a"),
-            (State::UpToDate, false)
+            manifest.check(out.path(), output, "a", &none),
+            (State::UpToDate, Told::Seen)
         );
         // Its bytes changed, size the same: its times tell, and it is read.
         std::fs::write(&path, b"%PDF-2").unwrap();
         assert_eq!(
-            manifest.check(out.path(), output, "a"),
-            (State::Outdated, true)
+            manifest.check(out.path(), output, "a", &none),
+            (State::Outdated, Told::Read)
         );
         // Replaced by another file of the same bytes: another inode.
         std::fs::write(out.path().join("b.pdf"), b"%PDF-1").unwrap();
         std::fs::rename(out.path().join("b.pdf"), &path).unwrap();
         assert_eq!(
-            manifest.check(out.path(), output, "a"),
-            (State::UpToDate, true)
+            manifest.check(out.path(), output, "a", &none),
+            (State::UpToDate, Told::Read)
         );
         // Other inputs: outdated whatever the file.
         assert_eq!(manifest.state(out.path(), output, "b"), State::Outdated);
         std::fs::remove_file(&path).unwrap();
         assert_eq!(manifest.state(out.path(), output, "a"), State::Missing);
+    }
+
+    /// What another record (the inventory's) vouches for the file as it
+    /// is now: a file seen just after it was written in the manifest, as
+    /// every PDF a build has just made, is told by it without being read.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_another_record_vouches_for_is_not_read_and_its_seen_adopted() {
+        let out = tempfile::tempdir().unwrap();
+        let output = Path::new("a.pdf");
+        let path = out.path().join(output);
+        std::fs::write(&path, b"%PDF-1").unwrap();
+        let mut manifest = Manifest::default();
+        manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
+        manifest.see(out.path(), output);
+        // The other record: the file as it was seen well after its last
+        // write, with the hash of its bytes then (or of other bytes).
+        let mut recorded = Seen::of(&path).unwrap();
+        recorded.at += 10_000_000_000;
+        let holding = |bytes: &'static [u8]| {
+            let recorded = recorded.clone();
+            move |path: &str, now: &Seen| {
+                (path == "a.pdf" && recorded.vouches_for(now))
+                    .then(|| (hash(&[bytes]), recorded.clone()))
+            }
+        };
+        let same = holding(b"%PDF-1");
+        assert_eq!(
+            manifest.check(out.path(), output, "a", &same),
+            (State::UpToDate, Told::Recorded(recorded.clone()))
+        );
+        // Another record that holds other bytes for it: outdated, unread.
+        assert_eq!(
+            manifest.check(out.path(), output, "a", &holding(b"%PDF-2")),
+            (State::Outdated, Told::Seen)
+        );
+        // Adopted, the manifest vouches for it on its own.
+        manifest.adopt(output, recorded.clone());
+        assert!(manifest.changed);
+        let none = |_: &str, _: &Seen| None;
+        assert_eq!(
+            manifest.check(out.path(), output, "a", &none),
+            (State::UpToDate, Told::Seen)
+        );
+        // Changed since (another size: a clock's tick cannot hide it), as
+        // neither record vouches for: read whole.
+        std::fs::write(&path, b"%PDF-22").unwrap();
+        assert_eq!(
+            manifest.check(out.path(), output, "a", &same),
+            (State::Outdated, Told::Read)
+        );
+        // Built from other inputs: outdated whatever either record says.
+        assert_eq!(
+            manifest.check(out.path(), output, "b", &same).0,
+            State::Outdated
+        );
     }
 
     #[test]

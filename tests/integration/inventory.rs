@@ -681,3 +681,69 @@ fn a_file_changed_in_place_in_out_is_recorded_as_it_is_found() {
     assert!(!loaded(&stderr), "{stderr}");
     assert_eq!(repo.read("out/rlg/anteckningar.txt"), "andra\n");
 }
+
+/// Each PDF in `out/` with when the manifest last saw it, in nanoseconds
+/// since 1970.
+fn manifest_seen(repo: &Repo) -> BTreeMap<String, i128> {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&repo.read("out/.rsr.manifest.json")).unwrap();
+    manifest["documents"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(path, entry)| Some((path.clone(), i128::from(entry["seen"]["at"].as_i64()?))))
+        .collect()
+}
+
+#[test]
+fn the_pdfs_the_inventory_vouches_for_are_not_read_again_to_plan_a_build() {
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    // Every file last written an hour ago: the manifest's record of each
+    // PDF (seen just after it was put in place) vouches for it no more.
+    // The next build finds nothing changed, reads every file to tell, and
+    // records them in its inventory.
+    age(&repo);
+    assert!(!loaded(&timed(&repo, &[])));
+    let before = manifest_seen(&repo);
+    assert_eq!(before.len(), 47);
+
+    // A title in one meeting: the build plans every document, and each
+    // PDF the inventory vouches for is taken as unchanged without being
+    // read; the manifest keeps the inventory's record of it, taken before
+    // this build began. Only the PDFs typeset now are seen now.
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "rubrik: Uppföljning av verksamhet",
+        "rubrik: Årlig uppföljning av verksamhet",
+    );
+    let start = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as i128;
+    let stderr = timed(&repo, &[]);
+    assert!(stderr.contains("Built 2 documents"), "{stderr}");
+    let after = manifest_seen(&repo);
+    assert_eq!(after.len(), 47);
+    let seen_now: Vec<&String> = after
+        .iter()
+        .filter(|(_, at)| **at >= start)
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        seen_now,
+        [
+            "rsr/2026-01-26-kallelse.pdf",
+            "rsr/2026-sammantradesplan.pdf"
+        ],
+        "{stderr}"
+    );
+    // And the manifest vouches for them on its own from now on: a build
+    // that changes nothing else reads none of them.
+    assert!(
+        after
+            .iter()
+            .filter(|(path, _)| !seen_now.contains(path))
+            .all(|(path, at)| before[path] < *at && *at < start)
+    );
+}
