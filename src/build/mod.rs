@@ -177,6 +177,13 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &looked.outputs,
         &mut timings,
     );
+    if let Some(pdf) = plan.wrongly_vouched.first() {
+        return Err(Error::Repository(t!(
+            "cmd-build-inventory-pdf",
+            out = &options.out,
+            pdf = pdf.as_str()
+        )));
+    }
     // What each body's own work came to, for the inventory.
     let bodies = remembered
         .as_ref()
@@ -953,13 +960,27 @@ fn plan(
     // Each body's documents, their fingerprints and their state in out/,
     // made in parallel, a body at a time; a body whose documents the last
     // whole build recorded under the same key has them from there.
+    let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
+    let wrongly = std::sync::Mutex::new(Vec::new());
     let checked = {
         let manifest: &Manifest = manifest;
         // What the last record of `out/` vouches for: the PDFs a build has
         // just made, seen too soon after their writing for the manifest to
         // vouch for them, are not read again.
+        // A build that verifies reads each of them all the same, and fails
+        // if one is not what the record says.
         let recorded = |path: &str, now: &Seen| {
             let known = inventory::vouched(outputs, path, now)?;
+            if verify
+                && std::fs::read(options.out.join(path)).map_or(true, |bytes| {
+                    crate::output::manifest::hash(&[&bytes]) != known.hash
+                })
+            {
+                if let Ok(mut wrong) = wrongly.lock() {
+                    wrong.push(path.to_string());
+                }
+                return None;
+            }
             Some((known.hash, known.seen?))
         };
         let state = |document: &Document, fingerprint: &str| {
@@ -1045,6 +1066,7 @@ fn plan(
     if plan.stale.len() > KEEP_MODEL_UP_TO || plan.made.len() != plan.stale.len() {
         plan.made.clear();
     }
+    plan.wrongly_vouched = wrongly.into_inner().unwrap_or_default();
     (documents, fingerprints, plan)
 }
 
@@ -1111,6 +1133,9 @@ struct Plan {
     /// (up to `KEEP_MODEL_UP_TO`) and all of them have it, and otherwise
     /// empty, when the threads that typeset make it again.
     made: BTreeMap<usize, Vec<u8>>,
+    /// The PDFs the record of `out/` vouched for with bytes they do not
+    /// have, found by a build that verifies (`VERIFY_INVENTORY`): a bug.
+    wrongly_vouched: Vec<String>,
 }
 
 impl Plan {

@@ -527,7 +527,11 @@ mod tests {
         std::fs::write(&path, b"%PDF-1").unwrap();
         let mut manifest = Manifest::default();
         manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
+        // Seen as it was written: the manifest cannot vouch for it.
         manifest.see(out.path(), output);
+        let entry = manifest.documents.get_mut("a.pdf").unwrap();
+        let seen = entry.seen.as_mut().unwrap();
+        seen.at = seen.modified;
         // The other record: the file as it was seen well after its last
         // write, with the hash of its bytes then (or of other bytes).
         let mut recorded = Seen::of(&path).unwrap();

@@ -695,23 +695,42 @@ fn manifest_seen(repo: &Repo) -> BTreeMap<String, i128> {
         .collect()
 }
 
+/// Overwrites one byte of `path` (under the repository) in place, and
+/// gives it back the modification time it had: only its change time
+/// tells.
+fn alter_in_place(repo: &Repo, path: &str) {
+    use std::io::{Seek, SeekFrom, Write};
+    let full = repo.path().join(path);
+    let modified = std::fs::metadata(&full).unwrap().modified().unwrap();
+    let mut file = std::fs::File::options().write(true).open(&full).unwrap();
+    file.seek(SeekFrom::Start(100)).unwrap();
+    file.write_all(b"X").unwrap();
+    file.set_modified(modified).unwrap();
+}
+
+#[cfg(unix)]
 #[test]
 fn the_pdfs_the_inventory_vouches_for_are_not_read_again_to_plan_a_build() {
     let repo = Repo::examples();
     repo.rsr_trusting(&["build"], &[]).success();
+    let protokoll = repo.bytes("out/rlg/2025-11-17-protokoll.pdf");
     // Every file last written an hour ago: the manifest's record of each
-    // PDF (seen just after it was put in place) vouches for it no more.
-    // The next build finds nothing changed, reads every file to tell, and
+    // PDF (seen just after it was written) vouches for it no more. The
+    // next build finds nothing changed, reads every file to tell, and
     // records them in its inventory.
     age(&repo);
     assert!(!loaded(&timed(&repo, &[])));
     let before = manifest_seen(&repo);
     assert_eq!(before.len(), 47);
+    // A PDF changed in place since, its size and modification time as
+    // they were: neither record vouches for it.
+    alter_in_place(&repo, "out/rlg/2025-11-17-protokoll.pdf");
 
     // A title in one meeting: the build plans every document, and each
     // PDF the inventory vouches for is taken as unchanged without being
     // read; the manifest keeps the inventory's record of it, taken before
-    // this build began. Only the PDFs typeset now are seen now.
+    // this build began. Only the PDFs typeset now (the changed ones and
+    // the altered protokoll, made again as it was) are seen now.
     repo.edit(
         "meetings/rsr/2026-01-26/05-energikontoret.yaml",
         "rubrik: Uppföljning av verksamhet",
@@ -722,7 +741,8 @@ fn the_pdfs_the_inventory_vouches_for_are_not_read_again_to_plan_a_build() {
         .unwrap()
         .as_nanos() as i128;
     let stderr = timed(&repo, &[]);
-    assert!(stderr.contains("Built 2 documents"), "{stderr}");
+    assert!(stderr.contains("Built 3 documents"), "{stderr}");
+    assert!(repo.bytes("out/rlg/2025-11-17-protokoll.pdf") == protokoll);
     let after = manifest_seen(&repo);
     assert_eq!(after.len(), 47);
     let seen_now: Vec<&String> = after
@@ -733,13 +753,14 @@ fn the_pdfs_the_inventory_vouches_for_are_not_read_again_to_plan_a_build() {
     assert_eq!(
         seen_now,
         [
+            "rlg/2025-11-17-protokoll.pdf",
             "rsr/2026-01-26-kallelse.pdf",
             "rsr/2026-sammantradesplan.pdf"
         ],
         "{stderr}"
     );
-    // And the manifest vouches for them on its own from now on: a build
-    // that changes nothing else reads none of them.
+    // Every other PDF's record in the manifest is now the inventory's:
+    // taken by the build that found nothing changed.
     assert!(
         after
             .iter()
