@@ -964,11 +964,11 @@ fn plan(
     let wrongly = std::sync::Mutex::new(Vec::new());
     let checked = {
         let manifest: &Manifest = manifest;
-        // What the last record of `out/` vouches for: the PDFs a build has
-        // just made, seen too soon after their writing for the manifest to
-        // vouch for them, are not read again.
-        // A build that verifies reads each of them all the same, and fails
-        // if one is not what the record says.
+        // What the last record of `out/` vouches for: the PDFs a build
+        // wrote in its last seconds, seen too soon after their writing for
+        // the manifest to vouch for them, are not read again. A build that
+        // verifies reads each of them all the same, and fails if one is
+        // not what the record says.
         let recorded = |path: &str, now: &Seen| {
             let known = inventory::vouched(outputs, path, now)?;
             if verify

@@ -193,7 +193,8 @@ pub type Recorded<'a> = dyn Fn(&str, &Seen) -> Option<(String, Seen)> + 'a;
 /// How `Manifest::check` told a document's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Told {
-    /// By the manifest alone, without reading the file.
+    /// Without reading the file, and with nothing new to record: by the
+    /// manifest's own `Seen`, or outdated by what the other record holds.
     Seen,
     /// By the other record of `out/`, whose `Seen` vouches for the file
     /// with the bytes the manifest holds the hash of: the manifest may take
