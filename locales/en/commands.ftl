@@ -33,6 +33,7 @@ cmd-build-lost = rsr lost this document on the way to typesetting it: please rep
 cmd-build-changed = { $place } changed while rsr was building: run rsr build again
 cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed since the last build, but a build all the same typeset { $built } documents, rewrote { $site } site files or reported something else: a bug in rsr
 cmd-build-inventory-body = The inventory in { $out } held what { $body }'s rules found and its documents as unchanged, but building them again made something else: a bug in rsr
+cmd-check-inventory-findings = The inventory in { $out } held what { $body }'s rules found as unchanged, but running them again found something else: a bug in rsr
 cmd-build-inventory-pdf = The inventory in { $out } vouched for { $pdf } as the file it recorded, but its bytes are not those it recorded: a bug in rsr
 cmd-build-model-differs = The model of { $body } kept in { $out } is not what its files load to, though its key says they are as when it was kept: a bug in rsr
 cmd-build-kept-tracked = warning: rsr's own records in { $out } are tracked by git: they came with a commit, not from an rsr build, and are not trusted, so everything is read and typeset as if they were not there. Take them out of git: git rm -r --cached { $paths }

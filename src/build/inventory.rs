@@ -249,6 +249,21 @@ impl Remembered {
         self.records.get(place)?.as_ref()
     }
 
+    /// Verifying, the folder of the first body whose record held but whose
+    /// rules, run again, found other than it says (`of_bodies`, by place):
+    /// what an `rsr check` that verifies fails on.
+    pub fn differing_findings(&self, of_bodies: &[Vec<Diagnostic>]) -> Option<&str> {
+        (0..self.dirs.len())
+            .filter(|_| self.verify)
+            .find(|&place| {
+                self.holding(place).is_some_and(|held| {
+                    let found = of_bodies.get(place).map(Vec::as_slice).unwrap_or_default();
+                    held.findings != found.iter().map(Warning::of).collect::<Vec<_>>()
+                })
+            })
+            .map(|place| self.dirs[place].as_str())
+    }
+
     fn usable(&self, place: usize) -> Option<&BodyRecord> {
         self.holding(place).filter(|_| !self.verify)
     }

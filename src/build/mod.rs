@@ -733,20 +733,10 @@ fn checked_remembering(
     let loaded = load_with(&options.root, &options.out, models.as_ref())?;
     timings.load = clock.elapsed();
     let clock = Instant::now();
-    let remembered = loaded.repository.as_ref().map(|repository| {
-        let dirs: Vec<String> = repository
-            .bodies
-            .iter()
-            .map(|body| crate::output::manifest::key(body.file.parent().unwrap_or(Path::new(""))))
-            .collect();
-        let keys = inventory::body_keys(&looked.context, &looked.inputs, &dirs);
-        Remembered::new(
-            keys,
-            dirs,
-            &looked.bodies,
-            std::env::var_os(VERIFY_INVENTORY).is_some(),
-        )
-    });
+    let remembered = loaded
+        .repository
+        .as_ref()
+        .map(|repository| remembering(repository, &looked.context, &looked.inputs, &looked.bodies));
     let (gated, of_bodies) = match &remembered {
         Some(remembered) => gate::pass_remembering(loaded, &|place| remembered.findings(place))?,
         None => (gate::pass(loaded, Gate::Checked)?, Vec::new()),
@@ -832,31 +822,74 @@ pub fn load_with(
     Ok(loaded)
 }
 
-/// The models kept in `out` for the bodies of the repository at `root` as
-/// it is now, each under the key of its files as a survey finds them; the
-/// inventory in `out` vouches for the files that did not change, so that
-/// only those that did are read. None without an inventory or models to
-/// trust (`kept`): `rsr check` then parses every file, as it did before
-/// any build. Nothing is written.
-pub fn kept_models(root: &Path, kept: &Kept) -> Option<Models> {
-    if !kept.models() {
-        return None;
+/// Each body's record of the last whole build (`bodies`), where it holds
+/// for `repository` as surveyed (`inputs`) in `context`: its key
+/// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
+/// the records are only compared with what is made again.
+fn remembering(
+    repository: &Repository,
+    context: &str,
+    inputs: &Files,
+    bodies: &BTreeMap<String, BodyRecord>,
+) -> Remembered {
+    let dirs: Vec<String> = repository
+        .bodies
+        .iter()
+        .map(|body| crate::output::manifest::key(body.file.parent().unwrap_or(Path::new(""))))
+        .collect();
+    let keys = inventory::body_keys(context, inputs, &dirs);
+    Remembered::new(
+        keys,
+        dirs,
+        bodies,
+        std::env::var_os(VERIFY_INVENTORY).is_some(),
+    )
+}
+
+/// What `rsr check` takes from the last whole build: the repository as it
+/// is now, surveyed as a build surveys it, the inventory in `out` vouching
+/// for the files that did not change, so that only those that did are
+/// read; the bodies' models kept under the key of their files; and what
+/// each body's own rules found, for the bodies whose key is the same
+/// (`recalled`). Nothing is written.
+pub struct Recalled {
+    /// `None` where the models are not trusted (`Kept::models`).
+    pub models: Option<Models>,
+    context: String,
+    inputs: Files,
+    bodies: BTreeMap<String, BodyRecord>,
+}
+
+impl Recalled {
+    /// What each body's own rules found last time, where it holds.
+    pub fn remembered(&self, repository: &Repository) -> Remembered {
+        remembering(repository, &self.context, &self.inputs, &self.bodies)
     }
+}
+
+/// The last whole build's records in `out`, for the repository at `root` as
+/// it is now; none without an inventory to trust (`kept`): `rsr check` then
+/// parses every file and runs every rule, as it did before any build.
+pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     let out = kept.out();
     let previous = inventory_of(kept)?;
-    // Only what the models' keys are made of: rsr.yaml and meetings/, not
-    // whatever else the folder holds (a build folder, large files).
-    let in_out = inventory::skip_in(out);
-    let skip = |entry: &walkdir::DirEntry| {
-        in_out(entry)
-            || (entry.depth() == 1
-                && entry.file_name() != crate::repo::load::ORGANISATION_FILE
-                && entry.file_name() != crate::repo::load::MEETINGS_DIR)
-    };
-    let inputs = inventory::survey(root, &skip, &|path, now| {
+    let context = inventory::context(
+        crate::sv::today(),
+        crate::review::git::head_commit(root).as_deref(),
+    );
+    let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
         inventory::vouched(&previous.inputs, path, now)
     });
-    models(out, &inputs).map(Models::reading_only)
+    let models = kept
+        .models()
+        .then(|| models(out, &inputs).map(Models::reading_only))
+        .flatten();
+    Some(Recalled {
+        models,
+        context,
+        inputs,
+        bodies: previous.bodies,
+    })
 }
 
 /// The bodies (by folder name) whose meetings' open data in `out/` is as

@@ -102,13 +102,44 @@ pub fn rewritten(repository: &Repository, history: &super::History, found: &mut 
     }
 }
 
-/// Every meeting of `body` against its lock.
-pub fn body(
-    repository: &Repository,
+/// Each adjusted meeting of `body` whose lock names a commit HEAD does not
+/// descend from (`commits`, from git's history): what of a body's lock
+/// rules depends on the history, apart from `body` so that what `body`
+/// finds depends on the files alone and may be remembered.
+pub fn commits(
     body: &Body,
-    history: Option<&std::collections::BTreeSet<String>>,
+    commits: &std::collections::BTreeSet<String>,
     found: &mut Vec<Diagnostic>,
 ) {
+    for meeting in &body.meetings {
+        let Some((file, sealed)) = &meeting.lock else {
+            continue;
+        };
+        if meeting.status() != Status::Adjusted {
+            continue;
+        }
+        if let Some(commit) = &sealed.commit
+            && !commits.contains(commit)
+        {
+            found.push(
+                finding(
+                    "lock-commit",
+                    sealed.adjusted.loc(file),
+                    crate::lang::t!(
+                        "rules-lock-commit",
+                        meeting = format!("{} {}", body.spec.short_name, meeting.date()),
+                        commit = commit.get(..10).unwrap_or(commit)
+                    ),
+                )
+                .with_hint(crate::lang::t!("rules-lock-commit-hint")),
+            );
+        }
+    }
+}
+
+/// Every meeting of `body` against its lock, but for the history
+/// (`commits`).
+pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
     let label = |date| format!("{} {date}", body.spec.short_name);
     for meeting in &body.meetings {
         if meeting.status() == Status::Adjusted && meeting.lock.is_none() {
@@ -136,22 +167,6 @@ pub fn body(
         };
         if meeting.status() == Status::Adjusted {
             attachments(repository, body, meeting, sealed, found);
-            if let (Some(history), Some(commit)) = (history, &sealed.commit)
-                && !history.contains(commit)
-            {
-                found.push(
-                    finding(
-                        "lock-commit",
-                        sealed.adjusted.loc(file),
-                        crate::lang::t!(
-                            "rules-lock-commit",
-                            meeting = label(meeting.date()),
-                            commit = commit.get(..10).unwrap_or(commit)
-                        ),
-                    )
-                    .with_hint(crate::lang::t!("rules-lock-commit-hint")),
-                );
-            }
         }
         let status = &meeting.spec.status;
         if status.value != Status::Adjusted {

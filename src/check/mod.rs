@@ -210,10 +210,15 @@ pub struct History {
     pub sealed_locks: Vec<(std::path::PathBuf, String, String)>,
 }
 
-/// Runs every rule on a loaded repository, with what git's history tells:
-/// what `rsr check` runs.
-pub fn check_loaded_with_history(loaded: Loaded, history: Option<&History>) -> Checked {
-    check_loaded_with(loaded, history, None)
+/// Runs every rule on a loaded repository, with what git's history tells,
+/// taking each body's findings from `remembered` where it has them: what
+/// `rsr check` runs.
+pub fn check_loaded_with_history(
+    loaded: Loaded,
+    history: Option<&History>,
+    remembered: Option<Remembered>,
+) -> Checked {
+    check_loaded_with(loaded, history, remembered)
 }
 
 /// Runs every rule on a loaded repository.
@@ -349,6 +354,16 @@ fn rules(
         lock::removed(repository, history, &mut all);
         if compare_locks {
             lock::rewritten(repository, history, &mut all);
+            // Each body's locks against the history: among the findings
+            // over the whole repository, so that what a body's own rules
+            // find depends on its files alone, and a build, which reads no
+            // history, may remember it for `rsr check`.
+            for body in &repository.bodies {
+                let mut found = Vec::new();
+                lock::commits(body, &history.commits, &mut found);
+                let settings = Settings::of(body, &mut Vec::new());
+                all.extend(found.into_iter().filter_map(|d| settings.apply(d)));
+            }
         }
     }
     appearance::organisation(repository, &mut all);
@@ -369,7 +384,7 @@ fn rules(
         followup::body(body, &mut found);
         numbering::body(body, &mut found);
         if compare_locks {
-            lock::body(repository, body, history.map(|h| &h.commits), &mut found);
+            lock::body(repository, body, &mut found);
         }
         for (meeting, paragraphs) in body.meetings.iter().zip(&body.numbering) {
             let context = Context {

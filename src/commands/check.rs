@@ -14,14 +14,34 @@ use crate::error::{Error, Severity, exit};
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     let history = crate::review::git::history(root);
     // Each body none of whose files changed since the last build is decoded
-    // from the model that build kept, rather than parsed again; rsr check
-    // keeps nothing itself. What git tracks there is passed over
-    // (`review::kept`).
+    // from the model that build kept, rather than parsed again, and what
+    // its own rules found then is taken as found, rather than found again
+    // (the rules over the whole repository and git's history run all the
+    // same); rsr check keeps nothing itself. What git tracks there is
+    // passed over (`review::kept`).
     let out = root.join("out");
     let kept = crate::review::kept::Kept::in_out(&out);
-    let models = crate::build::kept_models(root, &kept);
-    let loaded = crate::build::load_with(root, &out, models.as_ref())?;
-    let mut checked = check::check_loaded_with_history(loaded, history.as_ref());
+    let recalled = crate::build::recall(root, &kept);
+    let models = recalled.as_ref().and_then(|r| r.models.as_ref());
+    let loaded = crate::build::load_with(root, &out, models)?;
+    let remembered = recalled
+        .as_ref()
+        .zip(loaded.repository.as_ref())
+        .map(|(recalled, repository)| recalled.remembered(repository));
+    let findings = |place| remembered.as_ref()?.findings(place);
+    let mut checked = check::check_loaded_with_history(loaded, history.as_ref(), Some(&findings));
+    // Verifying (`RSR_VERIFY_INVENTORY`), every body's rules ran, and a
+    // body whose record held must have found what it says.
+    if let Some(dir) = remembered
+        .as_ref()
+        .and_then(|r| r.differing_findings(&checked.of_bodies))
+    {
+        return Err(Error::Repository(crate::lang::t!(
+            "cmd-check-inventory-findings",
+            out = &out,
+            body = dir
+        )));
+    }
     // What the adjusted protokoll print, and what their signed copies say,
     // where the data rules could run. Both may typeset; a repository whose
     // data has errors may not typeset at all (a logo that is no image), and

@@ -768,3 +768,78 @@ fn the_pdfs_the_inventory_vouches_for_are_not_read_again_to_plan_a_build() {
             .all(|(path, at)| before[path] < *at && *at < start)
     );
 }
+
+/// Replaces every `from` in out/.rsr.inventory with `to` (of the same
+/// length) and makes its checksum (the SHA-256 of the rest, after it)
+/// agree: a record forged as someone who can write to out/ could.
+fn forge_inventory(repo: &Repo, from: &str, to: &str) {
+    use sha2::Digest;
+    assert_eq!(from.len(), to.len());
+    let path = repo.path().join("out/.rsr.inventory");
+    let bytes = std::fs::read(&path).unwrap();
+    let body = &bytes[..bytes.len() - 32];
+    let text = String::from_utf8_lossy(body);
+    assert!(text.contains(from), "{from} is not in the inventory");
+    let mut forged = Vec::with_capacity(bytes.len());
+    let mut rest = body;
+    while let Some(at) = rest.windows(from.len()).position(|w| w == from.as_bytes()) {
+        forged.extend_from_slice(&rest[..at]);
+        forged.extend_from_slice(to.as_bytes());
+        rest = &rest[at + from.len()..];
+    }
+    forged.extend_from_slice(rest);
+    let sum = sha2::Sha256::digest(&forged);
+    forged.extend_from_slice(&sum);
+    std::fs::write(&path, forged).unwrap();
+}
+
+#[test]
+fn rsr_check_takes_what_an_unchanged_bodys_rules_found_from_the_last_build() {
+    // What a body's own rules found is recorded by the build, under the key
+    // of everything they read; rsr check takes it from there while the key
+    // holds, and runs them again once it does not. A record forged to say
+    // otherwise shows which it did. Verifying, rsr check runs every rule
+    // and fails on a record that says other than they found.
+    let repo = Repo::examples();
+    repo.edit(
+        "meetings/fs/2027-02-11/03-arbetsordning.yaml",
+        "diarienummer: KFJL 2027/3",
+        "diarienummer: KFJL-2027-3",
+    );
+    repo.rsr_trusting(&["build"], &[]).success();
+    let check = |vars: &[(&str, &str)]| {
+        let run = repo.rsr_trusting(&["check", "--format", "json"], vars);
+        assert_eq!(run.output.status.code(), Some(0), "{}", run.stderr());
+        run.stdout()
+    };
+    let found = check(&[]);
+    assert!(
+        found.contains("case-number-pattern") && found.contains("KFJL-2027-3"),
+        "{found}"
+    );
+    forge_inventory(&repo, "KFJL-2027-3", "KFJL-2027-X");
+    let remembered = check(&[]);
+    assert_eq!(remembered, found.replace("KFJL-2027-3", "KFJL-2027-X"));
+
+    let verified = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        verified.contains("held what meetings/fs's rules found as unchanged")
+            && verified.contains("a bug in rsr"),
+        "{verified}"
+    );
+
+    // Another day is another key: the rules run again.
+    let later = epoch("2026-12-05");
+    assert_eq!(check(&[("SOURCE_DATE_EPOCH", later.as_str())]), found);
+    // So is a change to a file of the body's, or of rsr.yaml.
+    for (file, from, to) in [
+        ("meetings/fs/body.yaml", "\n", "\n# En kommentar.\n"),
+        ("rsr.yaml", "\n", "\n# En kommentar.\n"),
+    ] {
+        let before = repo.read(file);
+        repo.write(file, &before.replacen(from, to, 1));
+        assert_eq!(check(&[]), found, "{file}");
+        repo.write(file, &before);
+    }
+    assert_eq!(check(&[]), remembered);
+}

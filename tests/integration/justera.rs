@@ -567,6 +567,12 @@ fn a_lock_from_another_history_is_a_warning() {
         err.contains("┌─ meetings/kn/2026-03-02/justering.lock:"),
         "{err}"
     );
+    // After a build, which reads no history, rsr check takes what the
+    // body's own rules found from the build's record and judges the locks
+    // against the history all the same.
+    repo.rsr_trusting(&["build"], &[]).success();
+    let remembered = repo.rsr_trusting(&["check"], &[]).success().stderr();
+    assert_eq!(remembered, err);
     // Sealed again here, the lock names a commit of this history.
     repo.unseal("meetings/kn/2026-03-02");
     repo.reseal("meetings/kn/2026-03-02");
@@ -587,6 +593,10 @@ fn a_lock_from_another_history_is_a_warning() {
         "kortnamn: KN\nregler: {lock-commit: off}\n",
     );
     repo.rsr(&["check", "--deny-warnings"]).success();
+    // So does a check that takes the body's findings from a build.
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.rsr_trusting(&["check", "--deny-warnings"], &[])
+        .success();
 }
 
 /// A lock edited by hand is found at the line it says, not at its hash.
