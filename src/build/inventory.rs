@@ -43,12 +43,24 @@ pub const FILE: &str = crate::review::kept::INVENTORY;
 const FORMAT: u32 = 3;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
-/// link's is where it points, anything else of its kind is its kind), and
+/// link's is where it points, anything else of its kind is its kind, a
+/// file left unread is "?"), and
 /// what the file system said of it when that hash was taken.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Known {
     pub hash: String,
     pub seen: Option<Seen>,
+}
+
+impl Known {
+    /// A file not read: its hash is no SHA-256, so a key made with it
+    /// (`body_keys`) is no key a build recorded.
+    pub fn unknown() -> Known {
+        Known {
+            hash: "?".to_string(),
+            seen: None,
+        }
+    }
 }
 
 /// Files by their path relative to the surveyed folder, `/`-separated.
@@ -250,14 +262,15 @@ impl Remembered {
     }
 
     /// Verifying, the folder of the first body whose record held but whose
-    /// rules, run again, found other than it says (`of_bodies`, by place):
-    /// what an `rsr check` that verifies fails on.
+    /// rules, run again, found other than it says (`of_bodies`, by place;
+    /// none to compare where a file did not read whole): what an `rsr
+    /// check` that verifies fails on.
     pub fn differing_findings(&self, of_bodies: &[Vec<Diagnostic>]) -> Option<&str> {
         (0..self.dirs.len())
             .filter(|_| self.verify)
             .find(|&place| {
-                self.holding(place).is_some_and(|held| {
-                    let found = of_bodies.get(place).map(Vec::as_slice).unwrap_or_default();
+                let found = of_bodies.get(place);
+                self.holding(place).zip(found).is_some_and(|(held, found)| {
                     held.findings != found.iter().map(Warning::of).collect::<Vec<_>>()
                 })
             })

@@ -348,17 +348,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let all = if options.filter.is_empty() {
         &documents
     } else {
-        // Without their data, let go as each is made.
-        let mut without_data = Vec::new();
-        for body in &repository.bodies {
-            docs::each_document_of(&repository, body, &Filter::default(), |document| {
-                without_data.push(Document {
-                    data: Vec::new(),
-                    ..document
-                });
-            });
-        }
-        everything = without_data;
+        everything = every_document(&repository, remembered.as_ref(), &options.out)?;
         &everything
     };
     // The signed protokoll that verify against what was built, beside it.
@@ -494,14 +484,20 @@ struct Looked {
     bodies: BTreeMap<String, BodyRecord>,
 }
 
+/// What decides a build of the repository at `root` now besides its files
+/// (`inventory::context`): today, and the commit checked out.
+fn context_now(root: &Path) -> String {
+    inventory::context(
+        crate::sv::today(),
+        crate::review::git::head_commit(root).as_deref(),
+    )
+}
+
 /// Surveys the repository, and for a `whole` build tells whether it and
 /// `out/` are as the last whole build left them. What was read whole to
 /// tell is recorded at once, so that the next build need not read it.
 fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Error> {
-    let context = inventory::context(
-        crate::sv::today(),
-        crate::review::git::head_commit(&options.root).as_deref(),
-    );
+    let context = context_now(&options.root);
     let nothing = |context| Looked {
         context,
         inputs: Files::new(),
@@ -873,12 +869,19 @@ impl Recalled {
 pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     let out = kept.out();
     let previous = inventory_of(kept)?;
-    let context = inventory::context(
-        crate::sv::today(),
-        crate::review::git::head_commit(root).as_deref(),
-    );
+    let context = context_now(root);
+    // The repository as a build surveys it, for the bodies' keys; but a
+    // file the last build did not record is read only under rsr.yaml and
+    // meetings/, which the models are made from. Any other (a large file,
+    // a folder of build output) is taken as unknown: no body's record then
+    // holds, and every rule runs, as before any build.
+    let model_input = |path: &str| {
+        path == crate::repo::load::ORGANISATION_FILE
+            || path.starts_with(&format!("{}/", crate::repo::load::MEETINGS_DIR))
+    };
     let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
         inventory::vouched(&previous.inputs, path, now)
+            .or_else(|| (!model_input(path)).then(inventory::Known::unknown))
     });
     let models = kept
         .models()
@@ -927,6 +930,53 @@ fn open_data_as_before(
         })
         .map(|body| body.slug.clone())
         .collect()
+}
+
+/// Every document of the repository, without its data, for the site of a
+/// filtered build: each body's from its record where that holds (as a
+/// whole build plans), the others' made, their data let go as each is
+/// made. Verifying, every body's are made, and a record that held but
+/// lists other documents fails the build.
+fn every_document(
+    repository: &Repository,
+    remembered: Option<&Remembered>,
+    out: &Path,
+) -> Result<Vec<Document>, Error> {
+    let mut all = Vec::new();
+    for (place, body) in repository.bodies.iter().enumerate() {
+        if let Some(recorded) = remembered.and_then(|r| r.documents(place)) {
+            all.extend(recorded.iter().map(|(document, _)| document.clone()));
+            continue;
+        }
+        let start = all.len();
+        docs::each_document_of(repository, body, &Filter::default(), |document| {
+            all.push(Document {
+                data: Vec::new(),
+                ..document
+            });
+        });
+        if let Some((held, remembered)) = remembered
+            .and_then(|r| Some((r.holding(place)?, r)))
+            .filter(|_| std::env::var_os(VERIFY_INVENTORY).is_some())
+        {
+            let bytes = |d: &Document| postcard::to_stdvec(d).unwrap_or_default();
+            let made = &all[start..];
+            if held.documents.len() != made.len()
+                || held
+                    .documents
+                    .iter()
+                    .zip(made)
+                    .any(|((recorded, _), made)| bytes(recorded) != bytes(made))
+            {
+                return Err(Error::Repository(t!(
+                    "cmd-build-inventory-body",
+                    out = out,
+                    body = remembered.dirs[place].as_str()
+                )));
+            }
+        }
+    }
+    Ok(all)
 }
 
 /// Each body's record for the inventory: its key, what its own rules

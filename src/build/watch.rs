@@ -23,8 +23,13 @@ use crate::error::Error;
 use crate::repo::load::{LOCK_FILE, MEETING_FILE, MEETINGS_DIR, ORGANISATION_FILE};
 use crate::typeset::TEMPLATES_DIR;
 
-/// How long changes are gathered before a rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(250);
+/// How long no change must come before a rebuild: an editor's save (a
+/// swap file, a write, a rename) comes as events a few milliseconds apart,
+/// and each event waits the time again, so that a checkout of many files
+/// is one rebuild. A build that saw a save half done is followed by one of
+/// the rest. Every millisecond here is one the secretary waits for the
+/// PDF (watchexec waits 50 ms as well).
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// What happened, for the caller to show.
 pub enum Event<'a> {

@@ -168,7 +168,9 @@ pub struct Checked {
     /// Sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
     /// What each body's own rules found (among `diagnostics`), in the
-    /// order of the repository's bodies; empty without a repository.
+    /// order of the repository's bodies; empty without a repository, or
+    /// when a file did not read whole (what they found then is not for
+    /// remembering).
     pub of_bodies: Vec<Vec<Diagnostic>>,
 }
 
@@ -210,17 +212,6 @@ pub struct History {
     pub sealed_locks: Vec<(std::path::PathBuf, String, String)>,
 }
 
-/// Runs every rule on a loaded repository, with what git's history tells,
-/// taking each body's findings from `remembered` where it has them: what
-/// `rsr check` runs.
-pub fn check_loaded_with_history(
-    loaded: Loaded,
-    history: Option<&History>,
-    remembered: Option<Remembered>,
-) -> Checked {
-    check_loaded_with(loaded, history, remembered)
-}
-
 /// Runs every rule on a loaded repository.
 pub fn check_loaded(loaded: Loaded) -> Checked {
     check_loaded_with(loaded, None, None)
@@ -232,7 +223,10 @@ pub fn check_remembering(loaded: Loaded, remembered: Remembered) -> Checked {
     check_loaded_with(loaded, None, Some(remembered))
 }
 
-fn check_loaded_with(
+/// Runs every rule on a loaded repository, with what git's history tells,
+/// taking each body's findings from `remembered` where it has them: what
+/// `rsr check` runs.
+pub fn check_loaded_with(
     loaded: Loaded,
     history: Option<&History>,
     remembered: Option<Remembered>,
@@ -246,11 +240,17 @@ fn check_loaded_with(
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
         let compare_locks = unread.files.is_empty();
+        // Then what a body's rules find depends on a file of another body
+        // as well: what was found with every file read (a build reads them
+        // all, or fails) is not what they find now, nor to be remembered.
+        let remembered = remembered.filter(|_| compare_locks);
         let (mut judged, bodies) = rules(repository, compare_locks, history, remembered);
         judged.extend(bodies.iter().flatten().cloned());
         judged.retain(|finding| !follows_from_unread(finding, &unread));
         problems.extend(judged);
-        of_bodies = bodies;
+        if compare_locks {
+            of_bodies = bodies;
+        }
     }
     problems.sort_by(|a, b| {
         a.loc

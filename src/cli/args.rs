@@ -196,8 +196,8 @@ pub enum Command {
     Arkivera(ArkiveraArgs),
     /// Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
     ///
-    /// Changes are gathered for a quarter of a second. A file counts when
-    /// the last build read it (YAML, templates, attachments) or when the
+    /// Changes are gathered until none has come for 50 milliseconds. A
+    /// file counts when the last build read it (YAML, templates, attachments) or when the
     /// next would (a new YAML file, template or meeting folder); out/,
     /// .git/ and other files are ignored. What it affects is rebuilt: an
     /// item, attachment or meeting.yaml rebuilds that meeting's documents

@@ -29,7 +29,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         .zip(loaded.repository.as_ref())
         .map(|(recalled, repository)| recalled.remembered(repository));
     let findings = |place| remembered.as_ref()?.findings(place);
-    let mut checked = check::check_loaded_with_history(loaded, history.as_ref(), Some(&findings));
+    let mut checked = check::check_loaded_with(loaded, history.as_ref(), Some(&findings));
     // Verifying (`RSR_VERIFY_INVENTORY`), every body's rules ran, and a
     // body whose record held must have found what it says.
     if let Some(dir) = remembered

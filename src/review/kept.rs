@@ -4,8 +4,9 @@
 //! only rsr may have written it: a file of it that git tracks came from
 //! whoever wrote a commit (a pull request can add one with `git add -f`,
 //! and make its bytes what it likes with `.gitattributes`), and is passed
-//! over as if it were not there. A forged model could otherwise hide a
-//! finding from `rsr check`, and a forged manifest keep a stale PDF.
+//! over as if it were not there. A forged model or inventory could
+//! otherwise hide a finding from `rsr check`, and a forged manifest keep a
+//! stale PDF.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

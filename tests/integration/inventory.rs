@@ -831,15 +831,68 @@ fn rsr_check_takes_what_an_unchanged_bodys_rules_found_from_the_last_build() {
     // Another day is another key: the rules run again.
     let later = epoch("2026-12-05");
     assert_eq!(check(&[("SOURCE_DATE_EPOCH", later.as_str())]), found);
-    // So is a change to a file of the body's, or of rsr.yaml.
-    for (file, from, to) in [
-        ("meetings/fs/body.yaml", "\n", "\n# En kommentar.\n"),
-        ("rsr.yaml", "\n", "\n# En kommentar.\n"),
+    // So is a change to a file in the body's folder, to any body.yaml, to
+    // rsr.yaml, or a file the last build did not record outside
+    // meetings/ (not read: taken as unknown); a change to another body's
+    // meeting is not.
+    let comment = |text: &str| format!("{text}# En kommentar.\n");
+    for (file, same) in [
+        ("meetings/fs/2027-02-11/meeting.yaml", false),
+        ("meetings/fs/body.yaml", false),
+        ("rsr.yaml", false),
+        ("meetings/rsr/2026-01-26/meeting.yaml", true),
     ] {
         let before = repo.read(file);
-        repo.write(file, &before.replacen(from, to, 1));
-        assert_eq!(check(&[]), found, "{file}");
+        repo.write(file, &comment(&before));
+        let expected = if same { &remembered } else { &found };
+        assert_eq!(&check(&[]), expected, "{file}");
         repo.write(file, &before);
     }
+    repo.write("publicerat/anteckningar.txt", "Inte från rsr.\n");
+    assert_eq!(check(&[]), found);
+    std::fs::remove_dir_all(repo.path().join("publicerat")).unwrap();
     assert_eq!(check(&[]), remembered);
+}
+
+#[test]
+fn a_file_that_does_not_read_whole_has_every_bodys_rules_run_again() {
+    // Where a file does not read whole, the lock rules are not run, for
+    // any body: what a body's rules found in a build (which reads every
+    // file, or fails) is then not what rsr check finds, and is not taken.
+    let repo = Repo::examples();
+    // A lock without the printed text's hashes (as an older rsr wrote
+    // them), and a rättelse not yet sealed: a warning of the lock rules.
+    let lock = "meetings/bmn/2026-10-14/justering.lock";
+    let text = repo.read(lock);
+    let start = text.find("utskrift:").unwrap();
+    let end = text.find("offentlig:").unwrap();
+    repo.write(lock, &format!("{}{}", &text[..start], &text[end..]));
+    let meeting = "meetings/bmn/2026-10-14/meeting.yaml";
+    repo.write(
+        meeting,
+        &format!(
+            "{}rättelser:\n  - datum: 2026-10-27\n    text: Justeringens plats är rättad (skrivfel).\n",
+            repo.read(meeting)
+        ),
+    );
+    let built = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(built.contains("warning[correction-unsealed]"), "{built}");
+    // A file of another body that does not read whole.
+    repo.write(
+        "meetings/fs/2026-11-26/01-val-av-justerare.yaml",
+        "rubrik: [ofullständig\n",
+    );
+    let trusting = repo.rsr_trusting(&["check", "--format", "json"], &[]);
+    let verifying = repo.rsr(&["check", "--format", "json"]);
+    assert_eq!(trusting.output.status.code(), Some(1));
+    assert_eq!(
+        verifying.output.status.code(),
+        Some(1),
+        "{}",
+        verifying.stderr()
+    );
+    let found = trusting.stdout();
+    assert!(found.contains("01-val-av-justerare.yaml"), "{found}");
+    assert!(!found.contains("correction-unsealed"), "{found}");
+    assert_eq!(verifying.stdout(), found);
 }
