@@ -243,6 +243,11 @@ impl Remembered {
         }
     }
 
+    /// The place of the body whose folder is `dir`.
+    pub fn place_of(&self, dir: &str) -> Option<usize> {
+        self.dirs.iter().position(|d| d == dir)
+    }
+
     /// What the body's own rules found last time, if it still holds.
     pub fn findings(&self, place: usize) -> Option<Vec<Diagnostic>> {
         let record = self.usable(place)?;

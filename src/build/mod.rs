@@ -875,13 +875,15 @@ pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     // meetings/, which the models are made from. Any other (a large file,
     // a folder of build output) is taken as unknown: no body's record then
     // holds, and every rule runs, as before any build.
-    let model_input = |path: &str| {
-        path == crate::repo::load::ORGANISATION_FILE
-            || path.starts_with(&format!("{}/", crate::repo::load::MEETINGS_DIR))
+    let meetings = format!("{}/", crate::repo::load::MEETINGS_DIR);
+    let unknown = |path: &str| {
+        path != crate::repo::load::ORGANISATION_FILE
+            && !path.starts_with(&meetings)
+            && !previous.inputs.contains_key(path)
     };
     let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
         inventory::vouched(&previous.inputs, path, now)
-            .or_else(|| (!model_input(path)).then(inventory::Known::unknown))
+            .or_else(|| unknown(path).then(inventory::Known::unknown))
     });
     let models = kept
         .models()
@@ -914,9 +916,7 @@ fn open_data_as_before(
         .filter(|body| {
             let dir = crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")));
             let held = remembered
-                .dirs
-                .iter()
-                .position(|d| *d == dir)
+                .place_of(&dir)
                 .and_then(|place| remembered.holding(place))
                 .is_some();
             held && !typeset.iter().any(|d| d.body == body.slug)
@@ -943,8 +943,12 @@ fn every_document(
     out: &Path,
 ) -> Result<Vec<Document>, Error> {
     let mut all = Vec::new();
-    for (place, body) in repository.bodies.iter().enumerate() {
-        if let Some(recorded) = remembered.and_then(|r| r.documents(place)) {
+    for body in &repository.bodies {
+        // By its folder: the repository may have been loaded again since
+        // the records were matched with its bodies.
+        let dir = crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")));
+        let place = remembered.and_then(|r| Some((r, r.place_of(&dir)?)));
+        if let Some(recorded) = place.and_then(|(r, place)| r.documents(place)) {
             all.extend(recorded.iter().map(|(document, _)| document.clone()));
             continue;
         }
@@ -955,10 +959,8 @@ fn every_document(
                 ..document
             });
         });
-        if let Some((held, remembered)) = remembered
-            .and_then(|r| Some((r.holding(place)?, r)))
-            .filter(|_| std::env::var_os(VERIFY_INVENTORY).is_some())
-        {
+        // A record that holds and was not used: verifying.
+        if let Some(held) = place.and_then(|(r, place)| r.holding(place)) {
             let bytes = |d: &Document| postcard::to_stdvec(d).unwrap_or_default();
             let made = &all[start..];
             if held.documents.len() != made.len()
@@ -971,7 +973,7 @@ fn every_document(
                 return Err(Error::Repository(t!(
                     "cmd-build-inventory-body",
                     out = out,
-                    body = remembered.dirs[place].as_str()
+                    body = dir
                 )));
             }
         }
