@@ -27,7 +27,7 @@ use crate::lang::{decimal, t};
 use crate::output::manifest::{Entry, Manifest, Seen, State, Told};
 use crate::output::write::{self, Staged};
 use crate::repo::cache::Models;
-use crate::repo::model::{Organisation, Repository};
+use crate::repo::model::{Body, Organisation, Repository};
 use crate::repo::store::Store;
 use crate::review::kept::Kept;
 use crate::review::printed;
@@ -818,6 +818,11 @@ pub fn load_with(
     Ok(loaded)
 }
 
+/// A body's folder (`meetings/bmn`), by which its record is kept.
+fn folder(body: &Body) -> String {
+    crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")))
+}
+
 /// Each body's record of the last whole build (`bodies`), where it holds
 /// for `repository` as surveyed (`inputs`) in `context`: its key
 /// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
@@ -828,11 +833,7 @@ fn remembering(
     inputs: &Files,
     bodies: &BTreeMap<String, BodyRecord>,
 ) -> Remembered {
-    let dirs: Vec<String> = repository
-        .bodies
-        .iter()
-        .map(|body| crate::output::manifest::key(body.file.parent().unwrap_or(Path::new(""))))
-        .collect();
+    let dirs: Vec<String> = repository.bodies.iter().map(folder).collect();
     let keys = inventory::body_keys(context, inputs, &dirs);
     Remembered::new(
         keys,
@@ -847,7 +848,7 @@ fn remembering(
 /// for the files that did not change, so that only those that did are
 /// read; the bodies' models kept under the key of their files; and what
 /// each body's own rules found, for the bodies whose key is the same
-/// (`recalled`). Nothing is written.
+/// (`Recalled::remembered`). Nothing is written.
 pub struct Recalled {
     /// `None` where the models are not trusted (`Kept::models`).
     pub models: Option<Models>,
@@ -914,7 +915,7 @@ fn open_data_as_before(
         .bodies
         .iter()
         .filter(|body| {
-            let dir = crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")));
+            let dir = folder(body);
             let held = remembered
                 .place_of(&dir)
                 .and_then(|place| remembered.holding(place))
@@ -946,7 +947,7 @@ fn every_document(
     for body in &repository.bodies {
         // By its folder: the repository may have been loaded again since
         // the records were matched with its bodies.
-        let dir = crate::output::manifest::key(body.file.parent().unwrap_or(Path::new("")));
+        let dir = folder(body);
         let place = remembered.and_then(|r| Some((r, r.place_of(&dir)?)));
         if let Some(recorded) = place.and_then(|(r, place)| r.documents(place)) {
             all.extend(recorded.iter().map(|(document, _)| document.clone()));
