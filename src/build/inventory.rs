@@ -170,6 +170,30 @@ pub struct BodyRecord {
     pub documents: Vec<(Document, String)>,
 }
 
+impl BodyRecord {
+    /// Whether it records what the body's own rules found as `found`.
+    pub fn found(&self, found: &[Diagnostic]) -> bool {
+        self.findings.len() == found.len()
+            && self
+                .findings
+                .iter()
+                .zip(found)
+                .all(|(recorded, found)| *recorded == Warning::of(found))
+    }
+
+    /// Whether it records the body's documents (without their data) as
+    /// `made`.
+    pub fn lists(&self, made: &[Document]) -> bool {
+        let bytes = |d: &Document| postcard::to_stdvec(d).unwrap_or_default();
+        self.documents.len() == made.len()
+            && self
+                .documents
+                .iter()
+                .zip(made)
+                .all(|((recorded, _), made)| bytes(recorded) == bytes(made))
+    }
+}
+
 /// The key of each body's own work, by its folder in `dirs`: a SHA-256 of
 /// `context`, of every file of the repository that is no body's (rsr.yaml,
 /// the registers, the templates, the logos) together with every body.yaml
@@ -275,9 +299,9 @@ impl Remembered {
             .filter(|_| self.verify)
             .find(|&place| {
                 let found = of_bodies.get(place);
-                self.holding(place).zip(found).is_some_and(|(held, found)| {
-                    held.findings != found.iter().map(Warning::of).collect::<Vec<_>>()
-                })
+                self.holding(place)
+                    .zip(found)
+                    .is_some_and(|(held, found)| !held.found(found))
             })
             .map(|place| self.dirs[place].as_str())
     }

@@ -961,22 +961,14 @@ fn every_document(
             });
         });
         // A record that holds and was not used: verifying.
-        if let Some(held) = place.and_then(|(r, place)| r.holding(place)) {
-            let bytes = |d: &Document| postcard::to_stdvec(d).unwrap_or_default();
-            let made = &all[start..];
-            if held.documents.len() != made.len()
-                || held
-                    .documents
-                    .iter()
-                    .zip(made)
-                    .any(|((recorded, _), made)| bytes(recorded) != bytes(made))
-            {
-                return Err(Error::Repository(t!(
-                    "cmd-build-inventory-body",
-                    out = out,
-                    body = dir
-                )));
-            }
+        if let Some(held) = place.and_then(|(r, place)| r.holding(place))
+            && !held.lists(&all[start..])
+        {
+            return Err(Error::Repository(t!(
+                "cmd-build-inventory-body",
+                out = out,
+                body = dir
+            )));
         }
     }
     Ok(all)
