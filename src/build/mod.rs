@@ -117,8 +117,12 @@ pub struct Timings {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    // One build at a time writes to an output folder: a build that may
-    // find nothing changed takes the lock before it looks.
+    // One build at a time writes to an output folder. Where out/ has been
+    // built into before, a build takes the lock before it looks: one of
+    // everything may find nothing changed, and any reads the manifest
+    // while it loads (`rsr watch`'s filtered builds too). A first build
+    // takes it once its repository has passed its checks, so that one
+    // that fails leaves no out/ behind.
     let take_lock = || {
         write::OutLock::take(&options.out, || {
             eprintln!("{}", t!("cmd-build-waiting", out = &options.out));
@@ -131,7 +135,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     // body's findings from the inventory.
     let whole = options.filter.is_empty();
     let clock = Instant::now();
-    if whole && options.out.join(inventory::FILE).is_file() {
+    if options.out.join(inventory::FILE).is_file() {
         lock = Some(take_lock()?);
     }
     // What earlier builds kept, unless git tracks it (`review::kept`).
@@ -755,21 +759,26 @@ fn checked_remembering(
 fn models(out: &Path, inputs: &Files) -> Option<Models> {
     let context = &inputs.get(crate::repo::load::ORGANISATION_FILE)?.hash;
     let prefix = format!("{}/", crate::repo::load::MEETINGS_DIR);
-    let mut files: BTreeMap<PathBuf, BTreeMap<PathBuf, String>> = BTreeMap::new();
+    // Each body's files are gathered in a list and its map built from the
+    // list at once: the survey is nearly in the map's order, and inserting
+    // path after path into a map costs far more.
+    let mut bodies: BTreeMap<&str, Vec<(PathBuf, String)>> = BTreeMap::new();
     for (path, known) in inputs.range(prefix.clone()..) {
         let Some(rest) = path.strip_prefix(&prefix) else {
             break;
         };
         let body = rest.split('/').next().unwrap_or(rest);
-        files
-            .entry(Path::new(&prefix).join(body))
+        bodies
+            .entry(body)
             .or_default()
-            .insert(PathBuf::from(path), known.hash.clone());
+            .push((PathBuf::from(path), known.hash.clone()));
     }
-    let wanted = files
+    let wanted = bodies
         .into_iter()
-        .map(|(dir, files)| {
-            let wanted = crate::repo::cache::Wanted::new(context, &dir, files);
+        .map(|(body, files)| {
+            let dir = Path::new(&prefix).join(body);
+            let wanted =
+                crate::repo::cache::Wanted::new(context, &dir, files.into_iter().collect());
             (dir, wanted)
         })
         .collect();

@@ -116,21 +116,21 @@ impl Earlier {
         // Both lists are in the order of their paths, a folder's files
         // together.
         let from = self.read.partition_point(|(file, _)| file.as_path() < dir);
-        for (file, hash) in self.read[from..]
-            .iter()
-            .take_while(|(file, _)| file.starts_with(dir))
-        {
-            files.remember(file, hash.clone());
-        }
+        files.remember(
+            self.read[from..]
+                .iter()
+                .take_while(|(file, _)| file.starts_with(dir))
+                .cloned(),
+        );
         let from = self
             .numbers
             .partition_point(|(file, _)| file.as_path() < dir);
-        for (file, found) in self.numbers[from..]
-            .iter()
-            .take_while(|(file, _)| file.starts_with(dir))
-        {
-            files.remember_numbers(file, found.clone());
-        }
+        files.remember_numbers(
+            self.numbers[from..]
+                .iter()
+                .take_while(|(file, _)| file.starts_with(dir))
+                .cloned(),
+        );
         self.taken += 1;
         Some(meeting)
     }
@@ -225,12 +225,8 @@ impl Models {
             return Lookup::Nothing;
         };
         if key == wanted.key {
-            for (file, hash) in entry.read {
-                files.remember(&file, hash);
-            }
-            for (file, found) in entry.numbers {
-                files.remember_numbers(&file, found);
-            }
+            files.remember(entry.read);
+            files.remember_numbers(entry.numbers);
             return Lookup::Body(Box::new(entry.body));
         }
         let mut kept: BTreeMap<PathBuf, Meeting> = entry

@@ -109,16 +109,19 @@ impl Store {
         held(&self.numbers).get(relative).cloned()
     }
 
-    /// Records `relative` as read, with `hash`: a file whose model was
-    /// kept (`repo::cache`), read by the build that kept it.
-    pub fn remember(&self, relative: &Path, hash: String) {
-        self.recorded().insert(relative.to_path_buf(), hash);
+    /// Records each file of `read` as read, with its hash: the files of a
+    /// kept model (`repo::cache`), read by the build that kept it. They
+    /// are put in order apart and merged at once: a body of some years is
+    /// thousands of files, and inserting them one by one costs more.
+    pub fn remember(&self, read: impl IntoIterator<Item = (PathBuf, String)>) {
+        let mut read: BTreeMap<PathBuf, String> = read.into_iter().collect();
+        self.recorded().append(&mut read);
     }
 
-    /// Notes the personal identity numbers found in `relative` when its
-    /// kept model was loaded.
-    pub fn remember_numbers(&self, relative: &Path, found: Vec<Found>) {
-        held(&self.numbers).insert(relative.to_path_buf(), found);
+    /// Notes the personal identity numbers found in each file of `found`
+    /// when its kept model was loaded.
+    pub fn remember_numbers(&self, found: impl IntoIterator<Item = (PathBuf, Vec<Found>)>) {
+        held(&self.numbers).extend(found);
     }
 
     /// Each file read under the folder `dir`, with its hash, in path order.

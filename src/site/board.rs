@@ -11,6 +11,7 @@
 //! Which are up depends on the day the site is built: `sv::today`, which
 //! is `SOURCE_DATE_EPOCH` when it is set.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
@@ -118,12 +119,13 @@ pub fn notices(
 ) -> Vec<Notice> {
     let mut notices = Vec::new();
     let organisation = &repository.organisation;
+    let documents = Published::of(documents);
     for body in &repository.bodies {
         for context in docs::contexts(organisation, body) {
-            if let Some(notice) = protokoll(&context, documents, manifest) {
+            if let Some(notice) = protokoll(&context, &documents, manifest) {
                 notices.push(notice);
             }
-            if let Some(notice) = kungorelse(&context, documents, manifest) {
+            if let Some(notice) = kungorelse(&context, &documents, manifest) {
                 notices.push(notice);
             }
         }
@@ -135,20 +137,36 @@ pub fn notices(
     notices
 }
 
+/// The published documents of the meetings, by body, date and kind: the
+/// first of each, as the site lists them.
+struct Published<'a>(HashMap<(&'a str, NaiveDate, Kind), &'a Document>);
+
+impl<'a> Published<'a> {
+    fn of(documents: &[&'a Document]) -> Published<'a> {
+        let mut found = HashMap::new();
+        for document in documents
+            .iter()
+            .filter(|d| d.kind.spec().scope == docs::Scope::Meeting)
+        {
+            found
+                .entry((document.body.as_str(), document.date, document.kind))
+                .or_insert(*document);
+        }
+        Published(found)
+    }
+}
+
 /// The published document of a kind for a meeting: the public version of
 /// a protokoll with confidential items, the signed copy where there is one.
 fn link_to(
     context: &Context,
-    documents: &[&Document],
+    documents: &Published,
     manifest: &Manifest,
     kind: Kind,
 ) -> Option<NoticeLink> {
-    let document = documents.iter().find(|d| {
-        d.kind == kind
-            && d.body == context.body.slug
-            && d.date == context.meeting.date()
-            && d.kind.spec().scope == docs::Scope::Meeting
-    })?;
+    let document = *documents
+        .0
+        .get(&(context.body.slug.as_str(), context.meeting.date(), kind))?;
     let (path, signed) = match signed_copy(manifest, document) {
         Some(copy) => (PathBuf::from(&copy.output), true),
         None => (document.output.clone(), false),
@@ -165,7 +183,7 @@ fn link_to(
 }
 
 /// The notice that a meeting's protokoll has been adjusted.
-fn protokoll(context: &Context, documents: &[&Document], manifest: &Manifest) -> Option<Notice> {
+fn protokoll(context: &Context, documents: &Published, manifest: &Manifest) -> Option<Notice> {
     let days = anslag::days(context)?;
     let body = &context.body.spec;
     let labels = context.labels();
@@ -302,7 +320,7 @@ fn delegations(repository: &Repository, body: &crate::repo::model::Body) -> Vec<
 
 /// Fullmäktige's kungörelse of a meeting, from the day the kallelse was
 /// sent to the day after the meeting.
-fn kungorelse(context: &Context, documents: &[&Document], manifest: &Manifest) -> Option<Notice> {
+fn kungorelse(context: &Context, documents: &Published, manifest: &Manifest) -> Option<Notice> {
     let body = &context.body.spec;
     let meeting = context.meeting;
     if body.kind != BodyKind::Council {

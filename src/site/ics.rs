@@ -48,15 +48,9 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// A calendar named `name` of the given meetings, each event revised as
-/// `revisions` says.
-pub fn calendar(
-    organisation: &Organisation,
-    name: &str,
-    meetings: &[(&Body, &Meeting)],
-    revisions: &Revisions,
-) -> String {
-    let identity = organisation.identity();
+/// A calendar named `name` of the events `events` holds, each as `events`
+/// made it: the calendar of all and each body's share the events.
+pub fn calendar(name: &str, events: &[&str]) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -66,11 +60,25 @@ pub fn calendar(
         "X-WR-TIMEZONE:Europe/Stockholm".into(),
     ];
     lines.extend(VTIMEZONE.iter().map(|line| line.to_string()));
-    for (body, meeting) in meetings {
-        lines.extend(event(&identity, body, meeting, revisions.get(&meeting.dir)));
-    }
-    lines.push("END:VCALENDAR".into());
-    lines.iter().map(|line| fold(line)).collect()
+    let mut calendar: String = lines.iter().map(|line| fold(line)).collect();
+    calendar.extend(events.iter().copied());
+    calendar.push_str(&fold("END:VCALENDAR"));
+    calendar
+}
+
+/// The events of the given meetings, each revised as `revisions` says,
+/// folded as a calendar holds them.
+pub fn events(
+    organisation: &Organisation,
+    meetings: &[(&Body, &Meeting)],
+    revisions: &Revisions,
+) -> String {
+    let identity = organisation.identity();
+    meetings
+        .iter()
+        .flat_map(|(body, meeting)| event(&identity, body, meeting, revisions.get(&meeting.dir)))
+        .map(|line| fold(&line))
+        .collect()
 }
 
 fn event(

@@ -282,32 +282,26 @@ fn pages_besides_index(
         PathBuf::from("feed.xml"),
         feed(repository, documents, manifest)?.into_bytes(),
     )?;
-    let all: Vec<(&Body, &Meeting)> = repository
+    // Each body's events are made once, for its calendar and for the
+    // calendar of all.
+    let events: Vec<String> = repository
         .bodies
         .iter()
-        .flat_map(|b| b.meetings.iter().map(move |m| (b, m)))
+        .map(|body| {
+            let meetings: Vec<(&Body, &Meeting)> =
+                body.meetings.iter().map(|m| (body, m)).collect();
+            crate::site::ics::events(&repository.organisation, &meetings, revisions)
+        })
         .collect();
+    let all: Vec<&str> = events.iter().map(String::as_str).collect();
     emit(
         PathBuf::from("kalender.ics"),
-        crate::site::ics::calendar(
-            &repository.organisation,
-            &repository.organisation.name,
-            &all,
-            revisions,
-        )
-        .into_bytes(),
+        crate::site::ics::calendar(&repository.organisation.name, &all).into_bytes(),
     )?;
-    for body in &repository.bodies {
-        let meetings: Vec<(&Body, &Meeting)> = body.meetings.iter().map(|m| (body, m)).collect();
+    for (body, events) in repository.bodies.iter().zip(&all) {
         emit(
             PathBuf::from(&body.slug).join("kalender.ics"),
-            crate::site::ics::calendar(
-                &repository.organisation,
-                &body.spec.name,
-                &meetings,
-                revisions,
-            )
-            .into_bytes(),
+            crate::site::ics::calendar(&body.spec.name, &[events]).into_bytes(),
         )?;
     }
     emit(
