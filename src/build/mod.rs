@@ -117,12 +117,12 @@ pub struct Timings {
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    // One build at a time writes to an output folder. Where out/ has been
-    // built into before, a build takes the lock before it looks: one of
-    // everything may find nothing changed, and any reads the manifest
-    // while it loads (`rsr watch`'s filtered builds too). A first build
-    // takes it once its repository has passed its checks, so that one
-    // that fails leaves no out/ behind.
+    // One build at a time writes to an output folder. Where out/ holds an
+    // inventory (a whole build has been made into it), a build takes the
+    // lock before it looks: one of everything may find nothing changed,
+    // and any reads the manifest while it loads (`rsr watch`'s filtered
+    // builds too). Otherwise it takes it once its repository has passed
+    // its checks, so that a first build that fails leaves no out/ behind.
     let take_lock = || {
         write::OutLock::take(&options.out, || {
             eprintln!("{}", t!("cmd-build-waiting", out = &options.out));

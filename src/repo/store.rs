@@ -110,12 +110,19 @@ impl Store {
     }
 
     /// Records each file of `read` as read, with its hash: the files of a
-    /// kept model (`repo::cache`), read by the build that kept it. They
-    /// are put in order apart and merged at once: a body of some years is
-    /// thousands of files, and inserting them one by one costs more.
+    /// kept model (`repo::cache`), read by the build that kept it. A
+    /// merge builds the whole map anew, so a batch is merged only when it
+    /// is not small beside what is recorded (a body of some years is
+    /// thousands of files, whose insertion one by one costs more), and a
+    /// small one (a meeting's) is inserted.
     pub fn remember(&self, read: impl IntoIterator<Item = (PathBuf, String)>) {
         let mut read: BTreeMap<PathBuf, String> = read.into_iter().collect();
-        self.recorded().append(&mut read);
+        let mut recorded = self.recorded();
+        if read.len() >= recorded.len() / 8 {
+            recorded.append(&mut read);
+        } else {
+            recorded.extend(read);
+        }
     }
 
     /// Notes the personal identity numbers found in each file of `found`

@@ -48,8 +48,8 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// A calendar named `name` of the events `events` holds, each as `events`
-/// made it: the calendar of all and each body's share the events.
+/// A calendar named `name` holding each body's events as `events` made
+/// them: the calendar of all and each body's own are made of the same.
 pub fn calendar(name: &str, events: &[&str]) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -66,17 +66,13 @@ pub fn calendar(name: &str, events: &[&str]) -> String {
     calendar
 }
 
-/// The events of the given meetings, each revised as `revisions` says,
+/// The events of a body's meetings, each revised as `revisions` says,
 /// folded as a calendar holds them.
-pub fn events(
-    organisation: &Organisation,
-    meetings: &[(&Body, &Meeting)],
-    revisions: &Revisions,
-) -> String {
+pub fn events(organisation: &Organisation, body: &Body, revisions: &Revisions) -> String {
     let identity = organisation.identity();
-    meetings
+    body.meetings
         .iter()
-        .flat_map(|(body, meeting)| event(&identity, body, meeting, revisions.get(&meeting.dir)))
+        .flat_map(|meeting| event(&identity, body, meeting, revisions.get(&meeting.dir)))
         .map(|line| fold(&line))
         .collect()
 }

@@ -22,7 +22,7 @@ use crate::docs::{Document, Scope};
 use crate::error::Error;
 use crate::output::manifest::{self, Manifest};
 use crate::output::write;
-use crate::repo::model::{Body, Meeting, Repository, Status};
+use crate::repo::model::{Meeting, Repository, Status};
 use crate::sv;
 
 /// The site's templates, by name; the name's extension (.html, .xml)
@@ -287,11 +287,7 @@ fn pages_besides_index(
     let events: Vec<String> = repository
         .bodies
         .iter()
-        .map(|body| {
-            let meetings: Vec<(&Body, &Meeting)> =
-                body.meetings.iter().map(|m| (body, m)).collect();
-            crate::site::ics::events(&repository.organisation, &meetings, revisions)
-        })
+        .map(|body| crate::site::ics::events(&repository.organisation, body, revisions))
         .collect();
     let all: Vec<&str> = events.iter().map(String::as_str).collect();
     emit(
