@@ -119,13 +119,13 @@ pub fn notices(
 ) -> Vec<Notice> {
     let mut notices = Vec::new();
     let organisation = &repository.organisation;
-    let documents = Published::of(documents);
+    let by_meeting = ByMeeting::of(documents);
     for body in &repository.bodies {
         for context in docs::contexts(organisation, body) {
-            if let Some(notice) = protokoll(&context, &documents, manifest) {
+            if let Some(notice) = protokoll(&context, &by_meeting, manifest) {
                 notices.push(notice);
             }
-            if let Some(notice) = kungorelse(&context, &documents, manifest) {
+            if let Some(notice) = kungorelse(&context, &by_meeting, manifest) {
                 notices.push(notice);
             }
         }
@@ -139,10 +139,10 @@ pub fn notices(
 
 /// The published documents of the meetings, by body, date and kind: the
 /// first of each, as the site lists them.
-struct Published<'a>(HashMap<(&'a str, NaiveDate, Kind), &'a Document>);
+struct ByMeeting<'a>(HashMap<(&'a str, NaiveDate, Kind), &'a Document>);
 
-impl<'a> Published<'a> {
-    fn of(documents: &[&'a Document]) -> Published<'a> {
+impl<'a> ByMeeting<'a> {
+    fn of(documents: &[&'a Document]) -> ByMeeting<'a> {
         let mut found = HashMap::new();
         for document in documents
             .iter()
@@ -152,7 +152,7 @@ impl<'a> Published<'a> {
                 .entry((document.body.as_str(), document.date, document.kind))
                 .or_insert(*document);
         }
-        Published(found)
+        ByMeeting(found)
     }
 }
 
@@ -160,7 +160,7 @@ impl<'a> Published<'a> {
 /// a protokoll with confidential items, the signed copy where there is one.
 fn link_to(
     context: &Context,
-    documents: &Published,
+    documents: &ByMeeting,
     manifest: &Manifest,
     kind: Kind,
 ) -> Option<NoticeLink> {
@@ -183,7 +183,7 @@ fn link_to(
 }
 
 /// The notice that a meeting's protokoll has been adjusted.
-fn protokoll(context: &Context, documents: &Published, manifest: &Manifest) -> Option<Notice> {
+fn protokoll(context: &Context, documents: &ByMeeting, manifest: &Manifest) -> Option<Notice> {
     let days = anslag::days(context)?;
     let body = &context.body.spec;
     let labels = context.labels();
@@ -320,7 +320,7 @@ fn delegations(repository: &Repository, body: &crate::repo::model::Body) -> Vec<
 
 /// Fullmäktige's kungörelse of a meeting, from the day the kallelse was
 /// sent to the day after the meeting.
-fn kungorelse(context: &Context, documents: &Published, manifest: &Manifest) -> Option<Notice> {
+fn kungorelse(context: &Context, documents: &ByMeeting, manifest: &Manifest) -> Option<Notice> {
     let body = &context.body.spec;
     let meeting = context.meeting;
     if body.kind != BodyKind::Council {
