@@ -273,7 +273,7 @@ cli-watch = Build, then rebuild whenever a file is saved, until stopped (Ctrl-C)
     .long =
         Build, then rebuild whenever a file is saved, until stopped (Ctrl-C).
 
-        Changes are gathered until none has come for 50 milliseconds. A file counts when the last build read it (YAML, templates, attachments) or when the next would (a new YAML file, template or meeting folder); out/, .git/ and other files are ignored. What it affects is rebuilt: an item, attachment or meeting.yaml rebuilds that meeting's documents and those of the body's later meetings that year (their § numbers follow), a body.yaml the body, rsr.yaml or templates/ everything. Each rebuild prints what it wrote, or the problems that stopped it, and watching goes on. Takes the same options as `rsr build`; with a filter, every change rebuilds just that.
+        Changes are gathered until none has come for 50 milliseconds. A file counts when the last build read it (YAML, templates, attachments) or when the next would (a new YAML file, template or meeting folder); out/, .git/ and other files are ignored. What it affects is rebuilt: an item, attachment or meeting.yaml rebuilds that meeting's documents and those of the body's later meetings that year (their § numbers follow), a body.yaml the body, rsr.yaml or templates/ everything. Each rebuild prints what it wrote, or the problems that stopped it, and watching goes on. The typesetting processes are kept from one rebuild to the next, so that none has to start again. Takes the same options as `rsr build`; with a filter, every change rebuilds just that.
     .examples =
         Examples:
           rsr watch                                          everything, rebuilt as you save

@@ -272,7 +272,7 @@ cli-watch = Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-
     .long =
         Sätt, och sätt om så fort en fil sparas, tills det avbryts (Ctrl-C).
 
-        Ändringar samlas tills ingen ny har kommit på 50 millisekunder. En fil räknas när senaste körningen läste den (YAML, mallar, bilagor) eller när nästa skulle göra det (en ny YAML-fil, mall eller sammanträdesmapp); out/, .git/ och andra filer lämnas utan avseende. Det som berörs sätts om: ett ärende, en bilaga eller meeting.yaml sätter om det sammanträdets handlingar och organets senare sammanträden samma år (deras §-nummer följer), en body.yaml organet, rsr.yaml eller templates/ allt. Varje omsättning skriver vad den skrev, eller problemen som stoppade den, och bevakningen fortsätter. Tar samma flaggor som `rsr build`; med ett filter sätter varje ändring om just det.
+        Ändringar samlas tills ingen ny har kommit på 50 millisekunder. En fil räknas när senaste körningen läste den (YAML, mallar, bilagor) eller när nästa skulle göra det (en ny YAML-fil, mall eller sammanträdesmapp); out/, .git/ och andra filer lämnas utan avseende. Det som berörs sätts om: ett ärende, en bilaga eller meeting.yaml sätter om det sammanträdets handlingar och organets senare sammanträden samma år (deras §-nummer följer), en body.yaml organet, rsr.yaml eller templates/ allt. Varje omsättning skriver vad den skrev, eller problemen som stoppade den, och bevakningen fortsätter. Processerna som sätter behålls från en omsättning till nästa, så att ingen behöver startas igen. Tar samma flaggor som `rsr build`; med ett filter sätter varje ändring om just det.
     .examples =
         Exempel:
           rsr watch                                          allt, satt om när du sparar

@@ -31,7 +31,7 @@ use crate::repo::model::{Body, Organisation, Repository};
 use crate::repo::store::Store;
 use crate::review::kept::Kept;
 use crate::review::printed;
-use crate::typeset::worker::{Ceilings, Worker};
+use crate::typeset::worker::{Ceilings, Pool, Worker};
 use crate::typeset::{Rendered, Renderer};
 use inventory::{BodyRecord, Files, Folders, Inventory, Remembered, Report, Warning};
 
@@ -115,6 +115,14 @@ pub struct Timings {
 }
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
+    build_keeping(options, None)
+}
+
+/// `build`, typesetting in the worker processes `pool` kept from an
+/// earlier build where their setup is the same, and keeping them there
+/// for the next (`rsr watch`). Without a pool, each ends once typesetting
+/// has, and its memory is free for the site.
+pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summary, Error> {
     let started = Instant::now();
     let mut timings = Timings::default();
     // One build at a time writes to an output folder. Where out/ holds an
@@ -249,6 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
         &options.out,
         options.jobs,
         &progress,
+        pool,
     );
     timings.threads = typesetting.threads;
     timings.worker_peak = typesetting.worker_peak;
@@ -1344,6 +1353,7 @@ fn render_all(
     out: &Path,
     jobs: Option<usize>,
     progress: &ProgressBar,
+    pool: Option<&Pool>,
 ) -> (Vec<Option<Outcome>>, Typesetting) {
     let count = feed.plan.stale.len();
     let cores = crate::repo::parallel::threads();
@@ -1354,7 +1364,10 @@ fn render_all(
     let peak = std::sync::atomic::AtomicU64::new(0);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let mut worker = first.sibling();
+            let mut worker = match pool {
+                Some(pool) => pool.take(&first),
+                None => first.sibling(),
+            };
             let (feed, results, peak) = (&feed, &results, &peak);
             scope.spawn(move || {
                 loop {
@@ -1405,6 +1418,9 @@ fn render_all(
                     }
                 }
                 peak.fetch_max(worker.peak(), std::sync::atomic::Ordering::Relaxed);
+                if let Some(pool) = pool {
+                    pool.keep(worker);
+                }
             });
         }
     });

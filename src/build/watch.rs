@@ -22,6 +22,7 @@ use crate::docs::Filter;
 use crate::error::Error;
 use crate::repo::load::{LOCK_FILE, MEETING_FILE, MEETINGS_DIR, ORGANISATION_FILE};
 use crate::typeset::TEMPLATES_DIR;
+use crate::typeset::worker::Pool;
 
 /// How long no change must come before a rebuild: an editor's save (a
 /// swap file, a write, a rename) comes as events a few milliseconds apart,
@@ -51,7 +52,9 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
         .root
         .canonicalize()
         .map_err(|e| Error::io(&options.root, e))?;
-    let result = build::build(options);
+    // The typesetting processes are kept from one build to the next.
+    let pool = Pool::default();
+    let result = build::build_keeping(options, Some(&pool));
     // The files read are known whole once a build of the user's own filter
     // has succeeded; until then every change counts and rebuilds that.
     let mut whole = result.is_ok();
@@ -98,7 +101,7 @@ pub fn watch(options: &BuildOptions, mut on_event: impl FnMut(Event)) -> Result<
             progress: options.progress,
             force: options.force,
         };
-        let result = build::build(&rebuild);
+        let result = build::build_keeping(&rebuild, Some(&pool));
         whole |= result.is_ok() && rebuild.filter == options.filter;
         read = dependencies(&result, read);
         // Named for the reader: inputs, not an editor's temporary files.
@@ -170,10 +173,11 @@ fn dependencies(
 
 /// Whether the loader would read `path` (relative to the root) on the next
 /// build although the last did not: rsr.yaml, a YAML file under meetings/
-/// (a new item, meeting or body), a template, a meeting folder created
-/// or removed, a signed document in a meeting's `signerat/` or a CA of the
-/// trust list (the build serves what verifies). An attachment counts once
-/// a build has read it.
+/// (a new item, meeting or body), a template or the templates' folder (a
+/// template written into a folder just made comes before the folder is
+/// watched), a meeting folder created or removed, a signed document in a
+/// meeting's `signerat/` or a CA of the trust list (the build serves what
+/// verifies). An attachment counts once a build has read it.
 fn would_read(path: &Path) -> bool {
     let depth = path.components().count();
     if path == Path::new(ORGANISATION_FILE) {
@@ -188,6 +192,9 @@ fn would_read(path: &Path) -> bool {
         && parent.is_some_and(|p| p == crate::review::sign::SIGNED_FOLDER)
         && path.extension().is_some_and(|e| e == "pdf")
     {
+        return true;
+    }
+    if path == Path::new(TEMPLATES_DIR) {
         return true;
     }
     if path.starts_with(TEMPLATES_DIR) {
@@ -353,6 +360,7 @@ mod tests {
         for read in [
             "rsr.yaml",
             "templates/protokoll.typ",
+            "templates",
             "meetings/bmn/body.yaml",
             "meetings/ny/body.yaml",
             "meetings/bmn/2026-11-18",

@@ -204,9 +204,10 @@ pub enum Command {
     /// that meeting's documents and those of the body's later meetings
     /// that year (their § numbers follow), a body.yaml the body, rsr.yaml
     /// or templates/ everything. Each rebuild prints what it wrote, or the
-    /// problems that stopped it, and watching goes on. Takes the same
-    /// options as `rsr build`; with a filter, every change rebuilds just
-    /// that.
+    /// problems that stopped it, and watching goes on. The typesetting
+    /// processes are kept from one rebuild to the next, so that none has to
+    /// start again. Takes the same options as `rsr build`; with a filter,
+    /// every change rebuilds just that.
     #[command(after_long_help = WATCH_EXAMPLES)]
     Watch(WatchArgs),
     /// Print a shell's completion script for rsr.

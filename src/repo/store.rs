@@ -151,8 +151,9 @@ impl Store {
 }
 
 /// A map of the store, locked. A thread that panicked while holding it
-/// left it whole: each entry is put in with one call.
-fn held<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// left it whole: each entry is put in with one call. (The typesetting
+/// pool's list of idle workers is held the same way.)
+pub(crate) fn held<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     map.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 

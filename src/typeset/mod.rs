@@ -237,11 +237,12 @@ impl Renderer {
             .map_or(&self.lib, |(_, template)| template)
     }
 
-    /// What a document is made from besides the templates, read once: its
-    /// data as JSON and its files from the meeting folder.
-    fn inputs(&self, document: &Document) -> Result<Inputs, Error> {
+    /// What a document is made from besides the templates, read once
+    /// through `files`: its data as JSON and its files from the meeting
+    /// folder.
+    fn inputs(files: &Store, document: &Document) -> Result<Inputs, Error> {
         let read = |file: &PathBuf, limit: u64| {
-            self.files
+            files
                 .read(file, limit)
                 .map_err(|refused| match refused {
                     // Not there: the repository's data names a file it
@@ -407,7 +408,7 @@ impl Renderer {
     /// The files a Typst compiler needs to typeset `document` as `render`
     /// does, by their paths under the project root.
     pub fn sources(&self, document: &Document) -> Result<Vec<(String, Vec<u8>)>, Error> {
-        let inputs = self.inputs(document)?;
+        let inputs = Renderer::inputs(&self.files, document)?;
         let mut files = vec![
             (
                 "main.typ".to_string(),
@@ -458,7 +459,10 @@ impl Renderer {
     /// carries attached files.
     pub fn render(&self, document: &Document) -> Result<Rendered, Error> {
         let _evict = EvictCache;
-        let inputs = self.inputs(document)?;
+        // A worker process may be kept from one build to the next (`rsr
+        // watch`): the files, and the real paths of the folders they are
+        // in, are looked at anew for each document, as by a new store.
+        let inputs = Renderer::inputs(&Store::new(self.files.root()), document)?;
         // The hashes of the bytes just read, as the store takes them.
         let hashes: Vec<String> = inputs
             .files

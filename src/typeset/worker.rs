@@ -19,7 +19,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -133,7 +133,7 @@ fn read_frame<T: for<'de> Deserialize<'de>>(from: &mut impl Read) -> io::Result<
 }
 
 /// How long and how much memory one document may take.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ceilings {
     pub time: Duration,
     /// Bytes of address space.
@@ -173,13 +173,25 @@ struct Attached {
 const STDERR_KEPT: usize = 16 * 1024;
 
 impl Process {
-    fn start(setup: &[u8]) -> io::Result<Process> {
-        let mut child = Command::new(program()?)
-            .arg(WORKER_ARG)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
+    /// A new worker process, started by `starter` where there is one, or
+    /// on this thread.
+    fn start(setup: &[u8], starter: Option<&Starter>) -> io::Result<Process> {
+        let command = || -> io::Result<Command> {
+            let mut command = Command::new(program()?);
+            command
+                .arg(WORKER_ARG)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            Ok(command)
+        };
+        let started = starter.and_then(|starter| starter.start(command().ok()?));
+        let mut child = match started {
+            Some(child) => child?,
+            // Without a starter's thread, the process ends with this
+            // thread: a pool finds it ended, and starts another.
+            None => command()?.spawn()?,
+        };
         match Process::attach(&mut child, setup) {
             Ok(attached) => Ok(Process {
                 child,
@@ -290,6 +302,9 @@ pub struct Worker {
     lost: bool,
     /// The highest peak resident memory its processes reported, in bytes.
     peak: u64,
+    /// What starts its processes when they are to outlive the thread that
+    /// typesets with them (a worker kept in a [`Pool`]).
+    starter: Option<Arc<Starter>>,
 }
 
 impl Worker {
@@ -312,6 +327,7 @@ impl Worker {
             process: None,
             lost: false,
             peak: 0,
+            starter: None,
         }
     }
 
@@ -337,7 +353,7 @@ impl Worker {
         };
         let process = match &mut self.process {
             Some(process) => process,
-            none => match Process::start(&self.setup) {
+            none => match Process::start(&self.setup, self.starter.as_deref()) {
                 Ok(process) => none.insert(process),
                 Err(e) => {
                     self.lost = true;
@@ -376,6 +392,88 @@ impl Worker {
                 Err(fail(stopped(status, &stderr, self.ceilings.memory)))
             }
         }
+    }
+}
+
+/// Workers kept from one build for the next, their processes running
+/// (`rsr watch`), one per core at most. A kept process has its fonts and
+/// templates loaded, and Typst's memoized results of the last few documents
+/// it typeset: the same document typeset again after a small change costs
+/// less than in a new process. A worker is used again only with the same
+/// setup (rsr, templates, language, root) and ceilings; the others end at
+/// the next build that typesets, or with the pool.
+#[derive(Default)]
+pub struct Pool {
+    idle: Mutex<Vec<Worker>>,
+    /// Started with the first worker the pool makes.
+    starter: OnceLock<Arc<Starter>>,
+}
+
+impl Pool {
+    /// A kept worker set up as `like` whose process still runs, or a new
+    /// one that is. Those set up otherwise (a template changed since) end:
+    /// none would be used again.
+    pub fn take(&self, like: &Worker) -> Worker {
+        let mut idle = crate::repo::store::held(&self.idle);
+        idle.retain_mut(|worker| {
+            worker.ceilings == like.ceilings
+                && (Arc::ptr_eq(&worker.setup, &like.setup) || worker.setup == like.setup)
+                && worker
+                    .process
+                    .as_mut()
+                    .is_some_and(|process| matches!(process.child.try_wait(), Ok(None)))
+        });
+        idle.pop().unwrap_or_else(|| {
+            let mut worker = like.sibling();
+            worker.starter = Some(self.starter.get_or_init(Starter::new).clone());
+            worker
+        })
+    }
+
+    /// Keeps `worker` for the next build, unless its process has ended or
+    /// as many as there are cores are kept already. What its process said
+    /// on standard error so far is not kept.
+    pub fn keep(&self, worker: Worker) {
+        let mut idle = crate::repo::store::held(&self.idle);
+        if let Some(process) = &worker.process
+            && !worker.lost
+            && idle.len() < crate::repo::parallel::threads()
+        {
+            crate::repo::store::held(&process.stderr).clear();
+            idle.push(worker);
+        }
+    }
+}
+
+/// A thread that starts worker processes for a [`Pool`]. The system kills
+/// a worker when the thread that started it ends (`bind_to_parent`), and
+/// each build's typesetting threads end with it: a kept worker is started
+/// by this thread, which lives as long as the pool's workers.
+pub struct Starter {
+    requests: mpsc::Sender<(Command, mpsc::Sender<io::Result<Child>>)>,
+}
+
+impl Starter {
+    fn new() -> Arc<Starter> {
+        let (requests, received) = mpsc::channel::<(Command, mpsc::Sender<io::Result<Child>>)>();
+        // Should the thread not start, each request goes unanswered and
+        // its process is started by the thread that asked (`start`).
+        let _ = std::thread::Builder::new()
+            .name("typeset-starter".into())
+            .spawn(move || {
+                for (mut command, answer) in received {
+                    let _ = answer.send(command.spawn());
+                }
+            });
+        Arc::new(Starter { requests })
+    }
+
+    /// `command` spawned by the starter's thread; `None` when the thread
+    /// is not there to answer.
+    fn start(&self, command: Command) -> Option<io::Result<Child>> {
+        let (answer, answered) = mpsc::channel();
+        self.requests.send((command, answer)).ok()?;
+        answered.recv().ok()
     }
 }
 

@@ -2,6 +2,7 @@
 //! it affects are rebuilt, a broken file is reported and watching goes on,
 //! and `--open` opens the document once.
 
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -78,6 +79,26 @@ impl Watch {
 
     fn builds(&self) -> usize {
         self.log().matches("Watching").count()
+    }
+
+    /// The typesetting processes `rsr watch` has running, by their ids
+    /// (Linux's /proc: each process's parent, and its arguments).
+    #[cfg(target_os = "linux")]
+    fn workers(&self) -> BTreeSet<u32> {
+        let parent = self.child.id();
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| {
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                // The command's name is in parentheses and may hold spaces:
+                // the parent's id is the second field after it.
+                let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+                let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+                after.split_whitespace().nth(1) == Some(&parent.to_string())
+                    && String::from_utf8_lossy(&cmdline).contains("__rsr-typeset-worker")
+            })
+            .collect()
     }
 }
 
@@ -169,6 +190,49 @@ fn a_saved_item_is_rebuilt_and_a_broken_one_reported_without_stopping() {
     );
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(watch.builds(), seen, "{}", watch.log());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_saved_while_watching_typesets_the_next_rebuild() {
+    // rsr watch keeps its typesetting processes from one build to the
+    // next; one set up with the template as it was must not typeset the
+    // next rebuild.
+    let repo = Repo::examples();
+    let watch = Watch::start(&repo, &[], None);
+    let kallelse = "out/rsr/2026-01-26-kallelse.pdf";
+    assert!(repo.text(kallelse).contains("Energikontoret"));
+    let mut kept = watch.workers();
+    assert!(!kept.is_empty(), "no typesetting process kept");
+    for heading in ["Egen mall", "Annan mall"] {
+        let seen = watch.builds();
+        repo.write(
+            "templates/kallelse.typ",
+            &format!(
+                "#let data = json(\"/data.json\")\n#set document(title: data.document_title)\n#set text(lang: \"sv\", font: \"Carlito\")\n= {heading}\n#data.body\n"
+            ),
+        );
+        let rebuild = watch.wait_for_build(seen);
+        assert!(rebuild.contains("rsr/2026-01-26-kallelse.pdf"), "{rebuild}");
+        assert_eq!(
+            repo.text(kallelse),
+            format!("{heading} Regionens samverkansråd")
+        );
+        // Those set up with the template as it was have ended.
+        let now = watch.workers();
+        assert!(now.is_disjoint(&kept), "{kept:?} still run: {now:?}");
+        kept = now;
+    }
+    // An item saved after: typeset with the template as it is now, by the
+    // processes kept (it typesets two documents, no more than the
+    // kallelser before, and each thread takes a kept process).
+    let seen = watch.builds();
+    retitle(&repo, "rubrik: Energikontoret, uppföljning");
+    let rebuild = watch.wait_for_build(seen);
+    assert!(rebuild.contains("rsr/2026-01-26-kallelse.pdf"), "{rebuild}");
+    assert_eq!(repo.text(kallelse), "Annan mall Regionens samverkansråd");
+    assert_eq!(watch.workers(), kept);
+    crate::conformance::assert_pdfs_under(&repo.path().join("out"));
 }
 
 #[test]
