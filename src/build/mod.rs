@@ -150,13 +150,8 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     let earlier = Kept::in_out(&options.out);
     let looked = look(options, whole, &earlier)?;
     timings.inventory = clock.elapsed();
-    // A pool without a worker (`rsr watch`'s first build) has one started
-    // even when nothing is to be typeset: the build goes on to find that
-    // out, as one that verifies does, and so fails where the inventory
-    // was wrong.
     if let Some(report) = &looked.unchanged
         && std::env::var_os(VERIFY_INVENTORY).is_none()
-        && !pool.is_some_and(Pool::is_empty)
     {
         return Ok(as_before(options, report.clone(), started, timings));
     }
@@ -436,7 +431,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         let report = Report {
             warnings: warnings.iter().map(Warning::of).collect(),
             outputs: documents.iter().map(|d| d.output.clone()).collect(),
-            dependencies: dependencies(&files, &documents),
+            dependencies: files.dependencies(),
         };
         // A build that was to find nothing changed, and did this one anyway
         // (`RSR_VERIFY_INVENTORY`), must have found the same and done nothing.
@@ -475,7 +470,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         built,
         site,
         pages,
-        dependencies: dependencies(&files, &documents),
+        dependencies: files.dependencies(),
         elapsed: started.elapsed(),
         timings,
     })
@@ -630,20 +625,6 @@ fn record_unchanged(
         .save(&options.out)?;
     }
     Ok(previous.report.clone())
-}
-
-/// The repository's files a build depends on: those it read, and each
-/// document's files and logo, which it reads only for a document it does
-/// not take from its body's record.
-fn dependencies(files: &Store, documents: &[Document]) -> Vec<PathBuf> {
-    let mut all: BTreeSet<PathBuf> = files.dependencies().into_iter().collect();
-    all.extend(
-        documents
-            .iter()
-            .flat_map(|document| document.files.iter().chain(&document.logo))
-            .cloned(),
-    );
-    all.into_iter().collect()
 }
 
 /// What a build found nothing changed in reports: what the last reported.
@@ -1438,7 +1419,6 @@ fn render_all(
                 }
                 peak.fetch_max(worker.peak(), std::sync::atomic::Ordering::Relaxed);
                 if let Some(pool) = pool {
-                    worker.begin();
                     pool.keep(worker);
                 }
             });

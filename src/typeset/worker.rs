@@ -331,14 +331,6 @@ impl Worker {
         }
     }
 
-    /// Starts its process, unless it has one or lost the last, so that
-    /// the next document need not wait for it.
-    pub fn begin(&mut self) {
-        if self.process.is_none() && !self.lost {
-            self.process = Process::start(&self.setup, self.starter.as_deref()).ok();
-        }
-    }
-
     /// Whether the last document failed with its process.
     pub fn is_lost(&self) -> bool {
         self.lost
@@ -436,11 +428,6 @@ impl Pool {
             worker.starter = Some(self.starter.get_or_init(Starter::new).clone());
             worker
         })
-    }
-
-    /// Whether no worker is kept.
-    pub fn is_empty(&self) -> bool {
-        crate::repo::store::held(&self.idle).is_empty()
     }
 
     /// Keeps `worker` for the next build, unless its process has ended or
