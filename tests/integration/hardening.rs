@@ -209,21 +209,10 @@ fn a_template_that_does_not_end_fails_at_the_time_limit() {
 /// How many typesetting worker processes run in `dir` (Linux's /proc; 0
 /// elsewhere).
 pub fn workers_in(dir: &std::path::Path) -> usize {
-    let Ok(processes) = std::fs::read_dir("/proc") else {
-        return 0;
-    };
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    processes
-        .filter_map(Result::ok)
-        .filter(|process| {
-            let path = process.path();
-            let worker = std::fs::read(path.join("cmdline")).is_ok_and(|cmdline| {
-                cmdline
-                    .split(|&b| b == 0)
-                    .any(|arg| arg == b"__rsr-typeset-worker")
-            });
-            worker && std::fs::read_link(path.join("cwd")).is_ok_and(|cwd| cwd == dir)
-        })
+    crate::support::typesetting_workers()
+        .iter()
+        .filter(|process| std::fs::read_link(process.join("cwd")).is_ok_and(|cwd| cwd == dir))
         .count()
 }
 

@@ -601,3 +601,22 @@ pub fn epoch(day: &str) -> String {
     let noon = date.and_hms_opt(12, 0, 0).unwrap().and_utc();
     noon.timestamp().to_string()
 }
+
+/// The typesetting worker processes running now, by their folders in
+/// Linux's /proc (none elsewhere): rsr started with its worker argument.
+pub fn typesetting_workers() -> Vec<PathBuf> {
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    processes
+        .filter_map(Result::ok)
+        .map(|process| process.path())
+        .filter(|path| {
+            std::fs::read(path.join("cmdline")).is_ok_and(|cmdline| {
+                cmdline
+                    .split(|&b| b == 0)
+                    .any(|arg| arg == b"__rsr-typeset-worker")
+            })
+        })
+        .collect()
+}

@@ -94,22 +94,20 @@ impl Watch {
     }
 
     /// The typesetting processes `rsr watch` has running, by their ids
-    /// (Linux's /proc: each process's parent, and its arguments).
+    /// (Linux's /proc: each worker's parent).
     #[cfg(target_os = "linux")]
     fn workers(&self) -> BTreeSet<u32> {
-        let parent = self.child.id();
-        std::fs::read_dir("/proc")
-            .unwrap()
-            .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-            .filter(|pid| {
-                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let parent = self.child.id().to_string();
+        crate::support::typesetting_workers()
+            .iter()
+            .filter(|process| {
+                let stat = std::fs::read_to_string(process.join("stat")).unwrap_or_default();
                 // The command's name is in parentheses and may hold spaces:
                 // the parent's id is the second field after it.
                 let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-                let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-                after.split_whitespace().nth(1) == Some(&parent.to_string())
-                    && String::from_utf8_lossy(&cmdline).contains("__rsr-typeset-worker")
+                after.split_whitespace().nth(1) == Some(parent.as_str())
             })
+            .filter_map(|process| process.file_name()?.to_str()?.parse().ok())
             .collect()
     }
 }
