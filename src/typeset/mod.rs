@@ -540,14 +540,17 @@ impl Renderer {
 }
 
 /// How many evictions a memoized result survives unused. Typst memoizes
-/// across compilations; without eviction a long build grows without bound.
-/// Evicting everything after each document (0) also throws away what the
-/// other threads are using (the library, the templates, shaped text): two
-/// threads were 1.5× as fast as one with 0 and 1.7× with 5 (three runs each
-/// of 112 generated documents), at a cost in memory (1 120 documents on one
-/// thread: 114 MB peak with 0, 172 MB with 5; much of it is glibc malloc
-/// fragmentation, which a preloaded jemalloc does not show).
-const CACHE_AGE: usize = 5;
+/// across compilations; without eviction a worker grows without bound.
+/// Each worker process typesets one document at a time on one thread, so
+/// what the next document can reuse is what this one used (the library,
+/// the templates' modules, the text they all print): with 1, a result the
+/// last document did not use is dropped. At 1,205 generated documents
+/// (`bench_gen --bodies 1 --years 5`) on two workers, a worker peaked at
+/// 59 MB with 1, 66 MB with 2 and 71 MB with 5 (74 MB on one worker), in
+/// the same time within the runs' spread (three runs each: 17.8–18.9 s,
+/// 16.5–18.9 s, 17.3–21.1 s). When threads of one process typeset, 5 was
+/// faster; a worker has one.
+const CACHE_AGE: usize = 1;
 
 /// The stack of the thread that typesets: Typst's layout recurses deeply
 /// on nested content.
