@@ -397,9 +397,9 @@ impl Worker {
 
 /// Workers kept from one build for the next, their processes running
 /// (`rsr watch`), one per core at most. A kept process has its fonts and
-/// templates loaded, and Typst's memoized results of the last few documents
-/// it typeset: the same document typeset again after a small change costs
-/// less than in a new process. A worker is used again only with the same
+/// templates loaded, and Typst's memoized results of the last document it
+/// typeset (`CACHE_AGE`): that document typeset again after a small change
+/// costs less than in a new process. A worker is used again only with the same
 /// setup (rsr, templates, language, root) and ceilings; the others end at
 /// the next build that typesets, or with the pool.
 #[derive(Default)]
