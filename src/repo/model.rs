@@ -227,7 +227,7 @@ impl Limits {
     /// What a typesetting process needs to start and typeset one ordinary
     /// document after another: at 256 MB the examples' build failed now and
     /// then under load (a worker's address space: the binary, the fonts,
-    /// the thread stacks, Typst's caches of the last documents).
+    /// the thread stacks, Typst's caches of the last document).
     pub const MIN_MEGABYTES: u64 = 384;
 
     /// Never above 64 MB, whatever rsr.yaml says (`rsr check` reports a

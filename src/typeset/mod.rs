@@ -542,14 +542,15 @@ impl Renderer {
 /// How many evictions a memoized result survives unused. Typst memoizes
 /// across compilations; without eviction a worker grows without bound.
 /// Each worker process typesets one document at a time on one thread, so
-/// what the next document can reuse is what this one used (the library,
-/// the templates' modules, the text they all print): with 1, a result the
-/// last document did not use is dropped. At 1,205 generated documents
-/// (`bench_gen --bodies 1 --years 5`) on two workers, a worker peaked at
-/// 59 MB with 1, 66 MB with 2 and 71 MB with 5 (74 MB on one worker), in
-/// the same time within the runs' spread (three runs each: 17.8–18.9 s,
-/// 16.5–18.9 s, 17.3–21.1 s). When threads of one process typeset, 5 was
-/// faster; a worker has one.
+/// what the next document can reuse is mostly what this one used: the
+/// library, lib.typ, the fonts, and its kind's template while documents of
+/// one kind follow each other. With 1, a result the last document did not
+/// use is dropped. At 1,205 generated documents (`bench_gen --bodies 1
+/// --years 5`) on two workers, a worker peaked at 54–60 MB with 1, 65–67
+/// MB with 2 and 68–74 MB with 5 (two batches of three runs, alternating;
+/// each batch's times the same within its spread); on one worker, at 47 MB
+/// with 0, 54–55 MB with 1 and 76 MB with 5, again in the same time. When
+/// threads of one process typeset, 5 was faster; a worker has one.
 const CACHE_AGE: usize = 1;
 
 /// The stack of the thread that typesets: Typst's layout recurses deeply
