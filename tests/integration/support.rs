@@ -141,9 +141,7 @@ impl Repo {
     /// does nothing, where every other run here does everything all the
     /// same to verify it.
     pub fn rsr_trusting(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
-        let mut command = rsr_command();
-        command.env_remove("RSR_VERIFY_INVENTORY");
-        self.run_in(command, args, vars)
+        self.run_in(rsr_trusting_command(), args, vars)
     }
 
     fn run_in(&self, mut command: Command, args: &[&str], vars: &[(&str, &str)]) -> Run {
@@ -585,6 +583,14 @@ pub fn rsr_command() -> Command {
         .env("RSR_VERIFY_INVENTORY", "1")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
+    command
+}
+
+/// `rsr_command`, trusting what out/ records as a user's rsr does (not
+/// verifying it by building all the same).
+pub fn rsr_trusting_command() -> Command {
+    let mut command = rsr_command();
+    command.env_remove("RSR_VERIFY_INVENTORY");
     command
 }
 

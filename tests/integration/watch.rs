@@ -29,9 +29,7 @@ impl Watch {
     /// verifying it by building all the same).
     #[cfg(target_os = "linux")]
     fn start_trusting(repo: &Repo) -> Watch {
-        let mut command = crate::support::rsr_command();
-        command.env_remove("RSR_VERIFY_INVENTORY");
-        Watch::start_with(command, repo, &[], None)
+        Watch::start_with(crate::support::rsr_trusting_command(), repo, &[], None)
     }
 
     fn start_with(mut command: Command, repo: &Repo, args: &[&str], path: Option<&Path>) -> Watch {
