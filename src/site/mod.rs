@@ -36,6 +36,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "index.html",
         include_str!("../../templates/site/index.html"),
     ),
+    (
+        "index-body.html",
+        include_str!("../../templates/site/index-body.html"),
+    ),
+    (
+        "meeting.html",
+        include_str!("../../templates/site/meeting.html"),
+    ),
     ("feed.xml", include_str!("../../templates/site/feed.xml")),
     (
         "anslagstavla.html",
@@ -462,7 +470,24 @@ struct Index {
     /// Whether the site has a page of beslutsuppföljning.
     followup: bool,
     upcoming: Vec<SiteMeeting>,
-    bodies: Vec<SiteBody>,
+    /// Each body's name and anchor, for the list of bodies.
+    bodies: Vec<BodyName>,
+    /// Each body's section, rendered alone: the meetings of all bodies
+    /// and years are never held at once, nor turned into the template's
+    /// values at once.
+    sections: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct BodyName {
+    name: String,
+    anchor: String,
+}
+
+/// One body's section of the index (index-body.html).
+#[derive(Serialize)]
+struct Section<'a> {
+    body: &'a SiteBody,
 }
 
 #[derive(Serialize)]
@@ -554,8 +579,16 @@ fn index(
                 .push((document, bytes));
         }
     }
-    let mut upcoming = Vec::new();
+    // The templates, ready for each body's section and the page.
+    let mut environment = environment();
+    for (name, source) in TEMPLATES {
+        environment
+            .add_template(name, source)
+            .map_err(|e| template_error("index.html", e))?;
+    }
+    let mut upcoming = Earliest::default();
     let mut bodies = Vec::new();
+    let mut sections = Vec::new();
     for body in &repository.bodies {
         let mut years: BTreeMap<i32, Vec<SiteMeeting>> = BTreeMap::new();
         for meeting in &body.meetings {
@@ -592,7 +625,7 @@ fn index(
                 anchor: None,
             };
             if meeting.date() >= today {
-                upcoming.push((meeting.date(), site.clone()));
+                upcoming.push(meeting.date(), site.clone());
             }
             let site = SiteMeeting {
                 anchor: Some(meeting_anchor(&body.slug, meeting.date())),
@@ -600,7 +633,7 @@ fn index(
             };
             years.entry(meeting.date().year()).or_default().push(site);
         }
-        bodies.push(SiteBody {
+        let section = SiteBody {
             name: body.spec.name.clone(),
             anchor: format!("organ-{}", crate::site::ics::token(&body.slug)),
             calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
@@ -619,19 +652,73 @@ fn index(
                     Year { year, meetings }
                 })
                 .collect(),
+        };
+        let made = environment
+            .get_template("index-body.html")
+            .and_then(|template| template.render(Section { body: &section }))
+            .map_err(|e| template_error("index-body.html", e))?;
+        sections.push(made);
+        bodies.push(BodyName {
+            name: section.name,
+            anchor: section.anchor,
         });
     }
-    upcoming.sort_by_key(|(date, _)| *date);
     let index = Index {
         organisation: repository.organisation.name.clone(),
         version: env!("CARGO_PKG_VERSION"),
         root: "",
         board: board::wanted(repository),
         followup: followup_wanted(repository),
-        upcoming: upcoming.into_iter().map(|(_, m)| m).take(10).collect(),
+        upcoming: upcoming.first(),
         bodies,
+        sections,
     };
-    render("index.html", &index)
+    rendered(&environment, "index.html", &index).map_err(|e| template_error("index.html", e))
+}
+
+/// How many upcoming meetings the index lists.
+const UPCOMING: usize = 10;
+
+/// The `UPCOMING` earliest of what is pushed, those of one date in the
+/// order pushed, holding no more than twice as many meanwhile: a
+/// repository of years has thousands of meetings to come.
+struct Earliest<T> {
+    kept: Vec<(NaiveDate, T)>,
+}
+
+impl<T> Default for Earliest<T> {
+    fn default() -> Self {
+        Earliest { kept: Vec::new() }
+    }
+}
+
+impl<T> Earliest<T> {
+    fn push(&mut self, date: NaiveDate, value: T) {
+        self.kept.push((date, value));
+        if self.kept.len() >= 2 * UPCOMING {
+            self.keep_first();
+        }
+    }
+
+    /// A stable sort: what is dropped has `UPCOMING` before it that stay.
+    fn keep_first(&mut self) {
+        self.kept.sort_by_key(|(date, _)| *date);
+        self.kept.truncate(UPCOMING);
+    }
+
+    fn first(mut self) -> Vec<T> {
+        self.keep_first();
+        self.kept.into_iter().map(|(_, value)| value).collect()
+    }
+}
+
+/// A built-in template that failed: a bug, named with its template.
+fn template_error(name: &str, e: minijinja::Error) -> Error {
+    Error::Internal(crate::lang::t!(
+        "cmd-site-template",
+        name = name,
+        error = format!("{e:#}")
+    ))
 }
 
 /// An Atom feed: the site's, or the anslagstavla's.
@@ -726,13 +813,7 @@ fn render<T: Serialize>(name: &str, data: &T) -> Result<String, Error> {
         .iter()
         .try_for_each(|(name, source)| environment.add_template(name, source))
         .and_then(|()| rendered(&environment, name, data));
-    made.map_err(|e| {
-        Error::Internal(crate::lang::t!(
-            "cmd-site-template",
-            name = name,
-            error = format!("{e:#}")
-        ))
-    })
+    made.map_err(|e| template_error(name, e))
 }
 
 /// Renders a repository's own template, given as text, alone; `name`
@@ -852,3 +933,37 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_upcoming_are_the_earliest_ten_those_of_one_date_in_the_order_given() {
+        let day = |n: u32| NaiveDate::from_ymd_opt(2027, 1, n).unwrap();
+        // Ten bodies' meetings, body after body, on dates that repeat
+        // from body to body and come in no order within one.
+        let given: Vec<(NaiveDate, (usize, usize))> = (0..10)
+            .flat_map(|body| {
+                (0..30).map(move |meeting| {
+                    (day(1 + (meeting * 7 + body) as u32 % 28), (body, meeting))
+                })
+            })
+            .collect();
+        let mut earliest = Earliest::default();
+        for &(date, value) in &given {
+            earliest.push(date, value);
+        }
+        let mut sorted = given.clone();
+        sorted.sort_by_key(|(date, _)| *date);
+        let wanted: Vec<(usize, usize)> =
+            sorted.into_iter().take(UPCOMING).map(|(_, v)| v).collect();
+        assert_eq!(earliest.first(), wanted);
+        // Fewer than ten: all of them, earliest first.
+        let mut few = Earliest::default();
+        few.push(day(3), "c");
+        few.push(day(1), "a");
+        few.push(day(3), "d");
+        assert_eq!(few.first(), vec!["a", "c", "d"]);
+    }
+}
