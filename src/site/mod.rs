@@ -580,12 +580,7 @@ fn index(
         }
     }
     // The templates, ready for each body's section and the page.
-    let mut environment = environment();
-    for (name, source) in TEMPLATES {
-        environment
-            .add_template(name, source)
-            .map_err(|e| template_error("index.html", e))?;
-    }
+    let environment = built_in().map_err(|e| template_error("index.html", e))?;
     let mut upcoming = Earliest::default();
     let mut bodies = Vec::new();
     let mut sections = Vec::new();
@@ -808,12 +803,18 @@ fn feed(
 
 /// Renders one of the site's templates (`TEMPLATES`).
 fn render<T: Serialize>(name: &str, data: &T) -> Result<String, Error> {
+    built_in()
+        .and_then(|environment| rendered(&environment, name, data))
+        .map_err(|e| template_error(name, e))
+}
+
+/// An environment with every built-in template (`TEMPLATES`).
+fn built_in() -> Result<minijinja::Environment<'static>, minijinja::Error> {
     let mut environment = environment();
-    let made = TEMPLATES
+    TEMPLATES
         .iter()
-        .try_for_each(|(name, source)| environment.add_template(name, source))
-        .and_then(|()| rendered(&environment, name, data));
-    made.map_err(|e| template_error(name, e))
+        .try_for_each(|(name, source)| environment.add_template(name, source))?;
+    Ok(environment)
 }
 
 /// Renders a repository's own template, given as text, alone; `name`
