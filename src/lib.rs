@@ -16,6 +16,7 @@ pub mod docs;
 pub mod error;
 pub mod fonts;
 pub mod lang;
+pub mod memory;
 pub(crate) mod output;
 pub mod repo;
 pub mod review;

@@ -75,10 +75,14 @@ cmd-timings-write = write (PDFs)
 cmd-timings-site = site (index, feed, calendars, open data), manifest
 cmd-timings-per-document = per document typeset: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } documents)
 cmd-timings-peak = peak memory (resident): { $megabytes } MB
-cmd-timings-peak-workers = peak memory (resident): { $megabytes } MB at most (rsr { $own } MB, { $threads ->
+cmd-timings-peak-workers = peak memory (resident): { $megabytes } MB at most at once (rsr { $own } MB; { $typesetting } MB while { $threads ->
         [one] one typesetting process
        *[other] { $threads } typesetting processes
-    } of at most { $worker } MB)
+    } of at most { $worker } MB ran)
+cmd-timings-peak-kept = peak memory (resident): { $megabytes } MB at most at once (rsr { $own } MB, { $threads ->
+        [one] one typesetting process
+       *[other] { $threads } typesetting processes
+    } of at most { $worker } MB kept running beside it)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

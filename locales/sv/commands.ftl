@@ -72,10 +72,14 @@ cmd-timings-write = skrivning (PDF:er)
 cmd-timings-site = webbplats (index, flöde, kalender, data), manifest
 cmd-timings-per-document = sättning per dokument: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } dokument)
 cmd-timings-peak = högsta minnesanvändning (residentminne): { $megabytes } MB
-cmd-timings-peak-workers = högsta minnesanvändning (residentminne): högst { $megabytes } MB (rsr { $own } MB, { $threads ->
+cmd-timings-peak-workers = högsta minnesanvändning (residentminne): högst { $megabytes } MB på en gång (rsr { $own } MB; { $typesetting } MB medan { $threads ->
         [one] en sättningsprocess
        *[other] { $threads } sättningsprocesser
-    } på högst { $worker } MB)
+    } på högst { $worker } MB arbetade)
+cmd-timings-peak-kept = högsta minnesanvändning (residentminne): högst { $megabytes } MB på en gång (rsr { $own } MB, { $threads ->
+        [one] en sättningsprocess
+       *[other] { $threads } sättningsprocesser
+    } på högst { $worker } MB som hölls igång bredvid)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

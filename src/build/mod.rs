@@ -112,6 +112,16 @@ pub struct Timings {
     pub threads: usize,
     /// The highest peak resident memory of a typesetting process, in bytes.
     pub worker_peak: u64,
+    /// rsr's own peak resident memory before typesetting began, and while
+    /// it ran, in bytes (`None` where the system does not tell). The
+    /// typesetting processes run only while typesetting does, unless they
+    /// are kept for the next build (`workers_kept`): their memory is added
+    /// to rsr's of that span alone.
+    pub peak_before: Option<u64>,
+    pub peak_typesetting: Option<u64>,
+    /// Whether the typesetting processes outlive the typesetting (`rsr
+    /// watch` keeps them), and so count beside rsr at every stage.
+    pub workers_kept: bool,
 }
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
@@ -171,6 +181,13 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         Some(lock) => lock,
         None => take_lock()?,
     };
+    // The models newly loaded wait for the build's end on disk, not in
+    // memory.
+    if let Some(models) = &models {
+        let clock = Instant::now();
+        models.stage();
+        timings.write += clock.elapsed();
+    }
     let mut manifest = match reading {
         Some(reading) => reading
             .join()
@@ -238,6 +255,15 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         .iter()
         .map(|b| b.file.parent().unwrap_or(Path::new("")).to_path_buf())
         .collect();
+    // The documents whose data planning did not keep are made again from
+    // their bodies loaded again, each of which must be the model planned.
+    let clock = Instant::now();
+    let digests = if plan.made.len() == plan.stale.len() {
+        Vec::new()
+    } else {
+        digests(&repository, &plan)
+    };
+    timings.data += clock.elapsed();
     // A build of a few documents keeps the model (loading it again would
     // cost more than typesetting them); a large one lets it go.
     let kept = (plan.stale.len() <= KEEP_MODEL_UP_TO).then_some(repository);
@@ -249,7 +275,15 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         &documents,
         &options.filter,
         &plan,
+        &digests,
     );
+    // rsr's peaks before typesetting and while it runs, each on its own:
+    // only in the second do the typesetting processes run beside it. What
+    // rsr let go by now (the model, in a large build) is given back first,
+    // rather than kept resident beside them.
+    timings.peak_before = crate::typeset::worker::peak_memory();
+    crate::memory::give_back();
+    crate::typeset::worker::reset_peak_memory();
     let (results, typesetting) = render_all(
         &renderer,
         feed,
@@ -259,6 +293,9 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         &progress,
         pool,
     );
+    timings.peak_typesetting = crate::typeset::worker::peak_memory();
+    crate::typeset::worker::reset_peak_memory();
+    timings.workers_kept = pool.is_some();
     timings.threads = typesetting.threads;
     timings.worker_peak = typesetting.worker_peak;
     // Typst's memory is reused for the model the site needs.
@@ -338,7 +375,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     {
         models.commit();
     }
-    timings.write = clock.elapsed();
+    timings.write += clock.elapsed();
 
     let repository = match kept {
         Some(repository) => repository,
@@ -1243,8 +1280,8 @@ impl Plan {
 }
 
 /// Hands the threads the documents to typeset, in order, with their data:
-/// made again for one body at a time, loaded again from its files, when the
-/// previous body's are taken.
+/// made again for one body at a time, loaded again from its files, a
+/// meeting's documents at a time as the threads take them.
 struct Feed<'a> {
     files: &'a Arc<Store>,
     organisation: &'a Organisation,
@@ -1254,13 +1291,47 @@ struct Feed<'a> {
     names: &'a [Document],
     filter: &'a Filter,
     plan: &'a Plan,
-    /// Where in `plan.stale` the next body to make begins.
+    /// Each body's model as planned, by its digest (`cache::digest`):
+    /// for those whose documents are made again.
+    digests: &'a [Option<[u8; 32]>],
+    /// Where in `plan.stale` the next document to hand out is.
     next: usize,
+    /// The body whose documents are being made, loaded again.
+    current: Option<Current>,
     /// The documents made and not yet taken, with their places in
     /// `plan.stale`.
     ready: VecDeque<(usize, Result<Document, Error>)>,
     /// Time spent loading bodies and making data.
     data: Duration,
+}
+
+/// A body loaded again for the documents to typeset, and how far they
+/// are made.
+struct Current {
+    /// Its place among the repository's bodies.
+    body: usize,
+    repository: Repository,
+    /// Its `docs::unhyphenated`, made once for all its parts.
+    unhyphenated: Arc<Option<String>>,
+    /// The next part of it to make (`docs::part_of`).
+    part: usize,
+    /// The index in `Feed::names` of the next document made.
+    index: usize,
+}
+
+/// Each body's digest (`cache::digest`) where it has documents to make
+/// again; `None` for the others.
+fn digests(repository: &Repository, plan: &Plan) -> Vec<Option<[u8; 32]>> {
+    let bodies: Vec<usize> = (0..repository.bodies.len()).collect();
+    crate::repo::parallel::each(&bodies, |&body| {
+        let start = plan.starts[body];
+        let end = plan.starts.get(body + 1).copied().unwrap_or(usize::MAX);
+        let first = plan.stale.partition_point(|&index| index < start);
+        plan.stale
+            .get(first)
+            .is_some_and(|&index| index < end)
+            .then(|| crate::repo::cache::digest(&repository.bodies[body]))
+    })
 }
 
 impl<'a> Feed<'a> {
@@ -1271,6 +1342,7 @@ impl<'a> Feed<'a> {
         names: &'a [Document],
         filter: &'a Filter,
         plan: &'a Plan,
+        digests: &'a [Option<[u8; 32]>],
     ) -> Self {
         Feed {
             files,
@@ -1279,7 +1351,9 @@ impl<'a> Feed<'a> {
             names,
             filter,
             plan,
+            digests,
             next: 0,
+            current: None,
             ready: VecDeque::new(),
             data: Duration::ZERO,
         }
@@ -1298,48 +1372,95 @@ impl<'a> Feed<'a> {
             self.next += 1;
             return Some((self.next - 1, Ok(document)));
         }
-        if self.ready.is_empty() {
+        while self.ready.is_empty() {
             let first = *self.plan.stale.get(self.next)?;
-            let body = self.plan.body_of(first);
-            let start = self.plan.starts[body];
-            let end = self
-                .plan
-                .starts
-                .get(body + 1)
-                .copied()
-                .unwrap_or(self.names.len());
             let clock = Instant::now();
-            let made =
-                crate::repo::load::reload_body(self.files, self.organisation, &self.dirs[body])
-                    .map(|repository| {
-                        docs::documents_of(&repository, &repository.bodies[0], self.filter)
-                    });
+            self.make(self.plan.body_of(first));
             self.data += clock.elapsed();
-            // The same documents as planned, or none of them.
-            let (mut made, problems) = match made {
-                Ok(made)
-                    if made.len() == end - start
-                        && made
-                            .iter()
-                            .zip(&self.names[start..end])
-                            .all(|(made, planned)| made.output == planned.output) =>
+        }
+        self.ready.pop_front()
+    }
+
+    /// Makes the next part of `body`'s documents, loading it again first
+    /// unless it is loaded: those planned, or, for a body changed since
+    /// the plan, the failure of all that are left of it.
+    fn make(&mut self, body: usize) {
+        let start = self.plan.starts[body];
+        let end = self
+            .plan
+            .starts
+            .get(body + 1)
+            .copied()
+            .unwrap_or(self.names.len());
+        if self
+            .current
+            .as_ref()
+            .is_none_or(|current| current.body != body)
+        {
+            self.current = None;
+            // The same model as planned, or none of its documents.
+            let loaded =
+                crate::repo::load::reload_body(self.files, self.organisation, &self.dirs[body]);
+            match loaded {
+                Ok(repository)
+                    if Some(crate::repo::cache::digest(&repository.bodies[0]))
+                        == self.digests.get(body).copied().flatten() =>
                 {
-                    (made.into_iter().map(Some).collect(), Vec::new())
+                    let unhyphenated = Arc::new(crate::docs::unhyphenated(
+                        &repository.organisation,
+                        &repository.bodies[0],
+                    ));
+                    self.current = Some(Current {
+                        body,
+                        repository,
+                        unhyphenated,
+                        part: 0,
+                        index: start,
+                    });
                 }
-                Ok(_) => (vec![None; end - start], Vec::new()),
-                Err(problems) => (vec![None; end - start], problems),
-            };
-            while let Some(&index) = self.plan.stale.get(self.next)
-                && index < end
-            {
-                let document = made[index - start]
-                    .take()
-                    .ok_or_else(|| changed_while_building(&self.dirs[body], problems.clone()));
-                self.ready.push_back((self.next, document));
+                Ok(_) => return self.fail(body, end, Vec::new()),
+                Err(problems) => return self.fail(body, end, problems),
+            }
+        }
+        let Some(current) = self.current.as_mut() else {
+            return;
+        };
+        let made = crate::docs::part_of(
+            &current.repository,
+            &current.repository.bodies[0],
+            &current.unhyphenated,
+            current.part,
+            self.filter,
+        );
+        current.part += 1;
+        let Some(made) = made else {
+            // Fewer documents than planned.
+            return self.fail(body, end, Vec::new());
+        };
+        for document in made {
+            let index = current.index;
+            current.index += 1;
+            if index >= end || self.names[index].output != document.output {
+                return self.fail(body, end, Vec::new());
+            }
+            if self.plan.stale.get(self.next) == Some(&index) {
+                self.ready.push_back((self.next, Ok(document)));
                 self.next += 1;
             }
         }
-        self.ready.pop_front()
+    }
+
+    /// Fails each document of the body ending at `end` not yet handed
+    /// out: it changed while rsr was building.
+    fn fail(&mut self, body: usize, end: usize, problems: Vec<crate::Diagnostic>) {
+        self.current = None;
+        while let Some(&index) = self.plan.stale.get(self.next)
+            && index < end
+        {
+            let error = changed_while_building(&self.dirs[body], problems.clone());
+            self.ready.push_back((self.next, Err(error)));
+            self.next += 1;
+        }
     }
 }
 
@@ -1479,20 +1600,38 @@ impl Timings {
             ));
         }
         let megabytes = |bytes: u64| decimal(bytes as f64 / 1e6, 1);
-        if let Some(peak) = crate::typeset::worker::peak_memory() {
+        let now = crate::typeset::worker::peak_memory();
+        // rsr's own peak over the build: the larger of its stages'.
+        if let Some(own) = [self.peak_before, self.peak_typesetting, now]
+            .into_iter()
+            .flatten()
+            .max()
+        {
             let line = if self.worker_peak > 0 {
                 // Each thread's worker process peaks on its own: together
-                // they take at most this much beside rsr.
+                // they take at most this much beside rsr, while they run.
                 let workers = self.worker_peak.saturating_mul(self.threads as u64);
-                t!(
-                    "cmd-timings-peak-workers",
-                    megabytes = megabytes(peak.saturating_add(workers)),
-                    own = megabytes(peak),
-                    threads = self.threads,
-                    worker = megabytes(self.worker_peak)
-                )
+                if self.workers_kept {
+                    t!(
+                        "cmd-timings-peak-kept",
+                        megabytes = megabytes(own.saturating_add(workers)),
+                        own = megabytes(own),
+                        threads = self.threads,
+                        worker = megabytes(self.worker_peak)
+                    )
+                } else {
+                    let typesetting = self.peak_typesetting.unwrap_or(own);
+                    t!(
+                        "cmd-timings-peak-workers",
+                        megabytes = megabytes(own.max(typesetting.saturating_add(workers))),
+                        own = megabytes(own),
+                        typesetting = megabytes(typesetting),
+                        threads = self.threads,
+                        worker = megabytes(self.worker_peak)
+                    )
+                }
             } else {
-                t!("cmd-timings-peak", megabytes = megabytes(peak))
+                t!("cmd-timings-peak", megabytes = megabytes(own))
             };
             lines.push(format!("  {line}"));
         }
@@ -1551,8 +1690,10 @@ mod tests {
         // the model that was checked, whatever the files say by now.
         let kept = plan.made.clone();
         assert_eq!(kept.len(), documents.len());
-        // A large build lets them go, and they are made again from the files.
+        // A large build lets them go, and they are made again from the files,
+        // a meeting's at a time, from the model as planned.
         plan.made.clear();
+        let digests = digests(&repository, &plan);
         let dirs = vec![PathBuf::from("meetings/rlg")];
         let feed = || {
             Feed::new(
@@ -1562,14 +1703,36 @@ mod tests {
                 &documents,
                 &options.filter,
                 &plan,
+                &digests,
             )
         };
-        // As planned: each document comes with its own name.
-        let (place, first) = feed().take().unwrap();
-        assert_eq!(
-            (place, first.unwrap().output),
-            (0, documents[0].output.clone())
+        // As planned: each document comes with its own name and the data
+        // planning made.
+        let mut made = feed();
+        for (index, document) in documents.iter().enumerate() {
+            let (place, taken) = made.take().unwrap();
+            let taken = taken.unwrap();
+            assert_eq!((place, &taken.output), (index, &document.output));
+            assert_eq!(taken.data, kept[&index], "{}", document.output.display());
+            // Never more than one meeting's documents made at once.
+            assert!(made.ready.len() < 16, "{} made at once", made.ready.len());
+        }
+        assert!(made.take().is_none());
+
+        // An item's text changed after the plan, the same documents named:
+        // none of them is made from the files as they are now.
+        let item = root.join("meetings/rlg/2025-11-17/01-upprop.yaml");
+        let text = std::fs::read_to_string(&item).unwrap();
+        std::fs::write(&item, format!("{text}\n# ändrad\n")).unwrap();
+        assert!(
+            feed().take().unwrap().1.is_ok(),
+            "a comment changes no model"
         );
+        std::fs::write(&item, text.replace("rubrik:", "rubrik: Ändrad")).unwrap();
+        let (_, changed) = feed().take().unwrap();
+        assert!(changed.is_err(), "a changed item was typeset");
+        std::fs::write(&item, &text).unwrap();
+        assert!(feed().take().unwrap().1.is_ok());
 
         // A new item after the plan: one more paragraph, one more utdrag.
         std::fs::write(
@@ -1596,6 +1759,7 @@ mod tests {
             &documents,
             &options.filter,
             &plan,
+            &digests,
         );
         for (index, document) in documents.iter().enumerate() {
             let (place, made) = feed.take().unwrap();

@@ -360,26 +360,76 @@ pub fn each_document_of(
         return;
     }
     for context in contexts(&repository.organisation, body) {
-        let meeting = context.meeting;
-        for spec in &KINDS {
-            if let Make::Meeting(make) = spec.make
-                && (meeting.status().reached(spec.from)
-                    || (meeting.status().is_cancelled() && spec.cancelled))
-                && filter.wants(body, meeting, spec.kind)
-            {
-                make(&context, &filter.paragraphs)
-                    .into_iter()
-                    .for_each(&mut each);
-            }
+        each_document_of_meeting(&context, filter, &mut each);
+    }
+    each_document_of_years(repository, body, filter, &mut each);
+}
+
+/// The documents of one part of `body`, in the order `documents_of` gives
+/// them: with `part` below the number of its meetings, that meeting's;
+/// with that number, those of its years (the sammanträdesplan); past it,
+/// `None`. A caller that makes a body's documents a part at a time holds
+/// one meeting's data at once; it makes the body's `unhyphenated` once.
+pub fn part_of(
+    repository: &Repository,
+    body: &Body,
+    unhyphenated: &Arc<Option<String>>,
+    part: usize,
+    filter: &Filter,
+) -> Option<Vec<Document>> {
+    let mut documents = Vec::new();
+    let mut each = |document| documents.push(document);
+    if part < body.meetings.len() {
+        if filter.wants_body(body) {
+            let context = Context {
+                organisation: &repository.organisation,
+                body,
+                meeting: body.meetings.get(part)?,
+                paragraphs: body.numbering.get(part)?,
+                unhyphenated: Arc::clone(unhyphenated),
+            };
+            each_document_of_meeting(&context, filter, &mut each);
+        }
+    } else if part == body.meetings.len() {
+        if filter.wants_body(body) {
+            each_document_of_years(repository, body, filter, &mut each);
+        }
+    } else {
+        return None;
+    }
+    Some(documents)
+}
+
+/// The documents of one meeting, in the order of the registry.
+fn each_document_of_meeting(context: &Context, filter: &Filter, each: &mut impl FnMut(Document)) {
+    let (body, meeting) = (context.body, context.meeting);
+    for spec in &KINDS {
+        if let Make::Meeting(make) = spec.make
+            && (meeting.status().reached(spec.from)
+                || (meeting.status().is_cancelled() && spec.cancelled))
+            && filter.wants(body, meeting, spec.kind)
+        {
+            make(context, &filter.paragraphs)
+                .into_iter()
+                .for_each(&mut *each);
         }
     }
+}
+
+/// The documents of a body's years, in the order of the registry.
+fn each_document_of_years(
+    repository: &Repository,
+    body: &Body,
+    filter: &Filter,
+    each: &mut impl FnMut(Document),
+) {
     for spec in &KINDS {
         if let Make::Year(make) = spec.make
             && filter.wants_kind(spec.kind)
         {
             make(repository, body, &filter.meetings)
                 .into_iter()
-                .for_each(&mut each);
+                .for_each(&mut *each);
         }
     }
 }

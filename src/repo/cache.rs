@@ -147,6 +147,9 @@ pub struct Models {
     differing: Mutex<Vec<PathBuf>>,
     /// The models to write when the build succeeds, by path.
     pending: Mutex<Vec<(PathBuf, Vec<u8>)>>,
+    /// Those already written to temporary files in `out/` (`stage`), by
+    /// path: put in place when the build succeeds, and removed otherwise.
+    staged: Mutex<Vec<(tempfile::TempPath, PathBuf)>>,
     /// Whether models newly loaded are kept (`put`): not for `rsr check`,
     /// which writes nothing.
     keeping: bool,
@@ -163,6 +166,7 @@ impl Models {
             verify,
             differing: Mutex::new(Vec::new()),
             pending: Mutex::new(Vec::new()),
+            staged: Mutex::new(Vec::new()),
             keeping: true,
         }
     }
@@ -296,18 +300,35 @@ impl Models {
     /// leaves `out/` as it was otherwise. One that cannot be written is
     /// not kept, and the next build loads its body from the files.
     pub fn commit(&self) {
-        let pending = self
-            .pending
-            .lock()
-            .map(|mut pending| std::mem::take(&mut *pending))
-            .unwrap_or_default();
-        for (path, bytes) in pending {
+        self.stage();
+        let staged = std::mem::take(&mut *crate::repo::store::held(&self.staged));
+        for (temp, path) in staged {
             let _ = std::fs::create_dir_all(&self.dir).and_then(|()| {
-                let mut file = tempfile::NamedTempFile::with_prefix_in(".rsr-", &self.dir)?;
-                std::io::Write::write_all(&mut file, &bytes)?;
-                file.persist(&path).map_err(|e| e.error)?;
+                temp.persist(&path).map_err(|e| e.error)?;
                 Ok(())
             });
+        }
+    }
+
+    /// Writes the models kept by `put` so far to temporary files in `out/`
+    /// (`.rsr-…`), which `commit` puts in place: a large build need not
+    /// hold them in memory while it typesets. Only once the build holds
+    /// `out/`'s lock, whose taking removes such files as left behind. One
+    /// that cannot be written is not kept.
+    pub fn stage(&self) {
+        let pending = std::mem::take(&mut *crate::repo::store::held(&self.pending));
+        let Some(out) = self.dir.parent() else {
+            return;
+        };
+        for (path, bytes) in pending {
+            let temp =
+                tempfile::NamedTempFile::with_prefix_in(".rsr-", out).and_then(|mut file| {
+                    std::io::Write::write_all(&mut file, &bytes)?;
+                    Ok(file.into_temp_path())
+                });
+            if let Ok(temp) = temp {
+                crate::repo::store::held(&self.staged).push((temp, path));
+            }
         }
     }
 
@@ -378,6 +399,23 @@ fn config() -> impl bincode::config::Config {
 /// loading can tell.
 pub fn same(a: &Body, b: &Body) -> bool {
     format!("{a:?}") == format!("{b:?}")
+}
+
+/// The SHA-256 of the body's model as it is kept (bincode), made as it is
+/// encoded rather than held whole: two loads of a body with the same
+/// digest are the same model, down to what a kept model would give.
+pub fn digest(body: &Body) -> [u8; 32] {
+    struct Hashing(Sha256);
+    impl bincode::enc::write::Writer for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> Result<(), bincode::error::EncodeError> {
+            self.0.update(bytes);
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Sha256::new());
+    // Writing into a hasher cannot fail, nor can encoding the model.
+    let _ = bincode::encode_into_writer(body, &mut hashing, bincode::config::standard());
+    hashing.0.finalize().into()
 }
 
 /// The key of the body in `dir` (`meetings/<body>`): this rsr, its

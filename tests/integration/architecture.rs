@@ -9,8 +9,8 @@ use crate::support::examples;
 
 /// The rooms, each after everything it may use.
 const ROOMS: &[&str] = &[
-    "sv", "fonts", "lang", "error", "output", "repo", "docs", "check", "typeset", "site", "schema",
-    "review", "archive", "build", "cli", "commands",
+    "sv", "fonts", "lang", "error", "memory", "output", "repo", "docs", "check", "typeset", "site",
+    "schema", "review", "archive", "build", "cli", "commands",
 ];
 
 /// The room of a file under `src/`, and the rooms its code names as

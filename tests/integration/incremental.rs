@@ -211,4 +211,33 @@ fn timings_name_every_stage() {
         assert!(stderr.contains(stage), "{stage} missing:\n{stderr}");
     }
     assert!(stderr.contains("(47 documents)"), "{stderr}");
+    // The peak: rsr's own over the build, its own while the typesetting
+    // processes ran, and theirs; the figure is the larger of rsr's alone
+    // and the sum of the span in which they ran beside it.
+    let line = stderr
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("peak memory (resident): "))
+        .unwrap_or_else(|| panic!("no peak:\n{stderr}"));
+    // On one core: "one typesetting process".
+    let line_in_figures = line.replace(" one typesetting process ", " 1 typesetting processes ");
+    let numbers: Vec<f64> = line_in_figures
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    let [total, own, typesetting, threads, worker] = numbers[..] else {
+        panic!("{line}");
+    };
+    assert!(
+        line_in_figures.contains(" MB at most at once (rsr ")
+            && line_in_figures.contains(" typesetting processes of at most "),
+        "{line}"
+    );
+    assert!(threads >= 1.0 && worker > 0.0, "{line}");
+    assert!(typesetting > 0.0 && typesetting <= own, "{line}");
+    let at_once = own.max(typesetting + threads * worker);
+    // Each figure is rounded to 0.1 MB.
+    assert!(
+        (total - at_once).abs() <= 0.05 * (2.0 + threads),
+        "{total} is not {at_once}: {line}"
+    );
 }
