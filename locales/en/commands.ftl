@@ -79,10 +79,6 @@ cmd-timings-peak-workers = peak memory (resident): { $megabytes } MB at most at 
         [one] one typesetting process
        *[other] { $threads } typesetting processes
     } of at most { $worker } MB ran)
-cmd-timings-peak-kept = peak memory (resident): { $megabytes } MB at most at once (rsr { $own } MB, { $threads ->
-        [one] one typesetting process
-       *[other] { $threads } typesetting processes
-    } of at most { $worker } MB kept running beside it)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

@@ -76,10 +76,6 @@ cmd-timings-peak-workers = högsta minnesanvändning (residentminne): högst { $
         [one] en sättningsprocess
        *[other] { $threads } sättningsprocesser
     } på högst { $worker } MB arbetade)
-cmd-timings-peak-kept = högsta minnesanvändning (residentminne): högst { $megabytes } MB på en gång (rsr { $own } MB, { $threads ->
-        [one] en sättningsprocess
-       *[other] { $threads } sättningsprocesser
-    } på högst { $worker } MB som hölls igång bredvid)
 
 ## src/commands/watch.rs, src/build/watch.rs
 

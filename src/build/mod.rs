@@ -114,14 +114,13 @@ pub struct Timings {
     pub worker_peak: u64,
     /// rsr's own peak resident memory before typesetting began, and while
     /// it ran, in bytes (`None` where the system does not tell). The
-    /// typesetting processes run only while typesetting does, unless they
-    /// are kept for the next build (`workers_kept`): their memory is added
-    /// to rsr's of that span alone.
+    /// typesetting processes run only while typesetting does: their memory
+    /// is added to rsr's of that span alone.
     pub peak_before: Option<u64>,
     pub peak_typesetting: Option<u64>,
-    /// Whether the typesetting processes outlive the typesetting (`rsr
-    /// watch` keeps them), and so count beside rsr at every stage.
-    pub workers_kept: bool,
+    /// The peak of a worker process started before typesetting, outside
+    /// the threads that typeset (none so far), in bytes: 0 if none was.
+    pub worker_before: u64,
 }
 
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
@@ -282,6 +281,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     // rsr let go by now (the model, in a large build) is given back first,
     // rather than kept resident beside them.
     timings.peak_before = crate::typeset::worker::peak_memory();
+    timings.worker_before = crate::typeset::worker::take_worker_peak();
     crate::memory::give_back();
     crate::typeset::worker::reset_peak_memory();
     let (results, typesetting) = render_all(
@@ -295,7 +295,9 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     );
     timings.peak_typesetting = crate::typeset::worker::peak_memory();
     crate::typeset::worker::reset_peak_memory();
-    timings.workers_kept = pool.is_some();
+    // Theirs is `typesetting.worker_peak`; a worker started from here on
+    // (a signed protokoll's record made again) counts beside the rest.
+    crate::typeset::worker::take_worker_peak();
     timings.threads = typesetting.threads;
     timings.worker_peak = typesetting.worker_peak;
     // Typst's memory is reused for the model the site needs.
@@ -1600,38 +1602,43 @@ impl Timings {
             ));
         }
         let megabytes = |bytes: u64| decimal(bytes as f64 / 1e6, 1);
-        let now = crate::typeset::worker::peak_memory();
-        // rsr's own peak over the build: the larger of its stages'.
-        if let Some(own) = [self.peak_before, self.peak_typesetting, now]
+        // rsr's own peaks: before typesetting, while its processes ran,
+        // and after, each with the processes that ran beside it. A
+        // build's typesetting processes end with the typesetting (`rsr
+        // watch`, which keeps them, prints no timings); a worker another
+        // stage starts (a signed protokoll's record) runs one at a time.
+        let after = crate::typeset::worker::peak_memory();
+        let after_workers = crate::typeset::worker::take_worker_peak();
+        let workers = self.worker_peak.saturating_mul(self.threads as u64);
+        let typesetting = self.peak_typesetting;
+        let own = [self.peak_before, typesetting, after]
+            .into_iter()
+            .flatten()
+            .max();
+        if let Some(own) = own {
+            let at_once = [
+                self.peak_before
+                    .map(|peak| peak.saturating_add(self.worker_before)),
+                // Where the system does not measure a span apart, each
+                // figure covers the build so far: never less than the span's.
+                Some(typesetting.unwrap_or(own).saturating_add(workers)),
+                after.map(|peak| peak.saturating_add(after_workers)),
+            ]
             .into_iter()
             .flatten()
             .max()
-        {
+            .unwrap_or(own);
             let line = if self.worker_peak > 0 {
-                // Each thread's worker process peaks on its own: together
-                // they take at most this much beside rsr, while they run.
-                let workers = self.worker_peak.saturating_mul(self.threads as u64);
-                if self.workers_kept {
-                    t!(
-                        "cmd-timings-peak-kept",
-                        megabytes = megabytes(own.saturating_add(workers)),
-                        own = megabytes(own),
-                        threads = self.threads,
-                        worker = megabytes(self.worker_peak)
-                    )
-                } else {
-                    let typesetting = self.peak_typesetting.unwrap_or(own);
-                    t!(
-                        "cmd-timings-peak-workers",
-                        megabytes = megabytes(own.max(typesetting.saturating_add(workers))),
-                        own = megabytes(own),
-                        typesetting = megabytes(typesetting),
-                        threads = self.threads,
-                        worker = megabytes(self.worker_peak)
-                    )
-                }
+                t!(
+                    "cmd-timings-peak-workers",
+                    megabytes = megabytes(at_once),
+                    own = megabytes(own),
+                    typesetting = megabytes(typesetting.unwrap_or(own)),
+                    threads = self.threads,
+                    worker = megabytes(self.worker_peak)
+                )
             } else {
-                t!("cmd-timings-peak", megabytes = megabytes(own))
+                t!("cmd-timings-peak", megabytes = megabytes(at_once))
             };
             lines.push(format!("  {line}"));
         }

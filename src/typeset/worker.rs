@@ -370,6 +370,7 @@ impl Worker {
         match reply {
             Ok(Ok(Reply::Done { rendered, peak })) => {
                 self.peak = self.peak.max(peak.unwrap_or(0));
+                LATEST_PEAK.fetch_max(self.peak, std::sync::atomic::Ordering::Relaxed);
                 Ok(rendered)
             }
             Ok(Ok(Reply::Failed(failure))) => Err(failure.into()),
@@ -503,6 +504,16 @@ fn stopped(status: Option<ExitStatus>, stderr: &str, memory: u64) -> String {
         status = status,
         said = crate::error::printable(&said.join("\n")).into_owned()
     )
+}
+
+/// The highest peak of a worker process since `take_worker_peak` last
+/// took it, whatever started the worker.
+static LATEST_PEAK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The highest peak resident memory, in bytes, of any worker process that
+/// typeset a document since the last call: 0 when none did.
+pub fn take_worker_peak() -> u64 {
+    LATEST_PEAK.swap(0, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The process's peak resident memory in bytes, where the system tells
