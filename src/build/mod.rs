@@ -260,7 +260,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     let digests = if plan.made.len() == plan.stale.len() {
         Vec::new()
     } else {
-        digests(&repository, &plan)
+        digests(&repository, &plan, documents.len())
     };
     timings.data += clock.elapsed();
     // A build of a few documents keeps the model (loading it again would
@@ -1045,12 +1045,7 @@ fn of_bodies_records(
 ) -> Result<BTreeMap<String, BodyRecord>, Error> {
     let mut records = BTreeMap::new();
     for (place, (dir, key)) in remembered.dirs.iter().zip(&remembered.keys).enumerate() {
-        let start = plan.starts.get(place).copied().unwrap_or(documents.len());
-        let end = plan
-            .starts
-            .get(place + 1)
-            .copied()
-            .unwrap_or(documents.len());
+        let std::ops::Range { start, end } = plan.range(place, documents.len());
         let record = BodyRecord {
             key: key.clone(),
             findings: of_bodies
@@ -1279,6 +1274,14 @@ impl Plan {
     fn body_of(&self, index: usize) -> usize {
         self.starts.partition_point(|&start| start <= index) - 1
     }
+
+    /// The indexes of the documents of the body at `body`, of `count`
+    /// documents in all.
+    fn range(&self, body: usize, count: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(body).copied().unwrap_or(count);
+        let end = self.starts.get(body + 1).copied().unwrap_or(count);
+        start..end
+    }
 }
 
 /// Hands the threads the documents to typeset, in order, with their data:
@@ -1323,15 +1326,14 @@ struct Current {
 
 /// Each body's digest (`cache::digest`) where it has documents to make
 /// again; `None` for the others.
-fn digests(repository: &Repository, plan: &Plan) -> Vec<Option<[u8; 32]>> {
+fn digests(repository: &Repository, plan: &Plan, count: usize) -> Vec<Option<[u8; 32]>> {
     let bodies: Vec<usize> = (0..repository.bodies.len()).collect();
     crate::repo::parallel::each(&bodies, |&body| {
-        let start = plan.starts[body];
-        let end = plan.starts.get(body + 1).copied().unwrap_or(usize::MAX);
-        let first = plan.stale.partition_point(|&index| index < start);
+        let range = plan.range(body, count);
+        let first = plan.stale.partition_point(|&index| index < range.start);
         plan.stale
             .get(first)
-            .is_some_and(|&index| index < end)
+            .is_some_and(|index| range.contains(index))
             .then(|| crate::repo::cache::digest(&repository.bodies[body]))
     })
 }
@@ -1387,13 +1389,7 @@ impl<'a> Feed<'a> {
     /// unless it is loaded: those planned, or, for a body changed since
     /// the plan, the failure of all that are left of it.
     fn make(&mut self, body: usize) {
-        let start = self.plan.starts[body];
-        let end = self
-            .plan
-            .starts
-            .get(body + 1)
-            .copied()
-            .unwrap_or(self.names.len());
+        let std::ops::Range { start, end } = self.plan.range(body, self.names.len());
         if self
             .current
             .as_ref()
@@ -1610,18 +1606,18 @@ impl Timings {
         let after = crate::typeset::worker::peak_memory();
         let after_workers = crate::typeset::worker::take_worker_peak();
         let workers = self.worker_peak.saturating_mul(self.threads as u64);
-        let typesetting = self.peak_typesetting;
-        let own = [self.peak_before, typesetting, after]
+        let own = [self.peak_before, self.peak_typesetting, after]
             .into_iter()
             .flatten()
             .max();
         if let Some(own) = own {
+            // Where the system does not measure a span apart, each figure
+            // covers the build so far: never less than the span's.
+            let typesetting = self.peak_typesetting.unwrap_or(own);
             let at_once = [
                 self.peak_before
                     .map(|peak| peak.saturating_add(self.worker_before)),
-                // Where the system does not measure a span apart, each
-                // figure covers the build so far: never less than the span's.
-                Some(typesetting.unwrap_or(own).saturating_add(workers)),
+                Some(typesetting.saturating_add(workers)),
                 after.map(|peak| peak.saturating_add(after_workers)),
             ]
             .into_iter()
@@ -1633,7 +1629,7 @@ impl Timings {
                     "cmd-timings-peak-workers",
                     megabytes = megabytes(at_once),
                     own = megabytes(own),
-                    typesetting = megabytes(typesetting.unwrap_or(own)),
+                    typesetting = megabytes(typesetting),
                     threads = self.threads,
                     worker = megabytes(self.worker_peak)
                 )
@@ -1700,7 +1696,7 @@ mod tests {
         // A large build lets them go, and they are made again from the files,
         // a meeting's at a time, from the model as planned.
         plan.made.clear();
-        let digests = digests(&repository, &plan);
+        let digests = digests(&repository, &plan, documents.len());
         let dirs = vec![PathBuf::from("meetings/rlg")];
         let feed = || {
             Feed::new(

@@ -377,25 +377,20 @@ pub fn part_of(
     part: usize,
     filter: &Filter,
 ) -> Option<Vec<Document>> {
-    let mut documents = Vec::new();
-    let mut each = |document| documents.push(document);
-    if part < body.meetings.len() {
-        if filter.wants_body(body) {
-            let context = Context {
-                organisation: &repository.organisation,
-                body,
-                meeting: body.meetings.get(part)?,
-                paragraphs: body.numbering.get(part)?,
-                unhyphenated: Arc::clone(unhyphenated),
-            };
-            each_document_of_meeting(&context, filter, &mut each);
-        }
-    } else if part == body.meetings.len() {
-        if filter.wants_body(body) {
-            each_document_of_years(repository, body, filter, &mut each);
-        }
-    } else {
+    let meetings = body.meetings.len();
+    if part > meetings {
         return None;
+    }
+    let mut documents = Vec::new();
+    if !filter.wants_body(body) {
+        return Some(documents);
+    }
+    let mut each = |document| documents.push(document);
+    if part < meetings {
+        let context = context_of(&repository.organisation, body, part, unhyphenated)?;
+        each_document_of_meeting(&context, filter, &mut each);
+    } else {
+        each_document_of_years(repository, body, filter, &mut each);
     }
     Some(documents)
 }
@@ -441,16 +436,24 @@ pub fn contexts<'a>(
 ) -> impl Iterator<Item = Context<'a>> {
     // The same for every document of the body: made once.
     let names: Arc<Option<String>> = Arc::new(unhyphenated(organisation, body));
-    body.meetings
-        .iter()
-        .zip(&body.numbering)
-        .map(move |(meeting, paragraphs)| Context {
-            organisation,
-            body,
-            meeting,
-            paragraphs,
-            unhyphenated: Arc::clone(&names),
-        })
+    (0..body.meetings.len()).map_while(move |part| context_of(organisation, body, part, &names))
+}
+
+/// The context of the body's meeting at `part`, with the body's
+/// `unhyphenated` made beforehand.
+fn context_of<'a>(
+    organisation: &'a Organisation,
+    body: &'a Body,
+    part: usize,
+    unhyphenated: &Arc<Option<String>>,
+) -> Option<Context<'a>> {
+    Some(Context {
+        organisation,
+        body,
+        meeting: body.meetings.get(part)?,
+        paragraphs: body.numbering.get(part)?,
+        unhyphenated: Arc::clone(unhyphenated),
+    })
 }
 
 /// Everything a document of one meeting is made from.
