@@ -35,6 +35,7 @@ cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed s
 cmd-build-inventory-body = The inventory in { $out } held what { $body }'s rules found and its documents as unchanged, but building them again made something else: a bug in rsr
 cmd-check-inventory-findings = The inventory in { $out } held what { $body }'s rules found as unchanged, but running them again found something else: a bug in rsr
 cmd-build-inventory-pdf = The inventory in { $out } vouched for { $pdf } as the file it recorded, but its bytes are not those it recorded: a bug in rsr
+cmd-build-site-present = The manifest in { $out } recorded { $pdf } as this build found it or wrote it, but out/ holds it otherwise: a bug in rsr
 cmd-build-model-differs = The model of { $body } kept in { $out } is not what its files load to, though its key says they are as when it was kept: a bug in rsr
 cmd-build-kept-tracked = warning: rsr's own records in { $out } are tracked by git: they came with a commit, not from an rsr build, and are not trusted, so everything is read and typeset as if they were not there. Take them out of git: git rm -r --cached { $paths }
 cmd-build-kept-git-failed = warning: { $out } is in a git repository, but git could not say which of rsr's own records in it are tracked ({ $error }); none of them is trusted, so everything is read and typeset as if they were not there

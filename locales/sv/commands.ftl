@@ -35,6 +35,7 @@ cmd-build-inventory-wrong = Inventeringen i { $out } sade att inget ändrats sed
 cmd-build-inventory-body = Inventeringen i { $out } höll det som reglerna fann för { $body } och dess dokument som oförändrade, men ett nytt bygge av dem gav något annat: ett fel i rsr
 cmd-check-inventory-findings = Inventeringen i { $out } höll det som reglerna fann för { $body } som oförändrat, men när reglerna kördes igen fann de något annat: ett fel i rsr
 cmd-build-inventory-pdf = Inventeringen i { $out } gick i god för { $pdf } som filen den registrerat, men dess innehåll är inte det som registrerades: ett fel i rsr
+cmd-build-site-present = Manifestet i { $out } registrerade { $pdf } så som bygget fann eller skrev den, men i out/ finns den på annat sätt: ett fel i rsr
 cmd-build-model-differs = Modellen av { $body } som sparats i { $out } är inte vad dess filer läses in till, fast nyckeln säger att de är som när den sparades: ett fel i rsr
 cmd-build-kept-tracked = varning: rsr:s egna uppgifter i { $out } följs av git: de kom med en incheckning, inte från ett rsr build, och litas inte på, så allt läses och sätts som om de inte fanns. Ta bort dem ur git: git rm -r --cached { $paths }
 cmd-build-kept-git-failed = varning: { $out } ligger i ett git-arkiv, men git kunde inte säga vilka av rsr:s egna uppgifter där som git följer ({ $error }); ingen av dem litas på, så allt läses och sätts som om de inte fanns

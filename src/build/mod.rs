@@ -444,6 +444,13 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
             crate::sv::today(),
             &revisions,
             if verify { &none } else { &as_before },
+            // Every document of a whole build was found up to date or
+            // written by it, and recorded as it was found (`plan`).
+            match (whole, verify) {
+                (true, false) => crate::site::Present::Seen,
+                (true, true) => crate::site::Present::SeenVerified,
+                (false, _) => crate::site::Present::Look,
+            },
         );
         let saved = saving
             .join()
@@ -1120,12 +1127,36 @@ fn plan(
                 manifest.check(&options.out, &document.output, fingerprint, &recorded)
             }
         };
-        let places: Vec<usize> = (0..repository.bodies.len()).collect();
+        // A body whose documents are recorded is one unit of work; any
+        // other is one per part (a meeting's documents, or its years'), so
+        // that both cores share a changed body's.
+        let units: Vec<(usize, Option<usize>)> = (0..repository.bodies.len())
+            .flat_map(|place| {
+                let recorded = remembered.and_then(|r| r.documents(place)).is_some();
+                let parts = if recorded {
+                    0
+                } else {
+                    repository.bodies[place].meetings.len() + 1
+                };
+                std::iter::once((place, None))
+                    .filter(move |_| recorded)
+                    .chain((0..parts).map(move |part| (place, Some(part))))
+            })
+            .collect();
+        // Each body's `docs::unhyphenated`, made once for all its parts.
+        let names: Vec<Arc<Option<String>>> = repository
+            .bodies
+            .iter()
+            .map(|body| Arc::new(crate::docs::unhyphenated(&repository.organisation, body)))
+            .collect();
         // Documents to typeset so far, over all bodies.
         let stale = AtomicUsize::new(0);
-        crate::repo::parallel::each(&places, |&place| {
+        crate::repo::parallel::each(&units, |&(place, part)| {
             let clock = Instant::now();
-            if let Some(recorded) = remembered.and_then(|r| r.documents(place)) {
+            let Some(part) = part else {
+                let recorded = remembered
+                    .and_then(|r| r.documents(place))
+                    .unwrap_or_default();
                 let states = recorded
                     .iter()
                     .map(|(document, fingerprint)| {
@@ -1133,14 +1164,16 @@ fn plan(
                         (document.clone(), fingerprint.clone(), state, told)
                     })
                     .collect::<Vec<_>>();
-                return (states, Duration::ZERO, clock.elapsed());
-            }
+                return (place, states, Duration::ZERO, clock.elapsed());
+            };
             let body = &repository.bodies[place];
             // Each document's data is let go as soon as it is fingerprinted:
-            // a body's documents are made one at a time, not held whole.
+            // a part's documents are made one at a time, not held whole.
             let mut states = Vec::new();
             let mut fingerprinting = Duration::ZERO;
-            docs::each_document_of(repository, body, &options.filter, |mut document| {
+            let documents = docs::part_of(repository, body, &names[place], part, &options.filter)
+                .unwrap_or_default();
+            for mut document in documents {
                 let clock = Instant::now();
                 let fingerprint = renderer.fingerprint(&document);
                 let (state, told) = state(&document, &fingerprint);
@@ -1154,8 +1187,9 @@ fn plan(
                 }
                 states.push((document, fingerprint, state, told));
                 fingerprinting += clock.elapsed();
-            });
+            }
             (
+                place,
                 states,
                 clock.elapsed().saturating_sub(fingerprinting),
                 fingerprinting,
@@ -1165,10 +1199,13 @@ fn plan(
     let mut documents: Vec<Document> = Vec::new();
     let mut fingerprints = Vec::new();
     let mut plan = Plan::default();
-    for (states, data, fingerprint) in checked {
+    for (place, states, data, fingerprint) in checked {
         timings.data += data;
         timings.fingerprint += fingerprint;
-        plan.starts.push(documents.len());
+        // A body's first unit: its documents start here.
+        if plan.starts.len() == place {
+            plan.starts.push(documents.len());
+        }
         for (mut document, fingerprint, state, told) in states {
             if state != State::UpToDate {
                 if !document.data.is_empty() {
@@ -1693,6 +1730,21 @@ mod tests {
         // the model that was checked, whatever the files say by now.
         let kept = plan.made.clone();
         assert_eq!(kept.len(), documents.len());
+        // Made a part at a time on both cores, and in the order and with
+        // the data of making them one after another.
+        let mut expected = Vec::new();
+        for body in &repository.bodies {
+            docs::each_document_of(&repository, body, &Filter::default(), |d| expected.push(d));
+        }
+        assert!(repository.bodies[0].meetings.len() > 1, "one part only");
+        assert_eq!(
+            documents.iter().map(|d| &d.output).collect::<Vec<_>>(),
+            expected.iter().map(|d| &d.output).collect::<Vec<_>>()
+        );
+        for (index, document) in expected.iter().enumerate() {
+            assert_eq!(kept[&index], document.data, "{}", document.output.display());
+        }
+        assert_eq!(plan.starts, [0]);
         // A large build lets them go, and they are made again from the files,
         // a meeting's at a time, from the model as planned.
         plan.made.clear();

@@ -63,7 +63,22 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// How `write` finds which documents are in `out/`, and each one's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Present {
+    /// By asking the file system of each.
+    Look,
+    /// From the manifest's record of each as the build saw it: after a
+    /// build of everything, which found each document up to date or wrote
+    /// it, and recorded it as it found it.
+    Seen,
+    /// As `Seen`, and each compared with what the file system says: one
+    /// that differs is a bug in rsr (`RSR_VERIFY_INVENTORY`).
+    SeenVerified,
+}
+
 /// Writes the site files that changed; returns those written.
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     repository: &Repository,
     documents: &[Document],
@@ -72,11 +87,40 @@ pub fn write(
     today: NaiveDate,
     revisions: &ics::Revisions,
     as_before: &BTreeSet<String>,
+    present: Present,
 ) -> Result<Vec<PathBuf>, Error> {
     // Only what changed is rewritten.
     let mut staged = Vec::new();
     let mut written = Vec::new();
-    let public = published(repository, documents, out, today);
+    let seen = (present != Present::Look).then_some(manifest);
+    let public = published(repository, documents, out, today, seen);
+    if present == Present::SeenVerified {
+        let looked = published(repository, documents, out, today, None);
+        let listed = |p: &Published| -> Vec<(PathBuf, u64)> {
+            p.documents
+                .iter()
+                .map(|d| d.output.clone())
+                .zip(p.sizes.iter().copied())
+                .collect()
+        };
+        let (seen, looked) = (listed(&public), listed(&looked));
+        if seen != looked {
+            // The first that differs, or the first that one list lacks.
+            let pdf = seen
+                .iter()
+                .zip(&looked)
+                .find(|(a, b)| a != b)
+                .map(|(a, _)| a)
+                .or_else(|| seen.get(looked.len()).or(looked.get(seen.len())))
+                .map(|(path, _)| path.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::Repository(crate::lang::t!(
+                "cmd-build-site-present",
+                out = out,
+                pdf = pdf
+            )));
+        }
+    }
     files(
         repository,
         &public,
@@ -118,7 +162,7 @@ pub fn publish(
             folder = dir
         )));
     }
-    let public = published(repository, documents, out, today);
+    let public = published(repository, documents, out, today, None);
     let mut paths = Vec::new();
     // Which files, not what they hold: the calendars' revisions do not
     // matter here.
@@ -183,12 +227,14 @@ pub fn signed_copy<'a>(
 
 /// The documents that may be published and have been built, and are
 /// still within their body's `publicering:` window on `today` (a year's
-/// documents always are), each with the size of its file.
+/// documents always are), each with the size of its file: as `seen`
+/// records the file, where it does, or as found in `out`.
 fn published<'a>(
     repository: &Repository,
     documents: &'a [Document],
     out: &Path,
     today: NaiveDate,
+    seen: Option<&Manifest>,
 ) -> Published<'a> {
     // Each document's file is looked for, a share on each core.
     let shares: Vec<&[Document]> = documents.chunks(512).collect();
@@ -197,6 +243,12 @@ fn published<'a>(
             .iter()
             .filter(|d| d.public && !withdrawn(repository, d, today))
             .filter_map(|d| {
+                let recorded = seen
+                    .and_then(|manifest| manifest.entry(&d.output)?.seen.as_ref())
+                    .map(|seen| seen.size);
+                if let Some(size) = recorded {
+                    return Some((d, size));
+                }
                 let meta = std::fs::metadata(out.join(&d.output)).ok()?;
                 meta.is_file().then_some((d, meta.len()))
             })
