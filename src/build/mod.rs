@@ -1132,15 +1132,11 @@ fn plan(
         // that both cores share a changed body's.
         let units: Vec<(usize, Option<usize>)> = (0..repository.bodies.len())
             .flat_map(|place| {
-                let recorded = remembered.and_then(|r| r.documents(place)).is_some();
-                let parts = if recorded {
-                    0
-                } else {
-                    repository.bodies[place].meetings.len() + 1
-                };
-                std::iter::once((place, None))
-                    .filter(move |_| recorded)
-                    .chain((0..parts).map(move |part| (place, Some(part))))
+                if remembered.and_then(|r| r.documents(place)).is_some() {
+                    return vec![(place, None)];
+                }
+                let parts = repository.bodies[place].meetings.len() + 1;
+                (0..parts).map(|part| (place, Some(part))).collect()
             })
             .collect();
         // Each body's `docs::unhyphenated`, made once for all its parts.
