@@ -1082,9 +1082,10 @@ fn of_bodies_records(
 
 /// Every document of the build, without its data, and which of them need
 /// typesetting: those the manifest does not have up to date. The data of
-/// each body's documents is made, hashed and let go before the next body's,
-/// so that memory does not grow with the repository; what needs typesetting
-/// has it made again, a body at a time, by the threads that typeset.
+/// each part of a body (a meeting's documents, or its years') is made,
+/// hashed and let go before the thread takes another, so that memory does
+/// not grow with the repository; what needs typesetting has it made again,
+/// a part at a time, by the threads that typeset.
 fn plan(
     repository: &Repository,
     renderer: &Renderer,
@@ -1095,8 +1096,8 @@ fn plan(
     timings: &mut Timings,
 ) -> (Vec<Document>, Vec<String>, Plan) {
     // Each body's documents, their fingerprints and their state in out/,
-    // made in parallel, a body at a time; a body whose documents the last
-    // whole build recorded under the same key has them from there.
+    // made in parallel, a part of a body at a time; a body whose documents
+    // the last whole build recorded under the same key has them from there.
     let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
     let wrongly = std::sync::Mutex::new(Vec::new());
     let checked = {
@@ -1128,8 +1129,9 @@ fn plan(
             }
         };
         // A body whose documents are recorded is one unit of work; any
-        // other is one per part (a meeting's documents, or its years'), so
-        // that both cores share a changed body's.
+        // other (changed, or with no record to hold) is one per part: each
+        // meeting's documents, then its years'. So every core shares the
+        // work of one large body.
         let units: Vec<(usize, Option<usize>)> = (0..repository.bodies.len())
             .flat_map(|place| {
                 if remembered.and_then(|r| r.documents(place)).is_some() {
@@ -1139,11 +1141,17 @@ fn plan(
                 (0..parts).map(|part| (place, Some(part))).collect()
             })
             .collect();
-        // Each body's `docs::unhyphenated`, made once for all its parts.
-        let names: Vec<Arc<Option<String>>> = repository
-            .bodies
-            .iter()
-            .map(|body| Arc::new(crate::docs::unhyphenated(&repository.organisation, body)))
+        // Each body's `docs::unhyphenated`, made once for all its parts;
+        // not for a body whose documents are recorded, which has none.
+        let names: Vec<Arc<Option<String>>> = (0..repository.bodies.len())
+            .map(|place| {
+                let recorded = remembered.and_then(|r| r.documents(place)).is_some();
+                Arc::new(if recorded {
+                    None
+                } else {
+                    crate::docs::unhyphenated(&repository.organisation, &repository.bodies[place])
+                })
+            })
             .collect();
         // Documents to typeset so far, over all bodies.
         let stale = AtomicUsize::new(0);
@@ -1163,8 +1171,9 @@ fn plan(
                 return (place, states, Duration::ZERO, clock.elapsed());
             };
             let body = &repository.bodies[place];
-            // Each document's data is let go as soon as it is fingerprinted:
-            // a part's documents are made one at a time, not held whole.
+            // A part's documents are made at once (a meeting's, as the
+            // threads that typeset make them), and each one's data let go
+            // as soon as it is fingerprinted, unless it is kept below.
             let mut states = Vec::new();
             let mut fingerprinting = Duration::ZERO;
             let documents = docs::part_of(repository, body, &names[place], part, &options.filter)
@@ -1198,8 +1207,9 @@ fn plan(
     for (place, states, data, fingerprint) in checked {
         timings.data += data;
         timings.fingerprint += fingerprint;
-        // A body's first unit: its documents start here.
-        if plan.starts.len() == place {
+        // A body's first unit: its documents start here (and those of
+        // any body before it that had none).
+        while plan.starts.len() <= place {
             plan.starts.push(documents.len());
         }
         for (mut document, fingerprint, state, told) in states {

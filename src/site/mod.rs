@@ -236,7 +236,8 @@ fn published<'a>(
     today: NaiveDate,
     seen: Option<&Manifest>,
 ) -> Published<'a> {
-    // Each document's file is looked for, a share on each core.
+    // Each document's file is looked for (unless `seen` records it), a
+    // share on each core.
     let shares: Vec<&[Document]> = documents.chunks(512).collect();
     let found: Vec<(&Document, u64)> = crate::repo::parallel::each(&shares, |share| {
         share
