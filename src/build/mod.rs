@@ -1132,9 +1132,12 @@ fn plan(
         // other (changed, or with no record to hold) is one per part: each
         // meeting's documents, then its years'. So every core shares the
         // work of one large body.
+        let held: Vec<bool> = (0..repository.bodies.len())
+            .map(|place| remembered.and_then(|r| r.documents(place)).is_some())
+            .collect();
         let units: Vec<(usize, Option<usize>)> = (0..repository.bodies.len())
             .flat_map(|place| {
-                if remembered.and_then(|r| r.documents(place)).is_some() {
+                if held[place] {
                     return vec![(place, None)];
                 }
                 let parts = repository.bodies[place].meetings.len() + 1;
@@ -1145,8 +1148,7 @@ fn plan(
         // not for a body whose documents are recorded, which has none.
         let names: Vec<Arc<Option<String>>> = (0..repository.bodies.len())
             .map(|place| {
-                let recorded = remembered.and_then(|r| r.documents(place)).is_some();
-                Arc::new(if recorded {
+                Arc::new(if held[place] {
                     None
                 } else {
                     crate::docs::unhyphenated(&repository.organisation, &repository.bodies[place])
