@@ -570,34 +570,9 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
     if !whole && !options.out.join(inventory::FILE).is_file() {
         return Ok(nothing(context));
     }
-    // The last inventory is decoded on another core while the repository
-    // is surveyed; the survey asks it what it vouches for only once it has
-    // been told what the file system says of every file.
-    let decoded: OnceLock<Option<Inventory>> = OnceLock::new();
-    let inputs = std::thread::scope(|scope| {
-        let decoding = scope.spawn(|| {
-            // Should decoding fail by a panic, the survey does not wait
-            // for it for ever: it reads every file, and the panic goes on.
-            let unblock = Unblock(&decoded);
-            let _ = decoded.set(inventory_of(kept));
-            drop(unblock);
-        });
-        let inputs = inventory::survey(
-            &options.root,
-            &inventory::skip_in(&options.out),
-            &|path, now| {
-                decoded
-                    .wait()
-                    .as_ref()
-                    .and_then(|previous| inventory::vouched(&previous.inputs, path, now))
-            },
-        );
-        if let Err(panic) = decoding.join() {
-            std::panic::resume_unwind(panic);
-        }
-        inputs
+    let (inputs, previous) = survey_decoding(&options.root, kept, |previous, path, now| {
+        previous.and_then(|previous| inventory::vouched(&previous.inputs, path, now))
     });
-    let previous = decoded.into_inner().flatten();
     if !whole && previous.is_none() {
         return Ok(nothing(context));
     }
@@ -844,7 +819,36 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
     ))
 }
 
-/// The inventory kept in `out`, unless it is passed over (`Kept`).
+/// The repository at `root` surveyed (passing over `out/`) while the last
+/// inventory kept there is decoded on another core, and that inventory.
+/// The survey asks `known` what it knows of a file, given the inventory
+/// or none, only once it has been told what the file system says of every
+/// file.
+fn survey_decoding(
+    root: &Path,
+    kept: &Kept,
+    known: impl Fn(Option<&Inventory>, &str, &Seen) -> Option<inventory::Known> + Sync,
+) -> (Files, Option<Inventory>) {
+    let decoded: OnceLock<Option<Inventory>> = OnceLock::new();
+    let inputs = std::thread::scope(|scope| {
+        let decoding = scope.spawn(|| {
+            // Should decoding fail by a panic, the survey does not wait
+            // for it for ever: it reads every file, and the panic goes on.
+            let unblock = Unblock(&decoded);
+            let _ = decoded.set(inventory_of(kept));
+            drop(unblock);
+        });
+        let inputs = inventory::survey(root, &inventory::skip_in(kept.out()), &|path, now| {
+            known(decoded.wait().as_ref(), path, now)
+        });
+        if let Err(panic) = decoding.join() {
+            std::panic::resume_unwind(panic);
+        }
+        inputs
+    });
+    (inputs, decoded.into_inner().flatten())
+}
+
 /// Sets the inventory as none when dropped before it was decoded.
 struct Unblock<'a>(&'a OnceLock<Option<Inventory>>);
 
@@ -854,6 +858,7 @@ impl Drop for Unblock<'_> {
     }
 }
 
+/// The inventory kept in `out`, unless it is passed over (`Kept`).
 fn inventory_of(kept: &Kept) -> Option<Inventory> {
     kept.trusted(inventory::FILE)
         .then(|| Inventory::load(kept.out()))
@@ -933,23 +938,29 @@ impl Recalled {
 /// parses every file and runs every rule, as it did before any build.
 pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     let out = kept.out();
-    let previous = inventory_of(kept)?;
+    if !(kept.trusted(inventory::FILE) && out.join(inventory::FILE).is_file()) {
+        return None;
+    }
     let context = context_now(root);
-    // The repository as a build surveys it, for the bodies' keys; but a
-    // file the last build did not record is read only under rsr.yaml and
-    // meetings/, which the models are made from. Any other (a large file,
-    // a folder of build output) is taken as unknown: no body's record then
-    // holds, and every rule runs, as before any build.
+    // The repository as a build surveys it, for the bodies' keys, while
+    // the inventory is decoded beside it; but a file the last build did
+    // not record is read only under rsr.yaml and meetings/, which the
+    // models are made from. Any other (a large file, a folder of build
+    // output) is taken as unknown: no body's record then holds, and every
+    // rule runs, as before any build. Without an inventory that decodes,
+    // no file is read: nothing is recalled.
     let meetings = format!("{}/", crate::repo::load::MEETINGS_DIR);
-    let unknown = |path: &str| {
-        path != crate::repo::load::ORGANISATION_FILE
+    let (inputs, previous) = survey_decoding(root, kept, |previous, path, now| {
+        let Some(previous) = previous else {
+            return Some(inventory::Known::unknown());
+        };
+        let unknown = path != crate::repo::load::ORGANISATION_FILE
             && !path.starts_with(&meetings)
-            && !previous.inputs.contains_key(path)
-    };
-    let inputs = inventory::survey(root, &inventory::skip_in(out), &|path, now| {
+            && !previous.inputs.contains_key(path);
         inventory::vouched(&previous.inputs, path, now)
-            .or_else(|| unknown(path).then(inventory::Known::unknown))
+            .or_else(|| unknown.then(inventory::Known::unknown))
     });
+    let previous = previous?;
     let models = kept
         .models()
         .then(|| models(out, &inputs).map(Models::reading_only))

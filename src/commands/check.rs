@@ -21,6 +21,12 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // passed over (`review::kept`).
     let out = root.join("out");
     let kept = crate::review::kept::Kept::in_out(&out);
+    // The manifest (what the adjusted protokoll printed when built) is
+    // read on another core while the repository is loaded and checked.
+    let reading = {
+        let kept = kept.clone();
+        std::thread::spawn(move || kept.manifest())
+    };
     let recalled = crate::build::recall(root, &kept);
     let models = recalled.as_ref().and_then(|r| r.models.as_ref());
     let loaded = crate::build::load_with(root, &out, models)?;
@@ -49,7 +55,9 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     // compares the printed text.
     if let Some(repository) = &checked.repository {
         let data_errors = checked.errors() > 0;
-        let manifest = kept.manifest();
+        let manifest = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let changed = match crate::review::printed::verify(repository, Some(&manifest)) {
             Ok(changed) => changed,
             Err(_) if data_errors => Vec::new(),
