@@ -948,17 +948,20 @@ pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     // models are made from. Any other (a large file, a folder of build
     // output) is taken as unknown: no body's record then holds, and every
     // rule runs, as before any build. Without an inventory that decodes,
-    // no file is read: nothing is recalled.
+    // nothing is recalled, and each file the survey asks about is taken as
+    // unknown rather than read.
     let meetings = format!("{}/", crate::repo::load::MEETINGS_DIR);
     let (inputs, previous) = survey_decoding(root, kept, |previous, path, now| {
         let Some(previous) = previous else {
             return Some(inventory::Known::unknown());
         };
-        let unknown = path != crate::repo::load::ORGANISATION_FILE
-            && !path.starts_with(&meetings)
-            && !previous.inputs.contains_key(path);
+        let unknown = || {
+            path != crate::repo::load::ORGANISATION_FILE
+                && !path.starts_with(&meetings)
+                && !previous.inputs.contains_key(path)
+        };
         inventory::vouched(&previous.inputs, path, now)
-            .or_else(|| unknown.then(inventory::Known::unknown))
+            .or_else(|| unknown().then(inventory::Known::unknown))
     });
     let previous = previous?;
     let models = kept
