@@ -1146,12 +1146,12 @@ fn plan(
         // other (changed, or with no record to hold) is one per part: each
         // meeting's documents, then its years'. So every core shares the
         // work of one large body.
-        let held: Vec<bool> = (0..repository.bodies.len())
-            .map(|place| remembered.and_then(|r| r.documents(place)).is_some())
+        let recorded: Vec<Option<&[(Document, String)]>> = (0..repository.bodies.len())
+            .map(|place| remembered.and_then(|r| r.documents(place)))
             .collect();
         let units: Vec<(usize, Option<usize>)> = (0..repository.bodies.len())
             .flat_map(|place| {
-                if held[place] {
+                if recorded[place].is_some() {
                     return vec![(place, None)];
                 }
                 let parts = repository.bodies[place].meetings.len() + 1;
@@ -1162,7 +1162,7 @@ fn plan(
         // not for a body whose documents are recorded, which has none.
         let names: Vec<Arc<Option<String>>> = (0..repository.bodies.len())
             .map(|place| {
-                Arc::new(if held[place] {
+                Arc::new(if recorded[place].is_some() {
                     None
                 } else {
                     crate::docs::unhyphenated(&repository.organisation, &repository.bodies[place])
@@ -1174,10 +1174,8 @@ fn plan(
         crate::repo::parallel::each(&units, |&(place, part)| {
             let clock = Instant::now();
             let Some(part) = part else {
-                let recorded = remembered
-                    .and_then(|r| r.documents(place))
-                    .unwrap_or_default();
-                let states = recorded
+                let states = recorded[place]
+                    .unwrap_or_default()
                     .iter()
                     .map(|(document, fingerprint)| {
                         let (state, told) = state(document, fingerprint);
