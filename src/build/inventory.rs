@@ -12,8 +12,10 @@
 //! it says it without doing it.
 //!
 //! Content decides, as in the manifest: a file whose `Seen` is not the
-//! same, or was taken within three seconds of its last write (git's
-//! "racy" safeguard), is read and hashed again. The repository is surveyed
+//! same, or was taken too soon after its last write for its times to tell
+//! (git's "racy" safeguard: by a `Stamp` of the file system's clock taken
+//! in `out/`, else by three seconds of the system's clock), is read and
+//! hashed again. The repository is surveyed
 //! before anything of it is read, so that a file changed while a build
 //! runs is found changed by the next. A missing, truncated or corrupt
 //! inventory (a SHA-256 of its body closes it) is none, and a build then
@@ -33,14 +35,14 @@ use sha2::{Digest, Sha256};
 
 use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
-use crate::output::manifest::{Seen, hash, key};
+use crate::output::manifest::{Seen, Stamp, hash, key};
 use crate::output::write;
 
 /// The file in `out/`.
 pub const FILE: &str = crate::review::kept::INVENTORY;
 
 /// The inventory's own format: another is none.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind, a
@@ -496,13 +498,33 @@ fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 
 /// Every file and folder under `base` but those `skip` passes over (and
 /// what is in them), each with the hash of its bytes: as `known` vouches
-/// for it, or read now.
+/// for it, or read now. Where `stamp_in` is a folder rsr may make a file
+/// in (`out/`), a file read is timed by a `Stamp` taken there before it
+/// is read, so that the next survey need not read it again however soon
+/// after it was written; without one, or on another file system, by the
+/// system's clock.
 pub fn survey(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    stamp_in: Option<&Path>,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Files {
-    survey_since(base, skip, known, None).0
+    survey_since(base, skip, stamp_in, known, None).0
+}
+
+/// A survey's `Stamp`, taken the first time a file is to be read or a
+/// folder listed, and only where the survey may make a file.
+struct Clock<'a> {
+    stamp_in: Option<&'a Path>,
+    stamp: std::sync::OnceLock<Option<Stamp>>,
+}
+
+impl Clock<'_> {
+    fn stamp(&self) -> Option<Stamp> {
+        *self
+            .stamp
+            .get_or_init(|| self.stamp_in.and_then(Stamp::take))
+    }
 }
 
 /// `survey`, given the last survey of `base` and its folders: a folder of
@@ -516,12 +538,17 @@ pub fn survey(
 pub fn survey_since(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    stamp_in: Option<&Path>,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
     last: Option<(&Files, &Folders)>,
 ) -> (Files, Folders) {
+    let clock = Clock {
+        stamp_in,
+        stamp: std::sync::OnceLock::new(),
+    };
     let mut folders = Folders::new();
     if let Some((_, before)) = last {
-        note_folder(before, "", base, &mut folders);
+        note_folder(before, "", base, &mut folders, &clock);
     }
     // What unmoved folders hold, as recorded.
     let mut carried: Vec<(String, Known)> = Vec::new();
@@ -539,7 +566,7 @@ pub fn survey_since(
                 return true;
             };
             let relative = relative(base, entry.path());
-            if !note_folder(before, &relative, entry.path(), &mut folders) {
+            if !note_folder(before, &relative, entry.path(), &mut folders, &clock) {
                 return true;
             }
             let prefix = format!("{relative}/");
@@ -612,7 +639,10 @@ pub fn survey_since(
         chunk
             .iter()
             .map(|((relative, path, _), probe)| {
-                (relative.clone(), finish(path, relative, probe, known))
+                (
+                    relative.clone(),
+                    finish(path, relative, probe, known, &clock),
+                )
             })
             .collect::<Vec<_>>()
     });
@@ -624,9 +654,16 @@ pub fn survey_since(
 }
 
 /// Records the folder at `path` as the file system has it now, or as
-/// `before` has it when that vouches for it; whether it did.
-fn note_folder(before: &Folders, relative: &str, path: &Path, folders: &mut Folders) -> bool {
-    let Some(now) = Seen::of(path) else {
+/// `before` has it when that vouches for it; whether it did. One that it
+/// does not is listed after `clock`'s stamp is taken.
+fn note_folder(
+    before: &Folders,
+    relative: &str,
+    path: &Path,
+    folders: &mut Folders,
+    clock: &Clock,
+) -> bool {
+    let Some((now, device)) = Seen::on_device(path) else {
         return false;
     };
     match before.get(relative).filter(|seen| seen.vouches_for(&now)) {
@@ -635,7 +672,7 @@ fn note_folder(before: &Folders, relative: &str, path: &Path, folders: &mut Fold
             true
         }
         None => {
-            folders.insert(relative.to_string(), now);
+            folders.insert(relative.to_string(), now.stamped(device, clock.stamp()));
             false
         }
     }
@@ -645,7 +682,8 @@ fn note_folder(before: &Folders, relative: &str, path: &Path, folders: &mut Fold
 /// know of a folder, a link or anything but a file, and a file's `Seen`.
 enum Probe {
     Known(Known),
-    File(Option<Seen>),
+    /// A file's `Seen`, with the device of its file system.
+    File(Option<(Seen, u64)>),
 }
 
 fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
@@ -666,7 +704,7 @@ fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
         // A pipe, a socket or a device is never opened.
         return unseen(format!("? {kind:?}"));
     }
-    Probe::File(Seen::of(path))
+    Probe::File(Seen::on_device(path))
 }
 
 /// One entry of a survey, given its probe: a file as `known` vouches for
@@ -676,18 +714,23 @@ fn finish(
     relative: &str,
     probe: &Probe,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
+    clock: &Clock,
 ) -> Known {
     let now = match probe {
         Probe::Known(known) => return known.clone(),
         Probe::File(now) => now,
     };
-    if let Some(known) = now.as_ref().and_then(|now| known(relative, now)) {
+    if let Some(known) = now.as_ref().and_then(|(now, _)| known(relative, now)) {
         return known;
     }
+    // Taken before the file is read: a write after it shows in its times.
+    let stamp = clock.stamp();
     match std::fs::read(path) {
         Ok(bytes) => Known {
             hash: hash(&[&bytes]),
-            seen: now.clone(),
+            seen: now
+                .clone()
+                .map(|(seen, device)| seen.stamped(device, stamp)),
         },
         Err(error) => Known {
             hash: format!("! {error}"),
@@ -726,7 +769,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("rsr.yaml"), "namn: x\n").unwrap();
-        let inputs = survey(root.path(), &skip_in(out.path()), &|_, _| None);
+        let inputs = survey(root.path(), &skip_in(out.path()), None, &|_, _| None);
         Inventory::new(
             "c".into(),
             inputs.clone(),
@@ -857,7 +900,7 @@ mod tests {
         std::os::unix::fs::symlink("body.yaml", base.join("meetings/kn/länk.yaml")).unwrap();
 
         // The output folder is told however its path is written.
-        let found = survey(base, &skip_in(&base.join("./out/")), &|_, _| None);
+        let found = survey(base, &skip_in(&base.join("./out/")), None, &|_, _| None);
         let paths: Vec<&str> = found.keys().map(String::as_str).collect();
         let mut expected = vec![
             "meetings",
@@ -876,7 +919,7 @@ mod tests {
         }
 
         // What `known` vouches for is not read: its hash is taken as said.
-        let vouched_for = survey(base, &skip_in(&base.join("out")), &|path, _| {
+        let vouched_for = survey(base, &skip_in(&base.join("out")), None, &|path, _| {
             (path == "meetings/kn/body.yaml").then(|| Known {
                 hash: "as recorded".into(),
                 seen: None,
@@ -906,10 +949,11 @@ mod tests {
         let (first, mut folders) = survey_since(
             out,
             &skip_out,
+            None,
             &none,
             Some((&Files::new(), &Folders::new())),
         );
-        assert!(same(&first, &survey(out, &skip_out, &none)));
+        assert!(same(&first, &survey(out, &skip_out, None, &none)));
         if folders.is_empty() {
             return; // No inode and change time here: every folder is listed.
         }
@@ -936,7 +980,7 @@ mod tests {
 
         // A folder of files alone, unmoved: taken as recorded, its files
         // not read; one with a folder in it, and `out/` itself, are read.
-        let (again, kept) = survey_since(out, &skip_out, &none, last);
+        let (again, kept) = survey_since(out, &skip_out, None, &none, last);
         assert_eq!(again["kn/a.pdf"].hash, "recorded kn/a.pdf");
         assert_eq!(again["kn/b.pdf"].hash, "recorded kn/b.pdf");
         assert_eq!(
@@ -959,7 +1003,7 @@ mod tests {
             known.hash = "! not as built".into();
             known.seen = None;
         }
-        let (listed, _) = survey_since(out, &skip_out, &none, Some((&marked, &folders)));
+        let (listed, _) = survey_since(out, &skip_out, None, &none, Some((&marked, &folders)));
         assert_eq!(listed["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
         assert_eq!(listed["kn/b.pdf"].hash, hash(&[b"kn/b.pdf"]));
 
@@ -978,7 +1022,7 @@ mod tests {
         std::fs::write(out.join("kn/.rsr-staged"), "x").unwrap();
         std::fs::rename(out.join("kn/.rsr-staged"), out.join("kn/e.pdf")).unwrap();
         std::fs::remove_file(out.join("kn/b.pdf")).unwrap();
-        let (moved, now) = survey_since(out, &skip_out, &none, last);
+        let (moved, now) = survey_since(out, &skip_out, None, &none, last);
         assert_eq!(moved["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
         assert_eq!(moved["kn/e.pdf"].hash, hash(&[b"x"]));
         assert!(!moved.contains_key("kn/b.pdf"));
@@ -987,6 +1031,77 @@ mod tests {
             moved["fn/signerade/d.pdf"].hash,
             "recorded fn/signerade/d.pdf"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_read_after_a_stamp_of_its_clock_is_vouched_for_at_once() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        std::fs::create_dir_all(out.join("kn")).unwrap();
+        std::fs::write(out.join("kn/a.pdf"), "a").unwrap();
+        // Once the file system's clock has moved past the file's time.
+        let written = Seen::of(&out.join("kn/a.pdf")).unwrap();
+        let tick = root.path().join("tick");
+        for _ in 0..40 {
+            std::fs::write(&tick, "").unwrap();
+            if Seen::of(&tick).is_some_and(|now| now.modified > written.changed) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let none = |_: &str, _: &Seen| None;
+        let recorded = |files: &Files| -> Files {
+            files
+                .iter()
+                .map(|(path, known)| {
+                    let mut known = known.clone();
+                    known.hash = format!("recorded {path}");
+                    (path.clone(), known)
+                })
+                .collect()
+        };
+        let again = |files: &Files, stamp_in: Option<&Path>| {
+            let files = recorded(files);
+            survey(&out, &skip_out, stamp_in, &|path, now| {
+                vouched(&files, path, now)
+            })
+        };
+
+        // By the system's clock, seen within three seconds of its write:
+        // read again.
+        let unstamped = survey(&out, &skip_out, None, &none);
+        let seen = unstamped["kn/a.pdf"].seen.clone().unwrap();
+        assert!(!seen.stamped);
+        assert_eq!(again(&unstamped, None)["kn/a.pdf"].hash, hash(&[b"a"]));
+
+        // Read after a stamp taken in `out/`: vouched for at once, and the
+        // stamp leaves no file behind.
+        let stamped = survey(&out, &skip_out, Some(&out), &none);
+        let seen = stamped["kn/a.pdf"].seen.clone().unwrap();
+        assert!(seen.stamped && seen.at > seen.modified, "{seen:?}");
+        assert_eq!(
+            stamped.keys().collect::<Vec<_>>(),
+            ["kn", "kn/a.pdf"],
+            "nothing of the stamp is surveyed"
+        );
+        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+        let vouched_for = again(&stamped, Some(&out));
+        assert_eq!(vouched_for["kn/a.pdf"].hash, "recorded kn/a.pdf");
+
+        // A folder listed is timed by the stamp too.
+        let (_, folders) = survey_since(
+            &out,
+            &skip_out,
+            Some(&out),
+            &none,
+            Some((&Files::new(), &Folders::new())),
+        );
+        assert!(folders.values().all(|seen| seen.stamped), "{folders:?}");
+
+        // Changed since: read again, stamp or no stamp.
+        std::fs::write(out.join("kn/a.pdf"), "b").unwrap();
+        assert_eq!(again(&stamped, Some(&out))["kn/a.pdf"].hash, hash(&[b"b"]));
     }
 
     #[test]

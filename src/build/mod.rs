@@ -570,7 +570,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
     if !whole && !options.out.join(inventory::FILE).is_file() {
         return Ok(nothing(context));
     }
-    let (inputs, previous) = survey_decoding(&options.root, kept, |previous, path, now| {
+    let (inputs, previous) = survey_decoding(&options.root, kept, true, |previous, path, now| {
         previous.and_then(|previous| inventory::vouched(&previous.inputs, path, now))
     });
     if !whole && previous.is_none() {
@@ -598,9 +598,12 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             .iter()
             .all(|w| w.diagnostic().is_some())
     {
-        let outputs = inventory::survey(&options.out, &inventory::skip_out, &|path, now| {
-            inventory::vouched(&previous.outputs, path, now)
-        });
+        let outputs = inventory::survey(
+            &options.out,
+            &inventory::skip_out,
+            Some(&options.out),
+            &|path, now| inventory::vouched(&previous.outputs, path, now),
+        );
         if !inventory::same(&outputs, &previous.outputs) {
             // `out/` as it is now, every file looked at: what the record of
             // this build starts from, so that a file changed in place in a
@@ -687,12 +690,13 @@ fn record(
     let (mut outputs, folders) = inventory::survey_since(
         &options.out,
         &inventory::skip_out,
+        Some(&options.out),
         &|path, now| {
             manifest
                 .vouched(path, now)
-                .map(|hash| inventory::Known {
+                .map(|(hash, seen)| inventory::Known {
                     hash,
-                    seen: Some(now.clone()),
+                    seen: Some(seen),
                 })
                 .or_else(|| inventory::vouched(&looked.outputs, path, now))
         },
@@ -823,10 +827,13 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
 /// inventory kept there is decoded on another core, and that inventory.
 /// The survey asks `known` what it knows of a file, given the inventory
 /// or none, only once it has been told what the file system says of every
-/// file.
+/// file. A build, which records what it reads, times the files it reads
+/// by a stamp taken in `out/` (`stamped`); `rsr check` records nothing and
+/// writes nowhere.
 fn survey_decoding(
     root: &Path,
     kept: &Kept,
+    stamped: bool,
     known: impl Fn(Option<&Inventory>, &str, &Seen) -> Option<inventory::Known> + Sync,
 ) -> (Files, Option<Inventory>) {
     let decoded: OnceLock<Option<Inventory>> = OnceLock::new();
@@ -838,9 +845,12 @@ fn survey_decoding(
             let _ = decoded.set(inventory_of(kept));
             drop(unblock);
         });
-        let inputs = inventory::survey(root, &inventory::skip_in(kept.out()), &|path, now| {
-            known(decoded.wait().as_ref(), path, now)
-        });
+        let inputs = inventory::survey(
+            root,
+            &inventory::skip_in(kept.out()),
+            stamped.then(|| kept.out()),
+            &|path, now| known(decoded.wait().as_ref(), path, now),
+        );
         if let Err(panic) = decoding.join() {
             std::panic::resume_unwind(panic);
         }
@@ -951,7 +961,7 @@ pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     // nothing is recalled, and each file the survey asks about is taken as
     // unknown rather than read.
     let meetings = format!("{}/", crate::repo::load::MEETINGS_DIR);
-    let (inputs, previous) = survey_decoding(root, kept, |previous, path, now| {
+    let (inputs, previous) = survey_decoding(root, kept, false, |previous, path, now| {
         let Some(previous) = previous else {
             return Some(inventory::Known::unknown());
         };

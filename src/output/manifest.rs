@@ -82,20 +82,68 @@ pub struct Entry {
 /// What the file system says of a file (size, modification and change
 /// times, inode), and when that was read: git's index entry, in small.
 /// It stands for the file's bytes only while all of it is the same and
-/// the file's content had last been written well before it was read
-/// (git's "racy" safeguard, on the modification time as git has it): a
-/// file written in the same tick of a coarse clock as it was seen may be
-/// written again without its modification time showing it, and is read
-/// whole. The change time is compared, not judged for raciness: a build
-/// renames each PDF into place, which sets it, just before it sees it.
+/// the file had last been written before its bytes were read, by a margin
+/// the file system's clock can tell (git's "racy" safeguard): a file
+/// written in the same tick of a coarse clock as it was read may be
+/// written again without its times showing it, and is read whole.
+///
+/// Where `at` is by the system's clock, the file's content must have been
+/// last written three seconds before; its change time is compared, not
+/// judged, for a build renames each PDF into place, which sets it, just
+/// before it sees it. Where `at` is by the file system's own clock
+/// (`stamped`, a `Stamp`), any earlier tick will do, for both times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seen {
     pub size: u64,
     pub modified: i128,
     pub changed: i128,
     pub inode: u64,
-    /// When it was read, in nanoseconds since 1970.
+    /// When it was read, in nanoseconds since 1970: by the system's
+    /// clock, or, where `stamped`, a `Stamp` taken before it was read.
     pub at: i128,
+    /// Whether `at` is a `Stamp`: the file system's own clock.
+    #[serde(default)]
+    pub stamped: bool,
+}
+
+/// A moment by a file system's own clock, the one it sets files' times
+/// by: the modification time of a file made there. Every file that file
+/// system writes later has times of this tick or later, so a file whose
+/// times are of an earlier tick, read after the stamp was taken, had been
+/// written for the last time before it was read. That holds on a clock of
+/// any grain (FAT's two seconds, a network file system's server) and
+/// needs no margin, where the system's clock does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The file system's device.
+    pub device: u64,
+    pub at: i128,
+}
+
+impl Stamp {
+    /// Takes a stamp of the file system `folder` is on, by making a file
+    /// in it (named `.rsr-…`, removed at once); `None` where no file can
+    /// be made there or the platform gives no device.
+    pub fn take(folder: &Path) -> Option<Stamp> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let file = tempfile::Builder::new()
+                .prefix(".rsr-clock")
+                .tempfile_in(folder)
+                .ok()?;
+            let meta = file.as_file().metadata().ok()?;
+            Some(Stamp {
+                device: meta.dev(),
+                at: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = folder;
+            None
+        }
+    }
 }
 
 /// How long before it was seen a file must have been last changed for its
@@ -106,6 +154,11 @@ impl Seen {
     /// The file at `path` as it is now; `None` where the platform does not
     /// give an inode and a change time, and the file is always read.
     pub fn of(path: &Path) -> Option<Seen> {
+        Seen::on_device(path).map(|(seen, _)| seen)
+    }
+
+    /// `Seen::of`, with the device of the file system the file is on.
+    pub fn on_device(path: &Path) -> Option<(Seen, u64)> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -114,13 +167,15 @@ impl Seen {
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
                 .as_nanos() as i128;
-            Some(Seen {
+            let seen = Seen {
                 size: meta.len(),
                 modified: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
                 changed: i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
                 inode: meta.ino(),
                 at,
-            })
+                stamped: false,
+            };
+            Some((seen, meta.dev()))
         }
         #[cfg(not(unix))]
         {
@@ -129,14 +184,33 @@ impl Seen {
         }
     }
 
+    /// This `Seen` of a file on `device`, as read after `stamp` was taken:
+    /// timed by the stamp where it is of the same file system, else as it
+    /// is.
+    pub fn stamped(self, device: u64, stamp: Option<Stamp>) -> Seen {
+        match stamp {
+            Some(stamp) if stamp.device == device => Seen {
+                at: stamp.at,
+                stamped: true,
+                ..self
+            },
+            _ => self,
+        }
+    }
+
     /// Whether `now` (the file as it is now) is this file unchanged, and
     /// was so long enough before it was seen to tell.
     pub fn vouches_for(&self, now: &Seen) -> bool {
+        let settled = if self.stamped {
+            self.modified < self.at && self.changed < self.at
+        } else {
+            self.modified + RACY_NANOS < self.at
+        };
         self.size == now.size
             && self.modified == now.modified
             && self.changed == now.changed
             && self.inode == now.inode
-            && self.modified + RACY_NANOS < self.at
+            && settled
     }
 }
 
@@ -347,11 +421,13 @@ impl Manifest {
     }
 
     /// The hash of the PDF at `output` (a `/`-separated path in `out/`) as
-    /// the build wrote it, if `now` is that file unchanged as last seen.
-    pub fn vouched(&self, output: &str, now: &Seen) -> Option<String> {
+    /// the build wrote it, and the `Seen` that vouches for it, if `now` is
+    /// that file unchanged as last seen.
+    pub fn vouched(&self, output: &str, now: &Seen) -> Option<(String, Seen)> {
         let entry = self.documents.get(output)?;
         let seen = entry.seen.as_ref()?;
-        seen.vouches_for(now).then(|| entry.pdf.clone())
+        seen.vouches_for(now)
+            .then(|| (entry.pdf.clone(), seen.clone()))
     }
 
     /// The hash of the PDF at `output` (a `/`-separated path in `out/`) as
@@ -584,6 +660,7 @@ mod tests {
             changed: 1_000_000_000_000,
             inode: 7,
             at: 1_000_000_000_000 + 10_000_000_000,
+            stamped: false,
         };
         assert!(seen.vouches_for(&seen.clone()));
         for other in [
@@ -620,6 +697,66 @@ mod tests {
             ..seen.clone()
         };
         assert!(renamed.vouches_for(&renamed.clone()));
+
+        // Read after a stamp of the file system's own clock: any earlier
+        // tick of both times will do, and the same tick will not.
+        let stamped = |modified: i128, changed: i128| Seen {
+            modified,
+            changed,
+            at: seen.modified + 1,
+            stamped: true,
+            ..seen.clone()
+        };
+        let before = stamped(seen.modified, seen.modified);
+        assert!(before.vouches_for(&before.clone()));
+        for racy in [
+            stamped(seen.modified + 1, seen.modified),
+            stamped(seen.modified, seen.modified + 1),
+        ] {
+            assert!(!racy.vouches_for(&racy.clone()), "{racy:?}");
+        }
+        // A stamp of another file system does not time it.
+        let seen_now = Seen {
+            at: seen.modified + 1,
+            ..seen.clone()
+        };
+        let stamp = Stamp {
+            device: 3,
+            at: seen.modified + 1,
+        };
+        assert_eq!(seen_now.clone().stamped(4, Some(stamp)), seen_now);
+        assert!(
+            !seen_now
+                .clone()
+                .stamped(4, Some(stamp))
+                .vouches_for(&seen_now)
+        );
+        assert!(
+            seen_now
+                .clone()
+                .stamped(3, Some(stamp))
+                .vouches_for(&seen_now)
+        );
+        assert_eq!(seen_now.clone().stamped(3, None), seen_now);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_is_the_file_systems_clock_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        std::fs::write(&path, b"%PDF-1").unwrap();
+        let (written, device) = Seen::on_device(&path).unwrap();
+        let stamp = Stamp::take(dir.path()).unwrap();
+        assert_eq!(stamp.device, device);
+        // Not before the file written first, by the same clock.
+        assert!(stamp.at >= written.modified, "{stamp:?} {written:?}");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the stamp's file is removed"
+        );
+        assert_eq!(Stamp::take(&dir.path().join("absent")), None);
     }
 
     #[test]
