@@ -243,11 +243,14 @@ pub fn history(root: &Path) -> Option<History> {
     let head = head_commit(root)?;
     // The base first: a lock written again on a branch is held to the one
     // the branch started from, which any rättelse since must account for.
-    let base = merge_base(root).ok().map(|(_, commit)| commit);
-    let mut held: std::collections::BTreeMap<String, String> = Default::default();
+    let base = merge_base(root)
+        .ok()
+        .map(|(_, commit)| commit)
+        .filter(|base| *base != head);
+    let mut held: std::collections::BTreeMap<String, (String, Option<String>)> = Default::default();
     for commit in [Some(head), base].into_iter().flatten() {
-        for lock in locks_at(root, &commit)? {
-            held.insert(lock, commit.clone());
+        for (lock, blob) in locks_at(root, &commit)? {
+            held.insert(lock, (commit.clone(), blob));
         }
     }
     let (kept, gone): (Vec<_>, Vec<_>) = held
@@ -255,20 +258,35 @@ pub fn history(root: &Path) -> Option<History> {
         .partition(|(lock, _)| root.join(lock).symlink_metadata().is_ok());
     let removed_locks = gone
         .into_iter()
-        .map(|(lock, commit)| (PathBuf::from(lock), commit))
+        .map(|(lock, (commit, _))| (PathBuf::from(lock), commit))
+        .collect();
+    // Each lock as the working tree has it: one whose bytes git would
+    // store as the very object committed is that lock unchanged, and not
+    // asked of git. Only the others (written again, or no plain file in
+    // the commit) are read from git and compared byte for byte.
+    let now = crate::repo::parallel::each(&kept, |(lock, (_, blob))| {
+        let bytes = std::fs::read(root.join(lock)).ok()?;
+        let same = blob
+            .as_deref()
+            .is_some_and(|blob| blob_id(&bytes, blob.len()).as_deref() == Some(blob));
+        Some((!same).then_some(bytes))
+    });
+    let changed: Vec<(String, String, Vec<u8>)> = kept
+        .into_iter()
+        .zip(now)
+        .filter_map(|((lock, (commit, _)), now)| Some((lock, commit, now??)))
         .collect();
     let prefix = text(git(root, &["rev-parse", "--show-prefix"]).ok()?);
-    let requests: Vec<String> = kept
+    let requests: Vec<String> = changed
         .iter()
-        .map(|(lock, commit)| format!("{commit}:{prefix}{lock}"))
+        .map(|(lock, commit, _)| format!("{commit}:{prefix}{lock}"))
         .collect();
     let texts = batch(root, &requests)?;
-    let sealed_locks = kept
+    let sealed_locks = changed
         .into_iter()
         .zip(texts)
-        .filter_map(|((lock, commit), sealed)| {
+        .filter_map(|((lock, commit, now), sealed)| {
             let sealed = String::from_utf8(sealed?).ok()?;
-            let now = std::fs::read(root.join(&lock)).ok()?;
             (now != sealed.as_bytes()).then(|| (PathBuf::from(lock), commit, sealed))
         })
         .collect();
@@ -279,14 +297,15 @@ pub fn history(root: &Path) -> Option<History> {
     })
 }
 
-/// The meetings' justering.lock files in `commit`, relative to the root.
-fn locks_at(root: &Path, commit: &str) -> Option<Vec<String>> {
+/// The meetings' justering.lock files in `commit`, relative to the root,
+/// each with its git object id where it is a plain file.
+fn locks_at(root: &Path, commit: &str) -> Option<Vec<(String, Option<String>)>> {
     let listed = git(
         root,
         &[
             "ls-tree",
             "-r",
-            "--name-only",
+            "-z",
             commit,
             "--",
             crate::repo::load::MEETINGS_DIR,
@@ -295,12 +314,47 @@ fn locks_at(root: &Path, commit: &str) -> Option<Vec<String>> {
     .ok()?;
     let suffix = format!("/{}", crate::repo::load::LOCK_FILE);
     Some(
-        String::from_utf8_lossy(&listed)
-            .lines()
-            .filter(|line| line.ends_with(&suffix))
-            .map(str::to_string)
+        listed
+            .split(|byte| *byte == 0)
+            .filter_map(|entry| {
+                // "<mode> <type> <object>\t<path>", the path unquoted.
+                let entry = String::from_utf8_lossy(entry);
+                let (about, path) = entry.split_once('\t')?;
+                if !path.ends_with(&suffix) {
+                    return None;
+                }
+                let mut words = about.split(' ');
+                let plain = matches!(words.next(), Some("100644" | "100755"))
+                    && words.next() == Some("blob");
+                Some((
+                    path.to_string(),
+                    plain.then(|| words.next()).flatten().map(str::to_string),
+                ))
+            })
             .collect(),
     )
+}
+
+/// The id git gives a file of these bytes, in the hash its object ids of
+/// this length are made with (SHA-1, or SHA-256 in a repository made with
+/// `--object-format=sha256`): the hash of "blob", the size and the bytes.
+fn blob_id(bytes: &[u8], length: usize) -> Option<String> {
+    use sha2::Digest;
+    fn hex(digest: &[u8]) -> String {
+        digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    }
+    let header = format!("blob {}\0", bytes.len());
+    match length {
+        40 => Some(hex(&sha1::Sha1::new()
+            .chain_update(header)
+            .chain_update(bytes)
+            .finalize())),
+        64 => Some(hex(&sha2::Sha256::new()
+            .chain_update(header)
+            .chain_update(bytes)
+            .finalize())),
+        _ => None,
+    }
 }
 
 /// The contents of the objects `requests` name (`<commit>:<path>`), in
@@ -376,4 +430,32 @@ pub(crate) fn tracked(dir: &Path, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Str
 pub(crate) fn head_commit(root: &Path) -> Option<String> {
     let commit = text(git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?);
     (commit.len() >= 40).then_some(commit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blob_id;
+
+    #[test]
+    fn a_blob_id_is_the_one_git_gives_the_bytes() {
+        // `git hash-object` of the same bytes, in a repository of each
+        // object format.
+        assert_eq!(
+            blob_id(b"", 40).as_deref(),
+            Some("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
+        );
+        assert_eq!(
+            blob_id(b"hello\n", 40).as_deref(),
+            Some("ce013625030ba8dba906f756967f9e9ca394464a")
+        );
+        assert_eq!(
+            blob_id(b"", 64).as_deref(),
+            Some("473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813")
+        );
+        assert_eq!(
+            blob_id(b"hello\n", 64).as_deref(),
+            Some("2cf8d83d9ee29543b34a87727421fdecb7e3f3a183d337639025de576db9ebb4")
+        );
+        assert_eq!(blob_id(b"hello\n", 12), None);
+    }
 }

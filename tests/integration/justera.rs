@@ -714,6 +714,44 @@ fn a_lock_sealed_again_over_a_change_is_held_to_the_seal_of_main() {
     repo.rsr(&["check", "--deny-warnings"]).success();
 }
 
+/// In a repository whose objects git names by SHA-256, a lock is known
+/// as the one committed by its object id all the same: unchanged, it
+/// passes; sealed again over a change, it is found against main's seal.
+#[test]
+fn in_a_sha256_repository_a_lock_sealed_again_over_a_change_is_found() {
+    let repo = Repo::minimal();
+    repo.git(&[
+        "init",
+        "--quiet",
+        "--initial-branch=main",
+        "--object-format=sha256",
+    ]);
+    repo.commit("Kulturnämnden");
+    repo.reseal(KN);
+    repo.commit("Justerat");
+    let sealed_at = repo.git(&["rev-parse", "HEAD"]).trim().to_string();
+    assert_eq!(sealed_at.len(), 64, "{sealed_at}");
+    repo.git(&["checkout", "--quiet", "-b", "andring"]);
+    repo.rsr(&["check", "--deny-warnings"]).success();
+    repo.unseal(KN);
+    repo.edit(KN_MEETING, "status: justerad", "status: genomförd");
+    repo.edit(
+        KN_BUDGET,
+        "\nbeslut: Nämnden godkänner budgeten.",
+        "\nbeslut: Nämnden avslår budgeten.",
+    );
+    repo.rsr(&["justera", "kn", "2026-03-02", "--datum", "2026-03-09"])
+        .success();
+    let err = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        err.contains(&format!(
+            "error[lock-rewritten]: the justering.lock of KN 2026-03-02 has been written again over a change: against its seal in commit {}",
+            &sealed_at[..10]
+        )),
+        "{err}"
+    );
+}
+
 /// A justering.lock holds every printed field whole, so a long
 /// ärendebeskrivning makes a long value in it; the lock is compared, never
 /// printed, so nothing in it is held to a PDF string's length or the fonts.
