@@ -12,7 +12,12 @@ use crate::cli::stderr;
 use crate::error::{Error, Severity, exit};
 
 pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
-    let history = crate::review::git::history(root);
+    // What git's history says of the seals, asked on another core (a dozen
+    // runs of git) while the repository is surveyed and loaded.
+    let asking = {
+        let root = root.to_path_buf();
+        std::thread::spawn(move || crate::review::git::history(&root))
+    };
     // Each body none of whose files changed since the last build is decoded
     // from the model that build kept, rather than parsed again, and what
     // its own rules found then is taken as found, rather than found again
@@ -35,6 +40,9 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         .zip(loaded.repository.as_ref())
         .map(|(recalled, repository)| recalled.remembered(repository));
     let findings = |place| remembered.as_ref()?.findings(place);
+    let history = asking
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let mut checked = check::check_loaded_with(loaded, history.as_ref(), Some(&findings));
     // Verifying (`RSR_VERIFY_INVENTORY`), every body's rules ran, and a
     // body whose record held must have found what it says.
