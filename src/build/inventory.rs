@@ -13,9 +13,9 @@
 //!
 //! Content decides, as in the manifest: a file whose `Seen` is not the
 //! same, or was taken too soon after its last write for its times to tell
-//! (git's "racy" safeguard: by a `Stamp` of the file system's clock taken
-//! in `out/`, else by three seconds of the system's clock), is read and
-//! hashed again. The repository is surveyed
+//! (git's "racy" safeguard: in `out/`, by a `Stamp` of the file system's
+//! clock taken there; in the repository, by three seconds of the system's
+//! clock), is read and hashed again. The repository is surveyed
 //! before anything of it is read, so that a file changed while a build
 //! runs is found changed by the next. A missing, truncated or corrupt
 //! inventory (a SHA-256 of its body closes it) is none, and a build then
@@ -501,8 +501,8 @@ fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 /// for it, or read now. Where `stamp_in` is a folder rsr may make a file
 /// in (`out/`), a file read is timed by a `Stamp` taken there before it
 /// is read, so that the next survey need not read it again however soon
-/// after it was written; without one, or on another file system, by the
-/// system's clock.
+/// after it was written; without one (the repository, which others
+/// write), or on another file system, by the system's clock.
 pub fn survey(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
@@ -1040,6 +1040,10 @@ mod tests {
         let out = root.path().join("out");
         std::fs::create_dir_all(out.join("kn")).unwrap();
         std::fs::write(out.join("kn/a.pdf"), "a").unwrap();
+        let none = |_: &str, _: &Seen| None;
+        // By the system's clock, seen just after its write (well within
+        // three seconds): read again.
+        let unstamped = survey(&out, &skip_out, None, &none);
         // Once the file system's clock has moved past the file's time.
         let written = Seen::of(&out.join("kn/a.pdf")).unwrap();
         let tick = root.path().join("tick");
@@ -1050,7 +1054,6 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        let none = |_: &str, _: &Seen| None;
         let recorded = |files: &Files| -> Files {
             files
                 .iter()
@@ -1068,9 +1071,6 @@ mod tests {
             })
         };
 
-        // By the system's clock, seen within three seconds of its write:
-        // read again.
-        let unstamped = survey(&out, &skip_out, None, &none);
         let seen = unstamped["kn/a.pdf"].seen.clone().unwrap();
         assert!(!seen.stamped);
         assert_eq!(again(&unstamped, None)["kn/a.pdf"].hash, hash(&[b"a"]));

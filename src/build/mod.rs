@@ -570,7 +570,7 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
     if !whole && !options.out.join(inventory::FILE).is_file() {
         return Ok(nothing(context));
     }
-    let (inputs, previous) = survey_decoding(&options.root, kept, true, |previous, path, now| {
+    let (inputs, previous) = survey_decoding(&options.root, kept, |previous, path, now| {
         previous.and_then(|previous| inventory::vouched(&previous.inputs, path, now))
     });
     if !whole && previous.is_none() {
@@ -827,13 +827,12 @@ fn models(out: &Path, inputs: &Files) -> Option<Models> {
 /// inventory kept there is decoded on another core, and that inventory.
 /// The survey asks `known` what it knows of a file, given the inventory
 /// or none, only once it has been told what the file system says of every
-/// file. A build, which records what it reads, times the files it reads
-/// by a stamp taken in `out/` (`stamped`); `rsr check` records nothing and
-/// writes nowhere.
+/// file. The repository's files are timed by the system's clock, not by
+/// a stamp: others write them, and a write in progress as a stamp is
+/// taken would have times before it (`Stamp`).
 fn survey_decoding(
     root: &Path,
     kept: &Kept,
-    stamped: bool,
     known: impl Fn(Option<&Inventory>, &str, &Seen) -> Option<inventory::Known> + Sync,
 ) -> (Files, Option<Inventory>) {
     let decoded: OnceLock<Option<Inventory>> = OnceLock::new();
@@ -845,12 +844,10 @@ fn survey_decoding(
             let _ = decoded.set(inventory_of(kept));
             drop(unblock);
         });
-        let inputs = inventory::survey(
-            root,
-            &inventory::skip_in(kept.out()),
-            stamped.then(|| kept.out()),
-            &|path, now| known(decoded.wait().as_ref(), path, now),
-        );
+        let inputs =
+            inventory::survey(root, &inventory::skip_in(kept.out()), None, &|path, now| {
+                known(decoded.wait().as_ref(), path, now)
+            });
         if let Err(panic) = decoding.join() {
             std::panic::resume_unwind(panic);
         }
@@ -961,7 +958,7 @@ pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     // nothing is recalled, and each file the survey asks about is taken as
     // unknown rather than read.
     let meetings = format!("{}/", crate::repo::load::MEETINGS_DIR);
-    let (inputs, previous) = survey_decoding(root, kept, false, |previous, path, now| {
+    let (inputs, previous) = survey_decoding(root, kept, |previous, path, now| {
         let Some(previous) = previous else {
             return Some(inventory::Known::unknown());
         };

@@ -107,12 +107,18 @@ pub struct Seen {
 }
 
 /// A moment by a file system's own clock, the one it sets files' times
-/// by: the modification time of a file made there. Every file that file
-/// system writes later has times of this tick or later, so a file whose
-/// times are of an earlier tick, read after the stamp was taken, had been
-/// written for the last time before it was read. That holds on a clock of
-/// any grain (FAT's two seconds, a network file system's server) and
-/// needs no margin, where the system's clock does.
+/// by: the modification time of a file made there. Every write the file
+/// system begins later gives its file times of this tick or later, so a
+/// file whose times are of an earlier tick, read after the stamp was
+/// taken, had been written for the last time before it was read. That
+/// holds on a clock of any grain (FAT's two seconds, a network file
+/// system's server) and needs no margin, where the system's clock does.
+///
+/// It does not hold for a write in progress as the stamp is taken (its
+/// times are set as it begins), for a file written through a shared
+/// mapping (its times are set later), or across a system clock set back.
+/// So rsr stamps only in `out/`, which builds alone write, one at a time
+/// under its lock, each file by renaming it into place whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     /// The file system's device.

@@ -247,10 +247,10 @@ pub fn history(root: &Path) -> Option<History> {
         .ok()
         .map(|(_, commit)| commit)
         .filter(|base| *base != head);
-    let mut held: std::collections::BTreeMap<String, (String, Option<String>)> = Default::default();
+    let mut held: std::collections::BTreeMap<String, (String, Committed)> = Default::default();
     for commit in [Some(head), base].into_iter().flatten() {
-        for (lock, blob) in locks_at(root, &commit)? {
-            held.insert(lock, (commit.clone(), blob));
+        for (lock, committed) in locks_at(root, &commit)? {
+            held.insert(lock, (commit.clone(), committed));
         }
     }
     let (kept, gone): (Vec<_>, Vec<_>) = held
@@ -263,29 +263,30 @@ pub fn history(root: &Path) -> Option<History> {
     // Each lock as the working tree has it: one whose bytes git would
     // store as the very object committed is that lock unchanged, and not
     // asked of git. Only the others (written again, or no plain file in
-    // the commit) are read from git and compared byte for byte.
-    let now = crate::repo::parallel::each(&kept, |(lock, (_, blob))| {
+    // the commit) are read from git, by their object ids, and compared
+    // byte for byte.
+    let now = crate::repo::parallel::each(&kept, |(lock, (_, committed))| {
         let bytes = std::fs::read(root.join(lock)).ok()?;
-        let same = blob
-            .as_deref()
-            .is_some_and(|blob| blob_id(&bytes, blob.len()).as_deref() == Some(blob));
+        let same = committed.plain
+            && blob_id(&bytes, committed.object.len()).as_deref() == Some(&committed.object);
         Some((!same).then_some(bytes))
     });
-    let changed: Vec<(String, String, Vec<u8>)> = kept
+    let changed: Vec<(String, String, String, Vec<u8>)> = kept
         .into_iter()
         .zip(now)
-        .filter_map(|((lock, (commit, _)), now)| Some((lock, commit, now??)))
+        .filter_map(|((lock, (commit, committed)), now)| {
+            Some((lock, commit, committed.object, now??))
+        })
         .collect();
-    let prefix = text(git(root, &["rev-parse", "--show-prefix"]).ok()?);
     let requests: Vec<String> = changed
         .iter()
-        .map(|(lock, commit, _)| format!("{commit}:{prefix}{lock}"))
+        .map(|(_, _, object, _)| object.clone())
         .collect();
     let texts = batch(root, &requests)?;
     let sealed_locks = changed
         .into_iter()
         .zip(texts)
-        .filter_map(|((lock, commit, now), sealed)| {
+        .filter_map(|((lock, commit, _, now), sealed)| {
             let sealed = String::from_utf8(sealed?).ok()?;
             (now != sealed.as_bytes()).then(|| (PathBuf::from(lock), commit, sealed))
         })
@@ -297,9 +298,18 @@ pub fn history(root: &Path) -> Option<History> {
     })
 }
 
+/// A justering.lock as a commit holds it.
+struct Committed {
+    /// Its git object id.
+    object: String,
+    /// Whether it is a plain file (not a link, nor a submodule).
+    plain: bool,
+}
+
 /// The meetings' justering.lock files in `commit`, relative to the root,
-/// each with its git object id where it is a plain file.
-fn locks_at(root: &Path, commit: &str) -> Option<Vec<(String, Option<String>)>> {
+/// each with its object id. A path that is not UTF-8 names no lock rsr
+/// reads, and is passed over.
+fn locks_at(root: &Path, commit: &str) -> Option<Vec<(String, Committed)>> {
     let listed = git(
         root,
         &[
@@ -318,17 +328,20 @@ fn locks_at(root: &Path, commit: &str) -> Option<Vec<(String, Option<String>)>> 
             .split(|byte| *byte == 0)
             .filter_map(|entry| {
                 // "<mode> <type> <object>\t<path>", the path unquoted.
-                let entry = String::from_utf8_lossy(entry);
+                let entry = std::str::from_utf8(entry).ok()?;
                 let (about, path) = entry.split_once('\t')?;
                 if !path.ends_with(&suffix) {
                     return None;
                 }
                 let mut words = about.split(' ');
-                let plain = matches!(words.next(), Some("100644" | "100755"))
-                    && words.next() == Some("blob");
+                let (mode, kind, object) = (words.next()?, words.next()?, words.next()?);
+                let plain = matches!(mode, "100644" | "100755") && kind == "blob";
                 Some((
                     path.to_string(),
-                    plain.then(|| words.next()).flatten().map(str::to_string),
+                    Committed {
+                        object: object.to_string(),
+                        plain,
+                    },
                 ))
             })
             .collect(),
@@ -357,8 +370,8 @@ fn blob_id(bytes: &[u8], length: usize) -> Option<String> {
     }
 }
 
-/// The contents of the objects `requests` name (`<commit>:<path>`), in
-/// one run of `git cat-file --batch`; `None` for one git does not have.
+/// The contents of the objects `requests` name (object ids), in one run
+/// of `git cat-file --batch`; `None` for one git does not have.
 fn batch(root: &Path, requests: &[String]) -> Option<Vec<Option<Vec<u8>>>> {
     use std::io::{BufRead, Read, Write};
     if requests.is_empty() {
@@ -434,7 +447,70 @@ pub(crate) fn head_commit(root: &Path) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::blob_id;
+    use super::{blob_id, git, locks_at};
+
+    /// A lock committed unchanged is known by its object id, in a
+    /// repository of either object format; one that is a link is not a
+    /// plain file, and is compared by its text.
+    #[cfg(unix)]
+    #[test]
+    fn a_committed_lock_is_known_by_its_object_id() {
+        for format in ["sha1", "sha256"] {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            let meeting = root.join("meetings/kn/2026-03-02");
+            std::fs::create_dir_all(&meeting).unwrap();
+            let lock = "justerat: 2026-03-05\nparagrafer: § 1–§ 9, åtgärd\n";
+            std::fs::write(meeting.join("justering.lock"), lock).unwrap();
+            let other = root.join("meetings/kn/2026-04-06");
+            std::fs::create_dir_all(&other).unwrap();
+            std::os::unix::fs::symlink(
+                "../2026-03-02/justering.lock",
+                other.join("justering.lock"),
+            )
+            .unwrap();
+            let object_format = format!("--object-format={format}");
+            for args in [
+                &["init", "--quiet", object_format.as_str()][..],
+                &["add", "--all"],
+                &[
+                    "-c",
+                    "user.name=a",
+                    "-c",
+                    "user.email=a@b",
+                    "-c",
+                    "commit.gpgsign=false",
+                    "commit",
+                    "--quiet",
+                    "-m",
+                    "x",
+                ],
+            ] {
+                git(root, args).unwrap();
+            }
+            let head = String::from_utf8(git(root, &["rev-parse", "HEAD"]).unwrap()).unwrap();
+            let locks = locks_at(root, head.trim()).unwrap();
+            let paths: Vec<&str> = locks.iter().map(|(path, _)| path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "meetings/kn/2026-03-02/justering.lock",
+                    "meetings/kn/2026-04-06/justering.lock"
+                ]
+            );
+            let (plain, link) = (&locks[0].1, &locks[1].1);
+            assert!(plain.plain && !link.plain, "{format}");
+            assert_eq!(
+                blob_id(lock.as_bytes(), plain.object.len()).as_deref(),
+                Some(plain.object.as_str()),
+                "{format}"
+            );
+            assert_ne!(
+                blob_id(b"justerat: 2026-03-06\n", plain.object.len()).as_deref(),
+                Some(plain.object.as_str())
+            );
+        }
+    }
 
     #[test]
     fn a_blob_id_is_the_one_git_gives_the_bytes() {
