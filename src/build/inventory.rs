@@ -41,8 +41,9 @@ use crate::output::write;
 /// The file in `out/`.
 pub const FILE: &str = crate::review::kept::INVENTORY;
 
-/// The inventory's own format: another is none.
-const FORMAT: u32 = 4;
+/// The inventory's own format: another is none. (5: no record of the
+/// repository's files timed by a stamp, as builds of format 4 made.)
+const FORMAT: u32 = 5;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind, a
