@@ -499,18 +499,18 @@ fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 
 /// Every file and folder under `base` but those `skip` passes over (and
 /// what is in them), each with the hash of its bytes: as `known` vouches
-/// for it, or read now. Where `stamp_in` is a folder rsr may make a file
-/// in (`out/`), a file read is timed by a `Stamp` taken there before it
-/// is read, so that the next survey need not read it again however soon
-/// after it was written; without one (the repository, which others
+/// for it, or read now. Where `stamped` (`base` is `out/`, which rsr
+/// alone writes), a file read is timed by a `Stamp` taken in `base` before
+/// it is read, so that the next survey need not read it again however
+/// soon after it was written; otherwise (the repository, which others
 /// write), or on another file system, by the system's clock.
 pub fn survey(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
-    stamp_in: Option<&Path>,
+    stamped: bool,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Files {
-    survey_since(base, skip, stamp_in, known, None).0
+    survey_since(base, skip, stamped, known, None).0
 }
 
 /// A survey's `Stamp`, taken the first time a file is to be read or a
@@ -539,12 +539,12 @@ impl Clock<'_> {
 pub fn survey_since(
     base: &Path,
     skip: &dyn Fn(&walkdir::DirEntry) -> bool,
-    stamp_in: Option<&Path>,
+    stamped: bool,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
     last: Option<(&Files, &Folders)>,
 ) -> (Files, Folders) {
     let clock = Clock {
-        stamp_in,
+        stamp_in: stamped.then_some(base),
         stamp: std::sync::OnceLock::new(),
     };
     let mut folders = Folders::new();
@@ -770,7 +770,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("rsr.yaml"), "namn: x\n").unwrap();
-        let inputs = survey(root.path(), &skip_in(out.path()), None, &|_, _| None);
+        let inputs = survey(root.path(), &skip_in(out.path()), false, &|_, _| None);
         Inventory::new(
             "c".into(),
             inputs.clone(),
@@ -901,7 +901,7 @@ mod tests {
         std::os::unix::fs::symlink("body.yaml", base.join("meetings/kn/länk.yaml")).unwrap();
 
         // The output folder is told however its path is written.
-        let found = survey(base, &skip_in(&base.join("./out/")), None, &|_, _| None);
+        let found = survey(base, &skip_in(&base.join("./out/")), false, &|_, _| None);
         let paths: Vec<&str> = found.keys().map(String::as_str).collect();
         let mut expected = vec![
             "meetings",
@@ -920,7 +920,7 @@ mod tests {
         }
 
         // What `known` vouches for is not read: its hash is taken as said.
-        let vouched_for = survey(base, &skip_in(&base.join("out")), None, &|path, _| {
+        let vouched_for = survey(base, &skip_in(&base.join("out")), false, &|path, _| {
             (path == "meetings/kn/body.yaml").then(|| Known {
                 hash: "as recorded".into(),
                 seen: None,
@@ -950,11 +950,11 @@ mod tests {
         let (first, mut folders) = survey_since(
             out,
             &skip_out,
-            None,
+            false,
             &none,
             Some((&Files::new(), &Folders::new())),
         );
-        assert!(same(&first, &survey(out, &skip_out, None, &none)));
+        assert!(same(&first, &survey(out, &skip_out, false, &none)));
         if folders.is_empty() {
             return; // No inode and change time here: every folder is listed.
         }
@@ -981,7 +981,7 @@ mod tests {
 
         // A folder of files alone, unmoved: taken as recorded, its files
         // not read; one with a folder in it, and `out/` itself, are read.
-        let (again, kept) = survey_since(out, &skip_out, None, &none, last);
+        let (again, kept) = survey_since(out, &skip_out, false, &none, last);
         assert_eq!(again["kn/a.pdf"].hash, "recorded kn/a.pdf");
         assert_eq!(again["kn/b.pdf"].hash, "recorded kn/b.pdf");
         assert_eq!(
@@ -1004,7 +1004,7 @@ mod tests {
             known.hash = "! not as built".into();
             known.seen = None;
         }
-        let (listed, _) = survey_since(out, &skip_out, None, &none, Some((&marked, &folders)));
+        let (listed, _) = survey_since(out, &skip_out, false, &none, Some((&marked, &folders)));
         assert_eq!(listed["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
         assert_eq!(listed["kn/b.pdf"].hash, hash(&[b"kn/b.pdf"]));
 
@@ -1023,7 +1023,7 @@ mod tests {
         std::fs::write(out.join("kn/.rsr-staged"), "x").unwrap();
         std::fs::rename(out.join("kn/.rsr-staged"), out.join("kn/e.pdf")).unwrap();
         std::fs::remove_file(out.join("kn/b.pdf")).unwrap();
-        let (moved, now) = survey_since(out, &skip_out, None, &none, last);
+        let (moved, now) = survey_since(out, &skip_out, false, &none, last);
         assert_eq!(moved["kn/a.pdf"].hash, hash(&[b"kn/a.pdf"]));
         assert_eq!(moved["kn/e.pdf"].hash, hash(&[b"x"]));
         assert!(!moved.contains_key("kn/b.pdf"));
@@ -1044,7 +1044,7 @@ mod tests {
         let none = |_: &str, _: &Seen| None;
         // By the system's clock, seen just after its write (well within
         // three seconds): read again.
-        let unstamped = survey(&out, &skip_out, None, &none);
+        let unstamped = survey(&out, &skip_out, false, &none);
         // Once the file system's clock has moved past the file's time.
         let written = Seen::of(&out.join("kn/a.pdf")).unwrap();
         let tick = root.path().join("tick");
@@ -1065,20 +1065,20 @@ mod tests {
                 })
                 .collect()
         };
-        let again = |files: &Files, stamp_in: Option<&Path>| {
+        let again = |files: &Files, stamped: bool| {
             let files = recorded(files);
-            survey(&out, &skip_out, stamp_in, &|path, now| {
+            survey(&out, &skip_out, stamped, &|path, now| {
                 vouched(&files, path, now)
             })
         };
 
         let seen = unstamped["kn/a.pdf"].seen.clone().unwrap();
         assert!(!seen.stamped);
-        assert_eq!(again(&unstamped, None)["kn/a.pdf"].hash, hash(&[b"a"]));
+        assert_eq!(again(&unstamped, false)["kn/a.pdf"].hash, hash(&[b"a"]));
 
         // Read after a stamp taken in `out/`: vouched for at once, and the
         // stamp leaves no file behind.
-        let stamped = survey(&out, &skip_out, Some(&out), &none);
+        let stamped = survey(&out, &skip_out, true, &none);
         let seen = stamped["kn/a.pdf"].seen.clone().unwrap();
         assert!(seen.stamped && seen.at > seen.modified, "{seen:?}");
         assert_eq!(
@@ -1087,14 +1087,14 @@ mod tests {
             "nothing of the stamp is surveyed"
         );
         assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
-        let vouched_for = again(&stamped, Some(&out));
+        let vouched_for = again(&stamped, true);
         assert_eq!(vouched_for["kn/a.pdf"].hash, "recorded kn/a.pdf");
 
         // A folder listed is timed by the stamp too.
         let (_, folders) = survey_since(
             &out,
             &skip_out,
-            Some(&out),
+            true,
             &none,
             Some((&Files::new(), &Folders::new())),
         );
@@ -1102,7 +1102,7 @@ mod tests {
 
         // Changed since: read again, stamp or no stamp.
         std::fs::write(out.join("kn/a.pdf"), "b").unwrap();
-        assert_eq!(again(&stamped, Some(&out))["kn/a.pdf"].hash, hash(&[b"b"]));
+        assert_eq!(again(&stamped, true)["kn/a.pdf"].hash, hash(&[b"b"]));
     }
 
     #[test]

@@ -598,12 +598,9 @@ fn look(options: &BuildOptions, whole: bool, kept: &Kept) -> Result<Looked, Erro
             .iter()
             .all(|w| w.diagnostic().is_some())
     {
-        let outputs = inventory::survey(
-            &options.out,
-            &inventory::skip_out,
-            Some(&options.out),
-            &|path, now| inventory::vouched(&previous.outputs, path, now),
-        );
+        let outputs = inventory::survey(&options.out, &inventory::skip_out, true, &|path, now| {
+            inventory::vouched(&previous.outputs, path, now)
+        });
         if !inventory::same(&outputs, &previous.outputs) {
             // `out/` as it is now, every file looked at: what the record of
             // this build starts from, so that a file changed in place in a
@@ -690,7 +687,7 @@ fn record(
     let (mut outputs, folders) = inventory::survey_since(
         &options.out,
         &inventory::skip_out,
-        Some(&options.out),
+        true,
         &|path, now| {
             manifest
                 .vouched(path, now)
@@ -844,10 +841,12 @@ fn survey_decoding(
             let _ = decoded.set(inventory_of(kept));
             drop(unblock);
         });
-        let inputs =
-            inventory::survey(root, &inventory::skip_in(kept.out()), None, &|path, now| {
-                known(decoded.wait().as_ref(), path, now)
-            });
+        let inputs = inventory::survey(
+            root,
+            &inventory::skip_in(kept.out()),
+            false,
+            &|path, now| known(decoded.wait().as_ref(), path, now),
+        );
         if let Err(panic) = decoding.join() {
             std::panic::resume_unwind(panic);
         }

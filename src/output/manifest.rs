@@ -133,15 +133,14 @@ impl Stamp {
     pub fn take(folder: &Path) -> Option<Stamp> {
         #[cfg(unix)]
         {
-            use std::os::unix::fs::MetadataExt;
             let file = tempfile::Builder::new()
                 .prefix(".rsr-clock")
                 .tempfile_in(folder)
                 .ok()?;
-            let meta = file.as_file().metadata().ok()?;
+            let (made, device) = Seen::on_device(file.path())?;
             Some(Stamp {
-                device: meta.dev(),
-                at: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+                device,
+                at: made.modified,
             })
         }
         #[cfg(not(unix))]
@@ -251,18 +250,17 @@ pub struct SignaturePlace {
 
 /// The hex SHA-256 of a file's bytes, as `sha256sum` prints it.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }
 
 /// The hex SHA-512 of a file's bytes.
 pub fn sha512(bytes: &[u8]) -> String {
-    sha2::Sha512::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&sha2::Sha512::digest(bytes))
+}
+
+/// A digest as lowercase hex, as `sha256sum` and git print it.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Another record of `out/` (the inventory's), as `Manifest::check` asks
@@ -474,11 +472,7 @@ pub fn hash(parts: &[&[u8]]) -> String {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex(&hasher.finalize())
 }
 
 /// A path as the manifest (and the build's inventory) keys it: its parts

@@ -352,20 +352,13 @@ fn locks_at(root: &Path, commit: &str) -> Option<Vec<(String, Committed)>> {
 /// this length are made with (SHA-1, or SHA-256 in a repository made with
 /// `--object-format=sha256`): the hash of "blob", the size and the bytes.
 fn blob_id(bytes: &[u8], length: usize) -> Option<String> {
-    use sha2::Digest;
-    fn hex(digest: &[u8]) -> String {
-        digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    fn id<D: sha2::Digest>(bytes: &[u8]) -> String {
+        let header = format!("blob {}\0", bytes.len());
+        crate::output::manifest::hex(&D::new().chain_update(header).chain_update(bytes).finalize())
     }
-    let header = format!("blob {}\0", bytes.len());
     match length {
-        40 => Some(hex(&sha1::Sha1::new()
-            .chain_update(header)
-            .chain_update(bytes)
-            .finalize())),
-        64 => Some(hex(&sha2::Sha256::new()
-            .chain_update(header)
-            .chain_update(bytes)
-            .finalize())),
+        40 => Some(id::<sha1::Sha1>(bytes)),
+        64 => Some(id::<sha2::Sha256>(bytes)),
         _ => None,
     }
 }
@@ -516,22 +509,20 @@ mod tests {
     fn a_blob_id_is_the_one_git_gives_the_bytes() {
         // `git hash-object` of the same bytes, in a repository of each
         // object format.
-        assert_eq!(
-            blob_id(b"", 40).as_deref(),
-            Some("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")
-        );
-        assert_eq!(
-            blob_id(b"hello\n", 40).as_deref(),
-            Some("ce013625030ba8dba906f756967f9e9ca394464a")
-        );
-        assert_eq!(
-            blob_id(b"", 64).as_deref(),
-            Some("473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813")
-        );
-        assert_eq!(
-            blob_id(b"hello\n", 64).as_deref(),
-            Some("2cf8d83d9ee29543b34a87727421fdecb7e3f3a183d337639025de576db9ebb4")
-        );
+        for (bytes, id) in [
+            (&b""[..], "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"),
+            (b"hello\n", "ce013625030ba8dba906f756967f9e9ca394464a"),
+            (
+                b"",
+                "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+            ),
+            (
+                b"hello\n",
+                "2cf8d83d9ee29543b34a87727421fdecb7e3f3a183d337639025de576db9ebb4",
+            ),
+        ] {
+            assert_eq!(blob_id(bytes, id.len()).as_deref(), Some(id), "{bytes:?}");
+        }
         assert_eq!(blob_id(b"hello\n", 12), None);
     }
 }
