@@ -17,7 +17,7 @@ pub mod error;
 pub mod fonts;
 pub mod lang;
 pub mod memory;
-pub(crate) mod output;
+pub mod output;
 pub mod repo;
 pub mod review;
 pub mod schema;

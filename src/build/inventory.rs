@@ -27,7 +27,6 @@
 //! does again only the work of the bodies it touched.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -166,7 +165,7 @@ pub struct Inventory {
 /// A body's own work as the last whole build did it, under the key of
 /// everything it is made from (`body_keys`): what the body's own rules
 /// found, and its documents (without their data) with their fingerprints.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BodyRecord {
     pub key: String,
     pub findings: Vec<Warning>,
@@ -187,13 +186,12 @@ impl BodyRecord {
     /// Whether it records the body's documents (without their data) as
     /// `made`.
     pub fn lists(&self, made: &[Document]) -> bool {
-        let bytes = |d: &Document| postcard::to_stdvec(d).unwrap_or_default();
         self.documents.len() == made.len()
             && self
                 .documents
                 .iter()
                 .zip(made)
-                .all(|((recorded, _), made)| bytes(recorded) == bytes(made))
+                .all(|((recorded, _), made)| recorded == made)
     }
 }
 
@@ -348,12 +346,7 @@ impl Inventory {
 
     /// The inventory in `out`, if there is one whole of this format.
     pub fn load(out: &Path) -> Option<Inventory> {
-        let bytes = std::fs::read(out.join(FILE)).ok()?;
-        let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
-        if Sha256::digest(body).as_slice() != check {
-            return None;
-        }
-        let inventory: Inventory = postcard::from_bytes(body).ok()?;
+        let inventory: Inventory = crate::output::summed::load(&out.join(FILE))?;
         (inventory.format == FORMAT).then_some(inventory)
     }
 
@@ -361,89 +354,12 @@ impl Inventory {
     /// (a path that is not UTF-8) is not kept: the next build does
     /// everything.
     pub fn save(&self, out: &Path) -> Result<(), Error> {
-        let path = out.join(FILE);
-        // Written as it is encoded, its checksum made on the way: the
-        // inventory of a large repository is never held whole in memory.
-        let mut encodes = true;
-        write::no_links(out, &path)?;
-        let staged = write::stage_writing(&path, |file| self.write_summed(file, &mut encodes));
-        match staged {
-            Ok(staged) => write::commit(vec![staged]),
-            Err(_) if !encodes => match std::fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
-                _ => Ok(()),
-            },
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Writes it to `file` as postcard encodes it, and its SHA-256 after
-    /// it. `encodes` is false when it cannot be encoded (a path that is
-    /// not UTF-8); an error in writing is the writer's own.
-    fn write_summed(&self, file: &mut dyn Write, encodes: &mut bool) -> std::io::Result<()> {
-        // Buffered above the sum, so that SHA-256 is fed in large pieces
-        // rather than postcard's few bytes at a time.
-        let mut buffered = std::io::BufWriter::with_capacity(
-            1 << 16,
-            Summed {
-                file,
-                sum: Sha256::new(),
-                failed: None,
-            },
-        );
-        match postcard::to_io(self, &mut buffered) {
-            Ok(_) => {}
-            Err(postcard::Error::SerdeSerCustom) => {
-                *encodes = false;
-                return Err(std::io::Error::other("not encodable"));
-            }
-            // postcard tells only that writing failed: the writer kept
-            // why (a full disk), for the message.
-            Err(_) => {
-                return Err(buffered
-                    .get_mut()
-                    .failed
-                    .take()
-                    .unwrap_or_else(|| std::io::Error::other("not written")));
-            }
-        }
-        let summed = buffered.into_inner().map_err(|e| e.into_error())?;
-        let check = summed.sum.finalize();
-        summed.file.write_all(&check)
+        crate::output::summed::save(out, &out.join(FILE), self)
     }
 
     /// The context it was made in.
     pub fn context(&self) -> &str {
         &self.context
-    }
-}
-
-/// A writer that sums what passes through it, and keeps what made a
-/// write fail.
-struct Summed<'a> {
-    file: &'a mut dyn Write,
-    sum: Sha256,
-    failed: Option<std::io::Error>,
-}
-
-impl Write for Summed<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        match self.file.write(bytes) {
-            Ok(written) => {
-                self.sum.update(&bytes[..written]);
-                Ok(written)
-            }
-            Err(error) => {
-                if error.kind() != std::io::ErrorKind::Interrupted {
-                    self.failed = Some(std::io::Error::new(error.kind(), error.to_string()));
-                }
-                Err(error)
-            }
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
     }
 }
 
@@ -802,62 +718,6 @@ mod tests {
         let mut unknown = report().warnings[0].clone();
         unknown.rule = "no-such-rule".into();
         assert!(unknown.diagnostic().is_none());
-    }
-
-    #[test]
-    fn an_inventory_that_fails_to_be_written_says_why() {
-        // A disk that fills after some bytes: the error is the disk's, not
-        // postcard's "buffer full".
-        struct Filling(usize);
-        impl Write for Filling {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                if self.0 == 0 {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::StorageFull,
-                        "no space left on device",
-                    ));
-                }
-                let n = bytes.len().min(self.0);
-                self.0 -= n;
-                Ok(n)
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut inputs = Files::new();
-        for n in 0..20_000 {
-            inputs.insert(
-                format!("meetings/kn/{n:05}.yaml"),
-                Known {
-                    hash: "0".repeat(64),
-                    seen: None,
-                },
-            );
-        }
-        let inventory = Inventory::new(
-            "c".into(),
-            inputs,
-            (Files::new(), Folders::new()),
-            report(),
-            BTreeMap::new(),
-        );
-        let mut encodes = true;
-        let error = inventory
-            .write_summed(&mut Filling(100_000), &mut encodes)
-            .unwrap_err();
-        assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
-        assert!(error.to_string().contains("no space left"), "{error}");
-        assert!(encodes);
-        // With room, what is written is what load reads back.
-        let mut written = Vec::new();
-        inventory.write_summed(&mut written, &mut encodes).unwrap();
-        let out = tempfile::tempdir().unwrap();
-        std::fs::write(out.path().join(FILE), &written).unwrap();
-        assert!(same(
-            &Inventory::load(out.path()).unwrap().inputs,
-            &inventory.inputs
-        ));
     }
 
     #[cfg(unix)]

@@ -510,6 +510,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         .iter()
         .map(|d| options.out.join(&d.output))
         .collect();
+    let_go((repository, documents, manifest, remembered, fingerprints));
     Ok(Summary {
         warnings,
         outputs,
@@ -710,14 +711,26 @@ fn record(
             known.seen = None;
         }
     }
-    Inventory::new(
+    let inventory = Inventory::new(
         looked.context,
         looked.inputs,
         (outputs, folders),
         report,
         bodies,
-    )
-    .save(&options.out)
+    );
+    let saved = inventory.save(&options.out);
+    let_go(inventory);
+    saved
+}
+
+/// Lets `value` go on a thread of its own. A repository's model and
+/// records of years take milliseconds to free, which the build need not
+/// wait for: `rsr build` ends meanwhile, and `rsr watch` frees them while
+/// it waits for the next change.
+fn let_go<T: Send + 'static>(value: T) {
+    // Where no thread can be started, the value goes with the closure,
+    // here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// The repository, loaded and checked, with its warnings; its errors, or a
@@ -1085,15 +1098,14 @@ fn of_bodies_records(
                 .zip(fingerprints[start..end].iter().cloned())
                 .collect(),
         };
-        if let Some(held) = remembered.holding(place) {
-            let bytes = |r: &BodyRecord| postcard::to_stdvec(r).unwrap_or_default();
-            if bytes(held) != bytes(&record) {
-                return Err(Error::Repository(t!(
-                    "cmd-build-inventory-body",
-                    out = out,
-                    body = dir.as_str()
-                )));
-            }
+        if let Some(held) = remembered.holding(place)
+            && *held != record
+        {
+            return Err(Error::Repository(t!(
+                "cmd-build-inventory-body",
+                out = out,
+                body = dir.as_str()
+            )));
         }
         records.insert(dir.clone(), record);
     }

@@ -112,7 +112,7 @@ pub enum Command {
     ///
     /// A document is up to date when `rsr build` wrote it from the data and
     /// templates the repository holds now and the file has not changed since
-    /// (judged by content hashes kept in out/.rsr.manifest.json, not by
+    /// (judged by content hashes kept in out/.rsr.manifest, not by
     /// timestamps); outdated when either differs; missing when not built.
     #[command(after_long_help = LIST_EXAMPLES)]
     List(ListArgs),

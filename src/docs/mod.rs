@@ -181,7 +181,7 @@ impl Kind {
 }
 
 /// One document to typeset: its template, its data, and where it goes.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     pub kind: Kind,
     pub body: String,

@@ -2,8 +2,9 @@
 //! what it was made from (rsr's version, its templates, its data) and a
 //! hash of the bytes written. `rsr list` compares both with the repository
 //! and the files as they are now, so "up to date" is judged by content,
-//! never by timestamps. Kept in `out/.rsr.manifest.json`; a missing or
-//! unreadable manifest only means that nothing is known to be up to date.
+//! never by timestamps. Kept in `out/.rsr.manifest` (`output::summed`); a
+//! missing or unreadable manifest, or one of an older layout, only means
+//! that nothing is known to be up to date.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,9 +13,30 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::output::write;
 
-pub const FILE: &str = ".rsr.manifest.json";
+pub const FILE: &str = ".rsr.manifest";
+
+/// Where rsr before `FILE` kept the manifest, as JSON: removed when the
+/// manifest is saved, and never read (the rsr that wrote it built other
+/// PDFs).
+const JSON_FILE: &str = ".rsr.manifest.json";
+
+/// The layout of the manifest kept; one of another number is none.
+const FORMAT: u32 = 1;
+
+/// The manifest as kept: the number of its layout first.
+#[derive(Serialize)]
+struct Stored<'a> {
+    format: u32,
+    manifest: &'a Manifest,
+}
+
+/// The manifest as read back.
+#[derive(Deserialize)]
+struct Read {
+    format: u32,
+    manifest: Manifest,
+}
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
@@ -23,7 +45,7 @@ pub struct Manifest {
     /// The signed copies of protokoll (`<meeting>/signerat/protokoll.pdf`
     /// as the build found it valid), by the output path of the protokoll
     /// they are the signed copy of.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default)]
     signed: BTreeMap<String, SignedCopy>,
     /// Whether anything changed since it was loaded: a build that changed
     /// nothing does not write it again.
@@ -66,16 +88,16 @@ pub struct Entry {
     /// SHA-256 of its printed text (`typeset::printed`), which `rsr check`
     /// compares with a sealed protokoll's lock without typesetting it again
     /// while the PDF is up to date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub printed: Option<String>,
     /// The lines it marks for visible signatures, which `rsr signera`
     /// and the build's check of a signed protokoll place its fields on
     /// without typesetting it again.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub places: Vec<SignaturePlace>,
     /// The file as it was when its bytes were last found to be `pdf`: an
     /// unchanged file is known by this without being read again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub seen: Option<Seen>,
 }
 
@@ -307,9 +329,9 @@ impl Manifest {
     /// The manifest in `out`, or an empty one when there is none or it
     /// cannot be read.
     pub fn load(out: &Path) -> Manifest {
-        std::fs::read(out.join(FILE))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        crate::output::summed::load::<Read>(&out.join(FILE))
+            .filter(|read| read.format == FORMAT)
+            .map(|read| read.manifest)
             .unwrap_or_default()
     }
 
@@ -317,6 +339,13 @@ impl Manifest {
     pub fn record(&mut self, output: &Path, entry: Entry) {
         self.documents.insert(key(output), entry);
         self.changed = true;
+    }
+
+    /// Every document it records, by its `/`-separated path in `out/`.
+    pub fn documents(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.documents
+            .iter()
+            .map(|(output, entry)| (output.as_str(), entry))
     }
 
     /// What the manifest knows of `output`.
@@ -363,9 +392,18 @@ impl Manifest {
         if !self.changed && out.join(FILE).is_file() {
             return Ok(());
         }
-        // A map of strings always serializes.
-        let json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        write::file_in(out, &out.join(FILE), &json)
+        let stored = Stored {
+            format: FORMAT,
+            manifest: self,
+        };
+        crate::output::summed::save(out, &out.join(FILE), &stored)?;
+        // The JSON an older rsr kept beside it is no record of these PDFs.
+        match std::fs::remove_file(out.join(JSON_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(Error::io(out.join(JSON_FILE), e))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The state of `output` in `out`, given the fingerprint of what it
@@ -516,21 +554,26 @@ mod tests {
         let mut manifest = Manifest::default();
         manifest.record(output, Entry::of("a".into(), b"%PDF-1", 1));
         manifest.save(out.path()).unwrap();
-        // Still valid JSON, but not as rsr writes it: a rewrite would show.
+        // Last changed an hour ago: a rewrite would show.
         let file = out.path().join(FILE);
-        let mut written = std::fs::read_to_string(&file).unwrap();
-        written.push_str("\n\n");
-        std::fs::write(&file, &written).unwrap();
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        let modified = || std::fs::metadata(&file).unwrap().modified().unwrap();
 
         let mut manifest = Manifest::load(out.path());
         assert_eq!(manifest.state(out.path(), output, "a"), State::UpToDate);
         manifest.record_signed(output, None);
         manifest.save(out.path()).unwrap();
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+        assert_eq!(modified(), hour_ago);
 
         manifest.record(output, Entry::of("b".into(), b"%PDF-1", 1));
         manifest.save(out.path()).unwrap();
-        assert_ne!(std::fs::read_to_string(&file).unwrap(), written);
+        assert_ne!(modified(), hour_ago);
         assert_eq!(
             Manifest::load(out.path()).state(out.path(), output, "b"),
             State::UpToDate
@@ -766,10 +809,24 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_manifest_counts_as_empty() {
+    fn a_corrupt_manifest_or_one_of_another_layout_counts_as_empty() {
         let out = tempfile::tempdir().unwrap();
-        std::fs::write(out.path().join(FILE), b"{not json").unwrap();
-        let manifest = Manifest::load(out.path());
-        assert!(manifest.documents.is_empty());
+        std::fs::write(out.path().join(FILE), b"{not postcard").unwrap();
+        assert!(Manifest::load(out.path()).documents.is_empty());
+        let mut manifest = Manifest::default();
+        manifest.record(Path::new("a.pdf"), Entry::of("a".into(), b"%PDF-1", 1));
+        for (format, read) in [(FORMAT, 1), (FORMAT + 1, 0)] {
+            let stored = Stored {
+                format,
+                manifest: &manifest,
+            };
+            crate::output::summed::save(out.path(), &out.path().join(FILE), &stored).unwrap();
+            assert_eq!(Manifest::load(out.path()).documents.len(), read);
+        }
+        // The JSON an older rsr kept goes when the manifest is saved.
+        std::fs::write(out.path().join(JSON_FILE), b"{}").unwrap();
+        manifest.save(out.path()).unwrap();
+        assert!(!out.path().join(JSON_FILE).exists());
+        assert_eq!(Manifest::load(out.path()).documents.len(), 1);
     }
 }

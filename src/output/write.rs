@@ -136,9 +136,22 @@ pub const LOCK: &str = ".rsr.lock";
 /// Held while a build writes to its output folder: a second build in the
 /// same folder waits for it. An advisory lock, released by the system when
 /// the process ends however it ends.
+///
+/// The lock file is one byte long while a build holds it and emptied as
+/// the build lets it go: one that is not empty when taken was held by a
+/// build that was killed, which may have left temporary files anywhere in
+/// `out/`, and only then is `out/` searched for them.
 pub struct OutLock {
     /// The lock lasts as long as the open file.
-    _file: std::fs::File,
+    file: std::fs::File,
+}
+
+impl Drop for OutLock {
+    fn drop(&mut self) {
+        // Left as it is where it cannot be emptied: the next build then
+        // searches `out/`, which costs only time.
+        let _ = self.file.set_len(0);
+    }
 }
 
 impl OutLock {
@@ -168,8 +181,11 @@ impl OutLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
-        remove_leftovers(out);
-        Ok(OutLock { _file: file })
+        if file.metadata().map_or(true, |meta| meta.len() > 0) {
+            remove_leftovers(out);
+        }
+        file.set_len(1).map_err(|e| Error::io(&path, e))?;
+        Ok(OutLock { file })
     }
 }
 
@@ -220,5 +236,42 @@ fn remove_leftovers(out: &Path) {
     for entry in leftovers {
         // What cannot be removed is only clutter; the next build tries again.
         let _ = std::fs::remove_file(entry.path());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_is_searched_for_leftovers_only_after_a_build_that_did_not_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("kn")).unwrap();
+        let debris = out.join("kn").join(".rsr-killed");
+        let lock = out.join(LOCK);
+        let taken = OutLock::take(&out, || {}).unwrap();
+        assert_eq!(std::fs::metadata(&lock).unwrap().len(), 1);
+        drop(taken);
+        assert_eq!(std::fs::metadata(&lock).unwrap().len(), 0);
+        // After a build that let go, nothing is searched for: a temporary
+        // file of a build in progress (here, one made meanwhile) is left.
+        std::fs::write(&debris, "staged").unwrap();
+        let taken = OutLock::take(&out, || {}).unwrap();
+        assert!(debris.is_file());
+        // A build killed while it holds the lock never lets go, and leaves
+        // the lock file as it was: the next removes what it may have left,
+        // in every folder.
+        drop(taken);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&lock)
+            .unwrap()
+            .set_len(1)
+            .unwrap();
+        let taken = OutLock::take(&out, || {}).unwrap();
+        assert!(!debris.exists());
+        assert!(out.join("kn").is_dir());
+        drop(taken);
     }
 }

@@ -1,5 +1,5 @@
 //! Incremental builds: a document is typeset again only when what it is made
-//! from changed, judged by the content hashes in out/.rsr.manifest.json, and
+//! from changed, judged by the content hashes in out/.rsr.manifest, and
 //! a PDF that was altered or a manifest that was lost is repaired.
 
 use std::collections::BTreeMap;
@@ -145,14 +145,18 @@ fn an_altered_pdf_or_a_lost_manifest_is_repaired() {
 
     // A truncated manifest counts as none: everything is typeset again, and
     // the build succeeds.
-    let manifest = repo.read("out/.rsr.manifest.json");
-    repo.write("out/.rsr.manifest.json", &manifest[..manifest.len() / 2]);
+    let manifest = repo.bytes("out/.rsr.manifest");
+    std::fs::write(
+        repo.path().join("out/.rsr.manifest"),
+        &manifest[..manifest.len() / 2],
+    )
+    .unwrap();
     let stderr = repo.rsr(&["build"]).success().stderr();
     assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
     assert_eq!(rewritten(&before_truncation, &repo).len(), 47);
 
     // A deleted one too.
-    std::fs::remove_file(repo.path().join("out/.rsr.manifest.json")).unwrap();
+    std::fs::remove_file(repo.path().join("out/.rsr.manifest")).unwrap();
     let stderr = repo.rsr(&["build"]).success().stderr();
     assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
     let stderr = repo.rsr(&["build"]).success().stderr();

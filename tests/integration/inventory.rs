@@ -218,7 +218,7 @@ fn a_change_to_out_is_repaired() {
     assert_eq!(repo.read(altered), altered_before);
 
     // The manifest lost.
-    std::fs::remove_file(repo.path().join("out/.rsr.manifest.json")).unwrap();
+    std::fs::remove_file(repo.path().join("out/.rsr.manifest")).unwrap();
     let stderr = repo.rsr_trusting(&["build"], &[]).success().stderr();
     assert!(stderr.starts_with("Built 47 documents"), "{stderr}");
 }
@@ -587,7 +587,7 @@ fn what_builds_keep_in_out_is_passed_over_when_it_came_with_the_checkout() {
         warning.contains("tracked by git")
             && warning.contains(".rsr.models")
             && warning.contains(".rsr.inventory")
-            && warning.contains(".rsr.manifest.json")
+            && warning.contains(".rsr.manifest'")
             && warning.contains("git rm -r --cached"),
         "{warning}"
     );
@@ -629,7 +629,7 @@ fn what_builds_keep_in_out_is_passed_over_when_it_came_with_the_checkout() {
         "--quiet",
         "out/.rsr.models",
         "out/.rsr.inventory",
-        "out/.rsr.manifest.json",
+        "out/.rsr.manifest",
         "out/.rsr.revisions.json",
     ]);
     let built = repo.rsr_trusting(&["build"], &[]).success();
@@ -685,13 +685,10 @@ fn a_file_changed_in_place_in_out_is_recorded_as_it_is_found() {
 /// Each PDF in `out/` with when the manifest last saw it, in nanoseconds
 /// since 1970.
 fn manifest_seen(repo: &Repo) -> BTreeMap<String, i128> {
-    let manifest: serde_json::Value =
-        serde_json::from_str(&repo.read("out/.rsr.manifest.json")).unwrap();
-    manifest["documents"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .filter_map(|(path, entry)| Some((path.clone(), i128::from(entry["seen"]["at"].as_i64()?))))
+    let manifest = rsr::output::manifest::Manifest::load(&repo.path().join("out"));
+    manifest
+        .documents()
+        .filter_map(|(path, entry)| Some((path.to_string(), entry.seen.as_ref()?.at)))
         .collect()
 }
 

@@ -174,7 +174,7 @@ fn publish_copies_the_site_and_only_what_it_links() {
         "bmn/2026-10-14-protokoll.pdf",
         "bmn/2026-10-14-protokollsutdrag-125.pdf",
         "rsr/2026-01-26-kallelse.pdf",
-        ".rsr.manifest.json",
+        ".rsr.manifest",
     ] {
         assert!(repo.path().join("out").join(secret).is_file(), "{secret}");
         assert!(!public.join(secret).exists(), "{secret} published");

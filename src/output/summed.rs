@@ -1,0 +1,169 @@
+//! rsr's own records in `out/` (the manifest, the inventory): postcard's
+//! encoding of a value with the SHA-256 of those bytes after it. A record
+//! cut short, altered or of another layout is none, never a wrong one;
+//! each record's own format number, checked by its owner, tells a layout
+//! of an older rsr.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::output::write;
+
+/// The value kept at `path`, if it is there whole and decodes as a `T`.
+pub fn load<T: DeserializeOwned>(path: &Path) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+    if Sha256::digest(body).as_slice() != check {
+        return None;
+    }
+    postcard::from_bytes(body).ok()
+}
+
+/// Writes `value` atomically to `path` in `out`. One that cannot be
+/// encoded (a path that is not UTF-8) is not kept, and what was there is
+/// removed: a record is then as if lost, and the next build does its work
+/// again.
+pub fn save<T: Serialize>(out: &Path, path: &Path, value: &T) -> Result<(), Error> {
+    // Written as it is encoded, its checksum made on the way: the record
+    // of a large repository is never held whole in memory.
+    let mut encodes = true;
+    write::no_links(out, path)?;
+    let staged = write::stage_writing(path, |file| write_summed(value, file, &mut encodes));
+    match staged {
+        Ok(staged) => write::commit(vec![staged]),
+        Err(_) if !encodes => match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+            _ => Ok(()),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes `value` to `file` as postcard encodes it, and its SHA-256 after
+/// it. `encodes` is false when it cannot be encoded; an error in writing
+/// is the writer's own.
+fn write_summed<T: Serialize>(
+    value: &T,
+    file: &mut dyn Write,
+    encodes: &mut bool,
+) -> std::io::Result<()> {
+    // Buffered above the sum, so that SHA-256 is fed in large pieces
+    // rather than postcard's few bytes at a time.
+    let mut buffered = std::io::BufWriter::with_capacity(
+        1 << 16,
+        Summed {
+            file,
+            sum: Sha256::new(),
+            failed: None,
+        },
+    );
+    match postcard::to_io(value, &mut buffered) {
+        Ok(_) => {}
+        Err(postcard::Error::SerdeSerCustom) => {
+            *encodes = false;
+            return Err(std::io::Error::other("not encodable"));
+        }
+        // postcard tells only that writing failed: the writer kept why
+        // (a full disk), for the message.
+        Err(_) => {
+            return Err(buffered
+                .get_mut()
+                .failed
+                .take()
+                .unwrap_or_else(|| std::io::Error::other("not written")));
+        }
+    }
+    let summed = buffered.into_inner().map_err(|e| e.into_error())?;
+    let check = summed.sum.finalize();
+    summed.file.write_all(&check)
+}
+
+/// A writer that sums what passes through it, and keeps what made a
+/// write fail.
+struct Summed<'a> {
+    file: &'a mut dyn Write,
+    sum: Sha256,
+    failed: Option<std::io::Error>,
+}
+
+impl Write for Summed<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.file.write(bytes) {
+            Ok(written) => {
+                self.sum.update(&bytes[..written]);
+                Ok(written)
+            }
+            Err(error) => {
+                if error.kind() != std::io::ErrorKind::Interrupted {
+                    self.failed = Some(std::io::Error::new(error.kind(), error.to_string()));
+                }
+                Err(error)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn a_record_that_fails_to_be_written_says_why() {
+        // A disk that fills after some bytes: the error is the disk's, not
+        // postcard's "buffer full".
+        struct Filling(usize);
+        impl Write for Filling {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::StorageFull,
+                        "no space left on device",
+                    ));
+                }
+                let n = bytes.len().min(self.0);
+                self.0 -= n;
+                Ok(n)
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let record: BTreeMap<String, String> = (0..20_000)
+            .map(|n| (format!("meetings/kn/{n:05}.yaml"), "0".repeat(64)))
+            .collect();
+        let mut encodes = true;
+        let error = write_summed(&record, &mut Filling(100_000), &mut encodes).unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
+        assert!(error.to_string().contains("no space left"), "{error}");
+        assert!(encodes);
+        // With room, what is written is what load reads back, and no
+        // byte of it can change unnoticed, nor can it be cut short.
+        let mut written = Vec::new();
+        write_summed(&record, &mut written, &mut encodes).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let path = out.path().join("record");
+        std::fs::write(&path, &written).unwrap();
+        assert_eq!(load::<BTreeMap<String, String>>(&path), Some(record));
+        for at in [0, written.len() / 2, written.len() - 1] {
+            let mut changed = written.clone();
+            changed[at] ^= 0x01;
+            std::fs::write(&path, &changed).unwrap();
+            assert!(
+                load::<BTreeMap<String, String>>(&path).is_none(),
+                "byte {at}"
+            );
+        }
+        std::fs::write(&path, &written[..written.len() - 1]).unwrap();
+        assert!(load::<BTreeMap<String, String>>(&path).is_none());
+    }
+}
