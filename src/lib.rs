@@ -17,6 +17,7 @@ pub mod error;
 pub mod fonts;
 pub mod lang;
 pub mod memory;
+#[doc(hidden)]
 pub mod output;
 pub mod repo;
 pub mod review;

@@ -161,7 +161,7 @@ cli-list = List every meeting: body, date, status, items, paragraphs, and whethe
     .long =
         List every meeting: body, date, status, items, paragraphs, and whether each of its documents in out/ is up to date.
 
-        A document is up to date when `rsr build` wrote it from the data and templates the repository holds now and the file has not changed since (judged by content hashes kept in out/.rsr.manifest.json, not by timestamps); outdated when either differs; missing when not built.
+        A document is up to date when `rsr build` wrote it from the data and templates the repository holds now and the file has not changed since (judged by content hashes kept in out/.rsr.manifest, not by timestamps); outdated when either differs; missing when not built.
     .examples =
         Examples:
           rsr list                           a table, one meeting per line

@@ -186,4 +186,4 @@ cmd-archived = Archived { $meetings ->
         [one] one meeting
        *[other] { $meetings } meetings
     } ({ $label }): { $files } files, { $megabytes } MB, in { $folder } and { $zip }
-archive-not-built = { $file } is not the document rsr built (it changed in out/ since, or out/.rsr.manifest.json lacks it): run rsr build and archive again
+archive-not-built = { $file } is not the document rsr built (it changed in out/ since, or out/.rsr.manifest lacks it): run rsr build and archive again

@@ -160,7 +160,7 @@ cli-list = Lista alla sammanträden: organ, datum, status, ärenden, paragrafer 
     .long =
         Lista alla sammanträden: organ, datum, status, ärenden, paragrafer och om var och en av dess handlingar i out/ är aktuell.
 
-        En handling är aktuell när `rsr build` skrev den ur de data och mallar som arkivet har nu och filen inte har ändrats sedan dess (bedömt med innehållshashar i out/.rsr.manifest.json, inte med tidsstämplar); inaktuell när något av dem skiljer sig; saknas när den inte är satt.
+        En handling är aktuell när `rsr build` skrev den ur de data och mallar som arkivet har nu och filen inte har ändrats sedan dess (bedömt med innehållshashar i out/.rsr.manifest, inte med tidsstämplar); inaktuell när något av dem skiljer sig; saknas när den inte är satt.
     .examples =
         Exempel:
           rsr list                           en tabell, ett sammanträde per rad

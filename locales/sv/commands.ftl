@@ -189,4 +189,4 @@ cmd-archived = Arkiverade { $meetings ->
         [one] ett sammanträde
        *[other] { $meetings } sammanträden
     } ({ $label }): { $files } filer, { $megabytes } MB, i { $folder } och { $zip }
-archive-not-built = { $file } är inte den handling rsr satte (den har ändrats i out/ sedan, eller saknas i out/.rsr.manifest.json): kör rsr build och arkivera igen
+archive-not-built = { $file } är inte den handling rsr satte (den har ändrats i out/ sedan, eller saknas i out/.rsr.manifest): kör rsr build och arkivera igen

@@ -176,10 +176,13 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
     timings.setup = clock.elapsed();
-    let _lock = match lock {
-        Some(lock) => lock,
-        None => take_lock()?,
-    };
+    // Held in the variable taken first, so that it is let go last: after
+    // every temporary file of this build in `out/` (`models`, `staged`)
+    // is gone.
+    if lock.is_none() {
+        lock = Some(take_lock()?);
+    }
+    let _held = &lock;
     // The models newly loaded wait for the build's end on disk, not in
     // memory.
     if let Some(models) = &models {

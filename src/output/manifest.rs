@@ -397,13 +397,10 @@ impl Manifest {
             manifest: self,
         };
         crate::output::summed::save(out, &out.join(FILE), &stored)?;
-        // The JSON an older rsr kept beside it is no record of these PDFs.
-        match std::fs::remove_file(out.join(JSON_FILE)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(Error::io(out.join(JSON_FILE), e))
-            }
-            _ => Ok(()),
-        }
+        // The JSON an older rsr kept beside it is no record of these PDFs,
+        // and never read: where it cannot be removed, it is only clutter.
+        let _ = std::fs::remove_file(out.join(JSON_FILE));
+        Ok(())
     }
 
     /// The state of `output` in `out`, given the fingerprint of what it

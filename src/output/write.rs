@@ -140,17 +140,24 @@ pub const LOCK: &str = ".rsr.lock";
 /// The lock file is one byte long while a build holds it and emptied as
 /// the build lets it go: one that is not empty when taken was held by a
 /// build that was killed, which may have left temporary files anywhere in
-/// `out/`, and only then is `out/` searched for them.
+/// `out/`. Only then, or where the lock file was not there (a new `out/`,
+/// an older rsr's, one removed), is `out/` searched for them.
 pub struct OutLock {
     /// The lock lasts as long as the open file.
     file: std::fs::File,
+    /// Whether `out/` holds no temporary file but this build's own, which
+    /// are gone when the lock is let go: else the lock file is left as
+    /// it is, and the next build searches again.
+    clean: bool,
 }
 
 impl Drop for OutLock {
     fn drop(&mut self) {
         // Left as it is where it cannot be emptied: the next build then
         // searches `out/`, which costs only time.
-        let _ = self.file.set_len(0);
+        if self.clean {
+            let _ = self.file.set_len(0);
+        }
     }
 }
 
@@ -167,6 +174,7 @@ impl OutLock {
         no_links(out, &out.join(LOCK))?;
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let path = out.join(LOCK);
+        let existed = path.is_file();
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -181,11 +189,13 @@ impl OutLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
-        if file.metadata().map_or(true, |meta| meta.len() > 0) {
-            remove_leftovers(out);
-        }
+        let clean = if !existed || file.metadata().map_or(true, |meta| meta.len() > 0) {
+            remove_leftovers(out)
+        } else {
+            true
+        };
         file.set_len(1).map_err(|e| Error::io(&path, e))?;
-        Ok(OutLock { file })
+        Ok(OutLock { file, clean })
     }
 }
 
@@ -227,16 +237,21 @@ pub fn remove_stale(dir: &Path) {
 const STALE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Removes temporary files a killed build left in `out` (only the lock's
-/// holder may: the others' would be in use).
-fn remove_leftovers(out: &Path) {
-    let leftovers = walkdir::WalkDir::new(out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().starts_with(PREFIX));
-    for entry in leftovers {
-        // What cannot be removed is only clutter; the next build tries again.
-        let _ = std::fs::remove_file(entry.path());
+/// holder may: the others' would be in use); whether it found and removed
+/// all there were. What cannot be removed, or a folder that cannot be
+/// read, is only clutter; the next build searches again.
+fn remove_leftovers(out: &Path) -> bool {
+    let mut clean = true;
+    for entry in walkdir::WalkDir::new(out) {
+        let Ok(entry) = entry else {
+            clean = false;
+            continue;
+        };
+        if entry.file_type().is_file() && entry.file_name().to_string_lossy().starts_with(PREFIX) {
+            clean &= std::fs::remove_file(entry.path()).is_ok();
+        }
     }
+    clean
 }
 
 #[cfg(test)]
@@ -273,5 +288,11 @@ mod tests {
         assert!(!debris.exists());
         assert!(out.join("kn").is_dir());
         drop(taken);
+        // So does one that finds no lock file (removed after a kill, or
+        // an older rsr's that was never written to).
+        std::fs::write(&debris, "staged").unwrap();
+        std::fs::remove_file(&lock).unwrap();
+        drop(OutLock::take(&out, || {}).unwrap());
+        assert!(!debris.exists());
     }
 }
