@@ -137,11 +137,11 @@ pub const LOCK: &str = ".rsr.lock";
 /// same folder waits for it. An advisory lock, released by the system when
 /// the process ends however it ends.
 ///
-/// The lock file is one byte long while a build holds it and emptied as
-/// the build lets it go: one that is not empty when taken was held by a
-/// build that was killed, which may have left temporary files anywhere in
-/// `out/`. Only then, or where the lock file was not there (a new `out/`,
-/// an older rsr's, one removed), is `out/` searched for them.
+/// The lock file is one byte long while a build holds it and two as the
+/// build lets it go (`HELD`, `LET_GO`). Of any other length when taken, it
+/// was held by a build that was killed, which may have left temporary
+/// files anywhere in `out/`, or it is new (a new `out/`, one removed) or an
+/// older rsr's (always empty): only then is `out/` searched for them.
 pub struct OutLock {
     /// The lock lasts as long as the open file.
     file: std::fs::File,
@@ -156,10 +156,17 @@ impl Drop for OutLock {
         // Left as it is where it cannot be emptied: the next build then
         // searches `out/`, which costs only time.
         if self.clean {
-            let _ = self.file.set_len(0);
+            let _ = self.file.set_len(LET_GO);
         }
     }
 }
+
+/// The lock file's length while a build holds it.
+const HELD: u64 = 1;
+
+/// Its length once a build that left no temporary file in `out/` has let
+/// it go.
+const LET_GO: u64 = 2;
 
 impl OutLock {
     /// Takes the lock on `out`, creating the folder; calls `waiting` once if
@@ -174,7 +181,6 @@ impl OutLock {
         no_links(out, &out.join(LOCK))?;
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let path = out.join(LOCK);
-        let existed = path.is_file();
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -189,12 +195,12 @@ impl OutLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
-        let clean = if !existed || file.metadata().map_or(true, |meta| meta.len() > 0) {
-            remove_leftovers(out)
-        } else {
+        let clean = if file.metadata().is_ok_and(|meta| meta.len() == LET_GO) {
             true
+        } else {
+            remove_leftovers(out)
         };
-        file.set_len(1).map_err(|e| Error::io(&path, e))?;
+        file.set_len(HELD).map_err(|e| Error::io(&path, e))?;
         Ok(OutLock { file, clean })
     }
 }
@@ -266,9 +272,9 @@ mod tests {
         let debris = out.join("kn").join(".rsr-killed");
         let lock = out.join(LOCK);
         let taken = OutLock::take(&out, || {}).unwrap();
-        assert_eq!(std::fs::metadata(&lock).unwrap().len(), 1);
+        assert_eq!(std::fs::metadata(&lock).unwrap().len(), HELD);
         drop(taken);
-        assert_eq!(std::fs::metadata(&lock).unwrap().len(), 0);
+        assert_eq!(std::fs::metadata(&lock).unwrap().len(), LET_GO);
         // After a build that let go, nothing is searched for: a temporary
         // file of a build in progress (here, one made meanwhile) is left.
         std::fs::write(&debris, "staged").unwrap();
@@ -282,17 +288,22 @@ mod tests {
             .write(true)
             .open(&lock)
             .unwrap()
-            .set_len(1)
+            .set_len(HELD)
             .unwrap();
         let taken = OutLock::take(&out, || {}).unwrap();
         assert!(!debris.exists());
         assert!(out.join("kn").is_dir());
         drop(taken);
-        // So does one that finds no lock file (removed after a kill, or
-        // an older rsr's that was never written to).
-        std::fs::write(&debris, "staged").unwrap();
-        std::fs::remove_file(&lock).unwrap();
-        drop(OutLock::take(&out, || {}).unwrap());
-        assert!(!debris.exists());
+        // So does one that finds no lock file (removed after a kill), or an
+        // empty one, as an older rsr left it, killed or not.
+        for before in ["gone", "empty"] {
+            std::fs::write(&debris, "staged").unwrap();
+            match before {
+                "gone" => std::fs::remove_file(&lock).unwrap(),
+                _ => std::fs::write(&lock, "").unwrap(),
+            }
+            drop(OutLock::take(&out, || {}).unwrap());
+            assert!(!debris.exists(), "{before}");
+        }
     }
 }
