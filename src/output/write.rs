@@ -137,11 +137,15 @@ pub const LOCK: &str = ".rsr.lock";
 /// same folder waits for it. An advisory lock, released by the system when
 /// the process ends however it ends.
 ///
-/// The lock file is one byte long while a build holds it and two as the
-/// build lets it go (`HELD`, `LET_GO`). Of any other length when taken, it
-/// was held by a build that was killed, which may have left temporary
-/// files anywhere in `out/`, or it is new (a new `out/`, one removed) or an
-/// older rsr's (always empty): only then is `out/` searched for them.
+/// The lock file is one byte long while a build holds it and two once a
+/// build that found no temporary file it could not remove lets it go
+/// (`HELD`, `LET_GO`). Of any other length when taken, it was held by a
+/// build that was killed (which may have left temporary files anywhere in
+/// `out/`) or that could not remove one, or it is new (a new `out/`, one
+/// removed) or an older rsr's (always empty): only then is `out/`
+/// searched for them. It tells of a kill, not of a power loss on every
+/// file system (its length is not synced), nor of an older rsr killed
+/// after this one let go.
 pub struct OutLock {
     /// The lock lasts as long as the open file.
     file: std::fs::File,
@@ -153,8 +157,9 @@ pub struct OutLock {
 
 impl Drop for OutLock {
     fn drop(&mut self) {
-        // Left as it is where it cannot be emptied: the next build then
-        // searches `out/`, which costs only time.
+        // Left one byte long where `out/` was not found clean, or where it
+        // cannot be set: the next build then searches `out/`, which costs
+        // only time.
         if self.clean {
             let _ = self.file.set_len(LET_GO);
         }
