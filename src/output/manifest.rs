@@ -24,18 +24,12 @@ const JSON_FILE: &str = ".rsr.manifest.json";
 /// The layout of the manifest kept; one of another number is none.
 const FORMAT: u32 = 1;
 
-/// The manifest as kept: the number of its layout first.
-#[derive(Serialize)]
-struct Stored<'a> {
+/// The manifest as kept, `&Manifest` written and `Manifest` read back:
+/// the number of its layout first.
+#[derive(Serialize, Deserialize)]
+struct Stored<M> {
     format: u32,
-    manifest: &'a Manifest,
-}
-
-/// The manifest as read back.
-#[derive(Deserialize)]
-struct Read {
-    format: u32,
-    manifest: Manifest,
+    manifest: M,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -282,7 +276,7 @@ pub fn sha512(bytes: &[u8]) -> String {
 
 /// A digest as lowercase hex, as `sha256sum` and git print it.
 pub fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    hex::encode(digest)
 }
 
 /// Another record of `out/` (the inventory's), as `Manifest::check` asks
@@ -329,7 +323,7 @@ impl Manifest {
     /// The manifest in `out`, or an empty one when there is none or it
     /// cannot be read.
     pub fn load(out: &Path) -> Manifest {
-        crate::output::summed::load::<Read>(&out.join(FILE))
+        crate::output::summed::load::<Stored<Manifest>>(&out.join(FILE))
             .filter(|read| read.format == FORMAT)
             .map(|read| read.manifest)
             .unwrap_or_default()
