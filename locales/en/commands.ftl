@@ -164,6 +164,7 @@ cmd-justera-printout-added = { $meeting } is unchanged since its justering; its 
 cmd-out-link = { $folder } is a symbolic link (to { $to }): rsr writes only into real folders, so that nothing ends up outside the output folder; remove the link and rsr makes the folder
 cmd-justera-disappeared = { $meeting } disappeared while adjusting: another change was written at the same time; run rsr justera again
 cmd-site-template = site template { $name }: { $error }
+cmd-site-ahead = the site's { $part }, made while the documents were typeset, is not what is made now: a bug in rsr (found by RSR_VERIFY_INVENTORY)
 
 ## src/commands/init.rs
 

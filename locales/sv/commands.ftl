@@ -167,6 +167,7 @@ cmd-justera-printout-added = { $meeting } är oförändrat sedan justeringen; l�
 cmd-out-link = { $folder } är en symbolisk länk (till { $to }): rsr skriver bara i riktiga mappar, så att inget hamnar utanför utmappen; ta bort länken, så skapar rsr mappen
 cmd-justera-disappeared = { $meeting } försvann medan det justerades: en annan ändring skrevs samtidigt; kör rsr justera igen
 cmd-site-template = webbplatsens mall { $name }: { $error }
+cmd-site-ahead = webbplatsens { $part }, gjord medan handlingarna sattes, är inte vad som görs nu: ett fel i rsr (funnet av RSR_VERIFY_INVENTORY)
 
 ## src/commands/init.rs
 

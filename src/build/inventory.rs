@@ -41,8 +41,9 @@ use crate::output::write;
 pub const FILE: &str = crate::review::kept::INVENTORY;
 
 /// The inventory's own format: another is none. (5: no record of the
-/// repository's files timed by a stamp, as builds of format 4 made.)
-const FORMAT: u32 = 5;
+/// repository's files timed by a stamp, as builds of format 4 made; 6:
+/// `out/` written last, after what was known before it was surveyed.)
+const FORMAT: u32 = 6;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind, a
@@ -153,13 +154,32 @@ pub struct Inventory {
     context: String,
     /// The repository as surveyed before the build read it.
     pub inputs: Files,
-    /// `out/` as the build left it.
-    pub outputs: Files,
-    /// Its folders as the build that recorded `outputs` found them.
-    pub folders: Folders,
     pub report: Report,
     /// Each body's own work, by its folder (`meetings/bmn`).
     pub bodies: BTreeMap<String, BodyRecord>,
+    /// `out/` as the build left it: last, so that what comes before it is
+    /// written while `out/` is surveyed (`Inventory::save_surveying`).
+    pub outputs: Files,
+    /// Its folders as the build that recorded `outputs` found them.
+    pub folders: Folders,
+}
+
+/// The fields of an `Inventory` known before `out/` is surveyed, in its
+/// order: postcard encodes them as it encodes the inventory's first.
+#[derive(Serialize)]
+struct Head<'a> {
+    format: u32,
+    context: &'a str,
+    inputs: &'a Files,
+    report: &'a Report,
+    bodies: &'a BTreeMap<String, BodyRecord>,
+}
+
+/// The fields of an `Inventory` after its `Head`.
+#[derive(Serialize)]
+struct Tail<'a> {
+    outputs: &'a Files,
+    folders: &'a Folders,
 }
 
 /// A body's own work as the last whole build did it, under the key of
@@ -337,11 +357,51 @@ impl Inventory {
             format: FORMAT,
             context,
             inputs,
-            outputs,
-            folders,
             report,
             bodies,
+            outputs,
+            folders,
         }
+    }
+
+    /// Writes atomically into `out` the inventory of a build in `context`
+    /// of the repository as surveyed (`inputs`), which reported `report`
+    /// and did each body's work as `bodies` records, with `out/` as
+    /// `survey` finds it. `survey` runs on a thread of its own while what
+    /// is known already is written: of a repository of years, the larger
+    /// part.
+    pub fn save_surveying(
+        out: &Path,
+        context: &str,
+        inputs: &Files,
+        report: &Report,
+        bodies: &BTreeMap<String, BodyRecord>,
+        survey: impl FnOnce() -> (Files, Folders) + Send,
+    ) -> Result<(), Error> {
+        let head = Head {
+            format: FORMAT,
+            context,
+            inputs,
+            report,
+            bodies,
+        };
+        crate::output::summed::save_with(out, &out.join(FILE), |writer| {
+            std::thread::scope(|scope| {
+                let surveying = scope.spawn(survey);
+                let written = postcard::to_io(&head, &mut *writer);
+                let (outputs, folders) = surveying
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                written?;
+                let tail = Tail {
+                    outputs: &outputs,
+                    folders: &folders,
+                };
+                let written = postcard::to_io(&tail, writer).map(drop);
+                super::let_go((outputs, folders));
+                written
+            })
+        })
     }
 
     /// The inventory in `out`, if there is one whole of this format.
@@ -718,6 +778,62 @@ mod tests {
         let mut unknown = report().warnings[0].clone();
         unknown.rule = "no-such-rule".into();
         assert!(unknown.diagnostic().is_none());
+    }
+
+    #[test]
+    fn an_inventory_written_while_out_is_surveyed_is_the_one_written_whole() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("rsr.yaml"), "namn: x\n").unwrap();
+        let built = tempfile::tempdir().unwrap();
+        std::fs::write(built.path().join("kallelse.pdf"), "%PDF").unwrap();
+        let inputs = survey(root.path(), &skip_in(built.path()), false, &|_, _| None);
+        let outputs = survey(built.path(), &skip_out, true, &|_, _| None);
+        let bodies = BTreeMap::from([(
+            "meetings/kn".to_string(),
+            BodyRecord {
+                key: "k".into(),
+                findings: report().warnings,
+                documents: Vec::new(),
+            },
+        )]);
+        let whole = tempfile::tempdir().unwrap();
+        Inventory::new(
+            "c".into(),
+            inputs.clone(),
+            (outputs.clone(), Folders::new()),
+            report(),
+            bodies.clone(),
+        )
+        .save(whole.path())
+        .unwrap();
+        let parts = tempfile::tempdir().unwrap();
+        Inventory::save_surveying(parts.path(), "c", &inputs, &report(), &bodies, || {
+            (outputs.clone(), Folders::new())
+        })
+        .unwrap();
+        let bytes = std::fs::read(parts.path().join(FILE)).unwrap();
+        assert_eq!(bytes, std::fs::read(whole.path().join(FILE)).unwrap());
+        let read = Inventory::load(parts.path()).unwrap();
+        assert!(same(&read.outputs, &outputs) && !read.outputs.is_empty());
+        assert!(same(&read.inputs, &inputs));
+        assert_eq!(read.bodies, bodies);
+        assert_eq!(read.report, report());
+        // One that cannot be written down is not kept, as by `save`.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let mut report = report();
+            report
+                .dependencies
+                .push(PathBuf::from(std::ffi::OsStr::from_bytes(
+                    b"meetings/\xff.yaml",
+                )));
+            Inventory::save_surveying(parts.path(), "c", &inputs, &report, &bodies, || {
+                (outputs.clone(), Folders::new())
+            })
+            .unwrap();
+            assert_eq!(std::fs::read_dir(parts.path()).unwrap().count(), 0);
+        }
     }
 
     #[cfg(unix)]

@@ -287,15 +287,41 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     timings.worker_before = crate::typeset::worker::take_worker_peak();
     crate::memory::give_back();
     crate::typeset::worker::reset_peak_memory();
-    let (results, typesetting) = render_all(
-        &renderer,
-        feed,
-        ceilings,
-        &options.out,
-        options.jobs,
-        &progress,
-        pool,
-    );
+    let to_build: Vec<&Document> = plan.stale.iter().map(|&n| &documents[n]).collect();
+    // The site is made for one day, ahead and after.
+    let today = crate::sv::today();
+    let (results, typesetting, before) = std::thread::scope(|scope| {
+        // Typesetting a few documents leaves a core free: what the site
+        // takes from before it is made there meanwhile.
+        let before = kept.as_ref().filter(|_| whole).map(|repository| {
+            let before = Before {
+                options,
+                repository,
+                documents: &documents,
+                manifest: &manifest,
+                remembered: remembered.as_ref(),
+                typeset: &to_build,
+                outputs: &looked.outputs,
+                today,
+                earlier: &earlier,
+            };
+            scope.spawn(move || before.made())
+        });
+        let (results, typesetting) = render_all(
+            &renderer,
+            feed,
+            ceilings,
+            &options.out,
+            options.jobs,
+            &progress,
+            pool,
+        );
+        let before = before.map(|made| {
+            made.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (results, typesetting, before)
+    });
     timings.peak_typesetting = crate::typeset::worker::peak_memory();
     crate::typeset::worker::reset_peak_memory();
     // Theirs is `typesetting.worker_peak`; a worker started from here on
@@ -309,7 +335,6 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     timings.data += typesetting.data;
     timings.typeset_wall = clock.elapsed();
     progress.finish_and_clear();
-    let to_build: Vec<&Document> = plan.stale.iter().map(|&n| &documents[n]).collect();
 
     let clock = Instant::now();
     let mut staged = Vec::with_capacity(results.len());
@@ -409,21 +434,28 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     // The signed protokoll that verify against what was built, beside it.
     let copied = signed::copy(&repository, all, &options.out, &mut manifest)?;
     warnings.extend(copied.warnings);
-    // The calendars' revisions from the history, where there is one.
-    let revisions =
-        crate::review::git::meeting_revisions(&options.root, earlier.revisions().as_deref())
-            .unwrap_or_default();
+    // What was made while typesetting ran holds unless a signed copy
+    // changed.
+    let (revisions, as_before, ahead) = match before {
+        Some(before) => (
+            before.revisions,
+            before.as_before.filter(|_| !copied.changed),
+            before.site.filter(|_| !copied.changed),
+        ),
+        None => (revisions(options, &earlier), None, None),
+    };
     // The bodies whose meetings' open data need not be made again; a build
     // that verifies makes it all the same, and fails if it is not so.
-    let as_before = match remembered.as_ref().filter(|_| whole && !copied.changed) {
-        Some(remembered) => open_data_as_before(
+    let as_before = match (as_before, remembered.as_ref()) {
+        (Some(as_before), _) => as_before,
+        (None, Some(remembered)) if whole && !copied.changed => open_data_as_before(
             &repository,
             remembered,
             &to_build,
             &looked.outputs,
             &options.out,
         ),
-        None => BTreeSet::new(),
+        (None, _) => BTreeSet::new(),
     };
     let verify = std::env::var_os(VERIFY_INVENTORY).is_some();
     let none = BTreeSet::new();
@@ -444,7 +476,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
             all,
             &options.out,
             &manifest,
-            crate::sv::today(),
+            today,
             &revisions,
             if verify { &none } else { &as_before },
             // Every document of a whole build was found up to date or
@@ -454,6 +486,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
                 (true, true) => crate::site::Present::SeenVerified,
                 (false, _) => crate::site::Present::Look,
             },
+            ahead.as_ref(),
         );
         let saved = saving
             .join()
@@ -524,6 +557,69 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// The calendars' revisions from the history, where there is one.
+fn revisions(options: &BuildOptions, earlier: &Kept) -> crate::site::ics::Revisions {
+    crate::review::git::meeting_revisions(&options.root, earlier.revisions().as_deref())
+        .unwrap_or_default()
+}
+
+/// What a whole build that keeps its model can make of its site before
+/// the documents it typesets (`typeset`) are: while they are.
+struct Before<'a> {
+    options: &'a BuildOptions,
+    repository: &'a Repository,
+    documents: &'a [Document],
+    /// As planning left it: what changes it later is only the typeset
+    /// documents' entries, and the signed copies (`signed::copy`).
+    manifest: &'a Manifest,
+    remembered: Option<&'a Remembered>,
+    typeset: &'a [&'a Document],
+    outputs: &'a Files,
+    today: chrono::NaiveDate,
+    earlier: &'a Kept,
+}
+
+/// What `Before` made.
+struct MadeBefore {
+    revisions: crate::site::ics::Revisions,
+    /// `open_data_as_before`, where the build has the records for it.
+    as_before: Option<BTreeSet<String>>,
+    /// The site's parts made ahead; none where making them failed: the
+    /// site, made whole, then tells why.
+    site: Option<crate::site::Ahead>,
+}
+
+impl Before<'_> {
+    fn made(self) -> MadeBefore {
+        let revisions = revisions(self.options, self.earlier);
+        let as_before = self.remembered.map(|remembered| {
+            open_data_as_before(
+                self.repository,
+                remembered,
+                self.typeset,
+                self.outputs,
+                &self.options.out,
+            )
+        });
+        let bodies: BTreeSet<&str> = self.typeset.iter().map(|d| d.body.as_str()).collect();
+        let site = crate::site::ahead(
+            self.repository,
+            self.documents,
+            &self.options.out,
+            self.manifest,
+            self.today,
+            &revisions,
+            &bodies,
+        )
+        .ok();
+        MadeBefore {
+            revisions,
+            as_before,
+            site,
+        }
+    }
 }
 
 /// Set, a build that finds nothing changed since the last does everything
@@ -688,41 +784,45 @@ fn record(
     report: Report,
     bodies: BTreeMap<String, BodyRecord>,
 ) -> Result<(), Error> {
-    let (mut outputs, folders) = inventory::survey_since(
-        &options.out,
-        &inventory::skip_out,
-        true,
-        &|path, now| {
-            manifest
-                .vouched(path, now)
-                .map(|(hash, seen)| inventory::Known {
-                    hash,
-                    seen: Some(seen),
-                })
-                .or_else(|| inventory::vouched(&looked.outputs, path, now))
-        },
-        Some((&looked.outputs, &looked.folders)),
-    );
-    for (path, known) in &mut outputs {
-        if manifest
-            .written(path)
-            .is_some_and(|written| written != known.hash)
-        {
-            // Without its `Seen`, it is read again by the next build
-            // and its folder is listed.
-            known.hash = "! not as built".into();
-            known.seen = None;
+    // `out/` is surveyed while what the build knew before is written.
+    let survey = || {
+        let (mut outputs, folders) = inventory::survey_since(
+            &options.out,
+            &inventory::skip_out,
+            true,
+            &|path, now| {
+                manifest
+                    .vouched(path, now)
+                    .map(|(hash, seen)| inventory::Known {
+                        hash,
+                        seen: Some(seen),
+                    })
+                    .or_else(|| inventory::vouched(&looked.outputs, path, now))
+            },
+            Some((&looked.outputs, &looked.folders)),
+        );
+        for (path, known) in &mut outputs {
+            if manifest
+                .written(path)
+                .is_some_and(|written| written != known.hash)
+            {
+                // Without its `Seen`, it is read again by the next build
+                // and its folder is listed.
+                known.hash = "! not as built".into();
+                known.seen = None;
+            }
         }
-    }
-    let inventory = Inventory::new(
-        looked.context,
-        looked.inputs,
-        (outputs, folders),
-        report,
-        bodies,
+        (outputs, folders)
+    };
+    let saved = Inventory::save_surveying(
+        &options.out,
+        &looked.context,
+        &looked.inputs,
+        &report,
+        &bodies,
+        survey,
     );
-    let saved = inventory.save(&options.out);
-    let_go(inventory);
+    let_go((looked, report, bodies));
     saved
 }
 

@@ -193,9 +193,11 @@ pub fn attachment_hash(repository: &Repository, meeting: &Meeting, name: &str) -
 
 /// The seal of every meeting of `body` that has a lock, by its index.
 pub fn seals(repository: &Repository, body: &Body) -> Vec<(usize, Seal)> {
-    docs::contexts(&repository.organisation, body)
+    let sealed: Vec<(usize, docs::Context)> = docs::contexts(&repository.organisation, body)
         .enumerate()
         .filter(|(_, context)| context.meeting.lock.is_some())
-        .map(|(index, context)| (index, seal(&context)))
-        .collect()
+        .collect();
+    // Each a protokoll's data made and hashed: a body of years has
+    // hundreds, on every core.
+    crate::repo::parallel::each(&sealed, |(index, context)| (*index, seal(context)))
 }

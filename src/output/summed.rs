@@ -29,11 +29,23 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Option<T> {
 /// removed: a record is then as if lost, and the next build does its work
 /// again.
 pub fn save<T: Serialize>(out: &Path, path: &Path, value: &T) -> Result<(), Error> {
+    save_with(out, path, |writer| postcard::to_io(value, writer).map(drop))
+}
+
+/// `save`, the value encoded by `encode` into the writer it is given:
+/// postcard's encoding of a struct is that of its fields one after the
+/// other, so that a record may be written a part at a time, the first
+/// while the rest is still being made.
+pub fn save_with(
+    out: &Path,
+    path: &Path,
+    encode: impl FnOnce(&mut dyn Write) -> postcard::Result<()>,
+) -> Result<(), Error> {
     // Written as it is encoded, its checksum made on the way: the record
     // of a large repository is never held whole in memory.
     let mut encodes = true;
     write::no_links(out, path)?;
-    let staged = write::stage_writing(path, |file| write_summed(value, file, &mut encodes));
+    let staged = write::stage_writing(path, |file| write_summed(encode, file, &mut encodes));
     match staged {
         Ok(staged) => write::commit(vec![staged]),
         Err(_) if !encodes => match std::fs::remove_file(path) {
@@ -44,11 +56,11 @@ pub fn save<T: Serialize>(out: &Path, path: &Path, value: &T) -> Result<(), Erro
     }
 }
 
-/// Writes `value` to `file` as postcard encodes it, and its SHA-256 after
-/// it. `encodes` is false when it cannot be encoded; an error in writing
-/// is the writer's own.
-fn write_summed<T: Serialize>(
-    value: &T,
+/// Writes to `file` what `encode` encodes, and its SHA-256 after it.
+/// `encodes` is false when it cannot be encoded; an error in writing is
+/// the writer's own.
+fn write_summed(
+    encode: impl FnOnce(&mut dyn Write) -> postcard::Result<()>,
     file: &mut dyn Write,
     encodes: &mut bool,
 ) -> std::io::Result<()> {
@@ -62,8 +74,8 @@ fn write_summed<T: Serialize>(
             failed: None,
         },
     );
-    match postcard::to_io(value, &mut buffered) {
-        Ok(_) => {}
+    match encode(&mut buffered) {
+        Ok(()) => {}
         Err(postcard::Error::SerdeSerCustom) => {
             *encodes = false;
             return Err(std::io::Error::other("not encodable"));
@@ -142,14 +154,24 @@ mod tests {
             .map(|n| (format!("meetings/kn/{n:05}.yaml"), "0".repeat(64)))
             .collect();
         let mut encodes = true;
-        let error = write_summed(&record, &mut Filling(100_000), &mut encodes).unwrap_err();
+        let error = write_summed(
+            |w| postcard::to_io(&record, w).map(drop),
+            &mut Filling(100_000),
+            &mut encodes,
+        )
+        .unwrap_err();
         assert_eq!(error.kind(), std::io::ErrorKind::StorageFull);
         assert!(error.to_string().contains("no space left"), "{error}");
         assert!(encodes);
         // With room, what is written is what load reads back, and no
         // byte of it can change unnoticed, nor can it be cut short.
         let mut written = Vec::new();
-        write_summed(&record, &mut written, &mut encodes).unwrap();
+        write_summed(
+            |w| postcard::to_io(&record, w).map(drop),
+            &mut written,
+            &mut encodes,
+        )
+        .unwrap();
         let out = tempfile::tempdir().unwrap();
         let path = out.path().join("record");
         std::fs::write(&path, &written).unwrap();

@@ -22,7 +22,7 @@ use crate::docs::{Document, Scope};
 use crate::error::Error;
 use crate::output::manifest::{self, Manifest};
 use crate::output::write;
-use crate::repo::model::{Meeting, Repository, Status};
+use crate::repo::model::{Body, Meeting, Repository, Status};
 use crate::sv;
 
 /// The site's templates, by name; the name's extension (.html, .xml)
@@ -88,6 +88,7 @@ pub fn write(
     revisions: &ics::Revisions,
     as_before: &BTreeSet<String>,
     present: Present,
+    ahead: Option<&Ahead>,
 ) -> Result<Vec<PathBuf>, Error> {
     // Only what changed is rewritten.
     let mut staged = Vec::new();
@@ -121,6 +122,10 @@ pub fn write(
             )));
         }
     }
+    let made = Made {
+        ahead,
+        verify: present == Present::SeenVerified,
+    };
     files(
         repository,
         &public,
@@ -129,6 +134,7 @@ pub fn write(
         today,
         revisions,
         as_before,
+        made,
         &mut |path, bytes| {
             let target = out.join(&path);
             write::no_links(out, &target)?;
@@ -175,6 +181,10 @@ pub fn publish(
         today,
         &revisions,
         &BTreeSet::new(),
+        Made {
+            ahead: None,
+            verify: false,
+        },
         &mut |path, _| {
             paths.push(path);
             Ok(())
@@ -269,6 +279,17 @@ struct Published<'a> {
     sizes: Vec<u64>,
 }
 
+impl<'a> Published<'a> {
+    /// Each document with its size.
+    fn listed(&self) -> Vec<(&'a Document, u64)> {
+        self.documents
+            .iter()
+            .copied()
+            .zip(self.sizes.iter().copied())
+            .collect()
+    }
+}
+
 /// Whether a meeting's document is past its body's publication window.
 fn withdrawn(repository: &Repository, document: &Document, today: NaiveDate) -> bool {
     document.kind.spec().scope != Scope::Year
@@ -281,6 +302,14 @@ fn withdrawn(repository: &Repository, document: &Document, today: NaiveDate) -> 
 
 /// A site file, as its path under `out/` and its content.
 pub type Emit<'a> = dyn FnMut(PathBuf, Vec<u8>) -> Result<(), Error> + 'a;
+
+/// What of the site was made ahead (`Ahead`), and whether it is to be
+/// compared with what is made now (`RSR_VERIFY_INVENTORY`).
+#[derive(Clone, Copy)]
+struct Made<'a> {
+    ahead: Option<&'a Ahead>,
+    verify: bool,
+}
 
 /// Makes every file of the site and hands each to `emit`: the pages (a
 /// few megabytes at most) once the index is made, and the meetings' open
@@ -297,46 +326,76 @@ fn files(
     today: NaiveDate,
     revisions: &ics::Revisions,
     as_before: &BTreeSet<String>,
+    made: Made,
     emit: &mut Emit,
 ) -> Result<(), Error> {
     let documents = &public.documents[..];
-    // The index is made on another core while the other pages are; all
+    // The index is made on another core while the other pages are; where
+    // most of it was made ahead, the anslagstavla is made there too. All
     // are handed to `emit` in the same order as ever.
-    let (index, pages) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| index(repository, public, manifest, today));
+    let board_beside = made.ahead.is_some();
+    let keep = |kept: &mut Vec<(PathBuf, Vec<u8>)>, path, bytes| {
+        kept.push((path, bytes));
+        Ok(())
+    };
+    let (index, board, pages) = std::thread::scope(|scope| {
+        let beside = scope.spawn(|| {
+            let index = index(repository, public, manifest, today, made.ahead, made.verify);
+            let mut board = Vec::new();
+            let boarded = match board_beside {
+                true => board::files(
+                    repository,
+                    documents,
+                    manifest,
+                    today,
+                    &mut |path, bytes| keep(&mut board, path, bytes),
+                ),
+                false => Ok(()),
+            };
+            (index, boarded.map(|()| board))
+        });
         let mut pages = Vec::new();
-        let made = pages_besides_index(
+        let pages_made = pages_besides_index(
             repository,
             documents,
             manifest,
             today,
             revisions,
-            &mut |path, bytes| {
-                pages.push((path, bytes));
-                Ok(())
-            },
+            made,
+            &mut |path, bytes| keep(&mut pages, path, bytes),
         );
-        let index = index
+        let board_made = match board_beside {
+            true => Ok(()),
+            false => board::files(
+                repository,
+                documents,
+                manifest,
+                today,
+                &mut |path, bytes| keep(&mut pages, path, bytes),
+            ),
+        };
+        let (index, board) = beside
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (index, made.map(|()| pages))
+        (index, board, pages_made.and(board_made).map(|()| pages))
     });
     emit(PathBuf::from("index.html"), index?.into_bytes())?;
-    for (path, bytes) in pages? {
+    for (path, bytes) in pages?.into_iter().chain(board?) {
         emit(path, bytes)?;
     }
     crate::site::opendata::files(repository, documents, out, manifest, as_before, emit)
 }
 
-/// The site's files but the index and the meetings' open data: the feed,
-/// the calendars, the accessibility statement, beslutsuppföljning and the
-/// anslagstavla, handed to `emit` in that order.
+/// The site's files but the index, the anslagstavla and the meetings'
+/// open data: the feed, the calendars, the accessibility statement and
+/// beslutsuppföljning, handed to `emit` in that order.
 fn pages_besides_index(
     repository: &Repository,
     documents: &[&Document],
     manifest: &Manifest,
     today: NaiveDate,
     revisions: &ics::Revisions,
+    made: Made,
     emit: &mut Emit,
 ) -> Result<(), Error> {
     emit(
@@ -344,12 +403,23 @@ fn pages_besides_index(
         feed(repository, documents, manifest)?.into_bytes(),
     )?;
     // Each body's events are made once, for its calendar and for the
-    // calendar of all.
-    let events: Vec<String> = repository
-        .bodies
-        .iter()
-        .map(|body| crate::site::ics::events(&repository.organisation, body, revisions))
-        .collect();
+    // calendar of all; ahead, where they were.
+    let now = || -> Vec<String> {
+        repository
+            .bodies
+            .iter()
+            .map(|body| crate::site::ics::events(&repository.organisation, body, revisions))
+            .collect()
+    };
+    let events: Vec<String> = match made.ahead {
+        Some(ahead) => {
+            if made.verify && now() != ahead.events {
+                return Err(ahead_differs("kalender.ics"));
+            }
+            ahead.events.clone()
+        }
+        None => now(),
+    };
     let all: Vec<&str> = events.iter().map(String::as_str).collect();
     emit(
         PathBuf::from("kalender.ics"),
@@ -371,7 +441,7 @@ fn pages_besides_index(
             follow_up(repository, documents, today)?.into_bytes(),
         )?;
     }
-    board::files(repository, documents, manifest, today, emit)
+    Ok(())
 }
 
 /// The page of beslutsuppföljning.
@@ -531,7 +601,7 @@ struct Index {
     sections: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq)]
 struct BodyName {
     name: String,
     anchor: String,
@@ -558,7 +628,7 @@ struct Year {
     meetings: Vec<SiteMeeting>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 struct SiteMeeting {
     body: String,
     date_long: String,
@@ -578,7 +648,7 @@ struct SiteMeeting {
     data: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 struct Link {
     title: String,
     href: String,
@@ -595,8 +665,132 @@ fn index(
     public: &Published,
     manifest: &Manifest,
     today: NaiveDate,
+    ahead: Option<&Ahead>,
+    verify: bool,
 ) -> Result<String, Error> {
-    let link = |&(document, bytes): &(&Document, u64)| match signed_copy(manifest, document) {
+    let documents = public.listed();
+    let of_meeting = of_meetings(&documents);
+    // The templates, ready for each body's section and the page.
+    let environment = built_in().map_err(|e| template_error("index.html", e))?;
+    let mut upcoming = Earliest::default();
+    let mut bodies = Vec::new();
+    let mut sections = Vec::new();
+    for body in &repository.bodies {
+        let made = match ahead.and_then(|ahead| ahead.sections.get(&body.slug)) {
+            Some(made) => {
+                // Verifying, it is what would be made now.
+                if verify
+                    && section(&environment, body, &of_meeting, &documents, manifest, today)?
+                        != *made
+                {
+                    return Err(ahead_differs(&format!("index.html ({})", body.slug)));
+                }
+                made.clone()
+            }
+            None => section(&environment, body, &of_meeting, &documents, manifest, today)?,
+        };
+        for (date, meeting) in made.upcoming {
+            upcoming.push(date, meeting);
+        }
+        sections.push(made.html);
+        bodies.push(made.name);
+    }
+    let index = Index {
+        organisation: repository.organisation.name.clone(),
+        version: env!("CARGO_PKG_VERSION"),
+        root: "",
+        board: board::wanted(repository),
+        followup: followup_wanted(repository),
+        upcoming: upcoming.first(),
+        bodies,
+        sections,
+    };
+    rendered(&environment, "index.html", &index).map_err(|e| template_error("index.html", e))
+}
+
+/// What of the site a build can make while its documents are typeset,
+/// from the manifest as it was before: each body's calendar events, and
+/// the index's section of each body none of whose documents is typeset.
+/// It holds only while no signed copy changes (`build::signed::copy`).
+pub struct Ahead {
+    events: Vec<String>,
+    /// By the body's folder name.
+    sections: BTreeMap<String, MadeSection>,
+}
+
+/// One body's section of the index, its name and anchor for the list of
+/// bodies, and its meetings on or after the day it was made for, each
+/// with its date.
+#[derive(Clone, PartialEq)]
+struct MadeSection {
+    html: String,
+    name: BodyName,
+    upcoming: Vec<(NaiveDate, SiteMeeting)>,
+}
+
+/// `Ahead` for `repository`, whose `documents` of the bodies in `typeset`
+/// (by folder name) are to be typeset: their sections are left out.
+pub fn ahead(
+    repository: &Repository,
+    documents: &[Document],
+    out: &Path,
+    manifest: &Manifest,
+    today: NaiveDate,
+    revisions: &ics::Revisions,
+    typeset: &BTreeSet<&str>,
+) -> Result<Ahead, Error> {
+    let events = repository
+        .bodies
+        .iter()
+        .map(|body| crate::site::ics::events(&repository.organisation, body, revisions))
+        .collect();
+    let public = published(repository, documents, out, today, Some(manifest));
+    let listed: Vec<(&Document, u64)> = public
+        .listed()
+        .into_iter()
+        .filter(|(document, _)| !typeset.contains(document.body.as_str()))
+        .collect();
+    let of_meeting = of_meetings(&listed);
+    let environment = built_in().map_err(|e| template_error("index.html", e))?;
+    let sections = repository
+        .bodies
+        .iter()
+        .filter(|body| !typeset.contains(body.slug.as_str()))
+        .map(|body| {
+            let made = section(&environment, body, &of_meeting, &listed, manifest, today)?;
+            Ok((body.slug.clone(), made))
+        })
+        .collect::<Result<_, Error>>()?;
+    Ok(Ahead { events, sections })
+}
+
+/// What was made ahead (`part`: a body's section of the index, or the
+/// calendars) and is not what is made now: a bug in rsr, found by a build
+/// that verifies (`RSR_VERIFY_INVENTORY`).
+fn ahead_differs(part: &str) -> Error {
+    Error::Internal(crate::lang::t!("cmd-site-ahead", part = part))
+}
+
+/// Each meeting's documents among `documents`, by body and date, sorted
+/// out once: a repository of years has thousands of both.
+fn of_meetings<'a>(
+    documents: &[(&'a Document, u64)],
+) -> BTreeMap<(&'a str, NaiveDate), Vec<(&'a Document, u64)>> {
+    let mut of_meeting: BTreeMap<(&str, NaiveDate), Vec<(&Document, u64)>> = BTreeMap::new();
+    for &(document, bytes) in documents {
+        if document.kind.spec().scope != Scope::Year {
+            of_meeting
+                .entry((document.body.as_str(), document.date))
+                .or_default()
+                .push((document, bytes));
+        }
+    }
+    of_meeting
+}
+
+/// A document's link on the index: to its signed copy where it has one.
+fn link(manifest: &Manifest, (document, bytes): (&Document, u64)) -> Link {
+    match signed_copy(manifest, document) {
         Some(copy) => Link {
             title: document.label(),
             href: href(Path::new(&copy.output)),
@@ -614,114 +808,95 @@ fn index(
             size: size(bytes),
             signed: None,
         },
-    };
-    // Each meeting's documents, sorted out once: a repository of years has
-    // thousands of both.
-    let documents: Vec<(&Document, u64)> = public
-        .documents
-        .iter()
-        .copied()
-        .zip(public.sizes.iter().copied())
-        .collect();
-    let mut of_meeting: BTreeMap<(&str, NaiveDate), Vec<(&Document, u64)>> = BTreeMap::new();
-    for &(document, bytes) in &documents {
-        if document.kind.spec().scope != Scope::Year {
-            of_meeting
-                .entry((document.body.as_str(), document.date))
-                .or_default()
-                .push((document, bytes));
-        }
     }
-    // The templates, ready for each body's section and the page.
-    let environment = built_in().map_err(|e| template_error("index.html", e))?;
-    let mut upcoming = Earliest::default();
-    let mut bodies = Vec::new();
-    let mut sections = Vec::new();
-    for body in &repository.bodies {
-        let mut years: BTreeMap<i32, Vec<SiteMeeting>> = BTreeMap::new();
-        for meeting in &body.meetings {
-            let links: Vec<Link> = of_meeting
-                .get(&(body.slug.as_str(), meeting.date()))
-                .into_iter()
-                .flatten()
-                .map(link)
-                .collect();
-            let site = SiteMeeting {
-                body: body.spec.name.clone(),
-                date_long: capitalised(&sv::long_date(meeting.date())),
-                time: time(meeting),
-                place: meeting.spec.place.clone(),
-                status: status(meeting.status()),
-                reason: meeting
-                    .spec
-                    .reason
-                    .as_ref()
-                    .filter(|_| meeting.status().is_cancelled())
-                    .map(|r| r.value.trim().to_string())
-                    .filter(|r| !r.is_empty()),
-                documents: links,
-                withdrawn: body.spec.withdrawn(meeting.date(), today).then(|| {
-                    let at = body.spec.storage.as_deref().map(str::trim);
-                    match at {
-                        Some(at) => format!(
-                            "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från {at}."
-                        ),
-                        None => "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från organet.".to_string(),
-                    }
-                }),
-                data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
-                anchor: None,
-            };
-            if meeting.date() >= today {
-                upcoming.push(meeting.date(), site.clone());
-            }
-            let site = SiteMeeting {
-                anchor: Some(meeting_anchor(&body.slug, meeting.date())),
-                ..site
-            };
-            years.entry(meeting.date().year()).or_default().push(site);
-        }
-        let section = SiteBody {
-            name: body.spec.name.clone(),
-            anchor: format!("organ-{}", crate::site::ics::token(&body.slug)),
-            calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
-            plans: documents
-                .iter()
-                .filter(|(d, _)| d.kind.spec().scope == Scope::Year && d.body == body.slug)
-                .rev()
-                .map(link)
-                .collect(),
-            // The latest year first, its latest meeting first.
-            years: years
-                .into_iter()
-                .rev()
-                .map(|(year, mut meetings)| {
-                    meetings.reverse();
-                    Year { year, meetings }
-                })
-                .collect(),
+}
+
+/// `body`'s section of the index, with the documents the site lists
+/// (`documents`, and the same by meeting in `of_meeting`).
+fn section(
+    environment: &minijinja::Environment,
+    body: &Body,
+    of_meeting: &BTreeMap<(&str, NaiveDate), Vec<(&Document, u64)>>,
+    documents: &[(&Document, u64)],
+    manifest: &Manifest,
+    today: NaiveDate,
+) -> Result<MadeSection, Error> {
+    let mut upcoming = Vec::new();
+    let mut years: BTreeMap<i32, Vec<SiteMeeting>> = BTreeMap::new();
+    for meeting in &body.meetings {
+        let links: Vec<Link> = of_meeting
+            .get(&(body.slug.as_str(), meeting.date()))
+            .into_iter()
+            .flatten()
+            .map(|&listed| link(manifest, listed))
+            .collect();
+        let site = SiteMeeting {
+            body: body.spec.name.clone(),
+            date_long: capitalised(&sv::long_date(meeting.date())),
+            time: time(meeting),
+            place: meeting.spec.place.clone(),
+            status: status(meeting.status()),
+            reason: meeting
+                .spec
+                .reason
+                .as_ref()
+                .filter(|_| meeting.status().is_cancelled())
+                .map(|r| r.value.trim().to_string())
+                .filter(|r| !r.is_empty()),
+            documents: links,
+            withdrawn: body.spec.withdrawn(meeting.date(), today).then(|| {
+                let at = body.spec.storage.as_deref().map(str::trim);
+                match at {
+                    Some(at) => format!(
+                        "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från {at}."
+                    ),
+                    None => "Handlingarna finns inte längre på webbplatsen. De kan begäras ut från organet.".to_string(),
+                }
+            }),
+            data: href(&crate::site::opendata::path(&body.slug, meeting.date())),
+            anchor: None,
         };
-        let made = environment
-            .get_template("index-body.html")
-            .and_then(|template| template.render(Section { body: &section }))
-            .map_err(|e| template_error("index-body.html", e))?;
-        sections.push(made);
-        bodies.push(BodyName {
+        if meeting.date() >= today {
+            upcoming.push((meeting.date(), site.clone()));
+        }
+        let site = SiteMeeting {
+            anchor: Some(meeting_anchor(&body.slug, meeting.date())),
+            ..site
+        };
+        years.entry(meeting.date().year()).or_default().push(site);
+    }
+    let section = SiteBody {
+        name: body.spec.name.clone(),
+        anchor: format!("organ-{}", crate::site::ics::token(&body.slug)),
+        calendar: href(&PathBuf::from(&body.slug).join("kalender.ics")),
+        plans: documents
+            .iter()
+            .filter(|(d, _)| d.kind.spec().scope == Scope::Year && d.body == body.slug)
+            .rev()
+            .map(|&listed| link(manifest, listed))
+            .collect(),
+        // The latest year first, its latest meeting first.
+        years: years
+            .into_iter()
+            .rev()
+            .map(|(year, mut meetings)| {
+                meetings.reverse();
+                Year { year, meetings }
+            })
+            .collect(),
+    };
+    let html = environment
+        .get_template("index-body.html")
+        .and_then(|template| template.render(Section { body: &section }))
+        .map_err(|e| template_error("index-body.html", e))?;
+    Ok(MadeSection {
+        html,
+        name: BodyName {
             name: section.name,
             anchor: section.anchor,
-        });
-    }
-    let index = Index {
-        organisation: repository.organisation.name.clone(),
-        version: env!("CARGO_PKG_VERSION"),
-        root: "",
-        board: board::wanted(repository),
-        followup: followup_wanted(repository),
-        upcoming: upcoming.first(),
-        bodies,
-        sections,
-    };
-    rendered(&environment, "index.html", &index).map_err(|e| template_error("index.html", e))
+        },
+        upcoming,
+    })
 }
 
 /// How many upcoming meetings the index lists.

@@ -326,6 +326,35 @@ fn assert_as_from_nothing(repo: &Repo, vars: &[(&str, &str)]) {
 }
 
 #[test]
+fn the_site_made_while_a_few_documents_are_typeset_is_the_site_made_after() {
+    // A one-item change typesets two documents of one body; the calendars
+    // and the index's sections of the other bodies are made meanwhile,
+    // from before the typesetting. What rsr trusts (as a user's does, not
+    // verifying) is what a build from nothing makes.
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.edit(
+        "meetings/rsr/2026-01-26/05-energikontoret.yaml",
+        "rubrik: Uppföljning av",
+        "rubrik: Uppföljning om",
+    );
+    let changed = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(changed.contains("Built 2 documents"), "{changed}");
+    // Another body's coming meeting, which its section made ahead lists
+    // in its place and among the coming meetings.
+    let index = repo.read("out/index.html");
+    assert!(
+        index.contains("Måndag 7 december 2026: Regional ledningsgrupp"),
+        "{index}"
+    );
+    assert!(
+        repo.text("out/rsr/2026-01-26-kallelse.pdf")
+            .contains("Uppföljning om")
+    );
+    assert_as_from_nothing(&repo, &[]);
+}
+
+#[test]
 fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
     // What each body's own rules found and its documents' fingerprints are
     // taken from the inventory for every body none of whose files changed:
