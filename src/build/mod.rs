@@ -95,7 +95,9 @@ pub struct Timings {
     pub layout: Duration,
     /// Typst's PDF export, summed over the threads.
     pub export: Duration,
-    /// Typesetting as the clock on the wall saw it, all threads at once.
+    /// Typesetting as the clock on the wall saw it, all threads at once,
+    /// with what a build that keeps its model makes of its site meanwhile
+    /// (`Before`), should that take longer.
     pub typeset_wall: Duration,
     /// Writing the PDFs (and the manifest, in a build of many documents),
     /// and keeping the models newly loaded.
@@ -291,8 +293,10 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     // The site is made for one day, ahead and after.
     let today = crate::sv::today();
     let (results, typesetting, before) = std::thread::scope(|scope| {
-        // Typesetting a few documents leaves a core free: what the site
-        // takes from before it is made there meanwhile.
+        // What the site takes from before the typesetting is made
+        // meanwhile: on a core the typesetting leaves free where it
+        // typesets fewer documents than there are cores (a one-item
+        // change's one or two), else beside it, as it would be after.
         let before = kept.as_ref().filter(|_| whole).map(|repository| {
             let before = Before {
                 options,
@@ -444,6 +448,10 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         ),
         None => (revisions(options, &earlier), None, None),
     };
+    // Kept for the next build now that the documents are in place.
+    let revisions = revisions
+        .map(crate::review::git::Found::kept)
+        .unwrap_or_default();
     // The bodies whose meetings' open data need not be made again; a build
     // that verifies makes it all the same, and fails if it is not so.
     let as_before = match (as_before, remembered.as_ref()) {
@@ -559,10 +567,10 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     })
 }
 
-/// The calendars' revisions from the history, where there is one.
-fn revisions(options: &BuildOptions, earlier: &Kept) -> crate::site::ics::Revisions {
+/// The calendars' revisions from the history, where there is one, not yet
+/// kept for the next build.
+fn revisions(options: &BuildOptions, earlier: &Kept) -> Option<crate::review::git::Found> {
     crate::review::git::meeting_revisions(&options.root, earlier.revisions().as_deref())
-        .unwrap_or_default()
 }
 
 /// What a whole build that keeps its model can make of its site before
@@ -583,7 +591,8 @@ struct Before<'a> {
 
 /// What `Before` made.
 struct MadeBefore {
-    revisions: crate::site::ics::Revisions,
+    /// Kept (written to `out/`) only once the build's documents are.
+    revisions: Option<crate::review::git::Found>,
     /// `open_data_as_before`, where the build has the records for it.
     as_before: Option<BTreeSet<String>>,
     /// The site's parts made ahead; none where making them failed: the
@@ -593,7 +602,7 @@ struct MadeBefore {
 
 impl Before<'_> {
     fn made(self) -> MadeBefore {
-        let revisions = revisions(self.options, self.earlier);
+        let found = revisions(self.options, self.earlier);
         let as_before = self.remembered.map(|remembered| {
             open_data_as_before(
                 self.repository,
@@ -610,12 +619,14 @@ impl Before<'_> {
             &self.options.out,
             self.manifest,
             self.today,
-            &revisions,
+            found
+                .as_ref()
+                .map_or(&crate::site::ics::Revisions::new(), |f| f.revisions()),
             &bodies,
         )
         .ok();
         MadeBefore {
-            revisions,
+            revisions: found,
             as_before,
             site,
         }

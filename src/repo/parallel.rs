@@ -2,8 +2,11 @@
 //! bodies, making their documents' data and fingerprints. One item after
 //! another from a shared queue, so that a large body does not hold up a
 //! thread's share; the results in the list's order, as one thread would
-//! give them.
+//! give them. A call made within another's work (a body's sealed
+//! protokoll, within the bodies' rules) starts only as many threads as
+//! there are cores no other is working on: never cores × cores.
 
+use std::cell::Cell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -12,27 +15,95 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
+/// The threads working on items of `each` now, callers among them.
+static WORKING: AtomicUsize = AtomicUsize::new(0);
+
+std::thread_local! {
+    /// Whether this thread is counted in `WORKING`.
+    static COUNTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// This thread counted in `WORKING` while it lives, unless it is already.
+struct Working {
+    counted: bool,
+}
+
+impl Working {
+    /// The calling thread: always works, counted or not.
+    fn start() -> Working {
+        let counted = !COUNTED.with(|c| c.replace(true));
+        if counted {
+            WORKING.fetch_add(1, Ordering::Relaxed);
+        }
+        Working { counted }
+    }
+
+    /// A thread `reserve` counted before it was started.
+    fn reserved() -> Working {
+        COUNTED.with(|c| c.set(true));
+        Working { counted: true }
+    }
+}
+
+/// Counts up to `wanted` more threads in `WORKING`, as many as keep it
+/// within the cores; how many.
+fn reserve(wanted: usize) -> usize {
+    let mut working = WORKING.load(Ordering::Relaxed);
+    loop {
+        let more = threads().saturating_sub(working).min(wanted);
+        if more == 0 {
+            return 0;
+        }
+        match WORKING.compare_exchange(
+            working,
+            working + more,
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        ) {
+            Ok(_) => return more,
+            Err(now) => working = now,
+        }
+    }
+}
+
+impl Drop for Working {
+    fn drop(&mut self) {
+        if self.counted {
+            WORKING.fetch_sub(1, Ordering::Relaxed);
+            COUNTED.with(|c| c.set(false));
+        }
+    }
+}
+
 /// `work` on each of `items`, in parallel; the results in `items`' order.
+/// The calling thread works on them too.
 pub fn each<'a, T: Sync, U: Send>(items: &'a [T], work: impl Fn(&'a T) -> U + Sync) -> Vec<U> {
-    let threads = threads().min(items.len());
-    if threads <= 1 {
+    let _caller = Working::start();
+    // As many more as there are cores no thread is working on.
+    let helpers = reserve(items.len().saturating_sub(1));
+    if helpers == 0 {
         return items.iter().map(work).collect();
     }
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<U>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let take = || {
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(n) else { break };
+            let done = work(item);
+            if let Ok(mut slot) = slots[n].lock() {
+                *slot = Some(done);
+            }
+        }
+    };
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 0..helpers {
             scope.spawn(|| {
-                loop {
-                    let n = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(n) else { break };
-                    let done = work(item);
-                    if let Ok(mut slot) = slots[n].lock() {
-                        *slot = Some(done);
-                    }
-                }
+                let _helper = Working::reserved();
+                take();
             });
         }
+        take();
     });
     // Every slot is filled: a thread that panicked makes the scope panic
     // before this. Should one be empty all the same, its item is done here.
@@ -56,5 +127,30 @@ mod tests {
         let squares = super::each(&items, |n| n * n);
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert!(super::each(&[] as &[u64], |n| *n).is_empty());
+    }
+
+    #[test]
+    fn work_within_work_starts_no_more_threads_than_there_are_cores() {
+        // Each item of the calls within the outer one's work notes how many
+        // of them run at once: never more than the cores, on every core
+        // where there is more than one, and the results as ever.
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (running, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let outer: Vec<u64> = (0..6).collect();
+        let sums = super::each(&outer, |&n| {
+            let inner: Vec<u64> = (0..50).collect();
+            super::each(&inner, |&m| {
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_micros(300));
+                running.fetch_sub(1, Ordering::SeqCst);
+                n * m
+            })
+            .into_iter()
+            .sum::<u64>()
+        });
+        assert_eq!(sums, outer.iter().map(|n| n * 1225).collect::<Vec<_>>());
+        let most = most.into_inner();
+        assert!(most <= super::threads(), "{most} at once");
     }
 }

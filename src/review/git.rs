@@ -56,18 +56,20 @@ pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, Error> {
 /// found at: the same HEAD reads nothing, a HEAD that descends from it
 /// reads only the commits since, and anything else (a history rewritten,
 /// a cache unreadable) reads the whole history again. A build's cost then
-/// does not grow with the repository's age.
-pub(crate) fn meeting_revisions(
-    root: &Path,
-    cache: Option<&Path>,
-) -> Option<crate::site::ics::Revisions> {
+/// does not grow with the repository's age. Nothing is written until the
+/// revisions are `kept`: a build asks while it typesets, and keeps them
+/// only once its documents are in place.
+pub(crate) fn meeting_revisions(root: &Path, cache: Option<&Path>) -> Option<Found> {
     let head = git(root, &["rev-parse", "--verify", "-q", "HEAD^{commit}"])
         .ok()
         .map(text)
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty());
     let (Some(cache), Some(head)) = (cache, head) else {
-        return revisions_in(root, None);
+        return revisions_in(root, None).map(|revisions| Found {
+            revisions,
+            cache: None,
+        });
     };
     let earlier: Option<RevisionCache> = std::fs::read(cache)
         .ok()
@@ -82,15 +84,40 @@ pub(crate) fn meeting_revisions(
         }
         _ => revisions_in(root, None)?,
     };
-    let saved = RevisionCache {
-        head,
-        revisions: revisions.clone(),
-    };
-    if let Ok(json) = serde_json::to_vec(&saved) {
-        // A cache not written is read again whole next time.
-        let _ = crate::output::write::file(cache, &json);
+    Some(Found {
+        revisions,
+        cache: Some((cache.to_path_buf(), head)),
+    })
+}
+
+/// The revisions `meeting_revisions` found, and where to keep them with
+/// the commit they were found at.
+pub(crate) struct Found {
+    revisions: crate::site::ics::Revisions,
+    cache: Option<(std::path::PathBuf, String)>,
+}
+
+impl Found {
+    /// The revisions found.
+    pub(crate) fn revisions(&self) -> &crate::site::ics::Revisions {
+        &self.revisions
     }
-    Some(revisions)
+
+    /// The revisions, kept in the cache for the next build.
+    pub(crate) fn kept(self) -> crate::site::ics::Revisions {
+        let Some((cache, head)) = self.cache else {
+            return self.revisions;
+        };
+        let saved = RevisionCache {
+            head,
+            revisions: self.revisions,
+        };
+        if let Ok(json) = serde_json::to_vec(&saved) {
+            // A cache not written is read again whole next time.
+            let _ = crate::output::write::file(&cache, &json);
+        }
+        saved.revisions
+    }
 }
 
 /// What `meeting_revisions` keeps between builds.

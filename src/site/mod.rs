@@ -411,14 +411,18 @@ fn pages_besides_index(
             .map(|body| crate::site::ics::events(&repository.organisation, body, revisions))
             .collect()
     };
-    let events: Vec<String> = match made.ahead {
+    let made_now;
+    let events: &[String] = match made.ahead {
         Some(ahead) => {
             if made.verify && now() != ahead.events {
                 return Err(ahead_differs("kalender.ics"));
             }
-            ahead.events.clone()
+            &ahead.events
         }
-        None => now(),
+        None => {
+            made_now = now();
+            &made_now
+        }
     };
     let all: Vec<&str> = events.iter().map(String::as_str).collect();
     emit(
@@ -865,6 +869,11 @@ fn section(
         };
         years.entry(meeting.date().year()).or_default().push(site);
     }
+    // The body's earliest `UPCOMING`, those of one date in their order, as
+    // `Earliest` keeps them among every body's: no more can be among
+    // those, and a body of years may have many meetings to come.
+    upcoming.sort_by_key(|(date, _)| *date);
+    upcoming.truncate(UPCOMING);
     let section = SiteBody {
         name: body.spec.name.clone(),
         anchor: format!("organ-{}", crate::site::ics::token(&body.slug)),

@@ -94,9 +94,36 @@ fn two_builds_give_identical_bytes() {
 #[test]
 fn a_failing_build_leaves_the_previous_outputs_untouched() {
     let repo = Repo::examples();
+    // In git, so that a build keeps what the history said in out/, which
+    // git does not track.
+    repo.write(".gitignore", "out/\n");
+    repo.git(&["init", "--quiet", "--initial-branch=main"]);
+    repo.commit("Sammanträden");
     repo.rsr(&["build"]).success();
     let kallelse = repo.bytes("out/rsr/2026-01-26-kallelse.pdf");
     let protokoll = repo.bytes("out/rlg/2025-11-17-protokoll.pdf");
+    let everything = |repo: &Repo| -> Vec<(String, Vec<u8>)> {
+        walkdir::WalkDir::new(repo.path().join("out"))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = everything(&repo);
+    assert!(
+        before
+            .iter()
+            .any(|(path, _)| path.ends_with(".rsr.revisions.json")),
+        "{:?}",
+        before.iter().map(|(path, _)| path).collect::<Vec<_>>()
+    );
 
     // The kallelse would change and typeset fine; the protokoll's template breaks.
     repo.edit(
@@ -108,6 +135,8 @@ fn a_failing_build_leaves_the_previous_outputs_untouched() {
         "templates/protokoll.typ",
         "#let data = json(\"/data.json\")\n#panic(\"trasig mall\")\n",
     );
+    // Committed: the history the calendars follow is new too.
+    repo.commit("Ny sal, trasig mall");
     repo.rsr(&["build"]).failure();
 
     assert!(
@@ -115,6 +144,16 @@ fn a_failing_build_leaves_the_previous_outputs_untouched() {
         "the kallelse was replaced by a failed build"
     );
     assert!(repo.bytes("out/rlg/2025-11-17-protokoll.pdf") == protokoll);
+    // Nothing in out/ changed, nor was anything added: not the site made
+    // while the documents were typeset, nor what the history said.
+    let after = everything(&repo);
+    assert_eq!(
+        after.iter().map(|(path, _)| path).collect::<Vec<_>>(),
+        before.iter().map(|(path, _)| path).collect::<Vec<_>>()
+    );
+    for ((path, bytes), (_, was)) in after.iter().zip(&before) {
+        assert!(bytes == was, "{path} was changed by a failed build");
+    }
     let leftovers: Vec<_> = walkdir::WalkDir::new(repo.path().join("out"))
         .into_iter()
         .filter_map(Result::ok)
