@@ -4,15 +4,19 @@
 //! thread's share; the results in the list's order, as one thread would
 //! give them. A call made within another's work (a body's sealed
 //! protokoll, within the bodies' rules) starts only as many threads as
-//! there are cores no other is working on: never cores × cores.
+//! there are cores no other call of `each` is working on, never cores ×
+//! cores, and takes on more as they come free.
 
 use std::cell::Cell;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
-/// How many threads `each` works on at most: as many as there are cores.
+/// How many threads `each` works on at most: as many as there are cores
+/// (asked once: the system reads its limits from files each time).
 pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES
+        .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
 }
 
 /// The threads working on items of `each` now, callers among them.
@@ -23,7 +27,7 @@ std::thread_local! {
     static COUNTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// This thread counted in `WORKING` while it lives, unless it is already.
+/// This thread counted in `WORKING` while it works, unless it is already.
 struct Working {
     counted: bool,
 }
@@ -38,72 +42,85 @@ impl Working {
         Working { counted }
     }
 
-    /// A thread `reserve` counted before it was started.
+    /// A helper `reserve` counted before it was started.
     fn reserved() -> Working {
         COUNTED.with(|c| c.set(true));
         Working { counted: true }
     }
-}
 
-/// Counts up to `wanted` more threads in `WORKING`, as many as keep it
-/// within the cores; how many.
-fn reserve(wanted: usize) -> usize {
-    let mut working = WORKING.load(Ordering::Relaxed);
-    loop {
-        let more = threads().saturating_sub(working).min(wanted);
-        if more == 0 {
-            return 0;
-        }
-        match WORKING.compare_exchange(
-            working,
-            working + more,
-            Ordering::Relaxed,
-            Ordering::Relaxed,
-        ) {
-            Ok(_) => return more,
-            Err(now) => working = now,
-        }
-    }
-}
-
-impl Drop for Working {
-    fn drop(&mut self) {
-        if self.counted {
+    /// No longer counted, where this counted the thread: it only waits.
+    fn release(&mut self) {
+        if std::mem::take(&mut self.counted) {
             WORKING.fetch_sub(1, Ordering::Relaxed);
             COUNTED.with(|c| c.set(false));
         }
     }
 }
 
+impl Drop for Working {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// Counts one more thread in `WORKING` if that keeps it within the cores.
+fn reserve() -> bool {
+    WORKING
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |working| {
+            (working < threads()).then_some(working + 1)
+        })
+        .is_ok()
+}
+
 /// `work` on each of `items`, in parallel; the results in `items`' order.
-/// The calling thread works on them too.
+/// The calling thread works on them too, and starts a helper whenever a
+/// core is free and more than one item is left.
 pub fn each<'a, T: Sync, U: Send>(items: &'a [T], work: impl Fn(&'a T) -> U + Sync) -> Vec<U> {
-    let _caller = Working::start();
-    // As many more as there are cores no thread is working on.
-    let helpers = reserve(items.len().saturating_sub(1));
-    if helpers == 0 {
+    if threads() <= 1 || items.len() <= 1 {
         return items.iter().map(work).collect();
     }
+    let mut caller = Working::start();
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<U>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let one = |n: usize| {
+        let done = work(&items[n]);
+        if let Ok(mut slot) = slots[n].lock() {
+            *slot = Some(done);
+        }
+    };
     let take = || {
         loop {
             let n = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(n) else { break };
-            let done = work(item);
-            if let Ok(mut slot) = slots[n].lock() {
-                *slot = Some(done);
+            if n >= items.len() {
+                break;
             }
+            one(n);
         }
     };
     std::thread::scope(|scope| {
-        for _ in 0..helpers {
-            scope.spawn(|| {
-                let _helper = Working::reserved();
-                take();
-            });
+        let mut helpers = 0;
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            if n >= items.len() {
+                break;
+            }
+            // A helper for what is left after this item, while a core is
+            // free: one that cannot be started gives its core back.
+            while helpers + 1 < threads() && items.len() - n > helpers + 1 && reserve() {
+                let started = std::thread::Builder::new().spawn_scoped(scope, || {
+                    let _helper = Working::reserved();
+                    take();
+                });
+                if started.is_err() {
+                    WORKING.fetch_sub(1, Ordering::Relaxed);
+                    break;
+                }
+                helpers += 1;
+            }
+            one(n);
         }
-        take();
+        // Only waiting for the helpers from here.
+        caller.release();
     });
     // Every slot is filled: a thread that panicked makes the scope panic
     // before this. Should one be empty all the same, its item is done here.

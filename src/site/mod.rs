@@ -338,19 +338,23 @@ fn files(
         kept.push((path, bytes));
         Ok(())
     };
+    let board_into = |kept: &mut Vec<(PathBuf, Vec<u8>)>| {
+        board::files(
+            repository,
+            documents,
+            manifest,
+            today,
+            &mut |path, bytes| keep(kept, path, bytes),
+        )
+    };
     let (index, board, pages) = std::thread::scope(|scope| {
         let beside = scope.spawn(|| {
             let index = index(repository, public, manifest, today, made.ahead, made.verify);
             let mut board = Vec::new();
-            let boarded = match board_beside {
-                true => board::files(
-                    repository,
-                    documents,
-                    manifest,
-                    today,
-                    &mut |path, bytes| keep(&mut board, path, bytes),
-                ),
-                false => Ok(()),
+            let boarded = if board_beside {
+                board_into(&mut board)
+            } else {
+                Ok(())
             };
             (index, boarded.map(|()| board))
         });
@@ -364,15 +368,10 @@ fn files(
             made,
             &mut |path, bytes| keep(&mut pages, path, bytes),
         );
-        let board_made = match board_beside {
-            true => Ok(()),
-            false => board::files(
-                repository,
-                documents,
-                manifest,
-                today,
-                &mut |path, bytes| keep(&mut pages, path, bytes),
-            ),
+        let board_made = if board_beside {
+            Ok(())
+        } else {
+            board_into(&mut pages)
         };
         let (index, board) = beside
             .join()

@@ -137,7 +137,8 @@ fn a_failing_build_leaves_the_previous_outputs_untouched() {
     );
     // Committed: the history the calendars follow is new too.
     repo.commit("Ny sal, trasig mall");
-    repo.rsr(&["build"]).failure();
+    let failed = repo.rsr(&["build"]).failure().stderr();
+    assert!(failed.contains("trasig mall"), "{failed}");
 
     assert!(
         repo.bytes("out/rsr/2026-01-26-kallelse.pdf") == kallelse,
