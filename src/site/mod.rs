@@ -683,14 +683,14 @@ fn index(
             Some(made) => {
                 // Verifying, it is what would be made now.
                 if verify
-                    && section(&environment, body, &of_meeting, &documents, manifest, today)?
+                    && section(environment, body, &of_meeting, &documents, manifest, today)?
                         != *made
                 {
                     return Err(ahead_differs(&format!("index.html ({})", body.slug)));
                 }
                 made.clone()
             }
-            None => section(&environment, body, &of_meeting, &documents, manifest, today)?,
+            None => section(environment, body, &of_meeting, &documents, manifest, today)?,
         };
         for (date, meeting) in made.upcoming {
             upcoming.push(date, meeting);
@@ -708,7 +708,7 @@ fn index(
         bodies,
         sections,
     };
-    rendered(&environment, "index.html", &index).map_err(|e| template_error("index.html", e))
+    rendered(environment, "index.html", &index).map_err(|e| template_error("index.html", e))
 }
 
 /// What of the site a build can make while its documents are typeset,
@@ -760,7 +760,7 @@ pub fn ahead(
         .iter()
         .filter(|body| !typeset.contains(body.slug.as_str()))
         .map(|body| {
-            let made = section(&environment, body, &of_meeting, &listed, manifest, today)?;
+            let made = section(environment, body, &of_meeting, &listed, manifest, today)?;
             Ok((body.slug.clone(), made))
         })
         .collect::<Result<_, Error>>()?;
@@ -1040,17 +1040,24 @@ fn feed(
 /// Renders one of the site's templates (`TEMPLATES`).
 fn render<T: Serialize>(name: &str, data: &T) -> Result<String, Error> {
     built_in()
-        .and_then(|environment| rendered(&environment, name, data))
+        .and_then(|environment| rendered(environment, name, data))
         .map_err(|e| template_error(name, e))
 }
 
 /// An environment with every built-in template (`TEMPLATES`).
-fn built_in() -> Result<minijinja::Environment<'static>, minijinja::Error> {
+fn built_in() -> Result<&'static minijinja::Environment<'static>, minijinja::Error> {
+    // Made once: every page, and the index on two threads, render with
+    // the same templates.
+    static BUILT_IN: std::sync::OnceLock<minijinja::Environment<'static>> =
+        std::sync::OnceLock::new();
+    if let Some(environment) = BUILT_IN.get() {
+        return Ok(environment);
+    }
     let mut environment = environment();
     TEMPLATES
         .iter()
         .try_for_each(|(name, source)| environment.add_template(name, source))?;
-    Ok(environment)
+    Ok(BUILT_IN.get_or_init(|| environment))
 }
 
 /// Renders a repository's own template, given as text, alone; `name`
