@@ -18,7 +18,7 @@
 //! clock), is read and hashed again. The repository is surveyed
 //! before anything of it is read, so that a file changed while a build
 //! runs is found changed by the next. A missing, truncated or corrupt
-//! inventory (a SHA-256 of its body closes it) is none, and a build then
+//! inventory (a checksum of its body closes it, `summed::checksum`) is none, and a build then
 //! does everything.
 //!
 //! It also holds each body's own work (`BodyRecord`: what its rules found,

@@ -12,8 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use sha2::{Digest, Sha256};
-
+use crate::output::summed::checked;
 use crate::repo::model::{Body, Meeting};
 use crate::repo::store::Store;
 use crate::sv::personnummer::Found;
@@ -286,13 +285,11 @@ impl Models {
             numbers: &numbers,
             meetings: &meetings,
         };
-        let Ok(mut bytes) = bincode::encode_to_vec(&entry, bincode::config::standard()) else {
+        let Ok(bytes) = bincode::encode_to_vec(&entry, bincode::config::standard()) else {
             return;
         };
-        let sum = Sha256::digest(&bytes);
-        bytes.extend_from_slice(&sum);
         if let Ok(mut pending) = self.pending.lock() {
-            pending.push((self.path(dir), bytes));
+            pending.push((self.path(dir), crate::output::summed::close(bytes)));
         }
     }
 
@@ -379,12 +376,6 @@ fn header(body: &[u8]) -> Option<(String, String)> {
         .map(|(header, _)| header)
 }
 
-/// `bytes` without their checksum, if it holds.
-fn checked(bytes: &[u8]) -> Option<&[u8]> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
-    (Sha256::digest(body).as_slice() == sum).then_some(body)
-}
-
 /// The entry `body` encodes, if it decodes whole within `DECODE_LIMIT`.
 fn decode_whole(body: &[u8]) -> Option<Entry> {
     let (entry, used): (Entry, usize) = bincode::decode_from_slice(body, config()).ok()?;
@@ -401,21 +392,21 @@ pub fn same(a: &Body, b: &Body) -> bool {
     format!("{a:?}") == format!("{b:?}")
 }
 
-/// The SHA-256 of the body's model as it is kept (bincode), made as it is
-/// encoded rather than held whole: two loads of a body with the same
+/// The BLAKE3 hash of the body's model as it is kept (bincode), made as it
+/// is encoded rather than held whole: two loads of a body with the same
 /// digest are the same model, down to what a kept model would give.
 pub fn digest(body: &Body) -> [u8; 32] {
-    struct Hashing(Sha256);
+    struct Hashing(blake3::Hasher);
     impl bincode::enc::write::Writer for Hashing {
         fn write(&mut self, bytes: &[u8]) -> Result<(), bincode::error::EncodeError> {
             self.0.update(bytes);
             Ok(())
         }
     }
-    let mut hashing = Hashing(Sha256::new());
+    let mut hashing = Hashing(blake3::Hasher::new());
     // Writing into a hasher cannot fail, nor can encoding the model.
     let _ = bincode::encode_into_writer(body, &mut hashing, bincode::config::standard());
-    hashing.0.finalize().into()
+    *hashing.0.finalize().as_bytes()
 }
 
 /// The key of the body in `dir` (`meetings/<body>`): this rsr, its
@@ -459,6 +450,7 @@ fn made_by(context: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::summed::close;
     use crate::repo::load::{load, load_keeping};
 
     /// The examples' rlg, loaded, with the models that would keep it.
@@ -588,9 +580,7 @@ mod tests {
         let mut bytes = vec![253u8];
         bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
         bytes.extend_from_slice(b"not that long");
-        let sum = Sha256::digest(&bytes);
-        bytes.extend_from_slice(&sum);
-        assert!(decode(&bytes, "key").is_none());
+        assert!(decode(&close(bytes), "key").is_none());
         // Within the limit, the same way of writing a length is read.
         let entry = Borrowed {
             key: "key",
@@ -600,10 +590,8 @@ mod tests {
             numbers: &[],
             meetings: &[],
         };
-        let mut bytes = bincode::encode_to_vec(&entry, bincode::config::standard()).unwrap();
-        let sum = Sha256::digest(&bytes);
-        bytes.extend_from_slice(&sum);
-        assert!(decode(&bytes, "key").is_some());
+        let bytes = bincode::encode_to_vec(&entry, bincode::config::standard()).unwrap();
+        assert!(decode(&close(bytes), "key").is_some());
     }
 
     #[test]
