@@ -444,7 +444,9 @@ pub fn files(
     // Each body's files made in parallel, written in order, a round of as
     // many bodies as there are threads at a time: a round's files are let go
     // before the next is made. Those of a body whose files are as they would
-    // be made are not made.
+    // be made are not made. A body's meetings are made in parallel too, on
+    // the cores the round's other bodies leave free: after a change to one
+    // body, the others' files are as before and that body's are all made.
     for round in repository.bodies.chunks(crate::repo::parallel::threads()) {
         let per_body = crate::repo::parallel::each(round, |body| {
             if as_before.contains(&body.slug) {
@@ -457,19 +459,18 @@ pub fn files(
                     of_meeting.entry(document.date).or_default().push(document);
                 }
             }
-            docs::contexts(&repository.organisation, body)
-                .map(|context| {
-                    let own: Vec<&Document> = of_meeting
-                        .get(&context.meeting.date())
-                        .cloned()
-                        .unwrap_or_default();
-                    let meeting = meeting(&context, &own, out, manifest);
-                    // Plain structs of strings and numbers always serialize.
-                    let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
-                    text.push('\n');
-                    (path(&body.slug, context.meeting.date()), text.into_bytes())
-                })
-                .collect::<Vec<_>>()
+            let contexts: Vec<Context> = docs::contexts(&repository.organisation, body).collect();
+            crate::repo::parallel::each(&contexts, |context| {
+                let own: Vec<&Document> = of_meeting
+                    .get(&context.meeting.date())
+                    .cloned()
+                    .unwrap_or_default();
+                let meeting = meeting(context, &own, out, manifest);
+                // Plain structs of strings and numbers always serialize.
+                let mut text = serde_json::to_string_pretty(&meeting).unwrap_or_default();
+                text.push('\n');
+                (path(&body.slug, context.meeting.date()), text.into_bytes())
+            })
         });
         for (path, bytes) in per_body.into_iter().flatten() {
             emit(path, bytes)?;
