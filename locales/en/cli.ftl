@@ -194,7 +194,8 @@ cli-signera = Sign an adjusted protokoll digitally, or prepare it for a signing 
     .examples =
         Examples:
           rsr signera bmn 2026-10-14 --certifikat anna.p12      sign as the person anna.p12 names
-          rsr signera bmn 2026-10-14 --forbered att-signera.pdf the PDF for a signing service
+          rsr signera bmn 2026-10-14 --forbered att-signera.pdf
+                                                                the PDF for a signing service
           rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     take the service's signed PDF
           rsr signera bmn 2026-10-14 --certifikat anna.p12 --tidsstampel http://tsa.example.se/
                                                                 signed and time-stamped (PAdES B-T)
@@ -235,7 +236,8 @@ cli-diff = Show which documents change between a git revision and the working tr
         Examples:
           rsr diff                           against the merge base with main
           rsr diff HEAD~1                    what the last commit and the working tree change
-          rsr diff origin/main --format json for scripts
+          rsr diff origin/main --format json
+                                             for scripts
 cli-diff-arg-rev = The revision to compare with [default: the merge base of HEAD with main, or master]
 cli-diff-arg-format = How to print
     .value-markdown = A Markdown comment for a pull or merge request

@@ -193,7 +193,8 @@ cli-signera = Signera ett justerat protokoll digitalt, eller förbered det för 
     .examples =
         Exempel:
           rsr signera bmn 2026-10-14 --certifikat anna.p12      signera som den person anna.p12 namnger
-          rsr signera bmn 2026-10-14 --forbered att-signera.pdf PDF:en till en signeringstjänst
+          rsr signera bmn 2026-10-14 --forbered att-signera.pdf
+                                                                PDF:en till en signeringstjänst
           rsr signera bmn 2026-10-14 --ta-emot signerad.pdf     ta emot tjänstens signerade PDF
           rsr signera bmn 2026-10-14 --certifikat anna.p12 --tidsstampel http://tsa.example.se/
                                                                 signerat och tidsstämplat (PAdES B-T)
@@ -234,7 +235,8 @@ cli-diff = Visa vilka handlingar som ändras mellan en git-revision och arbetsko
         Exempel:
           rsr diff                           mot sammanslagningsbasen med main
           rsr diff HEAD~1                    vad senaste commiten och arbetskopian ändrar
-          rsr diff origin/main --format json för skript
+          rsr diff origin/main --format json
+                                             för skript
 cli-diff-arg-rev = Revisionen att jämföra med [standard: sammanslagningsbasen för HEAD och main, eller master]
 cli-diff-arg-format = Hur det skrivs ut
     .value-markdown = En Markdown-kommentar till en pull request eller merge request

@@ -20,8 +20,6 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
-
 use crate::build::BuildOptions;
 use crate::cli::args::BuildArgs;
 use crate::cli::{Cli, Command, report};
@@ -63,10 +61,7 @@ pub fn main() -> ExitCode {
     let lang =
         Lang::from_args(&words).unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     lang::set(lang);
-    let parsed = crate::cli::help::command(lang)
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    match parsed {
+    match crate::cli::help::parse(&args, lang) {
         Ok(cli) => run(cli),
         Err(error) => crate::cli::help::refuse(&error, lang),
     }
