@@ -346,6 +346,9 @@ pub fn context(today: chrono::NaiveDate, head: Option<&str>) -> String {
 }
 
 impl Inventory {
+    /// An inventory whole, as the tests write one; a build writes its
+    /// parts as they are (`save_surveying`).
+    #[cfg(test)]
     pub fn new(
         context: String,
         inputs: Files,
@@ -412,7 +415,8 @@ impl Inventory {
 
     /// Writes it atomically into `out`. One that cannot be written down
     /// (a path that is not UTF-8) is not kept: the next build does
-    /// everything.
+    /// everything. What `save_surveying` writes of the same parts.
+    #[cfg(test)]
     pub fn save(&self, out: &Path) -> Result<(), Error> {
         crate::output::summed::save(out, &out.join(FILE), self)
     }

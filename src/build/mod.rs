@@ -746,15 +746,17 @@ fn record_unchanged(
     let read = |a: &Files, b: &Files| a.values().zip(b.values()).any(|(a, b)| a.seen != b.seen);
     if read(inputs, &previous.inputs) || read(&outputs, &previous.outputs) {
         // The same files in the same folders: the folders as
-        // recorded still tell what was in them.
-        Inventory::new(
-            context.to_string(),
-            inputs.clone(),
-            (outputs, previous.folders.clone()),
-            previous.report.clone(),
-            previous.bodies.clone(),
-        )
-        .save(&options.out)?;
+        // recorded still tell what was in them. Written from what is
+        // there, not from a copy of it (the bodies' records of a large
+        // repository are some megabytes).
+        Inventory::save_surveying(
+            &options.out,
+            context,
+            inputs,
+            &previous.report,
+            &previous.bodies,
+            || (outputs, previous.folders.clone()),
+        )?;
     }
     Ok(previous.report.clone())
 }
@@ -839,9 +841,9 @@ fn record(
 
 /// Lets `value` go on a thread of its own. A repository's model and
 /// records of years take milliseconds to free, which the build need not
-/// wait for: `rsr build` ends meanwhile, and `rsr watch` frees them while
-/// it waits for the next change.
-fn let_go<T: Send + 'static>(value: T) {
+/// wait for: `rsr build` (and `rsr check`) ends meanwhile, and `rsr watch`
+/// frees them while it waits for the next change.
+pub fn let_go<T: Send + 'static>(value: T) {
     // Where no thread can be started, the value goes with the closure,
     // here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));

@@ -1,6 +1,7 @@
 //! rsr's own records in `out/` (the manifest, the inventory): postcard's
 //! encoding of a value with the checksum of those bytes after it (BLAKE3,
-//! `checksum`). A record
+//! `checksum`, which closes the bodies' models in `out/.rsr.models/` as
+//! well: `close`, `checked`). A record
 //! cut short, altered or of another layout is none, never a wrong one;
 //! each record's own format number, checked by its owner, tells a layout
 //! of an older rsr.
