@@ -85,6 +85,7 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         checked
             .diagnostics
             .sort_by(|a, b| a.loc.cmp(&b.loc).then(a.rule.cmp(b.rule)));
+        crate::build::let_go(manifest);
     }
     let diagnostics = &checked.diagnostics;
     let written = match args.format {
@@ -95,6 +96,9 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
     };
     written.map_err(|e| Error::io("output", e))?;
     let failed = checked.errors() > 0 || (args.deny_warnings && checked.warnings() > 0);
+    // The model and the records of a repository of years take milliseconds
+    // to free, which rsr check need not wait for.
+    crate::build::let_go((checked, remembered, recalled));
     Ok(ExitCode::from(if failed {
         exit::DATA
     } else {
