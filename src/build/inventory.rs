@@ -18,8 +18,8 @@
 //! clock), is read and hashed again. The repository is surveyed
 //! before anything of it is read, so that a file changed while a build
 //! runs is found changed by the next. A missing, truncated or corrupt
-//! inventory (a checksum of its body closes it, `summed::checksum`) is none, and a build then
-//! does everything.
+//! inventory (a checksum of its body closes it, `summed::checksum`) is
+//! none, and a build then does everything.
 //!
 //! It also holds each body's own work (`BodyRecord`: what its rules found,
 //! its documents' fingerprints) under a key of everything that work is
