@@ -37,11 +37,14 @@ pub fn command(lang: Lang) -> Command {
 /// `--version`) is parsed again by the tree in the language, for what it
 /// shows.
 pub fn parse(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
-    Cli::try_parse_from(args).or_else(|_| {
-        command(lang)
-            .try_get_matches_from(args)
-            .and_then(|matches| Cli::from_arg_matches(&matches))
-    })
+    Cli::try_parse_from(args).or_else(|_| parse_localised(args, lang))
+}
+
+/// The command line `args` parsed by the tree with its help in `lang`.
+fn parse_localised(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
+    command(lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
 }
 
 /// The message names a command tree asks for: every command's and every
@@ -483,11 +486,7 @@ mod tests {
                 .chain(others);
             for line in lines {
                 let args = words(line);
-                let localised = || {
-                    command(lang)
-                        .try_get_matches_from(&args)
-                        .and_then(|matches| Cli::from_arg_matches(&matches))
-                };
+                let localised = || parse_localised(&args, lang);
                 match (Cli::try_parse_from(&args), localised()) {
                     (Ok(plain), Ok(localised)) => {
                         assert_eq!(format!("{plain:?}"), format!("{localised:?}"), "{line}")

@@ -396,28 +396,14 @@ pub fn same(a: &Body, b: &Body) -> bool {
 /// is encoded rather than held whole: two loads of a body with the same
 /// digest are the same model, down to what a kept model would give.
 pub fn digest(body: &Body) -> [u8; 32] {
-    // bincode writes a few bytes at a time: they are gathered, so that the
-    // hash takes them in pieces large enough for its parallel lanes.
-    struct Hashing(blake3::Hasher, Vec<u8>);
-    impl bincode::enc::write::Writer for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> Result<(), bincode::error::EncodeError> {
-            if self.1.len() + bytes.len() > self.1.capacity() {
-                self.0.update(&self.1);
-                self.1.clear();
-            }
-            if bytes.len() > self.1.capacity() {
-                self.0.update(bytes);
-            } else {
-                self.1.extend_from_slice(bytes);
-            }
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(blake3::Hasher::new(), Vec::with_capacity(1 << 16));
+    // bincode writes a few bytes at a time: buffered, as a record's sum is
+    // (`output::summed`), so that the hash takes them in pieces large
+    // enough for its parallel lanes.
+    let mut hashing = std::io::BufWriter::with_capacity(1 << 16, blake3::Hasher::new());
     // Writing into a hasher cannot fail, nor can encoding the model.
-    let _ = bincode::encode_into_writer(body, &mut hashing, bincode::config::standard());
-    hashing.0.update(&hashing.1);
-    *hashing.0.finalize().as_bytes()
+    let _ = bincode::encode_into_std_write(body, &mut hashing, bincode::config::standard());
+    let _ = std::io::Write::flush(&mut hashing);
+    *hashing.get_ref().finalize().as_bytes()
 }
 
 /// The key of the body in `dir` (`meetings/<body>`): this rsr, its

@@ -88,22 +88,16 @@ pub fn each<'a, T: Sync, U: Send>(items: &'a [T], work: impl Fn(&'a T) -> U + Sy
             *slot = Some(done);
         }
     };
+    // The next item no thread has taken yet.
+    let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&n| n < items.len());
     let take = || {
-        loop {
-            let n = next.fetch_add(1, Ordering::Relaxed);
-            if n >= items.len() {
-                break;
-            }
+        while let Some(n) = claim() {
             one(n);
         }
     };
     std::thread::scope(|scope| {
         let mut helpers = 0;
-        loop {
-            let n = next.fetch_add(1, Ordering::Relaxed);
-            if n >= items.len() {
-                break;
-            }
+        while let Some(n) = claim() {
             // A helper for what is left after this item, while a core is
             // free: one that cannot be started gives its core back.
             while helpers + 1 < threads() && items.len() - n > helpers + 1 && reserve() {
