@@ -24,7 +24,10 @@
 //! It also holds each body's own work (`BodyRecord`: what its rules found,
 //! its documents' fingerprints) under a key of everything that work is
 //! made from (`body_keys`), so that a build in which something changed
-//! does again only the work of the bodies it touched.
+//! does again only the work of the bodies it touched. Of a body it
+//! touched, each meeting's documents are kept under a key of their own
+//! (`part_keys`), so that only the meetings a change reaches have their
+//! documents made again.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -42,8 +45,9 @@ pub const FILE: &str = crate::review::kept::INVENTORY;
 
 /// The inventory's own format: another is none. (5: no record of the
 /// repository's files timed by a stamp, as builds of format 4 made; 6:
-/// `out/` written last, after what was known before it was surveyed.)
-const FORMAT: u32 = 6;
+/// `out/` written last, after what was known before it was surveyed; 7:
+/// each body's documents by meeting, `BodyRecord::parts`.)
+const FORMAT: u32 = 7;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind, a
@@ -190,6 +194,20 @@ pub struct BodyRecord {
     pub key: String,
     pub findings: Vec<Warning>,
     pub documents: Vec<(Document, String)>,
+    /// How `documents` divide into the body's meetings, in order, and
+    /// its years' documents after them (a part with no folder and no
+    /// key).
+    pub parts: Vec<Part>,
+}
+
+/// The documents of one meeting of a body's record: its folder
+/// (`meetings/bmn/2025-11-17`), the key they were made under (`part_keys`)
+/// and how many there are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub dir: String,
+    pub key: String,
+    pub documents: usize,
 }
 
 impl BodyRecord {
@@ -222,7 +240,7 @@ impl BodyRecord {
 /// the body's own folder (its meetings, their items, locks and attachments,
 /// its registers). A body's rules and documents read nothing else, so a
 /// body whose key is the same would come out the same.
-pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> Vec<String> {
+pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> (Vec<String>, Shared) {
     let places: BTreeMap<&str, usize> = dirs
         .iter()
         .enumerate()
@@ -251,10 +269,89 @@ pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> Vec<String> 
         }
     }
     let shared = shared.finalize();
-    own.into_iter()
+    let keys = own
+        .into_iter()
         .map(|own| hash(&[context.as_bytes(), &shared, &own.finalize()]))
+        .collect();
+    (keys, Shared(hash(&[context.as_bytes(), &shared])))
+}
+
+/// What every body's key shares: the context and every file that is no
+/// body's own (`body_keys`).
+pub struct Shared(String);
+
+/// The key of each meeting's documents of `body`, whose folder is `dir`
+/// (`meetings/bmn`), in the order of its meetings: what `shared` holds,
+/// every file and folder under the body's folder that is no meeting's
+/// (body.yaml, the registers), every one under the meeting's own folder,
+/// and what its documents read of the other meetings
+/// (`docs::Neighbours`): its § numbers, the date of the last meeting held
+/// before it, and every file under the folder of the meeting its
+/// protokoll names as the next. A meeting with the same key would have
+/// the same documents (the inventory's test of the makers holds that
+/// they read nothing else); the body's years' documents (the
+/// sammanträdesplan, the uppföljning) read all its meetings and have no
+/// key.
+pub fn part_keys(
+    shared: &Shared,
+    inputs: &Files,
+    dir: &str,
+    body: &crate::repo::model::Body,
+) -> Vec<String> {
+    let folders: BTreeMap<String, usize> = body
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(place, meeting)| (key(&meeting.dir), place))
+        .collect();
+    let mut own: Vec<Sha256> = body.meetings.iter().map(|_| Sha256::new()).collect();
+    let mut level = Sha256::new();
+    let prefix = format!("{dir}/");
+    for (path, known) in inputs
+        .range(prefix.clone()..)
+        .take_while(|(path, _)| path.starts_with(&prefix))
+    {
+        // `meetings/bmn/<folder>…`: a meeting's folder, and what is in it.
+        let rest = &path[prefix.len()..];
+        let folder = &path[..prefix.len() + rest.split('/').next().unwrap_or(rest).len()];
+        let hasher = match folders.get(folder) {
+            Some(&place) => &mut own[place],
+            None => &mut level,
+        };
+        for part in [path.as_bytes(), known.hash.as_bytes()] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    let level = level.finalize();
+    let own: Vec<_> = own.into_iter().map(Sha256::finalize).collect();
+    (0..body.meetings.len())
+        .map(|place| {
+            let Some(neighbours) = crate::docs::neighbours(body, place) else {
+                return String::new();
+            };
+            let paragraphs = format!("{:?}", neighbours.paragraphs);
+            let previous = format!("{:?}", neighbours.previous_held);
+            let next = neighbours
+                .next_folder
+                .and_then(|folder| folders.get(&key(&folder.dir)))
+                .map_or(&b"-"[..], |&next| own[next].as_slice());
+            hash(&[
+                b"rsr part 1",
+                shared.0.as_bytes(),
+                &level,
+                &own[place],
+                paragraphs.as_bytes(),
+                previous.as_bytes(),
+                next,
+            ])
+        })
         .collect()
 }
+
+/// Where in a body's record of last time the documents of each meeting
+/// whose key is the same are, by the meeting's place.
+type Same = BTreeMap<usize, std::ops::Range<usize>>;
 
 /// The bodies' records of the last whole build that hold now, by the
 /// body's place among the repository's bodies.
@@ -264,6 +361,14 @@ pub struct Remembered {
     pub keys: Vec<String>,
     /// The record of last time, where its key is the same.
     records: Vec<Option<BodyRecord>>,
+    /// Each meeting's folder and the key of its documents (`part_keys`),
+    /// of the bodies whose record does not hold (of every body,
+    /// verifying); none before `by_meeting`.
+    parts: Vec<Vec<(String, String)>>,
+    /// The record of last time of each body whose record does not hold,
+    /// with, by the meeting's place, where in its documents those of each
+    /// meeting whose key is the same are.
+    earlier: Vec<Option<(BodyRecord, Same)>>,
     /// The records are compared with what is made again, not used.
     verify: bool,
 }
@@ -281,11 +386,81 @@ impl Remembered {
             .map(|(dir, key)| previous.get(dir).filter(|r| &r.key == key).cloned())
             .collect();
         Remembered {
+            parts: dirs.iter().map(|_| Vec::new()).collect(),
+            earlier: dirs.iter().map(|_| None).collect(),
             dirs,
             keys,
             records,
             verify,
         }
+    }
+
+    /// With each meeting's key (`keys`: its folder and key, by the body's
+    /// place) for the bodies whose record does not hold, and, where the
+    /// last whole build recorded such a body (`previous`), the documents
+    /// of its meetings whose key is the same; verifying, with every
+    /// body's keys, to compare.
+    pub fn by_meeting(
+        mut self,
+        previous: &BTreeMap<String, BodyRecord>,
+        keys: impl Fn(usize) -> Vec<(String, String)>,
+    ) -> Remembered {
+        for place in 0..self.dirs.len() {
+            let held = self.records[place].is_some();
+            if held && !self.verify {
+                continue;
+            }
+            self.parts[place] = keys(place);
+            let Some(record) = previous.get(&self.dirs[place]).filter(|_| !held) else {
+                continue;
+            };
+            let mut start = 0;
+            let mut was: BTreeMap<&str, (&str, std::ops::Range<usize>)> = BTreeMap::new();
+            for part in &record.parts {
+                let end = start + part.documents;
+                if !part.key.is_empty() && end <= record.documents.len() {
+                    was.insert(&part.dir, (&part.key, start..end));
+                }
+                start = end;
+            }
+            let same = self.parts[place]
+                .iter()
+                .enumerate()
+                .filter_map(|(meeting, (dir, key))| {
+                    let (was_key, range) = was.get(dir.as_str())?;
+                    (!key.is_empty() && key == was_key).then(|| (meeting, range.clone()))
+                })
+                .collect();
+            self.earlier[place] = Some((record.clone(), same));
+        }
+        self
+    }
+
+    /// Whether the records are compared with what is made again, not used.
+    pub fn verifying(&self) -> bool {
+        self.verify
+    }
+
+    /// Each meeting's folder and the key of its documents, of a body whose
+    /// record does not hold (of every body, verifying).
+    pub fn parts(&self, place: usize) -> &[(String, String)] {
+        &self.parts[place]
+    }
+
+    /// The documents of the body's meeting at `meeting` and their
+    /// fingerprints last time, where the body's record does not hold but
+    /// the meeting's key is the same; never when verifying
+    /// (`earlier_holding`).
+    pub fn earlier(&self, place: usize, meeting: usize) -> Option<&[(Document, String)]> {
+        self.earlier_holding(place, meeting)
+            .filter(|_| !self.verify)
+    }
+
+    /// `earlier`, verifying too: what a build that verifies compares with
+    /// what it made.
+    pub fn earlier_holding(&self, place: usize, meeting: usize) -> Option<&[(Document, String)]> {
+        let (record, same) = self.earlier.get(place)?.as_ref()?;
+        record.documents.get(same.get(&meeting)?.clone())
     }
 
     /// The place of the body whose folder is `dir`.
@@ -798,6 +973,7 @@ mod tests {
                 key: "k".into(),
                 findings: report().warnings,
                 documents: Vec::new(),
+                parts: Vec::new(),
             },
         )]);
         let whole = tempfile::tempdir().unwrap();

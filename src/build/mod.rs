@@ -33,7 +33,7 @@ use crate::review::kept::Kept;
 use crate::review::printed;
 use crate::typeset::worker::{Ceilings, Pool, Worker};
 use crate::typeset::{Rendered, Renderer};
-use inventory::{BodyRecord, Files, Folders, Inventory, Remembered, Report, Warning};
+use inventory::{BodyRecord, Files, Folders, Inventory, Part, Remembered, Report, Warning};
 
 /// Up to this many documents to typeset, the build keeps the loaded model
 /// while it typesets, for the site after; beyond, it lets the model go and
@@ -893,10 +893,15 @@ fn checked_remembering(
     let loaded = load_with(&options.root, &options.out, models.as_ref())?;
     timings.load = clock.elapsed();
     let clock = Instant::now();
-    let remembered = loaded
-        .repository
-        .as_ref()
-        .map(|repository| remembering(repository, &looked.context, &looked.inputs, &looked.bodies));
+    let remembered = loaded.repository.as_ref().map(|repository| {
+        remembering(
+            repository,
+            &looked.context,
+            &looked.inputs,
+            &looked.bodies,
+            true,
+        )
+    });
     let (gated, of_bodies) = match &remembered {
         Some(remembered) => gate::pass_remembering(loaded, &|place| remembered.findings(place))?,
         None => (gate::pass(loaded, Gate::Checked)?, Vec::new()),
@@ -1030,21 +1035,38 @@ fn folder(body: &Body) -> String {
 /// Each body's record of the last whole build (`bodies`), where it holds
 /// for `repository` as surveyed (`inputs`) in `context`: its key
 /// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
-/// the records are only compared with what is made again.
+/// the records are only compared with what is made again. A build's
+/// (`by_meeting`) have the key of each meeting's documents of the bodies
+/// whose record does not hold, and what of those the records of last time
+/// still hold (`Remembered::by_meeting`).
 fn remembering(
     repository: &Repository,
     context: &str,
     inputs: &Files,
     bodies: &BTreeMap<String, BodyRecord>,
+    by_meeting: bool,
 ) -> Remembered {
     let dirs: Vec<String> = repository.bodies.iter().map(folder).collect();
-    let keys = inventory::body_keys(context, inputs, &dirs);
-    Remembered::new(
+    let (keys, shared) = inventory::body_keys(context, inputs, &dirs);
+    let remembered = Remembered::new(
         keys,
         dirs,
         bodies,
         std::env::var_os(VERIFY_INVENTORY).is_some(),
-    )
+    );
+    if !by_meeting {
+        return remembered;
+    }
+    let dirs = remembered.dirs.clone();
+    remembered.by_meeting(bodies, |place| {
+        let body = &repository.bodies[place];
+        let keys = inventory::part_keys(&shared, inputs, &dirs[place], body);
+        body.meetings
+            .iter()
+            .map(|meeting| crate::output::manifest::key(&meeting.dir))
+            .zip(keys)
+            .collect()
+    })
 }
 
 /// What `rsr check` takes from the last whole build: the repository as it
@@ -1064,7 +1086,7 @@ pub struct Recalled {
 impl Recalled {
     /// What each body's own rules found last time, where it holds.
     pub fn remembered(&self, repository: &Repository) -> Remembered {
-        remembering(repository, &self.context, &self.inputs, &self.bodies)
+        remembering(repository, &self.context, &self.inputs, &self.bodies, false)
     }
 }
 
@@ -1188,9 +1210,9 @@ fn every_document(
 }
 
 /// Each body's record for the inventory: its key, what its own rules
-/// found, its documents (without their data) with their fingerprints. A
-/// build that verifies fails here when a record that held is not what was
-/// made again.
+/// found, its documents (without their data) with their fingerprints, by
+/// meeting. A build that verifies fails here when a record that held, or a
+/// meeting's documents whose key held, are not what was made again.
 fn of_bodies_records(
     remembered: &Remembered,
     of_bodies: &[Vec<Diagnostic>],
@@ -1202,6 +1224,46 @@ fn of_bodies_records(
     let mut records = BTreeMap::new();
     for (place, (dir, key)) in remembered.dirs.iter().zip(&remembered.keys).enumerate() {
         let std::ops::Range { start, end } = plan.range(place, documents.len());
+        let parts = match plan.parts.get(place).filter(|counts| !counts.is_empty()) {
+            Some(counts) => {
+                let keys = remembered.parts(place);
+                let mut parts = Vec::with_capacity(counts.len());
+                let mut first = start;
+                for (meeting, &count) in counts.iter().enumerate() {
+                    let made = &documents[first..first + count];
+                    if let Some(held) = remembered
+                        .earlier_holding(place, meeting)
+                        .filter(|_| remembered.verifying())
+                        && (held.len() != count
+                            || held
+                                .iter()
+                                .zip(made.iter().zip(&fingerprints[first..first + count]))
+                                .any(|((document, print), (made, made_print))| {
+                                    document != made || print != made_print
+                                }))
+                    {
+                        return Err(Error::Repository(t!(
+                            "cmd-build-inventory-body",
+                            out = out,
+                            body = dir.as_str()
+                        )));
+                    }
+                    // The years' part, after the meetings, has no key.
+                    let (dir, key) = keys.get(meeting).cloned().unwrap_or_default();
+                    parts.push(Part {
+                        dir,
+                        key,
+                        documents: count,
+                    });
+                    first += count;
+                }
+                parts
+            }
+            None => remembered
+                .holding(place)
+                .map(|held| held.parts.clone())
+                .unwrap_or_default(),
+        };
         let record = BodyRecord {
             key: key.clone(),
             findings: of_bodies
@@ -1213,6 +1275,7 @@ fn of_bodies_records(
                 .cloned()
                 .zip(fingerprints[start..end].iter().cloned())
                 .collect(),
+            parts,
         };
         if let Some(held) = remembered.holding(place)
             && *held != record
@@ -1307,16 +1370,24 @@ fn plan(
         let stale = AtomicUsize::new(0);
         crate::repo::parallel::each(&units, |&(place, part)| {
             let clock = Instant::now();
-            let Some(part) = part else {
-                let states = recorded[place]
-                    .unwrap_or_default()
+            // A body's documents as recorded, or a meeting's of a body whose
+            // record does not hold, where the meeting's key is the same.
+            let kept = match part {
+                None => recorded[place],
+                Some(part) => remembered.and_then(|r| r.earlier(place, part)),
+            };
+            if let Some(kept) = kept {
+                let states = kept
                     .iter()
                     .map(|(document, fingerprint)| {
                         let (state, told) = state(document, fingerprint);
                         (document.clone(), fingerprint.clone(), state, told)
                     })
                     .collect::<Vec<_>>();
-                return (place, states, Duration::ZERO, clock.elapsed());
+                return (place, part, states, Duration::ZERO, clock.elapsed());
+            }
+            let Some(part) = part else {
+                return (place, None, Vec::new(), Duration::ZERO, clock.elapsed());
             };
             let body = &repository.bodies[place];
             // A part's documents are made at once (a meeting's, as the
@@ -1343,6 +1414,7 @@ fn plan(
             }
             (
                 place,
+                Some(part),
                 states,
                 clock.elapsed().saturating_sub(fingerprinting),
                 fingerprinting,
@@ -1352,13 +1424,17 @@ fn plan(
     let mut documents: Vec<Document> = Vec::new();
     let mut fingerprints = Vec::new();
     let mut plan = Plan::default();
-    for (place, states, data, fingerprint) in checked {
+    for (place, part, states, data, fingerprint) in checked {
         timings.data += data;
         timings.fingerprint += fingerprint;
         // A body's first unit: its documents start here (and those of
         // any body before it that had none).
         while plan.starts.len() <= place {
             plan.starts.push(documents.len());
+            plan.parts.push(Vec::new());
+        }
+        if part.is_some() {
+            plan.parts[place].push(states.len());
         }
         for (mut document, fingerprint, state, told) in states {
             if state != State::UpToDate {
@@ -1449,6 +1525,10 @@ struct Plan {
     stale: Vec<usize>,
     /// The index of each body's first document.
     starts: Vec<usize>,
+    /// How many documents each part of a body has (`docs::part_of`), for
+    /// the bodies planned a part at a time; none for those taken whole
+    /// from their record.
+    parts: Vec<Vec<usize>>,
     /// The data of each document to typeset, by its index, as planning
     /// made it from the model that was checked: kept when there are few
     /// (up to `KEEP_MODEL_UP_TO`) and all of them have it, and otherwise

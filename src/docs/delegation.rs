@@ -47,19 +47,28 @@ pub fn period(
     meeting: &Meeting,
     wanted: &DelegationPeriod,
 ) -> (Option<NaiveDate>, NaiveDate) {
-    let from = wanted.from.as_ref().map(|d| d.value.0).or_else(|| {
-        body.meetings
-            .iter()
-            .filter(|m| m.date() < meeting.date() && !m.status().is_cancelled())
-            .map(Meeting::date)
-            .next_back()
-            .map(|d| d + Days::new(1))
-    });
+    let from = wanted
+        .from
+        .as_ref()
+        .map(|d| d.value.0)
+        .or_else(|| previous_held(body, meeting).map(|d| d + Days::new(1)));
     let to = wanted
         .to
         .as_ref()
         .map_or(meeting.date() - Days::new(1), |d| d.value.0);
     (from, to)
+}
+
+/// The date of the body's last meeting before `meeting` that was held
+/// (not inställd): what an item's period starts after. One of the few
+/// things a meeting's documents read of the body's other meetings
+/// (`super::Neighbours`).
+pub fn previous_held(body: &Body, meeting: &Meeting) -> Option<NaiveDate> {
+    body.meetings
+        .iter()
+        .filter(|m| m.date() < meeting.date() && !m.status().is_cancelled())
+        .map(Meeting::date)
+        .next_back()
 }
 
 /// The decisions of the register in the period that are reported to the

@@ -456,6 +456,33 @@ fn context_of<'a>(
     })
 }
 
+/// What the documents of a body's meeting read of the body's other
+/// meetings: its § numbers (which run on from the meetings before it that
+/// year), the date of the last meeting held before it (a delegation
+/// report's period, `delegation::previous_held`) and the folder its
+/// protokoll takes the next meeting's time and place from
+/// (`protokoll::next_folder`). Nothing else: a meeting's documents are
+/// made from its own files, its body's files that are no meeting's
+/// (body.yaml, the registers), everything the repository shares, and
+/// this. The inventory keeps each meeting's documents under a key of
+/// these (`build::inventory::part_keys`), and a test holds that the
+/// makers reach the other meetings nowhere else.
+pub struct Neighbours<'a> {
+    pub paragraphs: &'a Paragraphs,
+    pub previous_held: Option<NaiveDate>,
+    pub next_folder: Option<&'a Meeting>,
+}
+
+/// The neighbours of the body's meeting at `part`.
+pub fn neighbours(body: &Body, part: usize) -> Option<Neighbours<'_>> {
+    let meeting = body.meetings.get(part)?;
+    Some(Neighbours {
+        paragraphs: body.numbering.get(part)?,
+        previous_held: delegation::previous_held(body, meeting),
+        next_folder: protokoll::next_folder(body, meeting),
+    })
+}
+
 /// Everything a document of one meeting is made from.
 pub struct Context<'a> {
     pub organisation: &'a Organisation,

@@ -13,7 +13,7 @@ use crate::docs::markdown::{self as md, Block};
 use crate::repo::attendance;
 use crate::repo::labels::Labels;
 use crate::repo::model::{
-    self, Correction, Meeting, OtherAttendee, Person, PersonRef, Status, TocPlacement,
+    self, Body, Correction, Meeting, OtherAttendee, Person, PersonRef, Status, TocPlacement,
 };
 use crate::repo::number;
 use crate::sv;
@@ -418,10 +418,8 @@ fn next_meeting(context: &Context) -> Option<String> {
     let (mut start, mut place) = next.written();
     // Only a bare date is filled in, from a folder of a meeting that takes
     // place: a mapping says all there is to say.
-    let folder = (context.meeting.lock.is_none() && matches!(next, model::NextMeeting::Date(_)))
-        .then(|| context.body.meeting(next.date()))
-        .flatten()
-        .filter(|folder| !folder.status().is_cancelled());
+    let folder =
+        next_folder(context.body, context.meeting).filter(|folder| !folder.status().is_cancelled());
     if let Some(folder) = folder {
         start = start.or(Some(folder.spec.start.value));
         place = place.or(Some(folder.spec.place.as_str()));
@@ -434,6 +432,18 @@ fn next_meeting(context: &Context) -> Option<String> {
         text.push_str(&format!(", {place}"));
     }
     Some(text)
+}
+
+/// The body's meeting folder whose time and place the protokoll of
+/// `meeting` fills its next meeting in from: the folder of the date
+/// `nästa_möte:` gives as a bare date, for a protokoll not sealed. One of
+/// the few things a meeting's documents read of the body's other meetings
+/// (`super::Neighbours`).
+pub fn next_folder<'a>(body: &'a Body, meeting: &Meeting) -> Option<&'a Meeting> {
+    let next = &meeting.spec.next_meeting.as_ref()?.value;
+    (meeting.lock.is_none() && matches!(next, model::NextMeeting::Date(_)))
+        .then(|| body.meeting(next.date()))
+        .flatten()
 }
 
 /// "Sara Lewerentz, ordförande, Region Jämtland Härjedalen"

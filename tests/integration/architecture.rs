@@ -83,3 +83,71 @@ fn main_stays_a_few_lines() {
         .count();
     assert!(code <= 12, "src/main.rs has {code} lines of code");
 }
+
+#[test]
+fn a_meetings_documents_reach_the_other_meetings_only_as_their_key_says() {
+    // The inventory keeps each meeting's documents under a key of what
+    // they are made from (`build::inventory::part_keys`): of the body's
+    // other meetings, only `docs::Neighbours` (the § numbers, the last
+    // meeting held, the next meeting's folder). So in `src/docs/`, the
+    // body's meetings and numbering are named only where those are taken,
+    // where the years' documents (which have no key) are made, and by the
+    // filter's own list of dates; a maker of a meeting's documents that
+    // named them elsewhere would be kept under a key that does not say
+    // what it read.
+    let allowed: &[(&str, &str)] = &[
+        ("delegation.rs", "previous_held"),
+        ("protokoll.rs", "next_folder"),
+        ("mod.rs", "neighbours"),
+        ("mod.rs", "context_of"),
+        ("mod.rs", "contexts"),
+        ("mod.rs", "part_of"),
+        ("mod.rs", "each_document_of"),
+        ("mod.rs", "each_document_of_years"),
+        // `Filter::meetings`, the dates a build is filtered to.
+        ("mod.rs", "is_empty"),
+        ("mod.rs", "check"),
+        ("mod.rs", "wants"),
+    ];
+    // The makers of the years' documents read every meeting.
+    let years = ["plan.rs", "uppfoljning.rs"];
+    let dir = examples().join("src/docs");
+    let mut reached = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if years.contains(&name.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for pattern in [".meetings", ".numbering", ".meeting(", "contexts("] {
+            for (at, _) in code.match_indices(pattern) {
+                // `.meetings` and `.numbering` as whole names.
+                let after = code[at + pattern.len()..].chars().next();
+                if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let before = &code[..at];
+                let function = before
+                    .rfind("fn ")
+                    .map(|start| {
+                        before[start + 3..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default();
+                if !allowed.contains(&(name.as_str(), function.as_str())) {
+                    let line = before.lines().count();
+                    reached.push(format!("src/docs/{name}:{line} ({function}): {pattern}"));
+                }
+            }
+        }
+    }
+    assert!(
+        reached.is_empty(),
+        "a meeting's documents reach the other meetings outside docs::Neighbours:\n{}",
+        reached.join("\n")
+    );
+}

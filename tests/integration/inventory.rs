@@ -403,6 +403,99 @@ fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
 }
 
 #[test]
+fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_them() {
+    // Of a body whose files changed, each meeting's documents are taken
+    // from the inventory where the meeting's key is the same. A change to
+    // another meeting of the body reaches them in three ways
+    // (`docs::Neighbours`), each of which makes them again: as a secretary
+    // builds (trusting), out/ is what a build from nothing makes.
+    let repo = Repo::examples();
+    let day = epoch("2026-12-10");
+    let day = [("SOURCE_DATE_EPOCH", day.as_str())];
+    // rlg's held meeting numbers on from a meeting before it that year;
+    // bmn's next meeting has its kallelse, whose delegation report runs
+    // from the last meeting held.
+    repo.edit(
+        "meetings/rlg/2026-12-07/meeting.yaml",
+        "första_paragraf: 41\n",
+        "",
+    );
+    repo.rsr(&["new", "meeting", "rlg", "2026-11-09"]).success();
+    repo.edit(
+        "meetings/bmn/2027-01-20/meeting.yaml",
+        "status: planerad",
+        "status: kallad",
+    );
+    repo.rsr_trusting(&["build"], &day).success();
+    let protokoll = || repo.text("out/rlg/2026-12-07-protokoll.pdf");
+    let kallelse = || repo.text("out/bmn/2027-01-20-kallelse.pdf");
+    assert!(
+        protokoll().contains("§ 3 Verksamhetsplan"),
+        "{}",
+        protokoll()
+    );
+    assert!(protokoll().contains("måndag 25 januari 2027"));
+    assert!(!protokoll().contains("måndag 25 januari 2027 kl."));
+    assert!(kallelse().contains("delegation 15 oktober 2026–19 januari 2027"));
+
+    // Its § numbers: an item added to the meeting before it.
+    repo.rsr(&["new", "item", "rlg", "2026-11-09", "Ny fråga"])
+        .success();
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(
+        protokoll().contains("§ 4 Verksamhetsplan"),
+        "{}",
+        protokoll()
+    );
+    // The protokollsutdrag of § 3 is now that of § 4. A PDF of a document
+    // no longer made is left in out/ (a build removes nothing there), which
+    // a build from nothing does not have: not what this test is about.
+    std::fs::remove_file(
+        repo.path()
+            .join("out/rlg/2026-12-07-protokollsutdrag-3.pdf"),
+    )
+    .unwrap();
+    assert_as_from_nothing(&repo, &day);
+
+    // The folder of the next meeting it names: added, then changed.
+    repo.rsr(&["new", "meeting", "rlg", "2027-01-25"]).success();
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(
+        protokoll().contains("måndag 25 januari 2027 kl. 09.30, Kommunförbundet, hus E"),
+        "{}",
+        protokoll()
+    );
+    repo.edit(
+        "meetings/rlg/2027-01-25/meeting.yaml",
+        "plats: Kommunförbundet, hus E, Campus Östersund",
+        "plats: Rådhuset, Östersund",
+    );
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(protokoll().contains("måndag 25 januari 2027 kl. 09.30, Rådhuset, Östersund"));
+    assert_as_from_nothing(&repo, &day);
+
+    // The last meeting held before it: one added, then inställd.
+    repo.rsr(&["new", "meeting", "bmn", "2026-12-09"]).success();
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(
+        kallelse().contains("delegation 10 december 2026–19 januari 2027"),
+        "{}",
+        kallelse()
+    );
+    repo.edit(
+        "meetings/bmn/2026-12-09/meeting.yaml",
+        "status: planerad",
+        "status: inställd",
+    );
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(kallelse().contains("delegation 15 oktober 2026–19 januari 2027"));
+    // Inställd without a kallelse sent, it has none any more (left in out/,
+    // as above).
+    std::fs::remove_file(repo.path().join("out/bmn/2026-12-09-kallelse.pdf")).unwrap();
+    assert_as_from_nothing(&repo, &day);
+}
+
+#[test]
 fn a_kept_model_that_is_damaged_or_another_bodys_is_passed_over() {
     // Each body's loaded model is kept in out/.rsr.models, and taken for
     // its files while they are as they were; content decides, so a model
