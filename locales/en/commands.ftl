@@ -74,6 +74,7 @@ cmd-timings-layout = layout (Typst, all threads)
 cmd-timings-export = pdf export (Typst, all threads)
 cmd-timings-write = write (PDFs)
 cmd-timings-site = site (index, feed, calendars, open data), manifest
+cmd-timings-meetings = meetings whose documents were made: { $made }; taken from the inventory: { $kept }
 cmd-timings-per-document = per document typeset: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } documents)
 cmd-timings-peak = peak memory (resident): { $megabytes } MB
 cmd-timings-peak-workers = peak memory (resident): { $megabytes } MB at most at once (rsr { $own } MB; { $typesetting } MB while { $threads ->

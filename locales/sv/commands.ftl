@@ -71,6 +71,7 @@ cmd-timings-layout = layout (Typst, alla trådar)
 cmd-timings-export = PDF-export (Typst, alla trådar)
 cmd-timings-write = skrivning (PDF:er)
 cmd-timings-site = webbplats (index, flöde, kalender, data), manifest
+cmd-timings-meetings = möten vars dokument gjordes: { $made }; togs ur inventeringen: { $kept }
 cmd-timings-per-document = sättning per dokument: p50 { $p50 } ms, p95 { $p95 } ms, max { $max } ms ({ $count } dokument)
 cmd-timings-peak = högsta minnesanvändning (residentminne): { $megabytes } MB
 cmd-timings-peak-workers = högsta minnesanvändning (residentminne): högst { $megabytes } MB på en gång (rsr { $own } MB; { $typesetting } MB medan { $threads ->

@@ -236,11 +236,18 @@ impl BodyRecord {
 /// The key of each body's own work, by its folder in `dirs`: a SHA-256 of
 /// `context`, of every file of the repository that is no body's (rsr.yaml,
 /// the registers, the templates, the logos) together with every body.yaml
-/// (a body's documents name the others), and of every file and folder under
+/// (a body's documents name the others), of every file and folder under
 /// the body's own folder (its meetings, their items, locks and attachments,
-/// its registers). A body's rules and documents read nothing else, so a
-/// body whose key is the same would come out the same.
-pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> (Vec<String>, Shared) {
+/// its registers), and of the contents of the logo its documents show
+/// (`logos`, by the same place: `docs::logo_of` may name a file in any
+/// folder, another body's too). A body's rules and documents read nothing
+/// else, so a body whose key is the same would come out the same.
+pub fn body_keys(
+    context: &str,
+    inputs: &Files,
+    dirs: &[String],
+    logos: &[String],
+) -> (Vec<String>, Shared) {
     let places: BTreeMap<&str, usize> = dirs
         .iter()
         .enumerate()
@@ -248,12 +255,7 @@ pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> (Vec<String>
         .collect();
     let mut shared = Sha256::new();
     let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
-    let feed = |hasher: &mut Sha256, path: &str, known: &Known| {
-        for part in [path.as_bytes(), known.hash.as_bytes()] {
-            hasher.update((part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
-    };
+    let mut links = Vec::new();
     for (path, known) in inputs {
         // `meetings/<body>/…`: the body folder is the first two parts.
         let mut parts = path.splitn(3, '/');
@@ -267,65 +269,113 @@ pub fn body_keys(context: &str, inputs: &Files, dirs: &[String]) -> (Vec<String>
             Some(place) => feed(&mut own[place], path, known),
             None => feed(&mut shared, path, known),
         }
+        if known.hash.starts_with(LINK) {
+            links.push(path.clone());
+        }
     }
     let shared = shared.finalize();
     let keys = own
         .into_iter()
-        .map(|own| hash(&[context.as_bytes(), &shared, &own.finalize()]))
+        .zip(logos)
+        .map(|(own, logo)| {
+            hash(&[
+                context.as_bytes(),
+                &shared,
+                &own.finalize(),
+                logo.as_bytes(),
+            ])
+        })
         .collect();
-    (keys, Shared(hash(&[context.as_bytes(), &shared])))
+    let key = hash(&[context.as_bytes(), &shared]);
+    (keys, Shared { key, links })
+}
+
+/// How a survey writes a symbolic link's hash: "-> " and where it points.
+const LINK: &str = "-> ";
+
+/// A file's path and hash, as a key takes them in.
+fn feed(hasher: &mut Sha256, path: &str, known: &Known) {
+    for part in [path.as_bytes(), known.hash.as_bytes()] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
 }
 
 /// What every body's key shares: the context and every file that is no
-/// body's own (`body_keys`).
-pub struct Shared(String);
+/// body's own (`body_keys`); and every symbolic link of the survey.
+pub struct Shared {
+    key: String,
+    links: Vec<String>,
+}
 
-/// The key of each meeting's documents of `body`, whose folder is `dir`
-/// (`meetings/bmn`), in the order of its meetings: what `shared` holds,
-/// every file and folder under the body's folder that is no meeting's
-/// (body.yaml, the registers), every one under the meeting's own folder,
-/// and what its documents read of the other meetings
+/// Each meeting of `body`, whose folder is `dir` (`meetings/bmn`), in the
+/// order of its meetings: the meeting's folder (`meetings/bmn/2025-11-17`)
+/// and the key of its documents. The key is made of what `shared` holds,
+/// the contents of the logo the body's documents show (`logo`, as in
+/// `body_keys`), every file and folder under the body's folder that is no
+/// meeting's (body.yaml, the registers), every one under the meeting's own
+/// folder, and what its documents read of the other meetings
 /// (`docs::Neighbours`): its § numbers, the date of the last meeting held
 /// before it, and every file under the folder of the meeting its
-/// protokoll names as the next. A meeting with the same key would have
-/// the same documents (the inventory's test of the makers holds that
-/// they read nothing else); the body's years' documents (the
-/// sammanträdesplan, the uppföljning) read all its meetings and have no
-/// key.
+/// protokoll, not yet sealed, names as the next by a bare date. A meeting
+/// with the same key would have the same documents: a meeting's files
+/// cannot lead out of its folder (`repo::sandbox`), and a test in
+/// `tests/integration/architecture.rs` holds that the makers read the
+/// other meetings nowhere else. A body with a symbolic link anywhere but
+/// in its meetings' folders (which could lead a file no meeting's into
+/// one) has no keys (each empty), and all its meetings' documents are made
+/// whenever it changes. The body's years' documents (the sammanträdesplan,
+/// the uppföljning) read all its meetings and have no key.
 pub fn part_keys(
     shared: &Shared,
     inputs: &Files,
     dir: &str,
+    logo: &str,
     body: &crate::repo::model::Body,
+) -> Vec<(String, String)> {
+    let dirs: Vec<String> = body.meetings.iter().map(|m| key(&m.dir)).collect();
+    let keys = meeting_keys(shared, inputs, dir, logo, body, &dirs);
+    dirs.into_iter().zip(keys).collect()
+}
+
+/// `part_keys`' keys, given each meeting's folder (`dirs`).
+fn meeting_keys(
+    shared: &Shared,
+    inputs: &Files,
+    dir: &str,
+    logo: &str,
+    body: &crate::repo::model::Body,
+    dirs: &[String],
 ) -> Vec<String> {
-    let folders: BTreeMap<String, usize> = body
-        .meetings
+    let folders: BTreeMap<&str, usize> = dirs
         .iter()
         .enumerate()
-        .map(|(place, meeting)| (key(&meeting.dir), place))
+        .map(|(place, dir)| (dir.as_str(), place))
         .collect();
-    let mut own: Vec<Sha256> = body.meetings.iter().map(|_| Sha256::new()).collect();
-    let mut level = Sha256::new();
+    // The meeting whose folder `meetings/bmn/<folder>…` is in, if any.
     let prefix = format!("{dir}/");
+    let folder_of = |path: &str| -> Option<usize> {
+        let rest = path.strip_prefix(&prefix)?;
+        let folder = &path[..prefix.len() + rest.split('/').next().unwrap_or(rest).len()];
+        folders.get(folder).copied()
+    };
+    if shared.links.iter().any(|link| folder_of(link).is_none()) {
+        return vec![String::new(); dirs.len()];
+    }
+    let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
+    let mut level = Sha256::new();
     for (path, known) in inputs
         .range(prefix.clone()..)
         .take_while(|(path, _)| path.starts_with(&prefix))
     {
-        // `meetings/bmn/<folder>…`: a meeting's folder, and what is in it.
-        let rest = &path[prefix.len()..];
-        let folder = &path[..prefix.len() + rest.split('/').next().unwrap_or(rest).len()];
-        let hasher = match folders.get(folder) {
-            Some(&place) => &mut own[place],
-            None => &mut level,
-        };
-        for part in [path.as_bytes(), known.hash.as_bytes()] {
-            hasher.update((part.len() as u64).to_le_bytes());
-            hasher.update(part);
+        match folder_of(path) {
+            Some(place) => feed(&mut own[place], path, known),
+            None => feed(&mut level, path, known),
         }
     }
     let level = level.finalize();
     let own: Vec<_> = own.into_iter().map(Sha256::finalize).collect();
-    (0..body.meetings.len())
+    (0..dirs.len())
         .map(|place| {
             let Some(neighbours) = crate::docs::neighbours(body, place) else {
                 return String::new();
@@ -334,11 +384,12 @@ pub fn part_keys(
             let previous = format!("{:?}", neighbours.previous_held);
             let next = neighbours
                 .next_folder
-                .and_then(|folder| folders.get(&key(&folder.dir)))
+                .and_then(|folder| folders.get(key(&folder.dir).as_str()))
                 .map_or(&b"-"[..], |&next| own[next].as_slice());
             hash(&[
                 b"rsr part 1",
-                shared.0.as_bytes(),
+                shared.key.as_bytes(),
+                logo.as_bytes(),
                 &level,
                 &own[place],
                 paragraphs.as_bytes(),

@@ -108,6 +108,11 @@ pub struct Timings {
     /// Surveying the repository and `out/` for what changed since the last
     /// build, and recording them for the next.
     pub inventory: Duration,
+    /// The meetings whose documents' data was made to plan the build, and
+    /// those whose documents were taken from the inventory instead (a
+    /// body's whole record, or the meeting's own, `inventory::part_keys`).
+    pub meetings_made: usize,
+    pub meetings_kept: usize,
     /// Layout and export of each document typeset, in milliseconds.
     pub per_document: Vec<f64>,
     /// The threads that typeset.
@@ -452,8 +457,8 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     let revisions = revisions
         .map(crate::review::git::Found::kept)
         .unwrap_or_default();
-    // The bodies whose meetings' open data need not be made again; a build
-    // that verifies makes it all the same, and fails if it is not so.
+    // The meetings whose open data need not be made again; a build that
+    // verifies makes it all the same, and fails if it is not so.
     let as_before = match (as_before, remembered.as_ref()) {
         (Some(as_before), _) => as_before,
         (None, Some(remembered)) if whole && !copied.changed => open_data_as_before(
@@ -501,18 +506,14 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         saved.and(site)
     })?;
-    if let Some(body) = as_before.iter().find(|slug| {
-        repository
-            .bodies
-            .iter()
-            .filter(|body| body.slug == **slug)
-            .flat_map(|body| &body.meetings)
-            .any(|meeting| site.contains(&crate::site::opendata::path(slug, meeting.date())))
-    }) {
+    let written: BTreeSet<&PathBuf> = site.iter().collect();
+    if let Some(path) = as_before.iter().find(|path| written.contains(path)) {
+        // `<body>/<date>.json`: the body's folder name first.
+        let body = path.iter().next().unwrap_or_default().to_string_lossy();
         return Err(Error::Repository(t!(
             "cmd-build-inventory-body",
             out = &options.out,
-            body = body.as_str()
+            body = body.as_ref()
         )));
     }
     timings.site = clock.elapsed();
@@ -594,7 +595,7 @@ struct MadeBefore {
     /// Kept (written to `out/`) only once the build's documents are.
     revisions: Option<crate::review::git::Found>,
     /// `open_data_as_before`, where the build has the records for it.
-    as_before: Option<BTreeSet<String>>,
+    as_before: Option<BTreeSet<PathBuf>>,
     /// The site's parts made ahead; none where making them failed: the
     /// site, made whole, then tells why.
     site: Option<crate::site::Ahead>,
@@ -899,7 +900,7 @@ fn checked_remembering(
             &looked.context,
             &looked.inputs,
             &looked.bodies,
-            true,
+            options.filter.is_empty(),
         )
     });
     let (gated, of_bodies) = match &remembered {
@@ -1035,7 +1036,7 @@ fn folder(body: &Body) -> String {
 /// Each body's record of the last whole build (`bodies`), where it holds
 /// for `repository` as surveyed (`inputs`) in `context`: its key
 /// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
-/// the records are only compared with what is made again. A build's
+/// the records are only compared with what is made again. A whole build's
 /// (`by_meeting`) have the key of each meeting's documents of the bodies
 /// whose record does not hold, and what of those the records of last time
 /// still hold (`Remembered::by_meeting`).
@@ -1047,25 +1048,37 @@ fn remembering(
     by_meeting: bool,
 ) -> Remembered {
     let dirs: Vec<String> = repository.bodies.iter().map(folder).collect();
-    let (keys, shared) = inventory::body_keys(context, inputs, &dirs);
+    // The contents of the logo each body's documents show, wherever it is.
+    let logos: Vec<String> = repository
+        .bodies
+        .iter()
+        .map(|body| {
+            docs::logo_of(&repository.organisation, body).map_or_else(String::new, |(file, _)| {
+                repository
+                    .files
+                    .hash(&file, docs::LOGO_LIMIT)
+                    .unwrap_or_else(|refused| format!("! {refused}"))
+            })
+        })
+        .collect();
+    let (keys, shared) = inventory::body_keys(context, inputs, &dirs, &logos);
     let remembered = Remembered::new(
         keys,
-        dirs,
+        dirs.clone(),
         bodies,
         std::env::var_os(VERIFY_INVENTORY).is_some(),
     );
     if !by_meeting {
         return remembered;
     }
-    let dirs = remembered.dirs.clone();
     remembered.by_meeting(bodies, |place| {
-        let body = &repository.bodies[place];
-        let keys = inventory::part_keys(&shared, inputs, &dirs[place], body);
-        body.meetings
-            .iter()
-            .map(|meeting| crate::output::manifest::key(&meeting.dir))
-            .zip(keys)
-            .collect()
+        inventory::part_keys(
+            &shared,
+            inputs,
+            &dirs[place],
+            &logos[place],
+            &repository.bodies[place],
+        )
     })
 }
 
@@ -1133,39 +1146,49 @@ pub fn recall(root: &Path, kept: &Kept) -> Option<Recalled> {
     })
 }
 
-/// The bodies (by folder name) whose meetings' open data in `out/` is as
-/// this build would make it: the body's record holds (its files and all
-/// it shares with others are as the last whole build found them, on the
-/// same day, commit and language), none of its documents is typeset now,
-/// and each of its meetings' files is as the last whole build left it
-/// (`outputs`, vouched for by its size, times and inode).
+/// The meetings, by the path of their open data under `out/`
+/// (`site::opendata::path`), whose open data in `out/` is as this build
+/// would make it: what it is made from is as the last whole build found it
+/// (the body's record holds: its files and all it shares with others are
+/// as then, on the same day, commit and language; or, of a body whose
+/// record does not, the meeting's key is the same, `inventory::part_keys`),
+/// none of the meeting's own documents is typeset now, and its file is as
+/// the last whole build left it (`outputs`, vouched for by its size, times
+/// and inode).
 fn open_data_as_before(
     repository: &Repository,
     remembered: &Remembered,
     typeset: &[&Document],
     outputs: &Files,
     out: &Path,
-) -> BTreeSet<String> {
-    repository
-        .bodies
+) -> BTreeSet<PathBuf> {
+    let typeset: BTreeSet<(&str, chrono::NaiveDate)> = typeset
         .iter()
-        .filter(|body| {
-            let dir = folder(body);
-            let held = remembered
-                .place_of(&dir)
-                .and_then(|place| remembered.holding(place))
-                .is_some();
-            held && !typeset.iter().any(|d| d.body == body.slug)
-                && body.meetings.iter().all(|meeting| {
-                    let path = crate::site::opendata::path(&body.slug, meeting.date());
-                    Seen::of(&out.join(&path)).is_some_and(|now| {
-                        inventory::vouched(outputs, &crate::output::manifest::key(&path), &now)
-                            .is_some()
-                    })
-                })
-        })
-        .map(|body| body.slug.clone())
-        .collect()
+        .filter(|d| d.kind.spec().scope != docs::Scope::Year)
+        .map(|d| (d.body.as_str(), d.date))
+        .collect();
+    let mut found = BTreeSet::new();
+    for body in &repository.bodies {
+        let Some(place) = remembered.place_of(&folder(body)) else {
+            continue;
+        };
+        let held = remembered.holding(place).is_some();
+        for (index, meeting) in body.meetings.iter().enumerate() {
+            if !(held || remembered.earlier_holding(place, index).is_some())
+                || typeset.contains(&(body.slug.as_str(), meeting.date()))
+            {
+                continue;
+            }
+            let path = crate::site::opendata::path(&body.slug, meeting.date());
+            let vouched = Seen::of(&out.join(&path)).is_some_and(|now| {
+                inventory::vouched(outputs, &crate::output::manifest::key(&path), &now).is_some()
+            });
+            if vouched {
+                found.insert(path);
+            }
+        }
+    }
+    found
 }
 
 /// Every document of the repository, without its data, for the site of a
@@ -1234,13 +1257,10 @@ fn of_bodies_records(
                     if let Some(held) = remembered
                         .earlier_holding(place, meeting)
                         .filter(|_| remembered.verifying())
-                        && (held.len() != count
-                            || held
-                                .iter()
-                                .zip(made.iter().zip(&fingerprints[first..first + count]))
-                                .any(|((document, print), (made, made_print))| {
-                                    document != made || print != made_print
-                                }))
+                        && !held
+                            .iter()
+                            .map(|(document, print)| (document, print))
+                            .eq(made.iter().zip(&fingerprints[first..first + count]))
                     {
                         return Err(Error::Repository(t!(
                             "cmd-build-inventory-body",
@@ -1384,10 +1404,17 @@ fn plan(
                         (document.clone(), fingerprint.clone(), state, told)
                     })
                     .collect::<Vec<_>>();
-                return (place, part, states, Duration::ZERO, clock.elapsed());
+                return (place, part, true, states, Duration::ZERO, clock.elapsed());
             }
             let Some(part) = part else {
-                return (place, None, Vec::new(), Duration::ZERO, clock.elapsed());
+                return (
+                    place,
+                    None,
+                    true,
+                    Vec::new(),
+                    Duration::ZERO,
+                    clock.elapsed(),
+                );
             };
             let body = &repository.bodies[place];
             // A part's documents are made at once (a meeting's, as the
@@ -1415,6 +1442,7 @@ fn plan(
             (
                 place,
                 Some(part),
+                false,
                 states,
                 clock.elapsed().saturating_sub(fingerprinting),
                 fingerprinting,
@@ -1424,9 +1452,18 @@ fn plan(
     let mut documents: Vec<Document> = Vec::new();
     let mut fingerprints = Vec::new();
     let mut plan = Plan::default();
-    for (place, part, states, data, fingerprint) in checked {
+    for (place, part, kept, states, data, fingerprint) in checked {
         timings.data += data;
         timings.fingerprint += fingerprint;
+        // A meeting's part (the years' is the last) made, or taken from
+        // a record as a body's whole or on its own.
+        let meetings = repository.bodies[place].meetings.len();
+        match (part, kept) {
+            (None, _) => timings.meetings_kept += meetings,
+            (Some(part), true) if part < meetings => timings.meetings_kept += 1,
+            (Some(part), false) if part < meetings => timings.meetings_made += 1,
+            (Some(_), _) => {}
+        }
         // A body's first unit: its documents start here (and those of
         // any body before it that had none).
         while plan.starts.len() <= place {
@@ -1854,6 +1891,14 @@ impl Timings {
                 decimal(100.0 * seconds / total, 1)
             ));
         }
+        lines.push(format!(
+            "  {}",
+            t!(
+                "cmd-timings-meetings",
+                made = self.meetings_made,
+                kept = self.meetings_kept
+            )
+        ));
         let mut per = self.per_document.clone();
         per.sort_by(f64::total_cmp);
         if !per.is_empty() {

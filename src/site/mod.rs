@@ -86,7 +86,7 @@ pub fn write(
     manifest: &Manifest,
     today: NaiveDate,
     revisions: &ics::Revisions,
-    as_before: &BTreeSet<String>,
+    as_before: &BTreeSet<PathBuf>,
     present: Present,
     ahead: Option<&Ahead>,
 ) -> Result<Vec<PathBuf>, Error> {
@@ -314,9 +314,9 @@ struct Made<'a> {
 /// Makes every file of the site and hands each to `emit`: the pages (a
 /// few megabytes at most) once the index is made, and the meetings' open
 /// data, the bulk of it, as it is made, so that a large site is never held
-/// in memory whole. The meetings' open
-/// data of the bodies in `as_before` (by folder name) is passed over: the
-/// caller knows it to be in `out/` as it would be made.
+/// in memory whole. The open data of the meetings in `as_before` (by its
+/// path under `out/`, `opendata::path`) is passed over: the caller knows
+/// it to be in `out/` as it would be made.
 #[allow(clippy::too_many_arguments)]
 fn files(
     repository: &Repository,
@@ -325,7 +325,7 @@ fn files(
     manifest: &Manifest,
     today: NaiveDate,
     revisions: &ics::Revisions,
-    as_before: &BTreeSet<String>,
+    as_before: &BTreeSet<PathBuf>,
     made: Made,
     emit: &mut Emit,
 ) -> Result<(), Error> {

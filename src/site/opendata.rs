@@ -431,14 +431,15 @@ pub struct Statement {
 }
 
 /// Makes every meeting's file and hands it to `emit` as (path under `out/`,
-/// bytes). `documents` are the documents that are published: those that may
-/// be and exist in `out`.
+/// bytes), but for those in `as_before` (by that path), which the caller
+/// knows to be as they would be made. `documents` are the documents that
+/// are published: those that may be and exist in `out`.
 pub fn files(
     repository: &model::Repository,
     documents: &[&Document],
     out: &Path,
     manifest: &Manifest,
-    as_before: &std::collections::BTreeSet<String>,
+    as_before: &std::collections::BTreeSet<PathBuf>,
     emit: &mut crate::site::Emit,
 ) -> Result<(), Error> {
     // Each body's files made in parallel, written in order, a round of as
@@ -446,10 +447,13 @@ pub fn files(
     // before the next is made. Those of a body whose files are as they would
     // be made are not made. A body's meetings are made in parallel too, on
     // the cores the round's other bodies leave free: after a change to one
-    // body, the others' files are as before and that body's are all made.
+    // body, the others' files are as before, and of that body those of the
+    // meetings the change reached are made.
     for round in repository.bodies.chunks(crate::repo::parallel::threads()) {
         let per_body = crate::repo::parallel::each(round, |body| {
-            if as_before.contains(&body.slug) {
+            let wanted =
+                |meeting: &model::Meeting| !as_before.contains(&path(&body.slug, meeting.date()));
+            if !body.meetings.iter().any(wanted) {
                 return Vec::new();
             }
             // Each meeting's documents, sorted out once.
@@ -459,7 +463,9 @@ pub fn files(
                     of_meeting.entry(document.date).or_default().push(document);
                 }
             }
-            let contexts: Vec<Context> = docs::contexts(&repository.organisation, body).collect();
+            let contexts: Vec<Context> = docs::contexts(&repository.organisation, body)
+                .filter(|context| wanted(context.meeting))
+                .collect();
             crate::repo::parallel::each(&contexts, |context| {
                 let own: Vec<&Document> = of_meeting
                     .get(&context.meeting.date())

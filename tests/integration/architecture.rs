@@ -85,40 +85,50 @@ fn main_stays_a_few_lines() {
 }
 
 #[test]
-fn a_meetings_documents_reach_the_other_meetings_only_as_their_key_says() {
+fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key_says() {
     // The inventory keeps each meeting's documents under a key of what
     // they are made from (`build::inventory::part_keys`): of the body's
     // other meetings, only `docs::Neighbours` (the § numbers, the last
-    // meeting held, the next meeting's folder). So in `src/docs/`, the
-    // body's meetings and numbering are named only where those are taken,
-    // where the years' documents (which have no key) are made, and by the
-    // filter's own list of dates; a maker of a meeting's documents that
-    // named them elsewhere would be kept under a key that does not say
-    // what it read.
+    // meeting held, the next meeting's folder). A build takes a meeting's
+    // open data as it is in out/ by the same key. So in `src/docs/` and in
+    // the open data, the body's meetings and numbering are named only
+    // where those are taken, where the years' documents (which have no
+    // key) are made, where a body's meetings are gone through one by one,
+    // and by the filter's own list of dates; a maker of a meeting's
+    // documents or open data that named them elsewhere would be kept under
+    // a key that does not say what it read.
     let allowed: &[(&str, &str)] = &[
-        ("delegation.rs", "previous_held"),
-        ("protokoll.rs", "next_folder"),
-        ("mod.rs", "neighbours"),
-        ("mod.rs", "context_of"),
-        ("mod.rs", "contexts"),
-        ("mod.rs", "part_of"),
-        ("mod.rs", "each_document_of"),
-        ("mod.rs", "each_document_of_years"),
+        ("docs/delegation.rs", "previous_held"),
+        ("docs/protokoll.rs", "next_folder"),
+        ("docs/mod.rs", "neighbours"),
+        ("docs/mod.rs", "context_of"),
+        ("docs/mod.rs", "contexts"),
+        ("docs/mod.rs", "part_of"),
+        ("docs/mod.rs", "each_document_of"),
+        ("docs/mod.rs", "each_document_of_years"),
         // `Filter::meetings`, the dates a build is filtered to.
-        ("mod.rs", "is_empty"),
-        ("mod.rs", "check"),
-        ("mod.rs", "wants"),
+        ("docs/mod.rs", "is_empty"),
+        ("docs/mod.rs", "check"),
+        ("docs/mod.rs", "wants"),
+        ("site/opendata.rs", "files"),
     ];
     // The makers of the years' documents read every meeting.
-    let years = ["plan.rs", "uppfoljning.rs"];
-    let dir = examples().join("src/docs");
+    let years = ["docs/plan.rs", "docs/uppfoljning.rs"];
+    let src = examples().join("src");
+    let mut files: Vec<String> = std::fs::read_dir(src.join("docs"))
+        .unwrap()
+        .map(|entry| {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            format!("docs/{name}")
+        })
+        .collect();
+    files.push("site/opendata.rs".to_string());
     let mut reached = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+    for name in files {
         if years.contains(&name.as_str()) {
             continue;
         }
+        let path = src.join(&name);
         let text = std::fs::read_to_string(&path).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         for pattern in [".meetings", ".numbering", ".meeting(", "contexts("] {
@@ -128,26 +138,36 @@ fn a_meetings_documents_reach_the_other_meetings_only_as_their_key_says() {
                 if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
+                // The function it is in: the last line before it that
+                // starts one (not a comment that names one).
                 let before = &code[..at];
                 let function = before
-                    .rfind("fn ")
-                    .map(|start| {
-                        before[start + 3..]
-                            .chars()
+                    .lines()
+                    .rev()
+                    .find_map(|line| {
+                        let line = line.trim_start();
+                        let line = line
+                            .strip_prefix("pub(crate) ")
+                            .or_else(|| line.strip_prefix("pub "))
+                            .unwrap_or(line);
+                        line.strip_prefix("fn ")
+                    })
+                    .map(|rest| {
+                        rest.chars()
                             .take_while(|c| c.is_alphanumeric() || *c == '_')
                             .collect::<String>()
                     })
                     .unwrap_or_default();
                 if !allowed.contains(&(name.as_str(), function.as_str())) {
                     let line = before.lines().count();
-                    reached.push(format!("src/docs/{name}:{line} ({function}): {pattern}"));
+                    reached.push(format!("src/{name}:{line} ({function}): {pattern}"));
                 }
             }
         }
     }
     assert!(
         reached.is_empty(),
-        "a meeting's documents reach the other meetings outside docs::Neighbours:\n{}",
+        "a meeting's documents or open data reach the other meetings outside docs::Neighbours:\n{}",
         reached.join("\n")
     );
 }

@@ -307,12 +307,16 @@ fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// out/ is byte for byte what a build from nothing (into `fresh/`) makes.
+/// out/ is byte for byte what a build from nothing makes, into a folder
+/// outside the repository: one inside would be a change to its files,
+/// which no record of the next build would hold.
 fn assert_as_from_nothing(repo: &Repo, vars: &[(&str, &str)]) {
-    repo.rsr_trusting(&["build", "--out", "fresh"], vars)
-        .success();
+    let fresh = tempfile::tempdir().unwrap();
+    let out = fresh.path().display().to_string();
+    repo.rsr_trusting(&["build", "--out", &out], vars).success();
+    crate::conformance::assert_pdfs_under(fresh.path());
     let built = files_under(&repo.path().join("out"));
-    let fresh = files_under(&repo.path().join("fresh"));
+    let fresh = files_under(fresh.path());
     assert_eq!(
         built.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>()
@@ -402,16 +406,44 @@ fn builds_from_each_bodys_record_make_what_a_build_from_nothing_makes() {
     );
 }
 
+/// How many meetings' documents a build made, and how many it took from
+/// the inventory, by its `--timings`.
+fn meetings_made_and_kept(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("meetings whose documents were made: ")
+        })
+        .unwrap_or_else(|| panic!("no meetings line in:\n{stderr}"));
+    let (made, kept) = line
+        .split_once("; taken from the inventory: ")
+        .unwrap_or_else(|| panic!("{line}"));
+    (made.parse().unwrap(), kept.parse().unwrap())
+}
+
 #[test]
 fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_them() {
     // Of a body whose files changed, each meeting's documents are taken
     // from the inventory where the meeting's key is the same. A change to
     // another meeting of the body reaches them in three ways
-    // (`docs::Neighbours`), each of which makes them again: as a secretary
-    // builds (trusting), out/ is what a build from nothing makes.
+    // (`docs::Neighbours`), each of which makes them again, and them alone:
+    // as a secretary builds (trusting), out/ is what a build from nothing
+    // makes.
     let repo = Repo::examples();
     let day = epoch("2026-12-10");
     let day = [("SOURCE_DATE_EPOCH", day.as_str())];
+    // Made: the changed meeting's and the one the change reaches; the
+    // others of the body, and every other body's, taken as they were.
+    let build = || {
+        let stderr = repo
+            .rsr_trusting(&["build", "--timings"], &day)
+            .success()
+            .stderr();
+        let (made, kept) = meetings_made_and_kept(&stderr);
+        assert_eq!(made, 2, "{stderr}");
+        assert!(kept >= 12, "{stderr}");
+    };
     // rlg's held meeting numbers on from a meeting before it that year;
     // bmn's next meeting has its kallelse, whose delegation report runs
     // from the last meeting held.
@@ -441,7 +473,7 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
     // Its § numbers: an item added to the meeting before it.
     repo.rsr(&["new", "item", "rlg", "2026-11-09", "Ny fråga"])
         .success();
-    repo.rsr_trusting(&["build"], &day).success();
+    build();
     assert!(
         protokoll().contains("§ 4 Verksamhetsplan"),
         "{}",
@@ -459,7 +491,7 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
 
     // The folder of the next meeting it names: added, then changed.
     repo.rsr(&["new", "meeting", "rlg", "2027-01-25"]).success();
-    repo.rsr_trusting(&["build"], &day).success();
+    build();
     assert!(
         protokoll().contains("måndag 25 januari 2027 kl. 09.30, Kommunförbundet, hus E"),
         "{}",
@@ -470,13 +502,13 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "plats: Kommunförbundet, hus E, Campus Östersund",
         "plats: Rådhuset, Östersund",
     );
-    repo.rsr_trusting(&["build"], &day).success();
+    build();
     assert!(protokoll().contains("måndag 25 januari 2027 kl. 09.30, Rådhuset, Östersund"));
     assert_as_from_nothing(&repo, &day);
 
     // The last meeting held before it: one added, then inställd.
     repo.rsr(&["new", "meeting", "bmn", "2026-12-09"]).success();
-    repo.rsr_trusting(&["build"], &day).success();
+    build();
     assert!(
         kallelse().contains("delegation 10 december 2026–19 januari 2027"),
         "{}",
@@ -487,12 +519,70 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "status: planerad",
         "status: inställd",
     );
-    repo.rsr_trusting(&["build"], &day).success();
+    build();
     assert!(kallelse().contains("delegation 15 oktober 2026–19 januari 2027"));
     // Inställd without a kallelse sent, it has none any more (left in out/,
     // as above).
     std::fs::remove_file(repo.path().join("out/bmn/2026-12-09-kallelse.pdf")).unwrap();
     assert_as_from_nothing(&repo, &day);
+}
+
+#[test]
+fn a_logo_changed_wherever_it_lies_makes_every_document_that_shows_it_again() {
+    // rsr.yaml and body.yaml may name a logo in any folder of the
+    // repository: here one in a meeting folder of fs, shown by every
+    // body's documents. Its contents are in every key that shows it, so
+    // that a change makes every body's documents again (before, only those
+    // of the body whose folder holds it), and fs's other meeting's too.
+    let repo = Repo::examples();
+    std::fs::copy(
+        repo.path().join("meetings/fs/logotyp.svg"),
+        repo.path().join("meetings/fs/2026-11-26/emblem.svg"),
+    )
+    .unwrap();
+    repo.edit(
+        "rsr.yaml",
+        "organisation: Region Jämtland Härjedalen\n",
+        "organisation: Region Jämtland Härjedalen\n\
+         logotyp: {fil: meetings/fs/2026-11-26/emblem.svg, alt: Ett emblem}\n",
+    );
+    repo.edit(
+        "meetings/fs/body.yaml",
+        "fil: logotyp.svg",
+        "fil: 2026-11-26/emblem.svg",
+    );
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.edit(
+        "meetings/fs/2026-11-26/emblem.svg",
+        "fill=\"#2f6b4f\"",
+        "fill=\"#8a2b2b\"",
+    );
+    let built = repo.rsr_trusting(&["build"], &[]).success().stderr();
+    assert!(!built.contains("up to date"), "{built}");
+    assert_as_from_nothing(&repo, &[]);
+}
+
+#[cfg(unix)]
+#[test]
+fn with_a_symbolic_link_outside_the_meetings_folders_a_changed_body_makes_all_its_meetings() {
+    // A link in a body's folder, or outside every body's, could lead a file
+    // that is no meeting's into a meeting's folder, where the meetings'
+    // keys would not see it change: such a body's meetings have no keys,
+    // and a change to one makes all their documents again (rlg has two).
+    let repo = Repo::examples();
+    std::os::unix::fs::symlink("rsr.yaml", repo.path().join("länk.yaml")).unwrap();
+    repo.rsr_trusting(&["build"], &[]).success();
+    repo.edit(
+        "meetings/rlg/2026-12-07/03-civilt-forsvar.yaml",
+        "rubrik: Civilt försvar – lägesbild",
+        "rubrik: Civilt försvar – lägesrapport",
+    );
+    let stderr = repo
+        .rsr_trusting(&["build", "--timings"], &[])
+        .success()
+        .stderr();
+    assert_eq!(meetings_made_and_kept(&stderr).0, 2, "{stderr}");
+    assert_as_from_nothing(&repo, &[]);
 }
 
 #[test]
