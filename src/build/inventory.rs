@@ -241,7 +241,9 @@ impl BodyRecord {
 /// its registers), and of the contents of the logo its documents show
 /// (`logos`, by the same place: `docs::logo_of` may name a file in any
 /// folder, another body's too). A body's rules and documents read nothing
-/// else, so a body whose key is the same would come out the same.
+/// else, so a body whose key is the same would come out the same. Where a
+/// symbolic link lies outside every meeting's folder (`links_confined`),
+/// every file is shared: any change is a change to every body.
 pub fn body_keys(
     context: &str,
     inputs: &Files,
@@ -255,7 +257,7 @@ pub fn body_keys(
         .collect();
     let mut shared = Sha256::new();
     let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
-    let mut links = Vec::new();
+    let confined = links_confined(inputs);
     for (path, known) in inputs {
         // `meetings/<body>/…`: the body folder is the first two parts.
         let mut parts = path.splitn(3, '/');
@@ -265,12 +267,9 @@ pub fn body_keys(
             }
             _ => None,
         };
-        match folder {
+        match folder.filter(|_| confined) {
             Some(place) => feed(&mut own[place], path, known),
             None => feed(&mut shared, path, known),
-        }
-        if known.hash.starts_with(LINK) {
-            links.push(path.clone());
         }
     }
     let shared = shared.finalize();
@@ -287,7 +286,39 @@ pub fn body_keys(
         })
         .collect();
     let key = hash(&[context.as_bytes(), &shared]);
-    (keys, Shared { key, links })
+    (keys, Shared { key, confined })
+}
+
+/// Whether every symbolic link the survey found lies inside a meeting's
+/// folder (`meetings/<body>/<folder>/…`, where `<folder>` holds a
+/// meeting.yaml that is a file): what a meeting reads there cannot lead
+/// out of its folder (`repo::sandbox`). A link anywhere else (a register's
+/// folder linked to another body's, a meeting's folder that is itself a
+/// link, a template linked into a body's folder) could lead a file into a
+/// folder whose key would not see it change.
+pub fn links_confined(inputs: &Files) -> bool {
+    inputs
+        .iter()
+        .filter(|(_, known)| known.hash.starts_with(LINK))
+        .all(|(path, _)| {
+            let parts: Vec<&str> = path.splitn(4, '/').collect();
+            let [root, body, folder, _rest] = parts[..] else {
+                return false;
+            };
+            root == crate::repo::load::MEETINGS_DIR
+                && inputs
+                    .get(&format!(
+                        "{root}/{body}/{folder}/{}",
+                        crate::repo::load::MEETING_FILE
+                    ))
+                    .is_some_and(|meeting| is_hash(&meeting.hash))
+        })
+}
+
+/// Whether a survey's hash is a file's SHA-256 (not a folder's, a link's
+/// or a file left unread).
+fn is_hash(hash: &str) -> bool {
+    hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// How a survey writes a symbolic link's hash: "-> " and where it points.
@@ -302,10 +333,11 @@ fn feed(hasher: &mut Sha256, path: &str, known: &Known) {
 }
 
 /// What every body's key shares: the context and every file that is no
-/// body's own (`body_keys`); and every symbolic link of the survey.
+/// body's own (`body_keys`); and whether every symbolic link of the survey
+/// lies inside a meeting's folder (`links_confined`).
 pub struct Shared {
     key: String,
-    links: Vec<String>,
+    confined: bool,
 }
 
 /// Each meeting of `body`, whose folder is `dir` (`meetings/bmn`), in the
@@ -321,11 +353,11 @@ pub struct Shared {
 /// with the same key would have the same documents: a meeting's files
 /// cannot lead out of its folder (`repo::sandbox`), and a test in
 /// `tests/integration/architecture.rs` holds that the makers read the
-/// other meetings nowhere else. A body with a symbolic link anywhere but
-/// in its meetings' folders (which could lead a file no meeting's into
-/// one) has no keys (each empty), and all its meetings' documents are made
-/// whenever it changes. The body's years' documents (the sammanträdesplan,
-/// the uppföljning) read all its meetings and have no key.
+/// other meetings nowhere else. Where a symbolic link lies outside every
+/// meeting's folder (`links_confined`), no meeting has a key (each is
+/// empty), and all a changed body's meetings' documents are made. The
+/// body's years' documents (the sammanträdesplan, the uppföljning) read
+/// all its meetings and have no key.
 pub fn part_keys(
     shared: &Shared,
     inputs: &Files,
@@ -359,7 +391,7 @@ fn meeting_keys(
         let folder = &path[..prefix.len() + rest.split('/').next().unwrap_or(rest).len()];
         folders.get(folder).copied()
     };
-    if shared.links.iter().any(|link| folder_of(link).is_none()) {
+    if !shared.confined {
         return vec![String::new(); dirs.len()];
     }
     let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
@@ -1008,6 +1040,45 @@ mod tests {
         let mut unknown = report().warnings[0].clone();
         unknown.rule = "no-such-rule".into();
         assert!(unknown.diagnostic().is_none());
+    }
+
+    #[test]
+    fn only_links_inside_a_meetings_folder_are_confined() {
+        let file = |hash: &str| Known {
+            hash: hash.to_string(),
+            seen: None,
+        };
+        let sha = "ab".repeat(32);
+        let with = |link: &str| -> Files {
+            let mut files = Files::new();
+            files.insert("rsr.yaml".into(), file(&sha));
+            files.insert("meetings/kn/body.yaml".into(), file(&sha));
+            files.insert("meetings/kn/2026-01-19".into(), file("/"));
+            files.insert("meetings/kn/2026-01-19/meeting.yaml".into(), file(&sha));
+            files.insert("meetings/kn/delegationsbeslut".into(), file("/"));
+            files.insert(link.into(), file("-> elsewhere"));
+            files
+        };
+        assert!(links_confined(&with("meetings/kn/2026-01-19/bilaga.pdf")));
+        assert!(links_confined(&with(
+            "meetings/kn/2026-01-19/underlag/a.pdf"
+        )));
+        // A meeting's folder that is itself a link, one beside the
+        // meetings, one in a register's folder, one outside the bodies.
+        assert!(!links_confined(&with("meetings/kn/2026-03-02")));
+        assert!(!links_confined(&with("meetings/kn/logo.svg")));
+        assert!(!links_confined(&with(
+            "meetings/kn/delegationsbeslut/2026.yaml"
+        )));
+        assert!(!links_confined(&with("templates/kallelse.typ")));
+        // A folder whose meeting.yaml is a link is no meeting's folder.
+        let mut linked = with("meetings/kn/2026-01-19/bilaga.pdf");
+        linked.insert(
+            "meetings/kn/2026-01-19/meeting.yaml".into(),
+            file("-> ../2025-12-01/meeting.yaml"),
+        );
+        assert!(!links_confined(&linked));
+        assert!(links_confined(&Files::new()));
     }
 
     #[test]

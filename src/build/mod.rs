@@ -920,10 +920,14 @@ fn checked_remembering(
 
 /// The models of the bodies a survey of the repository (`inputs`) found,
 /// each under the key of its files (`repo::cache`); none without a survey
-/// or rsr.yaml. Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded
+/// or rsr.yaml, or with a symbolic link outside every meeting's folder,
+/// which could lead a body's file elsewhere (`inventory::links_confined`). Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded
 /// from its files as well, and a kept model that differs fails the build.
 fn models(out: &Path, inputs: &Files) -> Option<Models> {
     let context = &inputs.get(crate::repo::load::ORGANISATION_FILE)?.hash;
+    if !inventory::links_confined(inputs) {
+        return None;
+    }
     let prefix = format!("{}/", crate::repo::load::MEETINGS_DIR);
     // Each body's files are gathered in a list and its map built from the
     // list at once: the survey is nearly in the map's order, and inserting
@@ -1174,7 +1178,15 @@ fn open_data_as_before(
         };
         let held = remembered.holding(place).is_some();
         for (index, meeting) in body.meetings.iter().enumerate() {
-            if !(held || remembered.earlier_holding(place, index).is_some())
+            // The meeting at this place when the keys were made: the
+            // repository may have been loaded again since.
+            let same_meeting = || {
+                remembered
+                    .parts(place)
+                    .get(index)
+                    .is_some_and(|(dir, _)| *dir == crate::output::manifest::key(&meeting.dir))
+            };
+            if !(held || (same_meeting() && remembered.earlier_holding(place, index).is_some()))
                 || typeset.contains(&(body.slug.as_str(), meeting.date()))
             {
                 continue;
@@ -1410,7 +1422,7 @@ fn plan(
                 return (
                     place,
                     None,
-                    true,
+                    false,
                     Vec::new(),
                     Duration::ZERO,
                     clock.elapsed(),
@@ -1458,11 +1470,14 @@ fn plan(
         // A meeting's part (the years' is the last) made, or taken from
         // a record as a body's whole or on its own.
         let meetings = repository.bodies[place].meetings.len();
+        // A meeting a filtered build does not want has no documents made.
         match (part, kept) {
-            (None, _) => timings.meetings_kept += meetings,
+            (None, true) => timings.meetings_kept += meetings,
             (Some(part), true) if part < meetings => timings.meetings_kept += 1,
-            (Some(part), false) if part < meetings => timings.meetings_made += 1,
-            (Some(_), _) => {}
+            (Some(part), false) if part < meetings && !states.is_empty() => {
+                timings.meetings_made += 1;
+            }
+            _ => {}
         }
         // A body's first unit: its documents start here (and those of
         // any body before it that had none).
@@ -1891,14 +1906,17 @@ impl Timings {
                 decimal(100.0 * seconds / total, 1)
             ));
         }
-        lines.push(format!(
-            "  {}",
-            t!(
-                "cmd-timings-meetings",
-                made = self.meetings_made,
-                kept = self.meetings_kept
-            )
-        ));
+        // Not where nothing was planned: a build that found nothing changed.
+        if self.meetings_made + self.meetings_kept > 0 {
+            lines.push(format!(
+                "  {}",
+                t!(
+                    "cmd-timings-meetings",
+                    made = self.meetings_made,
+                    kept = self.meetings_kept
+                )
+            ));
+        }
         let mut per = self.per_document.clone();
         per.sort_by(f64::total_cmp);
         if !per.is_empty() {

@@ -145,11 +145,21 @@ fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key
                     .lines()
                     .rev()
                     .find_map(|line| {
-                        let line = line.trim_start();
-                        let line = line
-                            .strip_prefix("pub(crate) ")
-                            .or_else(|| line.strip_prefix("pub "))
-                            .unwrap_or(line);
+                        // Past `pub`, `pub(…)`, `const`, `async`, `unsafe`.
+                        let mut line = line.trim_start();
+                        loop {
+                            let rest = if line.starts_with("pub(") {
+                                line.split_once(") ").map(|(_, rest)| rest)
+                            } else {
+                                ["pub ", "const ", "async ", "unsafe "]
+                                    .iter()
+                                    .find_map(|word| line.strip_prefix(word))
+                            };
+                            match rest {
+                                Some(rest) => line = rest,
+                                None => break,
+                            }
+                        }
                         line.strip_prefix("fn ")
                     })
                     .map(|rest| {

@@ -433,15 +433,16 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
     let repo = Repo::examples();
     let day = epoch("2026-12-10");
     let day = [("SOURCE_DATE_EPOCH", day.as_str())];
-    // Made: the changed meeting's and the one the change reaches; the
-    // others of the body, and every other body's, taken as they were.
-    let build = || {
+    // Made: the changed meeting's and the one the change reaches (`made`
+    // of them with documents); the others of the body, and every other
+    // body's, taken as they were.
+    let build = |made_now: usize| {
         let stderr = repo
             .rsr_trusting(&["build", "--timings"], &day)
             .success()
             .stderr();
         let (made, kept) = meetings_made_and_kept(&stderr);
-        assert_eq!(made, 2, "{stderr}");
+        assert_eq!(made, made_now, "{stderr}");
         assert!(kept >= 12, "{stderr}");
     };
     // rlg's held meeting numbers on from a meeting before it that year;
@@ -473,7 +474,7 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
     // Its § numbers: an item added to the meeting before it.
     repo.rsr(&["new", "item", "rlg", "2026-11-09", "Ny fråga"])
         .success();
-    build();
+    build(2);
     assert!(
         protokoll().contains("§ 4 Verksamhetsplan"),
         "{}",
@@ -491,7 +492,7 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
 
     // The folder of the next meeting it names: added, then changed.
     repo.rsr(&["new", "meeting", "rlg", "2027-01-25"]).success();
-    build();
+    build(2);
     assert!(
         protokoll().contains("måndag 25 januari 2027 kl. 09.30, Kommunförbundet, hus E"),
         "{}",
@@ -502,13 +503,13 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "plats: Kommunförbundet, hus E, Campus Östersund",
         "plats: Rådhuset, Östersund",
     );
-    build();
+    build(2);
     assert!(protokoll().contains("måndag 25 januari 2027 kl. 09.30, Rådhuset, Östersund"));
     assert_as_from_nothing(&repo, &day);
 
     // The last meeting held before it: one added, then inställd.
     repo.rsr(&["new", "meeting", "bmn", "2026-12-09"]).success();
-    build();
+    build(2);
     assert!(
         kallelse().contains("delegation 10 december 2026–19 januari 2027"),
         "{}",
@@ -519,10 +520,10 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "status: planerad",
         "status: inställd",
     );
-    build();
+    // Inställd without a kallelse sent, it has no documents.
+    build(1);
     assert!(kallelse().contains("delegation 15 oktober 2026–19 januari 2027"));
-    // Inställd without a kallelse sent, it has none any more (left in out/,
-    // as above).
+    // Its kallelse is left in out/, as above.
     std::fs::remove_file(repo.path().join("out/bmn/2026-12-09-kallelse.pdf")).unwrap();
     assert_as_from_nothing(&repo, &day);
 }
@@ -564,11 +565,12 @@ fn a_logo_changed_wherever_it_lies_makes_every_document_that_shows_it_again() {
 
 #[cfg(unix)]
 #[test]
-fn with_a_symbolic_link_outside_the_meetings_folders_a_changed_body_makes_all_its_meetings() {
-    // A link in a body's folder, or outside every body's, could lead a file
-    // that is no meeting's into a meeting's folder, where the meetings'
-    // keys would not see it change: such a body's meetings have no keys,
-    // and a change to one makes all their documents again (rlg has two).
+fn with_a_symbolic_link_outside_every_meetings_folder_a_change_makes_every_meeting() {
+    // A link outside a meeting's folder could lead a file into another
+    // body's folder or a meeting's, where their keys would not see it
+    // change: with one, every file counts for every body, no meeting has a
+    // key of its own, and a change to one item makes every meeting's
+    // documents again (before, a body's key saw only where the link led).
     let repo = Repo::examples();
     std::os::unix::fs::symlink("rsr.yaml", repo.path().join("länk.yaml")).unwrap();
     repo.rsr_trusting(&["build"], &[]).success();
@@ -581,7 +583,8 @@ fn with_a_symbolic_link_outside_the_meetings_folders_a_changed_body_makes_all_it
         .rsr_trusting(&["build", "--timings"], &[])
         .success()
         .stderr();
-    assert_eq!(meetings_made_and_kept(&stderr).0, 2, "{stderr}");
+    let (made, kept) = meetings_made_and_kept(&stderr);
+    assert!(made > 2 && kept == 0, "{stderr}");
     assert_as_from_nothing(&repo, &[]);
 }
 
