@@ -921,8 +921,9 @@ fn checked_remembering(
 /// The models of the bodies a survey of the repository (`inputs`) found,
 /// each under the key of its files (`repo::cache`); none without a survey
 /// or rsr.yaml, or with a symbolic link outside every meeting's folder,
-/// which could lead a body's file elsewhere (`inventory::links_confined`). Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded
-/// from its files as well, and a kept model that differs fails the build.
+/// which could lead a body's file elsewhere (`inventory::links_confined`).
+/// Verifying (`RSR_VERIFY_INVENTORY`), every body is loaded from its files
+/// as well, and a kept model that differs fails the build.
 fn models(out: &Path, inputs: &Files) -> Option<Models> {
     let context = &inputs.get(crate::repo::load::ORGANISATION_FILE)?.hash;
     if !inventory::links_confined(inputs) {
@@ -1468,9 +1469,9 @@ fn plan(
         timings.data += data;
         timings.fingerprint += fingerprint;
         // A meeting's part (the years' is the last) made, or taken from
-        // a record as a body's whole or on its own.
+        // a record as a body's whole or on its own; a meeting a filtered
+        // build does not want has no documents made.
         let meetings = repository.bodies[place].meetings.len();
-        // A meeting a filtered build does not want has no documents made.
         match (part, kept) {
             (None, true) => timings.meetings_kept += meetings,
             (Some(part), true) if part < meetings => timings.meetings_kept += 1,
