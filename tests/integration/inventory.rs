@@ -588,6 +588,47 @@ fn with_a_symbolic_link_outside_every_meetings_folder_a_change_makes_every_meeti
     assert_as_from_nothing(&repo, &[]);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_register_linked_to_another_bodys_folder_is_seen_to_change() {
+    // bmn's register of delegation decisions is a link to a folder in fs's:
+    // a change to it is a change to fs's files, and bmn's kallelse, whose
+    // report lists the decisions, is made again (before, bmn's record held
+    // and the kallelse kept the decision as it was).
+    let repo = Repo::examples();
+    let day = epoch("2026-12-10");
+    let day = [("SOURCE_DATE_EPOCH", day.as_str())];
+    std::fs::rename(
+        repo.path().join("meetings/bmn/delegationsbeslut"),
+        repo.path().join("meetings/fs/delegationsbeslut"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "../fs/delegationsbeslut",
+        repo.path().join("meetings/bmn/delegationsbeslut"),
+    )
+    .unwrap();
+    repo.edit(
+        "meetings/bmn/2027-01-20/meeting.yaml",
+        "status: planerad",
+        "status: kallad",
+    );
+    repo.rsr_trusting(&["build"], &day).success();
+    repo.edit(
+        "meetings/fs/delegationsbeslut/2026-q4.yaml",
+        "ärende: Bygglov för garage, Backe 3:9",
+        "ärende: Bygglov för carport, Backe 3:9",
+    );
+    repo.rsr_trusting(&["build"], &day).success();
+    assert!(
+        repo.text("out/bmn/2027-01-20-kallelse.pdf")
+            .contains("carport"),
+        "{}",
+        repo.text("out/bmn/2027-01-20-kallelse.pdf")
+    );
+    assert_as_from_nothing(&repo, &day);
+}
+
 #[test]
 fn a_kept_model_that_is_damaged_or_another_bodys_is_passed_over() {
     // Each body's loaded model is kept in out/.rsr.models, and taken for
