@@ -59,6 +59,8 @@ cmd-build-built = Built { $count } { $count ->
 cmd-build-site-more = and { $count } more
 cmd-build-wrote = wrote { $file }
 cmd-build-site = Updated the site: { $files }
+cmd-build-removed = Removed what is no longer made: { $files }
+cmd-build-unremoved = warning: { $file } is no longer made but could not be removed ({ $error }); the next build tries again
 cmd-timings = Timings: { $total } s in all; layout and PDF export are summed over { $threads } { $threads ->
         [one] thread
        *[other] threads

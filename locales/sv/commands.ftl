@@ -56,6 +56,8 @@ cmd-build-built = Byggde { $count } dokument ({ $pages ->
 cmd-build-site-more = och { $count } till
 cmd-build-wrote = skrev { $file }
 cmd-build-site = Uppdaterade webbplatsen: { $files }
+cmd-build-removed = Tog bort det som inte längre görs: { $files }
+cmd-build-unremoved = varning: { $file } görs inte längre men kunde inte tas bort ({ $error }); nästa bygge försöker igen
 cmd-timings = Tider: { $total } s totalt; layout och PDF-export är summerade över { $threads ->
         [one] en tråd
        *[other] { $threads } trådar

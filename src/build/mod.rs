@@ -24,7 +24,7 @@ use crate::check::gate::{self, Gate};
 use crate::docs::{self, Document, Filter};
 use crate::error::{Diagnostic, Error};
 use crate::lang::{decimal, t};
-use crate::output::manifest::{Entry, Manifest, Seen, State, Told};
+use crate::output::manifest::{self, Entry, Manifest, Seen, State, Told};
 use crate::output::write::{self, Staged};
 use crate::repo::cache::Models;
 use crate::repo::model::{Body, Organisation, Repository};
@@ -67,6 +67,13 @@ pub struct Summary {
     /// Site files (index.html, feed.xml, calendars, open data) that changed
     /// and were rewritten, relative to the output folder.
     pub site: Vec<PathBuf>,
+    /// What an earlier build wrote to the output folder and this one
+    /// removed, since it makes it no more (documents, site files),
+    /// relative to the output folder.
+    pub removed: Vec<PathBuf>,
+    /// What it was to remove and could not (in the output folder), with
+    /// why: the next build tries again.
+    pub unremoved: Vec<(PathBuf, String)>,
     /// The pages of the documents typeset now.
     pub pages: usize,
     /// The repository's files the build read (YAML, templates it
@@ -506,7 +513,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         saved.and(site)
     })?;
-    let written: BTreeSet<&PathBuf> = site.iter().collect();
+    let written: BTreeSet<&PathBuf> = site.changed.iter().collect();
     if let Some(path) = as_before.iter().find(|path| written.contains(path)) {
         // `<body>/<date>.json`: the body's folder name first.
         let body = path.iter().next().unwrap_or_default().to_string_lossy();
@@ -515,6 +522,28 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
             out = &options.out,
             body = body.as_ref()
         )));
+    }
+    // What an earlier build made and this one does not (a document or an
+    // open data file of a meeting removed, a protokollsutdrag whose § a
+    // change moved) is removed from out/ once all else is in place; the
+    // manifest, which names it, is written after. What cannot be removed
+    // stays in the manifest, for the next build to try again.
+    let made: BTreeSet<String> = all.iter().map(|d| manifest::key(&d.output)).collect();
+    let crate::site::Written {
+        changed: site,
+        made: site_made,
+    } = site;
+    let unmade = manifest.unmade(&made, &site_made);
+    let write::Removal { removed, left } = if unmade.is_empty() {
+        write::Removal::default()
+    } else {
+        let both: BTreeSet<String> = made.union(&site_made).cloned().collect();
+        write::remove_unmade(&options.out, &unmade, &both)
+    };
+    let left_paths: BTreeSet<String> = left.iter().map(|(path, _)| path.clone()).collect();
+    let forgot = manifest.forget(&unmade, &left_paths, site_made);
+    if forgot {
+        manifest.save(&options.out)?;
     }
     timings.site = clock.elapsed();
     if whole {
@@ -527,13 +556,13 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         // A build that was to find nothing changed, and did this one anyway
         // (`RSR_VERIFY_INVENTORY`), must have found the same and done nothing.
         if let Some(before) = &looked.unchanged
-            && (before != &report || !built.is_empty() || !site.is_empty())
+            && (before != &report || !built.is_empty() || !site.is_empty() || forgot)
         {
             return Err(Error::Repository(t!(
                 "cmd-build-inventory-wrong",
                 out = &options.out,
                 built = built.len(),
-                site = site.len()
+                site = site.len() + removed.len()
             )));
         }
         record(
@@ -561,6 +590,11 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         outputs,
         built,
         site,
+        removed,
+        unremoved: left
+            .into_iter()
+            .map(|(path, why)| (options.out.join(path), why))
+            .collect(),
         pages,
         dependencies: files.dependencies(),
         elapsed: started.elapsed(),
@@ -778,6 +812,8 @@ fn as_before(
         outputs: report.outputs.iter().map(|o| options.out.join(o)).collect(),
         built: Vec::new(),
         site: Vec::new(),
+        removed: Vec::new(),
+        unremoved: Vec::new(),
         pages: 0,
         dependencies: report.dependencies,
         elapsed: started.elapsed(),

@@ -49,22 +49,29 @@ pub fn print_summary(root: &Path, out: &Path, summary: &build::Summary) -> Resul
         out = out,
         unchanged = unchanged
     ));
-    // A few files by name; a large repository's hundreds by number.
-    const NAMED: usize = 20;
     if !summary.site.is_empty() {
-        let mut files: Vec<String> = summary
-            .site
-            .iter()
-            .take(NAMED)
-            .map(|f| f.display().to_string())
-            .collect();
-        if summary.site.len() > NAMED {
-            files.push(t!(
-                "cmd-build-site-more",
-                count = summary.site.len() - NAMED
-            ));
-        }
-        crate::cli::say(&t!("cmd-build-site", files = files.join(", ")));
+        crate::cli::say(&t!("cmd-build-site", files = named(&summary.site)));
+    }
+    if !summary.removed.is_empty() {
+        crate::cli::say(&t!("cmd-build-removed", files = named(&summary.removed)));
+    }
+    // A warning, printed however quiet the run.
+    for (file, error) in &summary.unremoved {
+        eprintln!("{}", t!("cmd-build-unremoved", file = file, error = error));
     }
     Ok(())
+}
+
+/// A few files by name; a large repository's hundreds by number.
+fn named(files: &[std::path::PathBuf]) -> String {
+    const NAMED: usize = 20;
+    let mut named: Vec<String> = files
+        .iter()
+        .take(NAMED)
+        .map(|f| f.display().to_string())
+        .collect();
+    if files.len() > NAMED {
+        named.push(t!("cmd-build-site-more", count = files.len() - NAMED));
+    }
+    named.join(", ")
 }

@@ -6,7 +6,7 @@
 //! missing or unreadable manifest, or one of an older layout, only means
 //! that nothing is known to be up to date.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +22,7 @@ pub const FILE: &str = ".rsr.manifest";
 const JSON_FILE: &str = ".rsr.manifest.json";
 
 /// The layout of the manifest kept; one of another number is none.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The manifest as kept, `&Manifest` written and `Manifest` read back:
 /// the number of its layout first.
@@ -41,6 +41,11 @@ pub struct Manifest {
     /// they are the signed copy of.
     #[serde(default)]
     signed: BTreeMap<String, SignedCopy>,
+    /// The site's files (the pages, the calendars, the feed, the
+    /// meetings' open data) the last build made, by path in `out/` with
+    /// `/` separators: those the next one does not make it removes.
+    #[serde(default)]
+    site: BTreeSet<String>,
     /// Whether anything changed since it was loaded: a build that changed
     /// nothing does not write it again.
     #[serde(skip)]
@@ -63,6 +68,16 @@ pub struct SignedCopy {
     pub pages: usize,
     pub size: u64,
     pub sha512: String,
+}
+
+/// A file an earlier build made in `out/` and this one does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmade {
+    /// Its path in `out/`, with `/` separators.
+    pub path: String,
+    /// For a document, the hash of the PDF as written (`Entry::pdf`): a
+    /// file that holds something else is no longer rsr's.
+    pub pdf: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -361,6 +376,50 @@ impl Manifest {
         self.changed |= before;
     }
 
+    /// What it records that is not among `documents` and `site` (by path
+    /// in `out/` with `/` separators): what an earlier build made and this
+    /// one does not, in the order of their paths.
+    pub fn unmade(&self, documents: &BTreeSet<String>, site: &BTreeSet<String>) -> Vec<Unmade> {
+        let mut unmade: Vec<Unmade> = self
+            .documents
+            .iter()
+            .filter(|(output, _)| !documents.contains(*output))
+            .map(|(output, entry)| Unmade {
+                path: output.clone(),
+                pdf: Some(entry.pdf.clone()),
+            })
+            .chain(self.site.difference(site).map(|path| Unmade {
+                path: path.clone(),
+                pdf: None,
+            }))
+            .collect();
+        unmade.sort_by(|a, b| a.path.cmp(&b.path));
+        unmade
+    }
+
+    /// Forgets what is `unmade` but for what is `left` (to be removed by
+    /// the next build), and records `site` (and the site's files among
+    /// `left`) as the site's files. Returns whether it changed.
+    pub fn forget(
+        &mut self,
+        unmade: &[Unmade],
+        left: &BTreeSet<String>,
+        site: BTreeSet<String>,
+    ) -> bool {
+        let mut changed = false;
+        for gone in unmade.iter().filter(|u| !left.contains(&u.path)) {
+            changed |= self.documents.remove(&gone.path).is_some();
+        }
+        let site: BTreeSet<String> = site
+            .into_iter()
+            .chain(self.site.intersection(left).cloned())
+            .collect();
+        changed |= self.site != site;
+        self.site = site;
+        self.changed |= changed;
+        changed
+    }
+
     /// The protokoll outputs that have a signed copy.
     pub fn signed_outputs(&self) -> Vec<String> {
         self.signed.keys().cloned().collect()
@@ -517,6 +576,42 @@ pub fn key(output: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_no_longer_made_is_forgotten_but_what_could_not_be_removed() {
+        let mut manifest = Manifest::default();
+        for output in ["kn/a.pdf", "kn/b.pdf", "kn/c.pdf"] {
+            manifest.record(Path::new(output), Entry::of("in".into(), b"pdf", 1));
+        }
+        let site = |paths: &[&str]| -> BTreeSet<String> {
+            paths.iter().map(|path| path.to_string()).collect()
+        };
+        manifest.forget(
+            &[],
+            &BTreeSet::new(),
+            site(&["index.html", "kn/1.json", "kn/2.json"]),
+        );
+        let documents = site(&["kn/a.pdf"]);
+        let now = site(&["index.html", "kn/1.json"]);
+        let unmade = manifest.unmade(&documents, &now);
+        let paths: Vec<&str> = unmade.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(paths, ["kn/2.json", "kn/b.pdf", "kn/c.pdf"]);
+        assert_eq!(unmade[1].pdf.as_deref(), Some(hash(&[b"pdf"]).as_str()));
+        assert_eq!(unmade[0].pdf, None);
+        // kn/c.pdf and kn/2.json could not be removed: they stay recorded.
+        let left = site(&["kn/c.pdf", "kn/2.json"]);
+        assert!(manifest.forget(&unmade, &left, now.clone()));
+        let recorded: Vec<&str> = manifest.documents().map(|(path, _)| path).collect();
+        assert_eq!(recorded, ["kn/a.pdf", "kn/c.pdf"]);
+        let unmade = manifest.unmade(&documents, &now);
+        let paths: Vec<&str> = unmade.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(paths, ["kn/2.json", "kn/c.pdf"]);
+        // All removed: nothing is left to remove, and the same again
+        // changes nothing.
+        assert!(manifest.forget(&unmade, &BTreeSet::new(), now.clone()));
+        assert!(manifest.unmade(&documents, &now).is_empty());
+        assert!(!manifest.forget(&[], &BTreeSet::new(), now));
+    }
 
     #[test]
     fn a_document_is_up_to_date_only_with_the_same_inputs_and_bytes() {

@@ -118,6 +118,136 @@ pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
     Ok(())
 }
 
+/// What `remove_unmade` did.
+#[derive(Debug, Default)]
+pub struct Removal {
+    /// The files removed, relative to `out/`.
+    pub removed: Vec<PathBuf>,
+    /// Those that could not be removed, with why: the next build tries
+    /// again.
+    pub left: Vec<(String, String)>,
+}
+
+/// Removes from `out` the files an earlier build made there and this one
+/// does not (`Manifest::unmade`), then each folder that removing them left
+/// empty. Passed over, and so no longer rsr's to remove: a path of any
+/// other shape than rsr writes (a hidden or a parent folder, an absolute
+/// path, a file of a kind rsr does not make), one that leads through a
+/// symbolic link or is no file, a PDF that is not what was written, and a
+/// file that is one of those `made` now under another name (a body folder
+/// renamed in case only, on a file system that ignores case).
+pub fn remove_unmade(
+    out: &Path,
+    unmade: &[crate::output::manifest::Unmade],
+    made: &std::collections::BTreeSet<String>,
+) -> Removal {
+    let mut removal = Removal::default();
+    let mut folders = std::collections::BTreeSet::new();
+    let mut others: Option<Others> = None;
+    for file in unmade {
+        let target = out.join(&file.path);
+        let ours = written_shape(&file.path)
+            && no_links(out, &target).is_ok()
+            && target
+                .symlink_metadata()
+                .is_ok_and(|meta| meta.file_type().is_file())
+            && file.pdf.as_ref().is_none_or(|pdf| {
+                std::fs::read(&target)
+                    .is_ok_and(|bytes| crate::output::manifest::hash(&[&bytes]) == *pdf)
+            })
+            && !others
+                .get_or_insert_with(|| Others::of(out, made))
+                .holds(&target, &file.path);
+        if !ours {
+            continue;
+        }
+        match std::fs::remove_file(&target) {
+            Ok(()) => removal.removed.push(PathBuf::from(&file.path)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                removal.left.push((file.path.clone(), e.to_string()));
+                continue;
+            }
+        }
+        folders.extend(
+            target
+                .ancestors()
+                .skip(1)
+                .take_while(|folder| folder.starts_with(out) && *folder != out)
+                .map(Path::to_path_buf),
+        );
+    }
+    // A folder's own folders first: they sort after it. Only an empty one
+    // is removed; one that is not is left without a word. Then the
+    // removals are made durable, before the manifest that no longer names
+    // the files is written.
+    for folder in folders.iter().rev() {
+        let _ = std::fs::remove_dir(folder);
+    }
+    for folder in folders.iter().filter(|folder| folder.is_dir()) {
+        let _ = sync_dir(folder);
+    }
+    let _ = sync_dir(out);
+    removal
+}
+
+/// Whether `path` (relative to `out/`, with `/` separators) has the shape
+/// of what a build writes there: plain names, none hidden, ending in one
+/// of the kinds of file it makes.
+fn written_shape(path: &str) -> bool {
+    let relative = Path::new(path);
+    relative.components().all(|part| match part {
+        std::path::Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        _ => false,
+    }) && relative
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["pdf", "json", "ics", "html", "xml"].contains(&e))
+}
+
+/// The files a build made, to know a file by, whatever its name: by device
+/// and inode where the platform has them, else by their names in lower
+/// case.
+struct Others {
+    #[cfg(unix)]
+    identities: std::collections::HashSet<(u64, u64)>,
+    #[cfg(not(unix))]
+    names: std::collections::HashSet<String>,
+}
+
+impl Others {
+    #[cfg(unix)]
+    fn of(out: &Path, made: &std::collections::BTreeSet<String>) -> Others {
+        use std::os::unix::fs::MetadataExt;
+        let identities = made
+            .iter()
+            .filter_map(|path| out.join(path).symlink_metadata().ok())
+            .map(|meta| (meta.dev(), meta.ino()))
+            .collect();
+        Others { identities }
+    }
+
+    #[cfg(unix)]
+    fn holds(&self, target: &Path, _: &str) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        target
+            .symlink_metadata()
+            .is_ok_and(|meta| self.identities.contains(&(meta.dev(), meta.ino())))
+    }
+
+    #[cfg(not(unix))]
+    fn of(_: &Path, made: &std::collections::BTreeSet<String>) -> Others {
+        Others {
+            names: made.iter().map(|path| path.to_lowercase()).collect(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn holds(&self, _: &Path, path: &str) -> bool {
+        self.names.contains(&path.to_lowercase())
+    }
+}
+
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> Result<(), Error> {
     std::fs::File::open(dir)
@@ -268,6 +398,84 @@ fn remove_leftovers(out: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_no_longer_made_is_removed_with_the_folders_it_leaves_empty() {
+        use crate::output::manifest::{Unmade, hash};
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let beside = dir.path().join("beside.pdf");
+        std::fs::write(&beside, "x").unwrap();
+        for file in [
+            "gone/2026-01-01.json",
+            "kn/a.pdf",
+            "kn/b.pdf",
+            "kn/altered.pdf",
+            "kn/notes.txt",
+            "kn/.hidden.pdf",
+            "elsewhere/x.pdf",
+        ] {
+            std::fs::create_dir_all(out.join(file).parent().unwrap()).unwrap();
+            std::fs::write(out.join(file), "x").unwrap();
+        }
+        std::fs::create_dir_all(out.join("kn/2026.pdf")).unwrap();
+        // The same file as one made now, under another name (as a folder
+        // renamed in case only is on a file system that ignores case).
+        std::fs::create_dir_all(out.join("KN")).unwrap();
+        std::fs::hard_link(out.join("kn/b.pdf"), out.join("KN/b.pdf")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(out.join("elsewhere"), out.join("linked")).unwrap();
+        let written = hash(&[b"x"]);
+        let pdf = |path: &str| Unmade {
+            path: path.into(),
+            pdf: Some(written.clone()),
+        };
+        let site = |path: &str| Unmade {
+            path: path.into(),
+            pdf: None,
+        };
+        let unmade = [
+            site("gone/2026-01-01.json"),
+            pdf("kn/a.pdf"),
+            Unmade {
+                path: "kn/altered.pdf".into(),
+                pdf: Some(hash(&[b"y"])),
+            },
+            pdf("kn/missing.pdf"),
+            pdf("kn/2026.pdf"),
+            site("kn/notes.txt"),
+            pdf("kn/.hidden.pdf"),
+            pdf("KN/b.pdf"),
+            pdf("linked/x.pdf"),
+            pdf("kn/../../beside.pdf"),
+            pdf(&beside.display().to_string()),
+        ];
+        let made = ["kn/b.pdf".to_string()].into();
+        let removal = remove_unmade(&out, &unmade, &made);
+        assert_eq!(
+            removal.removed,
+            [
+                PathBuf::from("gone/2026-01-01.json"),
+                PathBuf::from("kn/a.pdf")
+            ]
+        );
+        assert!(removal.left.is_empty());
+        // The folder it emptied goes; one that holds another file stays.
+        // What is not rsr's as written, or not within out/, stays.
+        assert!(!out.join("gone").exists());
+        assert!(out.join("kn/b.pdf").is_file());
+        for kept in [
+            "kn/altered.pdf",
+            "kn/2026.pdf",
+            "kn/notes.txt",
+            "kn/.hidden.pdf",
+            "KN/b.pdf",
+            "elsewhere/x.pdf",
+        ] {
+            assert!(out.join(kept).exists(), "{kept}");
+        }
+        assert!(beside.is_file());
+    }
 
     #[test]
     fn out_is_searched_for_leftovers_only_after_a_build_that_did_not_let_go() {

@@ -8,7 +8,7 @@
 //! without a problem, is kept, and only when what was read is what the
 //! survey found.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -295,7 +295,8 @@ impl Models {
 
     /// Writes the models kept by `put`: when the build succeeded, which
     /// leaves `out/` as it was otherwise. One that cannot be written is
-    /// not kept, and the next build loads its body from the files.
+    /// not kept, and the next build loads its body from the files. The
+    /// models of folders that are no body's now are removed.
     pub fn commit(&self) {
         self.stage();
         let staged = std::mem::take(&mut *crate::repo::store::held(&self.staged));
@@ -304,6 +305,31 @@ impl Models {
                 temp.persist(&path).map_err(|e| e.error)?;
                 Ok(())
             });
+        }
+        // The models of folders that are no body's now (a body removed or
+        // renamed) are let go; one that cannot be is only clutter. Not by
+        // `rsr check`, which writes nothing.
+        if !self.keeping {
+            return;
+        }
+        // Only in the folder itself, not one a link leads to, and only
+        // files named as `path` names them.
+        if !self
+            .dir
+            .symlink_metadata()
+            .is_ok_and(|meta| meta.file_type().is_dir())
+        {
+            return;
+        }
+        let ours: BTreeSet<PathBuf> = self.wanted.keys().map(|dir| self.path(dir)).collect();
+        for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_file())
+                && model_name(&entry.file_name().to_string_lossy())
+                && !ours.contains(&path)
+            {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
 
@@ -353,6 +379,13 @@ impl Models {
         let hash = crate::output::manifest::hash(&[dir.as_os_str().as_encoded_bytes()]);
         self.dir.join(format!("{name}-{}.bin", &hash[..16]))
     }
+}
+
+/// Whether `name` is one `Models::path` gives: `<name>-<16 hex digits>.bin`.
+fn model_name(name: &str) -> bool {
+    name.strip_suffix(".bin")
+        .and_then(|stem| stem.rsplit_once('-'))
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The most memory decoding one model may claim for its lists and texts,
@@ -447,6 +480,15 @@ fn made_by(context: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_models_name_is_taken_for_one() {
+        assert!(model_name("meetings_bmn-c6d17303752b5a99.bin"));
+        assert!(!model_name("meetings_bmn-c6d17303752b5a9.bin"));
+        assert!(!model_name("meetings_bmn-c6d17303752b5a9x.bin"));
+        assert!(!model_name("meetings_bmn-c6d17303752b5a99.pdf"));
+        assert!(!model_name("c6d17303752b5a99.bin"));
+    }
     use crate::output::summed::close;
     use crate::repo::load::{load, load_keeping};
 

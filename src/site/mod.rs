@@ -77,7 +77,17 @@ pub enum Present {
     SeenVerified,
 }
 
-/// Writes the site files that changed; returns those written.
+/// What `write` did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The site's files that changed and were written, relative to `out/`.
+    pub changed: Vec<PathBuf>,
+    /// Every file of the site as made now, written or found as it would be
+    /// written, relative to `out/` with `/` separators.
+    pub made: BTreeSet<String>,
+}
+
+/// Writes the site files that changed.
 #[allow(clippy::too_many_arguments)]
 pub fn write(
     repository: &Repository,
@@ -89,10 +99,14 @@ pub fn write(
     as_before: &BTreeSet<PathBuf>,
     present: Present,
     ahead: Option<&Ahead>,
-) -> Result<Vec<PathBuf>, Error> {
+) -> Result<Written, Error> {
     // Only what changed is rewritten.
     let mut staged = Vec::new();
-    let mut written = Vec::new();
+    // The open data passed over is in `out/` as it would be made.
+    let mut written = Written {
+        changed: Vec::new(),
+        made: as_before.iter().map(|path| manifest::key(path)).collect(),
+    };
     let seen = (present != Present::Look).then_some(manifest);
     let public = published(repository, documents, out, today, seen);
     if present == Present::SeenVerified {
@@ -138,9 +152,10 @@ pub fn write(
         &mut |path, bytes| {
             let target = out.join(&path);
             write::no_links(out, &target)?;
+            written.made.insert(manifest::key(&path));
             if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
                 staged.push(write::stage(&target, &bytes)?);
-                written.push(path);
+                written.changed.push(path);
             }
             Ok(())
         },

@@ -435,15 +435,18 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
     let day = [("SOURCE_DATE_EPOCH", day.as_str())];
     // Made: the changed meeting's and the one the change reaches (`made`
     // of them with documents); the others of the body, and every other
-    // body's, taken as they were.
+    // body's, taken as they were. Returned: what it said it removed from
+    // out/.
     let build = |made_now: usize| {
-        let stderr = repo
-            .rsr_trusting(&["build", "--timings"], &day)
-            .success()
-            .stderr();
+        let run = repo.rsr_trusting(&["build", "--timings"], &day).success();
+        let stderr = run.stderr();
         let (made, kept) = meetings_made_and_kept(&stderr);
         assert_eq!(made, made_now, "{stderr}");
         assert!(kept >= 12, "{stderr}");
+        stderr
+            .lines()
+            .find_map(|line| line.strip_prefix("Removed what is no longer made: "))
+            .map(str::to_string)
     };
     // rlg's held meeting numbers on from a meeting before it that year;
     // bmn's next meeting has its kallelse, whose delegation report runs
@@ -474,25 +477,22 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
     // Its § numbers: an item added to the meeting before it.
     repo.rsr(&["new", "item", "rlg", "2026-11-09", "Ny fråga"])
         .success();
-    build(2);
+    // The protokollsutdrag of § 3 is now that of § 4: the PDF of § 3 is
+    // no document's any more, and is removed.
+    assert_eq!(
+        build(2).as_deref(),
+        Some("rlg/2026-12-07-protokollsutdrag-3.pdf")
+    );
     assert!(
         protokoll().contains("§ 4 Verksamhetsplan"),
         "{}",
         protokoll()
     );
-    // The protokollsutdrag of § 3 is now that of § 4. A PDF of a document
-    // no longer made is left in out/ (a build removes nothing there), which
-    // a build from nothing does not have: not what this test is about.
-    std::fs::remove_file(
-        repo.path()
-            .join("out/rlg/2026-12-07-protokollsutdrag-3.pdf"),
-    )
-    .unwrap();
     assert_as_from_nothing(&repo, &day);
 
     // The folder of the next meeting it names: added, then changed.
     repo.rsr(&["new", "meeting", "rlg", "2027-01-25"]).success();
-    build(2);
+    assert_eq!(build(2), None);
     assert!(
         protokoll().contains("måndag 25 januari 2027 kl. 09.30, Kommunförbundet, hus E"),
         "{}",
@@ -503,13 +503,13 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "plats: Kommunförbundet, hus E, Campus Östersund",
         "plats: Rådhuset, Östersund",
     );
-    build(2);
+    assert_eq!(build(2), None);
     assert!(protokoll().contains("måndag 25 januari 2027 kl. 09.30, Rådhuset, Östersund"));
     assert_as_from_nothing(&repo, &day);
 
     // The last meeting held before it: one added, then inställd.
     repo.rsr(&["new", "meeting", "bmn", "2026-12-09"]).success();
-    build(2);
+    assert_eq!(build(2), None);
     assert!(
         kallelse().contains("delegation 10 december 2026–19 januari 2027"),
         "{}",
@@ -520,12 +520,86 @@ fn a_meetings_documents_are_made_again_when_a_change_to_another_meeting_reaches_
         "status: planerad",
         "status: inställd",
     );
-    // Inställd without a kallelse sent, it has no documents.
-    build(1);
+    // Inställd without a kallelse sent, it has no documents: its kallelse
+    // is removed.
+    assert_eq!(build(1).as_deref(), Some("bmn/2026-12-09-kallelse.pdf"));
     assert!(kallelse().contains("delegation 15 oktober 2026–19 januari 2027"));
-    // Its kallelse is left in out/, as above.
-    std::fs::remove_file(repo.path().join("out/bmn/2026-12-09-kallelse.pdf")).unwrap();
     assert_as_from_nothing(&repo, &day);
+}
+
+#[test]
+fn what_a_build_makes_no_more_it_removes_from_out_and_nothing_else() {
+    // A meeting's folder removed, then a body's: their documents, their
+    // open data and the body's calendar are no build's any more. A build
+    // removes them (a filtered one too) and names them; files it did not
+    // make stay.
+    let repo = Repo::examples();
+    repo.rsr(&["build"]).success();
+    let out = repo.path().join("out");
+    std::fs::write(out.join("fs/anteckningar.txt"), "egen\n").unwrap();
+    std::fs::create_dir_all(out.join("egen")).unwrap();
+    std::fs::write(out.join("egen/fil.txt"), "egen\n").unwrap();
+
+    std::fs::remove_dir_all(repo.path().join("meetings/fs/2027-02-11")).unwrap();
+    let stderr = repo.rsr(&["build", "--lang", "en"]).success().stderr();
+    assert!(
+        stderr.contains(
+            "\nRemoved what is no longer made: fs/2027-02-11-kallelse.pdf, \
+             fs/2027-02-11.json, fs/2027-sammantradesplan.pdf\n"
+        ),
+        "{stderr}"
+    );
+    for gone in [
+        "fs/2027-02-11-kallelse.pdf",
+        "fs/2027-02-11.json",
+        "fs/2027-sammantradesplan.pdf",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone}");
+    }
+    assert!(out.join("fs/2026-11-26-protokoll.pdf").is_file());
+    assert!(out.join("fs/2026-sammantradesplan.pdf").is_file());
+    // Removed once: the next build has nothing to remove.
+    let stderr = repo.rsr(&["build", "--lang", "en"]).success().stderr();
+    assert!(!stderr.contains("Removed"), "{stderr}");
+
+    std::fs::remove_dir_all(repo.path().join("meetings/gnus")).unwrap();
+    let stderr = repo
+        .rsr(&["build", "--body", "rlg", "--lang", "sv"])
+        .success()
+        .stderr();
+    assert!(
+        stderr.contains(
+            "\nTog bort det som inte längre görs: gnus/2026-02-16.json, \
+             gnus/2026-05-11.json, gnus/2026-09-21.json, gnus/2026-11-09.json, \
+             gnus/2026-sammantradesplan.pdf, gnus/kalender.ics\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.join("gnus").exists());
+    // Nor is the model kept of a body whose folder is gone.
+    let models: Vec<String> = std::fs::read_dir(out.join(".rsr.models"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(models.len(), 5, "{models:?}");
+    assert!(
+        !models.iter().any(|name| name.contains("gnus")),
+        "{models:?}"
+    );
+
+    // Files of one's own are left as they were; but for them, out/ is
+    // what a build from nothing makes.
+    assert_eq!(
+        std::fs::read_to_string(out.join("fs/anteckningar.txt")).unwrap(),
+        "egen\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("egen/fil.txt")).unwrap(),
+        "egen\n"
+    );
+    std::fs::remove_file(out.join("fs/anteckningar.txt")).unwrap();
+    std::fs::remove_dir_all(out.join("egen")).unwrap();
+    assert_as_from_nothing(&repo, &[]);
 }
 
 #[test]
