@@ -565,13 +565,18 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
                 site = site.len() + removed.len()
             )));
         }
-        record(
-            options,
-            looked,
-            &manifest,
-            report,
-            bodies.unwrap_or_default(),
-        )?;
+        // Where a file could not be removed, no record is kept of `out/`
+        // as it is: the next build, even with nothing changed, goes on to
+        // remove it.
+        if left_paths.is_empty() {
+            record(
+                options,
+                looked,
+                &manifest,
+                report,
+                bodies.unwrap_or_default(),
+            )?;
+        }
         timings.inventory += clock.elapsed();
     }
     // The bodies' models newly loaded and not yet kept, for the next build.

@@ -141,6 +141,16 @@ pub fn remove_unmade(
     unmade: &[crate::output::manifest::Unmade],
     made: &std::collections::BTreeSet<String>,
 ) -> Removal {
+    remove_unmade_with(out, unmade, made, &|path| std::fs::remove_file(path))
+}
+
+/// `remove_unmade`, each file removed by `remove`.
+fn remove_unmade_with(
+    out: &Path,
+    unmade: &[crate::output::manifest::Unmade],
+    made: &std::collections::BTreeSet<String>,
+    remove: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> Removal {
     let mut removal = Removal::default();
     let mut folders = std::collections::BTreeSet::new();
     let mut others: Option<Others> = None;
@@ -161,7 +171,7 @@ pub fn remove_unmade(
         if !ours {
             continue;
         }
-        match std::fs::remove_file(&target) {
+        match remove(&target) {
             Ok(()) => removal.removed.push(PathBuf::from(&file.path)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
@@ -400,6 +410,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn what_is_no_longer_made_is_removed_with_the_folders_it_leaves_empty() {
         use crate::output::manifest::{Unmade, hash};
         let dir = tempfile::tempdir().unwrap();
@@ -421,9 +432,8 @@ mod tests {
         std::fs::create_dir_all(out.join("kn/2026.pdf")).unwrap();
         // The same file as one made now, under another name (as a folder
         // renamed in case only is on a file system that ignores case).
-        std::fs::create_dir_all(out.join("KN")).unwrap();
-        std::fs::hard_link(out.join("kn/b.pdf"), out.join("KN/b.pdf")).unwrap();
-        #[cfg(unix)]
+        std::fs::create_dir_all(out.join("again")).unwrap();
+        std::fs::hard_link(out.join("kn/b.pdf"), out.join("again/b.pdf")).unwrap();
         std::os::unix::fs::symlink(out.join("elsewhere"), out.join("linked")).unwrap();
         let written = hash(&[b"x"]);
         let pdf = |path: &str| Unmade {
@@ -445,7 +455,7 @@ mod tests {
             pdf("kn/2026.pdf"),
             site("kn/notes.txt"),
             pdf("kn/.hidden.pdf"),
-            pdf("KN/b.pdf"),
+            pdf("again/b.pdf"),
             pdf("linked/x.pdf"),
             pdf("kn/../../beside.pdf"),
             pdf(&beside.display().to_string()),
@@ -469,12 +479,44 @@ mod tests {
             "kn/2026.pdf",
             "kn/notes.txt",
             "kn/.hidden.pdf",
-            "KN/b.pdf",
+            "again/b.pdf",
             "elsewhere/x.pdf",
         ] {
             assert!(out.join(kept).exists(), "{kept}");
         }
         assert!(beside.is_file());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_removed_is_left_with_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(out.join("kn")).unwrap();
+        for file in ["kn/a.json", "kn/b.json"] {
+            std::fs::write(out.join(file), "x").unwrap();
+        }
+        let unmade: Vec<_> = ["kn/a.json", "kn/b.json"]
+            .map(|path| crate::output::manifest::Unmade {
+                path: path.into(),
+                pdf: None,
+            })
+            .to_vec();
+        let locked = out.join("kn/a.json");
+        let removal =
+            remove_unmade_with(&out, &unmade, &std::collections::BTreeSet::new(), &|path| {
+                if path == locked {
+                    Err(std::io::Error::other("in use"))
+                } else {
+                    std::fs::remove_file(path)
+                }
+            });
+        assert_eq!(removal.removed, [PathBuf::from("kn/b.json")]);
+        assert_eq!(
+            removal.left,
+            [("kn/a.json".to_string(), "in use".to_string())]
+        );
+        assert!(locked.is_file());
+        assert!(!out.join("kn/b.json").exists());
     }
 
     #[test]
