@@ -2,9 +2,11 @@
 //! what it was made from (rsr's version, its templates, its data) and a
 //! hash of the bytes written. `rsr list` compares both with the repository
 //! and the files as they are now, so "up to date" is judged by content,
-//! never by timestamps. Kept in `out/.rsr.manifest` (`output::summed`); a
-//! missing or unreadable manifest, or one of an older layout, only means
-//! that nothing is known to be up to date.
+//! never by timestamps. It also names the site's files as last made, so
+//! that a build can remove what it no longer makes (`unmade`). Kept in
+//! `out/.rsr.manifest` (`output::summed`); a missing or unreadable
+//! manifest, or one of an older layout, only means that nothing is known to
+//! be up to date, and nothing to be removed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -480,6 +480,8 @@ fn made_by(context: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::summed::close;
+    use crate::repo::load::{load, load_keeping};
 
     #[test]
     fn only_a_models_name_is_taken_for_one() {
@@ -489,8 +491,6 @@ mod tests {
         assert!(!model_name("meetings_bmn-c6d17303752b5a99.pdf"));
         assert!(!model_name("c6d17303752b5a99.bin"));
     }
-    use crate::output::summed::close;
-    use crate::repo::load::{load, load_keeping};
 
     /// The examples' rlg, loaded, with the models that would keep it.
     fn rlg(out: &Path, verify: bool) -> (Body, std::sync::Arc<Store>, Models) {
