@@ -379,6 +379,9 @@ fn meeting_keys(
     body: &crate::repo::model::Body,
     dirs: &[String],
 ) -> Vec<String> {
+    if !shared.confined {
+        return vec![String::new(); dirs.len()];
+    }
     let folders: BTreeMap<&str, usize> = dirs
         .iter()
         .enumerate()
@@ -391,9 +394,6 @@ fn meeting_keys(
         let folder = &path[..prefix.len() + rest.split('/').next().unwrap_or(rest).len()];
         folders.get(folder).copied()
     };
-    if !shared.confined {
-        return vec![String::new(); dirs.len()];
-    }
     let mut own: Vec<Sha256> = dirs.iter().map(|_| Sha256::new()).collect();
     let mut level = Sha256::new();
     for (path, known) in inputs

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::Error;
+use crate::output::manifest::Seen;
 
 /// How temporary files' names begin.
 const PREFIX: &str = ".rsr-";
@@ -216,45 +217,34 @@ fn written_shape(path: &str) -> bool {
 }
 
 /// The files a build made, to know a file by, whatever its name: by device
-/// and inode where the platform has them, else by their names in lower
-/// case.
+/// and inode (`Seen::on_device`) where the platform gives them, else by
+/// their names in lower case.
 struct Others {
-    #[cfg(unix)]
     identities: std::collections::HashSet<(u64, u64)>,
-    #[cfg(not(unix))]
     names: std::collections::HashSet<String>,
 }
 
 impl Others {
-    #[cfg(unix)]
     fn of(out: &Path, made: &std::collections::BTreeSet<String>) -> Others {
-        use std::os::unix::fs::MetadataExt;
-        let identities = made
+        let identities: std::collections::HashSet<(u64, u64)> = made
             .iter()
-            .filter_map(|path| out.join(path).symlink_metadata().ok())
-            .map(|meta| (meta.dev(), meta.ino()))
+            .filter_map(|path| Seen::on_device(&out.join(path)))
+            .map(|(seen, device)| (device, seen.inode))
             .collect();
-        Others { identities }
+        let names = if identities.is_empty() {
+            made.iter().map(|path| path.to_lowercase()).collect()
+        } else {
+            std::collections::HashSet::new()
+        };
+        Others { identities, names }
     }
 
-    #[cfg(unix)]
-    fn holds(&self, target: &Path, _: &str) -> bool {
-        use std::os::unix::fs::MetadataExt;
-        target
-            .symlink_metadata()
-            .is_ok_and(|meta| self.identities.contains(&(meta.dev(), meta.ino())))
-    }
-
-    #[cfg(not(unix))]
-    fn of(_: &Path, made: &std::collections::BTreeSet<String>) -> Others {
-        Others {
-            names: made.iter().map(|path| path.to_lowercase()).collect(),
+    /// Whether `target`, at `path` in `out/`, is one of them.
+    fn holds(&self, target: &Path, path: &str) -> bool {
+        match Seen::on_device(target) {
+            Some((seen, device)) => self.identities.contains(&(device, seen.inode)),
+            None => self.names.contains(&path.to_lowercase()),
         }
-    }
-
-    #[cfg(not(unix))]
-    fn holds(&self, _: &Path, path: &str) -> bool {
-        self.names.contains(&path.to_lowercase())
     }
 }
 
