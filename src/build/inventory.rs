@@ -38,7 +38,7 @@ use sha2::{Digest, Sha256};
 use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
 use crate::output::manifest::{Seen, Stamp, hash, key};
-use crate::output::write;
+use crate::output::{summed, write};
 
 /// The file in `out/`.
 pub const FILE: &str = crate::review::kept::INVENTORY;
@@ -157,14 +157,18 @@ pub struct Inventory {
     /// What besides the files decides the build (`context`).
     context: String,
     /// The repository as surveyed before the build read it.
+    #[serde(deserialize_with = "summed::sorted")]
     pub inputs: Files,
     pub report: Report,
     /// Each body's own work, by its folder (`meetings/bmn`).
+    #[serde(deserialize_with = "summed::sorted")]
     pub bodies: BTreeMap<String, BodyRecord>,
     /// `out/` as the build left it: last, so that what comes before it is
     /// written while `out/` is surveyed (`Inventory::save_surveying`).
+    #[serde(deserialize_with = "summed::sorted")]
     pub outputs: Files,
     /// Its folders as the build that recorded `outputs` found them.
+    #[serde(deserialize_with = "summed::sorted")]
     pub folders: Folders,
 }
 
@@ -698,15 +702,19 @@ pub fn vouched(files: &Files, path: &str, now: &Seen) -> Option<Known> {
         .map(|_| known.clone())
 }
 
+/// What a survey is to pass over, shown each entry of a folder it lists
+/// and how deep it is below the survey's base (1: in the base itself).
+pub type Skip<'a> = dyn Fn(&std::fs::DirEntry, usize) -> bool + Sync + 'a;
+
 /// What a survey of the repository passes over: git's folder, and the
 /// output folder where it is inside the repository (told by its device
 /// and inode, however either path is written).
-pub fn skip_in(out: &Path) -> impl Fn(&walkdir::DirEntry) -> bool {
+pub fn skip_in(out: &Path) -> impl Fn(&std::fs::DirEntry, usize) -> bool + Sync + use<> {
     let out = identity(out);
-    move |entry: &walkdir::DirEntry| {
+    move |entry: &std::fs::DirEntry, _| {
         entry.file_name() == ".git"
-            || (entry.file_type().is_dir()
-                && out.is_some()
+            || (out.is_some()
+                && entry.file_type().is_ok_and(|kind| kind.is_dir())
                 && entry.metadata().ok().and_then(|m| identity_of(&m)) == out)
     }
 }
@@ -714,9 +722,10 @@ pub fn skip_in(out: &Path) -> impl Fn(&walkdir::DirEntry) -> bool {
 /// What a survey of `out/` passes over: its lock, the inventory itself, the
 /// bodies' kept models (`repo::cache`) and what a killed build left
 /// half-written.
-pub fn skip_out(entry: &walkdir::DirEntry) -> bool {
-    let name = entry.file_name().to_string_lossy();
-    entry.depth() == 1 && (name == FILE || name == write::LOCK || name == crate::repo::cache::DIR)
+pub fn skip_out(entry: &std::fs::DirEntry, depth: usize) -> bool {
+    let name = entry.file_name();
+    let name = name.to_string_lossy();
+    depth == 1 && (name == FILE || name == write::LOCK || name == crate::repo::cache::DIR)
         || name.starts_with(".rsr-")
 }
 
@@ -744,7 +753,7 @@ fn identity_of(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 /// write), or on another file system, by the system's clock.
 pub fn survey(
     base: &Path,
-    skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    skip: &Skip,
     stamped: bool,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
 ) -> Files {
@@ -774,9 +783,14 @@ impl Clock<'_> {
 /// `survey`, which compares every file, finds it changed; rsr itself
 /// writes only by renaming into a folder. Returns each folder's `Seen`
 /// too, taken before it is listed.
+///
+/// The folders of one depth are listed at once, on every core, each
+/// file's times asked of the file system through its folder as it is
+/// listed (a repository of years has some thousand meetings' folders and
+/// ten thousand files, and `out/` as many); only then is `known` asked.
 pub fn survey_since(
     base: &Path,
-    skip: &dyn Fn(&walkdir::DirEntry) -> bool,
+    skip: &Skip,
     stamped: bool,
     known: &(dyn Fn(&str, &Seen) -> Option<Known> + Sync),
     last: Option<(&Files, &Folders)>,
@@ -787,74 +801,34 @@ pub fn survey_since(
     };
     let mut folders = Folders::new();
     if let Some((_, before)) = last {
-        note_folder(before, "", base, &mut folders, &clock);
+        let (seen, _) = note_folder(before, "", base, &clock);
+        folders.extend(seen);
     }
-    // What unmoved folders hold, as recorded.
-    let mut carried: Vec<(String, Known)> = Vec::new();
-    let mut entries: Vec<(String, PathBuf, Option<std::fs::FileType>)> = Vec::new();
-    let mut errors: Vec<(String, Known)> = Vec::new();
-    let mut files = Files::new();
-    let walk = walkdir::WalkDir::new(base)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|entry| {
-            if skip(entry) {
-                return false;
-            }
-            let Some((recorded, before)) = last.filter(|_| entry.file_type().is_dir()) else {
-                return true;
-            };
-            let relative = relative(base, entry.path());
-            if !note_folder(before, &relative, entry.path(), &mut folders, &clock) {
-                return true;
-            }
-            let prefix = format!("{relative}/");
-            let held: Vec<(&String, &Known)> = recorded
-                .range(prefix.clone()..)
-                .take_while(|(path, _)| path.starts_with(&prefix))
-                .collect();
-            // Only files, each recorded as it was seen: a folder in it may
-            // have changed without it.
-            if !held
-                .iter()
-                .all(|(_, known)| known.hash != "/" && known.seen.is_some())
-            {
-                return true;
-            }
-            carried.extend(
-                held.into_iter()
-                    .map(|(path, known)| (path.clone(), known.clone())),
-            );
-            carried.push((
-                relative,
-                Known {
-                    hash: "/".into(),
-                    seen: None,
-                },
-            ));
-            false
+    let mut listed = Listing::default();
+    let mut depth = 1;
+    let mut level = vec![(String::new(), base.to_path_buf())];
+    while !level.is_empty() {
+        let listings = crate::repo::parallel::each(&level, |(relative, path)| {
+            list(relative, path, depth, skip, last, &clock)
         });
-    for entry in walk {
-        match entry {
-            Ok(entry) => entries.push((
-                relative(base, entry.path()),
-                entry.path().to_path_buf(),
-                Some(entry.file_type()),
-            )),
-            // A folder that cannot be read shows as its error: never the
-            // same as what was recorded.
-            Err(error) => {
-                let path = error.path().map(Path::to_path_buf).unwrap_or_default();
-                errors.push((
-                    relative(base, &path),
-                    Known {
-                        hash: format!("! {error}"),
-                        seen: None,
-                    },
-                ));
-            }
+        level = Vec::new();
+        for listing in listings {
+            listed.entries.extend(listing.entries);
+            listed.carried.extend(listing.carried);
+            listed.noted.extend(listing.noted);
+            listed.errors.extend(listing.errors);
+            level.extend(listing.folders);
         }
+        depth += 1;
     }
+    let Listing {
+        entries,
+        carried,
+        noted,
+        errors,
+        ..
+    } = listed;
+    folders.extend(noted);
     // A folder listed only in part is not taken as recorded next time,
     // nor is any folder it is in.
     for (path, _) in &errors {
@@ -862,22 +836,15 @@ pub fn survey_since(
             !(folder.is_empty() || path == folder || path.starts_with(&format!("{folder}/")))
         });
     }
+    let mut files = Files::new();
     files.extend(carried);
-    // What the file system says of every entry first, and only then what
+    // What the file system said of every entry first, and only then what
     // `known` vouches for (which may wait for the last record to be read).
     let chunks: Vec<_> = entries.chunks(256).collect();
-    let probed = crate::repo::parallel::each(&chunks, |chunk| {
-        chunk
-            .iter()
-            .map(|(_, path, kind)| probe(path, *kind))
-            .collect::<Vec<_>>()
-    });
-    let probed: Vec<_> = entries.iter().zip(probed.into_iter().flatten()).collect();
-    let chunks: Vec<_> = probed.chunks(256).collect();
     let surveyed = crate::repo::parallel::each(&chunks, |chunk| {
         chunk
             .iter()
-            .map(|((relative, path, _), probe)| {
+            .map(|(relative, path, probe)| {
                 (
                     relative.clone(),
                     finish(path, relative, probe, known, &clock),
@@ -892,28 +859,131 @@ pub fn survey_since(
     (files, folders)
 }
 
-/// Records the folder at `path` as the file system has it now, or as
-/// `before` has it when that vouches for it; whether it did. One that it
-/// does not is listed after `clock`'s stamp is taken.
+/// What listing folders found: each entry with what the file system
+/// says of it, what unmoved folders hold (as recorded), the folders'
+/// `Seen`, the folders that could not be read (each as its error), and
+/// the folders to list next.
+#[derive(Default)]
+struct Listing {
+    entries: Vec<(String, PathBuf, Probe)>,
+    carried: Vec<(String, Known)>,
+    noted: Vec<(String, Seen)>,
+    errors: Vec<(String, Known)>,
+    folders: Vec<(String, PathBuf)>,
+}
+
+/// Lists the folder at `path` (`relative` to the survey's base), whose
+/// entries are `depth` below the base.
+fn list(
+    relative: &str,
+    path: &Path,
+    depth: usize,
+    skip: &Skip,
+    last: Option<(&Files, &Folders)>,
+    clock: &Clock,
+) -> Listing {
+    let mut listing = Listing::default();
+    let failed = |error: std::io::Error| {
+        (
+            relative.to_string(),
+            Known {
+                hash: format!("! {}: {error}", path.display()),
+                seen: None,
+            },
+        )
+    };
+    let read = match std::fs::read_dir(path) {
+        Ok(read) => read,
+        Err(error) => {
+            listing.errors.push(failed(error));
+            return listing;
+        }
+    };
+    for entry in read {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                listing.errors.push(failed(error));
+                break;
+            }
+        };
+        if skip(&entry, depth) {
+            continue;
+        }
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let inner = if relative.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{relative}/{name}")
+        };
+        let kind = entry.file_type().ok();
+        let probe = probe(&entry, kind);
+        if kind.is_some_and(|kind| kind.is_dir()) {
+            let carried = last.and_then(|(recorded, before)| {
+                let (seen, vouched) = note_folder(before, &inner, &entry.path(), clock);
+                listing.noted.extend(seen);
+                vouched.then(|| held(recorded, &inner)).flatten()
+            });
+            match carried {
+                Some(carried) => {
+                    listing.carried.extend(carried);
+                    listing.carried.push((
+                        inner,
+                        Known {
+                            hash: "/".into(),
+                            seen: None,
+                        },
+                    ));
+                }
+                None => {
+                    listing.folders.push((inner.clone(), entry.path()));
+                    listing.entries.push((inner, entry.path(), probe));
+                }
+            }
+        } else {
+            listing.entries.push((inner, entry.path(), probe));
+        }
+    }
+    listing
+}
+
+/// The files `recorded` holds in the folder `relative`, if it holds only
+/// files, each recorded as it was seen: a folder in it may have changed
+/// without it.
+fn held(recorded: &Files, relative: &str) -> Option<Vec<(String, Known)>> {
+    let prefix = format!("{relative}/");
+    let held: Vec<(&String, &Known)> = recorded
+        .range(prefix.clone()..)
+        .take_while(|(path, _)| path.starts_with(&prefix))
+        .collect();
+    held.iter()
+        .all(|(_, known)| known.hash != "/" && known.seen.is_some())
+        .then(|| {
+            held.into_iter()
+                .map(|(path, known)| (path.clone(), known.clone()))
+                .collect()
+        })
+}
+
+/// The folder at `path` as the file system has it now, or as `before`
+/// has it when that vouches for it; and whether it did. One that it does
+/// not is listed after `clock`'s stamp is taken.
 fn note_folder(
     before: &Folders,
     relative: &str,
     path: &Path,
-    folders: &mut Folders,
     clock: &Clock,
-) -> bool {
+) -> (Option<(String, Seen)>, bool) {
     let Some((now, device)) = Seen::on_device(path) else {
-        return false;
+        return (None, false);
     };
     match before.get(relative).filter(|seen| seen.vouches_for(&now)) {
-        Some(seen) => {
-            folders.insert(relative.to_string(), seen.clone());
-            true
-        }
-        None => {
-            folders.insert(relative.to_string(), now.stamped(device, clock.stamp()));
-            false
-        }
+        Some(seen) => (Some((relative.to_string(), seen.clone())), true),
+        None => (
+            Some((relative.to_string(), now.stamped(device, clock.stamp()))),
+            false,
+        ),
     }
 }
 
@@ -925,7 +995,9 @@ enum Probe {
     File(Option<(Seen, u64)>),
 }
 
-fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
+/// Asked through the folder being listed: a file's times without its
+/// path looked up again from the root.
+fn probe(entry: &std::fs::DirEntry, kind: Option<std::fs::FileType>) -> Probe {
     let unseen = |hash: String| Probe::Known(Known { hash, seen: None });
     let Some(kind) = kind else {
         return unseen("!".into());
@@ -934,7 +1006,7 @@ fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
         return unseen("/".into());
     }
     if kind.is_symlink() {
-        return unseen(match std::fs::read_link(path) {
+        return unseen(match std::fs::read_link(entry.path()) {
             Ok(target) => format!("-> {}", target.display()),
             Err(error) => format!("! {error}"),
         });
@@ -943,7 +1015,12 @@ fn probe(path: &Path, kind: Option<std::fs::FileType>) -> Probe {
         // A pipe, a socket or a device is never opened.
         return unseen(format!("? {kind:?}"));
     }
-    Probe::File(Seen::on_device(path))
+    Probe::File(
+        entry
+            .metadata()
+            .ok()
+            .and_then(|meta| Seen::of_metadata(&meta)),
+    )
 }
 
 /// One entry of a survey, given its probe: a file as `known` vouches for
@@ -976,10 +1053,6 @@ fn finish(
             seen: None,
         },
     }
-}
-
-fn relative(base: &Path, path: &Path) -> String {
-    key(path.strip_prefix(base).unwrap_or(path))
 }
 
 #[cfg(test)]

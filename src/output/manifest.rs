@@ -37,11 +37,12 @@ struct Stored<M> {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     /// By output path relative to `out/`, with `/` separators.
+    #[serde(deserialize_with = "super::summed::sorted")]
     documents: BTreeMap<String, Entry>,
     /// The signed copies of protokoll (`<meeting>/signerat/protokoll.pdf`
     /// as the build found it valid), by the output path of the protokoll
     /// they are the signed copy of.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::summed::sorted")]
     signed: BTreeMap<String, SignedCopy>,
     /// The site's files (the pages, the calendars, the feed, the
     /// meetings' open data) the last build made, by path in `out/` with
@@ -197,10 +198,14 @@ impl Seen {
 
     /// `Seen::of`, with the device of the file system the file is on.
     pub fn on_device(path: &Path) -> Option<(Seen, u64)> {
+        Seen::of_metadata(&std::fs::metadata(path).ok()?)
+    }
+
+    /// `Seen::on_device`, of what the file system said of a file.
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<(Seen, u64)> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            let meta = std::fs::metadata(path).ok()?;
             let at = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
@@ -217,7 +222,7 @@ impl Seen {
         }
         #[cfg(not(unix))]
         {
-            let _ = path;
+            let _ = meta;
             None
         }
     }
