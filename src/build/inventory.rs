@@ -917,9 +917,23 @@ fn list(
         } else {
             format!("{relative}/{name}")
         };
-        let kind = entry.file_type().ok();
+        // An entry whose kind cannot be told is its error, as a folder
+        // that cannot be read is.
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(error) => {
+                listing.errors.push((
+                    inner,
+                    Known {
+                        hash: format!("! {}: {error}", entry.path().display()),
+                        seen: None,
+                    },
+                ));
+                continue;
+            }
+        };
         let probe = probe(&entry, kind);
-        if kind.is_some_and(|kind| kind.is_dir()) {
+        if kind.is_dir() {
             let carried = last.and_then(|(recorded, before)| {
                 let (seen, vouched) = note_folder(before, &inner, &entry.path(), clock);
                 listing.noted.extend(seen);
@@ -995,13 +1009,10 @@ enum Probe {
     File(Option<(Seen, u64)>),
 }
 
-/// Asked through the folder being listed: a file's times without its
-/// path looked up again from the root.
-fn probe(entry: &std::fs::DirEntry, kind: Option<std::fs::FileType>) -> Probe {
+/// Asked through the folder being listed (on Linux, without the file's
+/// path looked up again from the root).
+fn probe(entry: &std::fs::DirEntry, kind: std::fs::FileType) -> Probe {
     let unseen = |hash: String| Probe::Known(Known { hash, seen: None });
-    let Some(kind) = kind else {
-        return unseen("!".into());
-    };
     if kind.is_dir() {
         return unseen("/".into());
     }
@@ -1015,10 +1026,13 @@ fn probe(entry: &std::fs::DirEntry, kind: Option<std::fs::FileType>) -> Probe {
         // A pipe, a socket or a device is never opened.
         return unseen(format!("? {kind:?}"));
     }
+    // A file that became something else since it was listed has no
+    // `Seen`, and is read.
     Probe::File(
         entry
             .metadata()
             .ok()
+            .filter(std::fs::Metadata::is_file)
             .and_then(|meta| Seen::of_metadata(&meta)),
     )
 }
@@ -1279,6 +1293,111 @@ mod tests {
         });
         assert_eq!(vouched_for["meetings/kn/body.yaml"].hash, "as recorded");
         assert!(!same(&found, &vouched_for));
+    }
+
+    #[test]
+    fn a_survey_finds_at_every_depth_what_a_walk_of_every_folder_finds() {
+        let root = tempfile::tempdir().unwrap();
+        let base = root.path();
+        // Four levels deep, several folders to a level, files at each.
+        for body in ["kn", "fn", "sn"] {
+            for meeting in ["2025-11-17", "2026-02-02"] {
+                for inner in ["signerat", "underlag/bilagor"] {
+                    let dir = base.join(body).join(meeting).join(inner);
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(dir.join("a.pdf"), format!("{body} {meeting}")).unwrap();
+                }
+                std::fs::write(base.join(body).join(meeting).join("b.yaml"), meeting).unwrap();
+            }
+        }
+        // What `skip_out` passes over in `out/` itself, kept deeper; what
+        // it passes over anywhere.
+        std::fs::create_dir_all(base.join(crate::repo::cache::DIR)).unwrap();
+        std::fs::create_dir_all(base.join("kn").join(crate::repo::cache::DIR)).unwrap();
+        for file in [
+            FILE.to_string(),
+            write::LOCK.to_string(),
+            format!("{}/m.bin", crate::repo::cache::DIR),
+            format!("kn/{FILE}"),
+            format!("kn/{}", write::LOCK),
+            format!("kn/{}/m.bin", crate::repo::cache::DIR),
+            ".rsr-staged".to_string(),
+            "kn/2026-02-02/.rsr-staged".to_string(),
+        ] {
+            std::fs::write(base.join(file), "x").unwrap();
+        }
+
+        // walkdir, as surveys once walked, passing over the same.
+        let walked = |skip: &dyn Fn(&walkdir::DirEntry) -> bool| -> Vec<String> {
+            let mut walked: Vec<String> = walkdir::WalkDir::new(base)
+                .min_depth(1)
+                .into_iter()
+                .filter_entry(|entry| !skip(entry))
+                .map(|entry| key(entry.unwrap().path().strip_prefix(base).unwrap()))
+                .collect();
+            walked.sort();
+            walked
+        };
+        let out_skips = |entry: &walkdir::DirEntry| {
+            let name = entry.file_name().to_string_lossy();
+            entry.depth() == 1
+                && (name == FILE || name == write::LOCK || name == crate::repo::cache::DIR)
+                || name.starts_with(".rsr-")
+        };
+        let none = |_: &str, _: &Seen| None;
+        let surveyed = survey(base, &skip_out, false, &none);
+        assert_eq!(
+            surveyed.keys().cloned().collect::<Vec<_>>(),
+            walked(&out_skips)
+        );
+        assert_eq!(surveyed.len(), 49);
+        for kept in [
+            format!("kn/{FILE}"),
+            format!("kn/{}", write::LOCK),
+            format!("kn/{}/m.bin", crate::repo::cache::DIR),
+        ] {
+            assert_eq!(surveyed[&kept].hash, hash(&[b"x"]), "{kept}");
+        }
+        assert_eq!(surveyed["sn/2026-02-02/underlag"].hash, "/");
+        assert_eq!(
+            surveyed["sn/2026-02-02/underlag/bilagor/a.pdf"].hash,
+            hash(&[b"sn 2026-02-02"])
+        );
+        // Given an empty record, the same; each folder's `Seen` noted.
+        let (since, folders) = survey_since(
+            base,
+            &skip_out,
+            false,
+            &none,
+            Some((&Files::new(), &Folders::new())),
+        );
+        assert!(same(&surveyed, &since));
+        if !folders.is_empty() {
+            let listed: Vec<&String> = surveyed
+                .iter()
+                .filter(|(_, known)| known.hash == "/")
+                .map(|(path, _)| path)
+                .collect();
+            assert_eq!(folders.len(), listed.len() + 1);
+            assert!(listed.iter().all(|folder| folders.contains_key(*folder)));
+        }
+
+        // The output folder passed over deep in the repository, and
+        // nothing under it.
+        let inside = base.join("fn/2025-11-17");
+        let surveyed = survey(base, &skip_in(&inside), false, &none);
+        let inside_skips =
+            |entry: &walkdir::DirEntry| entry.file_name() == ".git" || entry.path() == inside;
+        assert_eq!(
+            surveyed.keys().cloned().collect::<Vec<_>>(),
+            walked(&inside_skips)
+        );
+        assert!(
+            !surveyed
+                .keys()
+                .any(|path| path.starts_with("fn/2025-11-17"))
+        );
+        assert!(surveyed.contains_key("fn/2026-02-02/signerat/a.pdf"));
     }
 
     #[test]

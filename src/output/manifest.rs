@@ -198,6 +198,9 @@ impl Seen {
 
     /// `Seen::of`, with the device of the file system the file is on.
     pub fn on_device(path: &Path) -> Option<(Seen, u64)> {
+        if cfg!(not(unix)) {
+            return None;
+        }
         Seen::of_metadata(&std::fs::metadata(path).ok()?)
     }
 

@@ -51,9 +51,10 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            // The length a record claims is not trusted with memory
-            // before its entries are there.
-            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(1 << 16));
+            // The length a record claims is not trusted with more than a
+            // megabyte before its entries are there.
+            let most = (1 << 20) / std::mem::size_of::<(K, V)>().max(1);
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(most));
             while let Some(entry) = map.next_entry()? {
                 entries.push(entry);
             }
