@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::check::seal::Seal;
 use crate::docs::Document;
 use crate::error::{Diagnostic, Error, Loc, Severity};
 use crate::output::manifest::{Seen, Stamp, hash, key};
@@ -46,8 +47,9 @@ pub const FILE: &str = crate::review::kept::INVENTORY;
 /// The inventory's own format: another is none. (5: no record of the
 /// repository's files timed by a stamp, as builds of format 4 made; 6:
 /// `out/` written last, after what was known before it was surveyed; 7:
-/// each body's documents by meeting, `BodyRecord::parts`.)
-const FORMAT: u32 = 7;
+/// each body's documents by meeting, `BodyRecord::parts`; 8: the seal of
+/// each meeting's protokoll, `Part::seal`.)
+const FORMAT: u32 = 8;
 
 /// A file or folder as surveyed: its hash (a folder's is "/", a symbolic
 /// link's is where it points, anything else of its kind is its kind, a
@@ -206,12 +208,14 @@ pub struct BodyRecord {
 
 /// The documents of one meeting of a body's record: its folder
 /// (`meetings/bmn/2025-11-17`), the key they were made under (`part_keys`)
-/// and how many there are.
+/// and how many there are; and, of a meeting with a lock, its protokoll's
+/// seal as the lock rule made it (`check::seal`), from the same data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub dir: String,
     pub key: String,
     pub documents: usize,
+    pub seal: Option<Seal>,
 }
 
 impl BodyRecord {
@@ -456,25 +460,46 @@ pub struct Remembered {
     /// with, by the meeting's place, where in its documents those of each
     /// meeting whose key is the same are.
     earlier: Vec<Option<(BodyRecord, Same)>>,
+    /// The records of last time whose key is not the same, by the body's
+    /// place, for `by_meeting`.
+    unheld: Vec<Option<BodyRecord>>,
+    /// Of the bodies in `earlier`, the seal recorded of each meeting whose
+    /// key is the same, by the meeting's place.
+    seals: Vec<BTreeMap<usize, Seal>>,
     /// The records are compared with what is made again, not used.
     verify: bool,
 }
 
 impl Remembered {
+    /// The records of last time (`previous`, by the body's folder) taken
+    /// for the bodies in `dirs` whose key now is `keys`: each body's
+    /// record, as it holds or not. A repository of years has some
+    /// megabytes of them, which are moved here, not copied.
     pub fn new(
         keys: Vec<String>,
         dirs: Vec<String>,
-        previous: &BTreeMap<String, BodyRecord>,
+        mut previous: BTreeMap<String, BodyRecord>,
         verify: bool,
     ) -> Remembered {
-        let records = dirs
-            .iter()
-            .zip(&keys)
-            .map(|(dir, key)| previous.get(dir).filter(|r| &r.key == key).cloned())
-            .collect();
+        let mut records = Vec::with_capacity(dirs.len());
+        let mut unheld = Vec::with_capacity(dirs.len());
+        for (dir, key) in dirs.iter().zip(&keys) {
+            match previous.remove(dir) {
+                Some(record) if &record.key == key => {
+                    records.push(Some(record));
+                    unheld.push(None);
+                }
+                other => {
+                    records.push(None);
+                    unheld.push(other);
+                }
+            }
+        }
         Remembered {
             parts: dirs.iter().map(|_| Vec::new()).collect(),
             earlier: dirs.iter().map(|_| None).collect(),
+            seals: dirs.iter().map(|_| BTreeMap::new()).collect(),
+            unheld,
             dirs,
             keys,
             records,
@@ -484,41 +509,42 @@ impl Remembered {
 
     /// With each meeting's key (`keys`: its folder and key, by the body's
     /// place) for the bodies whose record does not hold, and, where the
-    /// last whole build recorded such a body (`previous`), the documents
-    /// of its meetings whose key is the same; verifying, with every
-    /// body's keys, to compare.
-    pub fn by_meeting(
-        mut self,
-        previous: &BTreeMap<String, BodyRecord>,
-        keys: impl Fn(usize) -> Vec<(String, String)>,
-    ) -> Remembered {
+    /// last whole build recorded such a body, the documents of its
+    /// meetings whose key is the same; verifying, with every body's keys,
+    /// to compare.
+    pub fn by_meeting(mut self, keys: impl Fn(usize) -> Vec<(String, String)>) -> Remembered {
         for place in 0..self.dirs.len() {
             let held = self.records[place].is_some();
             if held && !self.verify {
                 continue;
             }
             self.parts[place] = keys(place);
-            let Some(record) = previous.get(&self.dirs[place]).filter(|_| !held) else {
+            let Some(record) = self.unheld[place].take() else {
                 continue;
             };
             let mut start = 0;
-            let mut was: BTreeMap<&str, (&str, std::ops::Range<usize>)> = BTreeMap::new();
+            let mut was: BTreeMap<&str, (&Part, std::ops::Range<usize>)> = BTreeMap::new();
             for part in &record.parts {
                 let end = start + part.documents;
                 if !part.key.is_empty() && end <= record.documents.len() {
-                    was.insert(&part.dir, (&part.key, start..end));
+                    was.insert(&part.dir, (part, start..end));
                 }
                 start = end;
             }
-            let same = self.parts[place]
-                .iter()
-                .enumerate()
-                .filter_map(|(meeting, (dir, key))| {
-                    let (was_key, range) = was.get(dir.as_str())?;
-                    (!key.is_empty() && key == was_key).then(|| (meeting, range.clone()))
-                })
-                .collect();
-            self.earlier[place] = Some((record.clone(), same));
+            let mut same = Same::new();
+            for (meeting, (dir, key)) in self.parts[place].iter().enumerate() {
+                let Some((part, range)) = was.get(dir.as_str()) else {
+                    continue;
+                };
+                if key.is_empty() || *key != part.key {
+                    continue;
+                }
+                same.insert(meeting, range.clone());
+                if let Some(seal) = &part.seal {
+                    self.seals[place].insert(meeting, seal.clone());
+                }
+            }
+            self.earlier[place] = Some((record, same));
         }
         self
     }
@@ -561,6 +587,21 @@ impl Remembered {
         record.findings.iter().map(Warning::diagnostic).collect()
     }
 
+    /// The seal recorded last time of the meeting at `meeting` of a body
+    /// whose record does not hold, where the meeting's key is the same;
+    /// verifying, `seal_holding`.
+    pub fn seal(&self, place: usize, meeting: usize) -> Option<Seal> {
+        self.seal_holding(place, meeting)
+            .filter(|_| !self.verify)
+            .cloned()
+    }
+
+    /// `seal`, verifying too: what a build that verifies compares with the
+    /// seal it made.
+    pub fn seal_holding(&self, place: usize, meeting: usize) -> Option<&Seal> {
+        self.seals.get(place)?.get(&meeting)
+    }
+
     /// The body's documents and their fingerprints last time, if they still
     /// hold.
     pub fn documents(&self, place: usize) -> Option<&[(Document, String)]> {
@@ -591,6 +632,17 @@ impl Remembered {
 
     fn usable(&self, place: usize) -> Option<&BodyRecord> {
         self.holding(place).filter(|_| !self.verify)
+    }
+}
+
+/// What the rules take from the records.
+impl crate::check::Records for Remembered {
+    fn findings(&self, place: usize) -> Option<Vec<Diagnostic>> {
+        Remembered::findings(self, place)
+    }
+
+    fn seal(&self, place: usize, meeting: usize) -> Option<Seal> {
+        Remembered::seal(self, place, meeting)
     }
 }
 
@@ -650,7 +702,10 @@ impl Inventory {
             report,
             bodies,
         };
-        crate::output::summed::save_with(out, &out.join(FILE), |writer| {
+        // Not synced: a record whose checksum tells one a crash tore, and
+        // which, lost, costs the next build its work (`write::Keep`).
+        let keep = write::Keep::Record;
+        crate::output::summed::save_with(out, &out.join(FILE), keep, |writer| {
             std::thread::scope(|scope| {
                 let surveying = scope.spawn(survey);
                 let written = postcard::to_io(&head, &mut *writer);
@@ -883,19 +938,12 @@ fn list(
     clock: &Clock,
 ) -> Listing {
     let mut listing = Listing::default();
-    let failed = |error: std::io::Error| {
-        (
-            relative.to_string(),
-            Known {
-                hash: format!("! {}: {error}", path.display()),
-                seen: None,
-            },
-        )
-    };
     let read = match std::fs::read_dir(path) {
         Ok(read) => read,
         Err(error) => {
-            listing.errors.push(failed(error));
+            listing
+                .errors
+                .push(unreadable(relative.to_string(), path, &error));
             return listing;
         }
     };
@@ -903,7 +951,9 @@ fn list(
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                listing.errors.push(failed(error));
+                listing
+                    .errors
+                    .push(unreadable(relative.to_string(), path, &error));
                 break;
             }
         };
@@ -917,25 +967,20 @@ fn list(
         } else {
             format!("{relative}/{name}")
         };
+        let full = entry.path();
         // An entry whose kind cannot be told is its error, as a folder
         // that cannot be read is.
         let kind = match entry.file_type() {
             Ok(kind) => kind,
             Err(error) => {
-                listing.errors.push((
-                    inner,
-                    Known {
-                        hash: format!("! {}: {error}", entry.path().display()),
-                        seen: None,
-                    },
-                ));
+                listing.errors.push(unreadable(inner, &full, &error));
                 continue;
             }
         };
-        let probe = probe(&entry, kind);
+        let probe = probe(&entry, &full, kind);
         if kind.is_dir() {
             let carried = last.and_then(|(recorded, before)| {
-                let (seen, vouched) = note_folder(before, &inner, &entry.path(), clock);
+                let (seen, vouched) = note_folder(before, &inner, &full, clock);
                 listing.noted.extend(seen);
                 vouched.then(|| held(recorded, &inner)).flatten()
             });
@@ -951,15 +996,27 @@ fn list(
                     ));
                 }
                 None => {
-                    listing.folders.push((inner.clone(), entry.path()));
-                    listing.entries.push((inner, entry.path(), probe));
+                    listing.folders.push((inner.clone(), full.clone()));
+                    listing.entries.push((inner, full, probe));
                 }
             }
         } else {
-            listing.entries.push((inner, entry.path(), probe));
+            listing.entries.push((inner, full, probe));
         }
     }
     listing
+}
+
+/// The entry `relative` of a survey, at `path`, that could not be listed
+/// or told: its error, which no file's hash can be.
+fn unreadable(relative: String, path: &Path, error: &std::io::Error) -> (String, Known) {
+    (
+        relative,
+        Known {
+            hash: format!("! {}: {error}", path.display()),
+            seen: None,
+        },
+    )
 }
 
 /// The files `recorded` holds in the folder `relative`, if it holds only
@@ -967,17 +1024,22 @@ fn list(
 /// without it.
 fn held(recorded: &Files, relative: &str) -> Option<Vec<(String, Known)>> {
     let prefix = format!("{relative}/");
-    let held: Vec<(&String, &Known)> = recorded
-        .range(prefix.clone()..)
-        .take_while(|(path, _)| path.starts_with(&prefix))
-        .collect();
-    held.iter()
-        .all(|(_, known)| known.hash != "/" && known.seen.is_some())
-        .then(|| {
-            held.into_iter()
-                .map(|(path, known)| (path.clone(), known.clone()))
-                .collect()
-        })
+    // Nothing is copied of a folder that does not hold.
+    let mut held = Vec::new();
+    for (path, known) in recorded.range(prefix.clone()..) {
+        if !path.starts_with(&prefix) {
+            break;
+        }
+        if known.hash == "/" || known.seen.is_none() {
+            return None;
+        }
+        held.push((path, known));
+    }
+    Some(
+        held.into_iter()
+            .map(|(path, known)| (path.clone(), known.clone()))
+            .collect(),
+    )
 }
 
 /// The folder at `path` as the file system has it now, or as `before`
@@ -1010,14 +1072,14 @@ enum Probe {
 }
 
 /// Asked through the folder being listed (on Linux, without the file's
-/// path looked up again from the root).
-fn probe(entry: &std::fs::DirEntry, kind: std::fs::FileType) -> Probe {
+/// path looked up again from the root); `path` is the entry's.
+fn probe(entry: &std::fs::DirEntry, path: &Path, kind: std::fs::FileType) -> Probe {
     let unseen = |hash: String| Probe::Known(Known { hash, seen: None });
     if kind.is_dir() {
         return unseen("/".into());
     }
     if kind.is_symlink() {
-        return unseen(match std::fs::read_link(entry.path()) {
+        return unseen(match std::fs::read_link(path) {
             Ok(target) => format!("-> {}", target.display()),
             Err(error) => format!("! {error}"),
         });

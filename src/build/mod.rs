@@ -171,7 +171,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
     }
     // What earlier builds kept, unless git tracks it (`review::kept`).
     let earlier = Kept::in_out(&options.out);
-    let looked = look(options, whole, &earlier)?;
+    let mut looked = look(options, whole, &earlier)?;
     timings.inventory = clock.elapsed();
     if let Some(report) = &looked.unchanged
         && std::env::var_os(VERIFY_INVENTORY).is_none()
@@ -185,7 +185,7 @@ pub fn build_keeping(options: &BuildOptions, pool: Option<&Pool>) -> Result<Summ
         std::thread::spawn(move || kept.manifest())
     });
     let (repository, mut warnings, remembered, of_bodies, models) =
-        checked_remembering(options, &looked, &earlier, &mut timings)?;
+        checked_remembering(options, &mut looked, &earlier, &mut timings)?;
     let clock = Instant::now();
     let files = repository.files.clone();
     let renderer = Renderer::new(files.clone())?;
@@ -914,7 +914,7 @@ fn checked(
 #[allow(clippy::type_complexity)]
 fn checked_remembering(
     options: &BuildOptions,
-    looked: &Looked,
+    looked: &mut Looked,
     kept: &Kept,
     timings: &mut Timings,
 ) -> Result<
@@ -922,7 +922,7 @@ fn checked_remembering(
         Repository,
         Vec<Diagnostic>,
         Option<Remembered>,
-        Vec<Vec<Diagnostic>>,
+        gate::OfBodies,
         Option<Models>,
     ),
     Error,
@@ -940,13 +940,19 @@ fn checked_remembering(
             repository,
             &looked.context,
             &looked.inputs,
-            &looked.bodies,
+            std::mem::take(&mut looked.bodies),
             options.filter.is_empty(),
         )
     });
     let (gated, of_bodies) = match &remembered {
-        Some(remembered) => gate::pass_remembering(loaded, &|place| remembered.findings(place))?,
-        None => (gate::pass(loaded, Gate::Checked)?, Vec::new()),
+        Some(remembered) => gate::pass_remembering(loaded, remembered)?,
+        None => (
+            gate::pass(loaded, Gate::Checked)?,
+            gate::OfBodies {
+                findings: Vec::new(),
+                seals: Vec::new(),
+            },
+        ),
     };
     timings.check = clock.elapsed();
     options.filter.check(&gated.repository)?;
@@ -1082,15 +1088,15 @@ fn folder(body: &Body) -> String {
 /// Each body's record of the last whole build (`bodies`), where it holds
 /// for `repository` as surveyed (`inputs`) in `context`: its key
 /// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
-/// the records are only compared with what is made again. A whole build's
-/// (`by_meeting`) have the key of each meeting's documents of the bodies
+/// the records are only compared with what is made again. A whole
+/// build's and `rsr check`'s (`by_meeting`) have the key of each meeting's documents of the bodies
 /// whose record does not hold, and what of those the records of last time
 /// still hold (`Remembered::by_meeting`).
 fn remembering(
     repository: &Repository,
     context: &str,
     inputs: &Files,
-    bodies: &BTreeMap<String, BodyRecord>,
+    bodies: BTreeMap<String, BodyRecord>,
     by_meeting: bool,
 ) -> Remembered {
     let dirs: Vec<String> = repository.bodies.iter().map(folder).collect();
@@ -1117,7 +1123,7 @@ fn remembering(
     if !by_meeting {
         return remembered;
     }
-    remembered.by_meeting(bodies, |place| {
+    remembered.by_meeting(|place| {
         inventory::part_keys(
             &shared,
             inputs,
@@ -1143,9 +1149,12 @@ pub struct Recalled {
 }
 
 impl Recalled {
-    /// What each body's own rules found last time, where it holds.
-    pub fn remembered(&self, repository: &Repository) -> Remembered {
-        remembering(repository, &self.context, &self.inputs, &self.bodies, false)
+    /// What each body's own rules found last time, where it holds, and
+    /// the seal of each meeting whose key is the same, of the bodies whose
+    /// record does not. Once: the records are taken.
+    pub fn remembered(&mut self, repository: &Repository) -> Remembered {
+        let bodies = std::mem::take(&mut self.bodies);
+        remembering(repository, &self.context, &self.inputs, bodies, true)
     }
 }
 
@@ -1292,7 +1301,7 @@ fn every_document(
 /// meeting's documents whose key held, are not what was made again.
 fn of_bodies_records(
     remembered: &Remembered,
-    of_bodies: &[Vec<Diagnostic>],
+    of_bodies: &gate::OfBodies,
     documents: &[Document],
     fingerprints: &[String],
     plan: &Plan,
@@ -1304,17 +1313,31 @@ fn of_bodies_records(
         let parts = match plan.parts.get(place).filter(|counts| !counts.is_empty()) {
             Some(counts) => {
                 let keys = remembered.parts(place);
+                // The seals the lock rule made or took, by the meeting's
+                // place.
+                let seals: BTreeMap<usize, &crate::check::seal::Seal> = of_bodies
+                    .seals
+                    .get(place)
+                    .into_iter()
+                    .flatten()
+                    .map(|(meeting, seal)| (*meeting, seal))
+                    .collect();
                 let mut parts = Vec::with_capacity(counts.len());
                 let mut first = start;
                 for (meeting, &count) in counts.iter().enumerate() {
                     let made = &documents[first..first + count];
+                    let seal = seals.get(&meeting).copied();
+                    let verifying = remembered.verifying();
                     if let Some(held) = remembered
                         .earlier_holding(place, meeting)
-                        .filter(|_| remembered.verifying())
-                        && !held
+                        .filter(|_| verifying)
+                        && (!held
                             .iter()
                             .map(|(document, print)| (document, print))
                             .eq(made.iter().zip(&fingerprints[first..first + count]))
+                            || remembered
+                                .seal_holding(place, meeting)
+                                .is_some_and(|held| Some(held) != seal))
                     {
                         return Err(Error::Repository(t!(
                             "cmd-build-inventory-body",
@@ -1328,6 +1351,7 @@ fn of_bodies_records(
                         dir,
                         key,
                         documents: count,
+                        seal: seal.cloned(),
                     });
                     first += count;
                 }
@@ -1341,6 +1365,7 @@ fn of_bodies_records(
         let record = BodyRecord {
             key: key.clone(),
             findings: of_bodies
+                .findings
                 .get(place)
                 .map(|found| found.iter().map(Warning::of).collect())
                 .unwrap_or_default(),

@@ -71,16 +71,23 @@ pub fn pass(loaded: Loaded, gate: Gate) -> Result<Gated, Error> {
 }
 
 /// Passes a loaded repository through `Gate::Checked`, taking each body's
-/// findings from `remembered` where it has them; with what each body's own
-/// rules found.
+/// findings and seals from `remembered` where it has them; with what each
+/// body's own rules found and the seals of those whose rules ran.
 pub fn pass_remembering(
     loaded: Loaded,
     remembered: super::Remembered,
-) -> Result<(Gated, Vec<Vec<Diagnostic>>), Error> {
+) -> Result<(Gated, OfBodies), Error> {
     through(super::check_remembering(loaded, remembered), Gate::Checked)
 }
 
-fn through(checked: super::Checked, gate: Gate) -> Result<(Gated, Vec<Vec<Diagnostic>>), Error> {
+/// What each body's own rules found, and the seals they compared, by the
+/// body's place (`Checked::of_bodies`, `Checked::seals`).
+pub struct OfBodies {
+    pub findings: Vec<Vec<Diagnostic>>,
+    pub seals: Vec<Vec<(usize, super::seal::Seal)>>,
+}
+
+fn through(checked: super::Checked, gate: Gate) -> Result<(Gated, OfBodies), Error> {
     let errors = checked.errors();
     match checked.repository {
         Some(repository) if gate == Gate::Reported || errors == 0 => Ok((
@@ -88,7 +95,10 @@ fn through(checked: super::Checked, gate: Gate) -> Result<(Gated, Vec<Vec<Diagno
                 repository,
                 diagnostics: checked.diagnostics,
             },
-            checked.of_bodies,
+            OfBodies {
+                findings: checked.of_bodies,
+                seals: checked.seals,
+            },
         )),
         _ => Err(Error::Data(checked.diagnostics)),
     }

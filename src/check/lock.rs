@@ -138,8 +138,14 @@ pub fn commits(
 }
 
 /// Every meeting of `body` against its lock, but for the history
-/// (`commits`).
-pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
+/// (`commits`), each seal as `known` has it where it does; with the seal
+/// of every meeting that has a lock, by its index.
+pub fn body(
+    repository: &Repository,
+    body: &Body,
+    known: &seal::Known,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<(usize, seal::Seal)> {
     let label = |date| format!("{} {date}", body.spec.short_name);
     for meeting in &body.meetings {
         if meeting.status() == Status::Adjusted && meeting.lock.is_none() {
@@ -160,7 +166,9 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (index, now) in seal::seals(repository, body) {
+    let seals = seal::seals(repository, body, known);
+    for (index, now) in &seals {
+        let (index, now) = (*index, now);
         let meeting = &body.meetings[index];
         let Some((file, sealed)) = &meeting.lock else {
             continue;
@@ -201,7 +209,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             ),
         };
         let before = || seal::seal_before(repository, body, meeting, sealed.corrections);
-        match seal::standing(meeting, sealed, &now, before) {
+        match seal::standing(meeting, sealed, now, before) {
             Standing::Sealed => mismatch(body, meeting, file, sealed, found),
             Standing::Corrected { .. } => found.push(
                 finding("correction-unsealed", sealed.content.loc(file), {
@@ -313,6 +321,7 @@ pub fn body(repository: &Repository, body: &Body, found: &mut Vec<Diagnostic>) {
             }
         }
     }
+    seals
 }
 
 /// The fields a lock of format 2 recorded that have changed and that the

@@ -172,13 +172,27 @@ pub struct Checked {
     /// when a file did not read whole (what they found then is not for
     /// remembering).
     pub of_bodies: Vec<Vec<Diagnostic>>,
+    /// The seal of each meeting with a lock, by its index, of each body
+    /// whose own rules ran, as `of_bodies` (empty for the others).
+    pub seals: Vec<Vec<(usize, seal::Seal)>>,
 }
 
-/// What each body's own rules found before, by the body's place among the
-/// repository's bodies: for a body none of whose files, nor anything its
-/// rules read, changed since (the build's inventory tells). `None` runs
-/// them.
-pub type Remembered<'a> = &'a (dyn Fn(usize) -> Option<Vec<Diagnostic>> + Sync);
+/// What the last whole build found, by the body's place among the
+/// repository's bodies (the build's inventory tells).
+pub trait Records: Sync {
+    /// What the body's own rules found, for a body none of whose files,
+    /// nor anything its rules read, changed since. `None` runs them.
+    fn findings(&self, place: usize) -> Option<Vec<Diagnostic>>;
+    /// The seal of the protokoll of the body's meeting at `meeting`, for a
+    /// meeting none of whose protokoll's data can have changed since.
+    /// `None` makes it.
+    fn seal(&self, place: usize, meeting: usize) -> Option<seal::Seal>;
+}
+
+pub type Remembered<'a> = &'a dyn Records;
+
+/// What a body's own rules found, and the seals its lock rule compared.
+type OfBody = (Vec<Diagnostic>, Vec<(usize, seal::Seal)>);
 
 impl Checked {
     pub fn errors(&self) -> usize {
@@ -237,6 +251,7 @@ pub fn check_loaded_with(
         unread,
     } = loaded;
     let mut of_bodies = Vec::new();
+    let mut seals = Vec::new();
     if let Some(repository) = &repository {
         // A file that did not read whole would show as a changed protokoll.
         let compare_locks = unread.files.is_empty();
@@ -245,11 +260,13 @@ pub fn check_loaded_with(
         // all, or fails) is not what they find now, nor to be remembered.
         let remembered = remembered.filter(|_| compare_locks);
         let (mut judged, bodies) = rules(repository, compare_locks, history, remembered);
+        let (bodies, sealed): (Vec<_>, Vec<_>) = bodies.into_iter().unzip();
         judged.extend(bodies.iter().flatten().cloned());
         judged.retain(|finding| !follows_from_unread(finding, &unread));
         problems.extend(judged);
         if compare_locks {
             of_bodies = bodies;
+            seals = sealed;
         }
     }
     problems.sort_by(|a, b| {
@@ -263,6 +280,7 @@ pub fn check_loaded_with(
         repository,
         diagnostics: problems,
         of_bodies,
+        seals,
     }
 }
 
@@ -348,7 +366,7 @@ fn rules(
     compare_locks: bool,
     history: Option<&History>,
     remembered: Option<Remembered>,
-) -> (Vec<Diagnostic>, Vec<Vec<Diagnostic>>) {
+) -> (Vec<Diagnostic>, Vec<OfBody>) {
     let mut all = Vec::new();
     if let Some(history) = history {
         lock::removed(repository, history, &mut all);
@@ -373,8 +391,8 @@ fn rules(
     // Each body's rules, the bodies in parallel.
     let places: Vec<usize> = (0..repository.bodies.len()).collect();
     let per_body = crate::repo::parallel::each(&places, |&place| {
-        if let Some(found) = remembered.and_then(|remembered| remembered(place)) {
-            return found;
+        if let Some(found) = remembered.and_then(|remembered| remembered.findings(place)) {
+            return (found, Vec::new());
         }
         let body = &repository.bodies[place];
         let mut found = Vec::new();
@@ -383,9 +401,12 @@ fn rules(
         let case_pattern = items::body(body, &mut found);
         followup::body(body, &mut found);
         numbering::body(body, &mut found);
-        if compare_locks {
-            lock::body(repository, body, &mut found);
-        }
+        let known = |meeting| remembered?.seal(place, meeting);
+        let seals = if compare_locks {
+            lock::body(repository, body, &known, &mut found)
+        } else {
+            Vec::new()
+        };
         for (meeting, paragraphs) in body.meetings.iter().zip(&body.numbering) {
             let context = Context {
                 repository,
@@ -407,7 +428,7 @@ fn rules(
         // A personal identity number in the body's files, whatever its
         // `regler:` say.
         privacy::body(repository, body, &mut settings_problems);
-        settings_problems
+        (settings_problems, seals)
     });
     (all, per_body)
 }

@@ -19,7 +19,9 @@ use crate::output::manifest;
 use crate::repo::model::{Body, Lock, Meeting, Repository};
 
 /// What the protokoll shows now: a hash of the whole and of each paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A build records it with each meeting's documents (`build::inventory`),
+/// for the next to take while the meeting's key holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Seal {
     pub content: String,
     /// Everything but the paragraphs: attendance, times, signatures.
@@ -191,13 +193,20 @@ pub fn attachment_hash(repository: &Repository, meeting: &Meeting, name: &str) -
     Some(manifest::sha256(&bytes))
 }
 
-/// The seal of every meeting of `body` that has a lock, by its index.
-pub fn seals(repository: &Repository, body: &Body) -> Vec<(usize, Seal)> {
+/// The seal of every meeting of `body` that has a lock, by its index:
+/// as `known` has it, where it does, else made now.
+pub fn seals(repository: &Repository, body: &Body, known: &Known) -> Vec<(usize, Seal)> {
     let sealed: Vec<(usize, docs::Context)> = docs::contexts(&repository.organisation, body)
         .enumerate()
         .filter(|(_, context)| context.meeting.lock.is_some())
         .collect();
     // Each a protokoll's data made and hashed: a body of years has
     // hundreds, on every core.
-    crate::repo::parallel::each(&sealed, |(index, context)| (*index, seal(context)))
+    crate::repo::parallel::each(&sealed, |(index, context)| {
+        (*index, known(*index).unwrap_or_else(|| seal(context)))
+    })
 }
+
+/// The seal of the body's meeting at an index, where it is known without
+/// making the protokoll's data (the last build made it from the same).
+pub type Known<'a> = dyn Fn(usize) -> Option<Seal> + Sync + 'a;

@@ -32,18 +32,21 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         let kept = kept.clone();
         std::thread::spawn(move || kept.manifest())
     };
-    let recalled = crate::build::recall(root, &kept);
+    let mut recalled = crate::build::recall(root, &kept);
     let models = recalled.as_ref().and_then(|r| r.models.as_ref());
     let loaded = crate::build::load_with(root, &out, models)?;
     let remembered = recalled
-        .as_ref()
+        .as_mut()
         .zip(loaded.repository.as_ref())
         .map(|(recalled, repository)| recalled.remembered(repository));
-    let findings = |place| remembered.as_ref()?.findings(place);
     let history = asking
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let mut checked = check::check_loaded_with(loaded, history.as_ref(), Some(&findings));
+    let mut checked = check::check_loaded_with(
+        loaded,
+        history.as_ref(),
+        remembered.as_ref().map(|r| r as check::Remembered),
+    );
     // Verifying (`RSR_VERIFY_INVENTORY`), every body's rules ran, and a
     // body whose record held must have found what it says.
     if let Some(dir) = remembered

@@ -576,6 +576,30 @@ pub fn hash(parts: &[&[u8]]) -> String {
 /// A path as the manifest (and the build's inventory) keys it: its parts
 /// joined by `/`, whatever the platform.
 pub fn key(output: &Path) -> String {
+    // Nearly every path a build keys is its key as written (a build keys
+    // some ten thousand PDFs more than once), and is taken as it is.
+    if cfg!(unix)
+        && let Some(text) = output.to_str()
+        && as_its_parts(text)
+    {
+        return text.to_string();
+    }
+    joined(output)
+}
+
+/// Whether the `/`-separated `text` is its parts joined by `/`: no part
+/// is empty (a root, a doubled or a trailing `/`) and none is `.` but the
+/// first, which are what `Path::components` leaves out.
+fn as_its_parts(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split('/')
+            .enumerate()
+            .all(|(n, part)| !part.is_empty() && (n == 0 || part != "."))
+}
+
+/// `key`, part by part.
+fn joined(output: &Path) -> String {
     output
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -586,6 +610,47 @@ pub fn key(output: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_taken_as_written_is_the_key_of_its_parts() {
+        for path in [
+            "kn/2026-03-02-kallelse.pdf",
+            "index.html",
+            "a",
+            ".",
+            "..",
+            "./a/b",
+            "../a",
+            "a/../b",
+            "a/./b",
+            "a/.",
+            "a/b/",
+            "a//b",
+            "/a/b",
+            "//a",
+            "",
+            ".rsr.models/x",
+            "a/.hidden",
+            "a/..",
+            "a b/c\\d",
+            "ä/ö.pdf",
+        ] {
+            let path = Path::new(path);
+            assert_eq!(key(path), joined(path), "{}", path.display());
+        }
+        // One that is its parts as written is kept, one that is not is
+        // made of its parts.
+        assert_eq!(key(Path::new("kn/a.pdf")), "kn/a.pdf");
+        assert_eq!(key(Path::new("kn/./a.pdf")), "kn/a.pdf");
+        assert_eq!(key(Path::new("kn//a.pdf/")), "kn/a.pdf");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let path = Path::new(std::ffi::OsStr::from_bytes(b"kn/\xff.pdf"));
+            assert_eq!(key(path), joined(path));
+            assert_eq!(key(path), "kn/\u{fffd}.pdf");
+        }
+    }
 
     #[test]
     fn what_is_no_longer_made_is_forgotten_but_what_could_not_be_removed() {

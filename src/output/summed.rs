@@ -92,7 +92,9 @@ pub fn close(mut bytes: Vec<u8>) -> Vec<u8> {
 /// removed: a record is then as if lost, and the next build does its work
 /// again.
 pub fn save<T: Serialize>(out: &Path, path: &Path, value: &T) -> Result<(), Error> {
-    save_with(out, path, |writer| postcard::to_io(value, writer).map(drop))
+    save_with(out, path, write::Keep::Durable, |writer| {
+        postcard::to_io(value, writer).map(drop)
+    })
 }
 
 /// `save`, the value encoded by `encode` into the writer it is given:
@@ -102,13 +104,14 @@ pub fn save<T: Serialize>(out: &Path, path: &Path, value: &T) -> Result<(), Erro
 pub fn save_with(
     out: &Path,
     path: &Path,
+    keep: write::Keep,
     encode: impl FnOnce(&mut dyn Write) -> postcard::Result<()>,
 ) -> Result<(), Error> {
     // Written as it is encoded, its checksum made on the way: the record
     // of a large repository is never held whole in memory.
     let mut encodes = true;
     write::no_links(out, path)?;
-    let staged = write::stage_writing(path, |file| write_summed(encode, file, &mut encodes));
+    let staged = write::stage_writing(path, keep, |file| write_summed(encode, file, &mut encodes));
     match staged {
         Ok(staged) => write::commit(vec![staged]),
         Err(_) if !encodes => match std::fs::remove_file(path) {

@@ -17,11 +17,25 @@ const PREFIX: &str = ".rsr-";
 pub struct Staged {
     temp: TempPath,
     target: PathBuf,
+    keep: Keep,
+}
+
+/// How a file is kept through a crash of the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Synced to the disk before it is renamed into place, and its folder
+    /// after: after a crash it is the old file or the new one, whole.
+    Durable,
+    /// Neither: a record of rsr's own that a checksum closes
+    /// (`output::summed`), so that one a crash left torn is none, and
+    /// that, lost, costs the next build time and never a wrong result
+    /// (the build's inventory; as git keeps its index).
+    Record,
 }
 
 /// Writes `bytes` to a temporary file in the directory of `target`.
 pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
-    stage_writing(target, |file| file.write_all(bytes))
+    stage_writing(target, Keep::Durable, |file| file.write_all(bytes))
 }
 
 /// Writes what `write` writes to a temporary file in the directory of
@@ -29,6 +43,7 @@ pub fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, Error> {
 /// whole. What `write` fails with is the error, and nothing is staged.
 pub fn stage_writing(
     target: &Path,
+    keep: Keep,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Staged, Error> {
     let dir = target.parent().unwrap_or(Path::new("."));
@@ -39,9 +54,11 @@ pub fn stage_writing(
         .and_then(|()| buffered.flush())
         .map_err(|e| Error::io(target, e))?;
     drop(buffered);
-    file.as_file()
-        .sync_all()
-        .map_err(|e| Error::io(target, e))?;
+    if keep == Keep::Durable {
+        file.as_file()
+            .sync_all()
+            .map_err(|e| Error::io(target, e))?;
+    }
     // Temporary files are private; a published document is not.
     #[cfg(unix)]
     {
@@ -54,6 +71,7 @@ pub fn stage_writing(
     Ok(Staged {
         temp: file.into_temp_path(),
         target: target.to_path_buf(),
+        keep,
     })
 }
 
@@ -102,14 +120,17 @@ pub fn no_links(base: &Path, target: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Renames every staged file into place, then makes the renames durable:
-/// after a crash each file is the old one or the new one, whole.
+/// Renames every staged file into place, then makes the renames of the
+/// durable ones durable: after a crash each file is the old one or the
+/// new one, whole.
 pub fn commit(staged: Vec<Staged>) -> Result<(), Error> {
     let mut dirs = std::collections::BTreeSet::new();
-    for Staged { temp, target } in staged {
+    for Staged { temp, target, keep } in staged {
         temp.persist(&target)
             .map_err(|e| Error::io(&target, e.error))?;
-        if let Some(dir) = target.parent() {
+        if let Some(dir) = target.parent()
+            && keep == Keep::Durable
+        {
             dirs.insert(dir.to_path_buf());
         }
     }

@@ -1222,3 +1222,66 @@ fn a_file_that_does_not_read_whole_has_every_bodys_rules_run_again() {
     assert!(!found.contains("correction-unsealed"), "{found}");
     assert_eq!(verifying.stdout(), found);
 }
+
+#[test]
+fn a_meetings_seal_is_taken_from_the_last_build_while_its_key_holds() {
+    // The seal of each adjusted protokoll is recorded with its meeting's
+    // documents, under the key of all they are made from. Where a body
+    // changed, its lock rule takes the seal of each meeting whose key
+    // holds from there rather than make the protokoll's data again: a
+    // record forged to say otherwise shows that it did, to a build and to
+    // rsr check, and no longer once the meeting itself changes. Verifying,
+    // a build makes every seal and fails on a record that says otherwise.
+    let repo = Repo::examples();
+    repo.rsr_trusting(&["build"], &[]).success();
+    let lock = repo.read("meetings/fs/2026-11-26/justering.lock");
+    let sealed = lock
+        .lines()
+        .find_map(|line| line.strip_prefix("innehåll: "))
+        .unwrap()
+        .to_string();
+    let forged = format!("0{}", &sealed[1..]);
+    assert_ne!(sealed, forged);
+    forge_inventory(&repo, &sealed, &forged);
+    let check = |vars: &[(&str, &str)]| {
+        repo.rsr_trusting(&["check", "--format", "json"], vars)
+            .stdout()
+    };
+    // The body unchanged, its findings are taken whole, and no seal asked.
+    let unchanged = check(&[]);
+    assert!(!unchanged.contains("adjusted-changed"), "{unchanged}");
+
+    // Another meeting of the body changed: the forged seal is taken.
+    let other = "meetings/fs/2027-02-11/meeting.yaml";
+    repo.write(other, &format!("{}# En kommentar.\n", repo.read(other)));
+    let taken = check(&[]);
+    assert!(
+        taken.contains("adjusted-changed") && taken.contains("meetings/fs/2026-11-26/"),
+        "{taken}"
+    );
+    let built = repo.rsr_trusting(&["build"], &[]).failure().stderr();
+    assert!(
+        built.contains("adjusted-changed") && built.contains("2026-11-26"),
+        "{built}"
+    );
+    let verified = repo.rsr(&["build"]).failure().stderr();
+    assert!(
+        verified.contains("held what meetings/fs's rules found and its documents as unchanged")
+            && verified.contains("a bug in rsr")
+            && !verified.contains("adjusted-changed"),
+        "{verified}"
+    );
+
+    // The meeting itself changed (a comment, which its protokoll does not
+    // show): its seal is made again, and holds.
+    let meeting = "meetings/fs/2026-11-26/meeting.yaml";
+    repo.write(meeting, &format!("{}# En kommentar.\n", repo.read(meeting)));
+    let made = check(&[]);
+    assert!(!made.contains("adjusted-changed"), "{made}");
+    repo.rsr_trusting(&["build"], &[]).success();
+    // What that build recorded is each seal as made.
+    repo.rsr(&["build"]).success();
+    let inventory = std::fs::read(repo.path().join("out/.rsr.inventory")).unwrap();
+    let text = String::from_utf8_lossy(&inventory);
+    assert!(text.contains(&sealed) && !text.contains(&forged));
+}
