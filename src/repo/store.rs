@@ -20,6 +20,9 @@ pub struct Store {
     /// Each file read, relative to the root, with the hash of its bytes
     /// when last read.
     read: Mutex<BTreeMap<PathBuf, String>>,
+    /// What `remember` was given and `read` does not hold yet, in the
+    /// order it was given: put in when `read` is next looked at.
+    remembered: Mutex<Vec<Vec<(PathBuf, String)>>>,
     /// The real paths of the root and the folders read from.
     folders: sandbox::Folders,
     /// The personal identity numbers in each YAML text loading read, found
@@ -38,6 +41,7 @@ impl Store {
         Store {
             root: root.to_path_buf(),
             read: Mutex::new(BTreeMap::new()),
+            remembered: Mutex::new(Vec::new()),
             folders: sandbox::Folders::of(root),
             numbers: Mutex::new(HashMap::new()),
         }
@@ -110,18 +114,17 @@ impl Store {
     }
 
     /// Records each file of `read` as read, with its hash: the files of a
-    /// kept model (`repo::cache`), read by the build that kept it. A
-    /// merge builds the whole map anew, so a batch is merged only when it
-    /// is not small beside what is recorded (a body of some years is
-    /// thousands of files, whose insertion one by one costs more), and a
-    /// small one (a meeting's) is inserted.
+    /// kept model (`repo::cache`), read by the build that kept it. They
+    /// are put among the files read when those are next looked at, with
+    /// every batch given until then, at once (`recorded`): the bodies of a
+    /// repository of years are thousands of files each, loaded on every
+    /// core, and each merged into the map of all as it came, under its
+    /// lock, cost a one-item change at 10 × 110 × 8 some 4 ms of loading
+    /// (53.5 against 49 ms, medians of 8).
     pub fn remember(&self, read: impl IntoIterator<Item = (PathBuf, String)>) {
-        let mut read: BTreeMap<PathBuf, String> = read.into_iter().collect();
-        let mut recorded = self.recorded();
-        if read.len() >= recorded.len() / 8 {
-            recorded.append(&mut read);
-        } else {
-            recorded.extend(read);
+        let read: Vec<(PathBuf, String)> = read.into_iter().collect();
+        if !read.is_empty() {
+            held(&self.remembered).push(read);
         }
     }
 
@@ -145,8 +148,17 @@ impl Store {
         self.recorded().keys().cloned().collect()
     }
 
+    /// The files read, with every batch remembered so far among them.
     fn recorded(&self) -> std::sync::MutexGuard<'_, BTreeMap<PathBuf, String>> {
-        held(&self.read)
+        let mut recorded = held(&self.read);
+        let batches = std::mem::take(&mut *held(&self.remembered));
+        if !batches.is_empty() {
+            // Sorted at once; of a file in more than one batch, the hash
+            // of the last given.
+            let mut batch: BTreeMap<PathBuf, String> = batches.into_iter().flatten().collect();
+            recorded.append(&mut batch);
+        }
+        recorded
     }
 }
 
@@ -160,6 +172,43 @@ pub(crate) fn held<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_remembered_counts_as_read_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "x: 1\n").unwrap();
+        let store = Store::new(dir.path());
+        let batch = |files: &[(&str, &str)]| -> Vec<(PathBuf, String)> {
+            files
+                .iter()
+                .map(|(path, hash)| (PathBuf::from(path), hash.to_string()))
+                .collect()
+        };
+        // Two bodies' files, the later given first, and a file in both
+        // batches: the last given holds.
+        store.remember(batch(&[("m/b/1.yaml", "b1"), ("m/b/2.yaml", "b2")]));
+        store.remember(batch(&[("m/a/1.yaml", "a1"), ("m/b/2.yaml", "b2'")]));
+        store.remember(Vec::new());
+        assert_eq!(
+            store.read_under(Path::new("m")),
+            batch(&[
+                ("m/a/1.yaml", "a1"),
+                ("m/b/1.yaml", "b1"),
+                ("m/b/2.yaml", "b2'")
+            ])
+        );
+        // A file read after it was remembered has the hash read; one
+        // remembered after it was read, the hash remembered.
+        let read = store.hash(Path::new("a.yaml"), 100).unwrap();
+        store.remember(batch(&[("a.yaml", "kept")]));
+        assert_eq!(store.hash(Path::new("a.yaml"), 100).unwrap(), "kept");
+        store.read(Path::new("a.yaml"), 100).unwrap();
+        assert_eq!(store.hash(Path::new("a.yaml"), 100).unwrap(), read);
+        assert_eq!(
+            store.dependencies(),
+            ["a.yaml", "m/a/1.yaml", "m/b/1.yaml", "m/b/2.yaml"].map(PathBuf::from)
+        );
+    }
 
     #[test]
     fn a_file_is_hashed_once_and_recorded() {
