@@ -34,6 +34,7 @@ cmd-build-changed = { $place } changed while rsr was building: run rsr build aga
 cmd-build-inventory-wrong = The inventory in { $out } said nothing had changed since the last build, but a build all the same typeset { $built } documents, rewrote { $site } site files or reported something else: a bug in rsr
 cmd-build-inventory-body = The inventory in { $out } held what { $body }'s rules found and its documents as unchanged, but building them again made something else: a bug in rsr
 cmd-check-inventory-findings = The inventory in { $out } held what { $body }'s rules found as unchanged, but running them again found something else: a bug in rsr
+cmd-check-inventory-seal = The inventory in { $out } held the seal of { $meeting }'s protokoll as unchanged, but making it again gave another: a bug in rsr
 cmd-build-inventory-pdf = The inventory in { $out } vouched for { $pdf } as the file it recorded, but its bytes are not those it recorded: a bug in rsr
 cmd-build-site-present = The manifest in { $out } recorded { $pdf } as this build found it or wrote it, but out/ holds it otherwise: a bug in rsr
 cmd-build-model-differs = The model of { $body } kept in { $out } is not what its files load to, though its key says they are as when it was kept: a bug in rsr

@@ -34,6 +34,7 @@ cmd-build-changed = { $place } ändrades medan rsr byggde: kör rsr build igen
 cmd-build-inventory-wrong = Inventeringen i { $out } sade att inget ändrats sedan förra bygget, men ett bygge ändå satte { $built } dokument, skrev om { $site } filer på webbplatsen eller rapporterade något annat: ett fel i rsr
 cmd-build-inventory-body = Inventeringen i { $out } höll det som reglerna fann för { $body } och dess dokument som oförändrade, men ett nytt bygge av dem gav något annat: ett fel i rsr
 cmd-check-inventory-findings = Inventeringen i { $out } höll det som reglerna fann för { $body } som oförändrat, men när reglerna kördes igen fann de något annat: ett fel i rsr
+cmd-check-inventory-seal = Inventeringen i { $out } höll sigillet för protokollet från { $meeting } som oförändrat, men när det togs fram igen blev det ett annat: ett fel i rsr
 cmd-build-inventory-pdf = Inventeringen i { $out } gick i god för { $pdf } som filen den registrerat, men dess innehåll är inte det som registrerades: ett fel i rsr
 cmd-build-site-present = Manifestet i { $out } registrerade { $pdf } så som bygget fann eller skrev den, men i out/ finns den på annat sätt: ett fel i rsr
 cmd-build-model-differs = Modellen av { $body } som sparats i { $out } är inte vad dess filer läses in till, fast nyckeln säger att de är som när den sparades: ett fel i rsr

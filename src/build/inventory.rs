@@ -596,10 +596,15 @@ impl Remembered {
             .cloned()
     }
 
-    /// `seal`, verifying too: what a build that verifies compares with the
-    /// seal it made.
+    /// `seal`, verifying too, and of a body whose record holds: what a
+    /// build or `rsr check` that verifies compares with the seal it made.
     pub fn seal_holding(&self, place: usize, meeting: usize) -> Option<&Seal> {
-        self.seals.get(place)?.get(&meeting)
+        if let Some(seal) = self.seals.get(place)?.get(&meeting) {
+            return Some(seal);
+        }
+        // A record that holds has the body's meetings as they are, in order.
+        let record = self.records.get(place)?.as_ref()?;
+        record.parts.get(meeting)?.seal.as_ref()
     }
 
     /// The body's documents and their fingerprints last time, if they still
@@ -628,6 +633,26 @@ impl Remembered {
                     .is_some_and(|(held, found)| !held.found(found))
             })
             .map(|place| self.dirs[place].as_str())
+    }
+
+    /// Verifying, the folder of the first meeting whose seal the record
+    /// held (its key being the same) but the lock rule made otherwise
+    /// (`seals`, by the body's place, each by the meeting's): what an `rsr
+    /// check` that verifies fails on, as a build does.
+    pub fn differing_seal(&self, seals: &[Vec<(usize, Seal)>]) -> Option<&str> {
+        if !self.verify {
+            return None;
+        }
+        seals.iter().enumerate().find_map(|(place, made)| {
+            made.iter().find_map(|(meeting, seal)| {
+                if self.seal_holding(place, *meeting)? == seal {
+                    return None;
+                }
+                let dir = self.parts.get(place).and_then(|parts| parts.get(*meeting));
+                dir.map(|(dir, _)| dir.as_str())
+                    .or_else(|| self.dirs.get(place).map(String::as_str))
+            })
+        })
     }
 
     fn usable(&self, place: usize) -> Option<&BodyRecord> {

@@ -1089,9 +1089,9 @@ fn folder(body: &Body) -> String {
 /// for `repository` as surveyed (`inputs`) in `context`: its key
 /// (`inventory::body_keys`) is the same. Verifying (`RSR_VERIFY_INVENTORY`),
 /// the records are only compared with what is made again. A whole
-/// build's and `rsr check`'s (`by_meeting`) have the key of each meeting's documents of the bodies
-/// whose record does not hold, and what of those the records of last time
-/// still hold (`Remembered::by_meeting`).
+/// build's and `rsr check`'s (`by_meeting`) have the key of each meeting's
+/// documents of the bodies whose record does not hold, and what of those
+/// the records of last time still hold (`Remembered::by_meeting`).
 fn remembering(
     repository: &Repository,
     context: &str,

@@ -189,6 +189,7 @@ pub trait Records: Sync {
     fn seal(&self, place: usize, meeting: usize) -> Option<seal::Seal>;
 }
 
+/// The records a command hands the rules, where it has them.
 pub type Remembered<'a> = &'a dyn Records;
 
 /// What a body's own rules found, and the seals its lock rule compared.

@@ -48,16 +48,23 @@ pub fn check(root: &Path, args: &CheckArgs) -> Result<ExitCode, Error> {
         remembered.as_ref().map(|r| r as check::Remembered),
     );
     // Verifying (`RSR_VERIFY_INVENTORY`), every body's rules ran, and a
-    // body whose record held must have found what it says.
-    if let Some(dir) = remembered
-        .as_ref()
-        .and_then(|r| r.differing_findings(&checked.of_bodies))
-    {
-        return Err(Error::Repository(crate::lang::t!(
-            "cmd-check-inventory-findings",
-            out = &out,
-            body = dir
-        )));
+    // body whose record held must have found what it says, a meeting whose
+    // seal it held must have that seal.
+    let differing = remembered.as_ref().and_then(|r| {
+        let findings = r
+            .differing_findings(&checked.of_bodies)
+            .map(|dir| crate::lang::t!("cmd-check-inventory-findings", out = &out, body = dir));
+        findings.or_else(|| {
+            let seal = r.differing_seal(&checked.seals)?;
+            Some(crate::lang::t!(
+                "cmd-check-inventory-seal",
+                out = &out,
+                meeting = seal
+            ))
+        })
+    });
+    if let Some(differing) = differing {
+        return Err(Error::Repository(differing));
     }
     // What the adjusted protokoll print, and what their signed copies say,
     // where the data rules could run. Both may typeset; a repository whose

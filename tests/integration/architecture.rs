@@ -90,9 +90,10 @@ fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key
     // they are made from (`build::inventory::part_keys`): of the body's
     // other meetings, only `docs::Neighbours` (the § numbers, the last
     // meeting held, the next meeting's folder). A build takes a meeting's
-    // open data as it is in out/ by the same key. So in `src/docs/` and in
-    // the open data, the body's meetings and numbering are named only
-    // where those are taken, where the years' documents (which have no
+    // open data as it is in out/ by the same key, and the seal of its
+    // protokoll (`check::seal`), which the lock rule compares. So in
+    // `src/docs/`, in the open data and in the seal, the body's meetings
+    // and numbering are named only where those are taken, where the years' documents (which have no
     // key) are made, where a body's meetings are gone through one by one,
     // and by the filter's own list of dates; a maker of a meeting's
     // documents or open data that named them elsewhere would be kept under
@@ -111,6 +112,10 @@ fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key
         ("docs/mod.rs", "check"),
         ("docs/mod.rs", "wants"),
         ("site/opendata.rs", "files"),
+        // The context of the meeting sealed, found among the body's.
+        ("check/seal.rs", "seal_of"),
+        ("check/seal.rs", "seal_before"),
+        ("check/seal.rs", "seals"),
     ];
     // The makers of the years' documents read every meeting.
     let years = ["docs/plan.rs", "docs/uppfoljning.rs"];
@@ -123,6 +128,7 @@ fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key
         })
         .collect();
     files.push("site/opendata.rs".to_string());
+    files.push("check/seal.rs".to_string());
     let mut reached = Vec::new();
     for name in files {
         if years.contains(&name.as_str()) {

@@ -1231,7 +1231,7 @@ fn a_meetings_seal_is_taken_from_the_last_build_while_its_key_holds() {
     // holds from there rather than make the protokoll's data again: a
     // record forged to say otherwise shows that it did, to a build and to
     // rsr check, and no longer once the meeting itself changes. Verifying,
-    // a build makes every seal and fails on a record that says otherwise.
+    // both make every seal and fail on a record that says otherwise.
     let repo = Repo::examples();
     repo.rsr_trusting(&["build"], &[]).success();
     let lock = repo.read("meetings/fs/2026-11-26/justering.lock");
@@ -1240,28 +1240,34 @@ fn a_meetings_seal_is_taken_from_the_last_build_while_its_key_holds() {
         .find_map(|line| line.strip_prefix("innehåll: "))
         .unwrap()
         .to_string();
-    let forged = format!("0{}", &sealed[1..]);
-    assert_ne!(sealed, forged);
+    let other = if sealed.starts_with('0') { "1" } else { "0" };
+    let forged = format!("{other}{}", &sealed[1..]);
     forge_inventory(&repo, &sealed, &forged);
-    let check = |vars: &[(&str, &str)]| {
-        repo.rsr_trusting(&["check", "--format", "json"], vars)
-            .stdout()
+    // Each `adjusted-changed` that trusting rsr check finds, by its file;
+    // it exits as it found.
+    let changed = |code: i32| -> Vec<String> {
+        let run = repo.rsr_trusting(&["check", "--format", "json"], &[]);
+        assert_eq!(run.output.status.code(), Some(code), "{}", run.stderr());
+        let found: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|finding| finding["rule"] == "adjusted-changed")
+            .map(|finding| finding["file"].as_str().unwrap().to_string())
+            .collect()
     };
     // The body unchanged, its findings are taken whole, and no seal asked.
-    let unchanged = check(&[]);
-    assert!(!unchanged.contains("adjusted-changed"), "{unchanged}");
+    assert_eq!(changed(0), Vec::<String>::new());
 
     // Another meeting of the body changed: the forged seal is taken.
     let other = "meetings/fs/2027-02-11/meeting.yaml";
     repo.write(other, &format!("{}# En kommentar.\n", repo.read(other)));
-    let taken = check(&[]);
-    assert!(
-        taken.contains("adjusted-changed") && taken.contains("meetings/fs/2026-11-26/"),
-        "{taken}"
-    );
+    assert_eq!(changed(1), ["meetings/fs/2026-11-26/meeting.yaml"]);
     let built = repo.rsr_trusting(&["build"], &[]).failure().stderr();
     assert!(
-        built.contains("adjusted-changed") && built.contains("2026-11-26"),
+        built.contains("error[adjusted-changed]")
+            && built.contains("meetings/fs/2026-11-26/meeting.yaml"),
         "{built}"
     );
     let verified = repo.rsr(&["build"]).failure().stderr();
@@ -1271,16 +1277,23 @@ fn a_meetings_seal_is_taken_from_the_last_build_while_its_key_holds() {
             && !verified.contains("adjusted-changed"),
         "{verified}"
     );
+    let verified = repo.rsr(&["check"]).failure().stderr();
+    assert!(
+        verified.contains("held the seal of meetings/fs/2026-11-26's protokoll")
+            && verified.contains("a bug in rsr")
+            && !verified.contains("adjusted-changed"),
+        "{verified}"
+    );
 
     // The meeting itself changed (a comment, which its protokoll does not
     // show): its seal is made again, and holds.
     let meeting = "meetings/fs/2026-11-26/meeting.yaml";
     repo.write(meeting, &format!("{}# En kommentar.\n", repo.read(meeting)));
-    let made = check(&[]);
-    assert!(!made.contains("adjusted-changed"), "{made}");
+    assert_eq!(changed(0), Vec::<String>::new());
     repo.rsr_trusting(&["build"], &[]).success();
     // What that build recorded is each seal as made.
     repo.rsr(&["build"]).success();
+    repo.rsr(&["check"]).success();
     let inventory = std::fs::read(repo.path().join("out/.rsr.inventory")).unwrap();
     let text = String::from_utf8_lossy(&inventory);
     assert!(text.contains(&sealed) && !text.contains(&forged));
