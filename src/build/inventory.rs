@@ -587,17 +587,17 @@ impl Remembered {
         record.findings.iter().map(Warning::diagnostic).collect()
     }
 
-    /// The seal recorded last time of the meeting at `meeting` of a body
-    /// whose record does not hold, where the meeting's key is the same;
-    /// verifying, `seal_holding`.
+    /// The seal recorded last time of the meeting at `meeting`: of a body
+    /// whose record holds, or, where it does not, of a meeting whose key
+    /// is the same; never when verifying (`seal_holding`).
     pub fn seal(&self, place: usize, meeting: usize) -> Option<Seal> {
         self.seal_holding(place, meeting)
             .filter(|_| !self.verify)
             .cloned()
     }
 
-    /// `seal`, verifying too, and of a body whose record holds: what a
-    /// build or `rsr check` that verifies compares with the seal it made.
+    /// `seal`, verifying too: what a build or `rsr check` that verifies
+    /// compares with the seal it made.
     pub fn seal_holding(&self, place: usize, meeting: usize) -> Option<&Seal> {
         if let Some(seal) = self.seals.get(place)?.get(&meeting) {
             return Some(seal);
@@ -648,6 +648,8 @@ impl Remembered {
                 if self.seal_holding(place, *meeting)? == seal {
                     return None;
                 }
+                // Verifying, `by_meeting` gave every body's meetings their
+                // folders; the body's is named should one not be there.
                 let dir = self.parts.get(place).and_then(|parts| parts.get(*meeting));
                 dir.map(|(dir, _)| dir.as_str())
                     .or_else(|| self.dirs.get(place).map(String::as_str))

@@ -219,6 +219,19 @@ mod tests {
             store.dependencies(),
             ["a.yaml", "m/a/1.yaml", "m/b/1.yaml", "m/b/2.yaml"].map(PathBuf::from)
         );
+        // A batch small beside what is recorded (a meeting's) is inserted,
+        // to the same effect.
+        let many: Vec<(PathBuf, String)> = (0..40)
+            .map(|n| (PathBuf::from(format!("m/c/{n:02}.yaml")), format!("c{n}")))
+            .collect();
+        store.remember(many);
+        assert_eq!(store.dependencies().len(), 4 + 40);
+        store.remember(batch(&[("m/b/1.yaml", "b1'"), ("m/d/1.yaml", "d1")]));
+        let under = store.read_under(Path::new("m"));
+        assert_eq!(under.len(), 3 + 40 + 1);
+        assert!(under.contains(&(PathBuf::from("m/b/1.yaml"), "b1'".to_string())));
+        assert!(under.contains(&(PathBuf::from("m/d/1.yaml"), "d1".to_string())));
+        assert!(under.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

@@ -93,11 +93,12 @@ fn a_meetings_documents_and_open_data_reach_the_other_meetings_only_as_their_key
     // open data as it is in out/ by the same key, and the seal of its
     // protokoll (`check::seal`), which the lock rule compares. So in
     // `src/docs/`, in the open data and in the seal, the body's meetings
-    // and numbering are named only where those are taken, where the years' documents (which have no
-    // key) are made, where a body's meetings are gone through one by one,
-    // and by the filter's own list of dates; a maker of a meeting's
-    // documents or open data that named them elsewhere would be kept under
-    // a key that does not say what it read.
+    // and numbering are named only where those are taken, where the
+    // years' documents (which have no key) are made, where a body's
+    // meetings are gone through one by one, where a sealed meeting's
+    // context is found among them, and by the filter's own list of dates;
+    // a maker of a meeting's documents, open data or seal that named them
+    // elsewhere would be kept under a key that does not say what it read.
     let allowed: &[(&str, &str)] = &[
         ("docs/delegation.rs", "previous_held"),
         ("docs/protokoll.rs", "next_folder"),
