@@ -442,7 +442,8 @@ fn meeting_keys(
 
 /// Where in a body's record of last time the documents of each meeting
 /// whose key is the same are, by the meeting's place.
-type Same = BTreeMap<usize, std::ops::Range<usize>>;
+/// With the place of the meeting's part among the record's parts.
+type Same = BTreeMap<usize, (std::ops::Range<usize>, usize)>;
 
 /// The bodies' records of the last whole build that hold now, by the
 /// body's place among the repository's bodies.
@@ -463,9 +464,6 @@ pub struct Remembered {
     /// The records of last time whose key is not the same, by the body's
     /// place, for `by_meeting`.
     unheld: Vec<Option<BodyRecord>>,
-    /// Of the bodies in `earlier`, the seal recorded of each meeting whose
-    /// key is the same, by the meeting's place.
-    seals: Vec<BTreeMap<usize, Seal>>,
     /// The records are compared with what is made again, not used.
     verify: bool,
 }
@@ -498,7 +496,6 @@ impl Remembered {
         Remembered {
             parts: dirs.iter().map(|_| Vec::new()).collect(),
             earlier: dirs.iter().map(|_| None).collect(),
-            seals: dirs.iter().map(|_| BTreeMap::new()).collect(),
             unheld,
             dirs,
             keys,
@@ -523,27 +520,22 @@ impl Remembered {
                 continue;
             };
             let mut start = 0;
-            let mut was: BTreeMap<&str, (&Part, std::ops::Range<usize>)> = BTreeMap::new();
-            for part in &record.parts {
+            let mut was: BTreeMap<&str, (&str, std::ops::Range<usize>, usize)> = BTreeMap::new();
+            for (at, part) in record.parts.iter().enumerate() {
                 let end = start + part.documents;
                 if !part.key.is_empty() && end <= record.documents.len() {
-                    was.insert(&part.dir, (part, start..end));
+                    was.insert(&part.dir, (&part.key, start..end, at));
                 }
                 start = end;
             }
-            let mut same = Same::new();
-            for (meeting, (dir, key)) in self.parts[place].iter().enumerate() {
-                let Some((part, range)) = was.get(dir.as_str()) else {
-                    continue;
-                };
-                if key.is_empty() || *key != part.key {
-                    continue;
-                }
-                same.insert(meeting, range.clone());
-                if let Some(seal) = &part.seal {
-                    self.seals[place].insert(meeting, seal.clone());
-                }
-            }
+            let same = self.parts[place]
+                .iter()
+                .enumerate()
+                .filter_map(|(meeting, (dir, key))| {
+                    let (was_key, range, at) = was.get(dir.as_str())?;
+                    (!key.is_empty() && key == was_key).then(|| (meeting, (range.clone(), *at)))
+                })
+                .collect();
             self.earlier[place] = Some((record, same));
         }
         self
@@ -573,7 +565,7 @@ impl Remembered {
     /// what it made.
     pub fn earlier_holding(&self, place: usize, meeting: usize) -> Option<&[(Document, String)]> {
         let (record, same) = self.earlier.get(place)?.as_ref()?;
-        record.documents.get(same.get(&meeting)?.clone())
+        record.documents.get(same.get(&meeting)?.0.clone())
     }
 
     /// The place of the body whose folder is `dir`.
@@ -599,12 +591,13 @@ impl Remembered {
     /// `seal`, verifying too: what a build or `rsr check` that verifies
     /// compares with the seal it made.
     pub fn seal_holding(&self, place: usize, meeting: usize) -> Option<&Seal> {
-        if let Some(seal) = self.seals.get(place)?.get(&meeting) {
-            return Some(seal);
-        }
-        // A record that holds has the body's meetings as they are, in order.
-        let record = self.records.get(place)?.as_ref()?;
-        record.parts.get(meeting)?.seal.as_ref()
+        let part = match self.earlier.get(place)? {
+            Some((record, same)) => record.parts.get(same.get(&meeting)?.1)?,
+            // A record that holds has the body's meetings as they are, in
+            // order.
+            None => self.records.get(place)?.as_ref()?.parts.get(meeting)?,
+        };
+        part.seal.as_ref()
     }
 
     /// The body's documents and their fingerprints last time, if they still

@@ -1322,12 +1322,12 @@ fn of_bodies_records(
                     .flatten()
                     .map(|(meeting, seal)| (*meeting, seal))
                     .collect();
+                let verifying = remembered.verifying();
                 let mut parts = Vec::with_capacity(counts.len());
                 let mut first = start;
                 for (meeting, &count) in counts.iter().enumerate() {
                     let made = &documents[first..first + count];
                     let seal = seals.get(&meeting).copied();
-                    let verifying = remembered.verifying();
                     if let Some(held) = remembered
                         .earlier_holding(place, meeting)
                         .filter(|_| verifying)

@@ -167,8 +167,7 @@ pub fn body(
         }
     }
     let seals = seal::seals(repository, body, known);
-    for (index, now) in &seals {
-        let (index, now) = (*index, now);
+    for &(index, ref now) in &seals {
         let meeting = &body.meetings[index];
         let Some((file, sealed)) = &meeting.lock else {
             continue;
