@@ -1222,7 +1222,10 @@ fn open_data_as_before(
         .filter(|d| d.kind.spec().scope != docs::Scope::Year)
         .map(|d| (d.body.as_str(), d.date))
         .collect();
-    let mut found = BTreeSet::new();
+    // The meetings whose file may be as before; then each file asked of
+    // the file system, a share on each core (a repository of years has a
+    // thousand).
+    let mut candidates = Vec::new();
     for body in &repository.bodies {
         let Some(place) = remembered.place_of(&folder(body)) else {
             continue;
@@ -1242,16 +1245,24 @@ fn open_data_as_before(
             {
                 continue;
             }
-            let path = crate::site::opendata::path(&body.slug, meeting.date());
-            let vouched = Seen::of(&out.join(&path)).is_some_and(|now| {
-                inventory::vouched(outputs, &crate::output::manifest::key(&path), &now).is_some()
-            });
-            if vouched {
-                found.insert(path);
-            }
+            candidates.push(crate::site::opendata::path(&body.slug, meeting.date()));
         }
     }
-    found
+    let shares: Vec<&[PathBuf]> = candidates.chunks(128).collect();
+    crate::repo::parallel::each(&shares, |share| {
+        share
+            .iter()
+            .filter(|path| {
+                Seen::of(&out.join(path)).is_some_and(|now| {
+                    inventory::vouched(outputs, &crate::output::manifest::key(path), &now).is_some()
+                })
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Every document of the repository, without its data, for the site of a

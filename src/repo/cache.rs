@@ -82,7 +82,7 @@ impl Wanted {
             .files
             .range(dir.to_path_buf()..)
             .take_while(|(path, _)| path.starts_with(dir));
-        hash_of(b"rsr meeting 1", &self.made_by, dir, under)
+        hash_of(b"rsr meeting 2", &self.made_by, dir, under)
     }
 }
 
@@ -443,7 +443,7 @@ pub fn digest(body: &Body) -> [u8; 32] {
 /// `context` (rsr.yaml's hash), and each of `files` (path and hash) under
 /// the body's folder.
 fn key(context: &str, dir: &Path, files: &BTreeMap<PathBuf, String>) -> String {
-    hash_of(b"rsr model 2", &made_by(context), dir, files.iter())
+    hash_of(b"rsr model 3", &made_by(context), dir, files.iter())
 }
 
 /// The hash of `what`, `made_by`, the folder `dir` and each of `files`

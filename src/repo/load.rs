@@ -32,6 +32,8 @@ pub const MOTIONS_DIR: &str = "motioner";
 pub const MEETINGS_DIR: &str = "meetings";
 /// Written by `rsr justera` beside meeting.yaml.
 pub const LOCK_FILE: &str = "justering.lock";
+/// The folder of a meeting that holds its signed documents.
+pub const SIGNED_FOLDER: &str = "signerat";
 
 /// What loading found: the repository (without the files that could not be
 /// read) and the problems of those files.
@@ -376,8 +378,14 @@ fn load_meeting(
     }
     let spec = parse::<MeetingSpec>(files, &file, limits, problems, unread);
 
+    // The folder is listed once: its items, and whether it has a
+    // `signerat` (so that no one need ask the file system again).
+    let listed = entries(root, dir, problems);
+    let signed_folder = listed
+        .iter()
+        .any(|(path, _)| path.file_name() == Some(std::ffi::OsStr::new(SIGNED_FOLDER)));
     let mut items = Vec::new();
-    for item_file in yaml_files(root, dir, problems) {
+    for item_file in yaml_files_of(root, listed, problems) {
         if item_file
             .file_name()
             .is_some_and(|name| name == MEETING_FILE)
@@ -423,6 +431,7 @@ fn load_meeting(
         spec,
         items,
         lock,
+        signed_folder,
     })
 }
 
@@ -1196,8 +1205,18 @@ fn subdirectories(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Ve
 }
 
 fn yaml_files(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let listed = entries(root, dir, problems);
+    yaml_files_of(root, listed, problems)
+}
+
+/// `yaml_files`, of a folder's entries as `entries` listed them.
+fn yaml_files_of(
+    root: &Path,
+    listed: Vec<(PathBuf, std::fs::FileType)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for (path, kind) in entries(root, dir, problems) {
+    for (path, kind) in listed {
         if !path
             .extension()
             .is_some_and(|ext| ext == "yaml" || ext == "yml")

@@ -915,6 +915,12 @@ pub struct Meeting {
     /// `justering.lock` and its path, once the meeting has been adjusted
     /// with `rsr justera`.
     pub lock: Option<(PathBuf, Lock)>,
+    /// Whether the folder's listing has an entry `signerat`
+    /// (`load::SIGNED_FOLDER`), which the signed documents are looked for
+    /// in; without one, they are not looked for. A model kept from an
+    /// earlier build is taken only while every file and folder under the
+    /// meeting's folder is as then, so it says so of the folder now.
+    pub signed_folder: bool,
 }
 
 impl Meeting {

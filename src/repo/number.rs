@@ -112,6 +112,7 @@ mod tests {
             spec,
             items,
             lock: None,
+            signed_folder: false,
         }
     }
 

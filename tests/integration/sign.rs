@@ -1321,6 +1321,78 @@ fn rsr_check_holds_the_signed_protokoll_to_the_same_checks() {
     assert!(stderr.contains("error[unknown-rule]"), "{stderr}");
 }
 
+/// A meeting's folder is listed once, as it is loaded, and its `signerat`
+/// looked in only where the listing has one. A build keeps each body's
+/// model with what the listing said; a signed protokoll put in place after
+/// it must be found all the same, by `rsr check` and by the next build.
+#[test]
+fn a_protokoll_signed_after_a_build_is_found_by_the_next_check_and_build() {
+    const FS_SIGNED: &str = "meetings/fs/2026-11-26/signerat/protokoll.pdf";
+    let pki = Pki::new();
+    let repo = trusting(&pki);
+    repo.rsr(&["build"]).success();
+    assert!(
+        repo.path()
+            .join("out/.rsr.models")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
+    repo.rsr(&["check"]).success();
+
+    // Signed by hand in the ordförande's field by somebody else, and put
+    // in a `signerat` made for it.
+    let prepared = prepare(&repo, &pki, "fs", "2026-11-26");
+    std::fs::create_dir(repo.path().join("meetings/fs/2026-11-26/signerat")).unwrap();
+    let olle = pki.signer("olle", "Olle Okänd");
+    pyhanko_sign(
+        &olle,
+        &pki.ca_pem("ca"),
+        "ordforande",
+        &prepared,
+        &repo.path().join(FS_SIGNED),
+    );
+    let json = json(&repo.rsr(&["check", "--format", "json"]).failure().stdout());
+    let found: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("signature-invalid", FS_SIGNED)]);
+    let stderr = repo.rsr(&["build"]).success().stderr();
+    assert!(stderr.contains("warning[signature-invalid]"), "{stderr}");
+    assert!(
+        !repo
+            .path()
+            .join("out/fs/2026-11-26-protokoll-signerat.pdf")
+            .exists()
+    );
+
+    // Signed as it should be: served, and listed as signed.
+    std::fs::remove_file(repo.path().join(FS_SIGNED)).unwrap();
+    sign_meeting(
+        &repo,
+        "fs",
+        "2026-11-26",
+        &pki.signer("elise", "Elise Ackerot"),
+    )
+    .success();
+    repo.rsr(&["check"]).success();
+    repo.rsr(&["build"]).success();
+    assert_eq!(
+        repo.bytes("out/fs/2026-11-26-protokoll-signerat.pdf"),
+        repo.bytes(FS_SIGNED)
+    );
+    let list = repo.rsr(&["list"]).success().stdout();
+    let fs = list
+        .lines()
+        .find(|l| l.starts_with("fs    2026-11-26"))
+        .unwrap();
+    assert!(fs.ends_with(", signed 1/3"), "{fs}");
+}
+
 fn sign_meeting(repo: &Repo, body: &str, date: &str, person: &Person) -> crate::support::Run {
     repo.rsr_env(
         &[

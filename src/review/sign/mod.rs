@@ -34,8 +34,9 @@ use crate::repo::model::{Body, Loc, Meeting, Repository, Status};
 use crate::typeset::worker::{Ceilings, Worker};
 use crate::typeset::{Renderer, SignaturePlace};
 
-/// The folder of a meeting that holds its signed documents.
-pub const SIGNED_FOLDER: &str = "signerat";
+/// The folder of a meeting that holds its signed documents (loading
+/// notes whether a meeting has one: `Meeting::signed_folder`).
+pub use crate::repo::load::SIGNED_FOLDER;
 /// The signed protokoll, in `SIGNED_FOLDER`.
 pub const SIGNED_PROTOKOLL: &str = "protokoll.pdf";
 /// The organisation's trust list: the CA certificates (PEM or DER) whose
@@ -97,6 +98,11 @@ pub fn signed_path_of(meeting: &Meeting, what: Signable) -> PathBuf {
 
 /// What `meeting`'s `signerat/` holds that rsr signs, in name order.
 pub fn signed_files(repository: &Repository, meeting: &Meeting) -> Vec<Signable> {
+    // Its folder's listing had none: nothing to ask the file system (a
+    // repository of years has a thousand meetings, few of them signed).
+    if !meeting.signed_folder {
+        return Vec::new();
+    }
     let folder = repository.root().join(&meeting.dir).join(SIGNED_FOLDER);
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
@@ -1210,7 +1216,7 @@ pub fn cms_reason(error: &cms::CmsError) -> String {
 /// protokoll or when it cannot be read.
 pub fn tally(repository: &Repository, meeting: &Meeting) -> Option<Tally> {
     let relative = signed_path(meeting);
-    if !repository.root().join(&relative).is_file() {
+    if !meeting.signed_folder || !repository.root().join(&relative).is_file() {
         return None;
     }
     let bytes = repository.files.read(&relative, SIGNED_MAX_BYTES).ok()?;
