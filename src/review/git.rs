@@ -280,31 +280,36 @@ pub fn history(root: &Path) -> Option<History> {
             held.insert(lock, (commit.clone(), committed));
         }
     }
-    let (kept, gone): (Vec<_>, Vec<_>) = held
-        .into_iter()
-        .partition(|(lock, _)| root.join(lock).symlink_metadata().is_ok());
-    let removed_locks = gone
-        .into_iter()
-        .map(|(lock, (commit, _))| (PathBuf::from(lock), commit))
-        .collect();
+    let held: Vec<_> = held.into_iter().collect();
     // Each lock as the working tree has it: one whose bytes git would
     // store as the very object committed is that lock unchanged, and not
     // asked of git. Only the others (written again, or no plain file in
     // the commit) are read from git, by their object ids, and compared
-    // byte for byte.
-    let now = crate::repo::parallel::each(&kept, |(lock, (_, committed))| {
-        let bytes = std::fs::read(root.join(lock)).ok()?;
+    // byte for byte. A lock is read without a look at it first (a
+    // repository of years has a thousand): only one that cannot be read
+    // is looked at, to tell a lock removed from one that is there.
+    let now = crate::repo::parallel::each(&held, |(lock, (_, committed))| {
+        let path = root.join(lock);
+        let Ok(bytes) = std::fs::read(&path) else {
+            return if path.symlink_metadata().is_ok() {
+                Lock::Unread
+            } else {
+                Lock::Gone
+            };
+        };
         let same = committed.plain
             && blob_id(&bytes, committed.object.len()).as_deref() == Some(&committed.object);
-        Some((!same).then_some(bytes))
+        if same { Lock::Same } else { Lock::Other(bytes) }
     });
-    let changed: Vec<(String, String, String, Vec<u8>)> = kept
-        .into_iter()
-        .zip(now)
-        .filter_map(|((lock, (commit, committed)), now)| {
-            Some((lock, commit, committed.object, now??))
-        })
-        .collect();
+    let mut removed_locks = Vec::new();
+    let mut changed: Vec<(String, String, String, Vec<u8>)> = Vec::new();
+    for ((lock, (commit, committed)), now) in held.into_iter().zip(now) {
+        match now {
+            Lock::Gone => removed_locks.push((PathBuf::from(lock), commit)),
+            Lock::Other(bytes) => changed.push((lock, commit, committed.object, bytes)),
+            Lock::Same | Lock::Unread => {}
+        }
+    }
     let requests: Vec<String> = changed
         .iter()
         .map(|(_, _, object, _)| object.clone())
@@ -323,6 +328,18 @@ pub fn history(root: &Path) -> Option<History> {
         removed_locks,
         sealed_locks,
     })
+}
+
+/// A committed justering.lock as the working tree has it.
+enum Lock {
+    /// The very object committed.
+    Same,
+    /// Other bytes, or none that git would store as that object.
+    Other(Vec<u8>),
+    /// There, but not readable: not compared.
+    Unread,
+    /// Removed.
+    Gone,
 }
 
 /// A justering.lock as a commit holds it.
