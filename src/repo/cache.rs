@@ -268,6 +268,17 @@ impl Models {
         {
             return;
         }
+        // Nor when a meeting's folder had a `signerat` as the survey found
+        // it and not as it was listed, or the other way round: the model
+        // would say so under a key that does not.
+        if body.meetings.iter().any(|meeting| {
+            meeting.signed_folder
+                != wanted
+                    .files
+                    .contains_key(&meeting.dir.join(crate::repo::load::SIGNED_FOLDER))
+        }) {
+            return;
+        }
         let numbers: Vec<(PathBuf, Vec<Found>)> = read
             .iter()
             .filter_map(|(file, _)| Some((file.clone(), files.personal_numbers(file)?)))
@@ -527,6 +538,46 @@ mod tests {
         let mut other = body.clone();
         other.meetings.pop();
         assert_ne!(digest(&other), digest(&body));
+    }
+
+    #[test]
+    fn a_model_that_says_otherwise_than_its_key_of_a_signerat_is_not_kept() {
+        // The survey found no `signerat` in rlg's meetings' folders; a
+        // model that has one listed (one made between the survey and the
+        // listing) is not kept under that key, nor is one that has none
+        // where the survey found one.
+        let out = tempfile::tempdir().unwrap();
+        let dir = Path::new("meetings/rlg");
+        let (body, files, models) = rlg(out.path(), false);
+        assert!(body.meetings.iter().all(|m| !m.signed_folder));
+        let mut listed = body.clone();
+        listed.meetings[0].signed_folder = true;
+        models.put(dir, &listed, &files);
+        models.commit();
+        let kept = || std::fs::read_dir(out.path().join(DIR)).map_or(0, |entries| entries.count());
+        assert_eq!(kept(), 0);
+
+        let mut surveyed: BTreeMap<PathBuf, String> = files.read_under(dir).into_iter().collect();
+        surveyed.insert(
+            listed.meetings[0]
+                .dir
+                .join(crate::repo::load::SIGNED_FOLDER),
+            "/".into(),
+        );
+        let wanted = || {
+            BTreeMap::from([(
+                dir.to_path_buf(),
+                Wanted::new("rsr.yaml's hash", dir, surveyed.clone()),
+            )])
+        };
+        let models = Models::new(out.path(), wanted(), false);
+        models.put(dir, &body, &files);
+        models.commit();
+        assert_eq!(kept(), 0);
+        let models = Models::new(out.path(), wanted(), false);
+        models.put(dir, &listed, &files);
+        models.commit();
+        assert_eq!(kept(), 1);
     }
 
     #[test]
